@@ -1,0 +1,209 @@
+// Package config reads tonghop's TOML configuration: the office, its shared mailbox and SMTP relay,
+// the units that report, the people in the approval chain and the forms with their deadlines.
+//
+// Load decodes the file over defaults, resolves secrets (password_env, password_file), fills
+// built-in form layouts and validates everything at once: the returned *Errors lists every problem
+// with its key path, so an operator fixes the file in one pass.
+package config
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/tonghop/tonghop/form"
+)
+
+// Config is the whole configuration file.
+type Config struct {
+	DataDir string   `toml:"data_dir"` // ledger, raw mail, archived workbooks
+	Office  Office   `toml:"office"`
+	Mailbox Mailbox  `toml:"mailbox"`
+	SMTP    SMTP     `toml:"smtp"`
+	Units   []Unit   `toml:"units"`
+	People  []Person `toml:"people"`
+	Forms   []Form   `toml:"forms"`
+
+	// Path is the file the configuration was read from ("" when parsed from bytes).
+	Path string `toml:"-"`
+	// Location is Office.TimeZone, loaded.
+	Location *time.Location `toml:"-"`
+	// Start is Office.Start at midnight in Location (zero when not set).
+	Start time.Time `toml:"-"`
+}
+
+// Office describes the office that collects the reports.
+type Office struct {
+	Name     string   `toml:"name"`      // "Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh"
+	Desk     string   `toml:"desk"`      // the collecting office: "Văn phòng", "Phòng Kế hoạch - Tổng hợp"
+	Phone    string   `toml:"phone"`     // printed in letters as the contact
+	TimeZone string   `toml:"time_zone"` // IANA name, default Asia/Ho_Chi_Minh
+	Holidays []string `toml:"holidays"`  // "YYYY-MM-DD" days off besides weekends
+	Workdays []string `toml:"workdays"`  // "YYYY-MM-DD" Saturdays or Sundays worked in compensation
+	// Start is the first day tonghop collects ("YYYY-MM-DD"): periods whose deadline falls
+	// before it are left alone, so going live mid-month does not nag about last month.
+	Start string `toml:"start"`
+
+	// The key of the integrity tag hidden in every template, given like a password. Empty: the
+	// daemon keeps a random key in data_dir/template.key.
+	TemplateKey     string `toml:"template_key"`
+	TemplateKeyEnv  string `toml:"template_key_env"`
+	TemplateKeyFile string `toml:"template_key_file"`
+}
+
+// TLSMode is how a mail connection is protected.
+type TLSMode string
+
+// TLS modes accepted in the configuration.
+const (
+	TLSImplicit TLSMode = "implicit" // TLS from the first byte (IMAPS 993, SMTPS 465)
+	TLSStartTLS TLSMode = "starttls" // plain connection upgraded with STARTTLS (IMAP 143, submission 587)
+	TLSNone     TLSMode = "none"     // no encryption: only for a server on the same machine
+)
+
+// Server holds what the IMAP and SMTP sections share.
+type Server struct {
+	Host               string  `toml:"host"`
+	Port               int     `toml:"port"`
+	TLS                TLSMode `toml:"tls"`
+	User               string  `toml:"user"`
+	Password           string  `toml:"password"`      // in clear: only if you accept it in the file
+	PasswordEnv        string  `toml:"password_env"`  // name of an environment variable holding it
+	PasswordFile       string  `toml:"password_file"` // path of a file holding it (trailing newline ignored)
+	InsecureSkipVerify bool    `toml:"insecure_skip_verify"`
+}
+
+// Mailbox is the shared mailbox units send their files to.
+type Mailbox struct {
+	Server
+	Inbox           string   `toml:"inbox"`
+	Processed       string   `toml:"processed"`
+	Rejected        string   `toml:"rejected"`
+	Quarantine      string   `toml:"quarantine"`
+	PollInterval    Duration `toml:"poll_interval"`
+	MaxMessageBytes int64    `toml:"max_message_bytes"`
+}
+
+// SMTP is the relay tonghop sends through.
+type SMTP struct {
+	Server
+	From     string `toml:"from"`      // address units write back to: usually the shared mailbox
+	FromName string `toml:"from_name"` // display name, default the office desk and name
+}
+
+// Unit is one reporting unit (phòng ban, đơn vị, UBND phường).
+type Unit struct {
+	Code       string   `toml:"code"`       // short, stable: "PKH", "QLDN"
+	Name       string   `toml:"name"`       // "Phòng Quản lý doanh nghiệp"
+	Emails     []string `toml:"emails"`     // addresses it sends from and receives at
+	Supervisor string   `toml:"supervisor"` // id of the leader who supervises it (copied on escalations)
+}
+
+// Person is someone in the chain: reviewer, approver, supervising leader, registry clerk.
+type Person struct {
+	ID     string   `toml:"id"`
+	Name   string   `toml:"name"`
+	Title  string   `toml:"title"` // "Chánh Văn phòng", "Phó Trưởng Ban"
+	Emails []string `toml:"emails"`
+	Roles  []string `toml:"roles"` // see Roles
+}
+
+// Roles a person may have.
+var Roles = []string{"clerk", "reviewer", "approver", "supervisor", "registry"}
+
+// Form is a report form the office collects, with its calendar and chain. The layout fields
+// (tables, indicators, narrative) come from the built-in form of the same code when left out.
+type Form struct {
+	form.Form
+	Deadline     string   `toml:"deadline"`      // rule, see package period: "thu 15:00", "day 18", "15/06"
+	PlansNext    bool     `toml:"plans_next"`    // a work program: due in the period before the one it plans
+	SendTemplate string   `toml:"send_template"` // how long before the deadline units get their template: "5d", "3wd"
+	Reminders    []string `toml:"reminders"`     // before the deadline, to units that have not sent: "-2d", "-4h"
+	Nags         []string `toml:"nags"`          // after the deadline, to late units: "+1d", "+3d"
+	EscalateFrom int      `toml:"escalate_from"` // from this nag on (1-based) the supervisor is copied; 0 never
+	Units        []string `toml:"units"`         // codes of the units that report; empty means all
+	Approval     []string `toml:"approval"`      // ids of people, in order: reviewer(s) then approver
+	Recipients   []string `toml:"recipients"`    // people ids or addresses the issued report goes to
+}
+
+// Duration is a time.Duration written as "90s", "5m", "1h".
+type Duration time.Duration
+
+// UnmarshalText parses a Go duration string.
+func (d *Duration) UnmarshalText(b []byte) error {
+	v, err := time.ParseDuration(strings.TrimSpace(string(b)))
+	if err != nil {
+		return fmt.Errorf("%q is not a duration such as \"90s\", \"5m\" or \"1h\"", string(b))
+	}
+	*d = Duration(v)
+	return nil
+}
+
+// MarshalText writes the duration back.
+func (d Duration) MarshalText() ([]byte, error) { return []byte(time.Duration(d).String()), nil }
+
+// Unit returns the unit with the given code.
+func (c *Config) Unit(code string) (Unit, bool) {
+	for _, u := range c.Units {
+		if u.Code == code {
+			return u, true
+		}
+	}
+	return Unit{}, false
+}
+
+// UnitByEmail returns the unit an address belongs to (case-insensitive).
+func (c *Config) UnitByEmail(addr string) (Unit, bool) {
+	addr = strings.ToLower(strings.TrimSpace(addr))
+	for _, u := range c.Units {
+		for _, e := range u.Emails {
+			if strings.ToLower(e) == addr {
+				return u, true
+			}
+		}
+	}
+	return Unit{}, false
+}
+
+// Person returns the person with the given id.
+func (c *Config) Person(id string) (Person, bool) {
+	for _, p := range c.People {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return Person{}, false
+}
+
+// Form returns the form with the given code.
+func (c *Config) Form(code string) (*Form, bool) {
+	for i := range c.Forms {
+		if c.Forms[i].Code == code {
+			return &c.Forms[i], true
+		}
+	}
+	return nil, false
+}
+
+// FormUnits returns the units that report on f.
+func (c *Config) FormUnits(f *Form) []Unit {
+	if len(f.Units) == 0 {
+		return c.Units
+	}
+	var out []Unit
+	for _, code := range f.Units {
+		if u, ok := c.Unit(code); ok {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// Layouts returns the layouts of every configured form, for reading workbooks.
+func (c *Config) Layouts() []form.Form {
+	out := make([]form.Form, len(c.Forms))
+	for i, f := range c.Forms {
+		out[i] = f.Form
+	}
+	return out
+}

@@ -1,0 +1,167 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// minimal is a valid configuration the bad cases below spoil one key at a time.
+const minimal = `
+data_dir = "data"
+[office]
+name = "Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh"
+[mailbox]
+host = "imap.example.vn"
+user = "tonghop@example.vn"
+password = "secret"
+[smtp]
+host = "smtp.example.vn"
+from = "tonghop@example.vn"
+[[people]]
+id = "truong_ban"
+name = "Nguyễn Văn An"
+title = "Trưởng Ban"
+emails = ["an@example.vn"]
+roles = ["approver"]
+[[units]]
+code = "QLDN"
+name = "Phòng Quản lý doanh nghiệp"
+emails = ["qldn@example.vn"]
+supervisor = "truong_ban"
+[[forms]]
+code = "BM.02.01/KH"
+period = "month"
+deadline = "day 18"
+reminders = ["-2d"]
+nags = ["+1d"]
+approval = ["truong_ban"]
+`
+
+func TestParse_Minimal(t *testing.T) {
+	c, err := Parse([]byte(minimal), "/etc/tonghop/tonghop.toml")
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	if got, want := c.DataDir, "/etc/tonghop/data"; got != want {
+		t.Errorf("DataDir: got %q, want %q", got, want)
+	}
+	if got, want := c.Mailbox.Port, 993; got != want {
+		t.Errorf("mailbox port: got %d, want %d", got, want)
+	}
+	if got, want := c.SMTP.Port, 587; got != want {
+		t.Errorf("smtp port: got %d, want %d", got, want)
+	}
+	if c.Location == nil || c.Location.String() != "Asia/Ho_Chi_Minh" {
+		t.Errorf("Location: got %v, want Asia/Ho_Chi_Minh", c.Location)
+	}
+	f, ok := c.Form("BM.02.01/KH")
+	if !ok || len(f.Indicators) == 0 || f.Title == "" {
+		t.Fatalf("built-in layout not taken: %+v", f)
+	}
+	if u, ok := c.UnitByEmail("QLDN@Example.vn"); !ok || u.Code != "QLDN" {
+		t.Errorf("UnitByEmail: got %v %v, want QLDN", u, ok)
+	}
+}
+
+func TestParse_Example(t *testing.T) {
+	t.Setenv("TONGHOP_TEMPLATE_KEY", "k")
+	t.Setenv("TONGHOP_IMAP_PASSWORD", "p")
+	t.Setenv("TONGHOP_SMTP_PASSWORD", "p")
+	c, err := Load("../config.example.toml")
+	if err != nil {
+		t.Fatalf("config.example.toml: %v", err)
+	}
+	if len(c.Units) < 3 || len(c.Forms) < 2 {
+		t.Errorf("example: got %d units and %d forms, want at least 3 and 2", len(c.Units), len(c.Forms))
+	}
+	if c.Mailbox.Password != "p" {
+		t.Errorf("password_env not resolved: got %q", c.Mailbox.Password)
+	}
+}
+
+func TestParse_Errors(t *testing.T) {
+	tests := []struct {
+		name string
+		old  string // text of minimal to replace
+		new  string
+		want []string // every message expected, in any order
+	}{
+		{"BadEmail", `emails = ["qldn@example.vn"]`, `emails = ["abc"]`,
+			[]string{`units[0].emails[0]: "abc" is not an email address`}},
+		{"DomainWithoutDot", `emails = ["qldn@example.vn"]`, `emails = ["qldn@example"]`,
+			[]string{`units[0].emails[0]: "qldn@example" is not an email address`}},
+		{"UnknownKey", `host = "imap.example.vn"`, `hots = "imap.example.vn"`,
+			[]string{`mailbox.hots: unknown key (misspelt?)`, `mailbox.host: is required`}},
+		{"TimeZone", `name = "Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh"`, "name = \"B\"\ntime_zone = \"Hanoi\"",
+			[]string{`office.time_zone: "Hanoi" is not a time zone name such as "Asia/Ho_Chi_Minh"`}},
+		{"TLS", `user = "tonghop@example.vn"`, "user = \"tonghop@example.vn\"\ntls = \"ssl\"",
+			[]string{`mailbox.tls: "ssl" is not one of implicit, starttls, none`}},
+		{"TwoSecrets", `password = "secret"`, "password = \"x\"\npassword_env = \"Y\"",
+			[]string{`mailbox.password: give only one of password, password_env and password_file`}},
+		{"EnvUnset", `password = "secret"`, `password_env = "TONGHOP_TEST_UNSET_VAR"`,
+			[]string{`mailbox.password_env: environment variable "TONGHOP_TEST_UNSET_VAR" is not set`}},
+		{"Supervisor", `supervisor = "truong_ban"`, `supervisor = "nobody"`,
+			[]string{`units[0].supervisor: "nobody" is not the id of anyone in [[people]]`}},
+		{"Deadline", `deadline = "day 18"`, `deadline = "day 32"`,
+			[]string{`forms[0].deadline: `}},
+		{"PeriodKind", `period = "month"`, `period = "fortnight"`,
+			[]string{`forms[0].period: "fortnight" is not one of week, month, quarter, half, 9m, year`}},
+		{"ReminderSign", `reminders = ["-2d"]`, `reminders = ["2d"]`,
+			[]string{`forms[0].reminders[0]: "2d" must start with "-"`}},
+		{"ApproverRole", `roles = ["approver"]`, `roles = ["reviewer"]`,
+			[]string{`forms[0].approval[0]: "truong_ban" ends the chain but does not have the role "approver"`}},
+		{"Role", `roles = ["approver"]`, `roles = ["approver", "boss"]`,
+			[]string{`people[0].roles[1]: "boss" is not one of clerk, reviewer, approver, supervisor, registry`}},
+		{"DuplicateUnitEmail", `supervisor = "truong_ban"`, "supervisor = \"truong_ban\"\n[[units]]\ncode = \"QLDN\"\nname = \"X\"\nemails = [\"QLDN@example.vn\"]",
+			[]string{`units[1].code: "QLDN" is already used by units[0]`, `units[1].emails[0]: "QLDN@example.vn" already belongs to units[0]`}},
+		{"Syntax", `[office]`, `[office`, []string{`line 4: `}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := strings.Replace(minimal, tt.old, tt.new, 1)
+			if src == minimal {
+				t.Fatalf("test case does not change the config: %q not found", tt.old)
+			}
+			_, err := Parse([]byte(src), "t.toml")
+			var errs *Errors
+			if !errors.As(err, &errs) {
+				t.Fatalf("got error %v, want *Errors", err)
+			}
+			for _, w := range tt.want {
+				if !containsPrefix(errs.Problems, w) {
+					t.Errorf("missing problem %q; got:\n  %s", w, strings.Join(errs.Problems, "\n  "))
+				}
+			}
+			if len(errs.Problems) != len(tt.want) {
+				t.Errorf("got %d problems, want %d:\n  %s", len(errs.Problems), len(tt.want), strings.Join(errs.Problems, "\n  "))
+			}
+		})
+	}
+}
+
+func TestParse_PasswordFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "imap.pw"), []byte("s3cret\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(minimal, `password = "secret"`, `password_file = "imap.pw"`, 1)
+	c, err := Parse([]byte(src), filepath.Join(dir, "t.toml"))
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	if got, want := c.Mailbox.Password, "s3cret"; got != want {
+		t.Errorf("password: got %q, want %q", got, want)
+	}
+}
+
+func containsPrefix(list []string, prefix string) bool {
+	for _, s := range list {
+		if strings.HasPrefix(s, prefix) {
+			return true
+		}
+	}
+	return false
+}

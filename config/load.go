@@ -1,0 +1,182 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/tonghop/tonghop/form"
+)
+
+// Errors lists every problem found in a configuration, each prefixed with its key path.
+type Errors struct {
+	Path     string
+	Problems []string
+}
+
+func (e *Errors) Error() string {
+	name := e.Path
+	if name == "" {
+		name = "config"
+	}
+	if len(e.Problems) == 1 {
+		return name + ": " + e.Problems[0]
+	}
+	return fmt.Sprintf("%s: %d problems:\n  %s", name, len(e.Problems), strings.Join(e.Problems, "\n  "))
+}
+
+// Load reads, completes and validates the configuration file at path. A relative data_dir or
+// password_file is taken relative to the file's directory.
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+	return Parse(data, path)
+}
+
+// Parse is Load on bytes already read; path names the source in messages and anchors relative paths.
+func Parse(data []byte, path string) (*Config, error) {
+	c := Defaults()
+	md, err := toml.Decode(string(data), c)
+	if err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			return nil, &Errors{Path: path, Problems: []string{fmt.Sprintf("line %d: %s", perr.Position.Line, perr.Message)}}
+		}
+		return nil, &Errors{Path: path, Problems: []string{err.Error()}}
+	}
+	c.Path = path
+	v := &validator{}
+	for _, key := range md.Undecoded() {
+		v.add(key.String(), "unknown key (misspelt?)")
+	}
+	c.complete(filepath.Dir(path))
+	c.resolveSecrets(v)
+	c.validate(v)
+	if len(v.problems) > 0 {
+		return nil, &Errors{Path: path, Problems: v.problems}
+	}
+	return c, nil
+}
+
+// Defaults returns a configuration holding every default value.
+func Defaults() *Config {
+	return &Config{
+		DataDir: "data",
+		Office:  Office{TimeZone: "Asia/Ho_Chi_Minh", Desk: "Văn phòng"},
+		Mailbox: Mailbox{
+			Server:          Server{TLS: TLSImplicit},
+			Inbox:           "INBOX",
+			Processed:       "Processed",
+			Rejected:        "Rejected",
+			Quarantine:      "Quarantine",
+			PollInterval:    Duration(time.Minute),
+			MaxMessageBytes: 30 << 20,
+		},
+		SMTP: SMTP{Server: Server{TLS: TLSStartTLS}},
+	}
+}
+
+// complete fills what depends on other fields: default ports, relative paths, built-in layouts.
+func (c *Config) complete(base string) {
+	if c.DataDir != "" && !filepath.IsAbs(c.DataDir) {
+		c.DataDir = filepath.Join(base, c.DataDir)
+	}
+	c.Mailbox.defaultPort(map[TLSMode]int{TLSImplicit: 993, TLSStartTLS: 143, TLSNone: 143})
+	c.SMTP.defaultPort(map[TLSMode]int{TLSImplicit: 465, TLSStartTLS: 587, TLSNone: 25})
+	for _, s := range []*Server{&c.Mailbox.Server, &c.SMTP.Server} {
+		if s.PasswordFile != "" && !filepath.IsAbs(s.PasswordFile) {
+			s.PasswordFile = filepath.Join(base, s.PasswordFile)
+		}
+	}
+	if c.Office.TemplateKeyFile != "" && !filepath.IsAbs(c.Office.TemplateKeyFile) {
+		c.Office.TemplateKeyFile = filepath.Join(base, c.Office.TemplateKeyFile)
+	}
+	if c.SMTP.FromName == "" {
+		c.SMTP.FromName = strings.TrimSpace(c.Office.Desk + " " + c.Office.Name)
+	}
+	builtins := form.Builtins()
+	for i := range c.Forms {
+		c.Forms[i].completeFrom(builtins)
+	}
+	if loc, err := time.LoadLocation(c.Office.TimeZone); err == nil {
+		c.Location = loc
+	}
+}
+
+func (s *Server) defaultPort(ports map[TLSMode]int) {
+	if s.Port == 0 {
+		s.Port = ports[s.TLS]
+	}
+}
+
+// completeFrom takes the layout of the built-in form with the same code when the file gives none.
+func (f *Form) completeFrom(builtins map[string]form.Form) {
+	b, ok := builtins[f.Code]
+	if !ok {
+		if f.Version == 0 {
+			f.Version = 1
+		}
+		return
+	}
+	if len(f.Tables)+len(f.Indicators)+len(f.Narrative) == 0 {
+		f.Tables, f.Indicators, f.Narrative = b.Tables, b.Indicators, b.Narrative
+		if f.Version == 0 {
+			f.Version = b.Version
+		}
+	}
+	if f.Version == 0 {
+		f.Version = 1
+	}
+	if f.Title == "" {
+		f.Title = b.Title
+	}
+	if f.Period == "" {
+		f.Period = b.Period
+	}
+}
+
+// resolveSecrets reads passwords and the template key from where the file says they are.
+func (c *Config) resolveSecrets(v *validator) {
+	c.Mailbox.Password = resolveSecret(v, "mailbox.password", c.Mailbox.Password, c.Mailbox.PasswordEnv, c.Mailbox.PasswordFile)
+	c.SMTP.Password = resolveSecret(v, "smtp.password", c.SMTP.Password, c.SMTP.PasswordEnv, c.SMTP.PasswordFile)
+	o := &c.Office
+	o.TemplateKey = resolveSecret(v, "office.template_key", o.TemplateKey, o.TemplateKeyEnv, o.TemplateKeyFile)
+}
+
+func resolveSecret(v *validator, path, clear, env, file string) string {
+	given := 0
+	for _, s := range []string{clear, env, file} {
+		if s != "" {
+			given++
+		}
+	}
+	if given > 1 {
+		v.add(path, "give only one of %s, %s_env and %s_file", last(path), last(path), last(path))
+		return ""
+	}
+	switch {
+	case env != "":
+		val, ok := os.LookupEnv(env)
+		if !ok || val == "" {
+			v.add(path+"_env", "environment variable %q is not set", env)
+		}
+		return val
+	case file != "":
+		b, err := os.ReadFile(file)
+		if err != nil {
+			v.add(path+"_file", "cannot read %q: %v", file, errors.Unwrap(err))
+			return ""
+		}
+		return strings.TrimRight(string(b), "\r\n")
+	}
+	return clear
+}
+
+func last(path string) string { return path[strings.LastIndexByte(path, '.')+1:] }

@@ -1,0 +1,198 @@
+package period
+
+import (
+	"fmt"
+	"time"
+)
+
+// dateLayout is how calendar dates are written in the configuration.
+const dateLayout = "2006-01-02"
+
+// Calendar knows which days an office works: Monday to Friday, except public holidays (Tết,
+// 30/4, 1/5, 2/9 …, announced each year), plus the Saturdays worked to compensate for a
+// bridged holiday. Methods interpret and return times in Loc. The zero Calendar is usable:
+// default zone, no holidays, default working hours.
+type Calendar struct {
+	Loc      *time.Location  // office zone; nil means DefaultLocation()
+	Holidays map[string]bool // "2026-09-02" → day off
+	Workdays map[string]bool // "2026-10-10" → working day even if a weekend or holiday
+
+	// Working hours; a zero Clock means the default (07:30–11:30, 13:30–17:00).
+	// AfternoonEnd is also the deadline time of rules that name none.
+	MorningStart, MorningEnd, AfternoonStart, AfternoonEnd Clock
+}
+
+// NewCalendar builds a Calendar from dates written "YYYY-MM-DD", with the default working
+// hours. A date may not be both a holiday and a working day.
+func NewCalendar(loc *time.Location, holidays, workdays []string) (Calendar, error) {
+	c := Calendar{
+		Loc:            orDefault(loc),
+		Holidays:       make(map[string]bool, len(holidays)),
+		Workdays:       make(map[string]bool, len(workdays)),
+		MorningStart:   DefaultMorningStart,
+		MorningEnd:     DefaultMorningEnd,
+		AfternoonStart: DefaultAfternoonStart,
+		AfternoonEnd:   DefaultAfternoonEnd,
+	}
+	if err := addDates(c.Holidays, "holidays", holidays); err != nil {
+		return Calendar{}, err
+	}
+	if err := addDates(c.Workdays, "workdays", workdays); err != nil {
+		return Calendar{}, err
+	}
+	for i, s := range workdays {
+		if c.Holidays[s] {
+			return Calendar{}, fmt.Errorf("workdays[%d] %q: also listed as a holiday; a date is either a day off or a working day", i, s)
+		}
+	}
+	return c, nil
+}
+
+func addDates(set map[string]bool, field string, dates []string) error {
+	for i, s := range dates {
+		if _, err := time.Parse(dateLayout, s); err != nil {
+			return fmt.Errorf("%s[%d] %q: expected a date written YYYY-MM-DD, such as 2026-09-02", field, i, s)
+		}
+		set[s] = true
+	}
+	return nil
+}
+
+// Validate reports working hours that are out of order.
+func (c Calendar) Validate() error {
+	h := c.hours()
+	for i := 1; i < len(h); i++ {
+		if h[i].minutes() <= h[i-1].minutes() {
+			return fmt.Errorf("working hours %s–%s, %s–%s: each time must be later than the one before",
+				h[0], h[1], h[2], h[3])
+		}
+	}
+	return nil
+}
+
+func (c Calendar) loc() *time.Location {
+	return orDefault(c.Loc)
+}
+
+// hours returns the effective morning start and end, afternoon start and end.
+func (c Calendar) hours() [4]Clock {
+	return [4]Clock{
+		c.MorningStart.orDefault(DefaultMorningStart),
+		c.MorningEnd.orDefault(DefaultMorningEnd),
+		c.AfternoonStart.orDefault(DefaultAfternoonStart),
+		c.AfternoonEnd.orDefault(DefaultAfternoonEnd),
+	}
+}
+
+// EndOfDay returns the end of the working day (AfternoonEnd, 17:00 by default) on t's date.
+func (c Calendar) EndOfDay(t time.Time) time.Time {
+	return c.hours()[3].On(t, c.loc())
+}
+
+// IsWorkingDay reports whether the office works on t's date: an explicit workday, or Monday
+// to Friday and not a holiday.
+func (c Calendar) IsWorkingDay(t time.Time) bool {
+	t = t.In(c.loc())
+	key := t.Format(dateLayout)
+	if c.Workdays[key] {
+		return true
+	}
+	if c.Holidays[key] {
+		return false
+	}
+	return t.Weekday() != time.Saturday && t.Weekday() != time.Sunday
+}
+
+// addDays moves t by n calendar days in loc, keeping the clock time.
+func addDays(t time.Time, n int) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d+n, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location())
+}
+
+// PrevWorkingDay returns t if it falls on a working day, else the same clock time on the
+// latest working day before it.
+func (c Calendar) PrevWorkingDay(t time.Time) time.Time {
+	return c.seekWorkingDay(t.In(c.loc()), -1)
+}
+
+// NextWorkingDay returns t if it falls on a working day, else the same clock time on the
+// earliest working day after it.
+func (c Calendar) NextWorkingDay(t time.Time) time.Time {
+	return c.seekWorkingDay(t.In(c.loc()), 1)
+}
+
+// seekWorkingDay steps one day at a time; it ends because only finitely many weekdays can be
+// holidays.
+func (c Calendar) seekWorkingDay(t time.Time, dir int) time.Time {
+	for !c.IsWorkingDay(t) {
+		t = addDays(t, dir)
+	}
+	return t
+}
+
+// AddWorkingDays moves t by n working days, keeping the clock time: AddWorkingDays(t, 5) is
+// the fifth working day after t's date ("within 5 working days"), and a negative n counts
+// back. t itself need not be a working day (Saturday plus 1 is Monday); n == 0 returns t.
+func (c Calendar) AddWorkingDays(t time.Time, n int) time.Time {
+	t = t.In(c.loc())
+	dir := 1
+	if n < 0 {
+		dir, n = -1, -n
+	}
+	for ; n > 0; n-- {
+		t = c.seekWorkingDay(addDays(t, dir), dir)
+	}
+	return t
+}
+
+// WorkingDaysBetween counts the working days after a's date up to and including b's date, so
+// that WorkingDaysBetween(a, AddWorkingDays(a, n)) == n. It is negative when b's date is
+// before a's; clock times are ignored.
+func (c Calendar) WorkingDaysBetween(a, b time.Time) int {
+	loc := c.loc()
+	ay, am, ad := a.In(loc).Date()
+	by, bm, bd := b.In(loc).Date()
+	from := time.Date(ay, am, ad, 12, 0, 0, 0, loc)
+	to := time.Date(by, bm, bd, 12, 0, 0, 0, loc)
+	sign := 1
+	if to.Before(from) {
+		from, to, sign = to, from, -1
+	}
+	count := 0
+	for d := addDays(from, 1); !d.After(to); d = addDays(d, 1) {
+		if c.IsWorkingDay(d) {
+			count++
+		}
+	}
+	return sign * count
+}
+
+// InWorkingHours reports whether t falls on a working day within the morning or afternoon
+// session (start inclusive, end exclusive).
+func (c Calendar) InWorkingHours(t time.Time) bool {
+	t = t.In(c.loc())
+	if !c.IsWorkingDay(t) {
+		return false
+	}
+	h, now := c.hours(), 60*t.Hour()+t.Minute()
+	return (now >= h[0].minutes() && now < h[1].minutes()) || (now >= h[2].minutes() && now < h[3].minutes())
+}
+
+// NextWorkingTime returns t if it is within working hours, else the start of the next
+// session: the scheduler uses it so that reminders do not leave at night or on a holiday.
+func (c Calendar) NextWorkingTime(t time.Time) time.Time {
+	t = t.In(c.loc())
+	if c.InWorkingHours(t) {
+		return t
+	}
+	h := c.hours()
+	if c.IsWorkingDay(t) {
+		for _, start := range []Clock{h[0], h[2]} {
+			if s := start.On(t, c.loc()); t.Before(s) {
+				return s
+			}
+		}
+	}
+	next := c.NextWorkingDay(addDays(h[0].On(t, c.loc()), 1))
+	return h[0].On(next, c.loc())
+}

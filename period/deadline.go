@@ -1,0 +1,80 @@
+package period
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Check reports whether the rule makes sense for periods of kind k: a weekday only for
+// weeks, a day of the month for any kind longer than a week, a fixed date for quarters, halves,
+// 9 months and years, "last working day" for all.
+func (r Rule) Check(k Kind) error {
+	if !k.valid() {
+		return fmt.Errorf("period kind %q: expected week, month, quarter, half, 9m or year", string(k))
+	}
+	switch r.form {
+	case formNone:
+		return errors.New("empty deadline rule")
+	case formWeekday:
+		if k != Week {
+			return fmt.Errorf("rule %q names a weekday, which fits only week periods, not %s; "+
+				"use \"day 20\" or \"last working day\"", r, k)
+		}
+	case formMonthDay:
+		if k == Week {
+			return fmt.Errorf("rule %q names a day of the month, which does not fit week periods; "+
+				"use a weekday such as \"thu 15:00\"", r)
+		}
+	case formDate:
+		if k == Week || k == Month {
+			return fmt.Errorf("rule %q names a fixed date, which fits quarter, half, 9m and year periods, not %s; "+
+				"use \"day 20\"", r, k)
+		}
+	}
+	return nil
+}
+
+// Deadline returns the deadline of period p under rule r, in cal's zone. The day is found
+// inside p (a weekday of the week, a day of the period's last month, a date in the period's
+// year, the period's last working day); a day past the month's end becomes its last day; a
+// day off moves back to the previous working day, keeping the time. Without a time the
+// deadline is at the end of the working day (cal's AfternoonEnd, 17:00 by default).
+func (r Rule) Deadline(p Period, cal Calendar) (time.Time, error) {
+	if err := p.Valid(); err != nil {
+		return time.Time{}, fmt.Errorf("deadline of %s: %w", p, err)
+	}
+	if err := r.Check(p.Kind); err != nil {
+		return time.Time{}, fmt.Errorf("deadline of %s: %w", p, err)
+	}
+	y, m, d := r.day0(p)
+	day := time.Date(y, m, d, 12, 0, 0, 0, cal.loc())
+	if r.form == formDate && day.Before(p.Start(cal.loc())) {
+		return time.Time{}, fmt.Errorf("deadline of %s: rule %q gives %s, before the period starts on %s",
+			p, r, day.Format("02/01/2006"), p.Start(cal.loc()).Format("02/01/2006"))
+	}
+	at := cal.hours()[3]
+	if r.hasTime {
+		at = r.at
+	}
+	return cal.PrevWorkingDay(at.On(day, cal.loc())), nil
+}
+
+// day0 returns the nominal deadline date, before moving off days off.
+func (r Rule) day0(p Period) (int, time.Month, int) {
+	switch r.form {
+	case formWeekday:
+		y, m, d := weekMonday(p.Year, p.N)
+		return y, m, d + (int(r.weekday)+6)%7
+	case formMonthDay:
+		last := p.Kind.lastMonth(p.N)
+		return p.Year, time.Month(last), min(r.day, daysIn(p.Year, last))
+	case formDate:
+		y := p.Year
+		if r.nextYear {
+			y++
+		}
+		return y, time.Month(r.month), min(r.day, daysIn(y, r.month))
+	}
+	return p.lastDay()
+}

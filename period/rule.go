@@ -1,0 +1,233 @@
+package period
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Rule is a deadline rule read from the configuration, such as "thu 15:00" or "day 20"; see
+// the package documentation for the grammar. The zero Rule is empty and has no deadline.
+// Rules are comparable: ParseRule(r.String()) == r.
+type Rule struct {
+	form     ruleForm
+	weekday  time.Weekday // formWeekday
+	day      int          // formMonthDay, formDate: 1–31
+	month    int          // formDate: 1–12
+	nextYear bool         // formDate: the date falls in the year after the period's
+	at       Clock        // time of day, when hasTime
+	hasTime  bool
+}
+
+type ruleForm int
+
+const (
+	formNone ruleForm = iota
+	formWeekday
+	formMonthDay
+	formDate
+	formLastWorkingDay
+)
+
+const expectedRule = `expected a weekday ("thu 15:00", "thứ 5 15:00"), a day of the month ("day 20"), ` +
+	`a date ("15/06", "10/01 next year") or "last working day", each optionally followed by a time such as 17:00`
+
+// ParseRule reads a deadline rule, ignoring case, extra spaces and Vietnamese diacritics.
+func ParseRule(s string) (Rule, error) {
+	words := strings.Fields(fold(s))
+	if len(words) == 0 {
+		return Rule{}, fmt.Errorf("empty deadline rule: %s", expectedRule)
+	}
+	r, rest, err := takeTime(words)
+	if err != nil {
+		return Rule{}, fmt.Errorf("%q: %w", s, err)
+	}
+	if err := r.parseDay(rest); err != nil {
+		return Rule{}, fmt.Errorf("%q: %w", s, err)
+	}
+	return r, nil
+}
+
+// fold lowers case and strips Vietnamese diacritics, so "Thứ Năm" and "thu nam" read alike.
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == 'đ':
+			b.WriteRune('d')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// takeTime removes a trailing time of day, with an optional "at", "lúc", "before" or "trước"
+// in front of it.
+func takeTime(words []string) (Rule, []string, error) {
+	last := words[len(words)-1]
+	if !looksLikeClock(last) {
+		return Rule{}, words, nil
+	}
+	c, ok := parseClock(last)
+	if !ok {
+		return Rule{}, nil, fmt.Errorf("time %q must be HH:MM between 00:00 and 23:59, such as 17:00", last)
+	}
+	rest := words[:len(words)-1]
+	if n := len(rest); n > 1 && map[string]bool{"at": true, "luc": true, "before": true, "truoc": true}[rest[n-1]] {
+		rest = rest[:n-1]
+	}
+	return Rule{at: c, hasTime: true}, rest, nil
+}
+
+// looksLikeClock tells a time ("15:00", "15h", "25:00") from a number or a weekday word.
+func looksLikeClock(w string) bool {
+	if strings.Contains(w, ":") {
+		return true
+	}
+	i := strings.IndexAny(w, "hg")
+	return i > 0 && w[0] >= '0' && w[0] <= '9'
+}
+
+// parseDay reads the words that say which day; they are folded and the time is gone.
+func (r *Rule) parseDay(words []string) error {
+	text := strings.Join(words, " ")
+	if wd, ok := weekdayWords[text]; ok {
+		r.form, r.weekday = formWeekday, wd
+		return nil
+	}
+	switch text {
+	case "last working day", "ngay lam viec cuoi cung", "ngay lam viec cuoi":
+		r.form = formLastWorkingDay
+		return nil
+	}
+	if len(words) > 0 && (words[0] == "day" || words[0] == "ngay") {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return fmt.Errorf("a day is missing: %s", expectedRule)
+	}
+	if strings.Contains(words[0], "/") {
+		return r.parseDate(words)
+	}
+	return r.parseMonthDay(words)
+}
+
+func (r *Rule) parseMonthDay(words []string) error {
+	day, err := strconv.Atoi(words[0])
+	if err != nil || len(words[0]) > 2 {
+		return fmt.Errorf("%q is not a day: %s", words[0], expectedRule)
+	}
+	if day < 1 || day > 31 {
+		return fmt.Errorf("day must be 1–31, got %d", day)
+	}
+	switch strings.Join(words[1:], " ") {
+	case "", "of last month", "of the last month", "of the period's last month", "thang cuoi", "cua thang cuoi":
+	default:
+		return fmt.Errorf("unexpected %q after the day: write \"day %d\" or \"day %d 17:00\"",
+			strings.Join(words[1:], " "), day, day)
+	}
+	r.form, r.day = formMonthDay, day
+	return nil
+}
+
+func (r *Rule) parseDate(words []string) error {
+	dayText, monthText, _ := strings.Cut(words[0], "/")
+	day, errDay := strconv.Atoi(dayText)
+	month, errMonth := strconv.Atoi(monthText)
+	if errDay != nil || errMonth != nil || len(dayText) > 2 || len(monthText) > 2 {
+		return fmt.Errorf("date %q must be written DD/MM, such as 15/06", words[0])
+	}
+	if month < 1 || month > 12 {
+		return fmt.Errorf("date %q: month must be 1–12", words[0])
+	}
+	// 29/02 is allowed and moves to 28/02 in common years.
+	if limit := daysIn(2024, month); day < 1 || day > limit {
+		return fmt.Errorf("date %q: day must be 1–%d in month %d", words[0], limit, month)
+	}
+	switch strings.Join(words[1:], " ") {
+	case "":
+	case "next year", "of next year", "nam sau", "cua nam sau":
+		r.nextYear = true
+	default:
+		return fmt.Errorf("unexpected %q after the date: write \"%s\" or \"%s next year\"",
+			strings.Join(words[1:], " "), words[0], words[0])
+	}
+	r.form, r.day, r.month = formDate, day, month
+	return nil
+}
+
+// daysIn returns the number of days of a month.
+func daysIn(year, month int) int {
+	return time.Date(year, time.Month(month)+1, 0, 12, 0, 0, 0, time.UTC).Day()
+}
+
+// weekdayWords maps folded weekday names, English and Vietnamese, to weekdays. "thu" alone is
+// the English Thursday, and "thu 5" (thứ 5 without diacritics) is Thursday too.
+var weekdayWords = func() map[string]time.Weekday {
+	m := map[string]time.Weekday{
+		"chu nhat": time.Sunday, "cn": time.Sunday,
+		"thu hai": time.Monday, "thu ba": time.Tuesday, "thu tu": time.Wednesday,
+		"thu nam": time.Thursday, "thu sau": time.Friday, "thu bay": time.Saturday,
+	}
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		name := strings.ToLower(d.String())
+		m[name], m[name[:3]] = d, d
+		if d != time.Sunday {
+			number := strconv.Itoa(int(d) + 1) // Vietnamese count Monday as "thứ 2"
+			m["thu "+number], m["t"+number] = d, d
+		}
+	}
+	m["tues"], m["thur"], m["thurs"] = time.Tuesday, time.Thursday, time.Thursday
+	return m
+}()
+
+// String returns the canonical form of the rule, which ParseRule reads back to the same Rule:
+// "thu 15:00", "day 18", "15/06 17:00", "10/01 next year", "last working day".
+func (r Rule) String() string {
+	var s string
+	switch r.form {
+	case formNone:
+		return ""
+	case formWeekday:
+		s = strings.ToLower(r.weekday.String()[:3])
+	case formMonthDay:
+		s = fmt.Sprintf("day %d", r.day)
+	case formDate:
+		s = fmt.Sprintf("%02d/%02d", r.day, r.month)
+		if r.nextYear {
+			s += " next year"
+		}
+	case formLastWorkingDay:
+		s = "last working day"
+	}
+	if r.hasTime {
+		s += " " + r.at.String()
+	}
+	return s
+}
+
+// IsZero reports whether r is the empty Rule.
+func (r Rule) IsZero() bool {
+	return r.form == formNone
+}
+
+// MarshalText implements encoding.TextMarshaler with the canonical form.
+func (r Rule) MarshalText() ([]byte, error) {
+	return []byte(r.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler with ParseRule, so rules decode from TOML.
+func (r *Rule) UnmarshalText(b []byte) error {
+	v, err := ParseRule(string(b))
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
+}
