@@ -29,10 +29,10 @@ func NewCalendar(loc *time.Location, holidays, workdays []string) (Calendar, err
 		Loc:            orDefault(loc),
 		Holidays:       make(map[string]bool, len(holidays)),
 		Workdays:       make(map[string]bool, len(workdays)),
-		MorningStart:   DefaultMorningStart,
-		MorningEnd:     DefaultMorningEnd,
-		AfternoonStart: DefaultAfternoonStart,
-		AfternoonEnd:   DefaultAfternoonEnd,
+		MorningStart:   defaultMorningStart,
+		MorningEnd:     defaultMorningEnd,
+		AfternoonStart: defaultAfternoonStart,
+		AfternoonEnd:   defaultAfternoonEnd,
 	}
 	if err := addDates(c.Holidays, "holidays", holidays); err != nil {
 		return Calendar{}, err
@@ -77,10 +77,10 @@ func (c Calendar) loc() *time.Location {
 // hours returns the effective morning start and end, afternoon start and end.
 func (c Calendar) hours() [4]Clock {
 	return [4]Clock{
-		c.MorningStart.orDefault(DefaultMorningStart),
-		c.MorningEnd.orDefault(DefaultMorningEnd),
-		c.AfternoonStart.orDefault(DefaultAfternoonStart),
-		c.AfternoonEnd.orDefault(DefaultAfternoonEnd),
+		c.MorningStart.orDefault(defaultMorningStart),
+		c.MorningEnd.orDefault(defaultMorningEnd),
+		c.AfternoonStart.orDefault(defaultAfternoonStart),
+		c.AfternoonEnd.orDefault(defaultAfternoonEnd),
 	}
 }
 

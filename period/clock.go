@@ -11,12 +11,13 @@ type Clock struct {
 	Hour, Minute int
 }
 
-// Default working hours of Vietnamese public offices, and the default deadline time.
+// Default working hours of Vietnamese public offices; the afternoon end is also the default
+// deadline time.
 var (
-	DefaultMorningStart   = Clock{7, 30}
-	DefaultMorningEnd     = Clock{11, 30}
-	DefaultAfternoonStart = Clock{13, 30}
-	DefaultAfternoonEnd   = Clock{17, 0}
+	defaultMorningStart   = Clock{7, 30}
+	defaultMorningEnd     = Clock{11, 30}
+	defaultAfternoonStart = Clock{13, 30}
+	defaultAfternoonEnd   = Clock{17, 0}
 )
 
 // ParseClock reads "HH:MM" (also "H:MM", and the Vietnamese habits "15h", "15h30", "15g30").

@@ -79,11 +79,14 @@ func takeTime(words []string) (Rule, []string, error) {
 		return Rule{}, nil, fmt.Errorf("time %q must be HH:MM between 00:00 and 23:59, such as 17:00", last)
 	}
 	rest := words[:len(words)-1]
-	if n := len(rest); n > 1 && map[string]bool{"at": true, "luc": true, "before": true, "truoc": true}[rest[n-1]] {
+	if n := len(rest); n > 1 && timeFillers[rest[n-1]] {
 		rest = rest[:n-1]
 	}
 	return Rule{at: c, hasTime: true}, rest, nil
 }
+
+// timeFillers are the words that may stand between the day and the time: "thứ 5 lúc 15h".
+var timeFillers = map[string]bool{"at": true, "luc": true, "before": true, "truoc": true}
 
 // looksLikeClock tells a time ("15:00", "15h", "25:00") from a number or a weekday word.
 func looksLikeClock(w string) bool {

@@ -1,0 +1,38 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/tonghop/tonghop/config"
+)
+
+func runConfig(_ context.Context, args []string, stdout, _ io.Writer) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprintln(stdout, "Usage: tonghop config check --config FILE\n\nCheck a configuration file: every problem is printed with its key path.")
+		if len(args) == 0 {
+			return fmt.Errorf("%w: missing subcommand: check", errUsage)
+		}
+		return nil
+	}
+	if args[0] != "check" {
+		return fmt.Errorf("%w: unknown subcommand %q: want check", errUsage, args[0])
+	}
+	fs := newFlags("config check", "config check --config FILE",
+		"Check a configuration file without starting anything: every problem is printed with its key path.", stdout)
+	path := fs.String("config", "", "configuration `file` to check (required)")
+	if err := parseFlags(fs, args[1:]); err != nil {
+		return err
+	}
+	if *path == "" {
+		return fmt.Errorf("%w: --config FILE is required", errUsage)
+	}
+	c, err := config.Load(*path)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%s: OK — %s, %d units, %d people, %d forms, data in %s\n",
+		*path, c.Office.Name, len(c.Units), len(c.People), len(c.Forms), c.DataDir)
+	return nil
+}

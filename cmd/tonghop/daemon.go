@@ -1,0 +1,98 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"github.com/tonghop/tonghop/clock"
+	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/daemon"
+	"github.com/tonghop/tonghop/demo"
+	"github.com/tonghop/tonghop/ledger"
+)
+
+func runDaemon(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("run", "run --config FILE",
+		"Run the daemon: read the shared mailbox, answer each file, send templates, reminders and nags,\n"+
+			"and keep everything in the ledger. SIGINT or SIGTERM stops it cleanly within 10 seconds.", stdout)
+	path := fs.String("config", "", "configuration `file` (required)")
+	level := fs.String("log-level", "info", "log `level`: debug, info, warn or error")
+	start := fs.String("start", "", "testing: run a simulated clock from this office `time` (2006-01-02T15:04)")
+	speed := fs.Float64("speed", 1, "testing: with --start, how many times faster than the wall clock the simulated clock runs")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *path == "" {
+		return fmt.Errorf("%w: --config FILE is required", errUsage)
+	}
+	var lv slog.Level
+	if err := lv.UnmarshalText([]byte(*level)); err != nil {
+		return fmt.Errorf("%w: --log-level %q: want debug, info, warn or error", errUsage, *level)
+	}
+	cfg, err := config.Load(*path)
+	if err != nil {
+		return err
+	}
+	clk, err := daemonClock(cfg, *start, *speed)
+	if err != nil {
+		return err
+	}
+	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: lv}))
+	return serve(ctx, cfg, clk, logger)
+}
+
+func daemonClock(cfg *config.Config, start string, speed float64) (clock.Clock, error) {
+	if start == "" {
+		return clock.Real{}, nil
+	}
+	t, err := time.ParseInLocation("2006-01-02T15:04", start, cfg.Location)
+	if err != nil {
+		return nil, fmt.Errorf("%w: --start %q: want an office time such as 2026-11-16T08:00", errUsage, start)
+	}
+	if speed <= 0 {
+		return nil, fmt.Errorf("%w: --speed must be positive", errUsage)
+	}
+	return clock.NewScaled(t, speed), nil
+}
+
+// serve locks the data directory, opens the ledger and runs the daemon until ctx ends.
+func serve(ctx context.Context, cfg *config.Config, clk clock.Clock, logger *slog.Logger) error {
+	unlock, err := daemon.Lock(cfg.DataDir)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	l, err := ledger.Open(ctx, cfg.DataDir)
+	if err != nil {
+		return err
+	}
+	defer l.Close()
+	key, err := daemon.LoadTemplateKey(cfg)
+	if err != nil {
+		return err
+	}
+	d, err := daemon.New(daemon.Options{Config: cfg, Ledger: l, Clock: clk, Logger: logger, TemplateKey: key})
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	logger.Info("tonghop started", "version", version, "config", cfg.Path, "data_dir", cfg.DataDir,
+		"units", len(cfg.Units), "forms", len(cfg.Forms))
+	return d.Run(ctx)
+}
+
+func runDemo(ctx context.Context, args []string, stdout, _ io.Writer) error {
+	fs := newFlags("demo", "demo [--dir DIR] [--units N]",
+		"Run a whole reporting cycle of a sample Industrial Zones Authority on embedded IMAP and SMTP\n"+
+			"servers, a fortnight of office time in seconds, and print its timeline. The office's config,\n"+
+			"ledger and every workbook stay in DIR.", stdout)
+	dir := fs.String("dir", "", "`directory` to write the sample office into (default: a new temporary directory)")
+	units := fs.Int("units", 8, "number of `units` in the sample office (4–60)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	return demo.Run(ctx, demo.Options{Dir: *dir, Units: *units, Out: stdout})
+}

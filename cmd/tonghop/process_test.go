@@ -1,0 +1,288 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/mail"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/localmail"
+	"github.com/tonghop/tonghop/templates"
+)
+
+// These tests run the real binary as a separate process, so that it can be stopped by a signal
+// or killed outright, as an operator or the OOM killer would.
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+)
+
+func binary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "tonghop-bin-")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "tonghop")
+		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		if err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binPath
+}
+
+const testKey = "process-test-key"
+
+var testUnits = []string{"qldn", "qldt", "qhxd", "qlmt"}
+
+// office starts mail servers and writes a configuration for them into a temporary directory.
+func office(t *testing.T) (*localmail.Server, string) {
+	t.Helper()
+	srv, err := localmail.Start(localmail.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	users := []string{"tonghop@kcn.example", "ptb@kcn.example", "tb@kcn.example", "stranger@other.example"}
+	var units strings.Builder
+	for _, u := range testUnits {
+		users = append(users, u+"@kcn.example")
+		fmt.Fprintf(&units, "[[units]]\ncode = %q\nname = \"Phòng %s\"\nemails = [\"%s@kcn.example\"]\nsupervisor = \"ptb\"\n",
+			strings.ToUpper(u), strings.ToUpper(u), u)
+	}
+	for _, u := range users {
+		if err := srv.AddUser(u, "pw"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := t.TempDir()
+	cfg := fmt.Sprintf(`data_dir = "data"
+[office]
+name = "Ban Quản lý các KCN (thử)"
+template_key = %q
+start = "2026-11-01"
+[mailbox]
+host = "127.0.0.1"
+port = %d
+tls = "none"
+user = "tonghop@kcn.example"
+password = "pw"
+poll_interval = "1s"
+[smtp]
+host = "127.0.0.1"
+port = %d
+tls = "none"
+user = "tonghop@kcn.example"
+password = "pw"
+from = "tonghop@kcn.example"
+[[people]]
+id = "ptb"
+name = "Trần Thị Bình"
+title = "Phó Trưởng Ban"
+emails = ["ptb@kcn.example"]
+roles = ["supervisor"]
+[[people]]
+id = "tb"
+name = "Nguyễn Văn An"
+title = "Trưởng Ban"
+emails = ["tb@kcn.example"]
+roles = ["approver"]
+%s
+[[forms]]
+code = "BM.02.01/KH"
+period = "month"
+deadline = "day 18"
+send_template = "5wd"
+reminders = ["-2d", "-4h"]
+nags = ["+1d", "+2d"]
+escalate_from = 2
+approval = ["tb"]
+`, testKey, srv.IMAPPort(), srv.SMTPPort(), units.String())
+	path := filepath.Join(dir, "tonghop.toml")
+	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return srv, path
+}
+
+// daemonProcess is a running `tonghop run`.
+type daemonProcess struct {
+	cmd    *exec.Cmd
+	stderr *bytes.Buffer
+	done   chan error
+}
+
+func startDaemon(t *testing.T, cfgPath string, args ...string) *daemonProcess {
+	t.Helper()
+	cmd := exec.Command(binary(t), append([]string{"run", "--config", cfgPath, "--log-level", "debug"}, args...)...)
+	p := &daemonProcess{cmd: cmd, stderr: &bytes.Buffer{}, done: make(chan error, 1)}
+	cmd.Stderr = &lockedWriter{w: p.stderr}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { p.done <- cmd.Wait() }()
+	t.Cleanup(func() { _ = cmd.Process.Kill() })
+	return p
+}
+
+type lockedWriter struct {
+	mu sync.Mutex
+	w  *bytes.Buffer
+}
+
+func (l *lockedWriter) Write(b []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(b)
+}
+
+func (p *daemonProcess) wait(t *testing.T, within time.Duration) error {
+	t.Helper()
+	select {
+	case err := <-p.done:
+		return err
+	case <-time.After(within):
+		t.Fatalf("daemon still running after %v; log:\n%s", within, p.stderr)
+		return nil
+	}
+}
+
+func TestRun_CleanShutdownAndLock(t *testing.T) {
+	_, cfgPath := office(t)
+	p := startDaemon(t, cfgPath, "--start", "2026-11-11T16:00", "--speed", "600")
+	waitFor(t, 30*time.Second, "daemon to start", func() bool { return strings.Contains(p.log(), "tonghop started") })
+
+	second := exec.Command(binary(t), "run", "--config", cfgPath)
+	out, err := second.CombinedOutput()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 || !strings.Contains(string(out), "already running") {
+		t.Errorf("second instance: got %v %q, want exit 1 saying another tonghop is already running", err, out)
+	}
+
+	time.Sleep(500 * time.Millisecond) // let the workers get busy
+	began := time.Now()
+	if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.wait(t, 10*time.Second); err != nil {
+		t.Errorf("exit after SIGTERM: got %v, want status 0; log:\n%s", err, p.log())
+	}
+	t.Logf("stopped %v after SIGTERM", time.Since(began).Round(time.Millisecond))
+	if !strings.Contains(p.log(), "stopped") {
+		t.Errorf("log does not say the daemon stopped:\n%s", p.log())
+	}
+}
+
+func (p *daemonProcess) log() string {
+	w := p.cmd.Stderr.(*lockedWriter)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.w.String()
+}
+
+func waitFor(t *testing.T, limit time.Duration, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(limit)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// submission builds a unit's mail with a filled workbook for November 2026.
+func submission(t *testing.T, cfg *config.Config, unit string, n int) []byte {
+	t.Helper()
+	f, _ := cfg.Form("BM.02.01/KH")
+	var tpl bytes.Buffer
+	meta := templates.Meta{Office: cfg.Office.Name, UnitCode: strings.ToUpper(unit), UnitName: "Phòng " + unit,
+		Period: "2026-11", PeriodLabel: "Tháng 11/2026", ReplyTo: cfg.SMTP.From, Secret: []byte(testKey)}
+	if err := templates.Generate(&tpl, f.Form, meta, nil); err != nil {
+		t.Fatal(err)
+	}
+	data := form.Filled{Indicators: map[string]map[string]map[string]string{"kcn": {}}, Narrative: map[string]string{}}
+	for _, row := range f.Indicators[0].Rows {
+		data.Indicators["kcn"][row.Code] = map[string]string{"period": "2"}
+	}
+	data.Indicators["kcn"]["1"]["period"] = "4"
+	for _, s := range f.Narrative {
+		data.Narrative[s.Key] = "Nội dung " + s.Title
+	}
+	filled, err := templates.Fill(tpl.Bytes(), f.Form, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return mimeWithAttachment(unit+"@kcn.example", fmt.Sprintf("<sub-%s-%d@kcn.example>", unit, n),
+		"Báo cáo tháng 11", "BM.02.01-KH_2026-11_"+strings.ToUpper(unit)+".xlsx", filled)
+}
+
+func mimeWithAttachment(from, id, subject, name string, data []byte) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "From: %s\r\nTo: tonghop@kcn.example\r\nMessage-ID: %s\r\nDate: Wed, 11 Nov 2026 16:00:00 +0700\r\n", from, id)
+	fmt.Fprintf(&b, "Subject: =?UTF-8?B?%s?=\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n", b64(subject))
+	fmt.Fprintf(&b, "--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nGửi Văn phòng.\r\n")
+	fmt.Fprintf(&b, "--b1\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n")
+	fmt.Fprintf(&b, "Content-Disposition: attachment; filename=\"%s\"\r\nContent-Transfer-Encoding: base64\r\n\r\n%s\r\n--b1--\r\n", name, b64(string(data)))
+	return b.Bytes()
+}
+
+// messageIDs returns the Message-ID of each delivery.
+func messageIDs(t *testing.T, ds []localmail.Delivery) []string {
+	t.Helper()
+	var out []string
+	for _, d := range ds {
+		m, err := mail.ReadMessage(bytes.NewReader(d.Data))
+		if err != nil {
+			t.Fatalf("delivered mail unreadable: %v", err)
+		}
+		out = append(out, m.Header.Get("Message-Id"))
+	}
+	return out
+}
+
+func ledgerState(t *testing.T, dataDir string) (mails int, sentIDs map[string]bool, unsent int) {
+	t.Helper()
+	l, err := ledger.Open(context.Background(), dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	ms, err := l.Mails(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := l.Outbox(context.Background(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sentIDs = map[string]bool{}
+	for _, m := range out {
+		if m.Status == "sent" {
+			sentIDs[m.MessageID] = true
+		} else {
+			unsent++
+		}
+	}
+	return len(ms), sentIDs, unsent
+}

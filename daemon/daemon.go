@@ -1,0 +1,157 @@
+// Package daemon wires one office's cycle together: it reads the shared mailbox (intake), decides
+// what each mail means (templates, config), records it in the ledger, schedules templates and
+// reminders (schedule) and sends the outbox (mailer). The leaf packages know nothing of each
+// other; this package is the only one that knows them all.
+//
+// Three workers run under one context: intake, scheduler and outbox. Step runs each once, in
+// that order: the demo and the tests drive it with a simulated clock, Run loops it on tickers.
+package daemon
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/tonghop/tonghop/clock"
+	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/intake"
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/mailer"
+	"github.com/tonghop/tonghop/period"
+	"github.com/tonghop/tonghop/schedule"
+)
+
+// Options are what a Daemon is built from.
+type Options struct {
+	Config *config.Config
+	Ledger *ledger.Ledger
+	Clock  clock.Clock  // nil: the wall clock
+	Logger *slog.Logger // nil: discard
+	// TemplateKey signs the identification hidden in templates; see LoadTemplateKey.
+	TemplateKey []byte
+	// DrainTimeout bounds how long in-flight work may go on after Run's context ends (default 8s).
+	DrainTimeout time.Duration
+}
+
+// Daemon runs the cycle of one office.
+type Daemon struct {
+	cfg    *config.Config
+	ledger *ledger.Ledger
+	clock  clock.Clock
+	log    *slog.Logger
+	key    []byte
+	cal    period.Calendar
+	plans  map[string]schedule.Plan // by form code
+	sender *mailer.Sender
+	drain  time.Duration
+
+	mu      sync.Mutex // guards mailbox: the intake worker owns it, Close may race with it
+	mailbox *intake.Mailbox
+}
+
+// New builds a daemon from a validated configuration. It does no I/O.
+func New(o Options) (*Daemon, error) {
+	if o.Config == nil || o.Ledger == nil {
+		return nil, errors.New("daemon: config and ledger are required")
+	}
+	d := &Daemon{cfg: o.Config, ledger: o.Ledger, clock: o.Clock, log: o.Logger, key: o.TemplateKey, drain: o.DrainTimeout}
+	if d.clock == nil {
+		d.clock = clock.Real{}
+	}
+	if d.log == nil {
+		d.log = slog.New(slog.DiscardHandler)
+	}
+	if d.drain <= 0 {
+		d.drain = 8 * time.Second
+	}
+	cal, err := period.NewCalendar(o.Config.Location, o.Config.Office.Holidays, o.Config.Office.Workdays)
+	if err != nil {
+		return nil, fmt.Errorf("calendar: %w", err)
+	}
+	d.cal = cal
+	if d.plans, err = plans(o.Config); err != nil {
+		return nil, err
+	}
+	if d.sender, err = mailer.NewSender(senderConfig(o.Config), d.log.With("component", "mailer")); err != nil {
+		return nil, fmt.Errorf("smtp: %w", err)
+	}
+	return d, nil
+}
+
+// Step runs each worker once: read the mailbox, schedule what is due, send the outbox. Errors of
+// one worker do not stop the others; the first is returned.
+func (d *Daemon) Step(ctx context.Context) error {
+	return errors.Join(d.Poll(ctx), d.Schedule(ctx), d.Flush(ctx))
+}
+
+// Run runs the three workers until ctx ends, then lets in-flight work finish for at most the
+// drain timeout and returns. It returns nil on a clean shutdown.
+func (d *Daemon) Run(ctx context.Context) error {
+	if n, err := d.ledger.RequeueSending(ctx); err != nil {
+		return fmt.Errorf("requeue outbox: %w", err)
+	} else if n > 0 {
+		d.log.Warn("outbox mails interrupted by a crash are queued again", "count", n)
+	}
+	work, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancel()
+	go func() {
+		<-ctx.Done()
+		t := time.NewTimer(d.drain)
+		defer t.Stop()
+		select {
+		case <-t.C:
+			cancel()
+		case <-work.Done():
+		}
+	}()
+	poll := time.Duration(d.cfg.Mailbox.PollInterval)
+	var wg sync.WaitGroup
+	for _, w := range []struct {
+		name  string
+		every time.Duration
+		do    func(context.Context) error
+	}{
+		{"intake", poll, d.Poll},
+		{"scheduler", poll, d.Schedule},
+		{"outbox", min(poll, 5*time.Second), d.Flush},
+	} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			d.loop(ctx, work, w.name, w.every, w.do)
+		}()
+	}
+	wg.Wait()
+	d.closeMailbox()
+	d.log.Info("stopped")
+	return nil
+}
+
+// loop runs do at once and then every interval until ctx ends; do itself gets work, which
+// outlives ctx by the drain timeout so that a mail half-recorded is finished, not abandoned.
+func (d *Daemon) loop(ctx, work context.Context, name string, every time.Duration, do func(context.Context) error) {
+	log := d.log.With("component", name)
+	ticker := time.NewTicker(every)
+	defer ticker.Stop()
+	for {
+		if err := do(work); err != nil {
+			log.Error("worker step failed; retrying at the next tick", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-ticker.C:
+		}
+	}
+}
+
+// Close releases the mailbox connection.
+func (d *Daemon) Close() error {
+	d.closeMailbox()
+	return nil
+}
+
+func (d *Daemon) now() time.Time { return d.clock.Now() }

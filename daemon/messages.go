@@ -1,0 +1,80 @@
+package daemon
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/intake"
+	"github.com/tonghop/tonghop/period"
+)
+
+// Problems the daemon itself finds in a unit's mail, beyond what the templates package finds in
+// a workbook. Every text a unit reads is here, in Vietnamese, for review and translation.
+
+// Stable codes of those problems.
+const (
+	codeNoWorkbook    = "no_workbook"
+	codeOldFormat     = "old_format"
+	codeUnreadable    = "file_unreadable"
+	codeTooLarge      = "file_too_large"
+	codeWrongUnit     = "wrong_unit"
+	codeFormNotAsked  = "form_not_for_unit"
+	codeBadPeriod     = "bad_period"
+	codePeriodNotOpen = "period_not_open"
+	codeInternal      = "internal"
+)
+
+// noWorkbookProblems explains a mail without an .xlsx file, naming old or foreign formats.
+func noWorkbookProblems(msg *intake.Message) []form.Problem {
+	for _, a := range msg.Attachments {
+		switch a.Kind() {
+		case "xls", "ods":
+			return []form.Problem{{Code: codeOldFormat, Field: a.Name, Message: fmt.Sprintf(
+				"Tệp “%s” không ở định dạng Excel .xlsx. Hãy mở tệp mẫu đã nhận, điền và lưu với định dạng "+
+					"“Excel Workbook (*.xlsx)”, rồi gửi lại.", a.Name)}}
+		}
+	}
+	return []form.Problem{{Code: codeNoWorkbook, Message: "Thư không có tệp Excel (.xlsx) đính kèm. " +
+		"Hãy đính kèm tệp mẫu đã điền (trả lời thư gửi mẫu và đính kèm tệp) rồi gửi lại."}}
+}
+
+func problemTooLarge(a intake.Attachment) form.Problem {
+	return form.Problem{Code: codeTooLarge, Field: a.Name, Message: fmt.Sprintf(
+		"Tệp “%s” quá lớn (%d MB). Hãy xóa các trang tính, hình ảnh không cần thiết rồi gửi lại.", a.Name, a.Size>>20)}
+}
+
+func problemUnreadable() form.Problem {
+	return form.Problem{Code: codeUnreadable, Message: "Không mở được tệp. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại."}
+}
+
+func problemInternal() form.Problem {
+	return form.Problem{Code: codeInternal, Message: "Hệ thống chưa lưu được tệp này do lỗi kỹ thuật; Văn phòng sẽ kiểm tra. " +
+		"Đơn vị không cần gửi lại trừ khi được đề nghị."}
+}
+
+func problemWrongUnit(sender config.Unit, fileUnit, fileUnitName string) form.Problem {
+	owner := fileUnit
+	if fileUnitName != "" {
+		owner = fileUnitName
+	}
+	return form.Problem{Code: codeWrongUnit, Field: "unit", Message: fmt.Sprintf(
+		"Tệp này là tệp mẫu của %s, không phải của %s. Hãy dùng đúng tệp mẫu đã gửi cho %s.",
+		owner, sender.Name, sender.Name)}
+}
+
+func problemFormNotForUnit(code string, unit config.Unit) form.Problem {
+	return form.Problem{Code: codeFormNotAsked, Field: "form", Message: fmt.Sprintf(
+		"%s không thuộc danh sách đơn vị gửi biểu mẫu %s.", unit.Name, code)}
+}
+
+func problemBadPeriod(p string, f *config.Form) form.Problem {
+	return form.Problem{Code: codeBadPeriod, Field: "period", Message: fmt.Sprintf(
+		"Kỳ báo cáo “%s” ghi trong tệp không hợp lệ với biểu mẫu %s. Hãy dùng tệp mẫu của đúng kỳ đã nhận.", p, f.Code)}
+}
+
+func problemPeriodNotOpen(p period.Period, opens time.Time) form.Problem {
+	return form.Problem{Code: codePeriodNotOpen, Field: "period", Message: fmt.Sprintf(
+		"%s chưa đến thời gian nhận báo cáo (mẫu sẽ được gửi khoảng ngày %s).", p.Label(), opens.Format("02/01/2006"))}
+}

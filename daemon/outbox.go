@@ -1,0 +1,76 @@
+package daemon
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/mailer"
+)
+
+// maxAttempts is how often a mail is tried before it is marked failed for an operator to see.
+const maxAttempts = 8
+
+// retryDelay grows with each attempt: 1, 2, 4 … minutes, at most two hours.
+func retryDelay(attempt int) time.Duration {
+	return min(time.Minute<<min(attempt-1, 10), 2*time.Hour)
+}
+
+// Flush sends every outbox mail that is due. A mail is marked "sending" before it is handed to
+// SMTP and "sent" after; a crash in between leaves it "sending", and RequeueSending sends it
+// again with the same Message-ID, so a mail may arrive twice but is never lost.
+func (d *Daemon) Flush(ctx context.Context) error {
+	log := d.log.With("component", "outbox")
+	for {
+		due, err := d.ledger.ClaimDue(ctx, d.now(), 20)
+		if err != nil {
+			return fmt.Errorf("claim outbox: %w", err)
+		}
+		if len(due) == 0 {
+			return nil
+		}
+		for _, m := range due {
+			if err := d.send(ctx, m); err != nil {
+				log.Warn("send failed", "key", m.Key, "attempt", m.Attempts, "err", err)
+			}
+		}
+	}
+}
+
+func (d *Daemon) send(ctx context.Context, m ledger.OutMail) error {
+	msg, err := d.message(m)
+	if err == nil {
+		var id string
+		if id, err = d.sender.Send(ctx, msg); err == nil {
+			return d.ledger.MarkSent(ctx, m.ID, id, d.now())
+		}
+	}
+	if mailer.IsPermanent(err) || m.Attempts >= maxAttempts {
+		if markErr := d.ledger.MarkFailed(ctx, m.ID, err.Error(), d.now()); markErr != nil {
+			return fmt.Errorf("%w; mark failed: %v", err, markErr)
+		}
+		return err
+	}
+	if markErr := d.ledger.MarkRetry(ctx, m.ID, err.Error(), d.now().Add(retryDelay(m.Attempts))); markErr != nil {
+		return fmt.Errorf("%w; mark retry: %v", err, markErr)
+	}
+	return err
+}
+
+// message rebuilds the mail from what the outbox stored; attachments come from the blob store.
+func (d *Daemon) message(m ledger.OutMail) (mailer.Message, error) {
+	msg := mailer.Message{
+		Key: m.Key, To: m.To, Cc: m.Cc, Subject: m.Subject, Body: m.Body,
+		InReplyTo: m.InReplyTo, References: m.References, Date: d.now(),
+		AutoReply: m.Kind == kindReceipt || m.Kind == kindRejection || m.Kind == kindUnknownSender,
+	}
+	for _, a := range m.Attachments {
+		data, err := d.ledger.Blob(a.SHA256)
+		if err != nil {
+			return msg, fmt.Errorf("attachment %s: %w", a.Name, err)
+		}
+		msg.Attachments = append(msg.Attachments, mailer.Attachment{Name: a.Name, ContentType: a.ContentType, Data: data})
+	}
+	return msg, nil
+}

@@ -1,0 +1,73 @@
+package daemon
+
+import (
+	"fmt"
+
+	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/mailer"
+	"github.com/tonghop/tonghop/period"
+	"github.com/tonghop/tonghop/schedule"
+)
+
+// defaultSendTemplate is how long before the deadline templates go out when a form says nothing.
+const defaultSendTemplate = "5wd"
+
+// plans turns the forms of a validated configuration into schedule plans.
+func plans(c *config.Config) (map[string]schedule.Plan, error) {
+	out := map[string]schedule.Plan{}
+	for i := range c.Forms {
+		f := &c.Forms[i]
+		kind, err := period.ParseKind(f.Period)
+		if err != nil {
+			return nil, fmt.Errorf("form %s: %w", f.Code, err)
+		}
+		rule, err := period.ParseRule(f.Deadline)
+		if err != nil {
+			return nil, fmt.Errorf("form %s: %w", f.Code, err)
+		}
+		send := f.SendTemplate
+		if send == "" {
+			send = defaultSendTemplate
+		}
+		sendOffset, err := period.ParseOffset("-" + send)
+		if err != nil {
+			return nil, fmt.Errorf("form %s: send_template: %w", f.Code, err)
+		}
+		pl := schedule.Plan{
+			Form: f.Code, Kind: kind, Rule: rule, PlansNext: f.PlansNext,
+			SendTemplate: sendOffset, EscalateFrom: f.EscalateFrom, Since: c.Start,
+		}
+		if pl.Reminders, err = offsets(f.Reminders); err != nil {
+			return nil, fmt.Errorf("form %s: reminders: %w", f.Code, err)
+		}
+		if pl.Nags, err = offsets(f.Nags); err != nil {
+			return nil, fmt.Errorf("form %s: nags: %w", f.Code, err)
+		}
+		for _, u := range c.FormUnits(f) {
+			pl.Units = append(pl.Units, u.Code)
+		}
+		out[f.Code] = pl
+	}
+	return out, nil
+}
+
+func offsets(list []string) ([]period.Offset, error) {
+	out := make([]period.Offset, 0, len(list))
+	for _, s := range list {
+		o, err := period.ParseOffset(s)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+func senderConfig(c *config.Config) mailer.Config {
+	s := c.SMTP
+	return mailer.Config{
+		Host: s.Host, Port: s.Port, TLS: mailer.TLSMode(s.TLS),
+		User: s.User, Password: s.Password, From: s.From, FromName: s.FromName,
+		InsecureSkipVerify: s.InsecureSkipVerify,
+	}
+}

@@ -1,0 +1,173 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
+
+	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/intake"
+	"github.com/tonghop/tonghop/templates"
+)
+
+// behaviour is how a simulated unit answers its templates.
+type behaviour int
+
+const (
+	onTime     behaviour = iota // answers a few office hours after the template arrives
+	late                        // answers the day after the deadline, once nagged
+	withErrors                  // answers on time with mistakes, then corrects them when told
+	silent                      // never answers
+)
+
+func (b behaviour) String() string {
+	return [...]string{"on time", "late", "mistakes, then corrected", "silent"}[b]
+}
+
+// agent plays one unit's clerk: reads the unit's mailbox over IMAP like a mail client, fills the
+// workbook it received and sends it back over SMTP.
+type agent struct {
+	unit      sampleUnit
+	index     int
+	behaviour behaviour
+	delay     time.Duration // office time between receiving a template and answering it
+	env       *environment
+
+	imap    *imapclient.Client
+	lastUID imap.UID
+	pending []reply
+	// submitted maps the Message-ID of each mail sent to the job it answered, so a reply to it
+	// (an error list) can be told apart.
+	submitted map[string]job
+	corrected map[string]bool
+	sent      int
+}
+
+// job is one template to answer.
+type job struct {
+	form     form.Form
+	ident    form.Ident
+	label    string // period label, "Tháng 11/2026"
+	fileName string
+	template []byte
+	deadline time.Time
+}
+
+func (j job) key() string { return j.ident.Form + "/" + j.ident.Period }
+
+type reply struct {
+	at       time.Time
+	job      job
+	mistakes bool
+}
+
+func (a *agent) connect(addr string) error {
+	c, err := imapclient.DialInsecure(addr, nil)
+	if err != nil {
+		return fmt.Errorf("unit %s: dial imap: %w", a.unit.Code, err)
+	}
+	if err := c.Login(a.unit.Email(), password).Wait(); err != nil {
+		c.Close()
+		return fmt.Errorf("unit %s: login: %w", a.unit.Code, err)
+	}
+	if _, err := c.Select("INBOX", nil).Wait(); err != nil {
+		c.Close()
+		return fmt.Errorf("unit %s: select: %w", a.unit.Code, err)
+	}
+	a.imap = c
+	return nil
+}
+
+func (a *agent) close() {
+	if a.imap != nil {
+		_ = a.imap.Logout().Wait()
+		_ = a.imap.Close()
+	}
+}
+
+// step reads new mail and sends the answers that are due at now.
+func (a *agent) step(ctx context.Context, now time.Time) error {
+	msgs, err := a.fetchNew()
+	if err != nil {
+		return err
+	}
+	for _, raw := range msgs {
+		msg, err := intake.Parse(raw, intake.Limits{})
+		if err != nil {
+			return fmt.Errorf("unit %s: read mail: %w", a.unit.Code, err)
+		}
+		a.read(msg, now)
+	}
+	var keep []reply
+	for _, r := range a.pending {
+		if r.at.After(now) {
+			keep = append(keep, r)
+			continue
+		}
+		if err := a.send(ctx, r, now); err != nil {
+			return err
+		}
+	}
+	a.pending = keep
+	return nil
+}
+
+// read reacts to one received mail the way the unit's clerk would.
+func (a *agent) read(msg *intake.Message, now time.Time) {
+	if j, ok := a.submitted[msg.InReplyTo]; ok {
+		// An answer to a file we sent: an error list makes the careless unit correct its file.
+		key := j.key()
+		if a.behaviour == withErrors && !a.corrected[key] && len(msg.Attachments) == 0 {
+			a.corrected[key] = true
+			a.pending = append(a.pending, reply{at: a.env.officeTime(now.Add(2 * time.Hour)), job: j})
+		}
+		return
+	}
+	for _, att := range msg.Spreadsheets() {
+		j, ok := a.env.jobFor(att)
+		if !ok || a.behaviour == silent {
+			continue
+		}
+		r := reply{job: j, at: a.env.officeTime(now.Add(a.delay)), mistakes: a.behaviour == withErrors}
+		if a.behaviour == late {
+			r.at = a.env.officeTime(j.deadline.Add(26 * time.Hour))
+		}
+		if r.at.After(j.deadline) && a.behaviour != late {
+			r.at = j.deadline.Add(-time.Hour)
+		}
+		a.pending = append(a.pending, r)
+	}
+}
+
+func (a *agent) fetchNew() ([][]byte, error) {
+	set := imap.UIDSet{imap.UIDRange{Start: a.lastUID + 1, Stop: 0}}
+	cmd := a.imap.Fetch(set, &imap.FetchOptions{UID: true, BodySection: []*imap.FetchItemBodySection{{Peek: true}}})
+	bufs, err := cmd.Collect()
+	if err != nil {
+		return nil, fmt.Errorf("unit %s: fetch: %w", a.unit.Code, err)
+	}
+	var out [][]byte
+	for _, b := range bufs {
+		if b.UID <= a.lastUID {
+			continue // "n:*" also returns the last message when none is newer
+		}
+		a.lastUID = b.UID
+		for _, body := range b.BodySection {
+			out = append(out, body.Bytes)
+		}
+	}
+	return out, nil
+}
+
+// fill writes the unit's answer into its template.
+func (a *agent) fill(j job, mistakes bool, now time.Time) ([]byte, error) {
+	data := sampleData(j.form, a.index, now, mistakes)
+	out, err := templates.Fill(j.template, j.form, data)
+	if err != nil {
+		return nil, fmt.Errorf("unit %s: fill %s: %w", a.unit.Code, j.ident.Form, err)
+	}
+	return out, nil
+}

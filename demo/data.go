@@ -1,0 +1,131 @@
+package demo
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/tonghop/tonghop/form"
+)
+
+// sampleData invents what unit number i writes in form f: plausible figures whose subtotals add
+// up, tasks with deadlines in the coming weeks and a few lines of narrative. With mistakes it
+// makes the slips clerks make: a subtotal that does not add up, words in a number cell, an
+// impossible date, a required part left empty.
+func sampleData(f form.Form, i int, now time.Time, mistakes bool) form.Filled {
+	d := form.Filled{Tables: map[string][]form.Row{}, Indicators: map[string]map[string]map[string]string{}, Narrative: map[string]string{}}
+	for _, t := range f.Tables {
+		d.Tables[t.Key] = sampleRows(t, i, now, mistakes)
+	}
+	for _, it := range f.Indicators {
+		d.Indicators[it.Key] = sampleIndicators(it, i, mistakes)
+	}
+	for _, s := range f.Narrative {
+		if mistakes && s.Required {
+			continue
+		}
+		d.Narrative[s.Key] = fmt.Sprintf("%s: nội dung do đơn vị số %d tổng hợp trong kỳ.", s.Title, i+1)
+	}
+	return d
+}
+
+var sampleTasks = []string{
+	"Thẩm định hồ sơ đề nghị cấp Giấy chứng nhận đăng ký đầu tư",
+	"Kiểm tra việc chấp hành pháp luật về môi trường tại các doanh nghiệp",
+	"Tổng hợp tình hình lao động trong các khu công nghiệp",
+	"Tham mưu báo cáo kết quả thu hút đầu tư",
+}
+
+func sampleRows(t form.Table, i int, now time.Time, mistakes bool) []form.Row {
+	var rows []form.Row
+	for r := range 3 {
+		v := map[string]string{}
+		for _, c := range t.Columns {
+			v[c.Key] = sampleValue(c, i, r, now)
+		}
+		rows = append(rows, form.Row{Values: v})
+	}
+	if mistakes {
+		for _, c := range t.Columns {
+			if c.Type == form.Date {
+				rows[0].Values[c.Key] = "31/11/2026" // no 31 November
+				break
+			}
+		}
+		for _, c := range t.Columns[1:] {
+			if c.Required && c.Type == form.Text {
+				delete(rows[1].Values, c.Key)
+				break
+			}
+		}
+	}
+	return rows
+}
+
+func sampleValue(c form.Column, i, r int, now time.Time) string {
+	switch c.Type {
+	case form.Date:
+		return now.AddDate(0, 0, 7+r*3).Format("2006-01-02")
+	case form.Choice:
+		return c.Choices[(i+r)%len(c.Choices)]
+	case form.Integer, form.Decimal:
+		return strconv.Itoa(10 + i + r)
+	case form.Percent:
+		return "0.9"
+	case form.Email:
+		return fmt.Sprintf("canbo%d@%s", r+1, domain)
+	case form.Phone:
+		return "0912345678"
+	}
+	if c.Key == "content" || c.Key == "task" {
+		return sampleTasks[(i+r)%len(sampleTasks)]
+	}
+	return fmt.Sprintf("%s %d", c.Title, r+1)
+}
+
+// sampleIndicators fills every value column; rows with children get the sum of their children.
+func sampleIndicators(it form.IndicatorTable, i int, mistakes bool) map[string]map[string]string {
+	out := map[string]map[string]string{}
+	base := map[string]float64{}
+	for n, row := range it.Rows {
+		base[row.Code] = float64((i+1)*(n+2)%17 + 3)
+	}
+	for _, row := range it.Rows {
+		if len(row.Children) > 0 {
+			sum := 0.0
+			for _, c := range row.Children {
+				sum += base[c]
+			}
+			base[row.Code] = sum
+		}
+	}
+	for _, row := range it.Rows {
+		v := base[row.Code]
+		vals := map[string]string{}
+		for _, c := range it.Columns {
+			vals[c.Key] = indicatorValue(c.Key, v)
+		}
+		out[row.Code] = vals
+	}
+	if mistakes && len(it.Rows) > 2 {
+		out[it.Rows[0].Code]["period"] = strconv.FormatFloat(base[it.Rows[0].Code]+5, 'f', -1, 64)
+		out[it.Rows[2].Code]["period"] = "mười hai"
+	}
+	return out
+}
+
+func indicatorValue(col string, v float64) string {
+	switch col {
+	case "plan":
+		return strconv.FormatFloat(v*12, 'f', -1, 64)
+	case "ytd":
+		return strconv.FormatFloat(v*10, 'f', -1, 64)
+	case "last_year":
+		return strconv.FormatFloat(v*9, 'f', -1, 64)
+	case "pct_plan":
+		return "0.83"
+	case "pct_last_year":
+		return "1.11"
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}

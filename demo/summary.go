@@ -1,0 +1,83 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/ledger"
+)
+
+// summarize prints, per form and period, what each unit did, then the mail counts and the files left.
+func summarize(ctx context.Context, w io.Writer, cfg *config.Config, l *ledger.Ledger, agents []*agent, took time.Duration) error {
+	fmt.Fprintf(w, "\nSummary — office time %s → %s, run in %.1fs\n", simStart.Format("02/01 15:04"),
+		simEnd.Format("02/01 15:04"), took.Seconds())
+	periods, err := l.Periods(ctx, "")
+	if err != nil {
+		return err
+	}
+	for _, p := range periods {
+		subs, err := l.Submissions(ctx, p.Form, p.Period)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "\n%s %s — deadline %s\n", p.Form, p.Period, p.Deadline.In(cfg.Location).Format("02/01 15:04"))
+		for _, a := range agents {
+			fmt.Fprintf(w, "  %-5s %-26s %s\n", a.unit.Code, a.behaviour, unitHistory(subs, a.unit.Code, cfg))
+		}
+	}
+	out, err := l.Outbox(ctx, "")
+	if err != nil {
+		return err
+	}
+	mails, err := l.Mails(ctx)
+	if err != nil {
+		return err
+	}
+	kinds := map[string]int{}
+	sent := 0
+	for _, m := range out {
+		kinds[m.Kind]++
+		if m.Status == "sent" {
+			sent++
+		}
+	}
+	fmt.Fprintf(w, "\nMail: %d received; %d queued, %d sent (", len(mails), len(out), sent)
+	var parts []string
+	for _, k := range []string{"template", "receipt", "rejection", "reminder", "nag", "unknown_sender"} {
+		if kinds[k] > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", k, kinds[k]))
+		}
+	}
+	fmt.Fprintf(w, "%s)\n", strings.Join(parts, ", "))
+	fmt.Fprintf(w, "\nFiles:\n  %s\n  %s (ledger)\n  %s (every workbook sent and received)\n  %s (daemon log)\n",
+		cfg.Path, filepath.Join(cfg.DataDir, "ledger.db"), filepath.Join(cfg.DataDir, "archive"),
+		filepath.Join(filepath.Dir(cfg.DataDir), "tonghop.log"))
+	return nil
+}
+
+// unitHistory writes a unit's versions for one period: "v1 rejected 16/11 10:30, v2 accepted 16/11 12:30".
+func unitHistory(subs []ledger.Submission, unit string, cfg *config.Config) string {
+	var parts []string
+	for _, s := range subs {
+		if s.Unit != unit {
+			continue
+		}
+		state := "accepted"
+		if !s.Valid {
+			state = "rejected"
+		}
+		if s.Late {
+			state += " late"
+		}
+		parts = append(parts, fmt.Sprintf("v%d %s %s", s.Version, state, s.ReceivedAt.In(cfg.Location).Format("02/01 15:04")))
+	}
+	if len(parts) == 0 {
+		return "nothing received"
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,164 @@
+package intake
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"time"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
+)
+
+// Fetched is one message downloaded from the inbox.
+type Fetched struct {
+	UID          uint32
+	Size         int64     // RFC822.SIZE as the server reports it
+	Raw          []byte    // the whole message; nil when TooLarge
+	TooLarge     bool      // larger than MailboxConfig.MaxMessageBytes, not downloaded
+	InternalDate time.Time // when the server received it
+}
+
+// DefaultFetchLimit is the batch size Fetch uses when limit <= 0.
+const DefaultFetchLimit = 50
+
+// Fetch returns up to limit messages with UID greater than afterUID, oldest
+// first. It uses BODY.PEEK so the \Seen flag is left alone for the humans who
+// also read the mailbox, and checks RFC822.SIZE first so oversized messages
+// are reported TooLarge instead of downloaded. A message expunged by another
+// client between the two steps is silently left out.
+func (m *Mailbox) Fetch(ctx context.Context, afterUID uint32, limit int) ([]Fetched, error) {
+	if limit <= 0 {
+		limit = DefaultFetchLimit
+	}
+	if afterUID == math.MaxUint32 {
+		return nil, nil
+	}
+	found, err := m.listAfter(ctx, afterUID)
+	if err != nil {
+		return nil, err
+	}
+	if len(found) > limit {
+		found = found[:limit]
+	}
+	out := make([]Fetched, 0, len(found))
+	for _, f := range found {
+		if f.Size > m.cfg.MaxMessageBytes {
+			f.TooLarge = true
+			out = append(out, f)
+			continue
+		}
+		raw, tooLarge, found, err := m.download(ctx, f.UID, f.Size)
+		if err != nil {
+			return out, err
+		}
+		if !found {
+			continue // expunged meanwhile
+		}
+		f.Raw, f.TooLarge = raw, tooLarge
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// listAfter returns UID, size and date of every inbox message with UID >
+// afterUID, sorted by UID.
+func (m *Mailbox) listAfter(ctx context.Context, afterUID uint32) ([]Fetched, error) {
+	var uids imap.UIDSet
+	uids.AddRange(imap.UID(afterUID+1), 0) // afterUID+1:*
+	opts := &imap.FetchOptions{UID: true, RFC822Size: true, InternalDate: true}
+	var bufs []*imapclient.FetchMessageBuffer
+	err := m.within(ctx, m.cfg.Timeout, func() (err error) {
+		bufs, err = m.client.Fetch(uids, opts).Collect()
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list messages after uid %d: %w", afterUID, err)
+	}
+	var found []Fetched
+	for _, b := range bufs {
+		// "n:*" always matches the last message, even when its UID is below
+		// n (RFC 3501 6.4.8), so the range alone does not filter.
+		if uint32(b.UID) <= afterUID {
+			continue
+		}
+		found = append(found, Fetched{UID: uint32(b.UID), Size: b.RFC822Size, InternalDate: b.InternalDate})
+	}
+	sort.Slice(found, func(i, j int) bool { return found[i].UID < found[j].UID })
+	return found, nil
+}
+
+// download fetches one message's bytes without setting \Seen. It reads at most
+// MaxMessageBytes even if the server's size was wrong. found is false when
+// the message no longer exists.
+func (m *Mailbox) download(ctx context.Context, uid uint32, size int64) (raw []byte, tooLarge, found bool, err error) {
+	timeout := m.cfg.Timeout * time.Duration(1+size>>20)
+	section := &imap.FetchItemBodySection{Peek: true}
+	opts := &imap.FetchOptions{UID: true, BodySection: []*imap.FetchItemBodySection{section}}
+	err = m.within(ctx, timeout, func() error {
+		cmd := m.client.Fetch(imap.UIDSetNum(imap.UID(uid)), opts)
+		defer cmd.Close()
+		for msg := cmd.Next(); msg != nil; msg = cmd.Next() {
+			var readErr error
+			raw, tooLarge, found, readErr = m.readBody(msg, uid)
+			if readErr != nil || found {
+				return readErr
+			}
+		}
+		return cmd.Close()
+	})
+	if err != nil {
+		return nil, false, false, fmt.Errorf("fetch message uid %d: %w", uid, err)
+	}
+	return raw, tooLarge, found, nil
+}
+
+// readBody reads the body section of one FETCH response; found is false when
+// the response is for another message (an unsolicited flag update) or has no
+// body.
+func (m *Mailbox) readBody(msg *imapclient.FetchMessageData, uid uint32) (raw []byte, tooLarge, found bool, err error) {
+	var gotUID uint32
+	var hasBody bool
+	for item := msg.Next(); item != nil; item = msg.Next() {
+		switch item := item.(type) {
+		case imapclient.FetchItemDataUID:
+			gotUID = uint32(item.UID)
+		case imapclient.FetchItemDataBodySection:
+			if item.Literal == nil {
+				continue
+			}
+			hasBody = true
+			raw, err = io.ReadAll(io.LimitReader(item.Literal, m.cfg.MaxMessageBytes+1))
+			if err != nil {
+				return nil, false, false, fmt.Errorf("read message body: %w", err)
+			}
+			if int64(len(raw)) > m.cfg.MaxMessageBytes {
+				// The server's RFC822.SIZE was wrong; the rest of the literal
+				// is discarded by imapclient.
+				raw, tooLarge = nil, true
+			}
+		}
+	}
+	if gotUID != uid || !hasBody {
+		return nil, false, false, nil
+	}
+	return raw, tooLarge, true, nil
+}
+
+// Move moves one message from the inbox to folder, usually the configured
+// Processed, Rejected or Quarantine name. It uses MOVE when the server has
+// it, else UID COPY, STORE \Deleted and UID EXPUNGE (or EXPUNGE without
+// UIDPLUS). Call it only after the message is durably recorded.
+func (m *Mailbox) Move(ctx context.Context, uid uint32, folder string) error {
+	target := m.folderName(folder)
+	err := m.within(ctx, m.cfg.Timeout, func() error {
+		_, err := m.client.Move(imap.UIDSetNum(imap.UID(uid)), target).Wait()
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("move uid %d to %q: %w", uid, target, err)
+	}
+	return nil
+}

@@ -1,0 +1,166 @@
+// Package ledger is tonghop's memory: a SQLite database (plus a directory of content-addressed
+// blobs) that records every mail read from the shared mailbox, every submission a unit made with
+// its version and validation result, the reporting periods, the outbox of mail still to send and an
+// append-only audit trail of events.
+//
+// It is the only package that speaks SQL. Each exported method is one transaction, so a decision
+// taken about a received mail (its row, the submissions found in it, the replies to send and the
+// events to log) is stored all at once or not at all; a crash between two steps never leaves a
+// receipt without its submission or the other way round. The outbox is keyed by an idempotency
+// key, so enqueueing the same reply twice stores and sends it once.
+//
+// The ledger never reads the clock: callers pass times in, and they are returned in UTC.
+package ledger
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver (pure Go, no cgo)
+)
+
+// ErrSchemaTooNew is wrapped by Open when the database was migrated by a newer tonghop than this
+// one; running an old binary on it could misread or damage it.
+var ErrSchemaTooNew = errors.New("ledger schema is newer than this binary")
+
+// ErrNotFound is returned (wrapped) when a looked-up row or blob does not exist.
+var ErrNotFound = errors.New("not found")
+
+// ErrBlobCorrupt is returned (wrapped) by Blob when a file's content no longer matches the
+// sha256 in its name.
+var ErrBlobCorrupt = errors.New("blob content does not match its sha256")
+
+// ErrNotClaimed is returned (wrapped) by MarkSent, MarkRetry and MarkFailed when the outbox mail is
+// not in status "sending", that is it was not handed out by ClaimDue (or was already settled).
+var ErrNotClaimed = errors.New("outbox mail is not claimed for sending")
+
+// Ledger is an open ledger directory. It is safe for concurrent use.
+type Ledger struct {
+	dir string
+	db  *sql.DB
+}
+
+// dsnParams are on every pooled connection. _txlock=immediate makes every transaction take the
+// write lock at BEGIN: a deferred transaction that reads and then writes cannot wait for a
+// concurrent writer and fails at once with "database is locked", whatever the busy_timeout.
+const dsnParams = "_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)" +
+	"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+
+// Open opens the ledger in dir, creating dir (0o750), dir/ledger.db and dir/blobs as needed, and
+// brings the schema up to date. A schema newer than this binary knows is refused with an error
+// wrapping ErrSchemaTooNew.
+func Open(ctx context.Context, dir string) (*Ledger, error) {
+	if dir == "" {
+		return nil, errors.New("open ledger: empty directory")
+	}
+	if err := os.MkdirAll(filepath.Join(dir, blobDir), 0o750); err != nil {
+		return nil, fmt.Errorf("open ledger: %w", err)
+	}
+	db, err := sql.Open("sqlite", dsn(dir))
+	if err != nil {
+		return nil, fmt.Errorf("open ledger: %w", err)
+	}
+	if err := migrate(ctx, db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open ledger %s: %w", dir, err)
+	}
+	return &Ledger{dir: dir, db: db}, nil
+}
+
+// dsn builds the database address. The path is escaped because SQLite reads it as a URI, where a
+// '?', '#' or '%' in a directory name would otherwise be taken for syntax.
+func dsn(dir string) string {
+	path := filepath.ToSlash(filepath.Join(dir, "ledger.db"))
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + dsnParams
+}
+
+// Close closes the database. Pending transactions are not interrupted.
+func (l *Ledger) Close() error {
+	if err := l.db.Close(); err != nil {
+		return fmt.Errorf("close ledger: %w", err)
+	}
+	return nil
+}
+
+// Dir returns the directory the ledger lives in, for backups and diagnostics.
+func (l *Ledger) Dir() string { return l.dir }
+
+// SchemaVersion returns the highest migration applied to the database.
+func (l *Ledger) SchemaVersion(ctx context.Context) (int, error) {
+	v, err := schemaVersion(ctx, l.db)
+	if err != nil {
+		return 0, fmt.Errorf("schema version: %w", err)
+	}
+	return v, nil
+}
+
+// inTx runs fn in one transaction, committing if it returns nil and rolling back otherwise.
+func (l *Ledger) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := l.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback() // the error from fn is the one worth reporting
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// queryer is what read helpers need, so they run both inside a transaction and on the pool.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// timeLayout is RFC 3339 with a fixed nine-digit fraction: unlike time.RFC3339Nano, which drops
+// trailing zeros, every stored instant has the same width, so comparing the text in SQL (as
+// ClaimDue does) compares the times.
+const timeLayout = "2006-01-02T15:04:05.000000000Z07:00"
+
+// encodeTime stores t in UTC; the zero time becomes "" (unknown), which sorts before every time.
+func encodeTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(timeLayout)
+}
+
+// decodeTime reverses encodeTime.
+func decodeTime(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("stored time %q: %w", s, err)
+	}
+	return t.UTC(), nil
+}
+
+// timeDecoder decodes several columns and keeps the first error, so scanners stay short.
+type timeDecoder struct{ err error }
+
+func (d *timeDecoder) time(s string) time.Time {
+	t, err := decodeTime(s)
+	if err != nil && d.err == nil {
+		d.err = err
+	}
+	return t
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,162 @@
+package ledger
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// ErrVersionConflict is returned (wrapped) by RecordIntake when a submission asks for a version
+// that is not the next one of its form, unit and period.
+var ErrVersionConflict = errors.New("submission version is not the next one")
+
+// Submission is one workbook a unit sent for a form and period. Every resubmission is kept as a
+// new version; consolidation uses the latest valid one (LatestValid).
+type Submission struct {
+	ID, MailID         int64
+	Form, Unit, Period string
+	Version            int // 1, 2, … per (form, unit, period), assigned by the ledger inside the transaction
+	FileName           string
+	FileSHA256         string // blob of the attachment (caller PutBlob's it first)
+	Valid              bool
+	Late               bool
+	Data               json.RawMessage // parsed content (form.Filled as JSON)
+	Problems           json.RawMessage // errors and warnings as JSON
+	ReceivedAt         time.Time
+}
+
+// NextVersion returns the version the next submission of unit for form and period would get, for
+// callers that want to quote it in a receipt composed before RecordIntake. RecordIntake checks it
+// again inside its transaction.
+func (l *Ledger) NextVersion(ctx context.Context, form, unit, period string) (int, error) {
+	v, err := nextVersion(ctx, l.db, form, unit, period)
+	if err != nil {
+		return 0, fmt.Errorf("next version of %s %s %s: %w", form, unit, period, err)
+	}
+	return v, nil
+}
+
+func nextVersion(ctx context.Context, q queryer, form, unit, period string) (int, error) {
+	var v int
+	err := q.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) + 1 FROM submissions
+		WHERE form = ? AND period = ? AND unit = ?`, form, period, unit).Scan(&v)
+	return v, err
+}
+
+func checkSubmission(s Submission) error {
+	if s.Form == "" || s.Unit == "" || s.Period == "" {
+		return fmt.Errorf("submission %q needs form, unit and period", s.FileName)
+	}
+	if s.FileSHA256 != "" && !validSHA(s.FileSHA256) {
+		return fmt.Errorf("submission %q: bad file sha256 %q", s.FileName, s.FileSHA256)
+	}
+	if len(s.Data) > 0 && !json.Valid(s.Data) {
+		return fmt.Errorf("submission %q: data is not valid JSON", s.FileName)
+	}
+	if len(s.Problems) > 0 && !json.Valid(s.Problems) {
+		return fmt.Errorf("submission %q: problems are not valid JSON", s.FileName)
+	}
+	return nil
+}
+
+// insertSubmission numbers s with the next version and stores it. Inside the write transaction no
+// other submission can take the same number between the read and the insert.
+func insertSubmission(ctx context.Context, tx *sql.Tx, s Submission) (Submission, error) {
+	next, err := nextVersion(ctx, tx, s.Form, s.Unit, s.Period)
+	if err != nil {
+		return Submission{}, fmt.Errorf("number submission: %w", err)
+	}
+	if s.Version != 0 && s.Version != next {
+		return Submission{}, fmt.Errorf("%s %s %s: asked for version %d, next is %d: %w",
+			s.Form, s.Unit, s.Period, s.Version, next, ErrVersionConflict)
+	}
+	s.Version = next
+	res, err := tx.ExecContext(ctx, `INSERT INTO submissions (mail_id, form, unit, period, version,
+		file_name, file_sha256, valid, late, data, problems, received_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		s.MailID, s.Form, s.Unit, s.Period, s.Version, s.FileName, s.FileSHA256, boolInt(s.Valid),
+		boolInt(s.Late), nullJSON(s.Data), nullJSON(s.Problems), encodeTime(s.ReceivedAt))
+	if err != nil {
+		return Submission{}, fmt.Errorf("insert submission: %w", err)
+	}
+	if s.ID, err = res.LastInsertId(); err != nil {
+		return Submission{}, fmt.Errorf("insert submission: %w", err)
+	}
+	return s, nil
+}
+
+// Submissions returns every version from every unit for form and period, by ID.
+func (l *Ledger) Submissions(ctx context.Context, form, period string) ([]Submission, error) {
+	out, err := querySubmissions(ctx, l.db, `form = ? AND period = ?`, form, period)
+	if err != nil {
+		return nil, fmt.Errorf("list submissions %s %s: %w", form, period, err)
+	}
+	return out, nil
+}
+
+// LatestValid returns, for each unit that sent a valid workbook for form and period, its latest
+// valid version: what consolidation should use. A later invalid resubmission does not hide an
+// earlier valid one.
+func (l *Ledger) LatestValid(ctx context.Context, form, period string) (map[string]Submission, error) {
+	subs, err := querySubmissions(ctx, l.db, `form = ? AND period = ? AND valid = 1`, form, period)
+	if err != nil {
+		return nil, fmt.Errorf("latest valid %s %s: %w", form, period, err)
+	}
+	latest := make(map[string]Submission)
+	for _, s := range subs {
+		if cur, ok := latest[s.Unit]; !ok || s.Version > cur.Version {
+			latest[s.Unit] = s
+		}
+	}
+	return latest, nil
+}
+
+// querySubmissions lists submissions matching where (a trusted constant), by ID.
+func querySubmissions(ctx context.Context, q queryer, where string, args ...any) ([]Submission, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, mail_id, form, unit, period, version, file_name,
+		file_sha256, valid, late, data, problems, received_at FROM submissions WHERE `+where+` ORDER BY id`,
+		args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Submission
+	for rows.Next() {
+		s, err := scanSubmission(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+func scanSubmission(s scanner) (Submission, error) {
+	var sub Submission
+	var data, problems sql.NullString
+	var received string
+	err := s.Scan(&sub.ID, &sub.MailID, &sub.Form, &sub.Unit, &sub.Period, &sub.Version, &sub.FileName,
+		&sub.FileSHA256, &sub.Valid, &sub.Late, &data, &problems, &received)
+	if err != nil {
+		return Submission{}, err
+	}
+	if data.Valid {
+		sub.Data = json.RawMessage(data.String)
+	}
+	if problems.Valid {
+		sub.Problems = json.RawMessage(problems.String)
+	}
+	sub.ReceivedAt, err = decodeTime(received)
+	return sub, err
+}
+
+// nullJSON stores an absent document as NULL rather than an empty, invalid one.
+func nullJSON(doc json.RawMessage) any {
+	if len(doc) == 0 {
+		return nil
+	}
+	return string(doc)
+}

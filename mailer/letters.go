@@ -1,0 +1,133 @@
+package mailer
+
+import (
+	"time"
+
+	"github.com/tonghop/tonghop/form"
+)
+
+// The data each letter needs. The texts themselves are in texts.go. Times are written in
+// their own location: give them in the office's time zone.
+
+// Letter is a finished text: subject and plain-text body, NFC, for a Message.
+type Letter struct {
+	Subject string
+	Body    string
+}
+
+// MaxListedProblems is how many problems a letter lists before "… và N lỗi khác".
+const MaxListedProblems = 50
+
+// Office is the office that collects the reports and signs the letters.
+type Office struct {
+	Name    string // the organisation: "Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh"
+	Desk    string // the collecting office: "Văn phòng" (the default), "Phòng Kế hoạch - Tổng hợp"
+	Phone   string // printed in the signature
+	Email   string // the shared mailbox units send to, printed in the signature
+	Address string // postal address, optional
+}
+
+// Contact is the person a unit may ask about a letter, usually the clerk who consolidates.
+// Empty: the letter points to the office's phone and mailbox instead.
+type Contact struct {
+	Name  string // "Nguyễn Thị Hoa"
+	Title string // "chuyên viên Văn phòng"
+	Phone string
+	Email string
+}
+
+// Request is what the office asks of a unit: one form, for one period, by a deadline.
+type Request struct {
+	FormCode  string    // "BM.04.01/KH"
+	FormTitle string    // "Chương trình công tác trọng tâm"
+	Period    string    // the period's label as period.Label writes it: "Tháng 11/2026"
+	Deadline  time.Time // zero: no deadline is stated
+}
+
+// Template is the letter that sends a unit its template for a period.
+type Template struct {
+	Office   Office
+	Contact  Contact
+	Unit     string // "Phòng Quản lý doanh nghiệp"
+	Request  Request
+	FileName string // the attached template; the unit must send it back under this name
+	Resent   bool   // the template was sent before (lost mail, corrected form)
+	Note     string // an optional paragraph from the office, printed as given
+}
+
+// Receipt confirms that a unit's workbook was received and is valid.
+type Receipt struct {
+	Office     Office
+	Contact    Contact
+	Unit       string
+	Request    Request
+	Files      []string // names of the accepted files
+	Version    int      // 1 for the first submission; 2 and up replace the earlier one
+	ReceivedAt time.Time
+	Warnings   []form.Problem // findings that do not prevent acceptance
+}
+
+// RejectReason says why a unit's mail was not accepted.
+type RejectReason int
+
+// Reasons for a Rejection.
+const (
+	RejectInvalid     RejectReason = iota // the workbook has errors (Problems)
+	RejectNoWorkbook                      // no workbook attached
+	RejectUnreadable                      // the file cannot be opened
+	RejectUnknownForm                     // the file is not one of the office's templates
+	RejectWrongPeriod                     // the workbook is for another period (FoundPeriod)
+	RejectWrongUnit                       // the workbook is another unit's template (FoundUnit)
+)
+
+// Rejection tells a unit its mail was not accepted, why, and what to do.
+type Rejection struct {
+	Office  Office
+	Contact Contact
+	Unit    string
+	// Request is what the unit was asked for; its form fields may be empty when the
+	// mail could not be matched to a request (no workbook, unknown form).
+	Request         Request
+	Reason          RejectReason
+	Files           []string       // the files concerned
+	Problems        []form.Problem // the errors, for RejectInvalid (others may add details)
+	FoundPeriod     string         // RejectWrongPeriod: the label of the period the file is for
+	FoundUnit       string         // RejectWrongUnit: the unit the file belongs to
+	ReceivedAt      time.Time
+	OriginalSubject string // the subject of the unit's mail, quoted so it knows which one
+}
+
+// UnknownSender answers a mail from an address registered for no unit.
+type UnknownSender struct {
+	Office          Office
+	Contact         Contact
+	Address         string // the sender's address
+	ReceivedAt      time.Time
+	OriginalSubject string
+}
+
+// Reminder tells a unit, before the deadline, that its report has not arrived.
+type Reminder struct {
+	Office   Office
+	Contact  Contact
+	Unit     string
+	Request  Request
+	Now      time.Time // when the letter is written: gives the time left
+	FileName string    // the template attached again, if any
+}
+
+// Nag tells a unit, after the deadline, that its report is overdue.
+type Nag struct {
+	Office   Office
+	Contact  Contact
+	Unit     string
+	Request  Request
+	Now      time.Time // when the letter is written: gives the days overdue
+	FileName string    // the template attached again, if any
+	// Escalated says the supervising leader is copied, and the letter says so.
+	Escalated bool
+	// SupervisorTitle names the leader's post: "Phó Trưởng Ban" (the default),
+	// "Phó Giám đốc Sở", "Phó Chủ tịch UBND quận".
+	SupervisorTitle string
+	SupervisorName  string // optional: "Trần Văn Cường"
+}

@@ -1,0 +1,129 @@
+package schedule
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/tonghop/tonghop/period"
+)
+
+var hanoi = period.DefaultLocation()
+
+func at(day, hour, minute int) time.Time {
+	return time.Date(2026, 11, day, hour, minute, 0, 0, hanoi)
+}
+
+func mustOffsets(t *testing.T, list ...string) []period.Offset {
+	t.Helper()
+	var out []period.Offset
+	for _, s := range list {
+		o, err := period.ParseOffset(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// monthly is the demo's monthly result report: due on the 18th at 17:00.
+func monthly(t *testing.T) Plan {
+	rule, err := period.ParseRule("day 18")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Plan{
+		Form: "BM.02.01/KH", Kind: period.Month, Rule: rule,
+		SendTemplate: mustOffsets(t, "-5wd")[0],
+		Reminders:    mustOffsets(t, "-2d", "-4h"),
+		Nags:         mustOffsets(t, "+1d", "+2d", "+4d"),
+		EscalateFrom: 2,
+		Units:        []string{"QLDN", "QLDT"},
+	}
+}
+
+func TestPlan_Window(t *testing.T) {
+	cal, _ := period.NewCalendar(hanoi, nil, nil)
+	w, err := monthly(t).Window(period.Period{Kind: period.Month, Year: 2026, N: 11}, cal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := at(18, 17, 0); !w.Deadline.Equal(want) {
+		t.Errorf("deadline: got %v, want %v", w.Deadline, want)
+	}
+	if want := at(11, 17, 0); !w.TemplateAt.Equal(want) {
+		t.Errorf("template: got %v, want %v", w.TemplateAt, want)
+	}
+	// +4d from Wed 18/11 is Sunday 22/11: moved to Monday 23/11.
+	wantSteps := []Step{
+		{KindReminder, 1, at(16, 17, 0)}, {KindReminder, 2, at(18, 13, 0)},
+		{KindNag, 1, at(19, 17, 0)}, {KindNag, 2, at(20, 17, 0)}, {KindNag, 3, at(23, 17, 0)},
+	}
+	if fmt.Sprint(w.Steps) != fmt.Sprint(wantSteps) {
+		t.Errorf("steps:\n got %v\nwant %v", w.Steps, wantSteps)
+	}
+}
+
+func TestPlan_Due(t *testing.T) {
+	cal, _ := period.NewCalendar(hanoi, nil, nil)
+	pl := monthly(t)
+	w, err := pl.Window(period.Period{Kind: period.Month, Year: 2026, N: 11}, cal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		now  time.Time
+		done map[string]bool
+		want []string
+	}{
+		{"BeforeTemplate", at(11, 16, 0), nil, nil},
+		{"Template", at(11, 17, 0), nil, []string{
+			"template:BM.02.01/KH:2026-11:QLDN", "template:BM.02.01/KH:2026-11:QLDT"}},
+		{"FirstReminder", at(17, 9, 0), nil, []string{
+			"template:BM.02.01/KH:2026-11:QLDN", "reminder:BM.02.01/KH:2026-11:QLDN:1",
+			"template:BM.02.01/KH:2026-11:QLDT", "reminder:BM.02.01/KH:2026-11:QLDT:1"}},
+		{"DoneUnitLeftAlone", at(17, 9, 0), map[string]bool{"QLDN": true}, []string{
+			"template:BM.02.01/KH:2026-11:QLDT", "reminder:BM.02.01/KH:2026-11:QLDT:1"}},
+		// Down from Monday to Saturday: only the latest step is sent, not the four missed.
+		{"CatchUpSendsLatestOnly", at(21, 9, 0), map[string]bool{"QLDN": true}, []string{
+			"template:BM.02.01/KH:2026-11:QLDT", "nag:BM.02.01/KH:2026-11:QLDT:2!"}},
+		{"AfterLastStep", at(23, 17, 1), nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, a := range pl.Due(w, tt.now, tt.done) {
+				k := a.Key()
+				if a.Escalate {
+					k += "!"
+				}
+				got = append(got, k)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("got  %v\nwant %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPlan_ActivePlansNext(t *testing.T) {
+	cal, _ := period.NewCalendar(hanoi, nil, nil)
+	rule, err := period.ParseRule("thu 15:00")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl := Plan{Form: "BM.04.01/KH", Kind: period.Week, Rule: rule, PlansNext: true,
+		SendTemplate: mustOffsets(t, "-3wd")[0], Nags: mustOffsets(t, "+2h"), Units: []string{"QLDN"},
+		Since: at(13, 0, 0)}
+	ws, err := pl.Active(at(17, 10, 0), cal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The program for week 48 is due Thursday 19/11 of week 47; week 47's own program, due 12/11,
+	// is before Since and left alone.
+	if len(ws) != 1 || ws[0].Period.String() != "2026-W48" || !ws[0].Deadline.Equal(at(19, 15, 0)) {
+		t.Fatalf("got %+v, want one window 2026-W48 due 19/11 15:00", ws)
+	}
+}

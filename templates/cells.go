@@ -1,0 +1,112 @@
+package templates
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// fmtKind is what a cell's number format shows its number as.
+type fmtKind int
+
+const (
+	fmtPlain fmtKind = iota
+	fmtDate
+	fmtPercent
+)
+
+// cellIn is a raw cell value with what Read needs to know to interpret it.
+type cellIn struct {
+	raw     string
+	numeric bool // the cell holds a number, not text
+	isoDate bool // an ISO 8601 date cell (t="d")
+	kind    fmtKind
+}
+
+// cellIn describes a non-empty cell; it asks excelize for the cell's type and style, so it is
+// only called for cells a column's type depends on.
+func (b *book) cellIn(sheet string, col, row int, raw string) cellIn {
+	in := cellIn{raw: raw}
+	ref := cellName(col, row)
+	t, err := b.x.GetCellType(sheet, ref)
+	if err != nil {
+		return in
+	}
+	switch t {
+	case excelize.CellTypeUnset, excelize.CellTypeNumber:
+		_, perr := strconv.ParseFloat(strings.TrimSpace(raw), 64)
+		in.numeric = perr == nil
+	case excelize.CellTypeDate:
+		in.isoDate = true
+	}
+	if idx, err := b.x.GetCellStyle(sheet, ref); err == nil {
+		in.kind = b.fmtKind(idx)
+	}
+	return in
+}
+
+func (b *book) fmtKind(idx int) fmtKind {
+	if k, ok := b.fmtKinds[idx]; ok {
+		return k
+	}
+	k := fmtPlain
+	if st, err := b.x.GetStyle(idx); err == nil && st != nil {
+		if st.CustomNumFmt != nil {
+			k = classifyFormat(*st.CustomNumFmt)
+		} else {
+			k = classifyBuiltin(st.NumFmt)
+		}
+	}
+	b.fmtKinds[idx] = k
+	return k
+}
+
+// classifyBuiltin classifies the built-in number formats: 9 and 10 are percents; 14–17, 22 and the
+// East Asian date formats are dates (times alone, 18–21 and 45–47, are not dates).
+func classifyBuiltin(id int) fmtKind {
+	switch {
+	case id == 9 || id == 10:
+		return fmtPercent
+	case id >= 14 && id <= 17, id == 22, id >= 27 && id <= 36, id >= 50 && id <= 58:
+		return fmtDate
+	}
+	return fmtPlain
+}
+
+// classifyFormat classifies a custom number format code by its first section, ignoring quoted
+// text, escaped characters and bracketed parts (colours, locales, elapsed times).
+func classifyFormat(code string) fmtKind {
+	section, _, _ := strings.Cut(code, ";")
+	var b strings.Builder
+	for i := 0; i < len(section); i++ {
+		switch c := section[i]; c {
+		case '"':
+			j := strings.IndexByte(section[i+1:], '"')
+			if j < 0 {
+				i = len(section)
+			} else {
+				i += j + 1
+			}
+		case '\\', '_', '*':
+			i++
+		case '[':
+			j := strings.IndexByte(section[i:], ']')
+			if j < 0 {
+				i = len(section)
+			} else {
+				i += j
+			}
+		default:
+			b.WriteByte(c)
+		}
+	}
+	s := strings.ToLower(b.String())
+	switch {
+	case strings.Contains(s, "%"):
+		return fmtPercent
+	case strings.ContainsAny(s, "yd"), strings.Contains(s, "m") && !strings.ContainsAny(s, "hs"):
+		return fmtDate
+	}
+	return fmtPlain
+}

@@ -1,0 +1,125 @@
+package templates
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/tonghop/tonghop/form"
+)
+
+// coverInputs are the cover fields the preparer fills, by form.Filled.Header key.
+var coverInputs = []struct{ key, label string }{
+	{HeaderPreparer, coverPreparer}, {HeaderPhone, coverPhone}, {HeaderEmail, coverEmail},
+}
+
+// writeCover writes the "Hướng dẫn" sheet and returns the defined names of the choice lists it
+// holds, keyed by listKey(part, column).
+func writeCover(x *excelize.File, st *styleSet, f *form.Form, m Meta, ps []part) (map[string]string, error) {
+	w := &sheetWriter{x: x, sheet: CoverSheet}
+	w.width(1, 30)
+	w.width(2, 80)
+	row := 1
+	w.str(1, row, strings.ToUpper(m.Office), st.bold())
+	w.merge(1, row, 2, row)
+	row += 2
+	w.str(1, row, strings.ToUpper(f.Title), st.title())
+	w.merge(1, row, 2, row)
+	w.height(row, 24)
+	row += 2
+	unit := m.UnitName
+	if m.UnitCode != "" {
+		unit = strings.TrimSpace(unit + " (" + m.UnitCode + ")")
+	}
+	deadline := ""
+	if !m.Deadline.IsZero() {
+		deadline = fmt.Sprintf(coverDeadlineFmt, m.Deadline.Format("15:04"), m.Deadline.Format("02/01/2006"))
+	}
+	for _, kv := range [][2]string{
+		{coverForm, f.Code + ", " + fmt.Sprintf(coverVersion, f.Version)},
+		{coverUnit, unit}, {coverPeriod, m.PeriodLabel}, {coverDeadline, deadline}, {coverReplyTo, m.ReplyTo},
+	} {
+		w.str(1, row, kv[0], st.bold())
+		w.str(2, row, kv[1], st.wrap())
+		row++
+	}
+	row++
+	w.str(1, row, coverFillIn, st.bold())
+	row++
+	for _, in := range coverInputs {
+		w.str(1, row, in.label, st.bold())
+		w.str(2, row, "", st.input(form.Text, true))
+		row++
+	}
+	row = writeSteps(w, st, ps, row+1)
+	lists, row := writeChoiceLists(w, st, ps, row+1)
+	w.str(1, row+1, coverIdent, st.muted())
+	w.str(2, row+1, visibleIdent(f, m), st.muted())
+	w.protect()
+	return lists, w.err
+}
+
+func writeSteps(w *sheetWriter, st *styleSet, ps []part, row int) int {
+	w.str(1, row, coverHowTo, st.bold())
+	row++
+	var names []string
+	for _, p := range ps {
+		names = append(names, "“"+p.sheet+"”")
+	}
+	for i, step := range coverSteps {
+		if i == 0 {
+			step = fmt.Sprintf(step, strings.Join(names, ", "))
+		}
+		w.str(1, row, step, st.wrap())
+		w.merge(1, row, 2, row)
+		w.height(row, 32)
+		row++
+	}
+	return row
+}
+
+// writeChoiceLists prints the values of every choice column, one per row in column B, and names
+// each range so data validation can refer to it: an inline list cannot hold values with commas
+// ("Bộ, ngành") nor more than 255 characters.
+func writeChoiceLists(w *sheetWriter, st *styleSet, ps []part, row int) (map[string]string, int) {
+	lists := map[string]string{}
+	first := true
+	for _, p := range ps {
+		for _, c := range partColumns(&p) {
+			if c.Type != form.Choice || len(c.Choices) == 0 {
+				continue
+			}
+			if first {
+				w.str(1, row, coverChoices, st.bold())
+				row++
+				first = false
+			}
+			w.str(1, row, fmt.Sprintf(coverChoiceFor, c.Title, p.sheet), st.wrap())
+			start := row
+			for _, v := range c.Choices {
+				w.str(2, row, v, st.wrap())
+				row++
+			}
+			name := "DM_" + p.key + "_" + c.Key
+			ref := fmt.Sprintf("'%s'!$B$%d:$B$%d", CoverSheet, start, row-1)
+			w.keep(w.x.SetDefinedName(&excelize.DefinedName{Name: name, RefersTo: ref}))
+			lists[listKey(&p, c.Key)] = name
+			row++
+		}
+	}
+	return lists, row
+}
+
+func listKey(p *part, col string) string { return p.key + "/" + col }
+
+// partColumns returns the typed columns of a table or indicator part.
+func partColumns(p *part) []form.Column {
+	switch {
+	case p.table != nil:
+		return p.table.Columns
+	case p.ind != nil:
+		return p.ind.Columns
+	}
+	return nil
+}

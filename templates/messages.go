@@ -1,0 +1,125 @@
+package templates
+
+// Every text a unit reads (workbook labels, input messages, validation problems) lives here, so it
+// can be reviewed as Vietnamese text in one place. Format verbs are documented where not obvious.
+
+// Column and sheet labels.
+const (
+	labelSTT         = "STT"
+	labelCode        = "Mã số"
+	labelIndicator   = "Chỉ tiêu"
+	labelUnit        = "Đơn vị tính"
+	labelSection     = "Mục"
+	labelSectionText = "Nội dung"
+	titleNarrative   = "Nội dung báo cáo"
+	requiredMark     = " (*)"
+)
+
+// Cover sheet.
+const (
+	coverForm        = "Biểu mẫu"
+	coverVersion     = "phiên bản %d"
+	coverUnit        = "Đơn vị báo cáo"
+	coverPeriod      = "Kỳ báo cáo"
+	coverDeadline    = "Hạn gửi"
+	coverDeadlineFmt = "trước %s ngày %s" // time, date
+	coverReplyTo     = "Gửi về địa chỉ"
+	coverPreparer    = "Người lập biểu"
+	coverPhone       = "Điện thoại"
+	coverEmail       = "Thư điện tử"
+	coverFillIn      = "Thông tin người lập biểu (điền vào ô trắng)"
+	coverHowTo       = "Hướng dẫn điền"
+	coverChoices     = "Danh mục giá trị để chọn"
+	coverChoiceFor   = "%s (trang %s)" // column title, sheet
+	coverIdent       = "Mã nhận dạng (không sửa)"
+)
+
+// coverSteps are the short instructions on the cover; %s is the list of sheets to fill.
+var coverSteps = []string{
+	"1. Điền số liệu, nội dung vào các trang: %s. Không đổi tên trang, không xoá hoặc sửa tiêu đề cột, mã số và tên chỉ tiêu.",
+	"2. Cột có dấu (*) là bắt buộc. Ngày nhập dạng dd/mm/yyyy (ví dụ 18/11/2026); số không kèm đơn vị tính; ô có danh sách thả xuống thì chọn trong danh sách.",
+	"3. Có thể chèn thêm dòng trong bảng nếu thiếu dòng trống. Xuống dòng trong một ô: Alt+Enter.",
+	"4. Lưu tệp ở định dạng Excel (.xlsx), giữ nguyên tên tệp, gửi kèm thư trả lời về địa chỉ nêu trên trước hạn.",
+	"5. Hệ thống tự động kiểm tra tệp và gửi lại thư báo đã nhận hoặc danh sách lỗi cần sửa; khi có lỗi, sửa và gửi lại cả tệp.",
+}
+
+// Sheet headings.
+const (
+	sheetSubtitle  = "Đơn vị: %s — Kỳ báo cáo: %s" // unit name, period label
+	hintTable      = "Mỗi dòng một nội dung; cột có dấu (*) bắt buộc nhập. Có thể chèn thêm dòng khi cần."
+	hintIndicators = "Chỉ nhập số vào các ô trắng; không sửa mã số, tên chỉ tiêu. Chỉ tiêu tổng phải bằng tổng các chỉ tiêu thành phần."
+	hintNarrative  = "Nhập nội dung vào cột Nội dung; mục có dấu (*) bắt buộc. Xuống dòng trong ô: Alt+Enter."
+)
+
+// Data validation input and error messages.
+const (
+	dvChoose      = "Chọn một giá trị trong danh sách."
+	dvDate        = "Nhập ngày dạng dd/mm/yyyy, ví dụ 18/11/2026."
+	dvInteger     = "Nhập số nguyên."
+	dvDecimal     = "Nhập số; phần thập phân dùng dấu phẩy hoặc dấu chấm theo máy tính của bạn."
+	dvPercent     = "Nhập tỷ lệ phần trăm, ví dụ 85%."
+	dvMin         = " Không nhỏ hơn %s."
+	dvMax         = " Không lớn hơn %s."
+	dvText        = "Tối đa %d ký tự."
+	dvEmail       = "Nhập địa chỉ thư điện tử, ví dụ ten@coquan.gov.vn."
+	dvPhone       = "Nhập số điện thoại, ví dụ 0912345678."
+	dvErrTitle    = "Giá trị không hợp lệ"
+	dvErrChoice   = "Hãy chọn một giá trị trong danh sách thả xuống."
+	dvErrDate     = "Ngày không hợp lệ. Hãy nhập ngày dạng dd/mm/yyyy, ví dụ 18/11/2026."
+	dvErrNumber   = "Giá trị không phải số hoặc nằm ngoài khoảng cho phép."
+	dvErrTextLen  = "Nội dung quá dài so với số ký tự cho phép."
+	dvErrEmail    = "Địa chỉ thư điện tử phải có dấu @."
+	dvRequiredTag = " Bắt buộc nhập."
+)
+
+// Problems found in cells. Each message starts with msgCell (cell, field title).
+const (
+	msgCell           = "Ô %s (%s): "
+	msgIndicatorField = "%s, chỉ tiêu %s %q" // column title, code, indicator name
+	msgRequired       = "chưa nhập; đây là nội dung bắt buộc."
+	msgNotANumber     = "%q không phải số; hãy nhập số, ví dụ 1234,5."
+	msgNotAnInteger   = "%q không phải số nguyên; hãy nhập số nguyên, ví dụ 12."
+	msgNotADate       = "%q không phải ngày hợp lệ; hãy nhập ngày dạng dd/mm/yyyy."
+	msgBadChoice      = "%q không có trong danh sách; hãy chọn một trong: %s."
+	msgTooLong        = "nội dung dài %d ký tự, vượt quá %d ký tự cho phép; hãy rút gọn."
+	msgBelowMin       = "%s nhỏ hơn mức tối thiểu %s."
+	msgAboveMax       = "%s lớn hơn mức tối đa %s."
+	msgBadEmail       = "%q không phải địa chỉ thư điện tử hợp lệ; hãy nhập dạng ten@coquan.gov.vn."
+	msgBadPhone       = "%q không phải số điện thoại hợp lệ; hãy nhập 10 hoặc 11 chữ số, ví dụ 0912345678."
+	msgSubtotal       = "%s khác tổng các chỉ tiêu thành phần (%s) là %s; hãy kiểm tra lại."
+	msgNumberCleaned  = "%q được hiểu là %s; nếu không đúng, hãy sửa lại."
+	msgPercentSmall   = "%s được hiểu là %s%%; nếu ý là %s%%, hãy nhập kèm dấu %%."
+	msgDateCleaned    = "%q được hiểu là ngày %s; nếu không đúng, hãy nhập ngày dạng dd/mm/yyyy."
+	msgDateSerial     = "số %s được hiểu là ngày %s; hãy nhập ngày dạng dd/mm/yyyy."
+	msgPhoneZero      = "số %s được hiểu là %s (Excel đã bỏ số 0 ở đầu); nên định dạng ô là văn bản."
+)
+
+// Problems about the workbook's structure and identity.
+const (
+	msgMinRows        = "Trang %q có %d dòng, cần ít nhất %d dòng."
+	msgTooManyRows    = "Trang %q có hơn %d dòng; chỉ đọc %d dòng đầu, hãy tách bớt."
+	msgMissingPart    = "Không tìm thấy trang %q (dòng tiêu đề gồm %s); không đổi tên trang, không xoá hoặc sửa tiêu đề cột."
+	msgMissingColumn  = "Trang %q: không tìm thấy cột %q ở dòng tiêu đề (dòng %d); hãy giữ nguyên tiêu đề cột như mẫu."
+	msgMissingInd     = "Trang %q: không tìm thấy chỉ tiêu %s %q; hãy giữ nguyên cột Mã số và tên chỉ tiêu như mẫu."
+	msgMissingSection = "Không tìm thấy mục %q trên trang %q; hãy giữ nguyên tên các mục như mẫu."
+	msgSectionEmpty   = "Mục %q chưa có nội dung; đây là mục bắt buộc."
+	msgSectionTooLong = "Mục %q dài %d ký tự, vượt quá %d ký tự cho phép; hãy rút gọn."
+	msgTagMismatch    = "Thông tin nhận dạng trong tệp (biểu mẫu, đơn vị, kỳ báo cáo) đã bị sửa hoặc tệp không do hệ thống gửi; hãy dùng đúng tệp mẫu đã nhận qua thư điện tử."
+	msgUnknownForm    = "Tệp không phải biểu mẫu báo cáo của hệ thống (không có thông tin nhận dạng, các trang không khớp biểu mẫu nào); hãy dùng tệp mẫu đã nhận qua thư điện tử."
+	msgUnknownCode    = "Tệp là biểu mẫu %q, không phải biểu mẫu đang thu thập; hãy dùng tệp mẫu đã nhận qua thư điện tử."
+	msgGuessedCover   = "Tệp đã mất trang nhận dạng ẩn (thường do được lưu lại bằng chương trình khác); hệ thống nhận dạng theo dòng mã nhận dạng trên trang Hướng dẫn."
+	msgGuessedLayout  = "Tệp không còn thông tin nhận dạng; hệ thống nhận dạng là biểu mẫu %s theo bố cục các trang. Đơn vị và kỳ báo cáo được xác định theo thư gửi kèm."
+	msgOldVersion     = "Tệp được tạo theo phiên bản %d của biểu mẫu %s, phiên bản hiện hành là %d; hệ thống vẫn đọc theo tiêu đề cột, nhưng lần sau hãy dùng mẫu mới nhất."
+	msgHeaderEmail    = "Thư điện tử của người lập biểu %q không hợp lệ."
+)
+
+// Reasons a file cannot be read at all.
+const (
+	msgEmpty        = "Tệp đính kèm rỗng (0 byte); hãy đính kèm lại tệp Excel đã điền."
+	msgTooBig       = "Tệp quá lớn (%s MB, tối đa %s MB); hãy xoá hình ảnh, trang thừa rồi gửi lại."
+	msgNotXLSX      = "Tệp không phải tệp Excel .xlsx hoặc đã bị hỏng; hãy mở bằng Excel, chọn Lưu thành (Save As) kiểu Excel Workbook (.xlsx) rồi gửi lại."
+	msgOLE          = "Tệp ở định dạng Excel cũ (.xls) hoặc đã đặt mật khẩu; hãy bỏ mật khẩu và lưu thành kiểu Excel Workbook (.xlsx) rồi gửi lại."
+	msgUnzipTooBig  = "Nội dung tệp khi giải nén quá lớn (có thể tệp bị hỏng hoặc không phải bảng tính thông thường); hãy dùng tệp mẫu đã nhận và gửi lại."
+	msgCorrupt      = "Không đọc được tệp Excel (tệp bị hỏng hoặc có cấu trúc không chuẩn); hãy mở bằng Excel, lưu lại kiểu Excel Workbook (.xlsx) rồi gửi lại."
+	msgTooManyCells = "Tệp có quá nhiều ô dữ liệu (hơn %d ô); hãy xoá các trang, dòng thừa rồi gửi lại."
+)

@@ -1,0 +1,167 @@
+package templates
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/tonghop/tonghop/form"
+)
+
+// oleMagic starts the compound files of .xls workbooks and of password-encrypted .xlsx.
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// Read opens a workbook and reads it as one of forms. The returned Report carries the data and every problem found
+// (errors and warnings, each with Sheet, Cell, Vietnamese Message). err wraps ErrUnreadable or ErrUnknownForm when
+// nothing could be read; the Report then still has one Problem explaining it in Vietnamese.
+//
+// The form is identified by the very hidden "_tonghop" sheet (its tag checked against secret), else
+// by the visible identification line of the cover (Ident.Guessed), else by matching sheet names,
+// header titles, indicator names and section titles (Ident.Guessed, unit and period empty).
+func Read(data []byte, forms []form.Form, secret []byte, lim Limits) (rep *form.Report, err error) {
+	lim = lim.withDefaults()
+	defer func() {
+		// excelize is large and reads hostile input; a panic in it must not take the daemon down.
+		if p := recover(); p != nil {
+			rep, err = failed(ErrUnreadable, CodeUnreadable, msgCorrupt, fmt.Sprintf("panic: %v", p))
+		}
+	}()
+	if msg, why := precheck(data, lim); msg != "" {
+		return failed(ErrUnreadable, CodeUnreadable, msg, why)
+	}
+	x, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit: lim.MaxUnzipBytes, UnzipXMLSizeLimit: lim.MaxXMLBytes,
+	})
+	if err != nil {
+		return failed(ErrUnreadable, CodeUnreadable, msgCorrupt, err.Error())
+	}
+	defer x.Close()
+	r := newReader(newBook(x, lim.MaxCells))
+	f, err := r.identify(forms, secret)
+	if err == nil {
+		err = r.readForm(f)
+	}
+	switch {
+	case errors.Is(err, errTooManyCells):
+		return failed(ErrUnreadable, CodeUnreadable, fmt.Sprintf(msgTooManyCells, lim.MaxCells), err.Error())
+	case errors.Is(err, ErrUnknownForm):
+		return r.unknown(err)
+	case err != nil:
+		return failed(ErrUnreadable, CodeUnreadable, msgCorrupt, err.Error())
+	}
+	return r.rep, nil
+}
+
+// precheck refuses cheaply what excelize should not see: empty or oversized files, legacy or
+// encrypted compound files, non-zip data, and zips whose directory announces more than the limits
+// (a zip bomb; archive/zip also stops any entry that inflates beyond its announced size).
+func precheck(data []byte, lim Limits) (msg, why string) {
+	switch {
+	case len(data) == 0:
+		return msgEmpty, "empty file"
+	case int64(len(data)) > lim.MaxFileBytes:
+		return fmt.Sprintf(msgTooBig, mb(int64(len(data))), mb(lim.MaxFileBytes)), "file too large"
+	case bytes.HasPrefix(data, oleMagic):
+		return msgOLE, "OLE compound file (xls or encrypted xlsx)"
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return msgNotXLSX, "not a zip: " + err.Error()
+	}
+	var total uint64
+	workbook := false
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+		if f.UncompressedSize64 > uint64(lim.MaxXMLBytes) || total > uint64(lim.MaxUnzipBytes) {
+			return msgUnzipTooBig, fmt.Sprintf("zip entry %q inflates beyond the limits", f.Name)
+		}
+		if strings.HasPrefix(strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, `\`, "/"), "/")), "xl/") {
+			workbook = true
+		}
+	}
+	if !workbook {
+		return msgNotXLSX, "zip without an xl/ part"
+	}
+	return "", ""
+}
+
+func mb(n int64) string { return viNumber(float64(n*10/(1<<20)) / 10) }
+
+// failed builds the report of a workbook that could not be read at all.
+func failed(sentinel error, code, msg, why string) (*form.Report, error) {
+	rep := newReport()
+	rep.Errors = []form.Problem{{Code: code, Message: msg}}
+	return rep, fmt.Errorf("%w: %s", sentinel, why)
+}
+
+func newReport() *form.Report {
+	return &form.Report{Filled: form.Filled{
+		Header: map[string]string{}, Tables: map[string][]form.Row{},
+		Indicators: map[string]map[string]map[string]string{}, Narrative: map[string]string{},
+	}}
+}
+
+// reader accumulates what is read from one workbook.
+type reader struct {
+	b   *book
+	rep *form.Report
+}
+
+func newReader(b *book) *reader { return &reader{b: b, rep: newReport()} }
+
+// unknown returns the report of a workbook that is none of the forms; the explanation found while
+// identifying (an unknown form code) is kept, else the generic one is given.
+func (r *reader) unknown(err error) (*form.Report, error) {
+	rep := newReport()
+	msg := msgUnknownForm
+	for _, p := range r.rep.Errors {
+		if p.Code == CodeUnknownForm {
+			msg = p.Message
+		}
+	}
+	rep.Errors = []form.Problem{{Code: CodeUnknownForm, Message: msg}}
+	return rep, err
+}
+
+func (r *reader) errorf(sheet, cell, field, code, format string, args ...any) {
+	r.rep.Errors = append(r.rep.Errors, form.Problem{Sheet: sheet, Cell: cell, Field: field, Code: code, Message: fmt.Sprintf(format, args...)})
+}
+
+func (r *reader) warnf(sheet, cell, field, code, format string, args ...any) {
+	r.rep.Warnings = append(r.rep.Warnings, form.Problem{Sheet: sheet, Cell: cell, Field: field, Code: code, Message: fmt.Sprintf(format, args...)})
+}
+
+// cellVerdict records the problems of one cell's verdict; title names the field in the message.
+func (r *reader) cellVerdict(sheet string, col, row int, field, title string, v verdict) {
+	ref := cellName(col, row)
+	prefix := fmt.Sprintf(msgCell, ref, title)
+	if v.code != "" {
+		r.errorf(sheet, ref, field, v.code, "%s", prefix+v.msg)
+	}
+	if v.warnCode != "" {
+		r.warnf(sheet, ref, field, v.warnCode, "%s", prefix+v.warnTx)
+	}
+}
+
+// readForm reads every part of f and the preparer's details from the cover.
+func (r *reader) readForm(f *form.Form) error {
+	for _, p := range parts(f) {
+		var err error
+		switch p.kind {
+		case kindTable:
+			err = r.readTable(&p)
+		case kindIndicators:
+			err = r.readIndicators(&p)
+		default:
+			err = r.readNarrative(f)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return r.readHeader()
+}

@@ -1,0 +1,240 @@
+package templates
+
+import (
+	"fmt"
+	"math"
+	"net/mail"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tonghop/tonghop/form"
+)
+
+// Problem codes, stable for programs.
+const (
+	CodeRequired         = "required"
+	CodeNotANumber       = "not_a_number"
+	CodeNotAnInteger     = "not_an_integer"
+	CodeNotADate         = "not_a_date"
+	CodeBadChoice        = "bad_choice"
+	CodeTooLong          = "too_long"
+	CodeBelowMin         = "below_min"
+	CodeAboveMax         = "above_max"
+	CodeSubtotalMismatch = "subtotal_mismatch"
+	CodeMinRows          = "min_rows"
+	CodeTooManyRows      = "too_many_rows"
+	CodeBadEmail         = "bad_email"
+	CodeBadPhone         = "bad_phone"
+	CodeTagMismatch      = "tag_mismatch"
+	CodeUnknownForm      = "unknown_form"
+	CodeUnreadable       = "unreadable"
+	CodeMissingPart      = "missing_sheet"
+	CodeMissingColumn    = "missing_column"
+	CodeMissingIndicator = "missing_indicator"
+	CodeMissingSection   = "missing_section"
+	// Warnings.
+	CodeIdentGuessed   = "ident_guessed"
+	CodeOldVersion     = "old_version"
+	CodeNumberAsText   = "number_reformatted"
+	CodePercentSmall   = "percent_ambiguous"
+	CodeDateReformat   = "date_reformatted"
+	CodePhoneZero      = "phone_leading_zero"
+	CodeHeaderBadEmail = "header_bad_email"
+)
+
+// verdict is the outcome of reading one cell: its normalised value, or an error; and possibly a
+// warning about how it was understood. Messages are the part after "Ô X (field): ".
+type verdict struct {
+	value            string
+	code, msg        string
+	warnCode, warnTx string
+}
+
+func bad(code, format string, args ...any) verdict {
+	return verdict{code: code, msg: fmt.Sprintf(format, args...)}
+}
+
+func (v verdict) warn(code, format string, args ...any) verdict {
+	v.warnCode, v.warnTx = code, fmt.Sprintf(format, args...)
+	return v
+}
+
+// parseValue interprets a non-empty cell for column c. date1904 says which date system serials use.
+func parseValue(c form.Column, in cellIn, date1904 bool) verdict {
+	switch c.Type {
+	case form.Integer, form.Decimal:
+		return parseNumber(c, in)
+	case form.Percent:
+		return parsePercent(c, in)
+	case form.Date:
+		return parseDate(in, date1904)
+	case form.Choice:
+		return parseChoice(c, cleanText(in.raw))
+	case form.Email:
+		return parseEmail(cleanText(in.raw))
+	case form.Phone:
+		return parsePhone(in)
+	}
+	return parseText(c, in, date1904)
+}
+
+func parseText(c form.Column, in cellIn, date1904 bool) verdict {
+	s := cleanText(in.raw)
+	if in.numeric {
+		v, _ := strconv.ParseFloat(strings.TrimSpace(in.raw), 64)
+		s = formatNumber(roundExcel(v))
+		if d, ok := serialDate(v, date1904); ok && in.kind == fmtDate {
+			s = d.Format(viLayout)
+		}
+	}
+	if n := utf8.RuneCountInString(s); c.MaxLen > 0 && n > c.MaxLen {
+		return bad(CodeTooLong, msgTooLong, n, c.MaxLen)
+	}
+	return verdict{value: s}
+}
+
+// number reads a number cell or a number typed as text.
+func number(in cellIn) (v float64, cleaned, ok bool) {
+	if in.numeric {
+		v, err := strconv.ParseFloat(strings.TrimSpace(in.raw), 64)
+		return roundExcel(v), false, err == nil && !math.IsInf(v, 0) && !math.IsNaN(v)
+	}
+	return parseNumberText(in.raw)
+}
+
+func parseNumber(c form.Column, in cellIn) verdict {
+	v, cleaned, ok := number(in)
+	if !ok {
+		return bad(CodeNotANumber, msgNotANumber, cleanText(in.raw))
+	}
+	if c.Type == form.Integer && v != math.Trunc(v) {
+		return bad(CodeNotAnInteger, msgNotAnInteger, cleanText(in.raw))
+	}
+	out := checkRange(c, v)
+	if cleaned && out.code == "" {
+		out = out.warn(CodeNumberAsText, msgNumberCleaned, cleanText(in.raw), viNumber(v))
+	}
+	return out
+}
+
+// parsePercent returns percent points: a fraction in a percent-formatted cell (0.85 shown as 85%)
+// is multiplied by 100, as is what Excel stores for a typed "85%"; "85%" typed as text and a
+// plain 85 are 85. A plain number between 0 and 1 is kept but flagged, it may mean a fraction.
+func parsePercent(c form.Column, in cellIn) verdict {
+	raw := cleanText(in.raw)
+	var v float64
+	var cleaned, ok bool
+	switch {
+	case in.numeric:
+		v, _, ok = number(in)
+		if in.kind == fmtPercent {
+			v = roundExcel(v * 100)
+		}
+	case strings.HasSuffix(raw, "%"):
+		v, cleaned, ok = parseNumberText(strings.TrimSuffix(raw, "%"))
+	default:
+		v, cleaned, ok = parseNumberText(raw)
+	}
+	if !ok {
+		return bad(CodeNotANumber, msgNotANumber, raw)
+	}
+	out := checkRange(c, v)
+	switch {
+	case out.code != "":
+	case in.numeric && in.kind != fmtPercent && v > 0 && v < 1:
+		out = out.warn(CodePercentSmall, msgPercentSmall, viNumber(v), viNumber(v), viNumber(roundExcel(v*100)))
+	case cleaned:
+		out = out.warn(CodeNumberAsText, msgNumberCleaned, raw, viNumber(v)+"%")
+	}
+	return out
+}
+
+func checkRange(c form.Column, v float64) verdict {
+	switch {
+	case c.Min != nil && v < *c.Min:
+		return bad(CodeBelowMin, msgBelowMin, viNumber(v), viNumber(*c.Min))
+	case c.Max != nil && v > *c.Max:
+		return bad(CodeAboveMax, msgAboveMax, viNumber(v), viNumber(*c.Max))
+	}
+	return verdict{value: formatNumber(v)}
+}
+
+func parseDate(in cellIn, date1904 bool) verdict {
+	raw := cleanText(in.raw)
+	if in.numeric {
+		v, _ := strconv.ParseFloat(strings.TrimSpace(in.raw), 64)
+		d, ok := serialDate(v, date1904)
+		switch {
+		case ok && in.kind == fmtDate:
+			return verdict{value: d.Format(isoLayout)}
+		case ok && plausibleSerial(v):
+			return verdict{value: d.Format(isoLayout)}.warn(CodeDateReformat, msgDateSerial, raw, d.Format(viLayout))
+		}
+		return bad(CodeNotADate, msgNotADate, raw)
+	}
+	d, cleaned, ok := parseDateText(raw)
+	if !ok {
+		return bad(CodeNotADate, msgNotADate, raw)
+	}
+	out := verdict{value: d.Format(isoLayout)}
+	if cleaned {
+		out = out.warn(CodeDateReformat, msgDateCleaned, raw, d.Format(viLayout))
+	}
+	return out
+}
+
+func parseChoice(c form.Column, s string) verdict {
+	want := norm2(s)
+	for _, ch := range c.Choices {
+		if norm2(ch) == want {
+			return verdict{value: ch}
+		}
+	}
+	return bad(CodeBadChoice, msgBadChoice, s, strings.Join(c.Choices, "; "))
+}
+
+func parseEmail(s string) verdict {
+	if !validEmail(s) {
+		return bad(CodeBadEmail, msgBadEmail, s)
+	}
+	return verdict{value: s}
+}
+
+func validEmail(s string) bool {
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Name != "" || a.Address != s {
+		return false
+	}
+	_, domain, _ := strings.Cut(s, "@")
+	return strings.Contains(domain, ".") && !strings.HasSuffix(domain, ".")
+}
+
+// parsePhone keeps the digits of a phone number (and a leading +). Excel drops the leading 0 of
+// a number typed in a general cell, so a nine- or ten-digit number not starting with 0 gets it
+// back, with a warning.
+func parsePhone(in cellIn) verdict {
+	raw := cleanText(in.raw)
+	plus := strings.HasPrefix(raw, "+")
+	var digits strings.Builder
+	for _, r := range raw {
+		switch {
+		case r >= '0' && r <= '9':
+			digits.WriteRune(r)
+		case strings.ContainsRune(" .-()+", r) || isSpace(r):
+		default:
+			return bad(CodeBadPhone, msgBadPhone, raw)
+		}
+	}
+	d := digits.String()
+	if in.numeric && !plus && (len(d) == 9 || len(d) == 10) && d[0] != '0' {
+		return verdict{value: "0" + d}.warn(CodePhoneZero, msgPhoneZero, raw, "0"+d)
+	}
+	if len(d) < 9 || len(d) > 15 {
+		return bad(CodeBadPhone, msgBadPhone, raw)
+	}
+	if plus {
+		d = "+" + d
+	}
+	return verdict{value: d}
+}
