@@ -89,6 +89,12 @@ func (d *Daemon) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *
 			continue
 		}
 		sub.ReceivedAt = in.Mail.ReceivedAt
+		if sub.Form == "" {
+			// Not identified as any form: the file stays in the raw mail, and the unit is told why.
+			rejected = append(rejected, fileProblems{File: att.Name, Problems: problems})
+			in.Events = append(in.Events, d.event(unit.Code, "submission.unidentified", object, att.Name))
+			continue
+		}
 		in.Submissions = append(in.Submissions, sub)
 		action, detail := "submission.accepted", fmt.Sprintf("%s %s v%d", sub.Form, sub.Period, sub.Version)
 		if sub.Late {
@@ -198,21 +204,15 @@ func (d *Daemon) checkIdent(ctx context.Context, unit config.Unit, id form.Ident
 	return out
 }
 
-// nextVersion numbers a submission as the ledger will: only the intake worker writes submissions,
-// so the count read here is the one RecordIntake finds.
+// nextVersion numbers a submission as the ledger will, for the receipt written before it is
+// recorded; RecordIntake checks the number again inside its transaction.
 func (d *Daemon) nextVersion(ctx context.Context, sub ledger.Submission) (int, error) {
 	if sub.Form == "" {
 		return 0, nil
 	}
-	all, err := d.ledger.Submissions(ctx, sub.Form, sub.Period)
+	n, err := d.ledger.NextVersion(ctx, sub.Form, sub.Unit, sub.Period)
 	if err != nil {
-		return 0, fmt.Errorf("count versions: %w", err)
-	}
-	n := 1
-	for _, s := range all {
-		if s.Unit == sub.Unit {
-			n++
-		}
+		return 0, fmt.Errorf("next version: %w", err)
 	}
 	return n, nil
 }

@@ -49,7 +49,9 @@ func (m *Mailbox) ensureFolder(ctx context.Context, name, prefix string, existin
 	for _, c := range candidates {
 		err := m.within(ctx, m.cfg.Timeout, func() error { return m.client.Create(c, nil).Wait() })
 		if err == nil || isCode(err, imap.ResponseCodeAlreadyExists) {
-			m.logger.Info("imap folder created", "folder", c)
+			if err == nil {
+				m.logger.Info("imap folder created", "folder", c)
+			}
 			// Subscribing makes the folder visible in webmail; some servers
 			// refuse it, which costs nothing.
 			_ = m.within(ctx, m.cfg.Timeout, func() error { return m.client.Subscribe(c).Wait() })

@@ -184,6 +184,7 @@ var msgIDPattern = regexp.MustCompile(`<([^<>\s]+)>`)
 // msgIDList extracts message IDs from an In-Reply-To or References value.
 // It is lenient on purpose: IDs without "@" and comments occur in the wild.
 func msgIDList(raw string) []string {
+	raw = fixUTF8([]byte(raw))
 	var ids []string
 	for _, m := range msgIDPattern.FindAllStringSubmatch(raw, -1) {
 		ids = append(ids, m[1])

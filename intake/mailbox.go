@@ -216,6 +216,9 @@ func (m *Mailbox) setup(ctx context.Context) error {
 // timeout passes. imapclient takes no context, so giving up means closing
 // the connection, which also unblocks the call.
 func (m *Mailbox) within(ctx context.Context, timeout time.Duration, call func() error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	done := make(chan error, 1)

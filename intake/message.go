@@ -68,8 +68,8 @@ type Message struct {
 	// make itself.
 	Header map[string][]string
 	// Truncated reports that Limits.MaxParts or Limits.MaxDepth cut the MIME
-	// tree short or a part could not be read to its end, so some parts may
-	// be missing.
+	// tree short, so some parts are missing. Syntax damage (a missing closing
+	// boundary, bad base64) does not set it: what could be read is kept.
 	Truncated bool
 }
 

@@ -52,7 +52,7 @@ func TestParse_Corpus(t *testing.T) {
 			subject: "Automatyczna odpowiedź: Piotrze, test z 6 miesięcy nauki ciągle na Ciebie czeka", text: "toto", automatic: true},
 		{name: "xlsx RFC 2047 in quoted filename", file: "fname__webklex_issue-410b_xlsx.eml", from: "from@there.com",
 			subject: "386 - 400021804 - 19., Heiligenstädter Straße 80 - 0819306 - Anfrage Vergabevorschlag",
-			atts: []att{{name: "2021_Mängelliste_0819306.xlsx", kind: KindXLSX}}},
+			atts:    []att{{name: "2021_Mängelliste_0819306.xlsx", kind: KindXLSX}}},
 		{name: "xlsx as octet-stream, cp1251 header", file: "fname__webklex_mixed_filename_xlsx_cp1251.eml",
 			from: "support@part-kom.ru", subject: "Свежий прайс-лист",
 			atts: []att{{name: "Price4VladDaKar.xlsx", kind: KindXLSX}}},

@@ -85,3 +85,23 @@ func TestBlob_Errors(t *testing.T) {
 		}
 	}
 }
+
+// FuzzBlobPath feeds names that may come from a damaged database or a crafted request: a path is
+// either "" or inside the blob tree, named by the sha itself.
+func FuzzBlobPath(f *testing.F) {
+	for _, seed := range []string{"", "..", "../../etc/passwd", sha256Hex("x"), strings.ToUpper(sha256Hex("x")),
+		sha256Hex("x")[:63] + "/", "ab/" + sha256Hex("x")[3:]} {
+		f.Add(seed)
+	}
+	l := &Ledger{dir: "/ledger"}
+	f.Fuzz(func(t *testing.T, sha string) {
+		p := l.BlobPath(sha)
+		if p == "" {
+			return
+		}
+		want := filepath.Join("/ledger", "blobs", sha[:2], sha[2:])
+		if p != want || filepath.Clean(p) != p || !validSHA(sha) {
+			t.Errorf("BlobPath(%q) = %q, want %q for a valid sha only", sha, p, want)
+		}
+	})
+}

@@ -9,7 +9,11 @@
 // receipt without its submission or the other way round. The outbox is keyed by an idempotency
 // key, so enqueueing the same reply twice stores and sends it once.
 //
-// The ledger never reads the clock: callers pass times in, and they are returned in UTC.
+// Layout of a ledger directory: ledger.db (with its -wal and -shm files while open) and
+// blobs/ab/cdef… (raw mails and attachments by sha256, see PutBlob). Back up both.
+//
+// The ledger does not read the clock (except to stamp applied migrations): callers pass times in,
+// and they come back in UTC.
 package ledger
 
 import (

@@ -140,21 +140,11 @@ func TestOutbox_StateMachine(t *testing.T) {
 		t.Errorf("ClaimDue: got %v, want %v", got, want)
 	}
 
-	// A crash now leaves b and later in "sending".
-	n, err := l.RequeueSending(ctx)
-	if err != nil || n != 2 {
-		t.Fatalf("RequeueSending = %d, %v; want 2, nil", n, err)
-	}
-	b = mustOutMail(t, l, "b")
-	if b.Status != OutPending || b.Attempts != 2 {
-		t.Errorf("requeued b: got %s attempts %d, want pending 2", b.Status, b.Attempts)
-	}
-	claimKeys(t, l, t0.Add(2*time.Hour), 10)
 	if err := l.MarkFailed(ctx, b.ID, "550 no such user", t0.Add(3*time.Hour)); err != nil {
 		t.Fatalf("MarkFailed: %v", err)
 	}
-	if b = mustOutMail(t, l, "b"); b.Status != OutFailed || b.LastError != "550 no such user" {
-		t.Errorf("failed b: got %s %q, want failed with the error", b.Status, b.LastError)
+	if b = mustOutMail(t, l, "b"); b.Status != OutFailed || b.LastError != "550 no such user" || b.Attempts != 2 {
+		t.Errorf("failed b: got %s %q attempts %d, want failed with the error, 2", b.Status, b.LastError, b.Attempts)
 	}
 
 	events, err := l.Events(ctx, 0, 0)
@@ -210,4 +200,33 @@ func mustPut(t *testing.T, l *Ledger, content string) string {
 		t.Fatalf("PutBlob: %v", err)
 	}
 	return sha
+}
+
+func TestRequeueSending(t *testing.T) {
+	ctx := context.Background()
+	l := openTest(t)
+	for _, key := range []string{"a", "b", "c"} {
+		if _, _, err := l.Enqueue(ctx, testOutMail(key)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	claimKeys(t, l, t0, 2)
+	// A crash now leaves a and b in "sending".
+	n, err := l.RequeueSending(ctx)
+	if err != nil || n != 2 {
+		t.Fatalf("RequeueSending = %d, %v; want 2, nil", n, err)
+	}
+	if n, err := l.RequeueSending(ctx); err != nil || n != 0 {
+		t.Errorf("RequeueSending again = %d, %v; want 0, nil", n, err)
+	}
+	a := mustOutMail(t, l, "a")
+	if a.Status != OutPending || a.Attempts != 1 {
+		t.Errorf("requeued a: got %s attempts %d, want pending 1", a.Status, a.Attempts)
+	}
+	if got, want := claimKeys(t, l, t0, 10), []string{"a", "b", "c"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("ClaimDue after requeue: got %v, want %v", got, want)
+	}
+	if a = mustOutMail(t, l, "a"); a.Attempts != 2 {
+		t.Errorf("a attempts: got %d, want 2", a.Attempts)
+	}
 }

@@ -92,7 +92,12 @@ func (pl Plan) Window(p period.Period, cal period.Calendar) (Window, error) {
 	return w, nil
 }
 
-// End is the last moment the window asks anything of units: its last step, or the deadline.
+// Grace is how long after its last step a window stays active, so that a step falling due
+// while the daemon was stopped, or between two polls, is still sent when it runs again.
+const Grace = 24 * time.Hour
+
+// End is the last moment the window asks anything of units: its last step (or the deadline)
+// plus Grace.
 func (w Window) End() time.Time {
 	end := w.Deadline
 	for _, s := range w.Steps {
@@ -100,7 +105,7 @@ func (w Window) End() time.Time {
 			end = s.At
 		}
 	}
-	return end
+	return end.Add(Grace)
 }
 
 // Active returns the windows open at now: template sent or due, and the last nag not yet past.

@@ -89,7 +89,7 @@ func TestPlan_Due(t *testing.T) {
 		// Down from Monday to Saturday: only the latest step is sent, not the four missed.
 		{"CatchUpSendsLatestOnly", at(21, 9, 0), map[string]bool{"QLDN": true}, []string{
 			"template:BM.02.01/KH:2026-11:QLDT", "nag:BM.02.01/KH:2026-11:QLDT:2!"}},
-		{"AfterLastStep", at(23, 17, 1), nil, nil},
+		{"AfterLastStepAndGrace", at(24, 17, 1), nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -18,10 +18,11 @@ var coverInputs = []struct{ key, label string }{
 // holds, keyed by listKey(part, column).
 func writeCover(x *excelize.File, st *styleSet, f *form.Form, m Meta, ps []part) (map[string]string, error) {
 	w := &sheetWriter{x: x, sheet: CoverSheet}
-	w.width(1, 30)
-	w.width(2, 80)
+	w.width(1, 26)
+	w.width(2, 62)
+	w.page(false)
 	row := 1
-	w.str(1, row, strings.ToUpper(m.Office), st.bold())
+	w.str(1, row, strings.ToUpper(m.Office), st.heading())
 	w.merge(1, row, 2, row)
 	row += 2
 	w.str(1, row, strings.ToUpper(f.Title), st.title())
@@ -45,7 +46,8 @@ func writeCover(x *excelize.File, st *styleSet, f *form.Form, m Meta, ps []part)
 		row++
 	}
 	row++
-	w.str(1, row, coverFillIn, st.bold())
+	w.str(1, row, coverFillIn, st.heading())
+	w.merge(1, row, 2, row)
 	row++
 	for _, in := range coverInputs {
 		w.str(1, row, in.label, st.bold())
@@ -61,7 +63,7 @@ func writeCover(x *excelize.File, st *styleSet, f *form.Form, m Meta, ps []part)
 }
 
 func writeSteps(w *sheetWriter, st *styleSet, ps []part, row int) int {
-	w.str(1, row, coverHowTo, st.bold())
+	w.str(1, row, coverHowTo, st.heading())
 	row++
 	var names []string
 	for _, p := range ps {
@@ -73,7 +75,7 @@ func writeSteps(w *sheetWriter, st *styleSet, ps []part, row int) int {
 		}
 		w.str(1, row, step, st.wrap())
 		w.merge(1, row, 2, row)
-		w.height(row, 32)
+		w.height(row, 15*float64(1+len([]rune(step))/95))
 		row++
 	}
 	return row
@@ -91,7 +93,7 @@ func writeChoiceLists(w *sheetWriter, st *styleSet, ps []part, row int) (map[str
 				continue
 			}
 			if first {
-				w.str(1, row, coverChoices, st.bold())
+				w.str(1, row, coverChoices, st.heading())
 				row++
 				first = false
 			}

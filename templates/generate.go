@@ -105,6 +105,7 @@ func writeHeading(x *excelize.File, st *styleSet, f *form.Form, m Meta, p *part)
 	}
 	w.height(1, 22)
 	w.height(HeaderRow, 48)
+	w.page(p.kind == kindTable || len(p.headers) > 6)
 	return w.err
 }
 
@@ -191,6 +192,16 @@ func (w *sheetWriter) width(col int, width float64) {
 
 func (w *sheetWriter) height(row int, height float64) {
 	w.keep(w.x.SetRowHeight(w.sheet, row, height))
+}
+
+// page prints the sheet on A4, one page wide, repeating nothing: government offices print these.
+func (w *sheetWriter) page(landscape bool) {
+	size, orient, wide, tall, fit := 9, "portrait", 1, 0, true
+	if landscape {
+		orient = "landscape"
+	}
+	w.keep(w.x.SetPageLayout(w.sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &wide, FitToHeight: &tall}))
+	w.keep(w.x.SetSheetProps(w.sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
 }
 
 func (w *sheetWriter) protect() {

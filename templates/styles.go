@@ -82,6 +82,13 @@ func (s *styleSet) bold() int {
 	})
 }
 
+// heading is a bold line that may run over the next cells.
+func (s *styleSet) heading() int {
+	return s.get("heading", func() *excelize.Style {
+		return &excelize.Style{Font: &excelize.Font{Bold: true}}
+	})
+}
+
 func (s *styleSet) wrap() int {
 	return s.get("wrap", func() *excelize.Style {
 		return &excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, NumFmt: numFmtText}
