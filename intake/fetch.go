@@ -60,6 +60,7 @@ func (m *Mailbox) Fetch(ctx context.Context, afterUID uint32, limit int) ([]Fetc
 		f.Raw, f.TooLarge = raw, tooLarge
 		out = append(out, f)
 	}
+	m.logger.Debug("imap messages fetched", "after_uid", afterUID, "new", len(found), "fetched", len(out))
 	return out, nil
 }
 
@@ -160,5 +161,6 @@ func (m *Mailbox) Move(ctx context.Context, uid uint32, folder string) error {
 	if err != nil {
 		return fmt.Errorf("move uid %d to %q: %w", uid, target, err)
 	}
+	m.logger.Debug("imap message moved", "uid", uid, "folder", target)
 	return nil
 }

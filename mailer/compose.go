@@ -29,6 +29,7 @@ const (
 	maxFileNameRunes       = 80  // keeps the RFC 2231 filename* parameter well under 998 bytes a line
 	maxReferences          = 20  // RFC 5322 §3.6.4 allows trimming long threads
 	maxMessageIDLen        = 250 // longer ids from outside are dropped, not echoed
+	maxSubjectRunes        = 250 // a subject is a line a person reads; readers cap header size
 )
 
 // Compose returns the exact bytes of the message as it would be sent: go-mail's WriteTo.
@@ -56,7 +57,7 @@ func build(cfg Config, m Message) (*gomail.Msg, string, error) {
 	if err := setAddresses(msg, cfg, m); err != nil {
 		return nil, id, fmt.Errorf("compose %s: %w", id, err)
 	}
-	msg.Subject(headerText(m.Subject))
+	msg.Subject(subjectText(m.Subject))
 	date := m.Date
 	if date.IsZero() {
 		date = time.Now()
@@ -120,6 +121,15 @@ func headerText(s string) string {
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsControl(r)
 	}), " ")
+}
+
+// subjectText is headerText cut to maxSubjectRunes.
+func subjectText(s string) string {
+	s = headerText(s)
+	if r := []rune(s); len(r) > maxSubjectRunes {
+		s = strings.TrimSpace(string(r[:maxSubjectRunes-1])) + "…"
+	}
+	return s
 }
 
 // bodyText is NFC with LF line ends; the quoted-printable writer turns them into CRLF.

@@ -69,6 +69,9 @@ func (s *Sender) client(ctx context.Context) (*gomail.Client, error) {
 		gomail.WithTimeout(cfg.Timeout),
 		gomail.WithTLSConfig(s.tlsConfig()),
 		gomail.WithDialContextFunc(s.dialer(ctx)),
+		// Every header is ASCII (encoded words), so the message never needs SMTPUTF8;
+		// declaring it anyway obliges each later hop to support it or bounce (RFC 6531).
+		gomail.WithoutSMTPUTF8(),
 	}
 	switch cfg.TLS {
 	case TLSImplicit:

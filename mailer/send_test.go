@@ -85,6 +85,9 @@ func TestSender_Send(t *testing.T) {
 			if !slices.Equal(d.To, wantRcpt) {
 				t.Errorf("envelope recipients: got %q, want %q", d.To, wantRcpt)
 			}
+			if d.UTF8 {
+				t.Error("MAIL FROM: got SMTPUTF8, want none (all headers are ASCII)")
+			}
 			if d.TLS != tt.wantTLS || d.User != tt.wantUser {
 				t.Errorf("session: got tls=%v user=%q, want tls=%v user=%q", d.TLS, d.User, tt.wantTLS, tt.wantUser)
 			}
@@ -166,6 +169,7 @@ func TestSender_SendFailure(t *testing.T) {
 			if err == nil {
 				t.Fatal("Send: got nil error, want a failure")
 			}
+			t.Logf("error: %v", err)
 			if id == "" {
 				t.Error("message id: got empty, want it also on failure")
 			}

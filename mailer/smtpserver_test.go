@@ -42,6 +42,7 @@ type delivery struct {
 	Data []byte
 	User string // the authenticated user, if any
 	TLS  bool   // the session was encrypted
+	UTF8 bool   // MAIL FROM carried SMTPUTF8
 }
 
 type smtpMode int
@@ -59,6 +60,7 @@ func startSMTP(t *testing.T, mode smtpMode, user, password string) *testSMTP {
 	srv := smtp.NewServer(smtp.BackendFunc(ts.newSession))
 	srv.Domain = "localhost"
 	srv.AllowInsecureAuth = true
+	srv.EnableSMTPUTF8 = true
 	srv.ErrorLog = log.New(io.Discard, "", 0)
 	srv.ReadTimeout = 10 * time.Second
 	srv.WriteTimeout = 10 * time.Second
@@ -80,6 +82,9 @@ func startSMTP(t *testing.T, mode smtpMode, user, password string) *testSMTP {
 	}()
 	t.Cleanup(func() {
 		_ = srv.Close()
+		// Close misses a listener that Serve has not registered yet (a test that never
+		// connected), so close it here too.
+		_ = l.Close()
 		<-done
 	})
 	return ts
@@ -125,6 +130,7 @@ type testSession struct {
 	tlsAtStart bool
 	user       string
 	from       string
+	utf8       bool
 	to         []string
 }
 
@@ -143,7 +149,7 @@ func (s *testSession) Auth(mech string) (sasl.Server, error) {
 	}), nil
 }
 
-func (s *testSession) Mail(from string, _ *smtp.MailOptions) error {
+func (s *testSession) Mail(from string, opts *smtp.MailOptions) error {
 	if s.server.user != "" && s.user == "" {
 		return smtp.ErrAuthRequired
 	}
@@ -153,6 +159,7 @@ func (s *testSession) Mail(from string, _ *smtp.MailOptions) error {
 		return s.server.failMail
 	}
 	s.from = from
+	s.utf8 = opts != nil && opts.UTF8
 	return nil
 }
 
@@ -184,12 +191,12 @@ func (s *testSession) Data(r io.Reader) error {
 	s.server.mu.Lock()
 	defer s.server.mu.Unlock()
 	s.server.deliveries = append(s.server.deliveries, delivery{
-		From: s.from, To: s.to, Data: data, User: s.user, TLS: isTLS || s.tlsAtStart,
+		From: s.from, To: s.to, Data: data, User: s.user, TLS: isTLS || s.tlsAtStart, UTF8: s.utf8,
 	})
 	return nil
 }
 
-func (s *testSession) Reset() { s.from, s.to = "", nil }
+func (s *testSession) Reset() { s.from, s.utf8, s.to = "", false, nil }
 
 func (s *testSession) Logout() error { return nil }
 

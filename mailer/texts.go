@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/tonghop/tonghop/form"
 	"golang.org/x/text/unicode/norm"
@@ -85,19 +83,6 @@ func FormatDuration(d time.Duration) string {
 		parts = append(parts, fmt.Sprintf("%d phút", mins))
 	}
 	return strings.Join(parts, " ")
-}
-
-// DaysOverdue counts the calendar days from the deadline's date to now's date, in the
-// deadline's location: 0 on the day of the deadline, 1 the day after.
-func DaysOverdue(deadline, now time.Time) int {
-	y1, m1, d1 := deadline.Date()
-	y2, m2, d2 := now.In(deadline.Location()).Date()
-	from := time.Date(y1, m1, d1, 0, 0, 0, 0, time.UTC)
-	to := time.Date(y2, m2, d2, 0, 0, 0, 0, time.UTC)
-	if !to.After(from) {
-		return 0
-	}
-	return int(to.Sub(from).Hours() / 24)
 }
 
 // TemplateLetter sends a unit its template for a period and says how to send it back.
@@ -523,20 +508,4 @@ func fileList(names []string) string {
 		q[i] = quoted(n)
 	}
 	return strings.Join(q, ", ")
-}
-
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToLower(r)) + s[n:]
-}
-
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
 }

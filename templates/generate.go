@@ -79,7 +79,7 @@ func writePart(x *excelize.File, st *styleSet, f *form.Form, m Meta, p *part, li
 	case kindTable:
 		return writeTable(x, st, p, lists)
 	case kindIndicators:
-		return writeIndicators(x, st, p)
+		return writeIndicators(x, st, p, lists)
 	default:
 		return writeNarrative(x, st, f, p)
 	}

@@ -80,34 +80,39 @@ func (r *reader) readIndicators(p *part) error {
 			r.errorf(loc.sheet, "", ind.Code, CodeMissingIndicator, msgMissingInd, loc.sheet, ind.Code, ind.Name)
 			continue
 		}
-		vals := map[string]string{}
-		for _, c := range it.Columns {
-			col, ok := loc.cols[c.Key]
-			if !ok {
-				continue
-			}
-			title := fmt.Sprintf(msgIndicatorField, c.Title, ind.Code, ind.Name)
-			raw := g.cell(col, row)
-			if strings.TrimFunc(raw, isSpace) == "" {
-				if ind.Required && c.Key == reqCol {
-					r.cellVerdict(loc.sheet, col, row, ind.Code, title, verdict{code: CodeRequired, msg: msgRequired})
-				}
-				continue
-			}
-			v := parseValue(c, r.b.cellIn(loc.sheet, col, row, raw), r.b.date1904)
-			r.cellVerdict(loc.sheet, col, row, ind.Code, title, v)
-			if v.code == "" {
-				vals[c.Key] = v.value
-			} else {
-				invalid[ind.Code+"/"+c.Key] = true
-			}
-		}
-		if len(vals) > 0 {
+		if vals := r.readIndicatorRow(g, loc, it, ind, row, reqCol, invalid); len(vals) > 0 {
 			values[ind.Code] = vals
 		}
 	}
 	r.checkSubtotals(loc, it, rows, values, invalid)
 	return nil
+}
+
+// readIndicatorRow reads the value cells of one indicator, marking refused ones in invalid.
+func (r *reader) readIndicatorRow(g *grid, loc located, it *form.IndicatorTable, ind form.Indicator, row int, reqCol string, invalid map[string]bool) map[string]string {
+	vals := map[string]string{}
+	for _, c := range it.Columns {
+		col, ok := loc.cols[c.Key]
+		if !ok {
+			continue
+		}
+		title := fmt.Sprintf(msgIndicatorField, c.Title, ind.Code, ind.Name)
+		raw := g.cell(col, row)
+		if strings.TrimFunc(raw, isSpace) == "" {
+			if ind.Required && c.Key == reqCol {
+				r.cellVerdict(loc.sheet, col, row, ind.Code, title, verdict{code: CodeRequired, msg: msgRequired})
+			}
+			continue
+		}
+		v := parseValue(c, r.b.cellIn(loc.sheet, col, row, raw), r.b.date1904)
+		r.cellVerdict(loc.sheet, col, row, ind.Code, title, v)
+		if v.code == "" {
+			vals[c.Key] = v.value
+		} else {
+			invalid[ind.Code+"/"+c.Key] = true
+		}
+	}
+	return vals
 }
 
 func (r *reader) checkIndicatorColumns(loc located, it *form.IndicatorTable, reqCol string) {

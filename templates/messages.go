@@ -97,6 +97,7 @@ const (
 // Problems about the workbook's structure and identity.
 const (
 	msgMinRows        = "Trang %q có %d dòng, cần ít nhất %d dòng."
+	msgNoRows         = "Trang %q chưa có dòng nào; cần ít nhất %d dòng."
 	msgTooManyRows    = "Trang %q có hơn %d dòng; chỉ đọc %d dòng đầu, hãy tách bớt."
 	msgMissingPart    = "Không tìm thấy trang %q (dòng tiêu đề gồm %s); không đổi tên trang, không xoá hoặc sửa tiêu đề cột."
 	msgMissingColumn  = "Trang %q: không tìm thấy cột %q ở dòng tiêu đề (dòng %d); hãy giữ nguyên tiêu đề cột như mẫu."
@@ -118,7 +119,8 @@ const (
 	msgEmpty        = "Tệp đính kèm rỗng (0 byte); hãy đính kèm lại tệp Excel đã điền."
 	msgTooBig       = "Tệp quá lớn (%s MB, tối đa %s MB); hãy xoá hình ảnh, trang thừa rồi gửi lại."
 	msgNotXLSX      = "Tệp không phải tệp Excel .xlsx hoặc đã bị hỏng; hãy mở bằng Excel, chọn Lưu thành (Save As) kiểu Excel Workbook (.xlsx) rồi gửi lại."
-	msgOLE          = "Tệp ở định dạng Excel cũ (.xls) hoặc đã đặt mật khẩu; hãy bỏ mật khẩu và lưu thành kiểu Excel Workbook (.xlsx) rồi gửi lại."
+	msgOLE          = "Tệp ở định dạng Excel cũ (.xls); hãy mở bằng Excel, chọn Lưu thành (Save As) kiểu Excel Workbook (.xlsx) rồi gửi lại."
+	msgEncrypted    = "Tệp đã được đặt mật khẩu nên hệ thống không đọc được; hãy bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc), lưu lại rồi gửi lại."
 	msgUnzipTooBig  = "Nội dung tệp khi giải nén quá lớn (có thể tệp bị hỏng hoặc không phải bảng tính thông thường); hãy dùng tệp mẫu đã nhận và gửi lại."
 	msgCorrupt      = "Không đọc được tệp Excel (tệp bị hỏng hoặc có cấu trúc không chuẩn); hãy mở bằng Excel, lưu lại kiểu Excel Workbook (.xlsx) rồi gửi lại."
 	msgTooManyCells = "Tệp có quá nhiều ô dữ liệu (hơn %d ô); hãy xoá các trang, dòng thừa rồi gửi lại."

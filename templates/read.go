@@ -15,6 +15,18 @@ import (
 // oleMagic starts the compound files of .xls workbooks and of password-encrypted .xlsx.
 var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
+// encryptedPackage is the UTF-16LE name of the stream holding an encrypted xlsx inside its
+// compound file.
+var encryptedPackage = utf16le("EncryptedPackage")
+
+func utf16le(s string) []byte {
+	var out []byte
+	for _, r := range s {
+		out = append(out, byte(r), 0)
+	}
+	return out
+}
+
 // Read opens a workbook and reads it as one of forms. The returned Report carries the data and every problem found
 // (errors and warnings, each with Sheet, Cell, Vietnamese Message). err wraps ErrUnreadable or ErrUnknownForm when
 // nothing could be read; the Report then still has one Problem explaining it in Vietnamese.
@@ -65,8 +77,10 @@ func precheck(data []byte, lim Limits) (msg, why string) {
 		return msgEmpty, "empty file"
 	case int64(len(data)) > lim.MaxFileBytes:
 		return fmt.Sprintf(msgTooBig, mb(int64(len(data))), mb(lim.MaxFileBytes)), "file too large"
+	case bytes.HasPrefix(data, oleMagic) && bytes.Contains(data, encryptedPackage):
+		return msgEncrypted, "password-encrypted xlsx"
 	case bytes.HasPrefix(data, oleMagic):
-		return msgOLE, "OLE compound file (xls or encrypted xlsx)"
+		return msgOLE, "OLE compound file (xls)"
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {

@@ -49,7 +49,10 @@ func (r *reader) readTable(p *part) error {
 		}
 		rows = append(rows, r.readRow(g, gr.num, loc, t.Columns))
 	}
-	if len(rows) < t.MinRows {
+	switch {
+	case len(rows) == 0 && t.MinRows > 0:
+		r.errorf(loc.sheet, "", t.Key, CodeMinRows, msgNoRows, loc.sheet, t.MinRows)
+	case len(rows) < t.MinRows:
 		r.errorf(loc.sheet, "", t.Key, CodeMinRows, msgMinRows, loc.sheet, len(rows), t.MinRows)
 	}
 	if rows != nil {

@@ -73,7 +73,7 @@ func writeTable(x *excelize.File, st *styleSet, p *part, lists map[string]string
 // writeIndicators writes the fixed indicator rows: code, name (indented under its subtotal, bold
 // when it is one), unit locked; value cells unlocked and validated. The sheet is protected so
 // units only type values.
-func writeIndicators(x *excelize.File, st *styleSet, p *part) error {
+func writeIndicators(x *excelize.File, st *styleSet, p *part, lists map[string]string) error {
 	w := &sheetWriter{x: x, sheet: p.sheet}
 	it := p.ind
 	parent := map[string]bool{}
@@ -107,7 +107,7 @@ func writeIndicators(x *excelize.File, st *styleSet, p *part) error {
 		w.width(col, columnWidth(c))
 		w.style(col, first, col, last, st.input(c.Type, true))
 		ref := fmt.Sprintf("%s%d:%s%d", colName(col), first, colName(col), last)
-		w.keep(addValidation(x, p.sheet, ref, c, ""))
+		w.keep(addValidation(x, p.sheet, ref, c, lists[listKey(p, c.Key)]))
 	}
 	w.keep(x.SetPanes(p.sheet, &excelize.Panes{
 		Freeze: true, XSplit: 3, YSplit: HeaderRow, TopLeftCell: cellName(4, first), ActivePane: "bottomRight",

@@ -1,0 +1,354 @@
+package mailer
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tonghop/tonghop/form"
+	"golang.org/x/text/unicode/norm"
+)
+
+var ict = time.FixedZone("ICT", 7*3600)
+
+func at(day, hour, minute int) time.Time { return time.Date(2026, 11, day, hour, minute, 0, 0, ict) }
+
+var (
+	sampleOffice = Office{
+		Name:  "Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh",
+		Phone: "0222 3822 123", Email: "tonghop@bqlkcn.example",
+		Address: "Số 10 đường Lý Thái Tổ, phường Suối Hoa",
+	}
+	sampleContact = Contact{Name: "Nguyễn Thị Hoa", Title: "chuyên viên Văn phòng", Phone: "0912 345 678", Email: "hoa.nt@bqlkcn.example"}
+	sampleRequest = Request{
+		FormCode: "BM.04.01/KH", FormTitle: "Chương trình công tác trọng tâm",
+		Period: "Tháng 11/2026", Deadline: at(18, 17, 0), // a Wednesday
+	}
+	weekRequest = Request{
+		FormCode: "BM.04.01/KH", FormTitle: "Chương trình công tác trọng tâm",
+		Period: "Tuần 47 (16/11 – 22/11/2026)", Deadline: at(19, 15, 0),
+	}
+	sampleUnit = "Phòng Quản lý doanh nghiệp"
+	sampleFile = "BM.04.01-KH_QLDN_Tháng 11-2026.xlsx"
+)
+
+func problems(n int) []form.Problem {
+	out := make([]form.Problem, n)
+	for i := range out {
+		out[i] = form.Problem{
+			Sheet: "Chương trình", Cell: fmt.Sprintf("C%d", 7+i),
+			Code: "required", Message: "Nội dung công việc không được để trống.",
+		}
+	}
+	return out
+}
+
+// sampleLetters covers every letter and its variants.
+func sampleLetters() map[string]Letter {
+	rejection := func(r RejectReason, edit func(*Rejection)) Letter {
+		d := Rejection{
+			Office: sampleOffice, Contact: sampleContact, Unit: sampleUnit, Request: sampleRequest,
+			Reason: r, Files: []string{sampleFile}, ReceivedAt: at(17, 9, 15),
+			OriginalSubject: "Re: [BM.04.01/KH] Đề nghị gửi",
+		}
+		if edit != nil {
+			edit(&d)
+		}
+		return RejectionLetter(d)
+	}
+	nag := func(escalated bool, title, name string) Letter {
+		return NagLetter(Nag{Office: sampleOffice, Contact: sampleContact, Unit: sampleUnit, Request: sampleRequest,
+			Now: at(20, 8, 0), Escalated: escalated, SupervisorTitle: title, SupervisorName: name, FileName: sampleFile})
+	}
+	return map[string]Letter{
+		"Template": TemplateLetter(Template{Office: sampleOffice, Contact: sampleContact, Unit: sampleUnit,
+			Request: sampleRequest, FileName: sampleFile}),
+		"TemplateWeekResent": TemplateLetter(Template{Office: Office{Desk: "Phòng Kế hoạch - Tổng hợp"}, Unit: sampleUnit,
+			Request: weekRequest, FileName: sampleFile, Resent: true, Note: "Đề nghị các đơn vị lưu ý nội dung trình Trưởng Ban."}),
+		"TemplateBare": TemplateLetter(Template{Request: Request{FormTitle: "Báo cáo kết quả thực hiện", Period: "Quý IV/2026"}}),
+		"ReceiptFirst": ReceiptLetter(Receipt{Office: sampleOffice, Contact: sampleContact, Unit: sampleUnit, Request: sampleRequest,
+			Files: []string{sampleFile}, Version: 1, ReceivedAt: at(17, 9, 15)}),
+		"ReceiptSecondLate": ReceiptLetter(Receipt{Office: sampleOffice, Unit: sampleUnit, Request: sampleRequest,
+			Files: []string{sampleFile}, Version: 2, ReceivedAt: at(19, 9, 15),
+			Warnings: []form.Problem{{Sheet: "Chương trình", Cell: "E7", Message: "Thời gian hoàn thành đã qua."}}}),
+		"RejectInvalid":         rejection(RejectInvalid, func(d *Rejection) { d.Problems = problems(3) }),
+		"RejectInvalidMany":     rejection(RejectInvalid, func(d *Rejection) { d.Problems = problems(120) }),
+		"RejectInvalidLate":     rejection(RejectInvalid, func(d *Rejection) { d.Problems = problems(1); d.ReceivedAt = at(19, 8, 0) }),
+		"RejectNoWorkbook":      rejection(RejectNoWorkbook, func(d *Rejection) { d.Files, d.Request = nil, Request{} }),
+		"RejectNoWorkbookPDF":   rejection(RejectNoWorkbook, func(d *Rejection) { d.Files = []string{"Báo cáo.pdf"} }),
+		"RejectUnreadable":      rejection(RejectUnreadable, nil),
+		"RejectUnknownForm":     rejection(RejectUnknownForm, func(d *Rejection) { d.Request = Request{} }),
+		"RejectWrongPeriod":     rejection(RejectWrongPeriod, func(d *Rejection) { d.FoundPeriod = "Tháng 10/2026" }),
+		"RejectWrongUnit":       rejection(RejectWrongUnit, func(d *Rejection) { d.FoundUnit = "Phòng Đầu tư" }),
+		"RejectNoSubjectNoTime": rejection(RejectInvalid, func(d *Rejection) { d.OriginalSubject, d.ReceivedAt = "", time.Time{} }),
+		"UnknownSender": UnknownSenderLetter(UnknownSender{Office: sampleOffice, Address: "ai.do@gmail.com",
+			ReceivedAt: at(17, 9, 15), OriginalSubject: "Báo cáo tháng 11"}),
+		"Reminder": ReminderLetter(Reminder{Office: sampleOffice, Contact: sampleContact, Unit: sampleUnit,
+			Request: sampleRequest, Now: at(16, 8, 0)}),
+		"ReminderWithFile": ReminderLetter(Reminder{Office: sampleOffice, Unit: sampleUnit, Request: weekRequest,
+			Now: at(19, 14, 30), FileName: sampleFile}),
+		"Nag":                 nag(false, "", ""),
+		"NagEscalated":        nag(true, "", ""),
+		"NagEscalatedNamed":   nag(true, "Phó Giám đốc Sở", "Trần Văn Cường"),
+		"NagSameDay":          NagLetter(Nag{Unit: sampleUnit, Request: sampleRequest, Now: at(18, 17, 30)}),
+		"NagNoDeadlineNoTime": NagLetter(Nag{Unit: sampleUnit, Request: Request{FormTitle: "Báo cáo"}}),
+	}
+}
+
+// forbidden are signs of an unfinished or broken text: placeholders, format errors,
+// English, stray punctuation.
+var forbidden = regexp.MustCompile(`TODO|FIXME|XXX|%!|<nil>|\{|\}|\x{FFFD}|\(\)|  | [,;:]| \.([^a-z]|$)|\.\.[^.]|` +
+	`(?i)\b(dear|please|deadline|error|file|report|unit|sincerely|regards)\b`)
+
+func TestLetters_Clean(t *testing.T) {
+	for name, l := range sampleLetters() {
+		t.Run(name, func(t *testing.T) {
+			if !norm.NFC.IsNormalString(l.Subject) || !norm.NFC.IsNormalString(l.Body) {
+				t.Error("NFC: got a text that is not NFC, want NFC")
+			}
+			if l.Subject == "" || strings.ContainsAny(l.Subject, "\r\n") {
+				t.Errorf("subject: got %q, want one non-empty line", l.Subject)
+			}
+			// The signature separator "-- " is the one line allowed to end in a space.
+			body := strings.ReplaceAll(l.Body, "\n-- \n", "\n--\n")
+			for _, text := range []string{l.Subject, body} {
+				if m := forbidden.FindString(text); m != "" {
+					t.Errorf("text: got %q in %q", m, text)
+				}
+			}
+			if !strings.HasPrefix(l.Body, "Kính gửi: ") || !strings.Contains(l.Body, "Trân trọng./.") ||
+				!strings.HasSuffix(l.Body, "\n") || strings.Contains(l.Body, "\n\n\n") {
+				t.Errorf("body layout: got\n%s", l.Body)
+			}
+			for _, line := range strings.Split(body, "\n") {
+				if strings.TrimRight(line, " \t") != line {
+					t.Errorf("line %q: got trailing space, want none", line)
+				}
+			}
+		})
+	}
+}
+
+func TestLetters_Contents(t *testing.T) {
+	letters := sampleLetters()
+	tests := []struct {
+		letter        string
+		subject       []string
+		body, bodyNot []string
+		subjectNot    []string
+	}{
+		{letter: "Template",
+			subject: []string{"[BM.04.01/KH] Đề nghị gửi Chương trình công tác trọng tâm tháng 11/2026 – hạn 18/11/2026"},
+			body: []string{"Kính gửi: Phòng Quản lý doanh nghiệp", "theo biểu mẫu BM.04.01/KH",
+				"Thời hạn gửi: trước 17:00 ngày 18/11/2026 (thứ Tư).", "“" + sampleFile + "”", "giữ nguyên tên tệp",
+				"Trả lời thư này", "đồng chí Nguyễn Thị Hoa, chuyên viên Văn phòng, điện thoại 0912 345 678",
+				"VĂN PHÒNG\nBAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH BẮC NINH", "Địa chỉ: Số 10"}},
+		{letter: "TemplateWeekResent",
+			subject: []string{"Gửi lại tệp mẫu Chương trình công tác trọng tâm tuần 47 (16/11 – 22/11/2026)", "hạn 19/11/2026"},
+			body:    []string{"Phòng Kế hoạch - Tổng hợp gửi lại tệp mẫu", "trước 15:00 ngày 19/11/2026 (thứ Năm)", "lưu ý nội dung trình Trưởng Ban"}},
+		{letter: "TemplateBare", subject: []string{"Đề nghị gửi Báo cáo kết quả thực hiện quý IV/2026"},
+			body: []string{"Kính gửi: Quý đơn vị", "VĂN PHÒNG"}, bodyNot: []string{"Thời hạn gửi", "Mọi vướng mắc", "biểu mẫu"},
+			subjectNot: []string{"[", "hạn"}},
+		{letter: "ReceiptFirst", subject: []string{"Đã tiếp nhận Chương trình công tác trọng tâm tháng 11/2026 – Phòng Quản lý doanh nghiệp"},
+			body:       []string{"lúc 09:15 ngày 17/11/2026 (thứ Ba)", "hợp lệ và được tiếp nhận", "hoa.nt@bqlkcn.example"},
+			bodyNot:    []string{"lần gửi", "muộn", "lưu ý"},
+			subjectNot: []string{"lần gửi"}},
+		{letter: "ReceiptSecondLate", subject: []string{"(lần gửi thứ 2)"},
+			body: []string{"Đây là lần gửi thứ 2; bản này thay thế bản đơn vị đã gửi trước đó.",
+				"nộp muộn so với hạn gửi trước 17:00 ngày 18/11/2026 (thứ Tư); thời gian chậm: 16 giờ 15 phút.",
+				"1. Trang tính “Chương trình”, ô E7: Thời gian hoàn thành đã qua.",
+				"Mọi vướng mắc xin liên hệ Văn phòng qua số điện thoại 0222 3822 123 hoặc thư điện tử tonghop@bqlkcn.example."}},
+		{letter: "RejectInvalid", subject: []string{"Chưa tiếp nhận Chương trình công tác trọng tâm tháng 11/2026 – đề nghị sửa và gửi lại"},
+			body: []string{"với tiêu đề “Re: [BM.04.01/KH] Đề nghị gửi”", "còn 3 lỗi cần sửa:\n1. Trang tính “Chương trình”, ô C7: Nội dung công việc không được để trống.",
+				"3. Trang tính “Chương trình”, ô C9:", "đính kèm tệp đã sửa (giữ nguyên tên tệp), trước 17:00 ngày 18/11/2026 (thứ Tư)."},
+			bodyNot: []string{"4. ", "khác"}},
+		{letter: "RejectInvalidMany", body: []string{"còn 120 lỗi cần sửa", "\n50. Trang tính", "\n… và 70 lỗi khác.\n"},
+			bodyNot: []string{"\n51. "}},
+		{letter: "RejectInvalidLate", body: []string{"Hạn gửi trước 17:00 ngày 18/11/2026 (thứ Tư) đã qua, đề nghị đơn vị gửi lại sớm nhất."}},
+		{letter: "RejectNoWorkbook", subject: []string{"Chưa tiếp nhận báo cáo – đề nghị gửi lại"},
+			body: []string{"vì thư không có tệp Excel (.xlsx) đính kèm.", "đính kèm tệp mẫu đã điền (định dạng .xlsx)."}, subjectNot: []string{"["}},
+		{letter: "RejectNoWorkbookPDF", body: []string{"tệp “Báo cáo.pdf” không phải tệp Excel."}},
+		{letter: "RejectUnreadable", body: []string{"không mở được tệp “" + sampleFile + "”", "đặt mật khẩu", "bỏ mật khẩu nếu có"}},
+		{letter: "RejectUnknownForm", body: []string{"không phải tệp mẫu do Văn phòng gửi", "không tạo tệp mới"}},
+		{letter: "RejectWrongPeriod", body: []string{"là báo cáo tháng 10/2026, không phải tháng 11/2026 như đề nghị", "sử dụng tệp mẫu tháng 11/2026 do Văn phòng gửi"}},
+		{letter: "RejectWrongUnit", body: []string{"là tệp mẫu của Phòng Đầu tư, không phải của Phòng Quản lý doanh nghiệp."}},
+		{letter: "RejectNoSubjectNoTime", body: []string{"đã nhận được thư của đơn vị nhưng chưa thể tiếp nhận"}, bodyNot: []string{"tiêu đề", " lúc "}},
+		{letter: "UnknownSender", subject: []string{"Thư chưa được tiếp nhận: địa chỉ gửi chưa được đăng ký"},
+			body: []string{"Kính gửi: Quý Ông/Bà", "Văn phòng Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh đã nhận được thư gửi từ địa chỉ ai.do@gmail.com",
+				"“Báo cáo tháng 11”", "gửi lại từ địa chỉ thư điện tử đã đăng ký", "liên hệ Văn phòng"}},
+		{letter: "Reminder", subject: []string{"[BM.04.01/KH] Nhắc hạn gửi Chương trình công tác trọng tâm tháng 11/2026 – hạn 18/11/2026"},
+			body:    []string{"Đến 08:00 ngày 16/11/2026 (thứ Hai), Văn phòng chưa nhận được", "thời gian còn lại: 2 ngày 9 giờ."},
+			bodyNot: []string{"quá hạn", "đồng gửi", "gửi kèm thư này"}},
+		{letter: "ReminderWithFile", body: []string{"thời gian còn lại: 30 phút.", "Tệp mẫu “" + sampleFile + "” được gửi kèm thư này"}},
+		{letter: "Nag", subject: []string{"[BM.04.01/KH] Đôn đốc gửi Chương trình công tác trọng tâm tháng 11/2026 – đã quá hạn 2 ngày"},
+			body:    []string{"Hạn gửi Chương trình công tác trọng tâm tháng 11/2026 là trước 17:00 ngày 18/11/2026 (thứ Tư).", "báo cáo đã quá hạn 2 ngày.", "khẩn trương"},
+			bodyNot: []string{"đồng gửi"}},
+		{letter: "NagEscalated", body: []string{"Thư này được đồng gửi Phó Trưởng Ban phụ trách đơn vị để biết và chỉ đạo."}},
+		{letter: "NagEscalatedNamed", body: []string{"đồng gửi đồng chí Trần Văn Cường, Phó Giám đốc Sở phụ trách đơn vị"}},
+		{letter: "NagSameDay", subject: []string{"– đã quá hạn"}, body: []string{"báo cáo đã quá hạn."}, bodyNot: []string{"quá hạn 0"}},
+		{letter: "NagNoDeadlineNoTime", body: []string{"Đến nay, Văn phòng vẫn chưa nhận được Báo cáo của đơn vị; báo cáo đã quá hạn."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.letter, func(t *testing.T) {
+			l, ok := letters[tt.letter]
+			if !ok {
+				t.Fatalf("no sample letter %q", tt.letter)
+			}
+			check := func(what, text string, want []string, present bool) {
+				for _, w := range want {
+					if strings.Contains(text, w) != present {
+						t.Errorf("%s: got\n%s\nwant it to contain %q: %v", what, text, w, present)
+					}
+				}
+			}
+			check("subject", l.Subject, tt.subject, true)
+			check("subject", l.Subject, tt.subjectNot, false)
+			check("body", l.Body, tt.body, true)
+			check("body", l.Body, tt.bodyNot, false)
+		})
+	}
+}
+
+func TestProblemList(t *testing.T) {
+	tests := []struct {
+		name      string
+		n         int
+		wantLines int
+		wantLast  string
+	}{
+		{name: "One", n: 1, wantLines: 1, wantLast: "1. Trang tính “Chương trình”, ô C7: Nội dung công việc không được để trống."},
+		{name: "Fifty", n: 50, wantLines: 50, wantLast: "50. Trang tính “Chương trình”, ô C56: Nội dung công việc không được để trống."},
+		{name: "FiftyOne", n: 51, wantLines: 51, wantLast: "… và 1 lỗi khác."},
+		{name: "Many", n: 1000, wantLines: 51, wantLast: "… và 950 lỗi khác."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := strings.Split(problemList(problems(tt.n), "lỗi"), "\n")
+			if len(lines) != tt.wantLines || lines[len(lines)-1] != tt.wantLast {
+				t.Errorf("got %d lines ending %q, want %d ending %q", len(lines), lines[len(lines)-1], tt.wantLines, tt.wantLast)
+			}
+		})
+	}
+}
+
+func TestProblemLine(t *testing.T) {
+	tests := []struct {
+		name string
+		p    form.Problem
+		want string
+	}{
+		{name: "SheetCell", p: form.Problem{Sheet: "Chỉ tiêu", Cell: "D9", Message: "Phải là số."}, want: "Trang tính “Chỉ tiêu”, ô D9: Phải là số."},
+		{name: "SheetOnly", p: form.Problem{Sheet: "Chỉ tiêu", Message: "Thiếu dòng."}, want: "Trang tính “Chỉ tiêu”: Thiếu dòng."},
+		{name: "CellOnly", p: form.Problem{Cell: "A1", Message: "Sai."}, want: "Ô A1: Sai."},
+		{name: "MessageOnly", p: form.Problem{Message: "thiếu trang tính nhận diện."}, want: "Thiếu trang tính nhận diện."},
+		{name: "Multiline", p: form.Problem{Message: "dòng 1\ndòng 2"}, want: "Dòng 1 dòng 2"},
+		{name: "NoMessage", p: form.Problem{Cell: "B2", Code: "x"}, want: "Ô B2: giá trị không hợp lệ"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := problemLine(tt.p); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFormatDeadline(t *testing.T) {
+	tests := []struct {
+		name string
+		t    time.Time
+		want string
+	}{
+		{name: "Afternoon", t: at(18, 17, 0), want: "trước 17:00 ngày 18/11/2026 (thứ Tư)"},
+		{name: "Morning", t: at(19, 8, 30), want: "trước 08:30 ngày 19/11/2026 (thứ Năm)"},
+		{name: "Sunday", t: at(22, 12, 0), want: "trước 12:00 ngày 22/11/2026 (Chủ nhật)"},
+		{name: "EndOfDay", t: at(20, 23, 59), want: "trong ngày 20/11/2026 (thứ Sáu)"},
+		{name: "Midnight", t: at(21, 0, 0), want: "trong ngày 20/11/2026 (thứ Sáu)"},
+		{name: "MarchNoZero", t: time.Date(2026, 3, 5, 15, 0, 0, 0, ict), want: "trước 15:00 ngày 05/3/2026 (thứ Năm)"},
+		{name: "JanuaryZero", t: time.Date(2026, 1, 15, 15, 0, 0, 0, ict), want: "trước 15:00 ngày 15/01/2026 (thứ Năm)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := FormatDeadline(tt.t); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWeekday(t *testing.T) {
+	want := []string{"Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"}
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if got := Weekday(d); got != want[d] {
+			t.Errorf("Weekday(%s): got %q, want %q", d, got, want[d])
+		}
+	}
+}
+
+func TestFormatDuration(t *testing.T) {
+	tests := []struct {
+		name string
+		d    time.Duration
+		want string
+	}{
+		{name: "Seconds", d: 20 * time.Second, want: "1 phút"},
+		{name: "Negative", d: -time.Hour, want: "1 phút"},
+		{name: "Minutes", d: 45 * time.Minute, want: "45 phút"},
+		{name: "Hours", d: 5 * time.Hour, want: "5 giờ"},
+		{name: "HoursMinutes", d: 5*time.Hour + 20*time.Minute, want: "5 giờ 20 phút"},
+		{name: "Days", d: 48 * time.Hour, want: "2 ngày"},
+		{name: "DaysHours", d: 51*time.Hour + 59*time.Minute, want: "2 ngày 3 giờ"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := FormatDuration(tt.d); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDaysOverdue(t *testing.T) {
+	deadline := at(18, 17, 0)
+	tests := []struct {
+		name string
+		now  time.Time
+		want int
+	}{
+		{name: "Before", now: at(18, 9, 0), want: 0},
+		{name: "SameEvening", now: at(18, 23, 0), want: 0},
+		{name: "NextMorning", now: at(19, 8, 0), want: 1},
+		{name: "TwoDays", now: at(20, 18, 0), want: 2},
+		{name: "OtherZone", now: time.Date(2026, 11, 18, 18, 30, 0, 0, time.UTC), want: 1}, // 01:30 on the 19th in Hà Nội
+		{name: "NextMonth", now: time.Date(2026, 12, 2, 8, 0, 0, 0, ict), want: 14},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := DaysOverdue(deadline, tt.now); got != tt.want {
+				t.Errorf("got %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestLetters_Compose checks that a letter survives the trip through a real message.
+func TestLetters_Compose(t *testing.T) {
+	cfg := testConfig(25, TLSNone)
+	for name, l := range sampleLetters() {
+		t.Run(name, func(t *testing.T) {
+			raw, err := Compose(cfg, Message{Key: name, To: []string{"qldn@bqlkcn.example"}, Subject: l.Subject, Body: l.Body})
+			if err != nil {
+				t.Fatalf("Compose: %v", err)
+			}
+			p := parse(t, raw)
+			if got, _ := p.header.Subject(); got != l.Subject {
+				t.Errorf("subject: got %q, want %q", got, l.Subject)
+			}
+			if p.body != l.Body {
+				t.Errorf("body: got %q, want %q", p.body, l.Body)
+			}
+		})
+	}
+}

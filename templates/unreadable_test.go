@@ -1,0 +1,129 @@
+package templates
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"errors"
+	"hash/crc32"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// zipBomb builds a small zip whose one worksheet inflates to size zero bytes. When lie is set,
+// the directory announces 1 KiB instead, so only reading the entry can find it out.
+func zipBomb(t *testing.T, size int, lie bool) []byte {
+	t.Helper()
+	var raw bytes.Buffer
+	fw, err := flate.NewWriter(&raw, flate.BestCompression)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zeros := make([]byte, 1<<20)
+	crc := crc32.NewIEEE()
+	for written := 0; written < size; written += len(zeros) {
+		fw.Write(zeros)
+		crc.Write(zeros)
+	}
+	fw.Close()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, name := range []string{"[Content_Types].xml", "xl/workbook.xml"} {
+		w, _ := zw.Create(name)
+		w.Write([]byte("<x/>"))
+	}
+	hdr := &zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate, CRC32: crc.Sum32(),
+		CompressedSize64: uint64(raw.Len()), UncompressedSize64: uint64(size)}
+	if lie {
+		hdr.UncompressedSize64 = 1024
+	}
+	w, err := zw.CreateRaw(hdr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(raw.Bytes())
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestRead_Unreadable(t *testing.T) {
+	random := make([]byte, 64<<10)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range random {
+		random[i] = byte(rng.UintN(256))
+	}
+	f := builtin(t, "BM.04.02/KH")
+	filled := fill(t, generate(t, f), f, sampleData(f))
+	var plainZip bytes.Buffer
+	zw := zip.NewWriter(&plainZip)
+	w, _ := zw.Create("word/document.xml")
+	w.Write([]byte("<w:document/>"))
+	zw.Close()
+	tests := []struct {
+		name string
+		data []byte
+		lim  Limits
+		msg  string // part of the Vietnamese message
+	}{
+		{name: "Empty", data: nil, msg: "rỗng"},
+		{name: "RandomBytes", data: random, msg: ".xlsx"},
+		{name: "ZipBomb", data: zipBomb(t, 64<<20, false), msg: "giải nén"},
+		{name: "LyingZipBomb", data: zipBomb(t, 8<<20, true), msg: "hỏng"},
+		{name: "NotAWorkbook", data: plainZip.Bytes(), msg: ".xlsx"},
+		{name: "TooBig", data: filled, lim: Limits{MaxFileBytes: 1000}, msg: "quá lớn"},
+		{name: "TooManyCells", data: filled, lim: Limits{MaxCells: 20}, msg: "quá nhiều ô"},
+		{name: "Encrypted", data: corpusFile(t, "excelize__encryptAES.xlsx"), msg: "mật khẩu"},
+		{name: "LegacyXLS", data: corpusFile(t, "readxl__vietnamese-utf8.xls"), msg: ".xls"},
+		{name: "XMLBomb", data: corpusFile(t, "poi__poc-xmlbomb.xlsx"), msg: "hỏng"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rep, err := Read(tc.data, allForms(), testSecret, tc.lim)
+			t.Logf("err: %v", err)
+			if !errors.Is(err, ErrUnreadable) {
+				t.Fatalf("got err %v, want ErrUnreadable", err)
+			}
+			if len(rep.Errors) != 1 || rep.Errors[0].Code != CodeUnreadable || !strings.Contains(rep.Errors[0].Message, tc.msg) {
+				t.Errorf("got errors %+v, want one unreadable problem mentioning %q", rep.Errors, tc.msg)
+			}
+		})
+	}
+}
+
+func corpusFile(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "corpus", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestRead_Corpus reads workbooks written by Excel, LibreOffice, WPS, Google Sheets, Numbers and
+// Gnumeric (see testdata/SOURCES.tsv): none is one of our forms, none may panic.
+func TestRead_Corpus(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "corpus", "*"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus files: %v", err)
+	}
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep, err := Read(data, allForms(), testSecret, Limits{})
+			if !errors.Is(err, ErrUnknownForm) && !errors.Is(err, ErrUnreadable) {
+				t.Fatalf("got err %v, want ErrUnknownForm or ErrUnreadable", err)
+			}
+			if len(rep.Errors) != 1 || rep.Errors[0].Message == "" {
+				t.Errorf("got errors %+v, want one explained problem", rep.Errors)
+			}
+		})
+	}
+}
