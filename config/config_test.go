@@ -165,3 +165,44 @@ func containsPrefix(list []string, prefix string) bool {
 	}
 	return false
 }
+
+func TestParse_CustomForm(t *testing.T) {
+	src := minimal + `
+[[forms]]
+code = "BM-VP-02"
+title = "Báo cáo công tác cải cách hành chính"
+period = "quarter"
+deadline = "day 15"
+[[forms.tables]]
+key = "tasks"
+title = "Nhiệm vụ"
+min_rows = 1
+[[forms.tables.columns]]
+key = "content"
+title = "Nội dung"
+type = "text"
+required = true
+[[forms.tables.columns]]
+key = "done"
+title = "Tỷ lệ hoàn thành"
+type = "percent"
+max = 100
+`
+	c, err := Parse([]byte(src), "t.toml")
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	f, ok := c.Form("BM-VP-02")
+	if !ok || len(f.Tables) != 1 || len(f.Tables[0].Columns) != 2 || f.Version != 1 {
+		t.Fatalf("custom form not decoded: %+v", f)
+	}
+	if f.Tables[0].Columns[1].Max == nil || *f.Tables[0].Columns[1].Max != 100 {
+		t.Errorf("max: got %v, want 100", f.Tables[0].Columns[1].Max)
+	}
+
+	bad := strings.Replace(src, `type = "percent"`, `type = "money"`, 1)
+	_, err = Parse([]byte(bad), "t.toml")
+	if err == nil || !strings.Contains(err.Error(), `forms[1].tables[0].columns[1].type: "money" is not a column type`) {
+		t.Errorf("got %v, want the bad column type with its key path", err)
+	}
+}

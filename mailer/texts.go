@@ -487,10 +487,11 @@ func problemLine(p form.Problem) string {
 	if s := headerText(p.Sheet); s != "" {
 		where = append(where, "trang tính "+quoted(s))
 	}
-	if c := headerText(p.Cell); c != "" {
+	msg := headerText(p.Message)
+	// Messages from the templates package already begin "Ô F5 (…)": name the cell once.
+	if c := headerText(p.Cell); c != "" && !strings.HasPrefix(msg, "Ô "+c) {
 		where = append(where, "ô "+c)
 	}
-	msg := headerText(p.Message)
 	if msg == "" {
 		msg = "giá trị không hợp lệ"
 	}

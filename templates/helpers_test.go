@@ -2,10 +2,12 @@ package templates
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -55,12 +57,24 @@ func allForms() []form.Form {
 	return out
 }
 
+// templateCache keeps generated templates by form definition: generating is deterministic and
+// most tests start from the same few templates.
+var templateCache sync.Map
+
 func generate(t testing.TB, f form.Form) []byte {
 	t.Helper()
+	key, err := json.Marshal(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tpl, ok := templateCache.Load(string(key)); ok {
+		return tpl.([]byte)
+	}
 	var buf bytes.Buffer
 	if err := Generate(&buf, f, testMeta(), nil); err != nil {
 		t.Fatalf("Generate(%s): %v", f.Code, err)
 	}
+	templateCache.Store(string(key), buf.Bytes())
 	return buf.Bytes()
 }
 

@@ -6,6 +6,7 @@ import (
 	"compress/flate"
 	"errors"
 	"hash/crc32"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -13,22 +14,25 @@ import (
 	"testing"
 )
 
-// zipBomb builds a small zip whose one worksheet inflates to size zero bytes. When lie is set,
-// the directory announces 1 KiB instead, so only reading the entry can find it out.
+// zipBomb builds a small zip whose one worksheet inflates to size bytes of zeros (size a
+// multiple of 1 MiB). When lie is set, the directory announces 1 KiB instead, so only reading the
+// entry can find it out. The deflate stream repeats one flushed block of 1 MiB of zeros: each copy
+// only refers to the zeros before it, so the copies chain into one valid stream, built instantly.
 func zipBomb(t *testing.T, size int, lie bool) []byte {
 	t.Helper()
-	var raw bytes.Buffer
-	fw, err := flate.NewWriter(&raw, flate.BestCompression)
-	if err != nil {
-		t.Fatal(err)
-	}
 	zeros := make([]byte, 1<<20)
+	var block, tail bytes.Buffer
+	fw, _ := flate.NewWriter(&block, flate.BestCompression)
+	fw.Write(zeros)
+	fw.Flush()
+	end, _ := flate.NewWriter(&tail, flate.BestCompression)
+	end.Close()
+	raw := bytes.Repeat(block.Bytes(), size>>20)
+	raw = append(raw, tail.Bytes()...)
 	crc := crc32.NewIEEE()
-	for written := 0; written < size; written += len(zeros) {
-		fw.Write(zeros)
+	for range size >> 20 {
 		crc.Write(zeros)
 	}
-	fw.Close()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, name := range []string{"[Content_Types].xml", "xl/workbook.xml"} {
@@ -36,7 +40,7 @@ func zipBomb(t *testing.T, size int, lie bool) []byte {
 		w.Write([]byte("<x/>"))
 	}
 	hdr := &zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate, CRC32: crc.Sum32(),
-		CompressedSize64: uint64(raw.Len()), UncompressedSize64: uint64(size)}
+		CompressedSize64: uint64(len(raw)), UncompressedSize64: uint64(size)}
 	if lie {
 		hdr.UncompressedSize64 = 1024
 	}
@@ -44,7 +48,7 @@ func zipBomb(t *testing.T, size int, lie bool) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.Write(raw.Bytes())
+	w.Write(raw)
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +77,7 @@ func TestRead_Unreadable(t *testing.T) {
 		{name: "Empty", data: nil, msg: "rỗng"},
 		{name: "RandomBytes", data: random, msg: ".xlsx"},
 		{name: "ZipBomb", data: zipBomb(t, 64<<20, false), msg: "giải nén"},
-		{name: "LyingZipBomb", data: zipBomb(t, 8<<20, true), msg: "hỏng"},
+		{name: "LyingZipBomb", data: zipBomb(t, 64<<20, true), msg: "hỏng"},
 		{name: "NotAWorkbook", data: plainZip.Bytes(), msg: ".xlsx"},
 		{name: "TooBig", data: filled, lim: Limits{MaxFileBytes: 1000}, msg: "quá lớn"},
 		{name: "TooManyCells", data: filled, lim: Limits{MaxCells: 20}, msg: "quá nhiều ô"},
@@ -125,5 +129,23 @@ func TestRead_Corpus(t *testing.T) {
 				t.Errorf("got errors %+v, want one explained problem", rep.Errors)
 			}
 		})
+	}
+}
+
+// TestZipBomb checks the bomb itself: a valid zip whose entry really inflates to its size.
+func TestZipBomb(t *testing.T) {
+	data := zipBomb(t, 3<<20, false)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := zr.File[2].Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	n, err := io.Copy(io.Discard, rc)
+	if err != nil || n != 3<<20 {
+		t.Errorf("got %d bytes, %v; want %d", n, err, 3<<20)
 	}
 }
