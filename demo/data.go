@@ -71,7 +71,7 @@ func sampleValue(c form.Column, i, r int, now time.Time) string {
 	case form.Integer, form.Decimal:
 		return strconv.Itoa(10 + i + r)
 	case form.Percent:
-		return "0.9"
+		return "90" // percent points, as Read returns them
 	case form.Email:
 		return fmt.Sprintf("canbo%d@%s", r+1, domain)
 	case form.Phone:
@@ -123,9 +123,9 @@ func indicatorValue(col string, v float64) string {
 	case "last_year":
 		return strconv.FormatFloat(v*9, 'f', -1, 64)
 	case "pct_plan":
-		return "0.83"
+		return "83"
 	case "pct_last_year":
-		return "1.11"
+		return "111"
 	}
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }

@@ -61,6 +61,7 @@ func TestRead_TagMismatch(t *testing.T) {
 func TestRead_Guessed(t *testing.T) {
 	for _, code := range builtinCodes() {
 		t.Run(code, func(t *testing.T) {
+			t.Parallel()
 			f := builtin(t, code)
 			want := sampleData(f)
 			filled := fill(t, generate(t, f), f, want)

@@ -58,6 +58,7 @@ func TestRead_MovedLayout(t *testing.T) {
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			f := builtin(t, tc.form)
 			want := sampleData(f)
 			wb := edit(t, fill(t, generate(t, f), f, want), tc.edit)
@@ -187,6 +188,7 @@ func TestRead_BrokenStructure(t *testing.T) {
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			f := builtin(t, tc.form)
 			if tc.setup != nil {
 				tc.setup(&f)

@@ -113,6 +113,7 @@ func TestRead_Mistakes(t *testing.T) {
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			f := builtin(t, tc.form)
 			data := sampleData(f)
 			tc.mutate(&data)

@@ -39,6 +39,7 @@ func diffFilled(got, want form.Filled) []string {
 func TestRoundTrip(t *testing.T) {
 	for _, code := range builtinCodes() {
 		t.Run(code, func(t *testing.T) {
+			t.Parallel()
 			f := builtin(t, code)
 			want := sampleData(f)
 			rep := read(t, fill(t, generate(t, f), f, want))
