@@ -60,12 +60,30 @@ func fillFile(x *excelize.File, f *form.Form, data form.Filled) error {
 			return fmt.Errorf("sheet %q: %w", p.sheet, err)
 		}
 	}
+	return checkFillKeys(f, data, fl.header(data.Header))
+}
+
+// checkFillKeys reports tables and indicator tables of data the form does not have, so a typo in
+// demo data fails loudly instead of filling nothing.
+func checkFillKeys(f *form.Form, data form.Filled, err error) error {
+	if err != nil {
+		return err
+	}
 	for key := range data.Tables {
 		if _, ok := f.Table(key); !ok {
 			return fmt.Errorf("no table %q in the form", key)
 		}
 	}
-	return fl.header(data.Header)
+	known := map[string]bool{}
+	for _, it := range f.Indicators {
+		known[it.Key] = true
+	}
+	for key := range data.Indicators {
+		if !known[key] {
+			return fmt.Errorf("no indicator table %q in the form", key)
+		}
+	}
+	return nil
 }
 
 // table appends rows after the last row that has content in the table's columns.

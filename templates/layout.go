@@ -87,7 +87,7 @@ func uniqueSheetName(title string, used map[string]bool) string {
 	}, norm.NFC.String(strings.TrimSpace(title)))
 	base = strings.Trim(base, "' ")
 	if base == "" {
-		base = "Trang"
+		base = defaultSheetName
 	}
 	name := truncateRunes(base, 31)
 	for n := 2; used[norm2(name)]; n++ {
@@ -106,8 +106,6 @@ func truncateRunes(s string, n int) string {
 	return string(r[:n])
 }
 
-var folder = cases.Fold()
-
 // norm2 normalises a label for matching: NFC, case-folded, whitespace collapsed, required markers
 // ("*", "(*)") and trailing colons removed. Labels typed by people and rewritten by converters
 // differ in exactly these ways.
@@ -121,7 +119,8 @@ func norm2(s string) string {
 		}
 		s = t
 	}
-	return norm.NFC.String(folder.String(s))
+	// A Caser is stateful, so each call makes its own: Read may run in several goroutines.
+	return norm.NFC.String(cases.Fold().String(s))
 }
 
 func isSpace(r rune) bool {

@@ -3,6 +3,16 @@ package templates
 // Every text a unit reads (workbook labels, input messages, validation problems) lives here, so it
 // can be reviewed as Vietnamese text in one place. Format verbs are documented where not obvious.
 
+// Names of the fixed sheets of a generated workbook.
+const (
+	// CoverSheet is the first sheet: what the form is, for whom, until when, and how to fill it.
+	CoverSheet = "Hướng dẫn"
+	// NarrativeSheet holds the narrative sections, one row each.
+	NarrativeSheet = "Nội dung báo cáo"
+	// defaultSheetName names a sheet whose title has no usable character.
+	defaultSheetName = "Trang"
+)
+
 // Column and sheet labels.
 const (
 	labelSTT         = "STT"
@@ -11,7 +21,7 @@ const (
 	labelUnit        = "Đơn vị tính"
 	labelSection     = "Mục"
 	labelSectionText = "Nội dung"
-	titleNarrative   = "Nội dung báo cáo"
+	titleNarrative   = NarrativeSheet
 	requiredMark     = " (*)"
 )
 

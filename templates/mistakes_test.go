@@ -118,6 +118,9 @@ func TestRead_Mistakes(t *testing.T) {
 			data := sampleData(f)
 			tc.mutate(&data)
 			rep := read(t, fill(t, generate(t, f), f, data))
+			for _, p := range append(rep.Errors, rep.Warnings...) {
+				t.Logf("%s %s!%s: %s", p.Code, p.Sheet, p.Cell, p.Message)
+			}
 			if got := problemKeys(rep.Errors); !reflect.DeepEqual(got, sorted(tc.errors)) {
 				t.Errorf("errors: got %q, want %q\n%+v", got, tc.errors, rep.Errors)
 			}

@@ -151,3 +151,7 @@ func viNumber(v float64) string {
 	}
 	return sign + b.String()
 }
+
+// viPlain writes a number with a decimal comma and no grouping, "1234,5": unambiguous when
+// telling a unit how a number they typed with separators was understood.
+func viPlain(v float64) string { return strings.Replace(formatNumber(v), ".", ",", 1) }

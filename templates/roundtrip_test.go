@@ -100,3 +100,45 @@ func TestGenerate_Prefill(t *testing.T) {
 		t.Errorf("got results %+v, want the prefilled row on line %d", rows, HeaderRow+1)
 	}
 }
+
+// TestRead_Concurrent reads workbooks from several goroutines, as the daemon may; run with -race.
+func TestRead_Concurrent(t *testing.T) {
+	f := builtin(t, "BM.02.01/KH")
+	wb := fill(t, generate(t, f), f, sampleData(f))
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			rep, err := Read(wb, allForms(), testSecret, Limits{})
+			if err == nil && len(rep.Errors) > 0 {
+				err = fmt.Errorf("got errors %+v", rep.Errors)
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func TestFill_UnknownKeys(t *testing.T) {
+	f := builtin(t, "BM.02.01/KH")
+	tpl := generate(t, f)
+	tests := []struct {
+		name string
+		data form.Filled
+	}{
+		{"Table", form.Filled{Tables: map[string][]form.Row{"tasks": {{Values: map[string]string{"content": "x"}}}}}},
+		{"IndicatorTable", form.Filled{Indicators: map[string]map[string]map[string]string{"ktxh": {"1": {"plan": "1"}}}}},
+		{"IndicatorCode", form.Filled{Indicators: map[string]map[string]map[string]string{"kcn": {"9.9": {"plan": "1"}}}}},
+		{"Section", form.Filled{Narrative: map[string]string{"summary": "x"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := Fill(tpl, f, tc.data); err == nil {
+				t.Error("got no error, want one naming the unknown key")
+			}
+		})
+	}
+}

@@ -90,11 +90,10 @@ var ErrUnreadable = errors.New("workbook unreadable")
 // ErrUnknownForm means the workbook opened but is none of the forms Read was given.
 var ErrUnknownForm = errors.New("workbook is not a known form")
 
-// Sheet names and positions shared by Generate, Fill and Read.
+// Sheet names and positions shared by Generate, Fill and Read (the Vietnamese sheet names,
+// CoverSheet and NarrativeSheet, are in messages.go).
 const (
-	CoverSheet     = "Hướng dẫn"
-	NarrativeSheet = "Nội dung báo cáo"
-	IdentSheet     = "_tonghop"
+	IdentSheet = "_tonghop"
 	// HeaderRow is the row of the column titles on table, indicator and narrative sheets of a
 	// generated workbook; data starts on the row below.
 	HeaderRow = 4

@@ -113,7 +113,7 @@ func parseNumber(c form.Column, in cellIn) verdict {
 	}
 	out := checkRange(c, v)
 	if cleaned && out.code == "" {
-		out = out.warn(CodeNumberAsText, msgNumberCleaned, cleanText(in.raw), viNumber(v))
+		out = out.warn(CodeNumberAsText, msgNumberCleaned, cleanText(in.raw), viPlain(v))
 	}
 	return out
 }
@@ -143,9 +143,9 @@ func parsePercent(c form.Column, in cellIn) verdict {
 	switch {
 	case out.code != "":
 	case in.numeric && in.kind != fmtPercent && v > 0 && v < 1:
-		out = out.warn(CodePercentSmall, msgPercentSmall, viNumber(v), viNumber(v), viNumber(roundExcel(v*100)))
+		out = out.warn(CodePercentSmall, msgPercentSmall, viPlain(v), viPlain(v), viPlain(roundExcel(v*100)))
 	case cleaned:
-		out = out.warn(CodeNumberAsText, msgNumberCleaned, raw, viNumber(v)+"%")
+		out = out.warn(CodeNumberAsText, msgNumberCleaned, raw, viPlain(v)+"%")
 	}
 	return out
 }
