@@ -1,9 +1,7 @@
 package daemon
 
 import (
-	"bytes"
 	"context"
-	"encoding/base64"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -11,11 +9,10 @@ import (
 
 	"github.com/tonghop/tonghop/clock"
 	"github.com/tonghop/tonghop/config"
-	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/internal/officetest"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/localmail"
 	"github.com/tonghop/tonghop/period"
-	"github.com/tonghop/tonghop/templates"
 )
 
 const (
@@ -106,47 +103,12 @@ approval = ["ptb"]
 	return &env{srv: srv, cfg: cfg, ledger: l, clock: clk, d: d}
 }
 
-// workbook fills unit's November template; mistakes break a subtotal.
 func (e *env) workbook(t *testing.T, unit string, mistakes bool) []byte {
-	t.Helper()
-	f, _ := e.cfg.Form("BM.02.01/KH")
-	var tpl bytes.Buffer
-	meta := templates.Meta{Office: e.cfg.Office.Name, UnitCode: unit, UnitName: unit, Period: "2026-11",
-		PeriodLabel: "Tháng 11/2026", ReplyTo: officeAddr, Secret: []byte(testKey)}
-	if err := templates.Generate(&tpl, f.Form, meta, nil); err != nil {
-		t.Fatal(err)
-	}
-	data := form.Filled{Indicators: map[string]map[string]map[string]string{"kcn": {}}, Narrative: map[string]string{}}
-	for _, row := range f.Indicators[0].Rows {
-		data.Indicators["kcn"][row.Code] = map[string]string{"period": "2"}
-	}
-	data.Indicators["kcn"]["1"]["period"] = "4"
-	if mistakes {
-		data.Indicators["kcn"]["1"]["period"] = "7"
-	}
-	for _, s := range f.Narrative {
-		data.Narrative[s.Key] = "Nội dung " + s.Title
-	}
-	out, err := templates.Fill(tpl.Bytes(), f.Form, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return officetest.Workbook(t, e.cfg, unit, []byte(testKey), mistakes)
 }
 
-// mail builds a message; headers are extra header lines, name and data an optional attachment.
 func mail(from, id, headers, name string, data []byte) []byte {
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "From: %s\r\nTo: %s\r\nMessage-ID: <%s>\r\nDate: Mon, 16 Nov 2026 08:00:00 +0700\r\n%s", from, officeAddr, id, headers)
-	fmt.Fprintf(&b, "Subject: =?UTF-8?B?%s?=\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n",
-		base64.StdEncoding.EncodeToString([]byte("Báo cáo tháng 11")))
-	fmt.Fprintf(&b, "--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nGửi Văn phòng.\r\n")
-	if name != "" {
-		fmt.Fprintf(&b, "--b1\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"%s\"\r\n", name)
-		fmt.Fprintf(&b, "Content-Transfer-Encoding: base64\r\n\r\n%s\r\n", base64.StdEncoding.EncodeToString(data))
-	}
-	b.WriteString("--b1--\r\n")
-	return b.Bytes()
+	return officetest.Mail(from, officeAddr, id, headers, name, data)
 }
 
 func (e *env) append(t *testing.T, raw []byte) {

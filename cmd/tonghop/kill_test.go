@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/base64"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -10,9 +9,8 @@ import (
 	"time"
 
 	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/internal/officetest"
 )
-
-func b64(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
 
 // TestRun_SIGKILLLosesNothing kills the daemon while it answers a full inbox and sends templates,
 // starts it again, and checks that every received mail is in the ledger and that no mail recorded
@@ -36,7 +34,7 @@ func TestRun_SIGKILLLosesNothing(t *testing.T) {
 			inbox++
 		}
 	}
-	stranger := mimeWithAttachment("stranger@other.example", "<s1@other.example>", "Xin chào", "a.xlsx", []byte("not a workbook"))
+	stranger := officetest.Mail("stranger@other.example", office, "s1@other.example", "", "a.xlsx", []byte("not a workbook"))
 	if err := srv.Append(office, "INBOX", stranger); err != nil {
 		t.Fatal(err)
 	}

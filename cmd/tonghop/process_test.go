@@ -16,10 +16,9 @@ import (
 	"time"
 
 	"github.com/tonghop/tonghop/config"
-	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/internal/officetest"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/localmail"
-	"github.com/tonghop/tonghop/templates"
 )
 
 // These tests run the real binary as a separate process, so that it can be stopped by a signal
@@ -214,37 +213,9 @@ func waitFor(t *testing.T, limit time.Duration, what string, cond func() bool) {
 // submission builds a unit's mail with a filled workbook for November 2026.
 func submission(t *testing.T, cfg *config.Config, unit string, n int) []byte {
 	t.Helper()
-	f, _ := cfg.Form("BM.02.01/KH")
-	var tpl bytes.Buffer
-	meta := templates.Meta{Office: cfg.Office.Name, UnitCode: strings.ToUpper(unit), UnitName: "Phòng " + unit,
-		Period: "2026-11", PeriodLabel: "Tháng 11/2026", ReplyTo: cfg.SMTP.From, Secret: []byte(testKey)}
-	if err := templates.Generate(&tpl, f.Form, meta, nil); err != nil {
-		t.Fatal(err)
-	}
-	data := form.Filled{Indicators: map[string]map[string]map[string]string{"kcn": {}}, Narrative: map[string]string{}}
-	for _, row := range f.Indicators[0].Rows {
-		data.Indicators["kcn"][row.Code] = map[string]string{"period": "2"}
-	}
-	data.Indicators["kcn"]["1"]["period"] = "4"
-	for _, s := range f.Narrative {
-		data.Narrative[s.Key] = "Nội dung " + s.Title
-	}
-	filled, err := templates.Fill(tpl.Bytes(), f.Form, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return mimeWithAttachment(unit+"@kcn.example", fmt.Sprintf("<sub-%s-%d@kcn.example>", unit, n),
-		"Báo cáo tháng 11", "BM.02.01-KH_2026-11_"+strings.ToUpper(unit)+".xlsx", filled)
-}
-
-func mimeWithAttachment(from, id, subject, name string, data []byte) []byte {
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "From: %s\r\nTo: tonghop@kcn.example\r\nMessage-ID: %s\r\nDate: Wed, 11 Nov 2026 16:00:00 +0700\r\n", from, id)
-	fmt.Fprintf(&b, "Subject: =?UTF-8?B?%s?=\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n", b64(subject))
-	fmt.Fprintf(&b, "--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nGửi Văn phòng.\r\n")
-	fmt.Fprintf(&b, "--b1\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n")
-	fmt.Fprintf(&b, "Content-Disposition: attachment; filename=\"%s\"\r\nContent-Transfer-Encoding: base64\r\n\r\n%s\r\n--b1--\r\n", name, b64(string(data)))
-	return b.Bytes()
+	data := officetest.Workbook(t, cfg, strings.ToUpper(unit), []byte(testKey), false)
+	return officetest.Mail(unit+"@kcn.example", "tonghop@kcn.example", fmt.Sprintf("sub-%s-%d@kcn.example", unit, n),
+		"", "BM.02.01-KH_2026-11_"+strings.ToUpper(unit)+".xlsx", data)
 }
 
 // messageIDs returns the Message-ID of each delivery.

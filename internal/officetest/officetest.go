@@ -1,0 +1,62 @@
+// Package officetest builds what tests of the daemon and of the binary feed a mailbox: units'
+// mails with filled workbooks of the monthly report BM.02.01/KH. It is for tests only.
+package officetest
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"testing"
+
+	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/templates"
+)
+
+// Workbook returns unit's template of BM.02.01/KH for November 2026, signed with key and filled
+// as a careful clerk would; with mistakes, subtotal 1 does not add up.
+func Workbook(t testing.TB, cfg *config.Config, unit string, key []byte, mistakes bool) []byte {
+	t.Helper()
+	f, ok := cfg.Form("BM.02.01/KH")
+	if !ok {
+		t.Fatal("officetest: the configuration has no BM.02.01/KH")
+	}
+	var tpl bytes.Buffer
+	meta := templates.Meta{Office: cfg.Office.Name, UnitCode: unit, UnitName: unit, Period: "2026-11",
+		PeriodLabel: "Tháng 11/2026", ReplyTo: cfg.SMTP.From, Secret: key}
+	if err := templates.Generate(&tpl, f.Form, meta, nil); err != nil {
+		t.Fatal(err)
+	}
+	data := form.Filled{Indicators: map[string]map[string]map[string]string{"kcn": {}}, Narrative: map[string]string{}}
+	for _, row := range f.Indicators[0].Rows {
+		data.Indicators["kcn"][row.Code] = map[string]string{"period": "2"}
+	}
+	data.Indicators["kcn"]["1"]["period"] = "4" // 1.1 + 1.2
+	if mistakes {
+		data.Indicators["kcn"]["1"]["period"] = "7"
+	}
+	for _, s := range f.Narrative {
+		data.Narrative[s.Key] = "Nội dung " + s.Title
+	}
+	out, err := templates.Fill(tpl.Bytes(), f.Form, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// Mail builds a message from from to to with Message-ID <id>; headers are extra header lines
+// ("Auto-Submitted: auto-replied\r\n"), name and data an optional attachment.
+func Mail(from, to, id, headers, name string, data []byte) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "From: %s\r\nTo: %s\r\nMessage-ID: <%s>\r\nDate: Mon, 16 Nov 2026 08:00:00 +0700\r\n%s", from, to, id, headers)
+	fmt.Fprintf(&b, "Subject: =?UTF-8?B?%s?=\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n",
+		base64.StdEncoding.EncodeToString([]byte("Báo cáo tháng 11")))
+	fmt.Fprintf(&b, "--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nGửi Văn phòng.\r\n")
+	if name != "" {
+		fmt.Fprintf(&b, "--b1\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"%s\"\r\n", name)
+		fmt.Fprintf(&b, "Content-Transfer-Encoding: base64\r\n\r\n%s\r\n", base64.StdEncoding.EncodeToString(data))
+	}
+	b.WriteString("--b1--\r\n")
+	return b.Bytes()
+}
