@@ -2,8 +2,6 @@ package daemon
 
 import (
 	"context"
-	"fmt"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -16,7 +14,7 @@ import (
 )
 
 const (
-	officeAddr = "tonghop@kcn.example"
+	officeAddr = officetest.OfficeAddr
 	testKey    = "daemon-test-key"
 )
 
@@ -31,61 +29,8 @@ type env struct {
 
 func newEnv(t *testing.T) *env {
 	t.Helper()
-	srv, err := localmail.Start(localmail.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close() })
-	for _, u := range []string{officeAddr, "qldn@kcn.example", "qldt@kcn.example", "ptb@kcn.example", "stranger@other.example"} {
-		if err := srv.AddUser(u, "pw"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	dir := t.TempDir()
-	src := fmt.Sprintf(`data_dir = "data"
-[office]
-name = "Ban Quản lý các KCN (thử)"
-template_key = %q
-start = "2026-11-01"
-[mailbox]
-host = "127.0.0.1"
-port = %d
-tls = "none"
-user = %q
-password = "pw"
-poll_interval = "1s"
-[smtp]
-host = "127.0.0.1"
-port = %d
-tls = "none"
-from = %q
-[[people]]
-id = "ptb"
-name = "Trần Thị Bình"
-title = "Phó Trưởng Ban"
-emails = ["ptb@kcn.example"]
-roles = ["approver", "supervisor"]
-[[units]]
-code = "QLDN"
-name = "Phòng Quản lý doanh nghiệp"
-emails = ["qldn@kcn.example"]
-supervisor = "ptb"
-[[units]]
-code = "QLDT"
-name = "Phòng Quản lý đầu tư"
-emails = ["qldt@kcn.example"]
-supervisor = "ptb"
-[[forms]]
-code = "BM.02.01/KH"
-period = "month"
-deadline = "day 18"
-send_template = "5wd"
-reminders = ["-2d"]
-nags = ["+1d", "+2d"]
-escalate_from = 2
-approval = ["ptb"]
-`, testKey, srv.IMAPPort(), officeAddr, srv.SMTPPort(), officeAddr)
-	cfg, err := config.Parse([]byte(src), filepath.Join(dir, "tonghop.toml"))
+	srv, path := officetest.Office(t, testKey)
+	cfg, err := config.Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,7 +27,7 @@ func TestRun_SIGKILLLosesNothing(t *testing.T) {
 	const office = "tonghop@kcn.example"
 	inbox := 0
 	for round := range 3 {
-		for _, u := range testUnits {
+		for _, u := range officetest.Units {
 			if err := srv.Append(office, "INBOX", submission(t, cfg, u, round)); err != nil {
 				t.Fatal(err)
 			}

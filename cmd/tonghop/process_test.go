@@ -52,76 +52,10 @@ func binary(t *testing.T) string {
 
 const testKey = "process-test-key"
 
-var testUnits = []string{"qldn", "qldt", "qhxd", "qlmt"}
-
 // office starts mail servers and writes a configuration for them into a temporary directory.
 func office(t *testing.T) (*localmail.Server, string) {
 	t.Helper()
-	srv, err := localmail.Start(localmail.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close() })
-	users := []string{"tonghop@kcn.example", "ptb@kcn.example", "tb@kcn.example", "stranger@other.example"}
-	var units strings.Builder
-	for _, u := range testUnits {
-		users = append(users, u+"@kcn.example")
-		fmt.Fprintf(&units, "[[units]]\ncode = %q\nname = \"Phòng %s\"\nemails = [\"%s@kcn.example\"]\nsupervisor = \"ptb\"\n",
-			strings.ToUpper(u), strings.ToUpper(u), u)
-	}
-	for _, u := range users {
-		if err := srv.AddUser(u, "pw"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	dir := t.TempDir()
-	cfg := fmt.Sprintf(`data_dir = "data"
-[office]
-name = "Ban Quản lý các KCN (thử)"
-template_key = %q
-start = "2026-11-01"
-[mailbox]
-host = "127.0.0.1"
-port = %d
-tls = "none"
-user = "tonghop@kcn.example"
-password = "pw"
-poll_interval = "1s"
-[smtp]
-host = "127.0.0.1"
-port = %d
-tls = "none"
-user = "tonghop@kcn.example"
-password = "pw"
-from = "tonghop@kcn.example"
-[[people]]
-id = "ptb"
-name = "Trần Thị Bình"
-title = "Phó Trưởng Ban"
-emails = ["ptb@kcn.example"]
-roles = ["supervisor"]
-[[people]]
-id = "tb"
-name = "Nguyễn Văn An"
-title = "Trưởng Ban"
-emails = ["tb@kcn.example"]
-roles = ["approver"]
-%s
-[[forms]]
-code = "BM.02.01/KH"
-period = "month"
-deadline = "day 18"
-send_template = "5wd"
-reminders = ["-2d", "-4h"]
-nags = ["+1d", "+2d"]
-escalate_from = 2
-approval = ["tb"]
-`, testKey, srv.IMAPPort(), srv.SMTPPort(), units.String())
-	path := filepath.Join(dir, "tonghop.toml")
-	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return srv, path
+	return officetest.Office(t, testKey)
 }
 
 // daemonProcess is a running `tonghop run`.
@@ -213,9 +147,9 @@ func waitFor(t *testing.T, limit time.Duration, what string, cond func() bool) {
 // submission builds a unit's mail with a filled workbook for November 2026.
 func submission(t *testing.T, cfg *config.Config, unit string, n int) []byte {
 	t.Helper()
-	data := officetest.Workbook(t, cfg, strings.ToUpper(unit), []byte(testKey), false)
-	return officetest.Mail(unit+"@kcn.example", "tonghop@kcn.example", fmt.Sprintf("sub-%s-%d@kcn.example", unit, n),
-		"", "BM.02.01-KH_2026-11_"+strings.ToUpper(unit)+".xlsx", data)
+	data := officetest.Workbook(t, cfg, unit, []byte(testKey), false)
+	return officetest.Mail(officetest.UnitAddr(unit), officetest.OfficeAddr, fmt.Sprintf("sub-%s-%d@kcn.example", unit, n),
+		"", "BM.02.01-KH_2026-11_"+unit+".xlsx", data)
 }
 
 // messageIDs returns the Message-ID of each delivery.

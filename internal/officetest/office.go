@@ -1,0 +1,98 @@
+package officetest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tonghop/tonghop/localmail"
+)
+
+// Addresses of the test office; every one is a mailbox on the embedded server, password "pw".
+const (
+	OfficeAddr   = "tonghop@kcn.example"
+	Supervisor   = "ptb@kcn.example"
+	Approver     = "tb@kcn.example"
+	StrangerAddr = "stranger@other.example"
+)
+
+// Units are the codes of the test office's units; unit QLDN writes from qldn@kcn.example.
+var Units = []string{"QLDN", "QLDT", "QHXD", "QLMT"}
+
+// UnitAddr is the address of a unit.
+func UnitAddr(code string) string { return strings.ToLower(code) + "@kcn.example" }
+
+// Office starts embedded mail servers with a mailbox for everyone of the test office and writes
+// its configuration, signed templates under key, into a temporary directory. It returns the
+// servers and the configuration's path.
+func Office(t testing.TB, key string) (*localmail.Server, string) {
+	t.Helper()
+	srv, err := localmail.Start(localmail.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	users := []string{OfficeAddr, Supervisor, Approver, StrangerAddr}
+	var units strings.Builder
+	for _, u := range Units {
+		users = append(users, UnitAddr(u))
+		fmt.Fprintf(&units, "[[units]]\ncode = %q\nname = \"Phòng %s\"\nemails = [%q]\nsupervisor = \"ptb\"\n", u, u, UnitAddr(u))
+	}
+	for _, u := range users {
+		if err := srv.AddUser(u, "pw"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "tonghop.toml")
+	cfg := fmt.Sprintf(configText, key, srv.IMAPPort(), OfficeAddr, srv.SMTPPort(), OfficeAddr, OfficeAddr,
+		Supervisor, Approver, units.String())
+	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return srv, path
+}
+
+const configText = `data_dir = "data"
+[office]
+name = "Ban Quản lý các KCN (thử)"
+template_key = %q
+start = "2026-11-01"
+[mailbox]
+host = "127.0.0.1"
+port = %d
+tls = "none"
+user = %q
+password = "pw"
+poll_interval = "1s"
+[smtp]
+host = "127.0.0.1"
+port = %d
+tls = "none"
+user = %q
+password = "pw"
+from = %q
+[[people]]
+id = "ptb"
+name = "Trần Thị Bình"
+title = "Phó Trưởng Ban"
+emails = [%q]
+roles = ["supervisor"]
+[[people]]
+id = "tb"
+name = "Nguyễn Văn An"
+title = "Trưởng Ban"
+emails = [%q]
+roles = ["approver"]
+%s
+[[forms]]
+code = "BM.02.01/KH"
+period = "month"
+deadline = "day 18"
+send_template = "5wd"
+reminders = ["-2d", "-4h"]
+nags = ["+1d", "+2d"]
+escalate_from = 2
+approval = ["tb"]
+`
