@@ -72,7 +72,7 @@ func New(o Options) (*Daemon, error) {
 		return nil, fmt.Errorf("calendar: %w", err)
 	}
 	d.cal = cal
-	if d.plans, err = plans(o.Config); err != nil {
+	if d.plans, err = Plans(o.Config); err != nil {
 		return nil, err
 	}
 	if d.sender, err = mailer.NewSender(senderConfig(o.Config), d.log.With("component", "mailer")); err != nil {

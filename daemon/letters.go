@@ -133,7 +133,6 @@ func (d *Daemon) unknownSenderMail(msg *intake.Message, now time.Time) ledger.Ou
 func (d *Daemon) actionMail(a schedule.Action) (ledger.OutMail, error) {
 	unit, _ := d.cfg.Unit(a.Unit)
 	req := d.request(a.Form, a.Period.String())
-	req.Deadline = a.Deadline.In(d.cfg.Location)
 	m := ledger.OutMail{Key: a.Key(), Kind: a.Kind, To: unit.Emails, NotBefore: a.At, CreatedAt: d.now()}
 	now := d.now().In(d.cfg.Location)
 	var l mailer.Letter

@@ -12,8 +12,9 @@ import (
 // defaultSendTemplate is how long before the deadline templates go out when a form says nothing.
 const defaultSendTemplate = "5wd"
 
-// plans turns the forms of a validated configuration into schedule plans.
-func plans(c *config.Config) (map[string]schedule.Plan, error) {
+// Plans turns the forms of a validated configuration into schedule plans, by form code: the one
+// place that reads a form's calendar settings.
+func Plans(c *config.Config) (map[string]schedule.Plan, error) {
 	out := map[string]schedule.Plan{}
 	for i := range c.Forms {
 		f := &c.Forms[i]

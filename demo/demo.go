@@ -106,7 +106,11 @@ func runOffice(ctx context.Context, o Options, cfg *config.Config, srv *localmai
 	if err != nil {
 		return err
 	}
-	env := &environment{cfg: cfg, cal: cal, key: key, smtpHost: "127.0.0.1", smtpPort: srv.SMTPPort()}
+	plans, err := daemon.Plans(cfg)
+	if err != nil {
+		return err
+	}
+	env := &environment{cfg: cfg, cal: cal, plans: plans, key: key, smtpHost: "127.0.0.1", smtpPort: srv.SMTPPort()}
 	agents, err := startAgents(env, srv, units)
 	if err != nil {
 		return err

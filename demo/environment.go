@@ -6,6 +6,7 @@ import (
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/period"
+	"github.com/tonghop/tonghop/schedule"
 	"github.com/tonghop/tonghop/templates"
 )
 
@@ -14,6 +15,7 @@ import (
 type environment struct {
 	cfg      *config.Config
 	cal      period.Calendar
+	plans    map[string]schedule.Plan
 	key      []byte
 	smtpHost string
 	smtpPort int
@@ -34,19 +36,11 @@ func (e *environment) jobFor(att intake.Attachment) (job, bool) {
 	if err != nil {
 		return job{}, false
 	}
-	due := p
-	if f.PlansNext {
-		due = p.Prev()
-	}
-	rule, err := period.ParseRule(f.Deadline)
+	w, err := e.plans[f.Code].Window(p, e.cal)
 	if err != nil {
 		return job{}, false
 	}
-	deadline, err := rule.Deadline(due, e.cal)
-	if err != nil {
-		return job{}, false
-	}
-	return job{form: f.Form, ident: id, label: p.Label(), fileName: att.Name, template: att.Data, deadline: deadline}, true
+	return job{form: f.Form, ident: id, label: p.Label(), fileName: att.Name, template: att.Data, deadline: w.Deadline}, true
 }
 
 // officeTime moves t into office hours: nobody answers mail at night or on Sunday.
