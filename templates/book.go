@@ -21,25 +21,37 @@ var errTooManyCells = errors.New("too many cells")
 type gridRow struct {
 	num   int
 	cells []string
+	attrs []cellAttr // types and styles, aligned with cells; loaded only for sheets read in full
 }
 
 // grid holds the raw values of one sheet, non-empty rows only, in row order.
 type grid struct {
-	sheet string
-	rows  []gridRow
+	sheet     string
+	rows      []gridRow
+	attrsRead bool
+}
+
+// row returns the grid row numbered num.
+func (g *grid) row(num int) (*gridRow, bool) {
+	i := sort.Search(len(g.rows), func(i int) bool { return g.rows[i].num >= num })
+	if i == len(g.rows) || g.rows[i].num != num {
+		return nil, false
+	}
+	return &g.rows[i], true
 }
 
 func (g *grid) cell(col, row int) string {
-	i := sort.Search(len(g.rows), func(i int) bool { return g.rows[i].num >= row })
-	if i == len(g.rows) || g.rows[i].num != row || col < 1 || col > len(g.rows[i].cells) {
+	r, ok := g.row(row)
+	if !ok || col < 1 || col > len(r.cells) {
 		return ""
 	}
-	return g.rows[i].cells[col-1]
+	return r.cells[col-1]
 }
 
 // book wraps an open workbook with a cache of sheet grids and a budget of cells to read.
 type book struct {
 	x        *excelize.File
+	parts    *partIndex // nil when the workbook was not read from bytes (Fill)
 	sheets   []string
 	grids    map[string]*grid
 	heads    map[string]*grid

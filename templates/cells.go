@@ -24,9 +24,61 @@ type cellIn struct {
 	kind    fmtKind
 }
 
-// cellIn describes a non-empty cell; it asks excelize for the cell's type and style, so it is
-// only called for cells a column's type depends on.
-func (b *book) cellIn(sheet string, col, row int, raw string) cellIn {
+// cellIn describes a non-empty cell of a sheet read in full: whether it holds a number and what
+// its number format shows it as, from the streamed cell attributes.
+func (b *book) cellIn(g *grid, col, row int, raw string) cellIn {
+	in := cellIn{raw: raw}
+	a, ok := b.attr(g, col, row)
+	if !ok {
+		return b.cellInSlow(g.sheet, col, row, raw)
+	}
+	switch a.typ {
+	case "", "n":
+		_, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
+		in.numeric = err == nil
+	case "d":
+		in.isoDate = true
+	}
+	in.kind = b.fmtKind(int(a.style))
+	return in
+}
+
+// attr returns a cell's type and style, scanning the sheet's part on first use. ok is false when
+// the part could not be scanned.
+func (b *book) attr(g *grid, col, row int) (cellAttr, bool) {
+	if b.parts == nil {
+		return cellAttr{}, false
+	}
+	if !g.attrsRead {
+		g.attrsRead = true
+		if err := b.parts.scanAttrs(g.sheet, g.setAttr); err != nil {
+			b.parts = nil // fall back to excelize for the rest of this workbook
+			return cellAttr{}, false
+		}
+	}
+	r, ok := g.row(row)
+	if !ok || col < 1 || col > len(r.attrs) {
+		return cellAttr{}, true
+	}
+	return r.attrs[col-1], true
+}
+
+// setAttr records a cell's attributes on its grid row; cells outside the non-empty rows and
+// columns read are of no interest.
+func (g *grid) setAttr(row, col int, a cellAttr) {
+	r, ok := g.row(row)
+	if !ok || col > len(r.cells) {
+		return
+	}
+	if r.attrs == nil {
+		r.attrs = make([]cellAttr, len(r.cells))
+	}
+	r.attrs[col-1] = a
+}
+
+// cellInSlow asks excelize for a cell's type and style; excelize then decodes the whole sheet,
+// so it serves only workbooks whose parts could not be indexed.
+func (b *book) cellInSlow(sheet string, col, row int, raw string) cellIn {
 	in := cellIn{raw: raw}
 	ref := cellName(col, row)
 	t, err := b.x.GetCellType(sheet, ref)

@@ -106,6 +106,7 @@ func writeHeading(x *excelize.File, st *styleSet, f *form.Form, m Meta, p *part)
 	w.height(1, 22)
 	w.height(HeaderRow, 48)
 	w.page(p.kind == kindTable || len(p.headers) > 6)
+	w.printTitles(HeaderRow)
 	return w.err
 }
 
@@ -127,7 +128,26 @@ func writeIdentSheet(x *excelize.File, f *form.Form, m Meta) error {
 	if w.err != nil {
 		return w.err
 	}
+	if err := writeIdentNames(x, f, m, tag); err != nil {
+		return err
+	}
 	return x.SetSheetVisible(IdentSheet, false, true)
+}
+
+// writeIdentNames repeats the identification as workbook-level defined names holding constants:
+// some programs drop a very hidden sheet but keep the names, and a constant does not turn into
+// #REF! when the sheet goes.
+func writeIdentNames(x *excelize.File, f *form.Form, m Meta, tag string) error {
+	for _, kv := range [][2]string{
+		{identKeyForm, f.Code}, {identKeyVersion, strconv.Itoa(f.Version)},
+		{identKeyUnit, m.UnitCode}, {identKeyPeriod, m.Period}, {identKeyTag, tag},
+	} {
+		constant := `"` + strings.ReplaceAll(kv[1], `"`, `""`) + `"`
+		if err := x.SetDefinedName(&excelize.DefinedName{Name: identNamePrefix + strings.ToUpper(kv[0]), RefersTo: constant}); err != nil {
+			return fmt.Errorf("defined name %s: %w", kv[0], err)
+		}
+	}
+	return nil
 }
 
 // Keys of the identification sheet.
@@ -137,6 +157,8 @@ const (
 	identKeyUnit    = "unit"
 	identKeyPeriod  = "period"
 	identKeyTag     = "tag"
+	// identNamePrefix starts the defined names repeating the identification: TONGHOP_FORM, …
+	identNamePrefix = "TONGHOP_"
 )
 
 // visibleIdent is the identification line printed on the cover: "TONGHOP|code|version|unit|period".
@@ -194,7 +216,15 @@ func (w *sheetWriter) height(row int, height float64) {
 	w.keep(w.x.SetRowHeight(w.sheet, row, height))
 }
 
-// page prints the sheet on A4, one page wide, repeating nothing: government offices print these.
+// printTitles repeats the header row at the top of every printed page.
+func (w *sheetWriter) printTitles(row int) {
+	w.keep(w.x.SetDefinedName(&excelize.DefinedName{
+		Name: "_xlnm.Print_Titles", Scope: w.sheet,
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(w.sheet, "'", "''"), row, row),
+	}))
+}
+
+// page prints the sheet on A4, one page wide: government offices print these.
 func (w *sheetWriter) page(landscape bool) {
 	size, orient, wide, tall, fit := 9, "portrait", 1, 0, true
 	if landscape {

@@ -3,6 +3,7 @@ package templates
 import (
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -57,7 +58,8 @@ func TestRead_TagMismatch(t *testing.T) {
 }
 
 // TestRead_Guessed covers workbooks that lost their identification: the hidden sheet (dropped by
-// a converter), then also the cover line; the data must read the same either way.
+// a converter) but not the defined names, then the names too, then also the cover line; the data
+// must read the same either way.
 func TestRead_Guessed(t *testing.T) {
 	for _, code := range builtinCodes() {
 		t.Run(code, func(t *testing.T) {
@@ -65,9 +67,16 @@ func TestRead_Guessed(t *testing.T) {
 			f := builtin(t, code)
 			want := sampleData(f)
 			filled := fill(t, generate(t, f), f, want)
-			noHidden := edit(t, filled, func(x *excelize.File) error { return x.DeleteSheet(IdentSheet) })
-			rep := read(t, noHidden)
-			wantID := form.Ident{Form: f.Code, FormVersion: f.Version, Unit: "PKH", Period: "2026-11", Guessed: true}
+			noSheet := edit(t, filled, func(x *excelize.File) error { return x.DeleteSheet(IdentSheet) })
+			rep := read(t, noSheet)
+			wantID := form.Ident{Form: f.Code, FormVersion: f.Version, Unit: "PKH", Period: "2026-11", TagOK: true}
+			if rep.Filled.Ident != wantID || len(rep.Warnings) != 0 || len(rep.Errors) != 0 {
+				t.Errorf("from names: got ident %+v, warnings %v, errors %v; want %+v and no problem",
+					rep.Filled.Ident, problemKeys(rep.Warnings), problemKeys(rep.Errors), wantID)
+			}
+			noHidden := edit(t, noSheet, deleteIdentNames)
+			rep = read(t, noHidden)
+			wantID = form.Ident{Form: f.Code, FormVersion: f.Version, Unit: "PKH", Period: "2026-11", Guessed: true}
 			if rep.Filled.Ident != wantID {
 				t.Errorf("from cover: got ident %+v, want %+v", rep.Filled.Ident, wantID)
 			}
@@ -88,6 +97,18 @@ func TestRead_Guessed(t *testing.T) {
 			checkGuessed(t, rep, want)
 		})
 	}
+}
+
+// deleteIdentNames removes the defined names repeating the identification.
+func deleteIdentNames(x *excelize.File) error {
+	for _, n := range x.GetDefinedName() {
+		if strings.HasPrefix(n.Name, identNamePrefix) {
+			if err := x.DeleteDefinedName(&excelize.DefinedName{Name: n.Name, Scope: n.Scope}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func checkGuessed(t *testing.T, rep *form.Report, want form.Filled) {

@@ -20,6 +20,16 @@ func (r *reader) identify(forms []form.Form, secret []byte) (*form.Form, error) 
 		}
 		return r.formByCode(forms, id)
 	}
+	if id, tag, ok := r.namedIdent(); ok {
+		// The names carry the tag too: the identification is as good as the hidden sheet's, only
+		// the sheet was lost on the way.
+		id.TagOK = tagMatches(secret, id, tag)
+		r.rep.Filled.Ident = id
+		if !id.TagOK {
+			r.errorf("", "", "", CodeTagMismatch, msgTagMismatch)
+		}
+		return r.formByCode(forms, id)
+	}
 	if id, ok, err := r.visibleIdent(); err != nil {
 		return nil, err
 	} else if ok {
@@ -58,6 +68,32 @@ func (r *reader) hiddenIdent() (form.Ident, string, bool, error) {
 	version, _ := strconv.Atoi(kv[identKeyVersion])
 	id := form.Ident{Form: kv[identKeyForm], FormVersion: version, Unit: kv[identKeyUnit], Period: kv[identKeyPeriod]}
 	return id, kv[identKeyTag], true, nil
+}
+
+// namedIdent reads the identification repeated in workbook-level defined names.
+func (r *reader) namedIdent() (form.Ident, string, bool) {
+	kv := map[string]string{}
+	for _, n := range r.b.x.GetDefinedName() {
+		key, ok := strings.CutPrefix(strings.ToUpper(n.Name), identNamePrefix)
+		if ok && n.Scope == "Workbook" {
+			kv[strings.ToLower(key)] = nameConstant(n.RefersTo)
+		}
+	}
+	if kv[identKeyForm] == "" {
+		return form.Ident{}, "", false
+	}
+	version, _ := strconv.Atoi(kv[identKeyVersion])
+	id := form.Ident{Form: kv[identKeyForm], FormVersion: version, Unit: kv[identKeyUnit], Period: kv[identKeyPeriod]}
+	return id, kv[identKeyTag], true
+}
+
+// nameConstant returns the string a defined name holds, `"2026-11"` or `="2026-11"`, unquoted.
+func nameConstant(refersTo string) string {
+	s := strings.TrimPrefix(strings.TrimSpace(refersTo), "=")
+	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
+		return strings.ReplaceAll(s[1:len(s)-1], `""`, `"`)
+	}
+	return s
 }
 
 // visibleIdent looks for the "TONGHOP|code|version|unit|period" line, on the cover first.

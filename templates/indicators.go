@@ -104,7 +104,7 @@ func (r *reader) readIndicatorRow(g *grid, loc located, it *form.IndicatorTable,
 			}
 			continue
 		}
-		v := parseValue(c, r.b.cellIn(loc.sheet, col, row, raw), r.b.date1904)
+		v := parseValue(c, r.b.cellIn(g, col, row, raw), r.b.date1904)
 		r.cellVerdict(loc.sheet, col, row, ind.Code, title, v)
 		if v.code == "" {
 			vals[c.Key] = v.value

@@ -101,6 +101,7 @@ const (
 	msgPercentSmall   = "%s được hiểu là %s%%; nếu ý là %s%%, hãy nhập kèm dấu %%."
 	msgDateCleaned    = "%q được hiểu là ngày %s; nếu không đúng, hãy nhập ngày dạng dd/mm/yyyy."
 	msgDateSerial     = "số %s được hiểu là ngày %s; hãy nhập ngày dạng dd/mm/yyyy."
+	msgChoiceGuessed  = "%q được hiểu là %q; lần sau hãy chọn trong danh sách thả xuống."
 	msgPhoneZero      = "số %s được hiểu là %s (Excel đã bỏ số 0 ở đầu); nên định dạng ô là văn bản."
 )
 
@@ -122,6 +123,12 @@ const (
 	msgGuessedLayout  = "Tệp không còn thông tin nhận dạng; hệ thống nhận dạng là biểu mẫu %s theo bố cục các trang. Đơn vị và kỳ báo cáo được xác định theo thư gửi kèm."
 	msgOldVersion     = "Tệp được tạo theo phiên bản %d của biểu mẫu %s, phiên bản hiện hành là %d; hệ thống vẫn đọc theo tiêu đề cột, nhưng lần sau hãy dùng mẫu mới nhất."
 	msgHeaderEmail    = "Thư điện tử của người lập biểu %q không hợp lệ."
+)
+
+// Warnings about the file as a whole.
+const (
+	msgConvertedXLS = "Tệp ở định dạng Excel cũ (.xls); hệ thống đã tự chuyển sang .xlsx để đọc. Lần sau hãy lưu tệp kiểu Excel Workbook (.xlsx) để tránh sai lệch khi chuyển đổi."
+	msgMacros       = "Tệp có chứa macro (.xlsm); hệ thống chỉ đọc số liệu, không chạy và không lưu macro. Lần sau hãy lưu tệp kiểu Excel Workbook (.xlsx)."
 )
 
 // Reasons a file cannot be read at all.

@@ -42,7 +42,12 @@ func Read(data []byte, forms []form.Form, secret []byte, lim Limits) (rep *form.
 			rep, err = failed(ErrUnreadable, CodeUnreadable, msgCorrupt, fmt.Sprintf("panic: %v", p))
 		}
 	}()
-	if msg, why := precheck(data, lim); msg != "" {
+	zr, msg, why := precheck(data, lim)
+	if msg == msgOLE {
+		rep, err := failed(ErrUnreadable, CodeUnreadable, msg, why)
+		return rep, fmt.Errorf("%w: %w", err, ErrLegacy)
+	}
+	if msg != "" {
 		return failed(ErrUnreadable, CodeUnreadable, msg, why)
 	}
 	x, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
@@ -52,7 +57,12 @@ func Read(data []byte, forms []form.Form, secret []byte, lim Limits) (rep *form.
 		return failed(ErrUnreadable, CodeUnreadable, msgCorrupt, err.Error())
 	}
 	defer x.Close()
-	r := newReader(newBook(x, lim.MaxCells))
+	b := newBook(x, lim.MaxCells)
+	b.parts = newPartIndex(zr)
+	r := newReader(b)
+	if hasMacros(zr) {
+		r.warnf("", "", "", CodeMacrosIgnored, msgMacros)
+	}
 	f, err := r.identify(forms, secret)
 	if err == nil {
 		err = r.readForm(f)
@@ -71,36 +81,36 @@ func Read(data []byte, forms []form.Form, secret []byte, lim Limits) (rep *form.
 // precheck refuses cheaply what excelize should not see: empty or oversized files, legacy or
 // encrypted compound files, non-zip data, and zips whose directory announces more than the limits
 // (a zip bomb; archive/zip also stops any entry that inflates beyond its announced size).
-func precheck(data []byte, lim Limits) (msg, why string) {
+func precheck(data []byte, lim Limits) (zr *zip.Reader, msg, why string) {
 	switch {
 	case len(data) == 0:
-		return msgEmpty, "empty file"
+		return nil, msgEmpty, "empty file"
 	case int64(len(data)) > lim.MaxFileBytes:
-		return fmt.Sprintf(msgTooBig, mb(int64(len(data))), mb(lim.MaxFileBytes)), "file too large"
+		return nil, fmt.Sprintf(msgTooBig, mb(int64(len(data))), mb(lim.MaxFileBytes)), "file too large"
 	case bytes.HasPrefix(data, oleMagic) && bytes.Contains(data, encryptedPackage):
-		return msgEncrypted, "password-encrypted xlsx"
+		return nil, msgEncrypted, "password-encrypted xlsx"
 	case bytes.HasPrefix(data, oleMagic):
-		return msgOLE, "OLE compound file (xls)"
+		return nil, msgOLE, "OLE compound file (xls)"
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return msgNotXLSX, "not a zip: " + err.Error()
+		return nil, msgNotXLSX, "not a zip: " + err.Error()
 	}
 	var total uint64
 	workbook := false
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
 		if f.UncompressedSize64 > uint64(lim.MaxXMLBytes) || total > uint64(lim.MaxUnzipBytes) {
-			return msgUnzipTooBig, fmt.Sprintf("zip entry %q inflates beyond the limits", f.Name)
+			return nil, msgUnzipTooBig, fmt.Sprintf("zip entry %q inflates beyond the limits", f.Name)
 		}
 		if strings.HasPrefix(strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, `\`, "/"), "/")), "xl/") {
 			workbook = true
 		}
 	}
 	if !workbook {
-		return msgNotXLSX, "zip without an xl/ part"
+		return nil, msgNotXLSX, "zip without an xl/ part"
 	}
-	return "", ""
+	return zr, "", ""
 }
 
 func mb(n int64) string { return viNumber(float64(n*10/(1<<20)) / 10) }

@@ -98,7 +98,7 @@ func (r *reader) readRow(g *grid, row int, loc located, cols []form.Column) form
 			}
 			continue
 		}
-		v := parseValue(c, r.b.cellIn(loc.sheet, col, row, raw), r.b.date1904)
+		v := parseValue(c, r.b.cellIn(g, col, row, raw), r.b.date1904)
 		r.cellVerdict(loc.sheet, col, row, c.Key, c.Title, v)
 		if v.code == "" {
 			out.Values[c.Key] = v.value

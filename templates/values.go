@@ -41,6 +41,9 @@ const (
 	CodeDateReformat   = "date_reformatted"
 	CodePhoneZero      = "phone_leading_zero"
 	CodeHeaderBadEmail = "header_bad_email"
+	CodeChoiceGuessed  = "choice_without_diacritics"
+	CodeConvertedXLS   = "converted_from_xls"
+	CodeMacrosIgnored  = "macros_ignored"
 )
 
 // verdict is the outcome of reading one cell: its normalised value, or an error; and possibly a
@@ -184,12 +187,29 @@ func parseDate(in cellIn, date1904 bool) verdict {
 	return out
 }
 
+// parseChoice matches a value against the column's list: exactly, then ignoring case and spacing,
+// then ignoring diacritics ("hoan thanh", typed without a Vietnamese keyboard), the last only when
+// one choice matches and with a warning showing the value understood.
 func parseChoice(c form.Column, s string) verdict {
+	for _, ch := range c.Choices {
+		if ch == s { // picked from the drop-down: no normalisation needed
+			return verdict{value: ch}
+		}
+	}
 	want := norm2(s)
 	for _, ch := range c.Choices {
 		if norm2(ch) == want {
 			return verdict{value: ch}
 		}
+	}
+	var found []string
+	for _, ch := range c.Choices {
+		if stripMarks(norm2(ch)) == stripMarks(want) {
+			found = append(found, ch)
+		}
+	}
+	if len(found) == 1 {
+		return verdict{value: found[0]}.warn(CodeChoiceGuessed, msgChoiceGuessed, s, found[0])
 	}
 	return bad(CodeBadChoice, msgBadChoice, s, strings.Join(c.Choices, "; "))
 }

@@ -87,6 +87,7 @@ func TestParseValue(t *testing.T) {
 	phone := form.Column{Title: "Điện thoại", Type: form.Phone}
 	integer := form.Column{Title: "Số", Type: form.Integer, Max: f64(100)}
 	text := form.Column{Title: "Ghi chú", Type: form.Text}
+	choice := form.Column{Title: "Kết quả", Type: form.Choice, Choices: []string{"Hoàn thành", "Đang thực hiện", "Chưa thực hiện", "Quá hạn"}}
 	tests := []struct {
 		name      string
 		col       form.Column
@@ -117,6 +118,12 @@ func TestParseValue(t *testing.T) {
 		{name: "FloatNoise", col: integer, in: cellIn{raw: "30.000000000000004", numeric: true}, want: "30"},
 		{name: "TextNumber", col: text, in: cellIn{raw: "0.30000000000000004", numeric: true}, want: "0.3"},
 		{name: "TextDate", col: text, in: cellIn{raw: "46344", numeric: true, kind: fmtDate}, want: "18/11/2026"},
+		{name: "ChoiceNoDiacritics", col: choice, in: cellIn{raw: "hoan thanh"}, want: "Hoàn thành", warnCode: CodeChoiceGuessed},
+		{name: "ChoiceNoDiacriticsUpper", col: choice, in: cellIn{raw: "QUA HAN"}, want: "Quá hạn", warnCode: CodeChoiceGuessed},
+		{name: "ChoiceDiacriticsOtherCase", col: choice, in: cellIn{raw: "ĐANG THỰC HIỆN"}, want: "Đang thực hiện"},
+		{name: "ChoiceNoDiacriticsD", col: choice, in: cellIn{raw: "dang thuc hien"}, want: "Đang thực hiện", warnCode: CodeChoiceGuessed},
+		{name: "ChoiceNFD", col: choice, in: cellIn{raw: "Hoa\u0300n tha\u0300nh"}, want: "Hoàn thành"},
+		{name: "ChoiceUnknown", col: choice, in: cellIn{raw: "xong"}, code: CodeBadChoice},
 		{name: "TextNFC", col: text, in: cellIn{raw: " Hoa\u0300n tha\u0300nh\r\nxong "}, want: "Hoàn thành\nxong"},
 	}
 	for _, tc := range tests {

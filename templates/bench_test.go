@@ -1,0 +1,60 @@
+package templates
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/tonghop/tonghop/form"
+)
+
+// benchRows is the size of the large submission benchmarked: a work program of 5,000 tasks.
+const benchRows = 5000
+
+var bigOnce struct {
+	sync.Once
+	data []byte
+}
+
+// bigWorkbook is BM.04.01/KH filled with benchRows tasks and as many results, every cell typed.
+func bigWorkbook(b testing.TB) []byte {
+	bigOnce.Do(func() {
+		f := builtin(b, "BM.04.01/KH")
+		d := sampleData(f)
+		for _, t := range f.Tables {
+			rows := make([]form.Row, benchRows)
+			for i := range rows {
+				vals := map[string]string{}
+				for _, c := range t.Columns {
+					vals[c.Key] = validValue(c, i)
+				}
+				rows[i] = form.Row{Values: vals}
+			}
+			d.Tables[t.Key] = rows
+		}
+		bigOnce.data = fill(b, generate(b, f), f, d)
+	})
+	return bigOnce.data
+}
+
+// BenchmarkRead reads and validates a 10,000-row workbook (two tables of 5,000 rows); it reports
+// rows per second and bytes allocated per row.
+func BenchmarkRead(b *testing.B) {
+	data := bigWorkbook(b)
+	forms := allForms()
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	var rows int
+	for b.Loop() {
+		rep, err := Read(data, forms, testSecret, Limits{})
+		if err != nil || !rep.Valid() {
+			b.Fatalf("Read: %v, %d errors: %+v", err, len(rep.Errors), first(rep.Errors))
+		}
+		rows = rep.Filled.RowCount()
+	}
+	if rows != 2*benchRows {
+		b.Fatalf("read %d rows, want %d", rows, 2*benchRows)
+	}
+	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+func first(ps []form.Problem) []form.Problem { return ps[:min(len(ps), 3)] }
