@@ -20,6 +20,7 @@ type Config struct {
 	Office  Office   `toml:"office"`
 	Mailbox Mailbox  `toml:"mailbox"`
 	SMTP    SMTP     `toml:"smtp"`
+	Files   Files    `toml:"files"`
 	Units   []Unit   `toml:"units"`
 	People  []Person `toml:"people"`
 	Forms   []Form   `toml:"forms"`
@@ -31,6 +32,19 @@ type Config struct {
 	// Start is Office.Start at midnight in Location (zero when not set).
 	Start time.Time `toml:"-"`
 }
+
+// Files says how received workbooks are read.
+type Files struct {
+	// XLSConverter converts legacy .xls workbooks to .xlsx: "auto" (Gnumeric's ssconvert or
+	// LibreOffice, if installed), "off" (ask the unit to save as .xlsx), or a program's path.
+	XLSConverter string `toml:"xls_converter"`
+}
+
+// Values of Files.XLSConverter besides a path.
+const (
+	ConverterAuto = "auto"
+	ConverterOff  = "off"
+)
 
 // Office describes the office that collects the reports.
 type Office struct {

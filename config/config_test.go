@@ -97,6 +97,8 @@ func TestParse_Errors(t *testing.T) {
 			[]string{`mailbox.hots: unknown key (misspelt?)`, `mailbox.host: is required`}},
 		{"TimeZone", `name = "Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh"`, "name = \"B\"\ntime_zone = \"Hanoi\"",
 			[]string{`office.time_zone: "Hanoi" is not a time zone name such as "Asia/Ho_Chi_Minh"`}},
+		{"XLSConverter", `[mailbox]`, "[files]\nxls_converter = \"ssconvert\"\n[mailbox]",
+			[]string{`files.xls_converter: "ssconvert": want "auto", "off" or the absolute path of ssconvert or soffice`}},
 		{"TLS", `user = "tonghop@example.vn"`, "user = \"tonghop@example.vn\"\ntls = \"ssl\"",
 			[]string{`mailbox.tls: "ssl" is not one of implicit, starttls, none`}},
 		{"TwoSecrets", `password = "secret"`, "password = \"x\"\npassword_env = \"Y\"",

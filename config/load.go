@@ -70,6 +70,7 @@ func Defaults() *Config {
 	return &Config{
 		DataDir: "data",
 		Office:  Office{TimeZone: "Asia/Ho_Chi_Minh", Desk: "Văn phòng"},
+		Files:   Files{XLSConverter: ConverterAuto},
 		Mailbox: Mailbox{
 			Server:          Server{TLS: TLSImplicit},
 			Inbox:           "INBOX",

@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"net/mail"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -46,9 +47,18 @@ func (c *Config) validate(v *validator) {
 	c.validateOffice(v)
 	c.validateMailbox(v)
 	c.validateSMTP(v)
+	c.validateFiles(v)
 	c.validatePeople(v)
 	c.validateUnits(v)
 	c.validateForms(v)
+}
+
+func (c *Config) validateFiles(v *validator) {
+	switch conv := c.Files.XLSConverter; {
+	case conv == ConverterAuto, conv == ConverterOff, filepath.IsAbs(conv):
+	default:
+		v.add("files.xls_converter", "%q: want \"auto\", \"off\" or the absolute path of ssconvert or soffice", conv)
+	}
 }
 
 func (c *Config) validateOffice(v *validator) {

@@ -22,6 +22,7 @@ import (
 	"github.com/tonghop/tonghop/mailer"
 	"github.com/tonghop/tonghop/period"
 	"github.com/tonghop/tonghop/schedule"
+	"github.com/tonghop/tonghop/templates"
 )
 
 // Options are what a Daemon is built from.
@@ -32,6 +33,8 @@ type Options struct {
 	Logger *slog.Logger // nil: discard
 	// TemplateKey signs the identification hidden in templates; see LoadTemplateKey.
 	TemplateKey []byte
+	// Converter turns legacy .xls workbooks into .xlsx; nil answers them with how to save as .xlsx.
+	Converter templates.Converter
 	// DrainTimeout bounds how long in-flight work may go on after Run's context ends (default 8s).
 	DrainTimeout time.Duration
 }
@@ -43,6 +46,7 @@ type Daemon struct {
 	clock  clock.Clock
 	log    *slog.Logger
 	key    []byte
+	conv   templates.Converter
 	cal    period.Calendar
 	plans  map[string]schedule.Plan // by form code
 	sender *mailer.Sender
@@ -57,7 +61,7 @@ func New(o Options) (*Daemon, error) {
 	if o.Config == nil || o.Ledger == nil {
 		return nil, errors.New("daemon: config and ledger are required")
 	}
-	d := &Daemon{cfg: o.Config, ledger: o.Ledger, clock: o.Clock, log: o.Logger, key: o.TemplateKey, drain: o.DrainTimeout}
+	d := &Daemon{cfg: o.Config, ledger: o.Ledger, clock: o.Clock, log: o.Logger, key: o.TemplateKey, conv: o.Converter, drain: o.DrainTimeout}
 	if d.clock == nil {
 		d.clock = clock.Real{}
 	}

@@ -2,20 +2,15 @@ package daemon
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"log/slog"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
-	"github.com/tonghop/tonghop/period"
-	"github.com/tonghop/tonghop/templates"
 )
 
 // decide works out what a received message means: who sent it, which workbooks it carries and
@@ -72,7 +67,7 @@ func (d *Daemon) ignoreReason(msg *intake.Message) string {
 // decideSubmissions reads every workbook of a unit's mail and prepares the receipt and the error reply.
 func (d *Daemon) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *intake.Message, unit config.Unit, log *slog.Logger) {
 	object := "mail:" + in.Mail.SHA256[:12]
-	sheets := msg.Spreadsheets()
+	sheets := workbooks(msg)
 	if len(sheets) == 0 {
 		in.Mail.Outcome, in.Mail.Note = outcomeRejected, "no .xlsx workbook attached"
 		in.Events = append(in.Events, d.event(unit.Code, "mail.no_workbook", object, msg.Subject))
@@ -82,7 +77,7 @@ func (d *Daemon) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *
 	var accepted []ledger.Submission
 	var rejected []fileProblems
 	for _, att := range sheets {
-		sub, problems, err := d.readSubmission(ctx, unit, att)
+		sub, problems, err := d.readSubmission(ctx, unit, att, msg.Subject)
 		if err != nil {
 			log.Error("workbook not stored", "file", att.Name, "err", err)
 			rejected = append(rejected, fileProblems{File: att.Name, Problems: []form.Problem{problemInternal()}})
@@ -134,74 +129,6 @@ func submissionObject(s ledger.Submission) string {
 type fileProblems struct {
 	File, Form, Period string
 	Problems           []form.Problem
-}
-
-// readSubmission reads and validates one workbook sent by unit. It returns an error only when
-// the file could not be stored; everything wrong with the file itself is a problem.
-func (d *Daemon) readSubmission(ctx context.Context, unit config.Unit, att intake.Attachment) (ledger.Submission, []form.Problem, error) {
-	sub := ledger.Submission{Unit: unit.Code, FileName: att.Name}
-	if att.TooLarge {
-		return d.invalid(sub, []form.Problem{problemTooLarge(att)})
-	}
-	sha, err := d.ledger.PutBlob(att.Data)
-	if err != nil {
-		return sub, nil, fmt.Errorf("store workbook: %w", err)
-	}
-	sub.FileSHA256 = sha
-	report, readErr := templates.Read(att.Data, d.cfg.Layouts(), d.key, templates.Limits{})
-	if report == nil {
-		report = &form.Report{Errors: []form.Problem{problemUnreadable()}}
-	}
-	id := report.Filled.Ident
-	sub.Form, sub.Period = id.Form, id.Period
-	problems := append([]form.Problem(nil), report.Errors...)
-	if readErr == nil || !errors.Is(readErr, templates.ErrUnreadable) && !errors.Is(readErr, templates.ErrUnknownForm) {
-		problems = append(problems, d.checkIdent(ctx, unit, id, &sub)...)
-	}
-	data, _ := json.Marshal(report.Filled)
-	sub.Data = data
-	sub.Problems, _ = json.Marshal(map[string][]form.Problem{"errors": problems, "warnings": report.Warnings})
-	sub.Valid = len(problems) == 0
-	if sub.Version, err = d.nextVersion(ctx, sub); err != nil {
-		return sub, nil, err
-	}
-	return sub, problems, nil
-}
-
-func (d *Daemon) invalid(sub ledger.Submission, problems []form.Problem) (ledger.Submission, []form.Problem, error) {
-	sub.Problems, _ = json.Marshal(map[string][]form.Problem{"errors": problems})
-	return sub, problems, nil
-}
-
-// checkIdent checks that the workbook belongs to the sender's unit, to a form it reports on and to
-// a period that is open; it sets the submission's lateness.
-func (d *Daemon) checkIdent(ctx context.Context, unit config.Unit, id form.Ident, sub *ledger.Submission) []form.Problem {
-	var out []form.Problem
-	if id.Unit != "" && id.Unit != unit.Code {
-		other, _ := d.cfg.Unit(id.Unit)
-		out = append(out, problemWrongUnit(unit, id.Unit, other.Name))
-	}
-	sub.Unit = unit.Code
-	f, ok := d.cfg.Form(id.Form)
-	if !ok || !slices.ContainsFunc(d.cfg.FormUnits(f), func(u config.Unit) bool { return u.Code == unit.Code }) {
-		return append(out, problemFormNotForUnit(id.Form, unit))
-	}
-	p, err := period.Parse(id.Period)
-	if err != nil || string(p.Kind) != f.Period {
-		return append(out, problemBadPeriod(id.Period, f))
-	}
-	w, err := d.plans[f.Code].Window(p, d.cal)
-	if err != nil {
-		return append(out, problemBadPeriod(id.Period, f))
-	}
-	if d.now().Before(w.TemplateAt.Add(-30 * 24 * time.Hour)) {
-		return append(out, problemPeriodNotOpen(p, w.TemplateAt))
-	}
-	sub.Late = d.now().After(w.Deadline)
-	if _, err := d.ledger.EnsurePeriod(ctx, d.periodRow(f.Code, w)); err != nil {
-		d.log.Error("record period", "form", f.Code, "period", p, "err", err)
-	}
-	return out
 }
 
 // nextVersion numbers a submission as the ledger will, for the receipt written before it is

@@ -27,7 +27,10 @@ type env struct {
 	d      *Daemon
 }
 
-func newEnv(t *testing.T) *env {
+func newEnv(t *testing.T) *env { return newEnvWith(t, nil) }
+
+// newEnvWith builds the env, letting set change the daemon's options.
+func newEnvWith(t *testing.T, set func(*Options)) *env {
 	t.Helper()
 	srv, path := officetest.Office(t, testKey)
 	cfg, err := config.Load(path)
@@ -40,7 +43,11 @@ func newEnv(t *testing.T) *env {
 	}
 	t.Cleanup(func() { l.Close() })
 	clk := clock.NewManual(time.Date(2026, 11, 16, 9, 0, 0, 0, period.DefaultLocation()))
-	d, err := New(Options{Config: cfg, Ledger: l, Clock: clk, TemplateKey: []byte(testKey)})
+	o := Options{Config: cfg, Ledger: l, Clock: clk, TemplateKey: []byte(testKey)}
+	if set != nil {
+		set(&o)
+	}
+	d, err := New(o)
 	if err != nil {
 		t.Fatal(err)
 	}

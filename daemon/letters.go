@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -78,8 +79,20 @@ func (d *Daemon) receiptMail(msg *intake.Message, unit config.Unit, subs []ledge
 	}
 	for _, s := range subs {
 		r.Files = append(r.Files, s.FileName)
+		r.Warnings = append(r.Warnings, submissionWarnings(s)...)
 	}
 	return reply(msg, kindReceipt, "receipt:"+sha, mailer.ReceiptLetter(r))
+}
+
+// submissionWarnings returns the warnings recorded with a submission, for its receipt.
+func submissionWarnings(s ledger.Submission) []form.Problem {
+	var p struct {
+		Warnings []form.Problem `json:"warnings"`
+	}
+	if err := json.Unmarshal(s.Problems, &p); err != nil {
+		return nil
+	}
+	return p.Warnings
 }
 
 func (d *Daemon) rejectionMail(msg *intake.Message, unit config.Unit, files []fileProblems, sha string) ledger.OutMail {

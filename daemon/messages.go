@@ -24,6 +24,7 @@ const (
 	codeBadPeriod     = "bad_period"
 	codePeriodNotOpen = "period_not_open"
 	codeInternal      = "internal"
+	codePeriodGuessed = "period_guessed"
 )
 
 // noWorkbookProblems explains a mail without an .xlsx file, naming old or foreign formats.
@@ -72,6 +73,18 @@ func problemFormNotForUnit(code string, unit config.Unit) form.Problem {
 func problemBadPeriod(p string, f *config.Form) form.Problem {
 	return form.Problem{Code: codeBadPeriod, Field: "period", Message: fmt.Sprintf(
 		"Kỳ báo cáo “%s” ghi trong tệp không hợp lệ với biểu mẫu %s. Hãy dùng tệp mẫu của đúng kỳ đã nhận.", p, f.Code)}
+}
+
+// problemPeriodGuessed is a warning: the workbook lost its identification, the period was taken
+// from the mail or the calendar.
+func problemPeriodGuessed(p string) form.Problem {
+	label := p
+	if pp, err := period.Parse(p); err == nil {
+		label = pp.Label()
+	}
+	return form.Problem{Code: codePeriodGuessed, Field: "period", Message: fmt.Sprintf(
+		"Tệp không còn ghi kỳ báo cáo (có thể do được lưu lại bằng chương trình khác); hệ thống hiểu là báo cáo %s "+
+			"theo tiêu đề thư, tên tệp hoặc kỳ đang thu. Nếu không đúng, hãy dùng tệp mẫu của đúng kỳ và gửi lại.", label)}
 }
 
 func problemPeriodNotOpen(p period.Period, opens time.Time) form.Problem {

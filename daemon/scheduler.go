@@ -84,11 +84,7 @@ func (d *Daemon) templateAttachment(a schedule.Action) (ledger.Attachment, error
 	f, _ := d.cfg.Form(a.Form)
 	unit, _ := d.cfg.Unit(a.Unit)
 	var buf bytes.Buffer
-	meta := templates.Meta{
-		Office: d.cfg.Office.Name, UnitCode: unit.Code, UnitName: unit.Name,
-		Period: a.Period.String(), PeriodLabel: a.Period.Label(), Deadline: a.Deadline.In(d.cfg.Location),
-		ReplyTo: d.cfg.SMTP.From, Secret: d.key,
-	}
+	meta := templateMeta(d.cfg, d.key, unit, a.Period, a.Deadline)
 	if err := templates.Generate(&buf, f.Form, meta, nil); err != nil {
 		return ledger.Attachment{}, fmt.Errorf("generate template: %w", err)
 	}

@@ -18,18 +18,19 @@ type Converter interface {
 var ErrLegacy = errors.New("legacy .xls workbook")
 
 // ReadAny reads like Read, and converts a legacy .xls workbook with conv first when conv is not
-// nil. A converted workbook carries a warning saying so; a conversion that fails leaves the
-// answer Read gives without a converter (save the file as .xlsx).
-func ReadAny(ctx context.Context, data []byte, forms []form.Form, secret []byte, lim Limits, conv Converter) (*form.Report, error) {
+// nil. It returns the .xlsx data it read: data itself, or the conversion. A converted workbook
+// carries a warning saying so; a conversion that fails leaves the answer Read gives without a
+// converter (save the file as .xlsx).
+func ReadAny(ctx context.Context, data []byte, forms []form.Form, secret []byte, lim Limits, conv Converter) (*form.Report, []byte, error) {
 	rep, err := Read(data, forms, secret, lim)
 	if conv == nil || !errors.Is(err, ErrLegacy) {
-		return rep, err
+		return rep, data, err
 	}
 	xlsx, cerr := conv.ToXLSX(ctx, data)
 	if cerr != nil {
-		return rep, fmt.Errorf("%w (conversion failed: %v)", err, cerr)
+		return rep, data, fmt.Errorf("%w (conversion failed: %v)", err, cerr)
 	}
 	converted, err := Read(xlsx, forms, secret, lim)
 	converted.Warnings = append([]form.Problem{{Code: CodeConvertedXLS, Message: msgConvertedXLS}}, converted.Warnings...)
-	return converted, err
+	return converted, xlsx, err
 }

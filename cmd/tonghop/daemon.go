@@ -74,13 +74,17 @@ func serve(ctx context.Context, cfg *config.Config, clk clock.Clock, logger *slo
 	if err != nil {
 		return err
 	}
-	d, err := daemon.New(daemon.Options{Config: cfg, Ledger: l, Clock: clk, Logger: logger, TemplateKey: key})
+	conv, err := xlsConverter(cfg)
+	if err != nil {
+		return err
+	}
+	d, err := daemon.New(daemon.Options{Config: cfg, Ledger: l, Clock: clk, Logger: logger, TemplateKey: key, Converter: conv})
 	if err != nil {
 		return err
 	}
 	defer d.Close()
 	logger.Info("tonghop started", "version", version, "config", cfg.Path, "data_dir", cfg.DataDir,
-		"units", len(cfg.Units), "forms", len(cfg.Forms))
+		"units", len(cfg.Units), "forms", len(cfg.Forms), "xls_converter", converterName(conv))
 	return d.Run(ctx)
 }
 

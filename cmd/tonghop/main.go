@@ -30,6 +30,8 @@ func commands() []command {
 	return []command{
 		{"demo", "run a whole reporting cycle on embedded mail servers and print its timeline", runDemo},
 		{"run", "run the daemon: read the mailbox, send templates, receipts and reminders", runDaemon},
+		{"template", "write the workbook a unit fills for a form and period", runTemplate},
+		{"check", "read and validate a filled workbook as the daemon does", runCheck},
 		{"config", "check a configuration file (config check --config FILE)", runConfig},
 		{"version", "print the version", runVersion},
 	}
@@ -59,7 +61,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		err := c.run(ctx, args[1:], stdout, stderr)
+		var code exitCode
 		switch {
+		case errors.As(err, &code):
+			return int(code)
 		case err == nil, errors.Is(err, flag.ErrHelp):
 			return 0
 		case errors.Is(err, errUsage):
@@ -110,6 +115,27 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
 	}
 	return nil
+}
+
+// parseInterspersed parses flags placed before and after positional arguments
+// ("check FILE --json"), returning the positional ones.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		err := fs.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			fs.Usage()
+			return nil, err
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", errUsage, err)
+		}
+		if fs.NArg() == 0 {
+			return positional, nil
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
 }
 
 func runVersion(_ context.Context, args []string, stdout, _ io.Writer) error {

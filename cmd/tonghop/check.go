@@ -1,0 +1,195 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/daemon"
+	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/period"
+	"github.com/tonghop/tonghop/templates"
+)
+
+// exitCode ends the program with a code and nothing more on stderr: the command has printed
+// its answer already.
+type exitCode int
+
+func (e exitCode) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
+
+// Exit codes of check.
+const (
+	checkValid    = 0
+	checkInvalid  = 1
+	checkUnusable = 2
+)
+
+// checkResult is what check prints with --json.
+type checkResult struct {
+	File        string         `json:"file"`
+	Form        string         `json:"form"`
+	FormVersion int            `json:"form_version"`
+	Unit        string         `json:"unit"`
+	Period      string         `json:"period"`
+	Guessed     bool           `json:"guessed"`
+	TagOK       bool           `json:"tag_ok"`
+	Valid       bool           `json:"valid"`
+	Rows        int            `json:"rows"`
+	Errors      []form.Problem `json:"errors"`
+	Warnings    []form.Problem `json:"warnings"`
+	usable      bool
+}
+
+func runCheck(ctx context.Context, args []string, stdout, _ io.Writer) error {
+	fs := newFlags("check", "check --config FILE [--json] [--unit U] WORKBOOK.xlsx",
+		"Read a filled workbook as the daemon does and print what it is (form, version, unit, period)\n"+
+			"and every problem. Exit status: 0 valid, 1 invalid, 2 not a usable workbook.", stdout)
+	path := fs.String("config", "", "configuration `file` (required)")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	unitCode := fs.String("unit", "", "check as if unit `U` had sent the file: its own unit, form and period")
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if *path == "" || len(files) != 1 {
+		return fmt.Errorf("%w: want --config FILE and one workbook", errUsage)
+	}
+	cfg, err := config.Load(*path)
+	if err != nil {
+		return err
+	}
+	var unit *config.Unit
+	if *unitCode != "" {
+		u, ok := cfg.Unit(*unitCode)
+		if !ok {
+			return fmt.Errorf("%w: --unit %q is not a unit of %s", errUsage, *unitCode, *path)
+		}
+		unit = &u
+	}
+	res, err := checkWorkbook(ctx, cfg, files[0], unit)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(res); err != nil {
+			return err
+		}
+	} else {
+		printCheck(stdout, res)
+	}
+	switch {
+	case !res.usable:
+		return exitCode(checkUnusable)
+	case !res.Valid:
+		return exitCode(checkInvalid)
+	}
+	return nil
+}
+
+// checkWorkbook reads file with the daemon's reader, key and converter; with unit it also checks
+// the identification as the daemon checks a file that unit mailed.
+func checkWorkbook(ctx context.Context, cfg *config.Config, file string, unit *config.Unit) (*checkResult, error) {
+	data, err := readLimited(file, templates.DefaultMaxFileBytes)
+	if err != nil {
+		return nil, err
+	}
+	key, err := daemon.LoadTemplateKey(cfg)
+	if err != nil {
+		return nil, err
+	}
+	conv, err := xlsConverter(cfg)
+	if err != nil {
+		return nil, err
+	}
+	rep, _, readErr := templates.ReadAny(ctx, data, cfg.Layouts(), key, templates.Limits{}, conv)
+	usable := !errors.Is(readErr, templates.ErrUnreadable) && !errors.Is(readErr, templates.ErrUnknownForm)
+	id := rep.Filled.Ident
+	if usable && unit != nil {
+		if id.Unit == "" {
+			id.Unit = unit.Code
+		}
+		if f, ok := cfg.Form(id.Form); ok && id.Period == "" {
+			if p, ok := period.Find(filepath.Base(file), period.Kind(f.Period)); ok {
+				id.Period = p.String()
+			}
+		}
+		for _, p := range daemon.IdentProblems(cfg, *unit, id) {
+			if p.Field != "period" || id.Period != "" { // a lost period is the guess warning's to tell
+				rep.Errors = append(rep.Errors, p)
+			}
+		}
+	}
+	return &checkResult{
+		File: file, Form: id.Form, FormVersion: id.FormVersion, Unit: id.Unit, Period: id.Period,
+		Guessed: id.Guessed, TagOK: id.TagOK, Valid: usable && rep.Valid(), Rows: rep.Filled.RowCount(),
+		Errors: nonNil(rep.Errors), Warnings: nonNil(rep.Warnings), usable: usable,
+	}, nil
+}
+
+// readLimited reads a file, at most limit+1 bytes: enough for Read to refuse a file too large
+// without holding all of it.
+func readLimited(file string, limit int64) ([]byte, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, limit+1))
+}
+
+func nonNil(ps []form.Problem) []form.Problem {
+	if ps == nil {
+		return []form.Problem{}
+	}
+	return ps
+}
+
+func printCheck(w io.Writer, r *checkResult) {
+	what := "not a usable workbook"
+	if r.usable {
+		what = fmt.Sprintf("%s v%d, unit %s, period %s", r.Form, r.FormVersion, orUnknown(r.Unit), orUnknown(r.Period))
+		if r.Guessed {
+			what += " (identification guessed)"
+		}
+	}
+	fmt.Fprintf(w, "%s: %s\n", r.File, what)
+	for _, p := range r.Errors {
+		fmt.Fprintf(w, "  error    %s%s\n", where(p), p.Message)
+	}
+	for _, p := range r.Warnings {
+		fmt.Fprintf(w, "  warning  %s%s\n", where(p), p.Message)
+	}
+	verdict := "valid"
+	switch {
+	case !r.usable:
+		verdict = "unusable"
+	case !r.Valid:
+		verdict = "invalid"
+	}
+	fmt.Fprintf(w, "%s: %d rows, %d errors, %d warnings\n", verdict, r.Rows, len(r.Errors), len(r.Warnings))
+}
+
+func where(p form.Problem) string {
+	switch {
+	case p.Sheet != "" && p.Cell != "":
+		return fmt.Sprintf("[%s!%s] ", p.Sheet, p.Cell)
+	case p.Sheet != "":
+		return fmt.Sprintf("[%s] ", p.Sheet)
+	}
+	return ""
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "?"
+	}
+	return s
+}

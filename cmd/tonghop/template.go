@@ -1,0 +1,88 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/daemon"
+	"github.com/tonghop/tonghop/period"
+	"github.com/tonghop/tonghop/templates"
+)
+
+func runTemplate(_ context.Context, args []string, stdout, _ io.Writer) error {
+	fs := newFlags("template", "template --config FILE --form CODE --period P (--unit U -o FILE.xlsx | --all-units DIR)",
+		"Write the workbook a unit fills for a form and period, signed with the office's template key,\n"+
+			"exactly as the daemon mails it. Periods: 2026-W47, 2026-11, 2026-Q4, 2026-H1, 2026-9M, 2026.", stdout)
+	path := fs.String("config", "", "configuration `file` (required)")
+	code := fs.String("form", "", "form `code`, e.g. BM.04.01/KH (required)")
+	name := fs.String("period", "", "`period`, e.g. 2026-W47 or 2026-11 (required)")
+	unitCode := fs.String("unit", "", "`code` of the unit the template is for")
+	out := fs.String("o", "", "output `file` (.xlsx) for --unit")
+	dir := fs.String("all-units", "", "write one template per reporting unit into `directory`, named as mailed")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	switch {
+	case *path == "" || *code == "" || *name == "":
+		return fmt.Errorf("%w: --config, --form and --period are required", errUsage)
+	case (*unitCode == "") == (*dir == ""):
+		return fmt.Errorf("%w: give either --unit U -o FILE.xlsx or --all-units DIR", errUsage)
+	case *unitCode != "" && *out == "":
+		return fmt.Errorf("%w: --unit needs -o FILE.xlsx", errUsage)
+	}
+	cfg, err := config.Load(*path)
+	if err != nil {
+		return err
+	}
+	f, ok := cfg.Form(*code)
+	if !ok {
+		return fmt.Errorf("%w: --form %q is not a form of %s", errUsage, *code, *path)
+	}
+	p, err := period.Parse(*name)
+	if err != nil {
+		return fmt.Errorf("%w: --period: %v", errUsage, err)
+	}
+	key, err := daemon.LoadTemplateKey(cfg)
+	if err != nil {
+		return err
+	}
+	units := cfg.FormUnits(f)
+	if *unitCode != "" {
+		u, ok := cfg.Unit(*unitCode)
+		if !ok {
+			return fmt.Errorf("%w: --unit %q is not a unit of %s", errUsage, *unitCode, *path)
+		}
+		return writeTemplate(stdout, cfg, key, f, u, p, *out)
+	}
+	if err := os.MkdirAll(*dir, 0o750); err != nil {
+		return err
+	}
+	for _, u := range units {
+		file := filepath.Join(*dir, templates.FileName(f.Form, u.Code, p.String()))
+		if err := writeTemplate(stdout, cfg, key, f, u, p, file); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeTemplate(stdout io.Writer, cfg *config.Config, key []byte, f *config.Form, u config.Unit, p period.Period, file string) error {
+	meta, err := daemon.TemplateMeta(cfg, key, f, u, p)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	var buf bytes.Buffer
+	if err := templates.Generate(&buf, f.Form, meta, nil); err != nil {
+		return err
+	}
+	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%s: %s %s for %s, due %s\n", file, f.Code, p, u.Code, meta.Deadline.Format("02/01/2006 15:04"))
+	return nil
+}

@@ -1,0 +1,184 @@
+package daemon
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/intake"
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/period"
+	"github.com/tonghop/tonghop/schedule"
+	"github.com/tonghop/tonghop/templates"
+)
+
+// workbooks returns the attachments read as workbooks: .xlsx and its relatives, and legacy .xls,
+// which is converted when a converter is configured and otherwise answered with how to save it.
+func workbooks(msg *intake.Message) []intake.Attachment {
+	var out []intake.Attachment
+	for _, a := range msg.Attachments {
+		if k := a.Kind(); k == intake.KindXLSX || k == intake.KindXLS {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// readSubmission reads and validates one workbook sent by unit. It returns an error only when
+// the file could not be stored; everything wrong with the file itself is a problem.
+func (d *Daemon) readSubmission(ctx context.Context, unit config.Unit, att intake.Attachment, subject string) (ledger.Submission, []form.Problem, error) {
+	sub := ledger.Submission{Unit: unit.Code, FileName: att.Name}
+	if att.TooLarge {
+		return d.invalid(sub, []form.Problem{problemTooLarge(att)})
+	}
+	report, stored, readErr := templates.ReadAny(ctx, att.Data, d.cfg.Layouts(), d.key, templates.Limits{}, d.conv)
+	if report == nil {
+		report = &form.Report{Errors: []form.Problem{problemUnreadable()}}
+	}
+	if readErr == nil {
+		stored = withoutMacros(stored)
+	}
+	sha, err := d.ledger.PutBlob(stored)
+	if err != nil {
+		return sub, nil, fmt.Errorf("store workbook: %w", err)
+	}
+	sub.FileSHA256 = sha
+	id := report.Filled.Ident
+	sub.Form, sub.Period = id.Form, id.Period
+	problems := append([]form.Problem(nil), report.Errors...)
+	warnings := report.Warnings
+	if readErr == nil || !errors.Is(readErr, templates.ErrUnreadable) && !errors.Is(readErr, templates.ErrUnknownForm) {
+		if id.Period == "" && id.Form != "" {
+			if w, ok := d.guessPeriod(id.Form, subject, att.Name); ok {
+				sub.Period = w
+				report.Filled.Ident.Period = w
+				warnings = append(warnings, problemPeriodGuessed(w))
+			}
+		}
+		problems = append(problems, d.checkIdent(ctx, unit, report.Filled.Ident, &sub)...)
+	}
+	data, _ := json.Marshal(report.Filled)
+	sub.Data = data
+	sub.Problems, _ = json.Marshal(map[string][]form.Problem{"errors": problems, "warnings": warnings})
+	sub.Valid = len(problems) == 0
+	if sub.Version, err = d.nextVersion(ctx, sub); err != nil {
+		return sub, nil, err
+	}
+	return sub, problems, nil
+}
+
+// withoutMacros drops the VBA project of a macro workbook: tonghop keeps the data a unit sent,
+// never code that could run when someone opens the archive. The raw mail keeps the original.
+func withoutMacros(data []byte) []byte {
+	clean, stripped, err := templates.StripMacros(data)
+	if err != nil || !stripped {
+		return data
+	}
+	return clean
+}
+
+// archiveName is the name a received workbook is filed under: what the unit called it, with the
+// extension of what is stored (.xls converted and .xlsm without macros are .xlsx).
+func archiveName(file string) string {
+	switch ext := path.Ext(file); strings.ToLower(ext) {
+	case ".xls", ".xlsm", ".xlt", ".xltm", ".xltx":
+		return strings.TrimSuffix(file, ext) + ".xlsx"
+	}
+	return file
+}
+
+// guessPeriod finds the period of a workbook that lost its identification: named in the mail's
+// subject or the file's name, else the period whose collection is under way now.
+func (d *Daemon) guessPeriod(formCode, subject, file string) (string, bool) {
+	f, ok := d.cfg.Form(formCode)
+	if !ok {
+		return "", false
+	}
+	kind := period.Kind(f.Period)
+	for _, text := range []string{subject, file} {
+		if p, ok := period.Find(text, kind); ok {
+			return p.String(), true
+		}
+	}
+	windows, err := d.plans[f.Code].Active(d.now(), d.cal)
+	if err != nil || len(windows) == 0 {
+		return "", false
+	}
+	now := d.now()
+	best := slices.MinFunc(windows, func(a, b schedule.Window) int {
+		return durationCmp(absDuration(a.Deadline.Sub(now)), absDuration(b.Deadline.Sub(now)))
+	})
+	return best.Period.String(), true
+}
+
+func absDuration(d time.Duration) time.Duration { return max(d, -d) }
+
+func durationCmp(a, b time.Duration) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func (d *Daemon) invalid(sub ledger.Submission, problems []form.Problem) (ledger.Submission, []form.Problem, error) {
+	sub.Problems, _ = json.Marshal(map[string][]form.Problem{"errors": problems})
+	return sub, problems, nil
+}
+
+// checkIdent checks that the workbook belongs to the sender's unit, to a form it reports on and to
+// a period that is open; it sets the submission's lateness.
+func (d *Daemon) checkIdent(ctx context.Context, unit config.Unit, id form.Ident, sub *ledger.Submission) []form.Problem {
+	out, f, p, ok := identProblems(d.cfg, unit, id)
+	sub.Unit = unit.Code
+	if !ok {
+		return out
+	}
+	w, err := d.plans[f.Code].Window(p, d.cal)
+	if err != nil {
+		return append(out, problemBadPeriod(id.Period, f))
+	}
+	if d.now().Before(w.TemplateAt.Add(-30 * 24 * time.Hour)) {
+		return append(out, problemPeriodNotOpen(p, w.TemplateAt))
+	}
+	sub.Late = d.now().After(w.Deadline)
+	if _, err := d.ledger.EnsurePeriod(ctx, d.periodRow(f.Code, w)); err != nil {
+		d.log.Error("record period", "form", f.Code, "period", p, "err", err)
+	}
+	return out
+}
+
+// IdentProblems checks what a workbook says it is against the unit that sent it: its own unit,
+// a form the unit reports on, a period of that form's kind. It needs no ledger, so the check
+// command gives the same answers as the daemon.
+func IdentProblems(c *config.Config, unit config.Unit, id form.Ident) []form.Problem {
+	out, _, _, _ := identProblems(c, unit, id)
+	return out
+}
+
+// identProblems also returns the form and period named, ok when both are usable.
+func identProblems(c *config.Config, unit config.Unit, id form.Ident) ([]form.Problem, *config.Form, period.Period, bool) {
+	var out []form.Problem
+	if id.Unit != "" && id.Unit != unit.Code {
+		other, _ := c.Unit(id.Unit)
+		out = append(out, problemWrongUnit(unit, id.Unit, other.Name))
+	}
+	f, ok := c.Form(id.Form)
+	if !ok || !slices.ContainsFunc(c.FormUnits(f), func(u config.Unit) bool { return u.Code == unit.Code }) {
+		return append(out, problemFormNotForUnit(id.Form, unit)), nil, period.Period{}, false
+	}
+	p, err := period.Parse(id.Period)
+	if err != nil || string(p.Kind) != f.Period {
+		return append(out, problemBadPeriod(id.Period, f)), f, p, false
+	}
+	return out, f, p, true
+}

@@ -1,0 +1,208 @@
+package daemon
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/templates"
+	"github.com/tonghop/tonghop/xlsconv"
+)
+
+// edit opens a workbook with excelize, applies fn and returns the saved bytes.
+func edit(t *testing.T, data []byte, fn func(x *excelize.File) error) []byte {
+	t.Helper()
+	x, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if err := fn(x); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := x.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// stripIdent removes every trace of identification: hidden sheet, defined names, cover line.
+func stripIdent(x *excelize.File) error {
+	if err := x.DeleteSheet(templates.IdentSheet); err != nil {
+		return err
+	}
+	for _, n := range x.GetDefinedName() {
+		if strings.HasPrefix(n.Name, "TONGHOP_") {
+			if err := x.DeleteDefinedName(&excelize.DefinedName{Name: n.Name, Scope: n.Scope}); err != nil {
+				return err
+			}
+		}
+	}
+	cells, err := x.SearchSheet(templates.CoverSheet, "^"+templates.IdentPrefix+`\|`, true)
+	if err != nil {
+		return err
+	}
+	for _, c := range cells {
+		if err := x.SetCellStr(templates.CoverSheet, c, ""); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// submission returns the one recorded submission of unit and its warning codes.
+func submission(t *testing.T, e *env, unit string) (ledger.Submission, []string) {
+	t.Helper()
+	subs, err := e.ledger.Submissions(context.Background(), "BM.02.01/KH", "2026-11")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range subs {
+		if s.Unit != unit {
+			continue
+		}
+		var p struct{ Warnings []form.Problem }
+		if err := json.Unmarshal(s.Problems, &p); err != nil {
+			t.Fatal(err)
+		}
+		var codes []string
+		for _, w := range p.Warnings {
+			codes = append(codes, w.Code)
+		}
+		return s, codes
+	}
+	t.Fatalf("no submission of %s; got %+v", unit, subs)
+	return ledger.Submission{}, nil
+}
+
+func TestDaemon_IdentificationLost(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	wb := edit(t, e.workbook(t, "QLDN", false), stripIdent)
+	e.append(t, mail("qldn@kcn.example", "lost@kcn", "", "BM.02.01-KH_2026-11_QLDN.xlsx", wb))
+	if err := e.d.Step(ctx); err != nil {
+		t.Fatal(err)
+	}
+	sub, warnings := submission(t, e, "QLDN")
+	if !sub.Valid || sub.Period != "2026-11" {
+		t.Errorf("submission: got valid %v period %q, want valid for 2026-11", sub.Valid, sub.Period)
+	}
+	if strings.Join(warnings, ",") != "ident_guessed,period_guessed" {
+		t.Errorf("warnings: got %v, want ident_guessed and period_guessed", warnings)
+	}
+	out, err := e.ledger.OutMail(ctx, "receipt:"+mustMailSHA(t, e, "lost@kcn"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.Body, "Tháng 11/2026") || !strings.Contains(out.Body, "không còn") {
+		t.Errorf("receipt should tell the unit the identification was guessed; got:\n%s", out.Body)
+	}
+}
+
+func mustMailSHA(t *testing.T, e *env, id string) string {
+	t.Helper()
+	mails, err := e.ledger.Mails(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range mails {
+		if m.MessageID == id {
+			return m.SHA256
+		}
+	}
+	t.Fatalf("mail %s not recorded", id)
+	return ""
+}
+
+func TestDaemon_LegacyXLSConverted(t *testing.T) {
+	ssconvert, err := exec.LookPath("ssconvert")
+	if err != nil {
+		t.Skip("ssconvert (Debian package gnumeric) not installed")
+	}
+	conv, err := xlsconv.New(ssconvert)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newEnvWith(t, func(o *Options) { o.Converter = conv })
+	ctx := context.Background()
+	xls := toXLS(t, ssconvert, e.workbook(t, "QLDN", false))
+	e.append(t, mail("qldn@kcn.example", "xls@kcn", "", "baocao.xls", xls))
+	if err := e.d.Step(ctx); err != nil {
+		t.Fatal(err)
+	}
+	sub, warnings := submission(t, e, "QLDN")
+	if !sub.Valid || !strings.Contains(strings.Join(warnings, ","), templates.CodeConvertedXLS) {
+		t.Errorf("submission: got valid %v warnings %v, want valid with %s", sub.Valid, warnings, templates.CodeConvertedXLS)
+	}
+	stored, err := e.ledger.Blob(sub.FileSHA256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := zip.NewReader(bytes.NewReader(stored), int64(len(stored))); err != nil {
+		t.Errorf("stored workbook is not the .xlsx conversion: %v", err)
+	}
+	archived := filepath.Join(e.cfg.DataDir, "archive", "BM.02.01-KH", "2026-11", "QLDN", "v1_baocao.xlsx")
+	if _, err := os.Stat(archived); err != nil {
+		t.Errorf("archive copy: %v", err)
+	}
+}
+
+// toXLS saves a workbook as Excel 97–2003 with Gnumeric, as an old office computer would.
+func toXLS(t *testing.T, ssconvert string, xlsx []byte) []byte {
+	t.Helper()
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in.xlsx"), filepath.Join(dir, "out.xls")
+	if err := os.WriteFile(in, xlsx, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(ssconvert, "--export-type=Gnumeric_Excel:excel_biff8", in, out)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("ssconvert: %v\n%s", err, b)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func TestIdentProblems(t *testing.T) {
+	e := newEnv(t)
+	qldn, _ := e.cfg.Unit("QLDN")
+	tests := []struct {
+		name  string
+		id    form.Ident
+		codes string
+	}{
+		{"Right", form.Ident{Form: "BM.02.01/KH", Unit: "QLDN", Period: "2026-11"}, ""},
+		{"GuessedUnit", form.Ident{Form: "BM.02.01/KH", Period: "2026-11"}, ""},
+		{"OtherUnit", form.Ident{Form: "BM.02.01/KH", Unit: "QLDT", Period: "2026-11"}, "wrong_unit"},
+		{"UnknownForm", form.Ident{Form: "BM.99", Unit: "QLDN", Period: "2026-11"}, "form_not_for_unit"},
+		{"PeriodOfOtherKind", form.Ident{Form: "BM.02.01/KH", Unit: "QLDN", Period: "2026-Q4"}, "bad_period"},
+		{"NoPeriod", form.Ident{Form: "BM.02.01/KH", Unit: "QLDN"}, "bad_period"},
+		{"OtherUnitAndBadPeriod", form.Ident{Form: "BM.02.01/KH", Unit: "QLDT", Period: "2026"}, "wrong_unit,bad_period"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var codes []string
+			for _, p := range IdentProblems(e.cfg, qldn, tc.id) {
+				codes = append(codes, p.Code)
+			}
+			if got := strings.Join(codes, ","); got != tc.codes {
+				t.Errorf("got %q, want %q", got, tc.codes)
+			}
+		})
+	}
+}
