@@ -2,6 +2,7 @@ package templates
 
 import (
 	"errors"
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -68,6 +69,48 @@ func FuzzParseValue(f *testing.F) {
 					t.Fatalf("date %q: value %q is not YYYY-MM-DD", raw, v.value)
 				}
 			}
+		}
+	})
+}
+
+// FuzzParseNumberText checks the reading of numbers typed as text: a number accepted is finite,
+// rounds to itself, and reads the same when written back the Vietnamese way.
+func FuzzParseNumberText(f *testing.F) {
+	for _, s := range []string{"1.234.567", "12,5", "1,234.5", "1.234,5", " 1 234 ", "\u00a012,5\u00a0", "+3", "−3", "0.125", "1.234", "1,2,3", ".5", "5.", "1e5", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, _, ok := parseNumberText(s)
+		if !ok {
+			return
+		}
+		if math.IsNaN(v) || math.IsInf(v, 0) || roundExcel(v) != v {
+			t.Fatalf("%q: got %v, not a finite 15-digit number", s, v)
+		}
+		back, _, ok := parseNumberText(viNumber(v))
+		if !ok || back != v {
+			t.Fatalf("%q: read %v, written %q, read back %v (ok %v)", s, v, viNumber(v), back, ok)
+		}
+	})
+}
+
+// FuzzParseDateText checks the reading of dates typed as text: a date accepted is a real day of
+// a four-digit year, and reads the same when written back dd/mm/yyyy.
+func FuzzParseDateText(f *testing.F) {
+	for _, s := range []string{"20/11/2026", "20-11-2026", "20/11/26", "2026-11-20", "2026-11-20T00:00:00Z", "ngày 20 tháng 11 năm 2026", "31/02/2026", "11/18/2026", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, _, ok := parseDateText(s)
+		if !ok {
+			return
+		}
+		if d.Year() < 1900 || d.Year() > 9999 || d.Hour() != 0 || d.Location() != time.UTC {
+			t.Fatalf("%q: got %v", s, d)
+		}
+		back, cleaned, ok := parseDateText(d.Format(viLayout))
+		if !ok || cleaned || !back.Equal(d) {
+			t.Fatalf("%q: read %v, written %q, read back %v (ok %v, cleaned %v)", s, d, d.Format(viLayout), back, ok, cleaned)
 		}
 	})
 }

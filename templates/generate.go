@@ -131,6 +131,10 @@ func writeIdentSheet(x *excelize.File, f *form.Form, m Meta) error {
 	if err := writeIdentNames(x, f, m, tag); err != nil {
 		return err
 	}
+	// Protected as well as hidden: Gnumeric saves very hidden sheets as visible ones.
+	if err := x.ProtectSheet(IdentSheet, &excelize.SheetProtectionOptions{}); err != nil {
+		return err
+	}
 	return x.SetSheetVisible(IdentSheet, false, true)
 }
 
