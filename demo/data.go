@@ -3,7 +3,11 @@ package demo
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/tonghop/tonghop/form"
 )
@@ -11,14 +15,24 @@ import (
 // sampleData invents what unit number i writes in form f: plausible figures whose subtotals add
 // up, tasks with deadlines in the coming weeks and a few lines of narrative. With mistakes it
 // makes the slips clerks make: a subtotal that does not add up, words in a number cell, an
-// impossible date, a required part left empty.
+// impossible date, a required part left empty. Unit number 2 types casually, as people do
+// without a Vietnamese keyboard or with Vietnamese number habits: its files are accepted with
+// warnings showing how each value was understood.
 func sampleData(f form.Form, i int, now time.Time, mistakes bool) form.Filled {
 	d := form.Filled{Tables: map[string][]form.Row{}, Indicators: map[string]map[string]map[string]string{}, Narrative: map[string]string{}}
+	casual := i == casualUnit
 	for _, t := range f.Tables {
 		d.Tables[t.Key] = sampleRows(t, i, now, mistakes)
+		if casual {
+			typeCasually(t, d.Tables[t.Key])
+		}
 	}
 	for _, it := range f.Indicators {
 		d.Indicators[it.Key] = sampleIndicators(it, i, mistakes)
+		if casual {
+			last := it.Rows[len(it.Rows)-1].Code // neither a subtotal nor part of one
+			d.Indicators[it.Key][last]["plan"] = "1.234,5"
+		}
 	}
 	for _, s := range f.Narrative {
 		if mistakes && s.Required {
@@ -27,6 +41,36 @@ func sampleData(f form.Form, i int, now time.Time, mistakes bool) form.Filled {
 		d.Narrative[s.Key] = fmt.Sprintf("%s: nội dung do đơn vị số %d tổng hợp trong kỳ.", s.Title, i+1)
 	}
 	return d
+}
+
+// casualUnit is the index of the unit that types choices without diacritics and numbers with
+// Vietnamese separators.
+const casualUnit = 2
+
+// typeCasually writes the first row's choices in lower case without diacritics ("hoan thanh").
+func typeCasually(t form.Table, rows []form.Row) {
+	for _, c := range t.Columns {
+		if v, ok := rows[0].Values[c.Key]; ok && c.Type == form.Choice {
+			rows[0].Values[c.Key] = strings.ToLower(withoutMarks(v))
+		}
+	}
+}
+
+// withoutMarks drops Vietnamese diacritics, as typed without a Vietnamese keyboard.
+func withoutMarks(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == 'đ':
+			b.WriteRune('d')
+		case r == 'Đ':
+			b.WriteRune('D')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 var sampleTasks = []string{
