@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"runtime"
 	"sync"
 	"testing"
 
@@ -44,6 +45,8 @@ func BenchmarkRead(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
 	var rows int
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
 	for b.Loop() {
 		rep, err := Read(data, forms, testSecret, Limits{})
 		if err != nil || !rep.Valid() {
@@ -51,10 +54,12 @@ func BenchmarkRead(b *testing.B) {
 		}
 		rows = rep.Filled.RowCount()
 	}
+	runtime.ReadMemStats(&after)
 	if rows != 2*benchRows {
 		b.Fatalf("read %d rows, want %d", rows, 2*benchRows)
 	}
 	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(rows*b.N), "B/row")
 }
 
 func first(ps []form.Problem) []form.Problem { return ps[:min(len(ps), 3)] }

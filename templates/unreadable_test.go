@@ -84,6 +84,10 @@ func TestRead_Unreadable(t *testing.T) {
 		{name: "Encrypted", data: corpusFile(t, "excelize__encryptAES.xlsx"), msg: "mật khẩu"},
 		{name: "LegacyXLS", data: corpusFile(t, "readxl__vietnamese-utf8.xls"), msg: ".xls"},
 		{name: "XMLBomb", data: corpusFile(t, "poi__poc-xmlbomb.xlsx"), msg: "hỏng"},
+		{name: "TruncatedHalf", data: filled[:len(filled)/2], msg: ".xlsx"},
+		{name: "TruncatedTail", data: filled[:len(filled)-10], msg: ".xlsx"},
+		{name: "TruncatedFuzzCase", data: corpusFile(t, "poi__fuzz-truncated-zip.xlsx"), msg: ".xlsx"},
+		{name: "EntryCorrupted", data: corruptEntry(filled), msg: "hỏng"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -97,6 +101,24 @@ func TestRead_Unreadable(t *testing.T) {
 			}
 		})
 	}
+}
+
+// corruptEntry flips bytes in the middle of the compressed data of the largest zip entry, as a
+// damaged download would, leaving the zip directory intact.
+func corruptEntry(data []byte) []byte {
+	out := bytes.Clone(data)
+	zr, _ := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	var big *zip.File
+	for _, f := range zr.File {
+		if big == nil || f.CompressedSize64 > big.CompressedSize64 {
+			big = f
+		}
+	}
+	off, _ := big.DataOffset()
+	for i := off + int64(big.CompressedSize64)/3; i < off+int64(big.CompressedSize64)/3+64; i++ {
+		out[i] ^= 0x5a
+	}
+	return out
 }
 
 func corpusFile(t testing.TB, name string) []byte {
