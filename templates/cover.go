@@ -9,9 +9,19 @@ import (
 	"github.com/tonghop/tonghop/form"
 )
 
-// coverInputs are the cover fields the preparer fills, by form.Filled.Header key.
-var coverInputs = []struct{ key, label string }{
-	{HeaderPreparer, coverPreparer}, {HeaderPhone, coverPhone}, {HeaderEmail, coverEmail},
+// coverInputs are the cover fields the unit fills, by form.Filled.Header key, with their types.
+var coverInputs = []struct {
+	key, label string
+	typ        form.ColumnType
+}{
+	{HeaderPreparer, coverPreparer, form.Text}, {HeaderPhone, coverPhone, form.Phone},
+	{HeaderEmail, coverEmail, form.Email}, {HeaderDate, coverDate, form.Date},
+	{HeaderSigner, coverSigner, form.Text},
+}
+
+// coverColumn is the column a cover field is read and written as.
+func coverColumn(key, label string, typ form.ColumnType) form.Column {
+	return form.Column{Key: key, Title: label, Type: typ, MaxLen: 200}
 }
 
 // writeCover writes the "Hướng dẫn" sheet and returns the defined names of the choice lists it
@@ -51,7 +61,10 @@ func writeCover(x *excelize.File, st *styleSet, f *form.Form, m Meta, ps []part)
 	row++
 	for _, in := range coverInputs {
 		w.str(1, row, in.label, st.bold())
-		w.str(2, row, "", st.input(form.Text, true))
+		w.str(2, row, "", st.input(in.typ, true))
+		if in.typ != form.Text {
+			w.keep(addValidation(x, CoverSheet, cellName(2, row), coverColumn(in.key, in.label, in.typ), ""))
+		}
 		row++
 	}
 	row = writeSteps(w, st, ps, row+1)

@@ -21,7 +21,8 @@ import (
 // points). A value that parses for its column is stored typed, as Excel stores what it recognises
 // (a date as a serial, 85 in a percent column as 0.85); anything else is stored as the text
 // typed, so tests and the demo can send the mistakes real units make ("31/2/2026", "1.234,5").
-// Header values go to the cover's preparer fields (keys HeaderPreparer, HeaderPhone, HeaderEmail).
+// Header values go to the cover's fields (keys HeaderPreparer, HeaderPhone, HeaderEmail,
+// HeaderDate, HeaderSigner).
 func Fill(template []byte, f form.Form, data form.Filled) ([]byte, error) {
 	x, err := excelize.OpenReader(bytes.NewReader(template))
 	if err != nil {
@@ -185,7 +186,7 @@ func (fl *filler) header(values map[string]string) error {
 		v, has := values[in.key]
 		col, row, found := findLabel(g, in.label)
 		if has && found {
-			if err := fl.x.SetCellStr(name, cellName(col+1, row), v); err != nil {
+			if err := fl.put(name, col+1, row, row, coverColumn(in.key, in.label, in.typ), v); err != nil {
 				return err
 			}
 		}

@@ -121,7 +121,8 @@ func validValue(c form.Column, i int) string {
 // (subtotals equal to their children), every section, the preparer's details.
 func sampleData(f form.Form) form.Filled {
 	d := form.Filled{
-		Header:     map[string]string{HeaderPreparer: "Nguyễn Thị Hương", HeaderPhone: "0912345678", HeaderEmail: "huong.nt@kcn.thainguyen.gov.vn"},
+		Header: map[string]string{HeaderPreparer: "Nguyễn Thị Hương", HeaderPhone: "0912345678", HeaderEmail: "huong.nt@kcn.thainguyen.gov.vn",
+			HeaderDate: "2026-11-17", HeaderSigner: "Trần Văn Bình"},
 		Tables:     map[string][]form.Row{},
 		Indicators: map[string]map[string]map[string]string{},
 		Narrative:  map[string]string{},

@@ -37,7 +37,9 @@ const (
 	coverPreparer    = "Người lập biểu"
 	coverPhone       = "Điện thoại"
 	coverEmail       = "Thư điện tử"
-	coverFillIn      = "Thông tin người lập biểu (điền vào ô trắng)"
+	coverDate        = "Ngày báo cáo"
+	coverSigner      = "Thủ trưởng đơn vị (người ký)"
+	coverFillIn      = "Thông tin đơn vị điền (vào ô trắng)"
 	coverHowTo       = "Hướng dẫn điền"
 	coverChoices     = "Danh mục giá trị để chọn"
 	coverChoiceFor   = "%s (trang %s)" // column title, sheet
@@ -122,7 +124,6 @@ const (
 	msgGuessedCover   = "Tệp đã mất trang nhận dạng ẩn (thường do được lưu lại bằng chương trình khác); hệ thống nhận dạng theo dòng mã nhận dạng trên trang Hướng dẫn."
 	msgGuessedLayout  = "Tệp không còn thông tin nhận dạng; hệ thống nhận dạng là biểu mẫu %s theo bố cục các trang. Đơn vị và kỳ báo cáo được xác định theo thư gửi kèm."
 	msgOldVersion     = "Tệp được tạo theo phiên bản %d của biểu mẫu %s, phiên bản hiện hành là %d; hệ thống vẫn đọc theo tiêu đề cột, nhưng lần sau hãy dùng mẫu mới nhất."
-	msgHeaderEmail    = "Thư điện tử của người lập biểu %q không hợp lệ."
 )
 
 // Warnings about the file as a whole.

@@ -109,7 +109,20 @@ func TestRead_Mistakes(t *testing.T) {
 	}, {
 		name: "HeaderEmail", form: "KT-XH",
 		mutate:   func(d *form.Filled) { d.Header[HeaderEmail] = "huong at kcn" },
-		warnings: []string{"header_bad_email|" + CoverSheet + "|B14|email"},
+		warnings: []string{"header_invalid|" + CoverSheet + "|B14|email"},
+	}, {
+		name: "HeaderDate", form: "BM.04.01/KH",
+		mutate:   func(d *form.Filled) { d.Header[HeaderDate] = "30/02/2026" },
+		warnings: []string{"header_invalid|" + CoverSheet + "|B15|date"},
+	}, {
+		name: "HeaderDateTyped", form: "BM.04.01/KH",
+		mutate:   func(d *form.Filled) { d.Header[HeaderDate] = "20/11/26" },
+		warnings: []string{"date_reformatted|" + CoverSheet + "|B15|date"},
+		check: func(t *testing.T, rep *form.Report) {
+			if got := rep.Filled.Header[HeaderDate]; got != "2026-11-20" {
+				t.Errorf("report date: got %q, want 2026-11-20", got)
+			}
+		},
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -143,29 +143,29 @@ func (r *reader) readNarrative(f *form.Form) error {
 	return nil
 }
 
-// readHeader reads the preparer's details typed on the cover, right of their labels.
+// readHeader reads what the unit typed on the cover, right of the labels. These fields are for
+// people, not for consolidation: a value that does not read is a warning, not an error.
 func (r *reader) readHeader() error {
 	name, ok := r.b.sheetNamed(CoverSheet)
 	if !ok {
 		return nil
 	}
-	g, err := r.b.head(name)
+	g, err := r.b.grid(name)
 	if err != nil {
 		return err
 	}
 	for _, in := range coverInputs {
 		col, row, ok := findLabel(g, in.label)
-		if !ok {
+		if !ok || strings.TrimFunc(g.cell(col+1, row), isSpace) == "" {
 			continue
 		}
-		v := cleanText(g.cell(col+1, row))
-		if v == "" {
-			continue
+		v := parseValue(coverColumn(in.key, in.label, in.typ), r.b.cellIn(g, col+1, row, g.cell(col+1, row)), r.b.date1904)
+		if v.code != "" {
+			v = verdict{warnCode: CodeHeaderInvalid, warnTx: v.msg}
+		} else {
+			r.rep.Filled.Header[in.key] = v.value
 		}
-		r.rep.Filled.Header[in.key] = v
-		if in.key == HeaderEmail && !validEmail(v) {
-			r.warnf(name, cellName(col+1, row), in.key, CodeHeaderBadEmail, msgHeaderEmail, v)
-		}
+		r.cellVerdict(name, col+1, row, in.key, in.label, v)
 	}
 	return nil
 }

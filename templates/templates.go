@@ -101,11 +101,14 @@ const (
 	IdentPrefix = "TONGHOP"
 )
 
-// Keys of form.Filled.Header: what the preparer writes on the cover sheet.
+// Keys of form.Filled.Header: what the unit writes on the cover sheet (the unit and the period
+// are the template's own). The date is normalised to YYYY-MM-DD, the phone to its digits.
 const (
-	HeaderPreparer = "preparer"
+	HeaderPreparer = "preparer" // người lập biểu
 	HeaderPhone    = "phone"
 	HeaderEmail    = "email"
+	HeaderDate     = "date"   // ngày báo cáo
+	HeaderSigner   = "signer" // thủ trưởng đơn vị, who signs the report
 )
 
 // FileName returns the name a template is sent under: "BM.02.01-KH_2026-11_PKH.xlsx".

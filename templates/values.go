@@ -34,16 +34,16 @@ const (
 	CodeMissingIndicator = "missing_indicator"
 	CodeMissingSection   = "missing_section"
 	// Warnings.
-	CodeIdentGuessed   = "ident_guessed"
-	CodeOldVersion     = "old_version"
-	CodeNumberAsText   = "number_reformatted"
-	CodePercentSmall   = "percent_ambiguous"
-	CodeDateReformat   = "date_reformatted"
-	CodePhoneZero      = "phone_leading_zero"
-	CodeHeaderBadEmail = "header_bad_email"
-	CodeChoiceGuessed  = "choice_without_diacritics"
-	CodeConvertedXLS   = "converted_from_xls"
-	CodeMacrosIgnored  = "macros_ignored"
+	CodeIdentGuessed  = "ident_guessed"
+	CodeOldVersion    = "old_version"
+	CodeNumberAsText  = "number_reformatted"
+	CodePercentSmall  = "percent_ambiguous"
+	CodeDateReformat  = "date_reformatted"
+	CodePhoneZero     = "phone_leading_zero"
+	CodeHeaderInvalid = "header_invalid"
+	CodeChoiceGuessed = "choice_without_diacritics"
+	CodeConvertedXLS  = "converted_from_xls"
+	CodeMacrosIgnored = "macros_ignored"
 )
 
 // verdict is the outcome of reading one cell: its normalised value, or an error; and possibly a
