@@ -15,9 +15,12 @@ import (
 
 // stats describes one finished conversion, for logs and measurements.
 type stats struct {
-	duration  time.Duration
-	peakRSSKB int64 // largest resident set of the child or its reaped descendants
-	limited   bool  // prlimit applied the memory/CPU limits
+	duration time.Duration
+	// peakRSSKB is the largest resident set of the child or its reaped descendants. It is an
+	// upper bound: Linux also counts the daemon's own RSS at the fork, as the child shares
+	// the parent's memory until exec.
+	peakRSSKB int64
+	limited   bool // prlimit applied the memory/CPU limits
 }
 
 // ToXLSX converts an .xls workbook to .xlsx. It never returns partial output: the result is a
@@ -53,29 +56,29 @@ func (c *Converter) convert(ctx context.Context, xls []byte) ([]byte, stats, err
 	if err != nil {
 		return nil, stats{}, fmt.Errorf("convert xls: %w", err)
 	}
-	st, err := c.run(ctx, dir, argv, l)
+	var tail tailBuffer
+	st, err := c.run(ctx, dir, argv, l, &tail)
 	if err != nil {
 		return nil, st, err
 	}
 	out, err := readOutput(output, l.maxOutput)
 	if err != nil {
-		return nil, st, err
+		return nil, st, fmt.Errorf("%w%s", err, tail.suffix())
 	}
 	c.logger().Debug("converted xls", "converter", c.String(), "input_bytes", len(xls),
 		"output_bytes", len(out), "duration", st.duration, "peak_rss_kb", st.peakRSSKB, "limited", st.limited)
 	return out, st, nil
 }
 
-// run runs the converter in dir under the limits and turns every way it can go wrong into an
-// error wrapping ErrFailed (or ctx.Err() when the caller gave up).
-func (c *Converter) run(ctx context.Context, dir string, argv []string, l limits) (stats, error) {
+// run runs the converter in dir under the limits, its output kept in tail, and turns every way
+// it can go wrong into an error wrapping ErrFailed (or ctx.Err() when the caller gave up).
+func (c *Converter) run(ctx context.Context, dir string, argv []string, l limits, tail *tailBuffer) (stats, error) {
 	argv, limited := withResourceLimits(argv, l)
 	runCtx, cancel := context.WithTimeout(ctx, l.timeout)
 	defer cancel()
 
-	var tail tailBuffer
 	start := time.Now()
-	state, runErr := runGroup(runCtx, dir, argv, &tail)
+	state, runErr := runGroup(runCtx, dir, argv, tail)
 	st := stats{duration: time.Since(start), limited: limited}
 	if state != nil {
 		st.peakRSSKB = peakRSSKB(state)

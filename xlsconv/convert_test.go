@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -54,6 +55,7 @@ var fixtures = map[string][]want{
 }
 
 func TestConverter_ToXLSX_Ssconvert(t *testing.T) {
+	t.Parallel()
 	for _, name := range slices.Sorted(maps.Keys(fixtures)) {
 		t.Run(name, func(t *testing.T) {
 			c := realConverter(t, "ssconvert")
@@ -63,6 +65,7 @@ func TestConverter_ToXLSX_Ssconvert(t *testing.T) {
 }
 
 func TestConverter_ToXLSX_Soffice(t *testing.T) {
+	t.Parallel()
 	for _, name := range slices.Sorted(maps.Keys(fixtures)) {
 		t.Run(name, func(t *testing.T) {
 			// One LibreOffice conversion (the real Excel file in Vietnamese) runs by default.
@@ -113,13 +116,20 @@ func TestConverters_Agree(t *testing.T) {
 			needSoffice(t, true)
 			ss := checkConversion(t, realConverter(t, "ssconvert"), name)
 			lo := checkConversion(t, realConverter(t, "soffice"), name)
+			typePairs := map[[2]excelize.CellType]int{}
 			for _, key := range slices.Sorted(maps.Keys(ss)) {
 				a, b := ss[key], lo[key]
 				if !sameValue(a.raw, b.raw) {
 					t.Errorf("%s: ssconvert %q, soffice %q; want the same value", key, a.raw, b.raw)
 				}
-				if a != b {
+				typePairs[[2]excelize.CellType{a.typ, b.typ}]++
+				if a.raw != b.raw || a.formatted != b.formatted || a.formula != b.formula {
 					t.Logf("%s differs: ssconvert %+v, soffice %+v", key, a, b)
+				}
+			}
+			for pair, n := range typePairs {
+				if pair[0] != pair[1] {
+					t.Logf("%d cells typed %s by ssconvert, %s by soffice", n, typeName(pair[0]), typeName(pair[1]))
 				}
 			}
 			for key := range lo {
@@ -129,6 +139,17 @@ func TestConverters_Agree(t *testing.T) {
 			}
 		})
 	}
+}
+
+// typeName names excelize's cell types for the log.
+func typeName(typ excelize.CellType) string {
+	names := map[excelize.CellType]string{
+		excelize.CellTypeUnset: "unset", excelize.CellTypeBool: "bool", excelize.CellTypeDate: "date",
+		excelize.CellTypeError: "error", excelize.CellTypeFormula: "formula",
+		excelize.CellTypeInlineString: "inlineStr", excelize.CellTypeNumber: "number",
+		excelize.CellTypeSharedString: "sharedString",
+	}
+	return names[typ]
 }
 
 // sameValue compares two raw cell values, numbers by value.
@@ -143,6 +164,7 @@ func sameValue(a, b string) bool {
 
 // TestConverter_ToXLSX_Concurrent runs conversions at once; each has its own directory.
 func TestConverter_ToXLSX_Concurrent(t *testing.T) {
+	t.Parallel()
 	c := realConverter(t, "ssconvert")
 	in := readFixture(t, "vietnamese-utf8.xls")
 	var wg sync.WaitGroup
@@ -164,6 +186,7 @@ func TestConverter_ToXLSX_Concurrent(t *testing.T) {
 
 // TestConverter_ToXLSX_BadInput feeds real converters files that must fail cleanly.
 func TestConverter_ToXLSX_BadInput(t *testing.T) {
+	t.Parallel()
 	viet := readFixture(t, "vietnamese-utf8.xls")
 	garbage := append(append([]byte{}, oleSignature...), make([]byte, 4096)...)
 	for i := len(oleSignature); i < len(garbage); i++ {

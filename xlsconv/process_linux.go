@@ -26,6 +26,8 @@ func runGroup(ctx context.Context, dir string, argv []string, tail *tailBuffer) 
 	cmd.SysProcAttr = &syscall.SysProcAttr{
 		Setpgid: true,
 		// If the daemon dies mid-conversion the converter dies with it instead of running on.
+		// Linux fires this when the starting OS thread exits; Go only ends threads whose
+		// goroutine exits while locked to one, which nothing here does.
 		Pdeathsig: syscall.SIGKILL,
 	}
 	cmd.Cancel = func() error { return killGroup(cmd.Process.Pid) }

@@ -13,6 +13,7 @@ import (
 
 // TestConverter_ToXLSX_Refused checks inputs refused before any program runs.
 func TestConverter_ToXLSX_Refused(t *testing.T) {
+	t.Parallel()
 	viet := readFixture(t, "vietnamese-utf8.xls")
 	tests := []struct {
 		name     string
@@ -43,6 +44,7 @@ func TestConverter_ToXLSX_Refused(t *testing.T) {
 
 // TestConverter_ToXLSX_Failures checks how a misbehaving converter is reported.
 func TestConverter_ToXLSX_Failures(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name      string
 		script    string
@@ -83,6 +85,7 @@ func TestConverter_ToXLSX_Failures(t *testing.T) {
 // TestConverter_ToXLSX_Timeout checks that a hanging converter and the child it forked are
 // killed, and that its private directory is removed.
 func TestConverter_ToXLSX_Timeout(t *testing.T) {
+	t.Parallel()
 	c, mark := fakeConverter(t, "soffice", "sleep 300 & echo $! > MARK/child\necho $$ > MARK/pid\nexec sleep 301")
 	c.Timeout = 500 * time.Millisecond
 	out, err := c.ToXLSX(context.Background(), readFixture(t, "vietnamese-utf8.xls"))
@@ -95,6 +98,7 @@ func TestConverter_ToXLSX_Timeout(t *testing.T) {
 
 // TestConverter_ToXLSX_Real1msTimeout runs the real ssconvert with a timeout it cannot meet.
 func TestConverter_ToXLSX_Real1msTimeout(t *testing.T) {
+	t.Parallel()
 	c := realConverter(t, "ssconvert")
 	c.Timeout = time.Millisecond
 	if _, err := c.ToXLSX(context.Background(), readFixture(t, "vietnamese-utf8.xls")); !errors.Is(err, ErrFailed) {
@@ -104,6 +108,7 @@ func TestConverter_ToXLSX_Real1msTimeout(t *testing.T) {
 
 // TestConverter_ToXLSX_Cancel checks that the caller giving up is not reported as a bad file.
 func TestConverter_ToXLSX_Cancel(t *testing.T) {
+	t.Parallel()
 	c, mark := fakeConverter(t, "ssconvert", "echo $$ > MARK/pid\nexec sleep 300")
 	c.Timeout = time.Minute
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
@@ -168,6 +173,7 @@ func TestConverter_ToXLSX_Sandbox(t *testing.T) {
 
 // TestConverter_ToXLSX_MemoryLimit runs the real ssconvert with too little address space.
 func TestConverter_ToXLSX_MemoryLimit(t *testing.T) {
+	t.Parallel()
 	c := realConverter(t, "ssconvert")
 	if _, limited := withResourceLimits(nil, c.limits()); !limited {
 		t.Skip("prlimit not installed")

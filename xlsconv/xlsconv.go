@@ -16,7 +16,10 @@
 //     only the Timeout bounds it. The whole process group is killed at the end, because
 //     LibreOffice forks.
 //
-// Conversions are independent and may run concurrently.
+// Conversions are independent and may run concurrently. Measured on Debian 12 (2 cores) for a
+// small workbook: ssconvert 0.15-0.2 s and 29 MB peak RSS (0.55 s, 34 MB for an 822 KB file);
+// LibreOffice 4-5 s and 212 MB whatever the file, since every conversion starts a fresh
+// instance with a fresh profile. Prefer ssconvert; Find does.
 package xlsconv
 
 import (
