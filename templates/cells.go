@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/tonghop/tonghop/vnenc"
 )
 
 // fmtKind is what a cell's number format shows its number as.
@@ -22,6 +24,7 @@ type cellIn struct {
 	numeric bool // the cell holds a number, not text
 	isoDate bool // an ISO 8601 date cell (t="d")
 	kind    fmtKind
+	legacy  vnenc.Encoding // the legacy encoding found in other cells of the workbook
 }
 
 // cellIn describes a non-empty cell of a sheet read in full: whether it holds a number and what

@@ -104,7 +104,7 @@ func (r *reader) readIndicatorRow(g *grid, loc located, it *form.IndicatorTable,
 			}
 			continue
 		}
-		v := parseValue(c, r.b.cellIn(g, col, row, raw), r.b.date1904)
+		v := r.parse(c, g, col, row, raw)
 		r.cellVerdict(loc.sheet, col, row, ind.Code, title, v)
 		if v.code == "" {
 			vals[c.Key] = v.value

@@ -129,7 +129,9 @@ const (
 // Warnings about the file as a whole.
 const (
 	msgConvertedXLS = "Tệp ở định dạng Excel cũ (.xls); hệ thống đã tự chuyển sang .xlsx để đọc. Lần sau hãy lưu tệp kiểu Excel Workbook (.xlsx) để tránh sai lệch khi chuyển đổi."
-	msgMacros       = "Tệp có chứa macro (.xlsm); hệ thống chỉ đọc số liệu, không chạy và không lưu macro. Lần sau hãy lưu tệp kiểu Excel Workbook (.xlsx)."
+	// count, encoding and fonts, example cell, converted example
+	msgLegacyEncoding = "%d ô được gõ bằng bảng mã cũ %s; hệ thống đã tự chuyển sang Unicode (ví dụ ô %s: “%s”). Hãy kiểm tra lại và lần sau dùng bảng mã Unicode (phông Times New Roman)."
+	msgMacros         = "Tệp có chứa macro (.xlsm); hệ thống chỉ đọc số liệu, không chạy và không lưu macro. Lần sau hãy lưu tệp kiểu Excel Workbook (.xlsx)."
 )
 
 // Reasons a file cannot be read at all.

@@ -111,6 +111,23 @@ func TestRead_Mistakes(t *testing.T) {
 		mutate:   func(d *form.Filled) { d.Header[HeaderEmail] = "huong at kcn" },
 		warnings: []string{"header_invalid|" + CoverSheet + "|B14|email"},
 	}, {
+		name: "LegacyEncodings", form: "BM.04.01/KH",
+		mutate: func(d *form.Filled) {
+			d.Tables["tasks"][0].Values["content"] = "Rµ so¸t hå s¬ dù ¸n ®Çu t\u00ad" // TCVN3, .VnTime
+			d.Tables["tasks"][1].Values["lead"] = "Phoøng Keá hoaïch - Toång hôïp"    // VNI-Times
+			d.Tables["results"][0].Values["status"] = "Hoµn thµnh"
+		},
+		warnings: []string{"legacy_encoding|" + prog + "|B5|", "legacy_encoding|" + prog + "|C6|"},
+		check: func(t *testing.T, rep *form.Report) {
+			for _, w := range []struct{ table, col, want string }{
+				{"tasks", "content", "Rà soát hồ sơ dự án đầu tư"},
+				{"results", "status", "Hoàn thành"},
+			} {
+				wantTableValue(w.table, 0, w.col, w.want)(t, rep)
+			}
+			wantTableValue("tasks", 1, "lead", "Phòng Kế hoạch - Tổng hợp")(t, rep)
+		},
+	}, {
 		name: "HeaderDate", form: "BM.04.01/KH",
 		mutate:   func(d *form.Filled) { d.Header[HeaderDate] = "30/02/2026" },
 		warnings: []string{"header_invalid|" + CoverSheet + "|B15|date"},

@@ -131,8 +131,9 @@ func newReport() *form.Report {
 
 // reader accumulates what is read from one workbook.
 type reader struct {
-	b   *book
-	rep *form.Report
+	b      *book
+	rep    *form.Report
+	legacy legacyCells
 }
 
 func newReader(b *book) *reader { return &reader{b: b, rep: newReport()} }
@@ -171,6 +172,16 @@ func (r *reader) cellVerdict(sheet string, col, row int, field, title string, v 
 	}
 }
 
+// parse reads one non-empty cell of a sheet read in full as column c, noting text converted from
+// a legacy encoding.
+func (r *reader) parse(c form.Column, g *grid, col, row int, raw string) verdict {
+	in := r.b.cellIn(g, col, row, raw)
+	in.legacy = r.legacy.enc
+	v := parseValue(c, in, r.b.date1904)
+	r.legacy.note(g.sheet, cellName(col, row), v.legacy, v.value)
+	return v
+}
+
 // readForm reads every part of f and the preparer's details from the cover.
 func (r *reader) readForm(f *form.Form) error {
 	for _, p := range parts(f) {
@@ -187,5 +198,9 @@ func (r *reader) readForm(f *form.Form) error {
 			return err
 		}
 	}
-	return r.readHeader()
+	if err := r.readHeader(); err != nil {
+		return err
+	}
+	r.legacy.report(r)
+	return nil
 }

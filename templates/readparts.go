@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/vnenc"
 )
 
 // headerTitles lists a part's column titles for messages.
@@ -98,7 +99,7 @@ func (r *reader) readRow(g *grid, row int, loc located, cols []form.Column) form
 			}
 			continue
 		}
-		v := parseValue(c, r.b.cellIn(g, col, row, raw), r.b.date1904)
+		v := r.parse(c, g, col, row, raw)
 		r.cellVerdict(loc.sheet, col, row, c.Key, c.Title, v)
 		if v.code == "" {
 			out.Values[c.Key] = v.value
@@ -130,7 +131,8 @@ func (r *reader) readNarrative(f *form.Form) error {
 			continue
 		}
 		ref := cellName(titleCol+1, row)
-		text := cleanText(g.cell(titleCol+1, row))
+		text, enc := vnenc.Fix(cleanText(g.cell(titleCol+1, row)))
+		r.legacy.note(sheet, ref, enc, text)
 		switch n := utf8.RuneCountInString(text); {
 		case text == "" && s.Required:
 			r.errorf(sheet, ref, s.Key, CodeRequired, msgSectionEmpty, s.Title)
@@ -159,7 +161,7 @@ func (r *reader) readHeader() error {
 		if !ok || strings.TrimFunc(g.cell(col+1, row), isSpace) == "" {
 			continue
 		}
-		v := parseValue(coverColumn(in.key, in.label, in.typ), r.b.cellIn(g, col+1, row, g.cell(col+1, row)), r.b.date1904)
+		v := r.parse(coverColumn(in.key, in.label, in.typ), g, col+1, row, g.cell(col+1, row))
 		if v.code != "" {
 			v = verdict{warnCode: CodeHeaderInvalid, warnTx: v.msg}
 		} else {

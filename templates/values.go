@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/vnenc"
 )
 
 // Problem codes, stable for programs.
@@ -34,16 +35,17 @@ const (
 	CodeMissingIndicator = "missing_indicator"
 	CodeMissingSection   = "missing_section"
 	// Warnings.
-	CodeIdentGuessed  = "ident_guessed"
-	CodeOldVersion    = "old_version"
-	CodeNumberAsText  = "number_reformatted"
-	CodePercentSmall  = "percent_ambiguous"
-	CodeDateReformat  = "date_reformatted"
-	CodePhoneZero     = "phone_leading_zero"
-	CodeHeaderInvalid = "header_invalid"
-	CodeChoiceGuessed = "choice_without_diacritics"
-	CodeConvertedXLS  = "converted_from_xls"
-	CodeMacrosIgnored = "macros_ignored"
+	CodeIdentGuessed   = "ident_guessed"
+	CodeOldVersion     = "old_version"
+	CodeNumberAsText   = "number_reformatted"
+	CodePercentSmall   = "percent_ambiguous"
+	CodeDateReformat   = "date_reformatted"
+	CodePhoneZero      = "phone_leading_zero"
+	CodeHeaderInvalid  = "header_invalid"
+	CodeChoiceGuessed  = "choice_without_diacritics"
+	CodeConvertedXLS   = "converted_from_xls"
+	CodeMacrosIgnored  = "macros_ignored"
+	CodeLegacyEncoding = "legacy_encoding"
 )
 
 // verdict is the outcome of reading one cell: its normalised value, or an error; and possibly a
@@ -52,6 +54,7 @@ type verdict struct {
 	value            string
 	code, msg        string
 	warnCode, warnTx string
+	legacy           vnenc.Encoding // the text was typed in a legacy encoding and converted
 }
 
 func bad(code, format string, args ...any) verdict {
@@ -73,7 +76,10 @@ func parseValue(c form.Column, in cellIn, date1904 bool) verdict {
 	case form.Date:
 		return parseDate(in, date1904)
 	case form.Choice:
-		return parseChoice(c, cleanText(in.raw))
+		s, enc := legacyText(in)
+		v := parseChoice(c, s)
+		v.legacy = enc
+		return v
 	case form.Email:
 		return parseEmail(cleanText(in.raw))
 	case form.Phone:
@@ -83,7 +89,7 @@ func parseValue(c form.Column, in cellIn, date1904 bool) verdict {
 }
 
 func parseText(c form.Column, in cellIn, date1904 bool) verdict {
-	s := cleanText(in.raw)
+	s, enc := legacyText(in)
 	if in.numeric {
 		v, _ := strconv.ParseFloat(strings.TrimSpace(in.raw), 64)
 		s = formatNumber(roundExcel(v))
@@ -94,7 +100,20 @@ func parseText(c form.Column, in cellIn, date1904 bool) verdict {
 	if n := utf8.RuneCountInString(s); c.MaxLen > 0 && n > c.MaxLen {
 		return bad(CodeTooLong, msgTooLong, n, c.MaxLen)
 	}
-	return verdict{value: s}
+	return verdict{value: s, legacy: enc}
+}
+
+// legacyText is a text cell's content in Unicode: converted from TCVN3 or VNI when it was typed
+// with a legacy font (on less evidence once the workbook is known to use that encoding).
+func legacyText(in cellIn) (string, vnenc.Encoding) {
+	s := cleanText(in.raw)
+	if in.numeric {
+		return s, vnenc.Unicode
+	}
+	if in.legacy != vnenc.Unicode {
+		return vnenc.FixAs(s, in.legacy)
+	}
+	return vnenc.Fix(s)
 }
 
 // number reads a number cell or a number typed as text.
