@@ -114,7 +114,7 @@ func TestRead_Mistakes(t *testing.T) {
 		name: "LegacyEncodings", form: "BM.04.01/KH",
 		mutate: func(d *form.Filled) {
 			d.Tables["tasks"][0].Values["content"] = "Rµ so¸t hå s¬ dù ¸n ®Çu t\u00ad" // TCVN3, .VnTime
-			d.Tables["tasks"][1].Values["lead"] = "Phoøng Keá hoaïch - Toång hôïp"    // VNI-Times
+			d.Tables["tasks"][1].Values["lead"] = "Phoøng Keá hoaïch - Toång hôïp"     // VNI-Times
 			d.Tables["results"][0].Values["status"] = "Hoµn thµnh"
 		},
 		warnings: []string{"legacy_encoding|" + prog + "|B5|", "legacy_encoding|" + prog + "|C6|"},
