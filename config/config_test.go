@@ -208,3 +208,25 @@ max = 100
 		t.Errorf("got %v, want the bad column type with its key path", err)
 	}
 }
+
+// TestLoadOffline loads the example without the mail passwords, as template and check do; the
+// template key is still required.
+func TestLoadOffline(t *testing.T) {
+	t.Setenv("TONGHOP_IMAP_PASSWORD", "")
+	t.Setenv("TONGHOP_SMTP_PASSWORD", "")
+	t.Setenv("TONGHOP_TEMPLATE_KEY", "k")
+	c, err := LoadOffline("../config.example.toml")
+	if err != nil {
+		t.Fatalf("LoadOffline: %v", err)
+	}
+	if c.Mailbox.Password != "" || string(c.Office.TemplateKey) != "k" {
+		t.Errorf("got mailbox password %q, template key %q; want none and k", c.Mailbox.Password, c.Office.TemplateKey)
+	}
+	if _, err := Load("../config.example.toml"); err == nil || !strings.Contains(err.Error(), "TONGHOP_IMAP_PASSWORD") {
+		t.Errorf("Load without the mail passwords: got %v, want an error naming TONGHOP_IMAP_PASSWORD", err)
+	}
+	t.Setenv("TONGHOP_TEMPLATE_KEY", "")
+	if _, err := LoadOffline("../config.example.toml"); err == nil {
+		t.Error("LoadOffline without the template key: got no error")
+	}
+}

@@ -40,8 +40,20 @@ func Load(path string) (*Config, error) {
 	return Parse(data, path)
 }
 
+// LoadOffline is Load for commands that neither read nor send mail (template, check): the
+// mailbox and relay passwords are left unresolved, so a clerk need not hold them.
+func LoadOffline(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+	return parse(data, path, false)
+}
+
 // Parse is Load on bytes already read; path names the source in messages and anchors relative paths.
-func Parse(data []byte, path string) (*Config, error) {
+func Parse(data []byte, path string) (*Config, error) { return parse(data, path, true) }
+
+func parse(data []byte, path string, mail bool) (*Config, error) {
 	c := Defaults()
 	md, err := toml.Decode(string(data), c)
 	if err != nil {
@@ -57,7 +69,7 @@ func Parse(data []byte, path string) (*Config, error) {
 		v.add(key.String(), "unknown key (misspelt?)")
 	}
 	c.complete(filepath.Dir(path))
-	c.resolveSecrets(v)
+	c.resolveSecrets(v, mail)
 	c.validate(v)
 	if len(v.problems) > 0 {
 		return nil, &Errors{Path: path, Problems: v.problems}
@@ -144,9 +156,11 @@ func (f *Form) completeFrom(builtins map[string]form.Form) {
 }
 
 // resolveSecrets reads passwords and the template key from where the file says they are.
-func (c *Config) resolveSecrets(v *validator) {
-	c.Mailbox.Password = resolveSecret(v, "mailbox.password", c.Mailbox.Password, c.Mailbox.PasswordEnv, c.Mailbox.PasswordFile)
-	c.SMTP.Password = resolveSecret(v, "smtp.password", c.SMTP.Password, c.SMTP.PasswordEnv, c.SMTP.PasswordFile)
+func (c *Config) resolveSecrets(v *validator, mail bool) {
+	if mail {
+		c.Mailbox.Password = resolveSecret(v, "mailbox.password", c.Mailbox.Password, c.Mailbox.PasswordEnv, c.Mailbox.PasswordFile)
+		c.SMTP.Password = resolveSecret(v, "smtp.password", c.SMTP.Password, c.SMTP.PasswordEnv, c.SMTP.PasswordFile)
+	}
 	o := &c.Office
 	o.TemplateKey = resolveSecret(v, "office.template_key", o.TemplateKey, o.TemplateKeyEnv, o.TemplateKeyFile)
 }

@@ -21,7 +21,7 @@ func main() {
 	rows := flag.Int("rows", 5000, "tasks in the work program")
 	out := flag.String("o", "big.xlsx", "output file")
 	flag.Parse()
-	cfg, err := config.Load(*cfgPath)
+	cfg, err := config.LoadOffline(*cfgPath)
 	if err != nil {
 		log.Fatal(err)
 	}

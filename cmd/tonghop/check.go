@@ -59,7 +59,7 @@ func runCheck(ctx context.Context, args []string, stdout, _ io.Writer) error {
 	if *path == "" || len(files) != 1 {
 		return fmt.Errorf("%w: want --config FILE and one workbook", errUsage)
 	}
-	cfg, err := config.Load(*path)
+	cfg, err := config.LoadOffline(*path)
 	if err != nil {
 		return err
 	}

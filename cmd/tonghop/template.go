@@ -35,7 +35,7 @@ func runTemplate(_ context.Context, args []string, stdout, _ io.Writer) error {
 	case *unitCode != "" && *out == "":
 		return fmt.Errorf("%w: --unit needs -o FILE.xlsx", errUsage)
 	}
-	cfg, err := config.Load(*path)
+	cfg, err := config.LoadOffline(*path)
 	if err != nil {
 		return err
 	}
