@@ -1,15 +1,13 @@
 package vnenc
 
-import "slices"
-
 // verdict sums up one encoding's reading of a string (rules 2 and 3 in detect.go).
 type verdict struct {
-	touched  int      // words the decoding changed, neutral ones excluded
-	invalid  int      // touched words that are not Vietnamese syllables
-	foreign  int      // untouched ASCII words that are not Vietnamese syllables ("Report", "niveau")
-	evidence int      // points from the touched words, each distinct word counted once
-	counted  []string // the words whose points are in
-	strong   int      // counted words with a strong mark
+	touched  int             // words the decoding changed, neutral ones excluded
+	invalid  int             // touched words that are not Vietnamese syllables
+	foreign  int             // untouched ASCII words that are not Vietnamese syllables ("Report", "niveau")
+	evidence int             // points from the touched words, each distinct word counted once
+	counted  map[string]bool // the words whose points are in
+	strong   int             // counted words with a strong mark
 }
 
 // accepted applies rules 2 and 3 with the evidence the encoding needs.
@@ -60,10 +58,13 @@ func (v *verdict) addWord(s string, word []unit) {
 		return
 	}
 	v.touched++
-	if plausibleWord(orig) || slices.Contains(v.counted, orig) {
+	if plausibleWord(orig) || v.counted[orig] {
 		return
 	}
-	v.counted = append(v.counted, orig)
+	if v.counted == nil {
+		v.counted = map[string]bool{}
+	}
+	v.counted[orig] = true
 	w := wordEvidence(word)
 	v.evidence += w
 	if w >= int(strongMark) {

@@ -46,8 +46,7 @@ func decodeTCVN3(s string) []unit {
 		u := unit{r: r, start: i, end: i + size}
 		b, ok := byteOf(r)
 		switch {
-		case !ok:
-			b = 0
+		case !ok: // not legacy text: passed through, a word boundary
 		case b < 0x80:
 			u.letter, u.kind = asciiCase(b)
 			if u.kind == asciiUpper {

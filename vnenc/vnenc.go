@@ -8,7 +8,9 @@
 // meant to run on every text cell: plain ASCII and proper Unicode return
 // after one scan without allocating, and the detection rule (detect.go) is
 // built so that genuine text — Unicode Vietnamese, English, French "Café",
-// "Müller", "±5%", "½" — is left alone.
+// "Müller", "±5%", "½" — is left alone. That caution costs one-word cells
+// ("Tèt"); once Fix has found an encoding in a workbook, FixAs converts
+// such cells on the looser evidence the workbook context justifies.
 package vnenc
 
 import (
