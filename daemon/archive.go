@@ -56,6 +56,6 @@ func (d *Daemon) archiveSubmissions(subs []ledger.Submission, log *slog.Logger) 
 		if formCode == "" {
 			formCode, periodName = "khong-xac-dinh", "khac"
 		}
-		d.archive(data, archivePath(formCode, periodName, s.Unit, fmt.Sprintf("v%d_%s", s.Version, archiveName(s.FileName))))
+		d.archive(data, archivePath(formCode, periodName, s.Unit, fmt.Sprintf("v%d_%s", s.Version, archiveName(s.FileName, data))))
 	}
 }

@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -42,9 +43,7 @@ func (d *Daemon) readSubmission(ctx context.Context, unit config.Unit, att intak
 	if report == nil {
 		report = &form.Report{Errors: []form.Problem{problemUnreadable()}}
 	}
-	if readErr == nil {
-		stored = withoutMacros(stored)
-	}
+	stored = withoutMacros(stored) // also when unreadable: an archived file never carries code
 	sha, err := d.ledger.PutBlob(stored)
 	if err != nil {
 		return sub, nil, fmt.Errorf("store workbook: %w", err)
@@ -85,8 +84,12 @@ func withoutMacros(data []byte) []byte {
 }
 
 // archiveName is the name a received workbook is filed under: what the unit called it, with the
-// extension of what is stored (.xls converted and .xlsm without macros are .xlsx).
-func archiveName(file string) string {
+// extension of what is stored when that is an .xlsx package (an .xls converted, an .xlsm
+// without its macros); a file kept as sent keeps its name.
+func archiveName(file string, stored []byte) string {
+	if !bytes.HasPrefix(stored, []byte("PK\x03\x04")) {
+		return file
+	}
 	switch ext := path.Ext(file); strings.ToLower(ext) {
 	case ".xls", ".xlsm", ".xlt", ".xltm", ".xltx":
 		return strings.TrimSuffix(file, ext) + ".xlsx"

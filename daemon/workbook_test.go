@@ -206,3 +206,25 @@ func TestIdentProblems(t *testing.T) {
 		})
 	}
 }
+
+func TestArchiveName(t *testing.T) {
+	zipped, ole := []byte("PK\x03\x04rest"), []byte("\xd0\xcf\x11\xe0rest")
+	tests := []struct {
+		name, file string
+		stored     []byte
+		want       string
+	}{
+		{"XLSX", "bao-cao.xlsx", zipped, "bao-cao.xlsx"},
+		{"XLSConverted", "bao-cao.xls", zipped, "bao-cao.xlsx"},
+		{"XLSKept", "bao-cao.xls", ole, "bao-cao.xls"},
+		{"XLSMStripped", "Bao Cao.XLSM", zipped, "Bao Cao.xlsx"},
+		{"NotAZip", "bao-cao.xlsm", []byte("garbage"), "bao-cao.xlsm"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := archiveName(tc.file, tc.stored); got != tc.want {
+				t.Errorf("archiveName(%q) = %q, want %q", tc.file, got, tc.want)
+			}
+		})
+	}
+}

@@ -41,9 +41,9 @@ func (f *Filled) RowCount() int {
 // Problem is one finding about a workbook: where it is, what was found and what is expected.
 // Message is Vietnamese, for the unit; Code is stable, for programs.
 type Problem struct {
-	Sheet   string `json:"sheet,omitempty"`
-	Cell    string `json:"cell,omitempty"`
-	Field   string `json:"field,omitempty"`
+	Sheet   string `json:"sheet"` // "" when the problem is about the whole file
+	Cell    string `json:"cell"`
+	Field   string `json:"field"`
 	Code    string `json:"code"`
 	Message string `json:"message"`
 }

@@ -31,6 +31,15 @@ func TestFind(t *testing.T) {
 		{"DateIsNotMonth", "hạn 18/11/2026", Month, ""},
 		{"NumberIsNotPeriod", "mã 12026-112", Month, ""},
 		{"Empty", "", Year, ""},
+		{"WeekSpanAcrossNewYear", "Tuần 1 (29/12/2025 – 04/01/2026)", Week, "2026-W01"},
+		{"WeekSpan53", "Chương trình tuần 53 (28/12/2026 – 03/01/2027)", Week, "2026-W53"},
+		{"WeekSpanWrongNumber", "Tuần 12 (16/11 – 22/11/2026)", Week, ""},
+		{"DateNotMonth", "Báo cáo tháng 11/2026 (hạn nộp 2026-12-05)", Month, "2026-11"},
+		{"CanonicalInsideWord", "x2026-11", Month, ""},
+		{"CanonicalAfterCanonical", "2026-11_2026-Q4", Quarter, "2026-Q4"},
+		{"NotNineMonths", "ngày 19 tháng năm 2026", NineMonths, ""},
+		{"CountryNotYear", "Cộng hòa xã hội chủ nghĩa Việt Nam 2026", Year, ""},
+		{"YearNoDiacritics", "bao cao tong ket nam 2026", Year, "2026"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -64,4 +73,24 @@ func FuzzFind(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestFind_OwnLabels finds every period in the label tonghop's own mails give it, and in its
+// canonical name inside a template's file name.
+func TestFind_OwnLabels(t *testing.T) {
+	for _, first := range []string{"2024-W01", "2024-01", "2024-Q1", "2024-H1", "2024-9M", "2024"} {
+		p, err := Parse(first)
+		if err != nil {
+			t.Fatal(err)
+		}
+		k := p.Kind
+		for p.Year <= 2027 {
+			for _, text := range []string{"Re: Đề nghị gửi báo cáo " + p.Label(), "BM.02.01-KH_" + p.String() + "_QLDN.xlsx"} {
+				if got, ok := Find(text, k); !ok || got != p {
+					t.Errorf("Find(%q, %s) = %v, %v; want %v", text, k, got, ok, p)
+				}
+			}
+			p = p.Next()
+		}
+	}
 }

@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/tonghop/tonghop/vnenc"
 )
 
@@ -31,10 +29,9 @@ type cellIn struct {
 // its number format shows it as, from the streamed cell attributes.
 func (b *book) cellIn(g *grid, col, row int, raw string) cellIn {
 	in := cellIn{raw: raw}
-	a, ok := b.attr(g, col, row)
-	if !ok {
-		return b.cellInSlow(g.sheet, col, row, raw)
-	}
+	// Without attributes (a package whose parts could not be indexed), a number is a number and
+	// its format unknown: a date then reads as a serial, with a warning.
+	a, _ := b.attr(g, col, row)
 	switch a.typ {
 	case "", "n":
 		_, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
@@ -47,17 +44,15 @@ func (b *book) cellIn(g *grid, col, row int, raw string) cellIn {
 }
 
 // attr returns a cell's type and style, scanning the sheet's part on first use. ok is false when
-// the part could not be scanned.
+// the workbook's parts are not indexed. A part that stops being well-formed keeps the attributes
+// found before, as excelize keeps the rows before.
 func (b *book) attr(g *grid, col, row int) (cellAttr, bool) {
 	if b.parts == nil {
 		return cellAttr{}, false
 	}
 	if !g.attrsRead {
 		g.attrsRead = true
-		if err := b.parts.scanAttrs(g.sheet, g.setAttr); err != nil {
-			b.parts = nil // fall back to excelize for the rest of this workbook
-			return cellAttr{}, false
-		}
+		_ = b.parts.scanAttrs(g.sheet, g.setAttr)
 	}
 	r, ok := g.row(row)
 	if !ok || col < 1 || col > len(r.attrs) {
@@ -77,28 +72,6 @@ func (g *grid) setAttr(row, col int, a cellAttr) {
 		r.attrs = make([]cellAttr, len(r.cells))
 	}
 	r.attrs[col-1] = a
-}
-
-// cellInSlow asks excelize for a cell's type and style; excelize then decodes the whole sheet,
-// so it serves only workbooks whose parts could not be indexed.
-func (b *book) cellInSlow(sheet string, col, row int, raw string) cellIn {
-	in := cellIn{raw: raw}
-	ref := cellName(col, row)
-	t, err := b.x.GetCellType(sheet, ref)
-	if err != nil {
-		return in
-	}
-	switch t {
-	case excelize.CellTypeUnset, excelize.CellTypeNumber:
-		_, perr := strconv.ParseFloat(strings.TrimSpace(raw), 64)
-		in.numeric = perr == nil
-	case excelize.CellTypeDate:
-		in.isoDate = true
-	}
-	if idx, err := b.x.GetCellStyle(sheet, ref); err == nil {
-		in.kind = b.fmtKind(idx)
-	}
-	return in
 }
 
 func (b *book) fmtKind(idx int) fmtKind {

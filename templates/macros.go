@@ -16,10 +16,16 @@ const (
 	contentTypeMain      = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
 )
 
-// isMacroPart reports whether a package part holds VBA code or its signature.
+// macroPattern matches the names of parts holding code: the VBA project and its signatures, and
+// Excel 4.0 macro sheets (XLM), which run on opening as well.
+const macroPattern = `(?i:vbaProject[^"/]*|vbaData\.xml|(?:intl)?macrosheets/[^"]*)`
+
+var macroName = regexp.MustCompile(`^` + macroPattern + `$`)
+
+// isMacroPart reports whether a package part holds macro code.
 func isMacroPart(name string) bool {
-	base := strings.ToLower(path.Base(strings.ReplaceAll(name, `\`, "/")))
-	return strings.HasPrefix(base, "vbaproject") || base == "vbadata.xml"
+	name = strings.TrimPrefix(strings.ReplaceAll(name, `\`, "/"), "/")
+	return macroName.MatchString(path.Base(name)) || macroName.MatchString(strings.TrimPrefix(strings.ToLower(name), "xl/"))
 }
 
 func hasMacros(zr *zip.Reader) bool {
@@ -32,16 +38,20 @@ func hasMacros(zr *zip.Reader) bool {
 }
 
 // Elements naming macro parts, written self-closed or with an end tag.
-var macroElements = []*regexp.Regexp{
-	regexp.MustCompile(`<Override\b[^>]*PartName="[^"]*(?i:vbaProject|vbaData)[^"]*"[^>]*(?:/>|>\s*</Override>)`),
-	regexp.MustCompile(`<Default\b[^>]*ContentType="application/vnd\.ms-office\.vbaProject"[^>]*(?:/>|>\s*</Default>)`),
-	regexp.MustCompile(`<Relationship\b[^>]*(?i:vbaProject|vbaData)[^>]*(?:/>|>\s*</Relationship>)`),
-}
+var (
+	macroElements = []*regexp.Regexp{
+		regexp.MustCompile(`<Override\b[^>]*PartName="[^"]*` + macroPattern + `"[^>]*(?:/>|>\s*</Override>)`),
+		regexp.MustCompile(`<Default\b[^>]*ContentType="application/vnd\.ms-office\.vbaProject"[^>]*(?:/>|>\s*</Default>)`),
+	}
+	macroRelationship = regexp.MustCompile(`<Relationship\b[^>]*Target="[^"]*` + macroPattern + `"[^>]*(?:/>|>\s*</Relationship>)`)
+	relationshipID    = regexp.MustCompile(`\bId="([^"]*)"`)
+)
 
-// StripMacros returns a workbook (.xlsm) without its VBA project, as a plain .xlsx package: the
-// macro parts are dropped, and the content types and relationships that named them are fixed.
-// Every other part is copied unchanged. stripped is false, and data returned as is, when there
-// were no macros. Call it only on data Read accepted: it trusts the zip's sizes.
+// StripMacros returns a workbook (.xlsm) without its macros, as a plain .xlsx package: the VBA
+// project and the Excel 4.0 macro sheets are dropped, with the content types, relationships,
+// sheet entries and defined names that named them. Every other part is copied unchanged.
+// stripped is false, and data returned as is, when there were no macros. Call it only on data
+// Read accepted: it trusts the zip's sizes.
 func StripMacros(data []byte) (out []byte, stripped bool, err error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -50,13 +60,17 @@ func StripMacros(data []byte) (out []byte, stripped bool, err error) {
 	if !hasMacros(zr) {
 		return data, false, nil
 	}
+	s := &stripper{ids: map[string]bool{}}
+	if err := s.collectIDs(zr); err != nil {
+		return nil, false, fmt.Errorf("strip macros: %w", err)
+	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, f := range zr.File {
 		if isMacroPart(f.Name) {
 			continue
 		}
-		if err := copyPart(zw, f); err != nil {
+		if err := s.copyPart(zw, f); err != nil {
 			return nil, false, fmt.Errorf("strip macros: %s: %w", f.Name, err)
 		}
 	}
@@ -66,31 +80,99 @@ func StripMacros(data []byte) (out []byte, stripped bool, err error) {
 	return buf.Bytes(), true, nil
 }
 
-// copyPart copies one part, rewriting the content types and relationship parts.
-func copyPart(zw *zip.Writer, f *zip.File) error {
+// stripper knows the relationship ids of the macro sheets, so the workbook's sheet list can drop
+// them too.
+type stripper struct {
+	ids map[string]bool
+}
+
+func (s *stripper) collectIDs(zr *zip.Reader) error {
+	for _, f := range zr.File {
+		if !strings.EqualFold(path.Base(f.Name), "workbook.xml.rels") {
+			continue
+		}
+		b, err := readPart(f)
+		if err != nil {
+			return err
+		}
+		for _, rel := range macroRelationship.FindAllString(string(b), -1) {
+			if m := relationshipID.FindStringSubmatch(rel); m != nil {
+				s.ids[m[1]] = true
+			}
+		}
+	}
+	return nil
+}
+
+func readPart(f *zip.File) ([]byte, error) {
 	rc, err := f.Open()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer rc.Close()
+	return io.ReadAll(rc)
+}
+
+// copyPart copies one part, rewriting the content types, the relationships and the workbook.
+func (s *stripper) copyPart(zw *zip.Writer, f *zip.File) error {
 	w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
 	if err != nil {
 		return err
 	}
-	name := strings.ToLower(f.Name)
-	if name != "[content_types].xml" && !strings.HasSuffix(name, ".rels") {
+	name := strings.ToLower(path.Base(f.Name))
+	if name != "[content_types].xml" && !strings.HasSuffix(name, ".rels") && name != "workbook.xml" {
+		rc, err := f.Open()
+		if err != nil {
+			return err
+		}
+		defer rc.Close()
 		_, err = io.Copy(w, rc)
 		return err
 	}
-	b, err := io.ReadAll(rc)
+	b, err := readPart(f)
 	if err != nil {
 		return err
 	}
-	s := string(b)
+	text := string(b)
 	for _, re := range macroElements {
-		s = re.ReplaceAllString(s, "")
+		text = re.ReplaceAllString(text, "")
 	}
-	s = strings.ReplaceAll(s, contentTypeMacroMain, contentTypeMain)
-	_, err = io.WriteString(w, s)
+	text = macroRelationship.ReplaceAllString(text, "")
+	text = strings.ReplaceAll(text, contentTypeMacroMain, contentTypeMain)
+	if name == "workbook.xml" {
+		text = s.dropMacroSheets(text)
+	}
+	_, err = io.WriteString(w, text)
 	return err
+}
+
+var (
+	sheetElement = regexp.MustCompile(`<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"[^>]*\b\w+:id="([^"]*)"[^>]*(?:/>|>\s*</(?:\w+:)?sheet>)`)
+	definedName  = regexp.MustCompile(`(?s)<(?:\w+:)?definedName\b[^>]*>(.*?)</(?:\w+:)?definedName>`)
+)
+
+// dropMacroSheets removes the macro sheets from the workbook's sheet list, and the defined names
+// (Auto_Open and the like) that refer to them.
+func (s *stripper) dropMacroSheets(text string) string {
+	var names []string
+	text = sheetElement.ReplaceAllStringFunc(text, func(el string) string {
+		m := sheetElement.FindStringSubmatch(el)
+		if !s.ids[m[2]] {
+			return el
+		}
+		names = append(names, m[1])
+		return ""
+	})
+	if len(names) == 0 {
+		return text
+	}
+	return definedName.ReplaceAllStringFunc(text, func(el string) string {
+		body := definedName.FindStringSubmatch(el)[1]
+		for _, n := range names {
+			if strings.Contains(body, n+"!") || strings.Contains(body, "'"+strings.ReplaceAll(n, "'", "''")+"'!") {
+				return ""
+			}
+		}
+		return el
+	})
 }

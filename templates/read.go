@@ -50,6 +50,13 @@ func Read(data []byte, forms []form.Form, secret []byte, lim Limits) (rep *form.
 	if msg != "" {
 		return failed(ErrUnreadable, CodeUnreadable, msg, why)
 	}
+	if err := checkStructure(zr, lim.MaxCells); err != nil {
+		msg := msgCorrupt
+		if errors.Is(err, errTooMany) {
+			msg = fmt.Sprintf(msgTooManyCells, lim.MaxCells)
+		}
+		return failed(ErrUnreadable, CodeUnreadable, msg, err.Error())
+	}
 	x, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: lim.MaxUnzipBytes, UnzipXMLSizeLimit: lim.MaxXMLBytes,
 	})

@@ -45,7 +45,7 @@ type checkResult struct {
 	usable      bool
 }
 
-func runCheck(ctx context.Context, args []string, stdout, _ io.Writer) error {
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("check", "check --config FILE [--json] [--unit U] WORKBOOK.xlsx",
 		"Read a filled workbook as the daemon does and print what it is (form, version, unit, period)\n"+
 			"and every problem. Exit status: 0 valid, 1 invalid, 2 not a usable workbook.", stdout)
@@ -72,6 +72,12 @@ func runCheck(ctx context.Context, args []string, stdout, _ io.Writer) error {
 		unit = &u
 	}
 	res, err := checkWorkbook(ctx, cfg, files[0], unit)
+	var fileErr *os.PathError
+	if errors.As(err, &fileErr) {
+		// No file to judge is "not a usable workbook", not "invalid".
+		fmt.Fprintf(stderr, "tonghop check: %v\n", err)
+		return exitCode(checkUnusable)
+	}
 	if err != nil {
 		return err
 	}
@@ -142,7 +148,11 @@ func readLimited(file string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, limit+1))
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, &os.PathError{Op: "read", Path: file, Err: err} // a directory, an I/O error
+	}
+	return data, nil
 }
 
 func nonNil(ps []form.Problem) []form.Problem {

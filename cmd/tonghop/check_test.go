@@ -103,6 +103,8 @@ func TestCheck(t *testing.T) {
 		{"NotAWorkbook", []string{"check", "--config", cfg, garbage}, 2, "không phải tệp Excel .xlsx"},
 		{"Encrypted", []string{"check", "--config", cfg, "../../templates/testdata/corpus/excelize__encryptAES.xlsx"}, 2, "mật khẩu"},
 		{"NoFile", []string{"check", "--config", cfg}, 2, ""},
+		{"MissingFile", []string{"check", "--config", cfg, "khong-co.xlsx"}, 2, ""},
+		{"Directory", []string{"check", "--config", cfg, filepath.Dir(cfg)}, 2, ""},
 		{"TwoFiles", []string{"check", "--config", cfg, valid, valid}, 2, ""},
 		{"UnknownUnit", []string{"check", "--config", cfg, "--unit", "XYZ", valid}, 2, ""},
 	}

@@ -1,0 +1,89 @@
+package templates
+
+import (
+	"archive/zip"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+)
+
+// excelize decodes some parts whole (shared strings, styles) and keeps a stack entry per open
+// element while streaming sheets, so a small hostile file of millions of empty rows, shared
+// strings or nested elements costs it seconds and gigabytes. checkStructure streams every XML
+// part first, at a few bytes of memory, and refuses such files before excelize sees them.
+
+// maxXMLDepth is far deeper than any spreadsheet part nests (a cell with rich text is 6 deep).
+const maxXMLDepth = 64
+
+var (
+	errTooDeep      = errors.New("XML nested too deep")
+	errTooMany      = errors.New("too many XML elements")
+	errRowsOrder    = errors.New("worksheet rows out of order")
+	errXMLDoctype   = errors.New("XML document type declaration")
+	elementsPerCell = 4 // <c>, <v> or <is><t>, <f>: what a busy cell takes
+)
+
+// checkStructure checks every XML part of the package: nesting depth, element count against
+// the cell budget, no DOCTYPE (entities have no business in a workbook) and, in worksheets, rows
+// in increasing order. A part that is not well-formed is left to excelize to refuse or tolerate.
+func checkStructure(zr *zip.Reader, maxCells int) error {
+	budget := maxCells*elementsPerCell + 100000
+	for _, f := range zr.File {
+		name := strings.ToLower(f.Name)
+		if !strings.HasSuffix(name, ".xml") && !strings.HasSuffix(name, ".rels") && !strings.HasSuffix(name, ".vml") {
+			continue
+		}
+		n, err := checkPart(f, budget, strings.Contains(path.Dir(name), "worksheets"))
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
+		}
+		budget -= n
+	}
+	return nil
+}
+
+// checkPart streams one part, returning the number of elements it holds.
+func checkPart(f *zip.File, budget int, worksheet bool) (int, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return 0, nil // excelize reports unreadable parts in its own way
+	}
+	defer rc.Close()
+	d := xml.NewDecoder(rc)
+	depth, count, lastRow := 0, 0, 0
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			return count, nil
+		}
+		if err != nil {
+			return count, nil // not well-formed: excelize stops there too
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			count++
+			switch {
+			case depth > maxXMLDepth:
+				return count, errTooDeep
+			case count > budget:
+				return count, errTooMany
+			case worksheet && t.Name.Local == "row":
+				r := nextRow(t.Attr, lastRow)
+				if r <= lastRow {
+					return count, fmt.Errorf("%w: row %d after row %d", errRowsOrder, r, lastRow)
+				}
+				lastRow = r
+			}
+		case xml.EndElement:
+			depth--
+		case xml.Directive:
+			if strings.HasPrefix(strings.ToUpper(strings.TrimSpace(string(t))), "DOCTYPE") {
+				return count, errXMLDoctype
+			}
+		}
+	}
+}
