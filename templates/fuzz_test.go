@@ -24,7 +24,9 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("PK\x03\x04"))
 	forms := allForms()
 	f.Fuzz(func(t *testing.T, data []byte) {
-		rep, err := Read(data, forms, testSecret, Limits{MaxCells: 20000})
+		// Small limits keep each run fast: a part may inflate to its limit, and the fuzzer finds
+		// such parts; TestRead_Unreadable covers the default limits.
+		rep, err := Read(data, forms, testSecret, Limits{MaxCells: 20000, MaxXMLBytes: 1 << 20, MaxUnzipBytes: 4 << 20})
 		if rep == nil {
 			t.Fatal("nil report")
 		}

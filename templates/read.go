@@ -107,7 +107,7 @@ func precheck(data []byte, lim Limits) (zr *zip.Reader, msg, why string) {
 	workbook := false
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
-		if f.UncompressedSize64 > uint64(lim.MaxXMLBytes) || total > uint64(lim.MaxUnzipBytes) {
+		if isXMLPart(f.Name) && f.UncompressedSize64 > uint64(lim.MaxXMLBytes) || total > uint64(lim.MaxUnzipBytes) {
 			return nil, msgUnzipTooBig, fmt.Sprintf("zip entry %q inflates beyond the limits", f.Name)
 		}
 		if strings.HasPrefix(strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, `\`, "/"), "/")), "xl/") {

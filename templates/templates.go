@@ -50,17 +50,19 @@ type Meta struct {
 // Limits bounds the resources Read spends on one workbook. Zero fields take the defaults.
 type Limits struct {
 	MaxFileBytes  int64 // default 20 MiB
-	MaxUnzipBytes int64 // excelize UnzipSizeLimit, default 200 MiB
-	MaxXMLBytes   int64 // excelize UnzipXMLSizeLimit, default 50 MiB; larger parts are refused
+	MaxUnzipBytes int64 // excelize UnzipSizeLimit, default 100 MiB
+	MaxXMLBytes   int64 // excelize UnzipXMLSizeLimit, default 16 MiB; larger XML parts are refused
 	MaxCells      int   // default 200000 cells read in all
 }
 
 // Default limits used for zero fields of Limits.
 const (
 	DefaultMaxFileBytes  = 20 << 20
-	DefaultMaxUnzipBytes = 200 << 20
-	DefaultMaxXMLBytes   = 50 << 20
-	DefaultMaxCells      = 200000
+	DefaultMaxUnzipBytes = 100 << 20
+	// DefaultMaxXMLBytes bounds one XML part: a sheet of 10,000 filled rows takes about 4 MiB,
+	// and every byte is scanned, so more only serves files built to be slow.
+	DefaultMaxXMLBytes = 16 << 20
+	DefaultMaxCells    = 200000
 )
 
 func (l Limits) withDefaults() Limits {

@@ -32,17 +32,23 @@ var (
 func checkStructure(zr *zip.Reader, maxCells int) error {
 	budget := maxCells*elementsPerCell + 100000
 	for _, f := range zr.File {
-		name := strings.ToLower(f.Name)
-		if !strings.HasSuffix(name, ".xml") && !strings.HasSuffix(name, ".rels") && !strings.HasSuffix(name, ".vml") {
+		if !isXMLPart(f.Name) {
 			continue
 		}
-		n, err := checkPart(f, budget, strings.Contains(path.Dir(name), "worksheets"))
+		n, err := checkPart(f, budget, strings.Contains(path.Dir(strings.ToLower(f.Name)), "worksheets"))
 		if err != nil {
 			return fmt.Errorf("%s: %w", f.Name, err)
 		}
 		budget -= n
 	}
 	return nil
+}
+
+// isXMLPart reports whether a package part is XML (worksheets, shared strings, relationships,
+// drawings) rather than binary (images, VBA).
+func isXMLPart(name string) bool {
+	name = strings.ToLower(name)
+	return strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels") || strings.HasSuffix(name, ".vml")
 }
 
 // checkPart streams one part, returning the number of elements it holds.
