@@ -5,11 +5,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/vnenc"
 )
 
 // sampleData invents what unit number i writes in form f: plausible figures whose subtotals add
@@ -51,26 +49,9 @@ const casualUnit = 2
 func typeCasually(t form.Table, rows []form.Row) {
 	for _, c := range t.Columns {
 		if v, ok := rows[0].Values[c.Key]; ok && c.Type == form.Choice {
-			rows[0].Values[c.Key] = strings.ToLower(withoutMarks(v))
+			rows[0].Values[c.Key] = strings.ToLower(vnenc.StripMarks(v))
 		}
 	}
-}
-
-// withoutMarks drops Vietnamese diacritics, as typed without a Vietnamese keyboard.
-func withoutMarks(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == 'đ':
-			b.WriteRune('d')
-		case r == 'Đ':
-			b.WriteRune('D')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 var sampleTasks = []string{

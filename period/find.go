@@ -8,6 +8,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/tonghop/tonghop/vnenc"
 )
 
 // Find looks in free text (a mail subject, a file name) for a period of kind k and returns the
@@ -147,16 +149,4 @@ func labelPeriod(k Kind, m []string) (Period, bool) {
 }
 
 // foldText lowers text and removes Vietnamese diacritics, so "Quý IV" and "quy iv" match alike.
-func foldText(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == 'đ' || r == 'Đ':
-			b.WriteRune('d')
-		default:
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
+func foldText(s string) string { return strings.ToLower(vnenc.StripMarks(s)) }

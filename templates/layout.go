@@ -123,23 +123,6 @@ func norm2(s string) string {
 	return norm.NFC.String(cases.Fold().String(s))
 }
 
-// stripMarks removes Vietnamese diacritics: "hoàn thành" becomes "hoan thanh", "đ" becomes "d".
-func stripMarks(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == 'đ':
-			b.WriteRune('d')
-		case r == 'Đ':
-			b.WriteRune('D')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
 func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f' || r == '\u200b'
 }

@@ -223,7 +223,7 @@ func parseChoice(c form.Column, s string) verdict {
 	}
 	var found []string
 	for _, ch := range c.Choices {
-		if stripMarks(norm2(ch)) == stripMarks(want) {
+		if vnenc.StripMarks(norm2(ch)) == vnenc.StripMarks(want) {
 			found = append(found, ch)
 		}
 	}
