@@ -51,8 +51,14 @@ func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 // way a unit would; mutate changes the tasks before filling.
 func filledTemplate(t *testing.T, cfgPath string, mutate func(rows []form.Row)) string {
 	t.Helper()
+	return filledTemplateFor(t, cfgPath, "2026-W48", mutate)
+}
+
+// filledTemplateFor is filledTemplate for another week.
+func filledTemplateFor(t *testing.T, cfgPath, week string, mutate func(rows []form.Row)) string {
+	t.Helper()
 	tpl := filepath.Join(filepath.Dir(cfgPath), "mau.xlsx")
-	if code, _, stderr := runCLI(t, "template", "--config", cfgPath, "--form", "BM.04.01/KH", "--period", "2026-W48", "--unit", "QLDN", "-o", tpl); code != 0 {
+	if code, _, stderr := runCLI(t, "template", "--config", cfgPath, "--form", "BM.04.01/KH", "--period", week, "--unit", "QLDN", "-o", tpl); code != 0 {
 		t.Fatalf("template: exit %d: %s", code, stderr)
 	}
 	cfg, err := config.LoadOffline(cfgPath)
@@ -72,7 +78,7 @@ func filledTemplate(t *testing.T, cfgPath string, mutate func(rows []form.Row)) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	file := filepath.Join(filepath.Dir(cfgPath), "BM.04.01-KH_2026-W48_QLDN.xlsx")
+	file := filepath.Join(filepath.Dir(cfgPath), "BM.04.01-KH_"+week+"_QLDN.xlsx")
 	if err := os.WriteFile(file, out, 0o600); err != nil {
 		t.Fatal(err)
 	}

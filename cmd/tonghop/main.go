@@ -32,6 +32,7 @@ func commands() []command {
 		{"run", "run the daemon: read the mailbox, send templates, receipts and reminders", runDaemon},
 		{"template", "write the workbook a unit fills for a form and period", runTemplate},
 		{"check", "read and validate a filled workbook as the daemon does", runCheck},
+		{"ingest", "take in saved messages (.eml) exactly as the daemon takes in mail", runIngest},
 		{"config", "check a configuration file (config check --config FILE)", runConfig},
 		{"version", "print the version", runVersion},
 	}

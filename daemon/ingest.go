@@ -1,0 +1,103 @@
+package daemon
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/tonghop/tonghop/intake"
+	"github.com/tonghop/tonghop/ledger"
+)
+
+// Ingested is what taking in one raw message did, as the ingest command prints it.
+type Ingested struct {
+	MessageID   string               `json:"message_id"`
+	Unit        string               `json:"unit"`    // "" when the sender is no unit
+	Outcome     string               `json:"outcome"` // accepted, invalid, quarantined or ignored
+	Duplicate   bool                 `json:"duplicate"`
+	Submissions []IngestedSubmission `json:"submissions"`
+	Reply       string               `json:"reply"` // receipt, errors, receipt+errors or none
+	Note        string               `json:"note,omitempty"`
+}
+
+// IngestedSubmission is one workbook recorded from the message.
+type IngestedSubmission struct {
+	Form    string `json:"form"`
+	Period  string `json:"period"`
+	Version int    `json:"version"`
+	Valid   bool   `json:"valid"`
+	Late    bool   `json:"late"`
+}
+
+// Ingest takes in one raw message received some other way than the mailbox (a saved .eml), by
+// the same decisions and the same single ledger transaction as Poll. Its replies are queued in
+// the outbox for the running daemon to send. A message already recorded (same bytes) is reported
+// as it was recorded, with Duplicate set, and nothing is written.
+func (d *Daemon) Ingest(ctx context.Context, raw []byte) (Ingested, error) {
+	log := d.log.With("component", "ingest")
+	sha, err := d.ledger.PutBlob(raw)
+	if err != nil {
+		return Ingested{}, fmt.Errorf("store raw mail: %w", err)
+	}
+	if known, err := d.ledger.MailBySHA(ctx, sha); err == nil {
+		// Recorded before: nothing is written and nothing sent again.
+		return d.ingestedOf(known, true, nil), nil
+	} else if !errors.Is(err, ledger.ErrNotFound) {
+		return Ingested{}, fmt.Errorf("look up mail: %w", err)
+	}
+	in := d.decide(ctx, intake.Fetched{Raw: raw, Size: int64(len(raw)), InternalDate: d.now()}, 0, sha, log)
+	in.Mail.Mailbox = "ingest"
+	res, err := d.ledger.RecordIntake(ctx, in)
+	if err != nil {
+		return Ingested{}, fmt.Errorf("record: %w", err)
+	}
+	d.archiveSubmissions(res.Submissions, log)
+	log.Info("mail recorded", "from", in.Mail.From, "subject", in.Mail.Subject, "outcome", in.Mail.Outcome,
+		"submissions", len(res.Submissions), "replies", len(in.Outbox))
+	out := d.ingestedOf(in.Mail, false, in.Outbox)
+	for _, s := range res.Submissions {
+		out.Submissions = append(out.Submissions, IngestedSubmission{Form: s.Form, Period: s.Period, Version: s.Version, Valid: s.Valid, Late: s.Late})
+	}
+	return out, nil
+}
+
+func (d *Daemon) ingestedOf(m ledger.Mail, duplicate bool, replies []ledger.OutMail) Ingested {
+	out := Ingested{
+		MessageID: m.MessageID, Outcome: ingestOutcome(m.Outcome), Duplicate: duplicate, Note: m.Note,
+		Reply: replyKinds(replies), Submissions: []IngestedSubmission{},
+	}
+	if u, ok := d.cfg.UnitByEmail(m.From); ok {
+		out.Unit = u.Code
+	}
+	return out
+}
+
+// ingestOutcome names a ledger outcome the way the ingest command reports it.
+func ingestOutcome(outcome string) string {
+	if outcome == outcomeRejected {
+		return "invalid"
+	}
+	return outcome
+}
+
+// replyKinds says which answers were queued: a receipt, an error list, both or none.
+func replyKinds(replies []ledger.OutMail) string {
+	receipt, errs := false, false
+	for _, m := range replies {
+		switch m.Kind {
+		case kindReceipt:
+			receipt = true
+		case kindRejection, kindUnknownSender:
+			errs = true
+		}
+	}
+	switch {
+	case receipt && errs:
+		return "receipt+errors"
+	case receipt:
+		return "receipt"
+	case errs:
+		return "errors"
+	}
+	return "none"
+}
