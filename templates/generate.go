@@ -117,18 +117,15 @@ func writeIdentSheet(x *excelize.File, f *form.Form, m Meta) error {
 		return err
 	}
 	w := &sheetWriter{x: x, sheet: IdentSheet}
-	tag := IdentTag(m.Secret, f.Code, f.Version, m.UnitCode, m.Period)
-	for i, kv := range [][2]string{
-		{identKeyForm, f.Code}, {identKeyVersion, strconv.Itoa(f.Version)},
-		{identKeyUnit, m.UnitCode}, {identKeyPeriod, m.Period}, {identKeyTag, tag},
-	} {
+	pairs := identPairs(f, m)
+	for i, kv := range pairs {
 		w.str(1, i+1, kv[0], 0)
 		w.str(2, i+1, kv[1], 0)
 	}
 	if w.err != nil {
 		return w.err
 	}
-	if err := writeIdentNames(x, f, m, tag); err != nil {
+	if err := writeIdentNames(x, pairs); err != nil {
 		return err
 	}
 	// Protected as well as hidden: Gnumeric saves very hidden sheets as visible ones.
@@ -141,17 +138,23 @@ func writeIdentSheet(x *excelize.File, f *form.Form, m Meta) error {
 // writeIdentNames repeats the identification as workbook-level defined names holding constants:
 // some programs drop a very hidden sheet but keep the names, and a constant does not turn into
 // #REF! when the sheet goes.
-func writeIdentNames(x *excelize.File, f *form.Form, m Meta, tag string) error {
-	for _, kv := range [][2]string{
-		{identKeyForm, f.Code}, {identKeyVersion, strconv.Itoa(f.Version)},
-		{identKeyUnit, m.UnitCode}, {identKeyPeriod, m.Period}, {identKeyTag, tag},
-	} {
+func writeIdentNames(x *excelize.File, pairs [][2]string) error {
+	for _, kv := range pairs {
 		constant := `"` + strings.ReplaceAll(kv[1], `"`, `""`) + `"`
 		if err := x.SetDefinedName(&excelize.DefinedName{Name: identNamePrefix + strings.ToUpper(kv[0]), RefersTo: constant}); err != nil {
 			return fmt.Errorf("defined name %s: %w", kv[0], err)
 		}
 	}
 	return nil
+}
+
+// identPairs is the identification a template carries, key by key, the tag last.
+func identPairs(f *form.Form, m Meta) [][2]string {
+	return [][2]string{
+		{identKeyForm, f.Code}, {identKeyVersion, strconv.Itoa(f.Version)},
+		{identKeyUnit, m.UnitCode}, {identKeyPeriod, m.Period},
+		{identKeyTag, IdentTag(m.Secret, f.Code, f.Version, m.UnitCode, m.Period)},
+	}
 }
 
 // Keys of the identification sheet.

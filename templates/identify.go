@@ -10,23 +10,21 @@ import (
 
 // identify decides which of forms the workbook is, filling r.rep.Filled.Ident.
 func (r *reader) identify(forms []form.Form, secret []byte) (*form.Form, error) {
-	if id, tag, ok, err := r.hiddenIdent(); err != nil {
+	kv, err := r.hiddenIdent()
+	if err != nil {
 		return nil, err
-	} else if ok {
-		id.TagOK = tagMatches(secret, id, tag)
-		r.rep.Filled.Ident = id
-		if !id.TagOK {
-			r.errorf(IdentSheet, "", "", CodeTagMismatch, msgTagMismatch)
-		}
-		return r.formByCode(forms, id)
 	}
-	if id, tag, ok := r.namedIdent(); ok {
+	sheet := IdentSheet
+	if kv == nil {
 		// The names carry the tag too: the identification is as good as the hidden sheet's, only
 		// the sheet was lost on the way.
+		kv, sheet = r.namedIdent(), ""
+	}
+	if id, tag, ok := identFrom(kv); ok {
 		id.TagOK = tagMatches(secret, id, tag)
 		r.rep.Filled.Ident = id
 		if !id.TagOK {
-			r.errorf("", "", "", CodeTagMismatch, msgTagMismatch)
+			r.errorf(sheet, "", "", CodeTagMismatch, msgTagMismatch)
 		}
 		return r.formByCode(forms, id)
 	}
@@ -46,15 +44,15 @@ func (r *reader) identify(forms []form.Form, secret []byte) (*form.Form, error) 
 	return f, nil
 }
 
-// hiddenIdent reads the key/value identification sheet.
-func (r *reader) hiddenIdent() (form.Ident, string, bool, error) {
+// hiddenIdent reads the key/value identification sheet; nil when there is none or it names no form.
+func (r *reader) hiddenIdent() (map[string]string, error) {
 	name, ok := r.b.sheetNamed(IdentSheet)
 	if !ok {
-		return form.Ident{}, "", false, nil
+		return nil, nil
 	}
 	g, err := r.b.grid(name)
 	if err != nil {
-		return form.Ident{}, "", false, err
+		return nil, err
 	}
 	kv := map[string]string{}
 	for _, row := range g.rows {
@@ -63,15 +61,23 @@ func (r *reader) hiddenIdent() (form.Ident, string, bool, error) {
 		}
 	}
 	if kv[identKeyForm] == "" {
-		return form.Ident{}, "", false, nil
+		return nil, nil
+	}
+	return kv, nil
+}
+
+// identFrom reads the identification keys (identPairs) into an Ident and its tag.
+func identFrom(kv map[string]string) (form.Ident, string, bool) {
+	if kv[identKeyForm] == "" {
+		return form.Ident{}, "", false
 	}
 	version, _ := strconv.Atoi(kv[identKeyVersion])
 	id := form.Ident{Form: kv[identKeyForm], FormVersion: version, Unit: kv[identKeyUnit], Period: kv[identKeyPeriod]}
-	return id, kv[identKeyTag], true, nil
+	return id, kv[identKeyTag], true
 }
 
 // namedIdent reads the identification repeated in workbook-level defined names.
-func (r *reader) namedIdent() (form.Ident, string, bool) {
+func (r *reader) namedIdent() map[string]string {
 	kv := map[string]string{}
 	for _, n := range r.b.x.GetDefinedName() {
 		key, ok := strings.CutPrefix(strings.ToUpper(n.Name), identNamePrefix)
@@ -79,12 +85,7 @@ func (r *reader) namedIdent() (form.Ident, string, bool) {
 			kv[strings.ToLower(key)] = nameConstant(n.RefersTo)
 		}
 	}
-	if kv[identKeyForm] == "" {
-		return form.Ident{}, "", false
-	}
-	version, _ := strconv.Atoi(kv[identKeyVersion])
-	id := form.Ident{Form: kv[identKeyForm], FormVersion: version, Unit: kv[identKeyUnit], Period: kv[identKeyPeriod]}
-	return id, kv[identKeyTag], true
+	return kv
 }
 
 // nameConstant returns the string a defined name holds, `"2026-11"` or `="2026-11"`, unquoted.
