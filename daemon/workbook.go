@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -116,22 +117,12 @@ func (d *Daemon) guessPeriod(formCode, subject, file string) (string, bool) {
 	}
 	now := d.now()
 	best := slices.MinFunc(windows, func(a, b schedule.Window) int {
-		return durationCmp(absDuration(a.Deadline.Sub(now)), absDuration(b.Deadline.Sub(now)))
+		return cmp.Compare(absDuration(a.Deadline.Sub(now)), absDuration(b.Deadline.Sub(now)))
 	})
 	return best.Period.String(), true
 }
 
 func absDuration(d time.Duration) time.Duration { return max(d, -d) }
-
-func durationCmp(a, b time.Duration) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
 
 func (d *Daemon) invalid(sub ledger.Submission, problems []form.Problem) (ledger.Submission, []form.Problem, error) {
 	sub.Problems, _ = json.Marshal(map[string][]form.Problem{"errors": problems})

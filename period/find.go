@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -58,7 +59,9 @@ var canonical = regexp.MustCompile(`(?:19|20)\d{2}-(?:w\d{1,2}|q[1-4]|h[12]|9m|\
 func findCanonical(s string, k Kind) (Period, bool) {
 	for _, loc := range canonical.FindAllStringIndex(s, -1) {
 		before, after := s[:loc[0]], s[loc[1]:]
-		if strings.IndexFunc(lastRune(before), isWordRune) == 0 || strings.IndexFunc(firstRune(after), isWordRune) == 0 {
+		prev, _ := utf8.DecodeLastRuneInString(before)
+		next, _ := utf8.DecodeRuneInString(after)
+		if isWordRune(prev) || isWordRune(next) {
 			continue
 		}
 		if strings.HasPrefix(after, "-") && len(after) > 1 && after[1] >= '0' && after[1] <= '9' {
@@ -72,21 +75,6 @@ func findCanonical(s string, k Kind) (Period, bool) {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-func lastRune(s string) string {
-	if s == "" {
-		return ""
-	}
-	r := []rune(s)
-	return string(r[len(r)-1])
-}
-
-func firstRune(s string) string {
-	for _, r := range s {
-		return string(r)
-	}
-	return ""
-}
 
 // weekSpanLabel is the label of tonghop's own mails: "Tuần 47 (16/11 – 22/11/2026)", and across a
 // year's end "Tuần 1 (29/12/2025 – 04/01/2026)".

@@ -29,9 +29,9 @@ type cellIn struct {
 // its number format shows it as, from the streamed cell attributes.
 func (b *book) cellIn(g *grid, col, row int, raw string) cellIn {
 	in := cellIn{raw: raw}
-	// Without attributes (a package whose parts could not be indexed), a number is a number and
-	// its format unknown: a date then reads as a serial, with a warning.
-	a, _ := b.attr(g, col, row)
+	// Without attributes (a sheet whose part could not be found), a number is a number and its
+	// format unknown: a date then reads as a serial, with a warning.
+	a := b.attr(g, col, row)
 	switch a.typ {
 	case "", "n":
 		_, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
@@ -43,12 +43,12 @@ func (b *book) cellIn(g *grid, col, row int, raw string) cellIn {
 	return in
 }
 
-// attr returns a cell's type and style, scanning the sheet's part on first use. ok is false when
-// the workbook's parts are not indexed. A part that stops being well-formed keeps the attributes
-// found before, as excelize keeps the rows before.
-func (b *book) attr(g *grid, col, row int) (cellAttr, bool) {
-	if b.parts == nil {
-		return cellAttr{}, false
+// attr returns a cell's type and style, scanning the sheet's part on first use; the zero value
+// when they are unknown. A part that stops being well-formed keeps the attributes found before,
+// as excelize keeps the rows before.
+func (b *book) attr(g *grid, col, row int) cellAttr {
+	if b.parts == nil { // a workbook being filled, not read: no part index
+		return cellAttr{}
 	}
 	if !g.attrsRead {
 		g.attrsRead = true
@@ -56,9 +56,9 @@ func (b *book) attr(g *grid, col, row int) (cellAttr, bool) {
 	}
 	r, ok := g.row(row)
 	if !ok || col < 1 || col > len(r.attrs) {
-		return cellAttr{}, true
+		return cellAttr{}
 	}
-	return r.attrs[col-1], true
+	return r.attrs[col-1]
 }
 
 // setAttr records a cell's attributes on its grid row; cells outside the non-empty rows and
