@@ -11,55 +11,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/internal/officetest"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/templates"
 	"github.com/tonghop/tonghop/xlsconv"
 )
-
-// edit opens a workbook with excelize, applies fn and returns the saved bytes.
-func edit(t *testing.T, data []byte, fn func(x *excelize.File) error) []byte {
-	t.Helper()
-	x, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	if err := fn(x); err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := x.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-// stripIdent removes every trace of identification: hidden sheet, defined names, cover line.
-func stripIdent(x *excelize.File) error {
-	if err := x.DeleteSheet(templates.IdentSheet); err != nil {
-		return err
-	}
-	for _, n := range x.GetDefinedName() {
-		if strings.HasPrefix(n.Name, "TONGHOP_") {
-			if err := x.DeleteDefinedName(&excelize.DefinedName{Name: n.Name, Scope: n.Scope}); err != nil {
-				return err
-			}
-		}
-	}
-	cells, err := x.SearchSheet(templates.CoverSheet, "^"+templates.IdentPrefix+`\|`, true)
-	if err != nil {
-		return err
-	}
-	for _, c := range cells {
-		if err := x.SetCellStr(templates.CoverSheet, c, ""); err != nil {
-			return err
-		}
-	}
-	return nil
-}
 
 // submission returns the one recorded submission of unit and its warning codes.
 func submission(t *testing.T, e *env, unit string) (ledger.Submission, []string) {
@@ -89,7 +46,7 @@ func submission(t *testing.T, e *env, unit string) (ledger.Submission, []string)
 func TestDaemon_IdentificationLost(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
-	wb := edit(t, e.workbook(t, "QLDN", false), stripIdent)
+	wb := officetest.StripIdent(t, e.workbook(t, "QLDN", false))
 	e.append(t, mail("qldn@kcn.example", "lost@kcn", "", "BM.02.01-KH_2026-11_QLDN.xlsx", wb))
 	if err := e.d.Step(ctx); err != nil {
 		t.Fatal(err)

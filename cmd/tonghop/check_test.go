@@ -9,10 +9,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/internal/officetest"
 	"github.com/tonghop/tonghop/templates"
 )
 
@@ -170,27 +169,11 @@ func TestCheck_JSON(t *testing.T) {
 func TestCheck_GuessedFromFileName(t *testing.T) {
 	cfg := exampleConfig(t)
 	file := filledTemplate(t, cfg, nil)
-	x, err := excelize.OpenFile(file)
+	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := x.DeleteSheet(templates.IdentSheet); err != nil {
-		t.Fatal(err)
-	}
-	for _, n := range x.GetDefinedName() {
-		if strings.HasPrefix(n.Name, "TONGHOP_") {
-			if err := x.DeleteDefinedName(&excelize.DefinedName{Name: n.Name, Scope: n.Scope}); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	cells, _ := x.SearchSheet(templates.CoverSheet, "^TONGHOP\\|", true)
-	for _, c := range cells {
-		if err := x.SetCellStr(templates.CoverSheet, c, ""); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := x.Save(); err != nil {
+	if err := os.WriteFile(file, officetest.StripIdent(t, data), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	code, stdout, _ := runCLI(t, "check", "--config", cfg, "--unit", "QLDN", file)

@@ -6,7 +6,10 @@ import (
 	"bytes"
 	"encoding/base64"
 	"fmt"
+	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/form"
@@ -59,4 +62,39 @@ func Mail(from, to, id, headers, name string, data []byte) []byte {
 	}
 	b.WriteString("--b1--\r\n")
 	return b.Bytes()
+}
+
+// StripIdent removes every trace of a workbook's identification, as some converters do: the
+// hidden sheet, the TONGHOP_* defined names and the line on the cover.
+func StripIdent(t testing.TB, data []byte) []byte {
+	t.Helper()
+	x, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if err := x.DeleteSheet(templates.IdentSheet); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range x.GetDefinedName() {
+		if strings.HasPrefix(n.Name, "TONGHOP_") {
+			if err := x.DeleteDefinedName(&excelize.DefinedName{Name: n.Name, Scope: n.Scope}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	cells, err := x.SearchSheet(templates.CoverSheet, "^"+templates.IdentPrefix+`\|`, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cells {
+		if err := x.SetCellStr(templates.CoverSheet, c, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := x.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
