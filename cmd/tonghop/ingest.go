@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/daemon"
@@ -88,17 +87,9 @@ func ingestDaemon(ctx context.Context, cfg *config.Config, stderr io.Writer) (*d
 
 // readMessage reads a saved message, refusing one larger than the mailbox would download.
 func readMessage(file string, limit int64) ([]byte, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		return nil, err
+	raw, err := readLimited(file, limit)
+	if err == nil && int64(len(raw)) > limit {
+		err = fmt.Errorf("larger than mailbox.max_message_bytes (%d)", limit)
 	}
-	defer f.Close()
-	raw, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(raw)) > limit {
-		return nil, fmt.Errorf("larger than mailbox.max_message_bytes (%d)", limit)
-	}
-	return raw, nil
+	return raw, err
 }
