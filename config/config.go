@@ -8,6 +8,7 @@ package config
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -96,6 +97,12 @@ type Mailbox struct {
 	Quarantine      string   `toml:"quarantine"`
 	PollInterval    Duration `toml:"poll_interval"`
 	MaxMessageBytes int64    `toml:"max_message_bytes"`
+	// MaxAttachments is the most files one message may carry (archives and forwarded
+	// messages count their content); a message with more is quarantined unread.
+	MaxAttachments int `toml:"max_attachments"`
+	// RepliesPerHour is the most automatic answers one address gets in an hour; mail beyond
+	// it is recorded but not answered, which stops a loop with a robot that answers everything.
+	RepliesPerHour int `toml:"replies_per_hour"`
 }
 
 // SMTP is the relay tonghop sends through.
@@ -120,6 +127,9 @@ type Person struct {
 	Title  string   `toml:"title"` // "Chánh Văn phòng", "Phó Trưởng Ban"
 	Emails []string `toml:"emails"`
 	Roles  []string `toml:"roles"` // see Roles
+	// SubmitsFor lists the units (codes, or "*" for all) this person may send reports for:
+	// the unit is then taken from the workbook's identification, not from the sender.
+	SubmitsFor []string `toml:"submits_for"`
 }
 
 // Roles a person may have.
@@ -177,6 +187,36 @@ func (c *Config) UnitByEmail(addr string) (Unit, bool) {
 		}
 	}
 	return Unit{}, false
+}
+
+// PersonByEmail returns the person an address belongs to (case-insensitive).
+func (c *Config) PersonByEmail(addr string) (Person, bool) {
+	addr = strings.ToLower(strings.TrimSpace(addr))
+	for _, p := range c.People {
+		for _, e := range p.Emails {
+			if strings.ToLower(e) == addr {
+				return p, true
+			}
+		}
+	}
+	return Person{}, false
+}
+
+// MaySubmitFor reports whether p may send reports on behalf of the unit.
+func (p Person) MaySubmitFor(unit string) bool {
+	return slices.Contains(p.SubmitsFor, "*") || slices.Contains(p.SubmitsFor, unit)
+}
+
+// Clerks returns the people with the clerk role: the Planning Office staff told about what
+// tonghop cannot settle alone (unknown senders, questions from units).
+func (c *Config) Clerks() []Person {
+	var out []Person
+	for _, p := range c.People {
+		if slices.Contains(p.Roles, "clerk") {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // Person returns the person with the given id.

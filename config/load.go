@@ -91,6 +91,8 @@ func Defaults() *Config {
 			Quarantine:      "Quarantine",
 			PollInterval:    Duration(time.Minute),
 			MaxMessageBytes: 30 << 20,
+			MaxAttachments:  20,
+			RepliesPerHour:  10,
 		},
 		SMTP: SMTP{Server: Server{TLS: TLSStartTLS}},
 	}

@@ -115,6 +115,12 @@ func (c *Config) validateMailbox(v *validator) {
 	if m.MaxMessageBytes < 1<<20 {
 		v.add("mailbox.max_message_bytes", "%d is too small: use at least 1048576 (1 MiB)", m.MaxMessageBytes)
 	}
+	if m.MaxAttachments < 1 || m.MaxAttachments > 1000 {
+		v.add("mailbox.max_attachments", "%d is out of range: use 1 to 1000", m.MaxAttachments)
+	}
+	if m.RepliesPerHour < 1 {
+		v.add("mailbox.replies_per_hour", "%d is too small: use at least 1", m.RepliesPerHour)
+	}
 }
 
 func (c *Config) validateSMTP(v *validator) {
@@ -143,6 +149,11 @@ func (c *Config) validatePeople(v *validator) {
 		for j, r := range p.Roles {
 			if !slices.Contains(Roles, r) {
 				v.add(fmt.Sprintf("%s.roles[%d]", path, j), "%q is not one of %s", r, strings.Join(Roles, ", "))
+			}
+		}
+		for j, code := range p.SubmitsFor {
+			if _, ok := c.Unit(code); !ok && code != "*" {
+				v.add(fmt.Sprintf("%s.submits_for[%d]", path, j), "%q is not the code of a unit (or \"*\" for all)", code)
 			}
 		}
 	}

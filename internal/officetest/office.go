@@ -12,9 +12,12 @@ import (
 
 // Addresses of the test office; every one is a mailbox on the embedded server, password "pw".
 const (
-	OfficeAddr   = "tonghop@kcn.example"
-	Supervisor   = "ptb@kcn.example"
-	Approver     = "tb@kcn.example"
+	OfficeAddr = "tonghop@kcn.example"
+	Supervisor = "ptb@kcn.example"
+	Approver   = "tb@kcn.example"
+	// Clerk is the Planning Office's clerk: told of what tonghop does not answer, and allowed to
+	// send any unit's report.
+	Clerk        = "vanthu@kcn.example"
 	StrangerAddr = "stranger@other.example"
 )
 
@@ -34,7 +37,7 @@ func Office(t testing.TB, key string) (*localmail.Server, string) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { srv.Close() })
-	users := []string{OfficeAddr, Supervisor, Approver, StrangerAddr}
+	users := []string{OfficeAddr, Supervisor, Approver, Clerk, StrangerAddr}
 	var units strings.Builder
 	for _, u := range Units {
 		users = append(users, UnitAddr(u))
@@ -47,7 +50,7 @@ func Office(t testing.TB, key string) (*localmail.Server, string) {
 	}
 	path := filepath.Join(t.TempDir(), "tonghop.toml")
 	cfg := fmt.Sprintf(configText, key, srv.IMAPPort(), OfficeAddr, srv.SMTPPort(), OfficeAddr, OfficeAddr,
-		Supervisor, Approver, units.String())
+		Supervisor, Approver, Clerk, units.String())
 	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -79,12 +82,20 @@ name = "Trần Thị Bình"
 title = "Phó Trưởng Ban"
 emails = [%q]
 roles = ["supervisor"]
+submits_for = ["QLDN"]
 [[people]]
 id = "tb"
 name = "Nguyễn Văn An"
 title = "Trưởng Ban"
 emails = [%q]
 roles = ["approver"]
+[[people]]
+id = "vanthu"
+name = "Lê Thị Thu"
+title = "Chuyên viên Văn phòng"
+emails = [%q]
+roles = ["clerk"]
+submits_for = ["*"]
 %s
 [[forms]]
 code = "BM.02.01/KH"
