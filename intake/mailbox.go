@@ -121,6 +121,7 @@ type Mailbox struct {
 	logger      *slog.Logger
 	uidValidity uint32
 	folders     map[string]string // configured folder name → name on the server
+	newMail     chan struct{}     // signalled when the server announces new mail (EXISTS)
 }
 
 // Dial connects and logs in, creates the Processed, Rejected and Quarantine
@@ -133,7 +134,7 @@ func Dial(ctx context.Context, cfg MailboxConfig, logger *slog.Logger) (*Mailbox
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	m := &Mailbox{cfg: cfg, logger: logger.With("component", "intake", "host", cfg.Host)}
+	m := &Mailbox{cfg: cfg, logger: logger.With("component", "intake", "host", cfg.Host), newMail: make(chan struct{}, 1)}
 	if err := m.connect(ctx); err != nil {
 		return nil, err
 	}
@@ -154,7 +155,10 @@ func (m *Mailbox) connect(ctx context.Context) error {
 		return fmt.Errorf("dial imap %s: %w", addr, err)
 	}
 	tlsConfig := &tls.Config{ServerName: m.cfg.Host, InsecureSkipVerify: m.cfg.InsecureSkipVerify}
-	opts := &imapclient.Options{TLSConfig: tlsConfig}
+	opts := &imapclient.Options{
+		TLSConfig:             tlsConfig,
+		UnilateralDataHandler: &imapclient.UnilateralDataHandler{Mailbox: m.announceNewMail},
+	}
 	switch m.cfg.TLS {
 	case TLSImplicit:
 		tlsConn := tls.Client(conn, tlsConfig)
