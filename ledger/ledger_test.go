@@ -74,8 +74,8 @@ func checkFreshSchema(t *testing.T, l *Ledger) {
 	t.Helper()
 	ctx := context.Background()
 	v, err := l.SchemaVersion(ctx)
-	if err != nil || v != 1 {
-		t.Fatalf("SchemaVersion = %d, %v; want 1, nil", v, err)
+	if want := knownVersion(t); err != nil || v != want {
+		t.Fatalf("SchemaVersion = %d, %v; want %d, nil", v, err, want)
 	}
 	for _, p := range []string{"ledger.db", "blobs"} {
 		if _, err := os.Stat(filepath.Join(l.Dir(), p)); err != nil {
@@ -121,8 +121,8 @@ func TestOpen_Concurrent(t *testing.T) {
 	}
 	db := rawDB(t, dir)
 	var n int
-	if err := db.QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil || n != 1 {
-		t.Errorf("schema_migrations rows: got %d (%v), want 1", n, err)
+	if err := db.QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil || n != knownVersion(t) {
+		t.Errorf("schema_migrations rows: got %d (%v), want %d", n, err, knownVersion(t))
 	}
 }
 
@@ -143,8 +143,8 @@ func TestOpen_Reopen(t *testing.T) {
 	}
 	db := rawDB(t, dir)
 	var n int
-	if err := db.QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil || n != 1 {
-		t.Errorf("schema_migrations rows: got %d (%v), want 1", n, err)
+	if err := db.QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil || n != knownVersion(t) {
+		t.Errorf("schema_migrations rows: got %d (%v), want %d", n, err, knownVersion(t))
 	}
 }
 
@@ -170,7 +170,7 @@ func TestOpen_ErrSchemaTooNew(t *testing.T) {
 	if !errors.Is(err, ErrSchemaTooNew) {
 		t.Errorf("got %v, want an error wrapping ErrSchemaTooNew", err)
 	}
-	want := "ledger schema version 99 is newer than this tonghop binary knows (1): upgrade tonghop"
+	want := fmt.Sprintf("ledger schema version 99 is newer than this tonghop binary knows (%d): upgrade tonghop", knownVersion(t))
 	if !strings.Contains(err.Error(), want) {
 		t.Errorf("got message %q, want it to contain %q", err, want)
 	}
@@ -253,4 +253,14 @@ func TestConcurrency(t *testing.T) {
 	if got := len(seen) + len(pending); got != workers*each {
 		t.Errorf("claimed + pending = %d, want %d", got, workers*each)
 	}
+}
+
+// knownVersion is the highest migration this binary embeds.
+func knownVersion(t *testing.T) int {
+	t.Helper()
+	steps, err := loadMigrations()
+	if err != nil || len(steps) == 0 {
+		t.Fatalf("loadMigrations: %d steps, %v", len(steps), err)
+	}
+	return steps[len(steps)-1].version
 }

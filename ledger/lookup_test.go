@@ -1,0 +1,83 @@
+package ledger
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+)
+
+func TestMailByMessageID(t *testing.T) {
+	l := openTest(t)
+	ctx := context.Background()
+	raw := []byte("From: a@x.vn\r\nMessage-ID: <m1@x.vn>\r\n\r\nbody")
+	sha, err := l.PutBlob(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC)
+	in := Intake{Mail: Mail{SHA256: sha, MessageID: "m1@x.vn", From: "a@x.vn", ReceivedAt: at, Outcome: OutcomeAccepted}}
+	if _, err := l.RecordIntake(ctx, in); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, id, from string
+		found          bool
+	}{
+		{"same sender", "m1@x.vn", "a@x.vn", true},
+		{"sender in capitals", "m1@x.vn", "A@X.VN", true},
+		{"another sender reusing the id", "m1@x.vn", "b@x.vn", false},
+		{"another id", "m2@x.vn", "a@x.vn", false},
+		{"no id", "", "a@x.vn", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := l.MailByMessageID(ctx, tt.id, tt.from)
+			if tt.found && (err != nil || m.SHA256 != sha) {
+				t.Fatalf("got (%q, %v), want the recorded mail", m.SHA256, err)
+			}
+			if !tt.found && !errors.Is(err, ErrNotFound) {
+				t.Fatalf("got error %v, want ErrNotFound", err)
+			}
+		})
+	}
+}
+
+func TestCountMailTo(t *testing.T) {
+	l := openTest(t)
+	ctx := context.Background()
+	base := time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC)
+	for i, m := range []OutMail{
+		{Key: "r1", Kind: "receipt", To: []string{"qldn@kcn.vn"}, CreatedAt: base},
+		{Key: "r2", Kind: "rejection", To: []string{"QLDN@kcn.vn"}, CreatedAt: base.Add(30 * time.Minute)},
+		{Key: "r3", Kind: "receipt", To: []string{"other@kcn.vn"}, Cc: []string{"qldn@kcn.vn"}, CreatedAt: base.Add(40 * time.Minute)},
+		{Key: "t1", Kind: "template", To: []string{"qldn@kcn.vn"}, CreatedAt: base.Add(50 * time.Minute)},
+		{Key: "r0", Kind: "receipt", To: []string{"qldn@kcn.vn"}, CreatedAt: base.Add(-2 * time.Hour)},
+	} {
+		m.Subject = "s"
+		if _, _, err := l.Enqueue(ctx, m); err != nil {
+			t.Fatalf("enqueue %d: %v", i, err)
+		}
+	}
+	tests := []struct {
+		name  string
+		addr  string
+		since time.Time
+		kinds []string
+		want  int
+	}{
+		{"replies in the last hour, To and Cc, any case", "qldn@kcn.vn", base, []string{"receipt", "rejection"}, 3},
+		{"one kind", "Qldn@Kcn.vn", base, []string{"rejection"}, 1},
+		{"later window", "qldn@kcn.vn", base.Add(35 * time.Minute), []string{"receipt", "rejection"}, 1},
+		{"other address", "x@kcn.vn", base, []string{"receipt"}, 0},
+		{"no kinds", "qldn@kcn.vn", base, nil, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := l.CountMailTo(ctx, tt.addr, tt.since, tt.kinds...)
+			if err != nil || got != tt.want {
+				t.Fatalf("got (%d, %v), want %d", got, err, tt.want)
+			}
+		})
+	}
+}
