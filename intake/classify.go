@@ -96,6 +96,7 @@ const (
 	KindXLSX  = "xlsx"  // Office Open XML workbook: .xlsx, .xlsm, .xltx, .xltm
 	KindXLS   = "xls"   // Excel 97–2003 binary; the sender is asked to save as .xlsx
 	KindODS   = "ods"   // OpenDocument spreadsheet (LibreOffice)
+	KindZip   = "zip"   // a zip archive other than a workbook: its files are attachments too
 	KindOther = "other" // anything else
 )
 
@@ -110,6 +111,12 @@ func (a Attachment) Kind() string {
 		return KindXLS
 	case ".ods", ".ots":
 		return KindODS
+	case ".zip":
+		// A workbook renamed .zip (to pass a mail filter) is still the workbook.
+		if sniffKind(a.Data) == KindXLSX {
+			return KindXLSX
+		}
+		return KindZip
 	case "", ".bin", ".dat", ".tmp":
 		// No telling extension: fall through to the content type.
 	default:
@@ -139,14 +146,16 @@ var (
 )
 
 // sniffKind recognises a workbook from its bytes: a zip holding
-// xl/workbook.xml, an OpenDocument zip, or an OLE file with a Workbook
-// stream.
+// xl/workbook.xml, an OpenDocument zip, any other zip (an archive), or an OLE
+// file with a Workbook stream.
 func sniffKind(data []byte) string {
 	switch {
 	case bytes.HasPrefix(data, zipMagic) && bytes.Contains(data, []byte("xl/workbook.xml")):
 		return KindXLSX
 	case bytes.HasPrefix(data, zipMagic) && bytes.Contains(data, []byte("application/vnd.oasis.opendocument.spreadsheet")):
 		return KindODS
+	case bytes.HasPrefix(data, zipMagic):
+		return KindZip
 	case bytes.HasPrefix(data, oleMagic) && bytes.Contains(data, []byte("W\x00o\x00r\x00k\x00b\x00o\x00o\x00k\x00")):
 		return KindXLS
 	}

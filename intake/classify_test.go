@@ -76,10 +76,10 @@ func TestAttachment_Kind(t *testing.T) {
 		{name: "xls by type", att: Attachment{Name: "bc", ContentType: "application/vnd.ms-excel"}, want: KindXLS},
 		{name: "ods by type", att: Attachment{ContentType: "application/vnd.oasis.opendocument.spreadsheet"}, want: KindODS},
 		{name: "nameless octet-stream workbook sniffed", att: Attachment{ContentType: "application/octet-stream", Data: xlsxBytes}, want: KindXLSX},
-		{name: "nameless octet-stream zip", att: Attachment{ContentType: "application/octet-stream", Data: []byte("PK\x03\x04abc")}, want: KindOther},
+		{name: "nameless octet-stream zip", att: Attachment{ContentType: "application/octet-stream", Data: []byte("PK\x03\x04abc")}, want: KindZip},
 		{name: "old binary sniffed", att: Attachment{Name: "x.dat", ContentType: "application/octet-stream",
 			Data: []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1..W\x00o\x00r\x00k\x00b\x00o\x00o\x00k\x00")}, want: KindXLS},
-		{name: "zip named .zip not sniffed", att: Attachment{Name: "a.zip", ContentType: "application/zip", Data: xlsxBytes}, want: KindOther},
+		{name: "workbook renamed .zip is the workbook", att: Attachment{Name: "a.zip", ContentType: "application/zip", Data: xlsxBytes}, want: KindXLSX},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -40,6 +40,12 @@ type Attachment struct {
 	// (message/rfc822): a unit forwarding a colleague's mail with the
 	// workbook, or the returned original inside a bounce.
 	Forwarded bool
+	// Container is the name of the archive (.zip, or Outlook's winmail.dat)
+	// the file was taken from; "" for a part of the message itself.
+	Container string
+	// Encrypted reports a file inside a password-protected archive, which
+	// cannot be read.
+	Encrypted bool
 }
 
 // Message is a parsed mail message. All text is valid UTF-8 in NFC.
@@ -80,6 +86,8 @@ type Limits struct {
 	MaxDepth           int   // nesting of multiparts and attached messages; default 10
 	MaxAttachmentBytes int64 // decoded bytes kept per attachment; default 20 MiB
 	MaxTotalBytes      int64 // decoded bytes kept per message; default 50 MiB
+	MaxArchiveFiles    int   // files read from one archive; default 50
+	MaxArchiveDepth    int   // archives inside archives, the outer one counting 1; default 3
 }
 
 // Default limits; see Limits.
@@ -88,6 +96,8 @@ const (
 	DefaultMaxDepth           = 10
 	DefaultMaxAttachmentBytes = 20 << 20
 	DefaultMaxTotalBytes      = 50 << 20
+	DefaultMaxArchiveFiles    = 50
+	DefaultMaxArchiveDepth    = 3
 )
 
 func (l Limits) withDefaults() Limits {
@@ -102,6 +112,12 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxTotalBytes <= 0 {
 		l.MaxTotalBytes = DefaultMaxTotalBytes
+	}
+	if l.MaxArchiveFiles <= 0 {
+		l.MaxArchiveFiles = DefaultMaxArchiveFiles
+	}
+	if l.MaxArchiveDepth <= 0 {
+		l.MaxArchiveDepth = DefaultMaxArchiveDepth
 	}
 	return l
 }

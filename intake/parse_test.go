@@ -79,7 +79,7 @@ func TestParse_Corpus(t *testing.T) {
 			atts: []att{
 				{name: "file.jpg", kind: KindOther}, {name: "", kind: KindOther},
 				{name: "file1.xlsx", kind: KindXLSX, forwarded: true}, {name: "file2.xlsx", kind: KindXLSX, forwarded: true},
-				{name: "file3.xlsx", kind: KindXLSX}, {name: "file4.zip", kind: KindOther},
+				{name: "file3.xlsx", kind: KindXLSX}, {name: "file4.zip", kind: KindZip},
 			}},
 		{name: "Apple Mail forward as attachment", file: "fwd__mail_attachment_message_rfc822.eml", from: "foo@example.com",
 			subject: "testing", atts: []att{{name: "ForwardedMessage.eml", kind: KindOther}, {name: "broken.pdf", kind: KindOther, forwarded: true}}},

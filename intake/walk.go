@@ -60,6 +60,10 @@ func (w *walker) walk(h textproto.Header, body io.Reader, depth int, forwarded b
 	att := w.readAttachment(name, ctype, content)
 	att.Forwarded = forwarded
 	w.attachments = append(w.attachments, att)
+	if att.Kind() == KindZip && att.Data != nil {
+		w.expandZip(att, 0)
+		return
+	}
 	if isAttachedMessage(ctype) && att.Data != nil {
 		if depth+1 >= w.lim.MaxDepth {
 			w.truncated = true
