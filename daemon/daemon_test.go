@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"context"
+	"github.com/tonghop/tonghop/internal/officetest"
 	"strings"
 	"testing"
 	"time"
@@ -34,7 +35,7 @@ func TestDaemon_PollAnswersEachMail(t *testing.T) {
 	}
 	want := map[string]string{
 		"ok@kcn": "accepted", "bad@kcn": "rejected", "none@kcn": "rejected", "old@kcn": "rejected",
-		"other@kcn": "rejected", "who@other": "rejected", "ooo@kcn": "ignored", "junk@kcn": "rejected",
+		"other@kcn": "rejected", "who@other": "quarantined", "ooo@kcn": "ignored", "junk@kcn": "rejected",
 	}
 	for id, w := range want {
 		if outcomes[id] != w {
@@ -47,8 +48,11 @@ func TestDaemon_PollAnswersEachMail(t *testing.T) {
 	if got, want := e.count(t, "Processed"), 2; got != want {
 		t.Errorf("Processed: got %d, want %d", got, want)
 	}
-	if got, want := e.count(t, "Rejected"), 6; got != want {
+	if got, want := e.count(t, "Rejected"), 5; got != want {
 		t.Errorf("Rejected: got %d, want %d", got, want)
+	}
+	if got, want := e.count(t, "Quarantine"), 1; got != want {
+		t.Errorf("Quarantine: got %d, want %d", got, want)
 	}
 
 	if err := e.d.Flush(ctx); err != nil {
@@ -61,8 +65,12 @@ func TestDaemon_PollAnswersEachMail(t *testing.T) {
 	if got, want := e.deliveredTo("qldt@kcn.example"), 3; got != want {
 		t.Errorf("mails to qldt (3 rejections): got %d, want %d", got, want)
 	}
-	if got, want := e.deliveredTo("stranger@other.example"), 1; got != want {
+	// A stranger gets no answer; the Planning Office's clerk is told instead.
+	if got, want := e.deliveredTo("stranger@other.example"), 0; got != want {
 		t.Errorf("mails to the stranger: got %d, want %d", got, want)
+	}
+	if got, want := e.deliveredTo(officetest.Clerk), 1; got != want {
+		t.Errorf("notices to the clerk: got %d, want %d", got, want)
 	}
 	assertRejectionMentions(t, e, "bad@kcn", "Chỉ tiêu")
 	assertRejectionMentions(t, e, "old@kcn", ".xlsx")

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"slices"
 	"strings"
 
 	"github.com/tonghop/tonghop/config"
@@ -13,40 +12,93 @@ import (
 	"github.com/tonghop/tonghop/ledger"
 )
 
+// sender is who a message comes from, as far as the configuration knows: a unit writing from its
+// own address, or a person (a leader, the Planning Office) who may send reports on units' behalf.
+// Neither set means a stranger.
+type sender struct {
+	unit   *config.Unit
+	person *config.Person
+}
+
+func (d *Daemon) senderOf(addr string) sender {
+	if u, ok := d.cfg.UnitByEmail(addr); ok {
+		return sender{unit: &u}
+	}
+	if p, ok := d.cfg.PersonByEmail(addr); ok {
+		return sender{person: &p}
+	}
+	return sender{}
+}
+
+// name is how letters address the sender.
+func (s sender) name() string {
+	switch {
+	case s.unit != nil:
+		return s.unit.Name
+	case s.person != nil:
+		return s.person.Name
+	}
+	return ""
+}
+
+// actor is the sender as the audit trail names it.
+func (s sender) actor(addr string) string {
+	switch {
+	case s.unit != nil:
+		return s.unit.Code
+	case s.person != nil:
+		return s.person.ID
+	}
+	return addr
+}
+
 // decide works out what a received message means: who sent it, which workbooks it carries and
-// whether they are valid, and which replies it calls for. It writes only blobs; the caller records
-// the returned Intake in one transaction.
+// whether they are valid, which replies and notices it calls for. It writes only blobs; the
+// caller records the returned Intake in one transaction.
 func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint32, sha string, log *slog.Logger) ledger.Intake {
-	now := d.now()
 	in := ledger.Intake{Mail: ledger.Mail{
 		SHA256: sha, Size: int64(len(f.Raw)), Mailbox: d.cfg.Mailbox.Inbox,
-		UIDValidity: uidValidity, UID: f.UID, ReceivedAt: now,
+		UIDValidity: uidValidity, UID: f.UID, ReceivedAt: d.now(),
 	}}
-	object := "mail:" + sha[:12]
 	msg, err := intake.Parse(f.Raw, intake.Limits{})
 	if err != nil {
 		log.Warn("unreadable message quarantined", "err", err)
-		in.Mail.Outcome, in.Mail.Note = outcomeQuarantined, "unreadable: "+err.Error()
-		in.Events = append(in.Events, d.event("system", "mail.quarantined", object, in.Mail.Note))
+		d.settle(&in, outcomeQuarantined, "unreadable: "+err.Error(), "mail.quarantined")
 		return in
 	}
 	in.Mail.MessageID, in.Mail.From, in.Mail.Subject, in.Mail.Date = msg.MessageID, msg.From.Addr, msg.Subject, msg.Date
-	in.Events = append(in.Events, d.event(msg.From.Addr, "mail.received", object, msg.Subject))
+	in.Events = append(in.Events, d.event(msg.From.Addr, "mail.received", mailObject(sha), msg.Subject))
 	if reason := d.ignoreReason(msg); reason != "" {
-		in.Mail.Outcome, in.Mail.Note = outcomeIgnored, reason
-		in.Events = append(in.Events, d.event("system", "mail.ignored", object, reason))
+		d.settle(&in, outcomeIgnored, reason, "mail.ignored")
 		return in
 	}
-	unit, ok := d.cfg.UnitByEmail(msg.From.Addr)
-	if !ok {
-		in.Mail.Outcome, in.Mail.Note = outcomeRejected, "sender is not the address of any unit"
-		in.Events = append(in.Events, d.event("system", "mail.unknown_sender", object, msg.From.Addr))
-		d.queueReply(&in, d.unknownSenderMail(msg, now), msg.From.Addr)
-		return in
+	s := d.senderOf(msg.From.Addr)
+	switch {
+	case s.unit == nil && s.person == nil:
+		d.settle(&in, outcomeQuarantined, "sender is neither a unit nor a configured person", "mail.unknown_sender")
+		d.notify(ctx, &in, msg, noticeUnknownSender)
+	case s.unit == nil && len(s.person.SubmitsFor) == 0:
+		d.settle(&in, outcomeIgnored, "mail from "+s.person.ID+": kept; replies of the approval chain are not read yet", "mail.ignored")
+	case len(msg.Attachments) > d.cfg.Mailbox.MaxAttachments:
+		d.settle(&in, outcomeQuarantined, fmt.Sprintf("%d files, over mailbox.max_attachments (%d); not read",
+			len(msg.Attachments), d.cfg.Mailbox.MaxAttachments), "mail.quarantined")
+		d.queueReply(&in, d.tooManyFilesMail(msg, s, len(msg.Attachments), sha))
+	case len(workbooks(msg)) == 0:
+		d.decideNoWorkbook(ctx, &in, msg, s)
+	default:
+		d.decideSubmissions(ctx, &in, msg, s, log)
 	}
-	d.decideSubmissions(ctx, &in, msg, unit, log)
+	d.limitReplies(ctx, &in, msg.From.Addr, log)
 	return in
 }
+
+// settle sets the mail's outcome with the operator's note and the audit event that says so.
+func (d *Daemon) settle(in *ledger.Intake, outcome, note, action string) {
+	in.Mail.Outcome, in.Mail.Note = outcome, note
+	in.Events = append(in.Events, d.event("system", action, mailObject(in.Mail.SHA256), note))
+}
+
+func mailObject(sha string) string { return "mail:" + sha[:12] }
 
 // ignoreReason says why a message gets no answer at all, or "" if it should be handled.
 func (d *Daemon) ignoreReason(msg *intake.Message) string {
@@ -56,69 +108,85 @@ func (d *Daemon) ignoreReason(msg *intake.Message) string {
 	case strings.EqualFold(msg.From.Addr, d.cfg.SMTP.From) || strings.EqualFold(msg.From.Addr, d.cfg.Mailbox.User):
 		return "mail from tonghop's own address: never answered, to avoid mail loops"
 	}
-	for _, p := range d.cfg.People {
-		if slices.ContainsFunc(p.Emails, func(e string) bool { return strings.EqualFold(e, msg.From.Addr) }) {
-			return "mail from " + p.ID + ": kept in the ledger; replies of the approval chain are not read yet"
-		}
-	}
 	return ""
 }
 
-// decideSubmissions reads every workbook of a unit's mail and prepares the receipt and the error reply.
-func (d *Daemon) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *intake.Message, unit config.Unit, log *slog.Logger) {
-	object := "mail:" + in.Mail.SHA256[:12]
-	sheets := workbooks(msg)
-	if len(sheets) == 0 {
-		in.Mail.Outcome, in.Mail.Note = outcomeRejected, "no .xlsx workbook attached"
-		in.Events = append(in.Events, d.event(unit.Code, "mail.no_workbook", object, msg.Subject))
-		d.queueReply(in, d.rejectionMail(msg, unit, []fileProblems{{Problems: noWorkbookProblems(msg)}}, in.Mail.SHA256), unit.Code)
-		return
-	}
+// decideSubmissions reads every workbook of the mail and prepares the receipt and the error reply.
+func (d *Daemon) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *intake.Message, s sender, log *slog.Logger) {
 	var accepted []ledger.Submission
 	var rejected []fileProblems
-	for _, att := range sheets {
-		sub, problems, err := d.readSubmission(ctx, unit, att, msg.Subject)
+	for _, att := range workbooks(msg) {
+		sub, problems, err := d.readSubmission(ctx, s, att, msg.Subject)
 		if err != nil {
 			log.Error("workbook not stored", "file", att.Name, "err", err)
 			rejected = append(rejected, fileProblems{File: att.Name, Problems: []form.Problem{problemInternal()}})
 			continue
 		}
 		sub.ReceivedAt = in.Mail.ReceivedAt
-		if sub.Form == "" {
-			// Not identified as any form: the file stays in the raw mail, and the unit is told why.
+		if sub.Form == "" || sub.Unit == "" {
+			// Not identified as any form, or for no unit the sender may speak for: the file stays
+			// in the raw mail, and the sender is told why.
 			rejected = append(rejected, fileProblems{File: att.Name, Problems: problems})
-			in.Events = append(in.Events, d.event(unit.Code, "submission.unidentified", object, att.Name))
+			in.Events = append(in.Events, d.event(s.actor(msg.From.Addr), "submission.unidentified", mailObject(in.Mail.SHA256), att.Name))
 			continue
 		}
+		sub.Version += sameKeyEarlier(in.Submissions, sub) // two files for one period in one mail
 		in.Submissions = append(in.Submissions, sub)
-		action, detail := "submission.accepted", fmt.Sprintf("%s %s v%d", sub.Form, sub.Period, sub.Version)
-		if sub.Late {
-			detail += " (late)"
-		}
+		d.recordSubmissionEvent(ctx, in, msg, s, sub, len(problems))
 		if sub.Valid {
 			accepted = append(accepted, sub)
 		} else {
-			action = "submission.rejected"
-			detail += fmt.Sprintf(": %d errors", len(problems))
-			rejected = append(rejected, fileProblems{File: att.Name, Form: sub.Form, Period: sub.Period, Problems: problems})
+			rejected = append(rejected, fileProblems{File: att.Name, Form: sub.Form, Period: sub.Period, Unit: sub.Unit, Problems: problems})
 		}
-		in.Events = append(in.Events, d.event(unit.Code, action, submissionObject(sub), detail))
 	}
 	in.Mail.Outcome = outcomeAccepted
 	if len(rejected) > 0 {
 		in.Mail.Outcome = outcomeRejected
-		d.queueReply(in, d.rejectionMail(msg, unit, rejected, in.Mail.SHA256), unit.Code)
+		d.queueReply(in, d.rejectionMail(msg, s, rejected, in.Mail.SHA256))
 	}
 	if len(accepted) > 0 {
-		d.queueReply(in, d.receiptMail(msg, unit, accepted, in.Mail.SHA256), unit.Code)
+		d.queueReply(in, d.receiptMail(msg, s, accepted, in.Mail.SHA256))
+	}
+}
+
+// recordSubmissionEvent adds the audit event of one recorded workbook and, for a workbook of a
+// closed period, the notice that lets the Planning Office decide.
+func (d *Daemon) recordSubmissionEvent(ctx context.Context, in *ledger.Intake, msg *intake.Message, s sender, sub ledger.Submission, errors int) {
+	action, detail := "submission.accepted", fmt.Sprintf("%s %s v%d", sub.Form, sub.Period, sub.Version)
+	if sub.Late {
+		detail += " (late)"
+	}
+	if !sub.Valid {
+		action = "submission.rejected"
+		detail += fmt.Sprintf(": %d errors", errors)
+	}
+	if s.unit == nil {
+		detail += " sent by " + s.person.ID
+	}
+	in.Events = append(in.Events, d.event(sub.Unit, action, submissionObject(sub), detail))
+	if afterClose(sub) {
+		in.Events = append(in.Events, d.event("system", "submission.after_close", submissionObject(sub), detail))
+		d.notifyAfterClose(ctx, in, msg, sub)
 	}
 }
 
 // queueReply adds an answer to the intake, with the audit event that shows it on the timeline.
-func (d *Daemon) queueReply(in *ledger.Intake, m ledger.OutMail, to string) {
+func (d *Daemon) queueReply(in *ledger.Intake, m ledger.OutMail) {
 	m.CreatedAt, m.NotBefore = d.now(), d.now()
 	in.Outbox = append(in.Outbox, m)
-	in.Events = append(in.Events, d.event("system", "outbox.queued."+m.Kind, "unit:"+to, m.Subject))
+	in.Events = append(in.Events, d.event("system", "outbox.queued."+m.Kind, "mail:"+strings.Join(m.To, ","), m.Subject))
+}
+
+// sameKeyEarlier counts the submissions of the same form, unit and period already in the mail:
+// the ledger numbers versions inside the transaction, so each must ask for its own number.
+func sameKeyEarlier(earlier []ledger.Submission, sub ledger.Submission) int {
+	n := 0
+	for _, e := range earlier {
+		if e.Form == sub.Form && e.Unit == sub.Unit && e.Period == sub.Period {
+			n++
+		}
+	}
+	return n
 }
 
 func submissionObject(s ledger.Submission) string {
@@ -127,14 +195,14 @@ func submissionObject(s ledger.Submission) string {
 
 // fileProblems are the errors of one attached file, for the error reply.
 type fileProblems struct {
-	File, Form, Period string
-	Problems           []form.Problem
+	File, Form, Period, Unit string
+	Problems                 []form.Problem
 }
 
 // nextVersion numbers a submission as the ledger will, for the receipt written before it is
 // recorded; RecordIntake checks the number again inside its transaction.
 func (d *Daemon) nextVersion(ctx context.Context, sub ledger.Submission) (int, error) {
-	if sub.Form == "" {
+	if sub.Form == "" || sub.Unit == "" {
 		return 0, nil
 	}
 	n, err := d.ledger.NextVersion(ctx, sub.Form, sub.Unit, sub.Period)

@@ -87,7 +87,7 @@ func replyKinds(replies []ledger.OutMail) string {
 		switch m.Kind {
 		case kindReceipt:
 			receipt = true
-		case kindRejection, kindUnknownSender:
+		case kindRejection:
 			errs = true
 		}
 	}

@@ -3,10 +3,9 @@ package daemon
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
-	"time"
 
-	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
@@ -17,12 +16,11 @@ import (
 
 // Outbox kinds.
 const (
-	kindTemplate      = schedule.KindTemplate
-	kindReminder      = schedule.KindReminder
-	kindNag           = schedule.KindNag
-	kindReceipt       = "receipt"
-	kindRejection     = "rejection"
-	kindUnknownSender = "unknown_sender"
+	kindTemplate  = schedule.KindTemplate
+	kindReminder  = schedule.KindReminder
+	kindNag       = schedule.KindNag
+	kindReceipt   = "receipt"
+	kindRejection = "rejection"
 )
 
 func (d *Daemon) office() mailer.Office {
@@ -71,17 +69,55 @@ func reply(msg *intake.Message, kind, key string, l mailer.Letter) ledger.OutMai
 	return m
 }
 
-func (d *Daemon) receiptMail(msg *intake.Message, unit config.Unit, subs []ledger.Submission, sha string) ledger.OutMail {
+// receiptMail confirms the accepted workbooks, one line each. A report sent on a unit's behalf
+// is confirmed to the sender with the unit copied.
+func (d *Daemon) receiptMail(msg *intake.Message, s sender, subs []ledger.Submission, sha string) ledger.OutMail {
 	first := subs[0]
+	unit, _ := d.cfg.Unit(first.Unit)
 	r := mailer.Receipt{
 		Office: d.office(), Contact: d.contact(), Unit: unit.Name, Request: d.request(first.Form, first.Period),
 		Version: first.Version, ReceivedAt: d.now().In(d.cfg.Location),
 	}
-	for _, s := range subs {
-		r.Files = append(r.Files, s.FileName)
-		r.Warnings = append(r.Warnings, submissionWarnings(s)...)
+	for _, sub := range subs {
+		r.Files = append(r.Files, sub.FileName)
+		r.Warnings = append(r.Warnings, submissionWarnings(sub)...)
+		rows, indicators := filledCounts(sub)
+		r.Items = append(r.Items, mailer.ReceiptItem{File: sub.FileName, Request: d.request(sub.Form, sub.Period),
+			Version: sub.Version, Rows: rows, Indicators: indicators, Closed: afterClose(sub)})
 	}
-	return reply(msg, kindReceipt, "receipt:"+sha, mailer.ReceiptLetter(r))
+	m := reply(msg, kindReceipt, "receipt:"+sha, mailer.ReceiptLetter(r))
+	m.Cc = d.unitsCopied(msg, s, subs)
+	return m
+}
+
+// unitsCopied are the addresses of the units a person reported for, so a unit knows what was
+// sent in its name; a unit writing itself is not copied.
+func (d *Daemon) unitsCopied(msg *intake.Message, s sender, subs []ledger.Submission) []string {
+	if s.unit != nil {
+		return nil
+	}
+	var cc []string
+	for _, sub := range subs {
+		u, ok := d.cfg.Unit(sub.Unit)
+		if !ok {
+			continue
+		}
+		for _, e := range u.Emails {
+			if !slices.Contains(cc, e) && !strings.EqualFold(e, msg.From.Addr) {
+				cc = append(cc, e)
+			}
+		}
+	}
+	return cc
+}
+
+// filledCounts reads back how many table rows and indicators with figures a submission holds.
+func filledCounts(sub ledger.Submission) (rows, indicators int) {
+	var f form.Filled
+	if err := json.Unmarshal(sub.Data, &f); err != nil {
+		return 0, 0
+	}
+	return f.RowCount(), f.IndicatorCount()
 }
 
 // submissionWarnings returns the warnings recorded with a submission, for its receipt.
@@ -95,10 +131,14 @@ func submissionWarnings(s ledger.Submission) []form.Problem {
 	return p.Warnings
 }
 
-func (d *Daemon) rejectionMail(msg *intake.Message, unit config.Unit, files []fileProblems, sha string) ledger.OutMail {
+func (d *Daemon) rejectionMail(msg *intake.Message, s sender, files []fileProblems, sha string) ledger.OutMail {
 	first := files[0]
+	name := s.name()
+	if u, ok := d.cfg.Unit(first.Unit); ok {
+		name = u.Name
+	}
 	r := mailer.Rejection{
-		Office: d.office(), Contact: d.contact(), Unit: unit.Name, Request: d.request(first.Form, first.Period),
+		Office: d.office(), Contact: d.contact(), Unit: name, Request: d.request(first.Form, first.Period),
 		Reason: rejectReason(first.Problems), ReceivedAt: d.now().In(d.cfg.Location), OriginalSubject: msg.Subject,
 	}
 	for _, f := range files {
@@ -121,9 +161,9 @@ func rejectReason(problems []form.Problem) mailer.RejectReason {
 		return mailer.RejectInvalid
 	}
 	switch problems[0].Code {
-	case codeNoWorkbook:
+	case codeNoWorkbook, codeZipNoWorkbook:
 		return mailer.RejectNoWorkbook
-	case "unreadable", codeUnreadable:
+	case "unreadable", codeUnreadable, codeEncrypted:
 		return mailer.RejectUnreadable
 	case "unknown_form":
 		return mailer.RejectUnknownForm
@@ -131,15 +171,22 @@ func rejectReason(problems []form.Problem) mailer.RejectReason {
 	return mailer.RejectInvalid
 }
 
-// unknownSenderMail answers an address no unit owns, at most once a day per address so that a
-// robot writing to the mailbox cannot start a loop.
-func (d *Daemon) unknownSenderMail(msg *intake.Message, now time.Time) ledger.OutMail {
-	l := mailer.UnknownSenderLetter(mailer.UnknownSender{
-		Office: d.office(), Contact: d.contact(), Address: msg.From.Addr,
-		ReceivedAt: now.In(d.cfg.Location), OriginalSubject: msg.Subject,
+// tooManyFilesMail answers a mail with more files than accepted, which was not read.
+func (d *Daemon) tooManyFilesMail(msg *intake.Message, s sender, n int, sha string) ledger.OutMail {
+	l := mailer.RejectionLetter(mailer.Rejection{
+		Office: d.office(), Contact: d.contact(), Unit: s.name(), Reason: mailer.RejectTooManyFiles,
+		Count: n, MaxCount: d.cfg.Mailbox.MaxAttachments, ReceivedAt: d.now().In(d.cfg.Location), OriginalSubject: msg.Subject,
 	})
-	key := fmt.Sprintf("unknown-sender:%s:%s", strings.ToLower(msg.From.Addr), now.In(d.cfg.Location).Format("2006-01-02"))
-	return reply(msg, kindUnknownSender, key, l)
+	return reply(msg, kindRejection, "rejection:"+sha, l)
+}
+
+// oversizeMail answers a mail too large to read, from its header alone.
+func (d *Daemon) oversizeMail(msg *intake.Message, s sender, size int64, key string) ledger.OutMail {
+	l := mailer.RejectionLetter(mailer.Rejection{
+		Office: d.office(), Contact: d.contact(), Unit: s.name(), Reason: mailer.RejectTooLarge,
+		Size: size, MaxSize: d.cfg.Mailbox.MaxMessageBytes, ReceivedAt: d.now().In(d.cfg.Location), OriginalSubject: msg.Subject,
+	})
+	return reply(msg, kindRejection, "rejection:oversize:"+key, l)
 }
 
 // actionMail writes the template, reminder or nag of a scheduled action.

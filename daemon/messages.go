@@ -25,12 +25,21 @@ const (
 	codePeriodNotOpen = "period_not_open"
 	codeInternal      = "internal"
 	codePeriodGuessed = "period_guessed"
+	codePeriodClosed  = "period_closed"
+	codeEncrypted     = "file_encrypted"
+	codeUnitUnknown   = "unit_unknown"
+	codeNotForPerson  = "unit_not_allowed"
+	codeZipNoWorkbook = "archive_without_workbook"
 )
 
 // noWorkbookProblems explains a mail without an .xlsx file, naming old or foreign formats.
 func noWorkbookProblems(msg *intake.Message) []form.Problem {
 	for _, a := range msg.Attachments {
 		switch a.Kind() {
+		case intake.KindZip:
+			return []form.Problem{{Code: codeZipNoWorkbook, Field: a.Name, Message: fmt.Sprintf(
+				"Tệp nén “%s” không chứa tệp Excel (.xlsx) nào đọc được. Hãy đính kèm trực tiếp tệp mẫu đã điền "+
+					"(không cần nén) rồi gửi lại.", a.Name)}}
 		case "xls", "ods":
 			return []form.Problem{{Code: codeOldFormat, Field: a.Name, Message: fmt.Sprintf(
 				"Tệp “%s” không ở định dạng Excel .xlsx. Hãy mở tệp mẫu đã nhận, điền và lưu với định dạng "+
@@ -39,6 +48,34 @@ func noWorkbookProblems(msg *intake.Message) []form.Problem {
 	}
 	return []form.Problem{{Code: codeNoWorkbook, Message: "Thư không có tệp Excel (.xlsx) đính kèm. " +
 		"Hãy đính kèm tệp mẫu đã điền (trả lời thư gửi mẫu và đính kèm tệp) rồi gửi lại."}}
+}
+
+func problemEncrypted(a intake.Attachment) form.Problem {
+	return form.Problem{Code: codeEncrypted, Field: a.Name, Message: fmt.Sprintf(
+		"Tệp “%s” trong tệp nén “%s” được đặt mật khẩu nên không đọc được. Hãy gửi tệp Excel trực tiếp, "+
+			"không nén và không đặt mật khẩu.", a.Name, a.Container)}
+}
+
+func problemUnitUnknown(person string) form.Problem {
+	return form.Problem{Code: codeUnitUnknown, Field: "unit", Message: fmt.Sprintf(
+		"Tệp không còn ghi tên đơn vị nên không xác định được đồng chí %s gửi báo cáo của đơn vị nào. "+
+			"Hãy dùng đúng tệp mẫu đã gửi cho đơn vị, hoặc đề nghị đơn vị tự gửi từ địa chỉ của đơn vị.", person)}
+}
+
+func problemNotForPerson(person, unit, unitName string) form.Problem {
+	if unitName == "" {
+		unitName = unit
+	}
+	return form.Problem{Code: codeNotForPerson, Field: "unit", Message: fmt.Sprintf(
+		"Tệp là báo cáo của %s; địa chỉ của đồng chí %s chưa được đăng ký để gửi báo cáo thay %s. "+
+			"Đề nghị đơn vị tự gửi từ địa chỉ của đơn vị, hoặc liên hệ Văn phòng để được đăng ký.", unitName, person, unitName)}
+}
+
+// problemPeriodClosed is a warning: the workbook is recorded, the Planning Office decides.
+func problemPeriodClosed(p period.Period) form.Problem {
+	return form.Problem{Code: codePeriodClosed, Field: "period", Message: fmt.Sprintf(
+		"%s đã khóa sổ trước khi nhận được tệp này; bản gửi được lưu lại và Văn phòng sẽ xem xét có đưa vào "+
+			"số liệu tổng hợp hay không.", p.Label())}
 }
 
 func problemTooLarge(a intake.Attachment) form.Problem {

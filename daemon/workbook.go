@@ -33,12 +33,19 @@ func workbooks(msg *intake.Message) []intake.Attachment {
 	return out
 }
 
-// readSubmission reads and validates one workbook sent by unit. It returns an error only when
-// the file could not be stored; everything wrong with the file itself is a problem.
-func (d *Daemon) readSubmission(ctx context.Context, unit config.Unit, att intake.Attachment, subject string) (ledger.Submission, []form.Problem, error) {
-	sub := ledger.Submission{Unit: unit.Code, FileName: att.Name}
-	if att.TooLarge {
+// readSubmission reads and validates one workbook the sender sent. It returns an error only when
+// the file could not be stored; everything wrong with the file itself is a problem. A submission
+// without Unit could not be tied to a unit the sender may report for.
+func (d *Daemon) readSubmission(ctx context.Context, s sender, att intake.Attachment, subject string) (ledger.Submission, []form.Problem, error) {
+	sub := ledger.Submission{FileName: att.Name}
+	if s.unit != nil {
+		sub.Unit = s.unit.Code
+	}
+	switch {
+	case att.TooLarge:
 		return d.invalid(sub, []form.Problem{problemTooLarge(att)})
+	case att.Encrypted:
+		return d.invalid(sub, []form.Problem{problemEncrypted(att)})
 	}
 	report, stored, readErr := templates.ReadAny(ctx, att.Data, d.cfg.Layouts(), d.key, templates.Limits{}, d.conv)
 	if report == nil {
@@ -62,7 +69,12 @@ func (d *Daemon) readSubmission(ctx context.Context, unit config.Unit, att intak
 				warnings = append(warnings, problemPeriodGuessed(w))
 			}
 		}
-		problems = append(problems, d.checkIdent(ctx, unit, report.Filled.Ident, &sub)...)
+		unit, unitProblems := d.unitOf(s, report.Filled.Ident)
+		problems = append(problems, unitProblems...)
+		if unit != nil {
+			errs, warns := d.checkIdent(ctx, *unit, report.Filled.Ident, &sub)
+			problems, warnings = append(problems, errs...), append(warnings, warns...)
+		}
 	}
 	data, _ := json.Marshal(report.Filled)
 	sub.Data = data
@@ -129,26 +141,56 @@ func (d *Daemon) invalid(sub ledger.Submission, problems []form.Problem) (ledger
 	return sub, problems, nil
 }
 
-// checkIdent checks that the workbook belongs to the sender's unit, to a form it reports on and to
-// a period that is open; it sets the submission's lateness.
-func (d *Daemon) checkIdent(ctx context.Context, unit config.Unit, id form.Ident, sub *ledger.Submission) []form.Problem {
+// unitOf is the unit a workbook is for: the sender's own unit, or, for a person sending on units'
+// behalf, the unit the workbook identifies when the person may report for it.
+func (d *Daemon) unitOf(s sender, id form.Ident) (*config.Unit, []form.Problem) {
+	if s.unit != nil {
+		return s.unit, nil
+	}
+	if id.Unit == "" {
+		return nil, []form.Problem{problemUnitUnknown(s.person.Name)}
+	}
+	u, ok := d.cfg.Unit(id.Unit)
+	if !ok || !s.person.MaySubmitFor(u.Code) {
+		return nil, []form.Problem{problemNotForPerson(s.person.Name, id.Unit, u.Name)}
+	}
+	return &u, nil
+}
+
+// checkIdent checks that the workbook belongs to the unit, to a form it reports on and to a
+// period that is open; it sets the submission's unit and lateness. A period already closed is a
+// warning: the workbook is recorded and the Planning Office decides.
+func (d *Daemon) checkIdent(ctx context.Context, unit config.Unit, id form.Ident, sub *ledger.Submission) (errs, warnings []form.Problem) {
 	out, f, p, ok := identProblems(d.cfg, unit, id)
 	sub.Unit = unit.Code
 	if !ok {
-		return out
+		return out, nil
 	}
 	w, err := d.plans[f.Code].Window(p, d.cal)
 	if err != nil {
-		return append(out, problemBadPeriod(id.Period, f))
+		return append(out, problemBadPeriod(id.Period, f)), nil
 	}
 	if d.now().Before(w.TemplateAt.Add(-30 * 24 * time.Hour)) {
-		return append(out, problemPeriodNotOpen(p, w.TemplateAt))
+		return append(out, problemPeriodNotOpen(p, w.TemplateAt)), nil
 	}
 	sub.Late = d.now().After(w.Deadline)
 	if _, err := d.ledger.EnsurePeriod(ctx, d.periodRow(f.Code, w)); err != nil {
 		d.log.Error("record period", "form", f.Code, "period", p, "err", err)
 	}
-	return out
+	if row, err := d.ledger.Period(ctx, f.Code, p.String()); err == nil && row.Status == ledger.PeriodClosed {
+		warnings = append(warnings, problemPeriodClosed(p))
+	}
+	return out, warnings
+}
+
+// afterClose reports whether the submission was recorded for a period already closed.
+func afterClose(sub ledger.Submission) bool {
+	for _, w := range submissionWarnings(sub) {
+		if w.Code == codePeriodClosed {
+			return true
+		}
+	}
+	return false
 }
 
 // IdentProblems checks what a workbook says it is against the unit that sent it: its own unit,

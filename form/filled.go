@@ -38,6 +38,23 @@ func (f *Filled) RowCount() int {
 	return n
 }
 
+// IndicatorCount returns the number of indicators with at least one figure, across all
+// indicator tables.
+func (f *Filled) IndicatorCount() int {
+	n := 0
+	for _, table := range f.Indicators {
+		for _, values := range table {
+			for _, v := range values {
+				if v != "" {
+					n++
+					break
+				}
+			}
+		}
+	}
+	return n
+}
+
 // Problem is one finding about a workbook: where it is, what was found and what is expected.
 // Message is Vietnamese, for the unit; Code is stable, for programs.
 type Problem struct {

@@ -336,3 +336,27 @@ func FuzzCompose(f *testing.F) {
 		checkLineLengths(t, raw)
 	})
 }
+
+func TestIsOwnMessageID(t *testing.T) {
+	const from = "Văn phòng <tonghop@kcn.example>"
+	own := MessageID("receipt:abc", from)
+	tests := []struct {
+		name, id string
+		want     bool
+	}{
+		{"as made", own, true},
+		{"without brackets", strings.Trim(own, "<>"), true},
+		{"upper case", strings.ToUpper(own), true},
+		{"another domain", strings.Replace(own, "kcn.example", "other.example", 1), false},
+		{"not hex", "<zz" + own[3:], false},
+		{"short", "<abc@kcn.example>", false},
+		{"empty", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := IsOwnMessageID(tt.id, from); got != tt.want {
+				t.Errorf("IsOwnMessageID(%q): got %v, want %v", tt.id, got, tt.want)
+			}
+		})
+	}
+}

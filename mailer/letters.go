@@ -67,6 +67,20 @@ type Receipt struct {
 	Version    int      // 1 for the first submission; 2 and up replace the earlier one
 	ReceivedAt time.Time
 	Warnings   []form.Problem // findings that do not prevent acceptance
+	// Items lists what was recorded, one per accepted workbook; when set it replaces the
+	// version and lateness paragraphs, since each item states its own.
+	Items []ReceiptItem
+}
+
+// ReceiptItem is one workbook recorded: its form and period, version, how much it held and
+// whether it came in time.
+type ReceiptItem struct {
+	File       string
+	Request    Request // form, period and deadline of the workbook
+	Version    int
+	Rows       int  // table rows read
+	Indicators int  // indicators with figures
+	Closed     bool // the period was closed before it arrived: the Planning Office decides
 }
 
 // RejectReason says why a unit's mail was not accepted.
@@ -80,6 +94,8 @@ const (
 	RejectUnknownForm                     // the file is not one of the office's templates
 	RejectWrongPeriod                     // the workbook is for another period (FoundPeriod)
 	RejectWrongUnit                       // the workbook is another unit's template (FoundUnit)
+	RejectTooLarge                        // the mail is over the size limit and was not read (Size, MaxSize)
+	RejectTooManyFiles                    // the mail has more files than accepted (Count, MaxCount)
 )
 
 // Rejection tells a unit its mail was not accepted, why, and what to do.
@@ -95,17 +111,10 @@ type Rejection struct {
 	Problems        []form.Problem // the errors, for RejectInvalid (others may add details)
 	FoundPeriod     string         // RejectWrongPeriod: the label of the period the file is for
 	FoundUnit       string         // RejectWrongUnit: the unit the file belongs to
+	Size, MaxSize   int64          // RejectTooLarge: the mail's size and the largest accepted, in bytes
+	Count, MaxCount int            // RejectTooManyFiles: the files attached and the most accepted
 	ReceivedAt      time.Time
 	OriginalSubject string // the subject of the unit's mail, quoted so it knows which one
-}
-
-// UnknownSender answers a mail from an address registered for no unit.
-type UnknownSender struct {
-	Office          Office
-	Contact         Contact
-	Address         string // the sender's address
-	ReceivedAt      time.Time
-	OriginalSubject string
 }
 
 // Reminder tells a unit, before the deadline, that its report has not arrived.

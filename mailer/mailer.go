@@ -153,6 +153,23 @@ func MessageID(key, from string) string {
 	return "<" + hex.EncodeToString(sum[:])[:32] + "@" + addressDomain(from) + ">"
 }
 
+// IsOwnMessageID reports whether id (with or without angle brackets) is a Message-ID that
+// MessageID makes for mail sent from from: a reply whose In-Reply-To or References holds one
+// answers a mail of tonghop's.
+func IsOwnMessageID(id, from string) bool {
+	id = strings.ToLower(strings.Trim(strings.TrimSpace(id), "<>"))
+	local, domain, ok := strings.Cut(id, "@")
+	if !ok || len(local) != 32 || domain != addressDomain(from) {
+		return false
+	}
+	for _, c := range local {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
 func addressDomain(from string) string {
 	if a, err := mail.ParseAddress(from); err == nil {
 		from = a.Address

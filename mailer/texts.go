@@ -139,11 +139,13 @@ func ReceiptLetter(d Receipt) Letter {
 	}
 	received += ". Tệp đã được kiểm tra, hợp lệ và được tiếp nhận."
 	var version, late, warnings string
-	if d.Version >= 2 {
+	if len(d.Items) > 0 {
+		version = "Nội dung đã ghi nhận:\n" + receiptItems(d.Items, d.ReceivedAt)
+	} else if d.Version >= 2 {
 		subject += fmt.Sprintf(" (lần gửi thứ %d)", d.Version)
 		version = fmt.Sprintf("Đây là lần gửi thứ %d; bản này thay thế bản đơn vị đã gửi trước đó.", d.Version)
 	}
-	if dl := d.Request.Deadline; !dl.IsZero() && !d.ReceivedAt.IsZero() && d.ReceivedAt.After(dl) {
+	if dl := d.Request.Deadline; len(d.Items) == 0 && !dl.IsZero() && !d.ReceivedAt.IsZero() && d.ReceivedAt.After(dl) {
 		late = "Lưu ý: báo cáo nộp muộn so với hạn gửi " + FormatDeadline(dl) +
 			"; thời gian chậm: " + FormatDuration(d.ReceivedAt.Sub(dl)) + "."
 	}
@@ -207,6 +209,12 @@ func rejectionCause(d Rejection) string {
 				periodOr(d.Request.Period, "kỳ") + " như đề nghị."
 		}
 		return files + " không đúng kỳ báo cáo " + periodOr(d.Request.Period, "được đề nghị") + "."
+	case RejectTooLarge:
+		return fmt.Sprintf("thư có dung lượng %s, vượt giới hạn %s nên hệ thống chưa đọc nội dung thư.",
+			FormatSize(d.Size), FormatSize(d.MaxSize))
+	case RejectTooManyFiles:
+		return fmt.Sprintf("thư có %d tệp (kể cả các tệp trong tệp nén), vượt quá %d tệp mỗi thư nên hệ thống chưa đọc các tệp.",
+			d.Count, d.MaxCount)
 	case RejectWrongUnit:
 		owner := "đơn vị khác"
 		if d.FoundUnit != "" {
@@ -232,6 +240,9 @@ func rejectionRequest(d Rejection) string {
 	case RejectUnknownForm, RejectWrongUnit:
 		return "Đề nghị đơn vị điền vào đúng tệp mẫu do " + desk(d.Office) + " gửi cho đơn vị " +
 			"(không tạo tệp mới, không sao chép sang tệp khác)" + reply + "tệp đã điền"
+	case RejectTooLarge, RejectTooManyFiles:
+		return "Đề nghị đơn vị trả lời thư này, chỉ đính kèm tệp báo cáo đã điền (định dạng .xlsx, không kèm hình ảnh " +
+			"hay tài liệu khác; nếu cần, gửi các tệp khác trong thư riêng)"
 	case RejectWrongPeriod:
 		return "Đề nghị đơn vị sử dụng tệp mẫu " + periodOr(d.Request.Period, "của kỳ được đề nghị") +
 			" do " + desk(d.Office) + " gửi" + reply + "tệp đã điền"
@@ -247,27 +258,6 @@ func resendBy(deadline, received time.Time) string {
 		return ". Hạn gửi " + FormatDeadline(deadline) + " đã qua, đề nghị đơn vị gửi lại sớm nhất."
 	}
 	return ", " + FormatDeadline(deadline) + "."
-}
-
-// UnknownSenderLetter answers a mail from an address that is registered for no unit.
-func UnknownSenderLetter(d UnknownSender) Letter {
-	opening := officeName(d.Office) + " đã nhận được thư gửi từ địa chỉ " + d.Address
-	if !d.ReceivedAt.IsZero() {
-		opening += " lúc " + FormatDateTime(d.ReceivedAt)
-	}
-	if s := headerText(d.OriginalSubject); s != "" {
-		opening += " với tiêu đề " + quoted(s)
-	}
-	opening += ". Địa chỉ này chưa được đăng ký là địa chỉ gửi báo cáo của đơn vị nào, " +
-		"nên thư chưa được tiếp nhận."
-	return letter(Request{}, "Thư chưa được tiếp nhận: địa chỉ gửi chưa được đăng ký",
-		"Kính gửi: Quý Ông/Bà",
-		opening,
-		"Nếu Quý Ông/Bà gửi báo cáo thay mặt một đơn vị, đề nghị gửi lại từ địa chỉ thư điện tử "+
-			"đã đăng ký của đơn vị, hoặc liên hệ "+desk(d.Office)+" để đăng ký thêm địa chỉ này.",
-		"Nếu thư được gửi nhầm, xin Quý Ông/Bà bỏ qua thư này.",
-		contactLine(d.Office, d.Contact),
-		signature(d.Office))
 }
 
 // ReminderLetter reminds a unit, before the deadline, that its report has not arrived.

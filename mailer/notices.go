@@ -1,0 +1,197 @@
+package mailer
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Letters to the Planning Office about mail tonghop does not answer by itself, and the parts of
+// receipts that list what was recorded. Like texts.go, every word here is for a civil servant.
+
+// NoticeReason says why the Planning Office is told about a mail.
+type NoticeReason int
+
+// Reasons for a Notice.
+const (
+	NoticeUnknownSender NoticeReason = iota // an address no unit or person owns; not answered
+	NoticeUnitMessage                       // a unit wrote without a report ("em sẽ gửi chiều nay"); not answered
+	NoticeAfterClose                        // a report arrived after its period was closed
+)
+
+// Notice tells the Planning Office about a received mail that needs a person's decision.
+type Notice struct {
+	Office     Office
+	Reason     NoticeReason
+	From       string // the sender's address
+	FromName   string // the sender's display name, if any
+	Unit       string // the unit's name, when the sender is one
+	Subject    string
+	ReceivedAt time.Time
+	Excerpt    string   // what the sender wrote, first lines
+	Files      []string // names of the attached files
+	Folder     string   // the shared mailbox folder the mail is in now
+	Request    Request  // NoticeAfterClose: the form and period
+	Version    int      // NoticeAfterClose: the version recorded
+}
+
+// NoticeLetter writes the notice; the original mail is attached by the caller.
+func NoticeLetter(n Notice) Letter {
+	switch n.Reason {
+	case NoticeUnitMessage:
+		return unitMessageNotice(n)
+	case NoticeAfterClose:
+		return afterCloseNotice(n)
+	}
+	return unknownSenderNotice(n)
+}
+
+func unknownSenderNotice(n Notice) Letter {
+	return letter(Request{}, "Thư từ địa chỉ chưa đăng ký: "+n.From,
+		"Kính gửi: "+desk(n.Office),
+		"Hệ thống đã nhận được thư từ địa chỉ "+sender(n)+received(n)+". Địa chỉ này chưa được đăng ký cho "+
+			"đơn vị hay cán bộ nào nên thư không được xử lý và không được trả lời tự động"+folder(n)+
+			". Bản gốc của thư được gửi kèm thư này.",
+		excerpt(n),
+		"Nếu đây là địa chỉ của một đơn vị, đề nghị bổ sung địa chỉ vào cấu hình của hệ thống (mục [[units]], "+
+			"emails) và đề nghị đơn vị gửi lại. Nếu thư gửi nhầm hoặc là thư rác, không cần xử lý.",
+		"Các thư khác từ địa chỉ này trong ngày hôm nay sẽ không được thông báo lại.",
+		signature(n.Office))
+}
+
+func unitMessageNotice(n Notice) Letter {
+	who := unitName(n.Unit)
+	return letter(Request{}, "Thư của "+who+" không kèm báo cáo"+quotedSubject(n.Subject),
+		"Kính gửi: "+desk(n.Office),
+		who+" ("+n.From+") đã trả lời thư của hệ thống"+received(n)+" nhưng không kèm tệp báo cáo. "+
+			"Hệ thống không trả lời tự động thư này; đề nghị "+desk(n.Office)+" xem và trả lời đơn vị nếu cần. "+
+			"Bản gốc của thư được gửi kèm thư này.",
+		excerpt(n),
+		signature(n.Office))
+}
+
+func afterCloseNotice(n Notice) Letter {
+	what := requested(n.Request)
+	who := unitName(n.Unit)
+	version := ""
+	if n.Version > 0 {
+		version = fmt.Sprintf(", lần gửi thứ %d", n.Version)
+	}
+	return letter(n.Request, "Báo cáo gửi sau khi đã khóa sổ: "+who+" – "+what,
+		"Kính gửi: "+desk(n.Office),
+		who+" đã gửi "+what+formCode(n.Request)+version+received(n)+", sau khi kỳ báo cáo đã khóa sổ. "+
+			"Bản gửi đã được lưu và đánh dấu là gửi sau khi khóa sổ; đơn vị đã được báo là "+desk(n.Office)+
+			" sẽ xem xét.",
+		"Đề nghị "+desk(n.Office)+" quyết định có đưa bản này vào số liệu tổng hợp hay không.",
+		signature(n.Office))
+}
+
+func sender(n Notice) string {
+	if name := strings.TrimSpace(n.FromName); name != "" {
+		return n.From + " (" + name + ")"
+	}
+	return n.From
+}
+
+func received(n Notice) string {
+	s := ""
+	if !n.ReceivedAt.IsZero() {
+		s = " lúc " + FormatDateTime(n.ReceivedAt)
+	}
+	if t := headerText(n.Subject); t != "" {
+		s += " với tiêu đề " + quoted(t)
+	}
+	if len(n.Files) > 0 {
+		s += fmt.Sprintf(", kèm %d tệp: %s", len(n.Files), fileList(n.Files))
+	}
+	return s
+}
+
+func folder(n Notice) string {
+	if n.Folder == "" {
+		return ""
+	}
+	return "; thư được chuyển vào thư mục " + quoted(n.Folder) + " của hộp thư chung"
+}
+
+func quotedSubject(s string) string {
+	if s = headerText(s); s == "" {
+		return ""
+	}
+	return ": " + quoted(s)
+}
+
+// excerptLines bounds how much of a sender's text a notice quotes.
+const excerptLines = 15
+
+func excerpt(n Notice) string {
+	text := strings.TrimSpace(n.Excerpt)
+	if text == "" {
+		return ""
+	}
+	lines := strings.Split(text, "\n")
+	if len(lines) > excerptLines {
+		lines = append(lines[:excerptLines], "…")
+	}
+	for i, l := range lines {
+		lines[i] = "> " + strings.TrimRight(l, " \t\r")
+	}
+	return "Nội dung thư:\n" + strings.Join(lines, "\n")
+}
+
+// receiptItems numbers what a receipt recorded, one line per workbook.
+func receiptItems(items []ReceiptItem, receivedAt time.Time) string {
+	lines := make([]string, len(items))
+	for i, it := range items {
+		line := fmt.Sprintf("%d. ", i+1)
+		if it.File != "" {
+			line += "Tệp " + quoted(it.File) + ": "
+		}
+		line += upperFirst(requested(it.Request)) + formCode(it.Request)
+		if it.Version > 0 {
+			line += fmt.Sprintf(", lần gửi thứ %d", it.Version)
+			if it.Version >= 2 {
+				line += " (thay thế bản gửi trước)"
+			}
+		}
+		line += contents(it) + "; " + timeliness(it.Request.Deadline, receivedAt)
+		if it.Closed {
+			line += " Kỳ báo cáo đã khóa sổ trước khi nhận được bản này; " + "Văn phòng sẽ xem xét và thông báo lại."
+		}
+		lines[i] = line
+	}
+	return strings.Join(lines, "\n")
+}
+
+func contents(it ReceiptItem) string {
+	var parts []string
+	if it.Rows > 0 {
+		parts = append(parts, fmt.Sprintf("%d dòng", it.Rows))
+	}
+	if it.Indicators > 0 {
+		parts = append(parts, fmt.Sprintf("%d chỉ tiêu có số liệu", it.Indicators))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return ", gồm " + strings.Join(parts, " và ")
+}
+
+func timeliness(deadline, receivedAt time.Time) string {
+	switch {
+	case deadline.IsZero() || receivedAt.IsZero():
+		return "đã ghi nhận."
+	case receivedAt.After(deadline):
+		return "nộp muộn " + FormatDuration(receivedAt.Sub(deadline)) + " so với hạn " + FormatDeadline(deadline) + "."
+	}
+	return "nộp đúng hạn (hạn " + FormatDeadline(deadline) + ")."
+}
+
+// FormatSize writes a size in bytes as people read it: "31,5 MB", "850 KB".
+func FormatSize(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d KB", max(1, (n+1023)>>10))
+	}
+	mb := float64(n) / (1 << 20)
+	return strings.Replace(fmt.Sprintf("%.1f MB", mb), ".", ",", 1)
+}
