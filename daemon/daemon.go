@@ -4,7 +4,9 @@
 // other; this package is the only one that knows them all.
 //
 // Three workers run under one context: intake, scheduler and outbox. Step runs each once, in
-// that order: the demo and the tests drive it with a simulated clock, Run loops it on tickers.
+// that order: the demo and the tests drive it with a simulated clock. Run loops the scheduler
+// and the outbox on tickers, and the intake on the mailbox itself: IDLE where the server offers
+// it, the poll interval otherwise, with backoff while the server cannot be reached.
 package daemon
 
 import (
@@ -113,12 +115,12 @@ func (d *Daemon) Run(ctx context.Context) error {
 	}()
 	poll := time.Duration(d.cfg.Mailbox.PollInterval)
 	var wg sync.WaitGroup
+	wg.Go(func() { d.watch(ctx, work) })
 	for _, w := range []struct {
 		name  string
 		every time.Duration
 		do    func(context.Context) error
 	}{
-		{"intake", poll, d.Poll},
 		{"scheduler", poll, d.Schedule},
 		{"outbox", min(poll, 5*time.Second), d.Flush},
 	} {

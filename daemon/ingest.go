@@ -2,7 +2,6 @@ package daemon
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/tonghop/tonghop/intake"
@@ -17,7 +16,10 @@ type Ingested struct {
 	Duplicate   bool                 `json:"duplicate"`
 	Submissions []IngestedSubmission `json:"submissions"`
 	Reply       string               `json:"reply"` // receipt, errors, receipt+errors or none
-	Note        string               `json:"note,omitempty"`
+	// OfficeNotified says a notice went to the Planning Office's clerks (a stranger's first mail
+	// of the day, a unit's message without a report, a report after its period closed).
+	OfficeNotified bool   `json:"office_notified"`
+	Note           string `json:"note,omitempty"`
 }
 
 // IngestedSubmission is one workbook recorded from the message.
@@ -39,21 +41,23 @@ func (d *Daemon) Ingest(ctx context.Context, raw []byte) (Ingested, error) {
 	if err != nil {
 		return Ingested{}, fmt.Errorf("store raw mail: %w", err)
 	}
-	if known, err := d.ledger.MailBySHA(ctx, sha); err == nil {
+	if known, found, err := d.recordedBefore(ctx, sha, raw); err != nil {
+		return Ingested{}, err
+	} else if found {
 		// Recorded before: nothing is written and nothing sent again.
 		return d.ingestedOf(known, true, nil), nil
-	} else if !errors.Is(err, ledger.ErrNotFound) {
-		return Ingested{}, fmt.Errorf("look up mail: %w", err)
 	}
-	in := d.decide(ctx, intake.Fetched{Raw: raw, Size: int64(len(raw)), InternalDate: d.now()}, 0, sha, log)
+	var in ledger.Intake
+	if int64(len(raw)) > d.cfg.Mailbox.MaxMessageBytes {
+		in = d.decideOversize(ctx, raw, int64(len(raw)), sha)
+	} else {
+		in = d.decide(ctx, intake.Fetched{Raw: raw, Size: int64(len(raw)), InternalDate: d.now()}, 0, sha, log)
+	}
 	in.Mail.Mailbox = "ingest"
-	res, err := d.ledger.RecordIntake(ctx, in)
+	res, err := d.record(ctx, in, log)
 	if err != nil {
-		return Ingested{}, fmt.Errorf("record: %w", err)
+		return Ingested{}, err
 	}
-	d.archiveSubmissions(res.Submissions, log)
-	log.Info("mail recorded", "from", in.Mail.From, "subject", in.Mail.Subject, "outcome", in.Mail.Outcome,
-		"submissions", len(res.Submissions), "replies", len(in.Outbox))
 	out := d.ingestedOf(in.Mail, false, in.Outbox)
 	for _, s := range res.Submissions {
 		out.Submissions = append(out.Submissions, IngestedSubmission{Form: s.Form, Period: s.Period, Version: s.Version, Valid: s.Valid, Late: s.Late})
@@ -65,6 +69,9 @@ func (d *Daemon) ingestedOf(m ledger.Mail, duplicate bool, replies []ledger.OutM
 	out := Ingested{
 		MessageID: m.MessageID, Outcome: ingestOutcome(m.Outcome), Duplicate: duplicate, Note: m.Note,
 		Reply: replyKinds(replies), Submissions: []IngestedSubmission{},
+	}
+	for _, m := range replies {
+		out.OfficeNotified = out.OfficeNotified || m.Kind == kindNotice
 	}
 	if u, ok := d.cfg.UnitByEmail(m.From); ok {
 		out.Unit = u.Code

@@ -19,84 +19,152 @@ const pollBatch = 50
 // Poll reads new mail from the shared mailbox, records each message with everything decided about
 // it in one ledger transaction, and only then moves it out of the inbox: a crash at any point
 // leaves the message either unrecorded and still in the inbox, or recorded (found again by its
-// sha256 and simply moved).
+// sha256 or Message-ID and simply moved). It handles at most one batch; Run polls again at once
+// while batches come back full.
 func (d *Daemon) Poll(ctx context.Context) error {
+	_, err := d.poll(ctx)
+	return err
+}
+
+// poll handles one batch and reports whether it was full, so more mail may be waiting.
+func (d *Daemon) poll(ctx context.Context) (more bool, err error) {
 	mb, err := d.openMailbox(ctx)
 	if err != nil {
-		return err
+		return false, err
 	}
 	inbox := d.cfg.Mailbox.Inbox
 	uidValidity, last, err := d.ledger.Cursor(ctx, inbox)
 	if err != nil {
-		return fmt.Errorf("read cursor: %w", err)
+		return false, fmt.Errorf("read cursor: %w", err)
 	}
 	if uidValidity != mb.UIDValidity() {
-		// The server renumbered the folder: read it all again; sha256 dedupe skips known mail.
+		// The server renumbered the folder: read it all again; sha256 and Message-ID dedupe skip
+		// known mail.
+		if uidValidity != 0 {
+			d.log.Warn("inbox UIDVALIDITY changed; reading it again from the start",
+				"component", "intake", "was", uidValidity, "now", mb.UIDValidity())
+		}
 		last = 0
 	}
 	msgs, err := mb.Fetch(ctx, last, pollBatch)
 	if err != nil {
 		d.closeMailbox()
-		return fmt.Errorf("fetch: %w", err)
+		return false, fmt.Errorf("fetch: %w", err)
 	}
 	for _, m := range msgs {
 		if err := d.handle(ctx, mb, m); err != nil {
 			d.closeMailbox()
-			return fmt.Errorf("message uid %d: %w", m.UID, err)
+			return false, fmt.Errorf("message uid %d: %w", m.UID, err)
 		}
 		if err := d.ledger.SetCursor(ctx, inbox, mb.UIDValidity(), m.UID); err != nil {
-			return fmt.Errorf("save cursor: %w", err)
+			return false, fmt.Errorf("save cursor: %w", err)
 		}
 	}
-	return nil
+	return len(msgs) == pollBatch, nil
 }
 
 // handle records one fetched message and moves it to the folder its outcome calls for.
 func (d *Daemon) handle(ctx context.Context, mb *intake.Mailbox, f intake.Fetched) error {
 	log := d.log.With("component", "intake", "uid", f.UID)
 	if f.TooLarge {
-		return d.quarantineOversize(ctx, mb, f, log)
+		return d.handleOversize(ctx, mb, f, log)
 	}
 	sha, err := d.ledger.PutBlob(f.Raw)
 	if err != nil {
 		return fmt.Errorf("store raw mail: %w", err)
 	}
-	if known, err := d.ledger.MailBySHA(ctx, sha); err == nil {
+	if known, found, err := d.recordedBefore(ctx, sha, f.Raw); err != nil {
+		return err
+	} else if found {
 		log.Info("message already recorded; moving it", "sha256", sha, "outcome", known.Outcome)
 		return mb.Move(ctx, f.UID, d.folder(known.Outcome))
-	} else if !errors.Is(err, ledger.ErrNotFound) {
-		return fmt.Errorf("look up mail: %w", err)
 	}
 	in := d.decide(ctx, f, mb.UIDValidity(), sha, log)
+	if _, err := d.record(ctx, in, log); err != nil {
+		return err
+	}
+	return mb.Move(ctx, f.UID, d.folder(in.Mail.Outcome))
+}
+
+// recordedBefore finds a message in the ledger by its bytes, or, when the bytes differ (a copy
+// the server re-delivered with another header line), by its sender and Message-ID.
+func (d *Daemon) recordedBefore(ctx context.Context, sha string, raw []byte) (ledger.Mail, bool, error) {
+	known, err := d.ledger.MailBySHA(ctx, sha)
+	if err == nil {
+		return known, true, nil
+	}
+	if !errors.Is(err, ledger.ErrNotFound) {
+		return ledger.Mail{}, false, fmt.Errorf("look up mail: %w", err)
+	}
+	hdr, err := intake.ParseHeader(raw)
+	if err != nil || hdr.MessageID == "" || hdr.From.Addr == "" {
+		return ledger.Mail{}, false, nil
+	}
+	known, err = d.ledger.MailByMessageID(ctx, hdr.MessageID, hdr.From.Addr)
+	if errors.Is(err, ledger.ErrNotFound) {
+		return ledger.Mail{}, false, nil
+	}
+	if err != nil {
+		return ledger.Mail{}, false, fmt.Errorf("look up mail: %w", err)
+	}
+	return known, true, nil
+}
+
+// record stores one decided message in one transaction and files its workbooks.
+func (d *Daemon) record(ctx context.Context, in ledger.Intake, log *slog.Logger) (ledger.IntakeResult, error) {
 	res, err := d.ledger.RecordIntake(ctx, in)
 	if err != nil {
-		return fmt.Errorf("record: %w", err)
+		return res, fmt.Errorf("record: %w", err)
 	}
 	d.archiveSubmissions(res.Submissions, log)
 	log.Info("mail recorded", "from", in.Mail.From, "subject", in.Mail.Subject, "outcome", in.Mail.Outcome,
 		"submissions", len(res.Submissions), "replies", len(in.Outbox))
-	return mb.Move(ctx, f.UID, d.folder(in.Mail.Outcome))
+	return res, nil
 }
 
-// quarantineOversize records a message too large to download, without its bytes (it stays in
-// the quarantine folder, where an operator can fetch it), and moves it there.
-func (d *Daemon) quarantineOversize(ctx context.Context, mb *intake.Mailbox, f intake.Fetched, log *slog.Logger) error {
+// handleOversize records a message too large to download from its header alone (the message
+// itself stays in the quarantine folder, where an operator can fetch it), answers a unit, and
+// moves the message there.
+func (d *Daemon) handleOversize(ctx context.Context, mb *intake.Mailbox, f intake.Fetched, log *slog.Logger) error {
 	marker := sha256.Sum256(fmt.Appendf(nil, "oversize:%d:%d:%d", mb.UIDValidity(), f.UID, f.Size))
 	sha := hex.EncodeToString(marker[:])
 	if _, err := d.ledger.MailBySHA(ctx, sha); errors.Is(err, ledger.ErrNotFound) {
-		note := fmt.Sprintf("%d bytes is over mailbox.max_message_bytes (%d); left in the quarantine folder",
-			f.Size, d.cfg.Mailbox.MaxMessageBytes)
-		in := ledger.Intake{
-			Mail: ledger.Mail{SHA256: sha, Size: f.Size, Mailbox: d.cfg.Mailbox.Inbox, UIDValidity: mb.UIDValidity(),
-				UID: f.UID, ReceivedAt: d.now(), Outcome: outcomeQuarantined, Note: note},
-			Events: []ledger.Event{d.event("system", "mail.quarantined", "mail:"+sha[:12], note)},
+		header, err := mb.FetchHeader(ctx, f.UID)
+		if err != nil {
+			log.Warn("header of an oversized message unreadable; recorded without it", "err", err)
 		}
-		if _, err := d.ledger.RecordIntake(ctx, in); err != nil {
-			return fmt.Errorf("record oversize mail: %w", err)
+		in := d.decideOversize(ctx, header, f.Size, sha)
+		in.Mail.UIDValidity, in.Mail.UID = mb.UIDValidity(), f.UID
+		if _, err := d.record(ctx, in, log); err != nil {
+			return err
 		}
 		log.Warn("message too large; quarantined", "size", f.Size)
+	} else if err != nil {
+		return fmt.Errorf("look up mail: %w", err)
 	}
 	return mb.Move(ctx, f.UID, d.cfg.Mailbox.Quarantine)
+}
+
+// decideOversize decides about a message over mailbox.max_message_bytes from its header: it is
+// quarantined unread, and a unit (or a person reporting for units) is told to send the workbook
+// alone. Automatic mail gets no answer, as always.
+func (d *Daemon) decideOversize(ctx context.Context, header []byte, size int64, sha string) ledger.Intake {
+	in := ledger.Intake{Mail: ledger.Mail{SHA256: sha, Size: size, Mailbox: d.cfg.Mailbox.Inbox, ReceivedAt: d.now()}}
+	note := fmt.Sprintf("%d bytes is over mailbox.max_message_bytes (%d); not read, left in the quarantine folder",
+		size, d.cfg.Mailbox.MaxMessageBytes)
+	msg, err := intake.ParseHeader(header)
+	if err != nil {
+		d.settle(&in, outcomeQuarantined, note, "mail.quarantined")
+		return in
+	}
+	in.Mail.MessageID, in.Mail.From, in.Mail.Subject, in.Mail.Date = msg.MessageID, msg.From.Addr, msg.Subject, msg.Date
+	d.settle(&in, outcomeQuarantined, note, "mail.quarantined")
+	s := d.senderOf(msg.From.Addr)
+	if d.ignoreReason(msg) == "" && (s.unit != nil || s.person != nil && len(s.person.SubmitsFor) > 0) {
+		d.queueReply(&in, d.oversizeMail(msg, s, size, sha))
+		d.limitReplies(ctx, &in, msg.From.Addr, d.log)
+	}
+	return in
 }
 
 // Mail outcomes, as stored in the ledger.

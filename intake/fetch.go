@@ -164,3 +164,50 @@ func (m *Mailbox) Move(ctx context.Context, uid uint32, folder string) error {
 	m.logger.Debug("imap message moved", "uid", uid, "folder", target)
 	return nil
 }
+
+// maxHeaderFetch bounds the header FetchHeader reads; real headers are a few kilobytes, long
+// Received chains some tens.
+const maxHeaderFetch = 256 << 10
+
+// FetchHeader returns the header of one message (BODY.PEEK[HEADER]), without downloading its
+// body or setting \Seen: enough to answer the sender of a message too large to read. At most
+// maxHeaderFetch bytes are read; the rest of a giant header is discarded.
+func (m *Mailbox) FetchHeader(ctx context.Context, uid uint32) ([]byte, error) {
+	section := &imap.FetchItemBodySection{Specifier: imap.PartSpecifierHeader, Peek: true}
+	opts := &imap.FetchOptions{UID: true, BodySection: []*imap.FetchItemBodySection{section}}
+	var header []byte
+	found := false
+	err := m.within(ctx, m.cfg.Timeout, func() error {
+		cmd := m.client.Fetch(imap.UIDSetNum(imap.UID(uid)), opts)
+		defer cmd.Close()
+		for msg := cmd.Next(); msg != nil; msg = cmd.Next() {
+			var gotUID uint32
+			for item := msg.Next(); item != nil; item = msg.Next() {
+				switch item := item.(type) {
+				case imapclient.FetchItemDataUID:
+					gotUID = uint32(item.UID)
+				case imapclient.FetchItemDataBodySection:
+					if item.Literal == nil {
+						continue
+					}
+					b, err := io.ReadAll(io.LimitReader(item.Literal, maxHeaderFetch))
+					if err != nil {
+						return fmt.Errorf("read header: %w", err)
+					}
+					header = b
+				}
+			}
+			if gotUID == uid && header != nil {
+				found = true
+			}
+		}
+		return cmd.Close()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("fetch header of uid %d: %w", uid, err)
+	}
+	if !found {
+		return nil, fmt.Errorf("fetch header of uid %d: no such message", uid)
+	}
+	return header, nil
+}

@@ -212,3 +212,21 @@ func (m *Message) HeaderValue(key string) string {
 	}
 	return strings.TrimSpace(vs[0])
 }
+
+// ParseHeader parses only the header of a raw message (or a header alone, as FetchHeader
+// returns it): envelope fields, no body and no attachments. It is for mail too large to parse
+// whole, and for recognising a message already recorded before spending a full parse on it.
+func ParseHeader(raw []byte) (msg *Message, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg, err = nil, fmt.Errorf("parse header: internal error: %v", r)
+		}
+	}()
+	h, _ := splitHeader(raw)
+	if !hasMailFields(h) {
+		return nil, fmt.Errorf("parse header: %w", ErrNoHeader)
+	}
+	msg = &Message{Header: headerMap(h)}
+	fillEnvelope(msg, h)
+	return msg, nil
+}

@@ -5,8 +5,6 @@
 package netfault
 
 import (
-	"errors"
-	"io"
 	"net"
 	"sync"
 	"testing"
@@ -155,10 +153,7 @@ func (p *Proxy) forward(l *link, src, dst net.Conn, fromServer bool) {
 			}
 		}
 		if err != nil {
-			if !errors.Is(err, io.EOF) && !errors.Is(err, net.ErrClosed) {
-				return
-			}
-			return
+			return // EOF, or the link was closed by the other direction, DropAll or the cut
 		}
 	}
 }
