@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/tonghop/tonghop/tnef"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
 )
@@ -95,4 +96,26 @@ func zipEntryName(f *zip.File) string {
 	}
 	name = name[strings.LastIndexAny(name, `/\`)+1:]
 	return norm.NFC.String(strings.TrimSpace(name))
+}
+
+// expandTNEF adds the files Outlook wrapped in winmail.dat, within the byte budget and the
+// archive file limit. A damaged stream keeps the files read before the damage.
+func (w *walker) expandTNEF(a Attachment) {
+	files, _ := tnef.Decode(a.Data, tnef.Limits{MaxFiles: w.lim.MaxArchiveFiles, MaxBytes: max(1, w.budget())})
+	for _, f := range files {
+		if w.parts >= w.lim.MaxParts {
+			w.truncated = true
+			return
+		}
+		w.parts++
+		entry := Attachment{Name: f.Name, ContentType: "application/octet-stream", Container: a.Name,
+			Forwarded: a.Forwarded, Size: int64(len(f.Data))}
+		if budget := w.budget(); entry.Size > budget {
+			entry.TooLarge = true
+		} else {
+			entry.Data = f.Data
+			w.kept += entry.Size
+		}
+		w.attachments = append(w.attachments, entry)
+	}
 }

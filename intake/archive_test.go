@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/base64"
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 )
@@ -157,3 +159,35 @@ func TestParse_EncryptedZipEntry(t *testing.T) {
 		t.Fatalf("got %+v, want the archive and an encrypted entry without data", msg.Attachments)
 	}
 }
+
+// Outlook's winmail.dat: the files inside are attachments of the mail, marked with their
+// container. The sample is MimeKit's rich-text Outlook 2016 message (tnef/testdata/SOURCES.tsv).
+func TestParse_TNEF(t *testing.T) {
+	dat, err := os.ReadFile("../tnef/testdata/rich-text_outlook16.dat")
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := bytes.Replace(mailWithAttachment("winmail.dat", dat), []byte("application/zip"), []byte("application/ms-tnef"), 1)
+	msg, err := Parse(raw, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range msg.Attachments {
+		got = append(got, fmt.Sprintf("%s/%s/%s/%d", a.Name, a.Kind(), a.Container, len(a.Data)))
+	}
+	want := []string{"winmail.dat/tnef//" + fmt.Sprint(len(dat)), "kitten-playing-with-a-christmas-tree.jpg/other/winmail.dat/375081"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("attachments: got %q, want %q", got, want)
+	}
+	// The byte budget holds inside winmail.dat too.
+	msg, err = Parse(raw, Limits{MaxTotalBytes: len64(dat) + 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(msg.Attachments); n != 1 {
+		t.Errorf("with no budget left for the inner file: got %d attachments, want only winmail.dat", n)
+	}
+}
+
+func len64(b []byte) int64 { return int64(len(b)) }

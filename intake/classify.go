@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"path"
 	"strings"
+
+	"github.com/tonghop/tonghop/tnef"
 )
 
 // IsAutomatic reports whether the message was sent by a machine: an
@@ -97,6 +99,7 @@ const (
 	KindXLS   = "xls"   // Excel 97–2003 binary; the sender is asked to save as .xlsx
 	KindODS   = "ods"   // OpenDocument spreadsheet (LibreOffice)
 	KindZip   = "zip"   // a zip archive other than a workbook: its files are attachments too
+	KindTNEF  = "tnef"  // Outlook's winmail.dat: its files are attachments too
 	KindOther = "other" // anything else
 )
 
@@ -104,6 +107,9 @@ const (
 // extension (case-insensitive) first, then its content type, then, for
 // nameless generic parts, its leading bytes.
 func (a Attachment) Kind() string {
+	if a.isTNEF() {
+		return KindTNEF
+	}
 	switch strings.ToLower(path.Ext(a.Name)) {
 	case ".xlsx", ".xlsm", ".xltx", ".xltm":
 		return KindXLSX
@@ -138,6 +144,15 @@ func (a Attachment) Kind() string {
 		return sniffKind(a.Data)
 	}
 	return KindOther
+}
+
+// isTNEF recognises Outlook's winmail.dat by its type, its usual name or its signature.
+func (a Attachment) isTNEF() bool {
+	switch a.ContentType {
+	case "application/ms-tnef", "application/vnd.ms-tnef":
+		return true
+	}
+	return strings.EqualFold(a.Name, "winmail.dat") || tnef.IsTNEF(a.Data) && a.Container == ""
 }
 
 var (

@@ -67,6 +67,12 @@ func (m *Mailbox) Fetch(ctx context.Context, afterUID uint32, limit int) ([]Fetc
 // listAfter returns UID, size and date of every inbox message with UID >
 // afterUID, sorted by UID.
 func (m *Mailbox) listAfter(ctx context.Context, afterUID uint32) ([]Fetched, error) {
+	// A server tells a client about mail that arrived since its last command only when a
+	// command lets it; Dovecot does not during UID FETCH, so without a NOOP first a poll
+	// without IDLE would not see new mail until some other command came along.
+	if err := m.within(ctx, m.cfg.Timeout, func() error { return m.client.Noop().Wait() }); err != nil {
+		return nil, fmt.Errorf("noop: %w", err)
+	}
 	var uids imap.UIDSet
 	uids.AddRange(imap.UID(afterUID+1), 0) // afterUID+1:*
 	opts := &imap.FetchOptions{UID: true, RFC822Size: true, InternalDate: true}
@@ -139,6 +145,11 @@ func (m *Mailbox) readBody(msg *imapclient.FetchMessageData, uid uint32) (raw []
 				// The server's RFC822.SIZE was wrong; the rest of the literal
 				// is discarded by imapclient.
 				raw, tooLarge = nil, true
+			} else if int64(len(raw)) < item.Literal.Size() {
+				// The connection ended inside the literal: a truncated message
+				// must never pass for the whole one.
+				return nil, false, false, fmt.Errorf("read message body: got %d of %d bytes: %w",
+					len(raw), item.Literal.Size(), io.ErrUnexpectedEOF)
 			}
 		}
 	}
@@ -151,63 +162,39 @@ func (m *Mailbox) readBody(msg *imapclient.FetchMessageData, uid uint32) (raw []
 // Move moves one message from the inbox to folder, usually the configured
 // Processed, Rejected or Quarantine name. It uses MOVE when the server has
 // it, else UID COPY, STORE \Deleted and UID EXPUNGE (or EXPUNGE without
-// UIDPLUS). Call it only after the message is durably recorded.
+// UIDPLUS), each step waiting for the one before: imapclient's own fallback
+// sends them together, so a failed COPY would still delete the message.
+// Call it only after the message is durably recorded.
 func (m *Mailbox) Move(ctx context.Context, uid uint32, folder string) error {
 	target := m.folderName(folder)
-	err := m.within(ctx, m.cfg.Timeout, func() error {
-		_, err := m.client.Move(imap.UIDSetNum(imap.UID(uid)), target).Wait()
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("move uid %d to %q: %w", uid, target, err)
+	set := imap.UIDSetNum(imap.UID(uid))
+	caps := m.client.Caps()
+	var steps []func() error
+	if caps.Has(imap.CapMove) || caps.Has(imap.CapIMAP4rev2) {
+		steps = append(steps, func() error { _, err := m.client.Move(set, target).Wait(); return err })
+	} else {
+		steps = append(steps,
+			func() error { _, err := m.client.Copy(set, target).Wait(); return err },
+			func() error {
+				flags := &imap.StoreFlags{Op: imap.StoreFlagsAdd, Silent: true, Flags: []imap.Flag{imap.FlagDeleted}}
+				return m.client.Store(set, flags, nil).Close()
+			},
+			func() error { return m.expunge(set) })
+	}
+	for _, step := range steps {
+		if err := m.within(ctx, m.cfg.Timeout, step); err != nil {
+			return fmt.Errorf("move uid %d to %q: %w", uid, target, err)
+		}
 	}
 	m.logger.Debug("imap message moved", "uid", uid, "folder", target)
 	return nil
 }
 
-// maxHeaderFetch bounds the header FetchHeader reads; real headers are a few kilobytes, long
-// Received chains some tens.
-const maxHeaderFetch = 256 << 10
-
-// FetchHeader returns the header of one message (BODY.PEEK[HEADER]), without downloading its
-// body or setting \Seen: enough to answer the sender of a message too large to read. At most
-// maxHeaderFetch bytes are read; the rest of a giant header is discarded.
-func (m *Mailbox) FetchHeader(ctx context.Context, uid uint32) ([]byte, error) {
-	section := &imap.FetchItemBodySection{Specifier: imap.PartSpecifierHeader, Peek: true}
-	opts := &imap.FetchOptions{UID: true, BodySection: []*imap.FetchItemBodySection{section}}
-	var header []byte
-	found := false
-	err := m.within(ctx, m.cfg.Timeout, func() error {
-		cmd := m.client.Fetch(imap.UIDSetNum(imap.UID(uid)), opts)
-		defer cmd.Close()
-		for msg := cmd.Next(); msg != nil; msg = cmd.Next() {
-			var gotUID uint32
-			for item := msg.Next(); item != nil; item = msg.Next() {
-				switch item := item.(type) {
-				case imapclient.FetchItemDataUID:
-					gotUID = uint32(item.UID)
-				case imapclient.FetchItemDataBodySection:
-					if item.Literal == nil {
-						continue
-					}
-					b, err := io.ReadAll(io.LimitReader(item.Literal, maxHeaderFetch))
-					if err != nil {
-						return fmt.Errorf("read header: %w", err)
-					}
-					header = b
-				}
-			}
-			if gotUID == uid && header != nil {
-				found = true
-			}
-		}
-		return cmd.Close()
-	})
-	if err != nil {
-		return nil, fmt.Errorf("fetch header of uid %d: %w", uid, err)
+// expunge removes the copied message. Without UIDPLUS only a plain EXPUNGE exists, which also
+// removes messages someone else marked deleted, as any mail program's "compact" does.
+func (m *Mailbox) expunge(set imap.UIDSet) error {
+	if m.client.Caps().Has(imap.CapUIDPlus) {
+		return m.client.UIDExpunge(set).Close()
 	}
-	if !found {
-		return nil, fmt.Errorf("fetch header of uid %d: no such message", uid)
-	}
-	return header, nil
+	return m.client.Expunge().Close()
 }

@@ -90,7 +90,7 @@ func TestParse_Corpus(t *testing.T) {
 		{name: "UTF-8 body labelled us-ascii", file: "charset__enmime_incorrect-charset.eml", from: "james@makita.skynet",
 			subject: "plain text", text: "∮ E⋅da = Q"},
 		{name: "Exchange Online TNEF koi8-r", file: "tnef__mimekit_ukr_exchange_online.eml", from: "rrtest1@xink.io",
-			subject: "rr test 7", text: "шостий", atts: []att{{name: "winmail.dat", kind: KindOther}}},
+			subject: "rr test 7", text: "шостий", atts: []att{{name: "winmail.dat", kind: KindTNEF}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -60,8 +60,16 @@ func (w *walker) walk(h textproto.Header, body io.Reader, depth int, forwarded b
 	att := w.readAttachment(name, ctype, content)
 	att.Forwarded = forwarded
 	w.attachments = append(w.attachments, att)
-	if att.Kind() == KindZip && att.Data != nil {
-		w.expandZip(att, 0)
+	switch att.Kind() {
+	case KindZip:
+		if att.Data != nil {
+			w.expandZip(att, 0)
+		}
+		return
+	case KindTNEF:
+		if att.Data != nil {
+			w.expandTNEF(att)
+		}
 		return
 	}
 	if isAttachedMessage(ctype) && att.Data != nil {
