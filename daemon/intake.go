@@ -2,8 +2,6 @@ package daemon
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -122,25 +120,28 @@ func (d *Daemon) record(ctx context.Context, in ledger.Intake, log *slog.Logger)
 	return res, nil
 }
 
-// handleOversize records a message too large to download from its header alone (the message
-// itself stays in the quarantine folder, where an operator can fetch it), answers a unit, and
-// moves the message there.
+// handleOversize records a message too large to download from its header alone, which is
+// stored as its blob (the message itself stays in the quarantine folder, where an operator can
+// fetch it), answers a unit, and moves the message there.
 func (d *Daemon) handleOversize(ctx context.Context, mb *intake.Mailbox, f intake.Fetched, log *slog.Logger) error {
-	marker := sha256.Sum256(fmt.Appendf(nil, "oversize:%d:%d:%d", mb.UIDValidity(), f.UID, f.Size))
-	sha := hex.EncodeToString(marker[:])
-	if _, err := d.ledger.MailBySHA(ctx, sha); errors.Is(err, ledger.ErrNotFound) {
-		header, err := mb.FetchHeader(ctx, f.UID)
-		if err != nil {
-			log.Warn("header of an oversized message unreadable; recorded without it", "err", err)
-		}
+	header, err := mb.FetchHeader(ctx, f.UID)
+	if err != nil {
+		log.Warn("header of an oversized message unreadable; recorded without it", "err", err)
+		header = fmt.Appendf(nil, "X-Tonghop-Oversize: uidvalidity=%d uid=%d size=%d\r\n\r\n", mb.UIDValidity(), f.UID, f.Size)
+	}
+	sha, err := d.ledger.PutBlob(header)
+	if err != nil {
+		return fmt.Errorf("store header: %w", err)
+	}
+	if _, found, err := d.recordedBefore(ctx, sha, header); err != nil {
+		return err
+	} else if !found {
 		in := d.decideOversize(ctx, header, f.Size, sha)
 		in.Mail.UIDValidity, in.Mail.UID = mb.UIDValidity(), f.UID
 		if _, err := d.record(ctx, in, log); err != nil {
 			return err
 		}
 		log.Warn("message too large; quarantined", "size", f.Size)
-	} else if err != nil {
-		return fmt.Errorf("look up mail: %w", err)
 	}
 	return mb.Move(ctx, f.UID, d.cfg.Mailbox.Quarantine)
 }

@@ -198,3 +198,63 @@ func (m *Mailbox) expunge(set imap.UIDSet) error {
 	}
 	return m.client.Expunge().Close()
 }
+
+// maxHeaderFetch bounds the header FetchHeader reads; real headers are a few kilobytes, long
+// Received chains some tens.
+const maxHeaderFetch = 256 << 10
+
+// FetchHeader returns the header of one message (BODY.PEEK[HEADER]), without downloading its
+// body or setting \Seen: enough to answer the sender of a message too large to read. At most
+// maxHeaderFetch bytes are read; the rest of a giant header is discarded.
+func (m *Mailbox) FetchHeader(ctx context.Context, uid uint32) ([]byte, error) {
+	section := &imap.FetchItemBodySection{Specifier: imap.PartSpecifierHeader, Peek: true}
+	opts := &imap.FetchOptions{UID: true, BodySection: []*imap.FetchItemBodySection{section}}
+	var header []byte
+	err := m.within(ctx, m.cfg.Timeout, func() error {
+		cmd := m.client.Fetch(imap.UIDSetNum(imap.UID(uid)), opts)
+		defer cmd.Close()
+		for msg := cmd.Next(); msg != nil; msg = cmd.Next() {
+			h, err := readHeaderItems(msg, uid)
+			if err != nil {
+				return err
+			}
+			if h != nil {
+				header = h
+			}
+		}
+		return cmd.Close()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("fetch header of uid %d: %w", uid, err)
+	}
+	if header == nil {
+		return nil, fmt.Errorf("fetch header of uid %d: no such message", uid)
+	}
+	return header, nil
+}
+
+// readHeaderItems reads the header section of one FETCH response, or returns nil when the
+// response is about another message.
+func readHeaderItems(msg *imapclient.FetchMessageData, uid uint32) ([]byte, error) {
+	var gotUID uint32
+	var header []byte
+	for item := msg.Next(); item != nil; item = msg.Next() {
+		switch item := item.(type) {
+		case imapclient.FetchItemDataUID:
+			gotUID = uint32(item.UID)
+		case imapclient.FetchItemDataBodySection:
+			if item.Literal == nil {
+				continue
+			}
+			b, err := io.ReadAll(io.LimitReader(item.Literal, maxHeaderFetch))
+			if err != nil {
+				return nil, fmt.Errorf("read header: %w", err)
+			}
+			header = b
+		}
+	}
+	if gotUID != uid {
+		return nil, nil
+	}
+	return header, nil
+}

@@ -51,14 +51,32 @@ func Workbook(t testing.TB, cfg *config.Config, unit string, key []byte, mistake
 // Mail builds a message from from to to with Message-ID <id>; headers are extra header lines
 // ("Auto-Submitted: auto-replied\r\n"), name and data an optional attachment.
 func Mail(from, to, id, headers, name string, data []byte) []byte {
+	if name == "" {
+		return mailWith(from, to, id, headers)
+	}
+	return mailWith(from, to, id, headers, File{Name: name, Data: data})
+}
+
+// File is an attachment of MailFiles.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// MailFiles builds a message like Mail with several attachments.
+func MailFiles(from, to, id string, files ...File) []byte {
+	return mailWith(from, to, id, "", files...)
+}
+
+func mailWith(from, to, id, headers string, files ...File) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "From: %s\r\nTo: %s\r\nMessage-ID: <%s>\r\nDate: Mon, 16 Nov 2026 08:00:00 +0700\r\n%s", from, to, id, headers)
 	fmt.Fprintf(&b, "Subject: =?UTF-8?B?%s?=\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n",
 		base64.StdEncoding.EncodeToString([]byte("Báo cáo tháng 11")))
 	fmt.Fprintf(&b, "--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nGửi Văn phòng.\r\n")
-	if name != "" {
-		fmt.Fprintf(&b, "--b1\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"%s\"\r\n", name)
-		fmt.Fprintf(&b, "Content-Transfer-Encoding: base64\r\n\r\n%s\r\n", base64.StdEncoding.EncodeToString(data))
+	for _, f := range files {
+		fmt.Fprintf(&b, "--b1\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"%s\"\r\n", f.Name)
+		fmt.Fprintf(&b, "Content-Transfer-Encoding: base64\r\n\r\n%s\r\n", base64.StdEncoding.EncodeToString(f.Data))
 	}
 	b.WriteString("--b1--\r\n")
 	return b.Bytes()
