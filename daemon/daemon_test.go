@@ -211,7 +211,11 @@ func TestDaemon_RunStopsWhenCancelled(t *testing.T) {
 	go func() { done <- e.d.Run(ctx) }()
 	e.append(t, mail("qldn@kcn.example", "run@kcn", "", "BM.02.01-KH_2026-11_QLDN.xlsx", e.workbook(t, "QLDN", false)))
 	deadline := time.Now().Add(20 * time.Second)
-	for e.count(t, "Processed") == 0 && time.Now().Before(deadline) {
+	processed := func() int { // the daemon creates the folder when it first connects
+		msgs, _ := e.srv.Messages(officeAddr, "Processed")
+		return len(msgs)
+	}
+	for processed() == 0 && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	cancel()

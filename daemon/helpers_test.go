@@ -30,7 +30,7 @@ type env struct {
 func newEnv(t *testing.T) *env { return newEnvWith(t, nil) }
 
 // newEnvWith builds the env, letting set change the daemon's options.
-func newEnvWith(t *testing.T, set func(*Options)) *env {
+func newEnvWith(t testing.TB, set func(*Options)) *env {
 	t.Helper()
 	srv, path := officetest.Office(t, testKey)
 	cfg, err := config.Load(path)
@@ -55,7 +55,7 @@ func newEnvWith(t *testing.T, set func(*Options)) *env {
 	return &env{srv: srv, cfg: cfg, ledger: l, clock: clk, d: d}
 }
 
-func (e *env) workbook(t *testing.T, unit string, mistakes bool) []byte {
+func (e *env) workbook(t testing.TB, unit string, mistakes bool) []byte {
 	return officetest.Workbook(t, e.cfg, unit, []byte(testKey), mistakes)
 }
 
@@ -63,14 +63,14 @@ func mail(from, id, headers, name string, data []byte) []byte {
 	return officetest.Mail(from, officeAddr, id, headers, name, data)
 }
 
-func (e *env) append(t *testing.T, raw []byte) {
+func (e *env) append(t testing.TB, raw []byte) {
 	t.Helper()
 	if err := e.srv.Append(officeAddr, "INBOX", raw); err != nil {
 		t.Fatal(err)
 	}
 }
 
-func (e *env) count(t *testing.T, folder string) int {
+func (e *env) count(t testing.TB, folder string) int {
 	t.Helper()
 	msgs, err := e.srv.Messages(officeAddr, folder)
 	if err != nil {

@@ -21,7 +21,8 @@ const (
 	StrangerAddr = "stranger@other.example"
 )
 
-// Units are the codes of the test office's units; unit QLDN writes from qldn@kcn.example.
+// Units are the codes of the test office's units; unit QLDN writes from qldn@kcn.example. The
+// supervisor may send the first unit's reports on its behalf.
 var Units = []string{"QLDN", "QLDT", "QHXD", "QLMT"}
 
 // UnitAddr is the address of a unit.
@@ -31,15 +32,29 @@ func UnitAddr(code string) string { return strings.ToLower(code) + "@kcn.example
 // its configuration, signed templates under key, into a temporary directory. It returns the
 // servers and the configuration's path.
 func Office(t testing.TB, key string) (*localmail.Server, string) {
+	return OfficeWith(t, key, Options{})
+}
+
+// Options change the test office.
+type Options struct {
+	Units          []string // unit codes; nil: Units
+	RepliesPerHour int      // mailbox.replies_per_hour; 0: the default
+}
+
+// OfficeWith is Office with other units or limits, for load tests.
+func OfficeWith(t testing.TB, key string, o Options) (*localmail.Server, string) {
 	t.Helper()
 	srv, err := localmail.Start(localmail.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { srv.Close() })
+	if o.Units == nil {
+		o.Units = Units
+	}
 	users := []string{OfficeAddr, Supervisor, Approver, Clerk, StrangerAddr}
 	var units strings.Builder
-	for _, u := range Units {
+	for _, u := range o.Units {
 		users = append(users, UnitAddr(u))
 		fmt.Fprintf(&units, "[[units]]\ncode = %q\nname = \"Phòng %s\"\nemails = [%q]\nsupervisor = \"ptb\"\n", u, u, UnitAddr(u))
 	}
@@ -48,9 +63,13 @@ func Office(t testing.TB, key string) (*localmail.Server, string) {
 			t.Fatal(err)
 		}
 	}
+	limits := ""
+	if o.RepliesPerHour > 0 {
+		limits = fmt.Sprintf("replies_per_hour = %d\n", o.RepliesPerHour)
+	}
 	path := filepath.Join(t.TempDir(), "tonghop.toml")
-	cfg := fmt.Sprintf(configText, key, srv.IMAPPort(), OfficeAddr, srv.SMTPPort(), OfficeAddr, OfficeAddr,
-		Supervisor, Approver, Clerk, units.String())
+	cfg := fmt.Sprintf(configText, key, srv.IMAPPort(), OfficeAddr, limits, srv.SMTPPort(), OfficeAddr, OfficeAddr,
+		Supervisor, o.Units[0], Approver, Clerk, units.String())
 	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +88,7 @@ tls = "none"
 user = %q
 password = "pw"
 poll_interval = "1s"
-[smtp]
+%s[smtp]
 host = "127.0.0.1"
 port = %d
 tls = "none"
@@ -82,7 +101,7 @@ name = "Trần Thị Bình"
 title = "Phó Trưởng Ban"
 emails = [%q]
 roles = ["supervisor"]
-submits_for = ["QLDN"]
+submits_for = [%q]
 [[people]]
 id = "tb"
 name = "Nguyễn Văn An"

@@ -1,0 +1,179 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"net/mail"
+	"os"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/internal/officetest"
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/localmail"
+)
+
+// TestRun_DrainUnderKills appends a flood of valid submissions to the inbox, kills the daemon
+// with SIGKILL at random moments while it drains them, and checks the end state is exact: every
+// message recorded once, one submission and one receipt per message, every receipt sent, and
+// every receipt delivered (a receipt may be delivered twice only if the kill fell between the
+// relay's acceptance and the ledger's "sent", which the log counts). The default size suits CI;
+// bench/drain.sh runs the 2,000 messages and 20 kills:
+//
+//	TONGHOP_DRAIN_MESSAGES=2000 TONGHOP_DRAIN_KILLS=20 go test -run DrainUnderKills -v ./cmd/tonghop/
+func TestRun_DrainUnderKills(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	messages, kills := envInt(t, "TONGHOP_DRAIN_MESSAGES", 300), envInt(t, "TONGHOP_DRAIN_KILLS", 5)
+	units := make([]string, 40)
+	for i := range units {
+		units[i] = fmt.Sprintf("DV%02d", i+1)
+	}
+	srv, cfgPath := officetest.OfficeWith(t, testKey, officetest.Options{Units: units, RepliesPerHour: 1_000_000})
+	cfg, err := config.Load(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	workbooks := map[string][]byte{}
+	for _, u := range units {
+		workbooks[u] = officetest.Workbook(t, cfg, u, []byte(testKey), false)
+	}
+	for i := range messages {
+		u := units[i%len(units)]
+		raw := officetest.Mail(officetest.UnitAddr(u), officetest.OfficeAddr, fmt.Sprintf("drain-%d@kcn.example", i),
+			"", "BM.02.01-KH_2026-11_"+u+".xlsx", workbooks[u])
+		if err := srv.Append(officetest.OfficeAddr, "INBOX", raw); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Mid-November, before the deadline; the clock runs at real speed.
+	args := []string{"--start", "2026-11-16T09:00"}
+	for k := range kills {
+		p := startDaemon(t, cfgPath, args...)
+		time.Sleep(time.Duration(150+rand.IntN(900)) * time.Millisecond)
+		if err := p.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+			t.Fatal(err)
+		}
+		_ = p.wait(t, 10*time.Second)
+		left, _ := srv.Messages(officetest.OfficeAddr, "INBOX")
+		t.Logf("kill %d: %d messages left in the inbox", k+1, len(left))
+	}
+	began := time.Now()
+	last := startDaemon(t, cfgPath, args...)
+	waitFor(t, 10*time.Minute, "the inbox to empty and every receipt to be sent", func() bool {
+		left, err := srv.Messages(officetest.OfficeAddr, "INBOX")
+		return err == nil && len(left) == 0 && receiptsSent(t, cfg.DataDir) == messages
+	})
+	t.Logf("after %d kills the last run finished the drain in %v", kills, time.Since(began).Round(time.Millisecond))
+	if err := last.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := last.wait(t, 20*time.Second); err != nil {
+		t.Errorf("last run: exit %v", err)
+	}
+	checkDrained(t, cfg, messages, srv.Deliveries)
+}
+
+// receiptsSent counts the receipts the ledger marks sent.
+func receiptsSent(t *testing.T, dataDir string) int {
+	l, err := ledger.Open(context.Background(), dataDir)
+	if err != nil {
+		return -1
+	}
+	defer l.Close()
+	out, err := l.Outbox(context.Background(), ledger.OutSent)
+	if err != nil {
+		return -1
+	}
+	n := 0
+	for _, m := range out {
+		if m.Kind == "receipt" {
+			n++
+		}
+	}
+	return n
+}
+
+// checkDrained checks the exact end state of a drain of n messages.
+func checkDrained(t *testing.T, cfg *config.Config, n int, deliveries func() []localmail.Delivery) {
+	t.Helper()
+	ctx := context.Background()
+	l, err := ledger.Open(ctx, cfg.DataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	mails, err := l.Mails(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(mails) != n {
+		t.Errorf("mails recorded: got %d, want %d", len(mails), n)
+	}
+	subs, err := l.Submissions(ctx, "BM.02.01/KH", "2026-11")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(subs) != n {
+		t.Errorf("submissions: got %d, want %d", len(subs), n)
+	}
+	versions := map[string][]int{}
+	for _, s := range subs {
+		versions[s.Unit] = append(versions[s.Unit], s.Version)
+	}
+	for unit, vs := range versions {
+		for i, v := range vs {
+			if v != i+1 {
+				t.Errorf("unit %s: versions %v, want 1..%d without gaps or repeats", unit, vs, len(vs))
+				break
+			}
+		}
+	}
+	if got := receiptsSent(t, cfg.DataDir); got != n {
+		t.Errorf("receipts sent: got %d, want %d", got, n)
+	}
+	replied := map[string]int{}
+	for _, d := range deliveries() {
+		if id := headerOf(d.Data, "In-Reply-To"); strings.Contains(id, "drain-") {
+			replied[id]++
+		}
+	}
+	twice := 0
+	for _, c := range replied {
+		twice += c - 1
+	}
+	if len(replied) != n {
+		t.Errorf("messages answered: got %d, want %d", len(replied), n)
+	}
+	t.Logf("%d messages, %d submissions, %d receipts delivered (%d delivered twice: a kill between the relay's OK and the ledger's \"sent\")",
+		len(mails), len(subs), len(replied), twice)
+}
+
+// headerOf returns one header field of a raw message, "" when absent or unreadable.
+func headerOf(raw []byte, key string) string {
+	m, err := mail.ReadMessage(bytes.NewReader(raw))
+	if err != nil {
+		return ""
+	}
+	return m.Header.Get(key)
+}
+
+func envInt(t *testing.T, name string, def int) int {
+	t.Helper()
+	v := os.Getenv(name)
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		t.Fatalf("%s=%q: want a count", name, v)
+	}
+	return n
+}
