@@ -174,7 +174,18 @@ func (d *Daemon) recordSubmissionEvent(ctx context.Context, in *ledger.Intake, m
 func (d *Daemon) queueReply(in *ledger.Intake, m ledger.OutMail) {
 	m.CreatedAt, m.NotBefore = d.now(), d.now()
 	in.Outbox = append(in.Outbox, m)
-	in.Events = append(in.Events, d.event("system", "outbox.queued."+m.Kind, "mail:"+strings.Join(m.To, ","), m.Subject))
+	in.Events = append(in.Events, d.event("system", "outbox.queued."+m.Kind, d.recipientObject(m.To), m.Subject))
+}
+
+// recipientObject names who a mail goes to in the audit trail: the unit whose address it is, or
+// the addresses themselves.
+func (d *Daemon) recipientObject(to []string) string {
+	if len(to) > 0 {
+		if u, ok := d.cfg.UnitByEmail(to[0]); ok {
+			return "unit:" + u.Code
+		}
+	}
+	return "mail:" + strings.Join(to, ",")
 }
 
 // sameKeyEarlier counts the submissions of the same form, unit and period already in the mail:

@@ -83,7 +83,7 @@ func (d *Daemon) queueNotice(ctx context.Context, in *ledger.Intake, m ledger.Ou
 	m.Subject, m.Body = l.Subject, l.Body
 	m.CreatedAt, m.NotBefore = d.now(), d.now()
 	in.Outbox = append(in.Outbox, m)
-	in.Events = append(in.Events, d.event("system", "outbox.queued."+kindNotice, "mail:"+strings.Join(m.To, ","), m.Subject))
+	in.Events = append(in.Events, d.event("system", "outbox.queued."+kindNotice, "office:clerks", m.Subject))
 }
 
 // decideNoWorkbook answers a unit's mail without a workbook. A reply to one of tonghop's mails

@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
@@ -43,6 +44,7 @@ type agent struct {
 	// (an error list) can be told apart.
 	submitted map[string]job
 	corrected map[string]bool
+	promised  bool // the late unit answered a reminder with a promise
 	sent      int
 }
 
@@ -62,6 +64,9 @@ type reply struct {
 	at       time.Time
 	job      job
 	mistakes bool
+	zipped   bool   // the workbook goes inside a .zip, as some clerks send it
+	text     string // a message without a workbook, answering inReplyTo
+	inReply  string
 }
 
 func (a *agent) connect(addr string) error {
@@ -122,8 +127,15 @@ func (a *agent) read(msg *intake.Message, now time.Time) {
 		key := j.key()
 		if a.behaviour == withErrors && !a.corrected[key] && len(msg.Attachments) == 0 {
 			a.corrected[key] = true
-			a.pending = append(a.pending, reply{at: a.env.officeTime(now.Add(2 * time.Hour)), job: j})
+			a.pending = append(a.pending, reply{at: a.env.officeTime(now.Add(2 * time.Hour)), job: j, zipped: true})
 		}
+		return
+	}
+	if a.behaviour == late && !a.promised && len(msg.Spreadsheets()) == 0 && strings.Contains(msg.Subject, "Nhắc hạn") {
+		// A person answers the reminder in words; tonghop shows it to the Planning Office.
+		a.promised = true
+		a.pending = append(a.pending, reply{at: a.env.officeTime(now.Add(time.Hour)), inReply: msg.MessageID,
+			text: "Dạ, đơn vị đang tổng hợp số liệu từ các doanh nghiệp, em sẽ gửi báo cáo ngay khi xong ạ."})
 		return
 	}
 	for _, att := range msg.Spreadsheets() {

@@ -41,6 +41,7 @@ var samplePeople = []samplePerson{
 	{"pho_truong_ban_1", "Trần Thị Bình", "Phó Trưởng Ban", "supervisor"},
 	{"pho_truong_ban_2", "Phạm Quốc Dũng", "Phó Trưởng Ban", "supervisor"},
 	{"chanh_van_phong", "Lê Văn Cường", "Chánh Văn phòng", "reviewer"},
+	{"chuyen_vien_th", "Đinh Thu Hà", "Chuyên viên tổng hợp", "clerk"},
 }
 
 func (u sampleUnit) Email() string   { return strings.ToLower(u.Code) + "@" + domain }
@@ -92,7 +93,8 @@ id = "{{.ID}}"
 name = "{{.Name}}"
 title = "{{.Title}}"
 emails = ["{{.Email}}"]
-roles = ["{{.Role}}"]
+roles = ["{{.Role}}"]{{if eq .Role "clerk"}}
+submits_for = ["*"]{{end}}
 {{end}}{{range .Units}}
 [[units]]
 code = "{{.Code}}"

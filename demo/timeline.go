@@ -60,7 +60,8 @@ func describe(e ledger.Event) (string, bool) {
 		return fmt.Sprintf("▶ opened %s (%s)", strings.TrimPrefix(e.Object, "form:"), e.Detail), true
 	case strings.HasPrefix(e.Action, "outbox.queued."):
 		kind := strings.TrimPrefix(e.Action, "outbox.queued.")
-		return fmt.Sprintf("→ %-5s %-9s %s", strings.TrimPrefix(e.Object, "unit:"), kind, e.Detail), true
+		to := strings.TrimPrefix(strings.TrimPrefix(e.Object, "unit:"), "office:")
+		return fmt.Sprintf("→ %-5s %-9s %s", to, kind, e.Detail), true
 	case e.Action == "outbox.queued":
 		return fmt.Sprintf("→ %-5s %-9s %s", unitOf(e.Object), "reply", e.Detail), true
 	case e.Action == "mail.received":
@@ -69,7 +70,8 @@ func describe(e ledger.Event) (string, bool) {
 		return fmt.Sprintf("✔ %-5s accepted  %s", e.Actor, e.Detail), true
 	case e.Action == "submission.rejected":
 		return fmt.Sprintf("✘ %-5s rejected  %s", e.Actor, e.Detail), true
-	case e.Action == "mail.ignored", e.Action == "mail.unknown_sender", e.Action == "mail.quarantined", e.Action == "mail.no_workbook":
+	case e.Action == "mail.ignored", e.Action == "mail.unknown_sender", e.Action == "mail.quarantined", e.Action == "mail.no_workbook",
+		e.Action == "mail.for_office", e.Action == "mail.rate_limited", e.Action == "submission.after_close":
 		return fmt.Sprintf("· %s %s", e.Action, e.Detail), true
 	case e.Action == "outbox.failed":
 		return fmt.Sprintf("! send failed %s: %s", e.Object, e.Detail), true
