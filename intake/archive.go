@@ -66,12 +66,18 @@ func (w *walker) readZipEntry(f *zip.File, container string) Attachment {
 		att.Encrypted = true
 		return att
 	}
+	budget := w.budget()
+	if f.UncompressedSize64 > uint64(budget) {
+		// Declared too large: no need to inflate it to find out. A size declared too small
+		// is caught by the limited read below.
+		att.Size, att.TooLarge = int64(min(f.UncompressedSize64, 1<<62)), true
+		return att
+	}
 	rc, err := f.Open()
 	if err != nil {
 		return att
 	}
 	defer rc.Close()
-	budget := w.budget()
 	data, _ := io.ReadAll(io.LimitReader(rc, budget+1))
 	att.Size = int64(len(data))
 	if att.Size > budget {

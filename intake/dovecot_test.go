@@ -1,13 +1,16 @@
 package intake
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"net"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -69,17 +72,12 @@ func TestDovecot_Fetch(t *testing.T) {
 		})
 	}
 	t.Run("server quirk still there", func(t *testing.T) {
-		// If this fails, Dovecot changed, not Fetch: the filter in listAfter is what the
-		// "nothing newer" case above tests.
-		var beyond imap.UIDSet
-		beyond.AddRange(imap.UID(uids[2]+1), 0)
-		c := srv.Client(t)
-		if _, err := c.Select("INBOX", nil).Wait(); err != nil {
-			t.Fatal(err)
-		}
-		bufs, err := c.Fetch(beyond, &imap.FetchOptions{UID: true}).Collect()
-		if err != nil || len(bufs) != 1 || uint32(bufs[0].UID) != uids[2] {
-			t.Errorf("UID FETCH %d:*: got %d messages, error %v; want the last one, uid %d", uids[2]+1, len(bufs), err, uids[2])
+		// Dovecot does answer "UID FETCH 4:*" with the last message, uid 3 (imapclient drops
+		// that answer as not asked for, and listAfter filters it too). If this fails, Dovecot
+		// changed, not Fetch.
+		got := rawSession(t, srv, fmt.Sprintf("UID FETCH %d:* (UID)", uids[2]+1))
+		if want := fmt.Sprintf("* 3 FETCH (UID %d)", uids[2]); !strings.Contains(got, want) {
+			t.Errorf("UID FETCH %d:* on the wire: got %q, want %q", uids[2]+1, got, want)
 		}
 	})
 	c := srv.Client(t)
@@ -174,11 +172,10 @@ func TestDovecot_UIDValidityChange(t *testing.T) {
 	}
 	changed := srv.ChangeUIDValidity(t, "INBOX")
 
-	// The open session must not carry on as if the old UIDs were still meaningful.
+	// Dovecot ends a session whose selected mailbox changed UIDVALIDITY: the old UIDs must
+	// not be used with the new ones.
 	if got, err := old.Fetch(context.Background(), 0, 10); err == nil {
-		t.Logf("Fetch on the session opened before the change: %d messages, no error", len(got))
-	} else {
-		t.Logf("Fetch on the session opened before the change: %v", err)
+		t.Errorf("Fetch on the session opened before the change: got %d messages, nil error; want the session ended", len(got))
 	}
 
 	mb := dial(t, cfg)
@@ -229,6 +226,37 @@ func TestDovecot_Move(t *testing.T) {
 	}
 }
 
+func TestDovecot_RestartBeforeMove(t *testing.T) {
+	t.Parallel()
+	// The message is recorded, then the server restarts before it is moved: Move fails, the
+	// message stays in the inbox, and moving it in the next session works; moving it once more
+	// (the daemon cannot know whether an earlier Move reached the server) changes nothing.
+	srv := dovecottest.Start(t, dovecottest.Options{})
+	uid := srv.Append(t, "INBOX", sampleMail(1, 0))
+	cfg := dovecotConfig(srv)
+	mb := dial(t, cfg)
+	ctx := context.Background()
+	if got, err := mb.Fetch(ctx, 0, 10); err != nil || len(got) != 1 {
+		t.Fatalf("Fetch: got %d messages, error %v; want 1", len(got), err)
+	}
+	srv.Restart(t)
+	if err := mb.Move(ctx, uid, DefaultProcessed); err == nil {
+		t.Fatal("Move after the server restarted: got nil error, want one")
+	}
+	if got := srv.Count(t, "INBOX"); got != 1 {
+		t.Fatalf("INBOX after a failed Move: got %d messages, want 1", got)
+	}
+	again := dial(t, cfg)
+	for i := range 2 {
+		if err := again.Move(ctx, uid, DefaultProcessed); err != nil {
+			t.Fatalf("Move #%d in a new session: %v", i+1, err)
+		}
+	}
+	if inbox, processed := srv.Count(t, "INBOX"), srv.Count(t, DefaultProcessed); inbox != 0 || processed != 1 {
+		t.Errorf("after moving twice: got %d in INBOX and %d in Processed, want 0 and 1", inbox, processed)
+	}
+}
+
 func TestDovecot_MoveToMissingFolder(t *testing.T) {
 	t.Parallel()
 	for _, noMove := range []bool{false, true} {
@@ -253,6 +281,7 @@ func TestDovecot_Folders(t *testing.T) {
 	cfg := dovecotConfig(srv)
 	cfg.Processed = "Đã xử lý" // non-ASCII: modified UTF-7 on the wire and on disk
 	cfg.Quarantine = "Cách ly"
+	uid := srv.Append(t, "INBOX", sampleMail(1, 0))
 	dial(t, cfg)
 	want := []string{"Cách ly", "INBOX", "Rejected", "Đã xử lý"}
 	if got := srv.Folders(t); !slices.Equal(got, want) {
@@ -263,7 +292,6 @@ func TestDovecot_Folders(t *testing.T) {
 	if got := srv.Folders(t); !slices.Equal(got, want) {
 		t.Errorf("folders after a second Dial: got %q, want %q", got, want)
 	}
-	uid := srv.Append(t, "INBOX", sampleMail(1, 0))
 	if err := mb.Move(context.Background(), uid, cfg.Processed); err != nil {
 		t.Fatalf("Move to %q: %v", cfg.Processed, err)
 	}
@@ -316,4 +344,39 @@ func TestDovecot_ErrAuth(t *testing.T) {
 	}
 	cfg.Password = srv.Password()
 	dial(t, cfg) // the right one still works: no lock-out after one failure
+}
+
+// rawSession logs in over a bare connection, selects INBOX, sends command and returns what the
+// server answered to it, untagged responses included: what a client library would hide.
+func rawSession(t *testing.T, srv *dovecottest.Server, command string) string {
+	t.Helper()
+	conn, err := net.DialTimeout("tcp", srv.Addr(), 10*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	_ = conn.SetDeadline(time.Now().Add(10 * time.Second))
+	r := bufio.NewReader(conn)
+	readUntil := func(tag string) string {
+		var b strings.Builder
+		for {
+			line, err := r.ReadString('\n')
+			b.WriteString(line)
+			if err != nil {
+				t.Fatalf("raw session: %v after %q", err, b.String())
+			}
+			if strings.HasPrefix(line, tag) {
+				return b.String()
+			}
+		}
+	}
+	readUntil("* OK")
+	// LITERAL+ literals carry the UTF-8 user name and password, as in any client.
+	fmt.Fprintf(conn, "a LOGIN {%d+}\r\n%s {%d+}\r\n%s\r\n", len(srv.User()), srv.User(), len(srv.Password()), srv.Password())
+	if got := readUntil("a "); !strings.HasPrefix(got[strings.LastIndex(got, "a "):], "a OK") {
+		t.Fatalf("raw LOGIN: got %q", got)
+	}
+	fmt.Fprintf(conn, "b SELECT INBOX\r\nc %s\r\n", command)
+	readUntil("b ")
+	return readUntil("c ")
 }

@@ -11,11 +11,12 @@ import (
 
 // identities are the system users Dovecot's processes run as.
 type identities struct {
-	loginUser    string // imap-login, which Dovecot refuses to run as root
-	internalUser string // auth, anvil and the other helpers
-	mailUID      int    // the account's mail processes; Dovecot refuses UID 0
-	mailGID      int
-	unprivileged bool // not root: no chroot, everything as the current user
+	loginUser     string // imap-login, which Dovecot refuses to run as root
+	internalUser  string // auth, anvil and the other helpers
+	internalGroup string // group of the helpers' sockets; "" for the package's default
+	mailUID       int    // the account's mail processes; Dovecot refuses UID 0
+	mailGID       int
+	unprivileged  bool // not root: no chroot, everything as the current user
 }
 
 // currentIdentities uses the Debian package's dovenull and dovecot users when running as root,
@@ -26,7 +27,11 @@ func currentIdentities() (identities, error) {
 		if err != nil {
 			return identities{}, fmt.Errorf("look up current user: %w", err)
 		}
-		return identities{loginUser: me.Username, internalUser: me.Username,
+		group, err := user.LookupGroupId(strconv.Itoa(os.Getegid()))
+		if err != nil {
+			return identities{}, fmt.Errorf("look up current group: %w", err)
+		}
+		return identities{loginUser: me.Username, internalUser: me.Username, internalGroup: group.Name,
 			mailUID: os.Geteuid(), mailGID: os.Getegid(), unprivileged: true}, nil
 	}
 	for _, name := range []string{"dovenull", "dovecot"} {
@@ -91,6 +96,9 @@ func (s *Server) config() string {
 	line("disable_plaintext_auth = no")
 	line("auth_mechanisms = plain login")
 	line("auth_failure_delay = 0") // a wrong-password test need not wait 2 s
+	// Without anvil's auth penalty: after one failed login, every later login from 127.0.0.1,
+	// the right password too, would wait 2 s and more.
+	line("service anvil {\n  unix_listener anvil-auth-penalty {\n    mode = 0\n  }\n}")
 	line("mail_location = maildir:~/Maildir")
 	line("mail_fsync = never")
 	passwd := filepath.Join(s.dir, "passwd")
@@ -106,6 +114,7 @@ func (s *Server) config() string {
 	line("  inet_listener imaps {\n    address = 127.0.0.1\n    port = %d\n    ssl = yes\n  }", s.tlsPort)
 	line("}")
 	if s.ids.unprivileged {
+		line("default_internal_group = %s", s.ids.internalGroup)
 		// chroot needs root; these are the services that chroot by default.
 		for _, svc := range []string{"imap-login", "imap-urlauth-login", "anvil", "ipc", "old-stats"} {
 			line("service %s {\n  chroot =\n}", svc)
