@@ -7,6 +7,7 @@
 package config
 
 import (
+	"crypto/x509"
 	"fmt"
 	"slices"
 	"strings"
@@ -86,6 +87,11 @@ type Server struct {
 	PasswordEnv        string  `toml:"password_env"`  // name of an environment variable holding it
 	PasswordFile       string  `toml:"password_file"` // path of a file holding it (trailing newline ignored)
 	InsecureSkipVerify bool    `toml:"insecure_skip_verify"`
+	// CAFile is a PEM file of the certificate authorities to trust for this server instead of
+	// the system's: an office mail server with a certificate from the office's own CA.
+	CAFile string `toml:"ca_file"`
+	// RootCAs is CAFile, loaded; nil means the system's roots.
+	RootCAs *x509.CertPool `toml:"-"`
 }
 
 // Mailbox is the shared mailbox units send their files to.

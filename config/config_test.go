@@ -230,3 +230,25 @@ func TestLoadOffline(t *testing.T) {
 		t.Error("LoadOffline without the template key: got no error")
 	}
 }
+
+func TestParse_CAFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "empty.pem"), []byte("not a certificate\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, file, wantErr string
+	}{
+		{"no certificate in it", "empty.pem", "mailbox.ca_file: " + filepath.Join(dir, "empty.pem") + " holds no PEM certificate"},
+		{"missing", "missing.pem", "mailbox.ca_file: cannot read"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := strings.Replace(minimal, `password = "secret"`, "password = \"secret\"\nca_file = \""+tt.file+"\"", 1)
+			_, err := Parse([]byte(src), filepath.Join(dir, "t.toml"))
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("got %v, want an error containing %q", err, tt.wantErr)
+			}
+		})
+	}
+}

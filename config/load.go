@@ -1,6 +1,7 @@
 package config
 
 import (
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"os"
@@ -109,6 +110,9 @@ func (c *Config) complete(base string) {
 		if s.PasswordFile != "" && !filepath.IsAbs(s.PasswordFile) {
 			s.PasswordFile = filepath.Join(base, s.PasswordFile)
 		}
+		if s.CAFile != "" && !filepath.IsAbs(s.CAFile) {
+			s.CAFile = filepath.Join(base, s.CAFile)
+		}
 	}
 	if c.Office.TemplateKeyFile != "" && !filepath.IsAbs(c.Office.TemplateKeyFile) {
 		c.Office.TemplateKeyFile = filepath.Join(base, c.Office.TemplateKeyFile)
@@ -162,6 +166,8 @@ func (c *Config) resolveSecrets(v *validator, mail bool) {
 	if mail {
 		c.Mailbox.Password = resolveSecret(v, "mailbox.password", c.Mailbox.Password, c.Mailbox.PasswordEnv, c.Mailbox.PasswordFile)
 		c.SMTP.Password = resolveSecret(v, "smtp.password", c.SMTP.Password, c.SMTP.PasswordEnv, c.SMTP.PasswordFile)
+		c.Mailbox.RootCAs = loadCAFile(v, "mailbox.ca_file", c.Mailbox.CAFile)
+		c.SMTP.RootCAs = loadCAFile(v, "smtp.ca_file", c.SMTP.CAFile)
 	}
 	o := &c.Office
 	o.TemplateKey = resolveSecret(v, "office.template_key", o.TemplateKey, o.TemplateKeyEnv, o.TemplateKeyFile)
@@ -197,3 +203,21 @@ func resolveSecret(v *validator, path, clear, env, file string) string {
 }
 
 func last(path string) string { return path[strings.LastIndexByte(path, '.')+1:] }
+
+// loadCAFile reads a PEM bundle of certificate authorities; "" means the system's roots (nil).
+func loadCAFile(v *validator, path, file string) *x509.CertPool {
+	if file == "" {
+		return nil
+	}
+	pem, err := os.ReadFile(file)
+	if err != nil {
+		v.add(path, "cannot read %s: %v", file, err)
+		return nil
+	}
+	pool := x509.NewCertPool()
+	if !pool.AppendCertsFromPEM(pem) {
+		v.add(path, "%s holds no PEM certificate", file)
+		return nil
+	}
+	return pool
+}

@@ -197,7 +197,7 @@ func (d *Daemon) openMailbox(ctx context.Context) (*intake.Mailbox, error) {
 	mb, err := intake.Dial(ctx, intake.MailboxConfig{
 		Host: m.Host, Port: m.Port, TLS: intake.TLSMode(m.TLS), User: m.User, Password: m.Password,
 		Inbox: m.Inbox, Processed: m.Processed, Rejected: m.Rejected, Quarantine: m.Quarantine,
-		MaxMessageBytes: m.MaxMessageBytes, InsecureSkipVerify: m.InsecureSkipVerify,
+		MaxMessageBytes: m.MaxMessageBytes, InsecureSkipVerify: m.InsecureSkipVerify, RootCAs: m.RootCAs,
 	}, d.log.With("component", "imap"))
 	if err != nil {
 		return nil, fmt.Errorf("open mailbox: %w", err)

@@ -69,6 +69,6 @@ func senderConfig(c *config.Config) mailer.Config {
 	return mailer.Config{
 		Host: s.Host, Port: s.Port, TLS: mailer.TLSMode(s.TLS),
 		User: s.User, Password: s.Password, From: s.From, FromName: s.FromName,
-		InsecureSkipVerify: s.InsecureSkipVerify,
+		InsecureSkipVerify: s.InsecureSkipVerify, RootCAs: s.RootCAs,
 	}
 }

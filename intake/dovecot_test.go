@@ -316,12 +316,16 @@ func TestDovecot_TLS(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg := dovecotConfig(srv)
 			cfg.TLS, cfg.Port = tt.mode, tt.port
-			// MailboxConfig cannot be given the test's CA, so trusting the certificate means
-			// skipping verification.
-			cfg.InsecureSkipVerify = true
+			// The office's own CA, given as RootCAs: verified, not skipped.
+			cfg.RootCAs = srv.CertPool()
 			got, err := dial(t, cfg).Fetch(context.Background(), 0, 10)
 			if err != nil || len(got) != 1 {
 				t.Fatalf("Fetch over %s: got %d messages, error %v; want 1, nil", tt.mode, len(got), err)
+			}
+			cfg.RootCAs = nil
+			cfg.InsecureSkipVerify = true
+			if _, err := dial(t, cfg).Fetch(context.Background(), 0, 10); err != nil {
+				t.Fatalf("Fetch over %s without verification: %v", tt.mode, err)
 			}
 			cfg.InsecureSkipVerify = false
 			_, err = Dial(context.Background(), cfg, nil)

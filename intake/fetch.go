@@ -147,7 +147,9 @@ func (m *Mailbox) readBody(msg *imapclient.FetchMessageData, uid uint32) (raw []
 				raw, tooLarge = nil, true
 			} else if int64(len(raw)) < item.Literal.Size() {
 				// The connection ended inside the literal: a truncated message
-				// must never pass for the whole one.
+				// must never pass for the whole one. Closing the client first stops
+				// imapclient's reader, so discarding the dead literal cannot race it.
+				_ = m.client.Close()
 				return nil, false, false, fmt.Errorf("read message body: got %d of %d bytes: %w",
 					len(raw), item.Literal.Size(), io.ErrUnexpectedEOF)
 			}

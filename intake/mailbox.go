@@ -3,6 +3,7 @@ package intake
 import (
 	"context"
 	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -51,6 +52,8 @@ type MailboxConfig struct {
 	// InsecureSkipVerify disables certificate checks, for servers with
 	// self-signed certificates inside an office network.
 	InsecureSkipVerify bool
+	// RootCAs are the certificate authorities trusted for the server; nil means the system's.
+	RootCAs *x509.CertPool
 }
 
 // Defaults for MailboxConfig.
@@ -154,7 +157,8 @@ func (m *Mailbox) connect(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("dial imap %s: %w", addr, err)
 	}
-	tlsConfig := &tls.Config{ServerName: m.cfg.Host, InsecureSkipVerify: m.cfg.InsecureSkipVerify}
+	tlsConfig := &tls.Config{ServerName: m.cfg.Host, InsecureSkipVerify: m.cfg.InsecureSkipVerify, RootCAs: m.cfg.RootCAs,
+		MinVersion: tls.VersionTLS12}
 	opts := &imapclient.Options{
 		TLSConfig:             tlsConfig,
 		UnilateralDataHandler: &imapclient.UnilateralDataHandler{Mailbox: m.announceNewMail},

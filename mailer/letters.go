@@ -88,14 +88,14 @@ type RejectReason int
 
 // Reasons for a Rejection.
 const (
-	RejectInvalid     RejectReason = iota // the workbook has errors (Problems)
-	RejectNoWorkbook                      // no workbook attached
-	RejectUnreadable                      // the file cannot be opened
-	RejectUnknownForm                     // the file is not one of the office's templates
-	RejectWrongPeriod                     // the workbook is for another period (FoundPeriod)
-	RejectWrongUnit                       // the workbook is another unit's template (FoundUnit)
-	RejectTooLarge                        // the mail is over the size limit and was not read (Size, MaxSize)
-	RejectTooManyFiles                    // the mail has more files than accepted (Count, MaxCount)
+	RejectInvalid      RejectReason = iota // the workbook has errors (Problems)
+	RejectNoWorkbook                       // no workbook attached
+	RejectUnreadable                       // the file cannot be opened
+	RejectUnknownForm                      // the file is not one of the office's templates
+	RejectWrongPeriod                      // the workbook is for another period (FoundPeriod)
+	RejectWrongUnit                        // the workbook is another unit's template (FoundUnit)
+	RejectTooLarge                         // the mail is over the size limit and was not read (Size, MaxSize)
+	RejectTooManyFiles                     // the mail has more files than accepted (Count, MaxCount)
 )
 
 // Rejection tells a unit its mail was not accepted, why, and what to do.

@@ -10,6 +10,7 @@ package mailer
 
 import (
 	"crypto/sha256"
+	"crypto/x509"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -44,9 +45,10 @@ type Config struct {
 	// ReplyTo, when set, is where units' replies go if it is not the From address
 	// (for example a no-reply sender in front of the shared mailbox).
 	ReplyTo            string
-	Timeout            time.Duration // per message, default DefaultTimeout
-	HeloName           string        // empty: the machine's host name
-	InsecureSkipVerify bool          // for self-signed test servers only
+	Timeout            time.Duration  // per message, default DefaultTimeout
+	HeloName           string         // empty: the machine's host name
+	InsecureSkipVerify bool           // for self-signed test servers only
+	RootCAs            *x509.CertPool // certificate authorities to trust; nil: the system's
 }
 
 // Validate reports every problem of the configuration at once; it does no I/O.

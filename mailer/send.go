@@ -111,6 +111,7 @@ func (s *Sender) tlsConfig() *tls.Config {
 	return &tls.Config{
 		ServerName:         s.cfg.Host,
 		MinVersion:         tls.VersionTLS12,
+		RootCAs:            s.cfg.RootCAs,
 		InsecureSkipVerify: s.cfg.InsecureSkipVerify, //nolint:gosec // opt-in, for test relays
 	}
 }

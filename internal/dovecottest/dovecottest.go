@@ -70,8 +70,9 @@ type Server struct {
 	tlsPort  int
 	certPool *x509.CertPool
 
-	mu   sync.Mutex
-	proc *process // nil while stopped
+	mu       sync.Mutex
+	proc     *process // nil while stopped
+	logShown bool     // a failure message already carries the log
 }
 
 // Start starts a Dovecot for the test and stops it, removing its files, when the test ends. It
@@ -99,12 +100,13 @@ func Start(t testing.TB, opts Options) *Server {
 		t.Fatalf("dovecottest: %v", err)
 	}
 	t.Cleanup(func() {
-		if t.Failed() {
+		if t.Failed() && !s.logShown {
 			t.Logf("dovecottest: dovecot log:\n%s", s.Log())
 		}
 		s.stop(false) // the files are removed next: no need to shut down cleanly
 	})
 	if err := s.startOnFreePorts(); err != nil {
+		s.logShown = true
 		t.Fatalf("dovecottest: %v\ndovecot log:\n%s", err, s.Log())
 	}
 	return s
@@ -216,6 +218,7 @@ func (s *Server) Restart(t testing.TB) {
 	t.Helper()
 	s.stop(true)
 	if err := s.start(); err != nil {
+		s.logShown = true
 		t.Fatalf("dovecottest: restart: %v\ndovecot log:\n%s", err, s.Log())
 	}
 }

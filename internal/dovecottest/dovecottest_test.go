@@ -45,8 +45,8 @@ func TestStart(t *testing.T) {
 	if got := srv.Count(t, "Đã xử lý"); got != 1 {
 		t.Errorf("Count of the new folder: got %d, want 1", got)
 	}
-	if srv.Messages(t, "Đã xử lý") == nil || len(srv.Messages(t, "Đã xử lý")) != 1 {
-		t.Error("Messages of the new folder: got none, want 1")
+	if got := srv.Messages(t, "Đã xử lý"); len(got) != 1 || !bytes.Equal(got[0], mail(3)) {
+		t.Errorf("Messages of the new folder: got %d, want the one appended", len(got))
 	}
 }
 
