@@ -66,3 +66,31 @@ func TestDaemon_RestartBetweenCommitAndMove(t *testing.T) {
 		})
 	}
 }
+
+// On go-imap's server the UIDVALIDITY cannot be changed from outside, so the change is made on
+// the daemon's side: the cursor remembers another value, as after the server renumbered the
+// inbox. The daemon reads the inbox from the start; what it recorded before is only moved.
+func TestDaemon_UIDValidityChanged(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	recorded := mail("qldn@kcn.example", "uv1@kcn", "", "a.xlsx", e.workbook(t, "QLDN", false))
+	if _, err := e.d.Ingest(ctx, recorded); err != nil {
+		t.Fatal(err)
+	}
+	e.append(t, recorded)
+	e.append(t, mail("qldt@kcn.example", "uv2@kcn", "", "b.xlsx", e.workbook(t, "QLDT", false)))
+	// A cursor past both UIDs under another UIDVALIDITY: trusted, it would skip them.
+	if err := e.ledger.SetCursor(ctx, e.cfg.Mailbox.Inbox, 7, 1000); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.d.Step(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := e.count(t, "INBOX"); n != 0 {
+		t.Errorf("INBOX: got %d, want 0", n)
+	}
+	subs, err := e.ledger.Submissions(ctx, "BM.02.01/KH", "2026-11")
+	if err != nil || len(subs) != 2 {
+		t.Errorf("submissions: got %d (%v), want 2", len(subs), err)
+	}
+}
