@@ -11,7 +11,7 @@ import (
 )
 
 // zipOf builds a zip archive; a name ending in "/" is a folder, a nil content a folder too.
-func zipOf(t *testing.T, files ...zipFile) []byte {
+func zipOf(t testing.TB, files ...zipFile) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
