@@ -97,35 +97,43 @@ func (m *Mailbox) listAfter(ctx context.Context, afterUID uint32) ([]Fetched, er
 	return found, nil
 }
 
-// download fetches one message's bytes without setting \Seen. It reads at most
-// MaxMessageBytes even if the server's size was wrong. found is false when
-// the message no longer exists.
+// download fetches one message's bytes without setting \Seen. It reads at most MaxMessageBytes
+// even if the server's size was wrong. found is false when the message no longer exists.
 func (m *Mailbox) download(ctx context.Context, uid uint32, size int64) (raw []byte, tooLarge, found bool, err error) {
 	timeout := m.cfg.Timeout * time.Duration(1+size>>20)
-	section := &imap.FetchItemBodySection{Peek: true}
+	raw, over, found, err := m.fetchSection(ctx, uid, &imap.FetchItemBodySection{Peek: true}, timeout, m.cfg.MaxMessageBytes)
+	if err != nil {
+		return nil, false, false, fmt.Errorf("fetch message uid %d: %w", uid, err)
+	}
+	if over {
+		return nil, true, found, nil // RFC822.SIZE was wrong; the rest is discarded
+	}
+	return raw, false, found, nil
+}
+
+// fetchSection downloads one body section of one message without setting \Seen, keeping at
+// most limit bytes; over reports that the section was longer. found is false when the message
+// no longer exists.
+func (m *Mailbox) fetchSection(ctx context.Context, uid uint32, section *imap.FetchItemBodySection, timeout time.Duration, limit int64) (data []byte, over, found bool, err error) {
 	opts := &imap.FetchOptions{UID: true, BodySection: []*imap.FetchItemBodySection{section}}
 	err = m.within(ctx, timeout, func() error {
 		cmd := m.client.Fetch(imap.UIDSetNum(imap.UID(uid)), opts)
 		defer cmd.Close()
 		for msg := cmd.Next(); msg != nil; msg = cmd.Next() {
 			var readErr error
-			raw, tooLarge, found, readErr = m.readBody(msg, uid)
+			data, over, found, readErr = m.readSection(msg, uid, limit)
 			if readErr != nil || found {
 				return readErr
 			}
 		}
 		return cmd.Close()
 	})
-	if err != nil {
-		return nil, false, false, fmt.Errorf("fetch message uid %d: %w", uid, err)
-	}
-	return raw, tooLarge, found, nil
+	return data, over, found, err
 }
 
-// readBody reads the body section of one FETCH response; found is false when
-// the response is for another message (an unsolicited flag update) or has no
-// body.
-func (m *Mailbox) readBody(msg *imapclient.FetchMessageData, uid uint32) (raw []byte, tooLarge, found bool, err error) {
+// readSection reads the body section of one FETCH response; found is false when the response is
+// for another message (an unsolicited flag update) or has no body.
+func (m *Mailbox) readSection(msg *imapclient.FetchMessageData, uid uint32, limit int64) (data []byte, over, found bool, err error) {
 	var gotUID uint32
 	var hasBody bool
 	for item := msg.Next(); item != nil; item = msg.Next() {
@@ -137,28 +145,26 @@ func (m *Mailbox) readBody(msg *imapclient.FetchMessageData, uid uint32) (raw []
 				continue
 			}
 			hasBody = true
-			raw, err = io.ReadAll(io.LimitReader(item.Literal, m.cfg.MaxMessageBytes+1))
+			data, err = io.ReadAll(io.LimitReader(item.Literal, limit+1))
 			if err != nil {
 				return nil, false, false, fmt.Errorf("read message body: %w", err)
 			}
-			if int64(len(raw)) > m.cfg.MaxMessageBytes {
-				// The server's RFC822.SIZE was wrong; the rest of the literal
-				// is discarded by imapclient.
-				raw, tooLarge = nil, true
-			} else if int64(len(raw)) < item.Literal.Size() {
+			if over = int64(len(data)) > limit; over {
+				data = data[:limit] // imapclient discards the rest of the literal
+			} else if int64(len(data)) < item.Literal.Size() {
 				// The connection ended inside the literal: a truncated message
 				// must never pass for the whole one. Closing the client first stops
 				// imapclient's reader, so discarding the dead literal cannot race it.
 				_ = m.client.Close()
 				return nil, false, false, fmt.Errorf("read message body: got %d of %d bytes: %w",
-					len(raw), item.Literal.Size(), io.ErrUnexpectedEOF)
+					len(data), item.Literal.Size(), io.ErrUnexpectedEOF)
 			}
 		}
 	}
 	if gotUID != uid || !hasBody {
 		return nil, false, false, nil
 	}
-	return raw, tooLarge, true, nil
+	return data, over, true, nil
 }
 
 // Move moves one message from the inbox to folder, usually the configured
@@ -207,56 +213,15 @@ const maxHeaderFetch = 256 << 10
 
 // FetchHeader returns the header of one message (BODY.PEEK[HEADER]), without downloading its
 // body or setting \Seen: enough to answer the sender of a message too large to read. At most
-// maxHeaderFetch bytes are read; the rest of a giant header is discarded.
+// maxHeaderFetch bytes are kept; the rest of a giant header is discarded.
 func (m *Mailbox) FetchHeader(ctx context.Context, uid uint32) ([]byte, error) {
 	section := &imap.FetchItemBodySection{Specifier: imap.PartSpecifierHeader, Peek: true}
-	opts := &imap.FetchOptions{UID: true, BodySection: []*imap.FetchItemBodySection{section}}
-	var header []byte
-	err := m.within(ctx, m.cfg.Timeout, func() error {
-		cmd := m.client.Fetch(imap.UIDSetNum(imap.UID(uid)), opts)
-		defer cmd.Close()
-		for msg := cmd.Next(); msg != nil; msg = cmd.Next() {
-			h, err := readHeaderItems(msg, uid)
-			if err != nil {
-				return err
-			}
-			if h != nil {
-				header = h
-			}
-		}
-		return cmd.Close()
-	})
+	header, _, found, err := m.fetchSection(ctx, uid, section, m.cfg.Timeout, maxHeaderFetch)
 	if err != nil {
 		return nil, fmt.Errorf("fetch header of uid %d: %w", uid, err)
 	}
-	if header == nil {
+	if !found {
 		return nil, fmt.Errorf("fetch header of uid %d: no such message", uid)
-	}
-	return header, nil
-}
-
-// readHeaderItems reads the header section of one FETCH response, or returns nil when the
-// response is about another message.
-func readHeaderItems(msg *imapclient.FetchMessageData, uid uint32) ([]byte, error) {
-	var gotUID uint32
-	var header []byte
-	for item := msg.Next(); item != nil; item = msg.Next() {
-		switch item := item.(type) {
-		case imapclient.FetchItemDataUID:
-			gotUID = uint32(item.UID)
-		case imapclient.FetchItemDataBodySection:
-			if item.Literal == nil {
-				continue
-			}
-			b, err := io.ReadAll(io.LimitReader(item.Literal, maxHeaderFetch))
-			if err != nil {
-				return nil, fmt.Errorf("read header: %w", err)
-			}
-			header = b
-		}
-	}
-	if gotUID != uid {
-		return nil, nil
 	}
 	return header, nil
 }
