@@ -172,9 +172,14 @@ func (d *Daemon) recordSubmissionEvent(ctx context.Context, in *ledger.Intake, m
 
 // queueReply adds an answer to the intake, with the audit event that shows it on the timeline.
 func (d *Daemon) queueReply(in *ledger.Intake, m ledger.OutMail) {
+	d.enqueue(in, m, d.recipientObject(m.To))
+}
+
+// enqueue adds a mail to send now to the intake, with the audit event naming its recipient.
+func (d *Daemon) enqueue(in *ledger.Intake, m ledger.OutMail, recipient string) {
 	m.CreatedAt, m.NotBefore = d.now(), d.now()
 	in.Outbox = append(in.Outbox, m)
-	in.Events = append(in.Events, d.event("system", "outbox.queued."+m.Kind, d.recipientObject(m.To), m.Subject))
+	in.Events = append(in.Events, d.event("system", "outbox.queued."+m.Kind, recipient, m.Subject))
 }
 
 // recipientObject names who a mail goes to in the audit trail: the unit whose address it is, or

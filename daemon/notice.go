@@ -81,9 +81,7 @@ func (d *Daemon) queueNotice(ctx context.Context, in *ledger.Intake, m ledger.Ou
 		d.log.Error("look up notice", "key", m.Key, "err", err)
 	}
 	m.Subject, m.Body = l.Subject, l.Body
-	m.CreatedAt, m.NotBefore = d.now(), d.now()
-	in.Outbox = append(in.Outbox, m)
-	in.Events = append(in.Events, d.event("system", "outbox.queued."+kindNotice, "office:clerks", m.Subject))
+	d.enqueue(in, m, "office:clerks")
 }
 
 // decideNoWorkbook answers a unit's mail without a workbook. A reply to one of tonghop's mails
