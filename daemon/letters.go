@@ -30,14 +30,12 @@ func (d *Daemon) office() mailer.Office {
 
 // contact is the first clerk of the configuration, named in letters as the person to call.
 func (d *Daemon) contact() mailer.Contact {
-	for _, p := range d.cfg.People {
-		for _, r := range p.Roles {
-			if r == "clerk" {
-				return mailer.Contact{Name: p.Name, Title: p.Title, Email: p.Emails[0]}
-			}
-		}
+	clerks := d.cfg.Clerks()
+	if len(clerks) == 0 {
+		return mailer.Contact{}
 	}
-	return mailer.Contact{}
+	p := clerks[0]
+	return mailer.Contact{Name: p.Name, Title: p.Title, Email: p.Emails[0]}
 }
 
 // request describes what a unit was asked for; a form or period it cannot name stays empty.
