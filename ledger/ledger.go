@@ -9,7 +9,7 @@
 // receipt without its submission or the other way round. The outbox is keyed by an idempotency
 // key, so enqueueing the same reply twice stores and sends it once.
 //
-// Layout of a ledger directory: ledger.db (with its -wal and -shm files while open) and
+// Layout of a ledger directory: ledger.db (with its -wal and -shm files while open), ledger.open.lock (taken while opening) and
 // blobs/ab/cdef… (raw mails and attachments by sha256, see PutBlob). Back up both.
 //
 // The ledger does not read the clock (except to stamp applied migrations): callers pass times in,
@@ -26,6 +26,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/gofrs/flock"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver (pure Go, no cgo)
 )
 
@@ -50,10 +51,12 @@ type Ledger struct {
 	db  *sql.DB
 }
 
-// dsnParams are on every pooled connection. _txlock=immediate makes every transaction take the
-// write lock at BEGIN: a deferred transaction that reads and then writes cannot wait for a
-// concurrent writer and fails at once with "database is locked", whatever the busy_timeout.
-const dsnParams = "_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)" +
+// dsnParams are on every pooled connection, applied in order. busy_timeout comes first so that
+// switching a fresh database to WAL waits for a concurrent opener instead of failing at once.
+// _txlock=immediate makes every transaction take the write lock at BEGIN: a deferred transaction
+// that reads and then writes cannot wait for a concurrent writer and fails at once with
+// "database is locked", whatever the busy_timeout.
+const dsnParams = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)" +
 	"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
 
 // Open opens the ledger in dir, creating dir (0o750), dir/ledger.db and dir/blobs as needed, and
@@ -66,6 +69,14 @@ func Open(ctx context.Context, dir string) (*Ledger, error) {
 	if err := os.MkdirAll(filepath.Join(dir, blobDir), 0o750); err != nil {
 		return nil, fmt.Errorf("open ledger: %w", err)
 	}
+	// Openers take turns until the schema is in place: the first connection of a fresh database
+	// switches it to WAL, which SQLite may refuse at once (no busy wait) while another process
+	// opens the same file. Afterwards the mode is stored in the file and the lock is not needed.
+	lock := flock.New(filepath.Join(dir, "ledger.open.lock"))
+	if _, err := lock.TryLockContext(ctx, 20*time.Millisecond); err != nil {
+		return nil, fmt.Errorf("open ledger: lock: %w", err)
+	}
+	defer lock.Unlock() //nolint:errcheck // the lock is advisory and released on exit anyway
 	db, err := sql.Open("sqlite", dsn(dir))
 	if err != nil {
 		return nil, fmt.Errorf("open ledger: %w", err)
