@@ -9,8 +9,9 @@
 // receipt without its submission or the other way round. The outbox is keyed by an idempotency
 // key, so enqueueing the same reply twice stores and sends it once.
 //
-// Layout of a ledger directory: ledger.db (with its -wal and -shm files while open), ledger.open.lock (taken while opening) and
-// blobs/ab/cdef… (raw mails and attachments by sha256, see PutBlob). Back up both.
+// Layout of a ledger directory: ledger.db (with its -wal and -shm files while open),
+// ledger.open.lock (held while opening) and blobs/ab/cdef… (raw mails and attachments by sha256,
+// see PutBlob). Back up ledger.db and blobs.
 //
 // The ledger does not read the clock (except to stamp applied migrations): callers pass times in,
 // and they come back in UTC.
