@@ -4,6 +4,7 @@
 package clock
 
 import (
+	"context"
 	"sync"
 	"time"
 )
@@ -69,4 +70,18 @@ func NewScaled(start time.Time, speed float64) *Scaled {
 func (s *Scaled) Now() time.Time {
 	elapsed := s.wall().Sub(s.base)
 	return s.start.Add(time.Duration(float64(elapsed) * s.speed))
+}
+
+// Sleep waits d of wall time, or until ctx ends, whichever comes first; it returns ctx's error
+// in the second case. Waits on the network (polling, back-off) are wall time whatever the
+// office clock says.
+func Sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }

@@ -1,6 +1,8 @@
 package clock
 
 import (
+	"context"
+	"errors"
 	"testing"
 	"time"
 )
@@ -23,5 +25,16 @@ func TestScaled_Now(t *testing.T) {
 	s := &Scaled{start: start, base: wall, speed: 3600, wall: func() time.Time { return wall.Add(2 * time.Second) }}
 	if got, want := s.Now(), start.Add(2*time.Hour); !got.Equal(want) {
 		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+func TestSleep(t *testing.T) {
+	if err := Sleep(context.Background(), time.Millisecond); err != nil {
+		t.Errorf("Sleep: got %v, want nil", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := Sleep(ctx, time.Hour); !errors.Is(err, context.Canceled) {
+		t.Errorf("Sleep with an ended context: got %v, want context.Canceled", err)
 	}
 }

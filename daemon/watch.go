@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"github.com/tonghop/tonghop/clock"
 	"github.com/tonghop/tonghop/intake"
 )
 
@@ -32,7 +33,7 @@ func (d *Daemon) watch(ctx, work context.Context) {
 			failures++
 			wait := backoff(failures, poll, errors.Is(err, intake.ErrAuth))
 			log.Error("mailbox poll failed; retrying", "err", err, "failures", failures, "retry_in", wait.Round(time.Second))
-			if sleepCtx(ctx, wait) != nil {
+			if clock.Sleep(ctx, wait) != nil {
 				return
 			}
 		case more:
@@ -51,7 +52,7 @@ func (d *Daemon) waitForMail(ctx context.Context, poll time.Duration, log *slog.
 	mb := d.mailbox
 	d.mu.Unlock()
 	if mb == nil || !mb.CanIdle() {
-		_ = sleepCtx(ctx, poll)
+		_ = clock.Sleep(ctx, poll)
 		return
 	}
 	announced, err := mb.WaitForMail(ctx, poll)
@@ -75,15 +76,4 @@ func backoff(failures int, poll time.Duration, authFailed bool) time.Duration {
 	}
 	jitter := 0.8 + 0.4*rand.Float64()
 	return time.Duration(float64(wait) * jitter)
-}
-
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }

@@ -8,6 +8,8 @@ import (
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
+
+	"github.com/tonghop/tonghop/clock"
 )
 
 // errIdleEnded is returned when the server or the network ends an IDLE nobody asked to stop.
@@ -32,7 +34,7 @@ func (m *Mailbox) WaitForMail(ctx context.Context, max time.Duration) (bool, err
 	default:
 	}
 	if !m.CanIdle() {
-		return false, sleep(ctx, max)
+		return false, clock.Sleep(ctx, max)
 	}
 	var idle *imapclient.IdleCommand
 	err := m.within(ctx, m.cfg.Timeout, func() (err error) {
@@ -87,16 +89,5 @@ func (m *Mailbox) announceNewMail(data *imapclient.UnilateralDataMailbox) {
 	select {
 	case m.newMail <- struct{}{}:
 	default:
-	}
-}
-
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
 	}
 }
