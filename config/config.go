@@ -184,25 +184,25 @@ func (c *Config) Unit(code string) (Unit, bool) {
 
 // UnitByEmail returns the unit an address belongs to (case-insensitive).
 func (c *Config) UnitByEmail(addr string) (Unit, bool) {
-	addr = strings.ToLower(strings.TrimSpace(addr))
 	for _, u := range c.Units {
-		for _, e := range u.Emails {
-			if strings.ToLower(e) == addr {
-				return u, true
-			}
+		if hasEmail(u.Emails, addr) {
+			return u, true
 		}
 	}
 	return Unit{}, false
 }
 
+// hasEmail reports whether addr is one of emails, ignoring case and surrounding space.
+func hasEmail(emails []string, addr string) bool {
+	addr = strings.TrimSpace(addr)
+	return slices.ContainsFunc(emails, func(e string) bool { return strings.EqualFold(e, addr) })
+}
+
 // PersonByEmail returns the person an address belongs to (case-insensitive).
 func (c *Config) PersonByEmail(addr string) (Person, bool) {
-	addr = strings.ToLower(strings.TrimSpace(addr))
 	for _, p := range c.People {
-		for _, e := range p.Emails {
-			if strings.ToLower(e) == addr {
-				return p, true
-			}
+		if hasEmail(p.Emails, addr) {
+			return p, true
 		}
 	}
 	return Person{}, false
