@@ -73,6 +73,7 @@ func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint3
 		return in
 	}
 	s := d.senderOf(msg.From.Addr)
+	sheets := workbooks(msg)
 	switch {
 	case s.unit == nil && s.person == nil:
 		d.settle(&in, outcomeQuarantined, "sender is neither a unit nor a configured person", "mail.unknown_sender")
@@ -83,10 +84,10 @@ func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint3
 		d.settle(&in, outcomeQuarantined, fmt.Sprintf("%d files, over mailbox.max_attachments (%d); not read",
 			len(msg.Attachments), d.cfg.Mailbox.MaxAttachments), "mail.quarantined")
 		d.queueReply(&in, d.tooManyFilesMail(msg, s, len(msg.Attachments), sha))
-	case len(workbooks(msg)) == 0:
+	case len(sheets) == 0:
 		d.decideNoWorkbook(ctx, &in, msg, s)
 	default:
-		d.decideSubmissions(ctx, &in, msg, s, log)
+		d.decideSubmissions(ctx, &in, msg, s, sheets, log)
 	}
 	d.limitReplies(ctx, &in, msg.From.Addr, log)
 	return in
@@ -112,10 +113,10 @@ func (d *Daemon) ignoreReason(msg *intake.Message) string {
 }
 
 // decideSubmissions reads every workbook of the mail and prepares the receipt and the error reply.
-func (d *Daemon) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *intake.Message, s sender, log *slog.Logger) {
+func (d *Daemon) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *intake.Message, s sender, sheets []intake.Attachment, log *slog.Logger) {
 	var accepted []ledger.Submission
 	var rejected []fileProblems
-	for _, att := range workbooks(msg) {
+	for _, att := range sheets {
 		sub, problems, err := d.readSubmission(ctx, s, att, msg.Subject)
 		if err != nil {
 			log.Error("workbook not stored", "file", att.Name, "err", err)

@@ -90,8 +90,9 @@ func (d *Daemon) queueNotice(ctx context.Context, in *ledger.Intake, m ledger.Ou
 // answered with what to send. Anything else is shown to the clerks too.
 func (d *Daemon) decideNoWorkbook(ctx context.Context, in *ledger.Intake, msg *intake.Message, s sender) {
 	object := mailObject(in.Mail.SHA256)
+	noFiles := len(namedFiles(msg)) == 0
 	switch {
-	case d.repliesToUs(msg) && len(namedFiles(msg)) == 0, len(namedFiles(msg)) == 0 && !aboutReport(msg, d.formCodes()):
+	case noFiles && (d.repliesToUs(msg) || !aboutReport(msg, d.formCodes())):
 		d.settle(in, outcomeIgnored, "a message without a workbook: shown to the Planning Office, not answered", "mail.for_office")
 		d.notify(ctx, in, msg, noticeUnitMessage)
 	default:
