@@ -115,13 +115,7 @@ func TestDaemon_SameMailTwiceIsAnsweredOnce(t *testing.T) {
 	if got := e.count(t, "Processed"); got != 2 {
 		t.Errorf("Processed: got %d, want both copies moved (2)", got)
 	}
-	receipts := 0
-	for _, d := range e.srv.Deliveries() {
-		if strings.Contains(string(d.Data), "twice@kcn") {
-			receipts++
-		}
-	}
-	if receipts != 1 {
+	if receipts := e.deliveredMentioning("twice@kcn"); receipts != 1 {
 		t.Errorf("replies to the mail: got %d, want 1", receipts)
 	}
 }

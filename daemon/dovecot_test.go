@@ -8,6 +8,7 @@ import (
 
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/internal/dovecottest"
+	"github.com/tonghop/tonghop/internal/officetest"
 	"github.com/tonghop/tonghop/ledger"
 )
 
@@ -115,7 +116,7 @@ func TestDovecot_RunWakesOnIdle(t *testing.T) {
 		<-done
 	}()
 	// The first poll finds the inbox empty and starts idling; the message arrives after.
-	waitUntil(t, 20*time.Second, "the daemon to create its folders", func() bool {
+	officetest.WaitFor(t, 20*time.Second, "the daemon to create its folders", func() bool {
 		for _, f := range dc.Folders(t) {
 			if f == "Processed" {
 				return true
@@ -125,16 +126,5 @@ func TestDovecot_RunWakesOnIdle(t *testing.T) {
 	})
 	time.Sleep(300 * time.Millisecond)
 	dc.Append(t, "INBOX", mail("qldn@kcn.example", "idle@kcn", "", "a.xlsx", e.workbook(t, "QLDN", false)))
-	waitUntil(t, 20*time.Second, "the message to be filed", func() bool { return dc.Count(t, "Processed") == 1 })
-}
-
-func waitUntil(t *testing.T, limit time.Duration, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(limit)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	officetest.WaitFor(t, 20*time.Second, "the message to be filed", func() bool { return dc.Count(t, "Processed") == 1 })
 }

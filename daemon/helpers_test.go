@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"bytes"
 	"context"
 	"testing"
 	"time"
@@ -77,6 +78,18 @@ func (e *env) count(t testing.TB, folder string) int {
 		t.Fatal(err)
 	}
 	return len(msgs)
+}
+
+// deliveredMentioning counts the deliveries whose raw text contains s (a Message-ID the mail
+// answers, for instance).
+func (e *env) deliveredMentioning(s string) int {
+	n := 0
+	for _, d := range e.srv.Deliveries() {
+		if bytes.Contains(d.Data, []byte(s)) {
+			n++
+		}
+	}
+	return n
 }
 
 // deliveredTo counts the deliveries to addr.

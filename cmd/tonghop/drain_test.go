@@ -67,7 +67,7 @@ func TestRun_DrainUnderKills(t *testing.T) {
 	}
 	began := time.Now()
 	last := startDaemon(t, cfgPath, args...)
-	waitFor(t, 10*time.Minute, "the inbox to empty and every receipt to be sent", func() bool {
+	officetest.WaitFor(t, 10*time.Minute, "the inbox to empty and every receipt to be sent", func() bool {
 		left, err := srv.Messages(officetest.OfficeAddr, "INBOX")
 		return err == nil && len(left) == 0 && receiptsSent(t, cfg.DataDir) == messages
 	})

@@ -58,7 +58,7 @@ func TestRun_SIGKILLLosesNothing(t *testing.T) {
 	t.Logf("killed after %d deliveries; %d mails recorded, %d outbox mails marked sent", before, recorded, len(sentBefore))
 
 	second := startDaemon(t, cfgPath, args...)
-	waitFor(t, 60*time.Second, "the inbox to empty and the outbox to drain", func() bool {
+	officetest.WaitFor(t, 60*time.Second, "the inbox to empty and the outbox to drain", func() bool {
 		msgs, err := srv.Messages(office, "INBOX")
 		if err != nil || len(msgs) > 0 {
 			return false

@@ -103,7 +103,7 @@ func (p *daemonProcess) wait(t *testing.T, within time.Duration) error {
 func TestRun_CleanShutdownAndLock(t *testing.T) {
 	_, cfgPath := office(t)
 	p := startDaemon(t, cfgPath, "--start", "2026-11-11T16:00", "--speed", "600")
-	waitFor(t, 30*time.Second, "daemon to start", func() bool { return strings.Contains(p.log(), "tonghop started") })
+	officetest.WaitFor(t, 30*time.Second, "daemon to start", func() bool { return strings.Contains(p.log(), "tonghop started") })
 
 	second := exec.Command(binary(t), "run", "--config", cfgPath)
 	out, err := second.CombinedOutput()
@@ -131,17 +131,6 @@ func (p *daemonProcess) log() string {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.w.String()
-}
-
-func waitFor(t *testing.T, limit time.Duration, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(limit)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
 }
 
 // submission builds a unit's mail with a filled workbook for November 2026.
