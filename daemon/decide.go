@@ -77,7 +77,7 @@ func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint3
 	switch {
 	case s.unit == nil && s.person == nil:
 		d.settle(&in, outcomeQuarantined, "sender is neither a unit nor a configured person", "mail.unknown_sender")
-		d.notify(ctx, &in, msg, noticeUnknownSender)
+		d.notify(ctx, &in, msg, s, noticeUnknownSender)
 	case s.unit == nil && len(s.person.SubmitsFor) == 0:
 		d.settle(&in, outcomeIgnored, "mail from "+s.person.ID+": kept; replies of the approval chain are not read yet", "mail.ignored")
 	case len(msg.Attachments) > d.cfg.Mailbox.MaxAttachments:

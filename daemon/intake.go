@@ -153,13 +153,12 @@ func (d *Daemon) decideOversize(ctx context.Context, header []byte, size int64, 
 	in := ledger.Intake{Mail: ledger.Mail{SHA256: sha, Size: size, Mailbox: d.cfg.Mailbox.Inbox, ReceivedAt: d.now()}}
 	note := fmt.Sprintf("%d bytes is over mailbox.max_message_bytes (%d); not read, left in the quarantine folder",
 		size, d.cfg.Mailbox.MaxMessageBytes)
+	d.settle(&in, outcomeQuarantined, note, "mail.quarantined")
 	msg, err := intake.ParseHeader(header)
 	if err != nil {
-		d.settle(&in, outcomeQuarantined, note, "mail.quarantined")
 		return in
 	}
 	in.Mail.MessageID, in.Mail.From, in.Mail.Subject, in.Mail.Date = msg.MessageID, msg.From.Addr, msg.Subject, msg.Date
-	d.settle(&in, outcomeQuarantined, note, "mail.quarantined")
 	s := d.senderOf(msg.From.Addr)
 	if d.ignoreReason(msg) == "" && (s.unit != nil || s.person != nil && len(s.person.SubmitsFor) > 0) {
 		d.queueReply(&in, d.oversizeMail(msg, s, size, sha))

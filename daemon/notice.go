@@ -29,9 +29,9 @@ const (
 	noticeUnitMessage   noticeKind = "unit-message"
 )
 
-// notify queues a notice about msg to the clerks, with the original mail attached, unless the
-// same notice was queued before (the same stranger earlier today).
-func (d *Daemon) notify(ctx context.Context, in *ledger.Intake, msg *intake.Message, kind noticeKind) {
+// notify queues a notice about msg from s to the clerks, with the original mail attached, unless
+// the same notice was queued before (the same stranger earlier today).
+func (d *Daemon) notify(ctx context.Context, in *ledger.Intake, msg *intake.Message, s sender, kind noticeKind) {
 	n := mailer.Notice{
 		Office: d.office(), From: msg.From.Addr, FromName: msg.From.Name, Subject: msg.Subject,
 		ReceivedAt: in.Mail.ReceivedAt.In(d.cfg.Location), Excerpt: replyText(msg.Text), Files: fileNames(msg),
@@ -44,7 +44,7 @@ func (d *Daemon) notify(ctx context.Context, in *ledger.Intake, msg *intake.Mess
 		key = fmt.Sprintf("notice:%s:%s:%s", kind, strings.ToLower(msg.From.Addr), day)
 	case noticeUnitMessage:
 		n.Reason = mailer.NoticeUnitMessage
-		if s := d.senderOf(msg.From.Addr); s.unit != nil {
+		if s.unit != nil {
 			n.Unit = s.unit.Name
 		}
 	}
@@ -94,7 +94,7 @@ func (d *Daemon) decideNoWorkbook(ctx context.Context, in *ledger.Intake, msg *i
 	switch {
 	case noFiles && (d.repliesToUs(msg) || !aboutReport(msg, d.formCodes())):
 		d.settle(in, outcomeIgnored, "a message without a workbook: shown to the Planning Office, not answered", "mail.for_office")
-		d.notify(ctx, in, msg, noticeUnitMessage)
+		d.notify(ctx, in, msg, s, noticeUnitMessage)
 	default:
 		in.Mail.Outcome, in.Mail.Note = outcomeRejected, "no workbook attached"
 		in.Events = append(in.Events, d.event(s.actor(msg.From.Addr), "mail.no_workbook", object, msg.Subject))
