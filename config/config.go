@@ -60,6 +60,22 @@ type Office struct {
 	// before it are left alone, so going live mid-month does not nag about last month.
 	Start string `toml:"start"`
 
+	// The working calendar besides the dates above: PublicHolidays "vietnam" (default)
+	// computes the holidays of the Labour Code 2019 for any year with the lunar calendar,
+	// "none" leaves only Holidays; Tết spans TetDaysBefore days before lunar new year's day
+	// (default 1) and TetDaysAfter from it (default 4); NationalDayAdjacent picks the second
+	// day of 2/9 ("before", "after", "auto"); HolidayCompensation gives the next working day
+	// off for a holiday on a weekly day off (default true).
+	PublicHolidays      string   `toml:"public_holidays"`
+	TetDaysBefore       int      `toml:"tet_days_before"`
+	TetDaysAfter        int      `toml:"tet_days_after"`
+	NationalDayAdjacent string   `toml:"national_day_adjacent"`
+	HolidayCompensation bool     `toml:"holiday_compensation"`
+	Weekend             []string `toml:"weekend"`       // weekly days off, default ["sat", "sun"]
+	WorkingHours        []string `toml:"working_hours"` // default ["07:30-11:30", "13:30-17:00"]
+	// DigestTime is when, on working days, the Planning Office's digest of late units goes out.
+	DigestTime string `toml:"digest_time"`
+
 	// The key of the integrity tag hidden in every template, given like a password. Empty: the
 	// daemon keeps a random key in data_dir/template.key.
 	TemplateKey     string `toml:"template_key"`
@@ -145,15 +161,22 @@ var Roles = []string{"clerk", "reviewer", "approver", "supervisor", "registry"}
 // (tables, indicators, narrative) come from the built-in form of the same code when left out.
 type Form struct {
 	form.Form
-	Deadline     string   `toml:"deadline"`      // rule, see package period: "thu 15:00", "day 18", "15/06"
-	PlansNext    bool     `toml:"plans_next"`    // a work program: due in the period before the one it plans
-	SendTemplate string   `toml:"send_template"` // how long before the deadline units get their template: "5d", "3wd"
-	Reminders    []string `toml:"reminders"`     // before the deadline, to units that have not sent: "-2d", "-4h"
-	Nags         []string `toml:"nags"`          // after the deadline, to late units: "+1d", "+3d"
-	EscalateFrom int      `toml:"escalate_from"` // from this nag on (1-based) the supervisor is copied; 0 never
-	Units        []string `toml:"units"`         // codes of the units that report; empty means all
-	Approval     []string `toml:"approval"`      // ids of people, in order: reviewer(s) then approver
-	Recipients   []string `toml:"recipients"`    // people ids or addresses the issued report goes to
+	Deadline       string   `toml:"deadline"`         // rule, see package period: "thu 15:00", "day 18", "15/06"
+	DeadlineDayOff string   `toml:"deadline_day_off"` // a deadline on a day off moves to the "previous" (default) or "next" working day
+	CutoffDay      int      `toml:"cutoff_day"`       // data cut-off day of the month (Decree 09/2019: 15); 0: the calendar period
+	PlansNext      bool     `toml:"plans_next"`       // a work program: due in the period before the one it plans
+	SendTemplate   string   `toml:"send_template"`    // how long before the deadline units get their template: "5d", "3wd"
+	Reminders      []string `toml:"reminders"`        // before the deadline, to units that have not sent: "-2wd", "morning"
+	Nags           []string `toml:"nags"`             // after the deadline, to late units: "+1d", "+3d"
+	NagEvery       string   `toml:"nag_every"`        // after the listed nags, one every so often: "1wd"
+	MaxNags        int      `toml:"max_nags"`         // nags in all when nag_every repeats them (default 5)
+	EscalateFrom   int      `toml:"escalate_from"`    // from this nag on (1-based) the supervisor is copied; 0 never
+	DigestFrom     int      `toml:"digest_from"`      // from this nag on the unit is listed in the office's daily digest; 0 never
+	Units          []string `toml:"units"`            // codes of the units that report; empty means all
+	Approval       []string `toml:"approval"`         // ids of people, in order: reviewer(s) then approver
+	Recipients     []string `toml:"recipients"`       // people ids or addresses the issued report goes to
+	// DeadlineOverrides moves single periods' deadlines by hand.
+	DeadlineOverrides []DeadlineOverride `toml:"deadline_overrides"`
 }
 
 // Duration is a time.Duration written as "90s", "5m", "1h".

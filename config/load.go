@@ -82,8 +82,9 @@ func parse(data []byte, path string, mail bool) (*Config, error) {
 func Defaults() *Config {
 	return &Config{
 		DataDir: "data",
-		Office:  Office{TimeZone: "Asia/Ho_Chi_Minh", Desk: "Văn phòng"},
-		Files:   Files{XLSConverter: ConverterAuto},
+		Office: Office{TimeZone: "Asia/Ho_Chi_Minh", Desk: "Văn phòng",
+			PublicHolidays: PublicHolidaysVietnam, HolidayCompensation: true, DigestTime: "08:00"},
+		Files: Files{XLSConverter: ConverterAuto},
 		Mailbox: Mailbox{
 			Server:          Server{TLS: TLSImplicit},
 			Inbox:           "INBOX",
@@ -123,6 +124,7 @@ func (c *Config) complete(base string) {
 	builtins := form.Builtins()
 	for i := range c.Forms {
 		c.Forms[i].completeFrom(builtins)
+		c.Forms[i].completeCalendar()
 	}
 	if loc, err := time.LoadLocation(c.Office.TimeZone); err == nil {
 		c.Location = loc

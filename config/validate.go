@@ -8,8 +8,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-
-	"github.com/tonghop/tonghop/period"
 )
 
 type validator struct{ problems []string }
@@ -67,9 +65,7 @@ func (c *Config) validateOffice(v *validator) {
 		v.add("office.time_zone", "%q is not a time zone name such as \"Asia/Ho_Chi_Minh\"", c.Office.TimeZone)
 		return
 	}
-	if _, err := period.NewCalendar(c.Location, c.Office.Holidays, c.Office.Workdays); err != nil {
-		v.add("office.holidays", "%v", err)
-	}
+	c.validateWorkingCalendar(v)
 	if c.Office.Start != "" {
 		t, err := time.ParseInLocation("2006-01-02", c.Office.Start, c.Location)
 		if err != nil {

@@ -73,7 +73,7 @@ func New(o Options) (*Daemon, error) {
 	if d.drain <= 0 {
 		d.drain = 8 * time.Second
 	}
-	cal, err := period.NewCalendar(o.Config.Location, o.Config.Office.Holidays, o.Config.Office.Workdays)
+	cal, err := o.Config.Calendar()
 	if err != nil {
 		return nil, fmt.Errorf("calendar: %w", err)
 	}

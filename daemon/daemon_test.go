@@ -183,7 +183,9 @@ func TestDaemon_ScheduleQueuesTemplatesOnce(t *testing.T) {
 	if got := e.deliveredTo("qldn@kcn.example"); got != 1 {
 		t.Errorf("templates to qldn: got %d, want 1", got)
 	}
-	e.clock.Set(time.Date(2026, 11, 20, 17, 30, 0, 0, e.cfg.Location))
+	// The second nag, +2d after 18/11 17:00, falls at the end of Friday's working day and
+	// leaves on Monday 23/11 at 07:30.
+	e.clock.Set(time.Date(2026, 11, 23, 8, 0, 0, 0, e.cfg.Location))
 	if err := e.d.Step(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -194,7 +196,7 @@ func TestDaemon_ScheduleQueuesTemplatesOnce(t *testing.T) {
 		}
 	}
 	if !escalated {
-		t.Errorf("the second nag (20/11) must copy the supervisor")
+		t.Errorf("the second nag (23/11) must copy the supervisor")
 	}
 }
 

@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -51,10 +52,15 @@ func (d *Daemon) request(formCode, periodName string) mailer.Request {
 		return r
 	}
 	r.Period = p.Label()
-	if w, err := d.plans[f.Code].Window(p, d.cal); err == nil {
+	if w, err := d.plans[f.Code].Window(p, d.cal, d.events(context.Background())); err == nil {
 		r.Deadline = w.Deadline.In(d.cfg.Location)
 	}
 	return r
+}
+
+// events answers deadlines counted from other forms' events, from the ledger.
+func (d *Daemon) events(ctx context.Context) period.EventTimes {
+	return EventTimes(ctx, d.ledger, d.plans, d.cal, d.log)
 }
 
 // reply addresses an answer to a received message, threaded under it.
@@ -187,25 +193,29 @@ func (d *Daemon) oversizeMail(msg *intake.Message, s sender, size int64, key str
 	return reply(msg, kindRejection, "rejection:oversize:"+key, l)
 }
 
-// actionMail writes the template, reminder or nag of a scheduled action.
+// actionMail writes the template, reminder or nag of a scheduled action; each carries the
+// unit's template, so that a unit that lost the first mail can still answer this one.
 func (d *Daemon) actionMail(a schedule.Action) (ledger.OutMail, error) {
 	unit, _ := d.cfg.Unit(a.Unit)
 	req := d.request(a.Form, a.Period.String())
+	if !a.Deadline.IsZero() {
+		req.Deadline = a.Deadline.In(d.cfg.Location)
+	}
 	m := ledger.OutMail{Key: a.Key(), Kind: a.Kind, To: unit.Emails, NotBefore: a.At, CreatedAt: d.now()}
+	att, err := d.templateAttachment(a)
+	if err != nil {
+		return m, err
+	}
+	m.Attachments = []ledger.Attachment{att}
 	now := d.now().In(d.cfg.Location)
 	var l mailer.Letter
 	switch a.Kind {
 	case kindTemplate:
-		att, err := d.templateAttachment(a)
-		if err != nil {
-			return m, err
-		}
-		m.Attachments = []ledger.Attachment{att}
 		l = mailer.TemplateLetter(mailer.Template{Office: d.office(), Contact: d.contact(), Unit: unit.Name, Request: req, FileName: att.Name})
 	case kindReminder:
-		l = mailer.ReminderLetter(mailer.Reminder{Office: d.office(), Contact: d.contact(), Unit: unit.Name, Request: req, Now: now})
+		l = mailer.ReminderLetter(mailer.Reminder{Office: d.office(), Contact: d.contact(), Unit: unit.Name, Request: req, Now: now, FileName: att.Name})
 	case kindNag:
-		nag := mailer.Nag{Office: d.office(), Contact: d.contact(), Unit: unit.Name, Request: req, Now: now, Escalated: a.Escalate}
+		nag := mailer.Nag{Office: d.office(), Contact: d.contact(), Unit: unit.Name, Request: req, Now: now, Escalated: a.Escalate, FileName: att.Name}
 		if sup, ok := d.cfg.Person(unit.Supervisor); ok && a.Escalate {
 			nag.SupervisorTitle, nag.SupervisorName = sup.Title, sup.Name
 			m.Cc = sup.Emails

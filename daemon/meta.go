@@ -1,6 +1,8 @@
 package daemon
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -20,21 +22,35 @@ func TemplateMeta(c *config.Config, key []byte, f *config.Form, unit config.Unit
 	if err != nil {
 		return templates.Meta{}, err
 	}
-	cal, err := period.NewCalendar(c.Location, c.Office.Holidays, c.Office.Workdays)
+	cal, err := c.Calendar()
 	if err != nil {
 		return templates.Meta{}, err
 	}
-	w, err := plans[f.Code].Window(p, cal)
-	if err != nil {
+	// A template made by hand has no ledger: a deadline counted from another form's issue is
+	// left out of it rather than guessed.
+	var deadline time.Time
+	w, err := plans[f.Code].Window(p, cal, EventTimes(context.Background(), nil, plans, cal, nil))
+	switch {
+	case err == nil:
+		deadline = w.Deadline
+	case !errors.Is(err, period.ErrEventPending):
 		return templates.Meta{}, fmt.Errorf("deadline of %s %s: %w", f.Code, p, err)
 	}
-	return templateMeta(c, key, unit, p, w.Deadline), nil
+	return templateMeta(c, key, f, unit, p, deadline), nil
 }
 
-func templateMeta(c *config.Config, key []byte, unit config.Unit, p period.Period, deadline time.Time) templates.Meta {
-	return templates.Meta{
+func templateMeta(c *config.Config, key []byte, f *config.Form, unit config.Unit, p period.Period, deadline time.Time) templates.Meta {
+	label := p.Label()
+	if f.CutoffDay > 0 {
+		label += " " + period.CoverageLabel(p.Coverage(f.CutoffDay, c.Location))
+	}
+	m := templates.Meta{
 		Office: c.Office.Name, UnitCode: unit.Code, UnitName: unit.Name,
-		Period: p.String(), PeriodLabel: p.Label(), Deadline: deadline.In(c.Location),
+		Period: p.String(), PeriodLabel: label,
 		ReplyTo: c.SMTP.From, Secret: key,
 	}
+	if !deadline.IsZero() {
+		m.Deadline = deadline.In(c.Location)
+	}
+	return m
 }

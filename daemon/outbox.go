@@ -7,6 +7,7 @@ import (
 
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/mailer"
+	"github.com/tonghop/tonghop/schedule"
 )
 
 // maxAttempts is how often a mail is tried before it is marked failed for an operator to see.
@@ -38,21 +39,40 @@ func (d *Daemon) Flush(ctx context.Context) error {
 	}
 }
 
+// send sends one claimed mail, unless it is a scheduled one no longer needed (the unit has sent
+// its file since it was queued), which is cancelled instead.
 func (d *Daemon) send(ctx context.Context, m ledger.OutMail) error {
-	msg, err := d.message(m)
+	needed, why, err := d.stillNeeded(ctx, m)
+	if err == nil && !needed {
+		return d.ledger.Cancel(ctx, m.ID, why, d.now())
+	}
+	var msg mailer.Message
+	if err == nil {
+		msg, err = d.message(m)
+	}
 	if err == nil {
 		var id string
 		if id, err = d.sender.Send(ctx, msg); err == nil {
 			return d.ledger.MarkSent(ctx, m.ID, id, d.now())
 		}
 	}
+	return d.settleFailure(ctx, m, err)
+}
+
+// settleFailure retries a mail later, or marks it failed when the error is permanent or the
+// attempts are spent.
+func (d *Daemon) settleFailure(ctx context.Context, m ledger.OutMail, err error) error {
 	if mailer.IsPermanent(err) || m.Attempts >= maxAttempts {
 		if markErr := d.ledger.MarkFailed(ctx, m.ID, err.Error(), d.now()); markErr != nil {
 			return fmt.Errorf("%w; mark failed: %v", err, markErr)
 		}
 		return err
 	}
-	if markErr := d.ledger.MarkRetry(ctx, m.ID, err.Error(), d.now().Add(retryDelay(m.Attempts))); markErr != nil {
+	next := d.now().Add(retryDelay(m.Attempts))
+	if _, scheduled := schedule.ParseKey(m.Key); scheduled || m.Kind == kindDigest {
+		next = d.cal.NextWorkingTime(next) // scheduled mail never leaves at night, even on a retry
+	}
+	if markErr := d.ledger.MarkRetry(ctx, m.ID, err.Error(), next); markErr != nil {
 		return fmt.Errorf("%w; mark retry: %v", err, markErr)
 	}
 	return err

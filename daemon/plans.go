@@ -18,38 +18,51 @@ func Plans(c *config.Config) (map[string]schedule.Plan, error) {
 	out := map[string]schedule.Plan{}
 	for i := range c.Forms {
 		f := &c.Forms[i]
-		kind, err := period.ParseKind(f.Period)
+		pl, err := plan(c, f)
 		if err != nil {
 			return nil, fmt.Errorf("form %s: %w", f.Code, err)
-		}
-		rule, err := period.ParseRule(f.Deadline)
-		if err != nil {
-			return nil, fmt.Errorf("form %s: %w", f.Code, err)
-		}
-		send := f.SendTemplate
-		if send == "" {
-			send = defaultSendTemplate
-		}
-		sendOffset, err := period.ParseOffset("-" + send)
-		if err != nil {
-			return nil, fmt.Errorf("form %s: send_template: %w", f.Code, err)
-		}
-		pl := schedule.Plan{
-			Form: f.Code, Kind: kind, Rule: rule, PlansNext: f.PlansNext,
-			SendTemplate: sendOffset, EscalateFrom: f.EscalateFrom, Since: c.Start,
-		}
-		if pl.Reminders, err = offsets(f.Reminders); err != nil {
-			return nil, fmt.Errorf("form %s: reminders: %w", f.Code, err)
-		}
-		if pl.Nags, err = offsets(f.Nags); err != nil {
-			return nil, fmt.Errorf("form %s: nags: %w", f.Code, err)
-		}
-		for _, u := range c.FormUnits(f) {
-			pl.Units = append(pl.Units, u.Code)
 		}
 		out[f.Code] = pl
 	}
 	return out, nil
+}
+
+func plan(c *config.Config, f *config.Form) (schedule.Plan, error) {
+	kind, err := period.ParseKind(f.Period)
+	if err != nil {
+		return schedule.Plan{}, err
+	}
+	policy, err := c.Policy(f)
+	if err != nil {
+		return schedule.Plan{}, err
+	}
+	send := f.SendTemplate
+	if send == "" {
+		send = defaultSendTemplate
+	}
+	sendOffset, err := period.ParseOffset("-" + send)
+	if err != nil {
+		return schedule.Plan{}, fmt.Errorf("send_template: %w", err)
+	}
+	pl := schedule.Plan{
+		Form: f.Code, Kind: kind, Policy: policy, PlansNext: f.PlansNext, SendTemplate: sendOffset,
+		MaxNags: f.MaxNags, EscalateFrom: f.EscalateFrom, DigestFrom: f.DigestFrom, Since: c.Start,
+	}
+	if pl.Reminders, err = offsets(f.Reminders); err != nil {
+		return schedule.Plan{}, fmt.Errorf("reminders: %w", err)
+	}
+	if pl.Nags, err = offsets(f.Nags); err != nil {
+		return schedule.Plan{}, fmt.Errorf("nags: %w", err)
+	}
+	if f.NagEvery != "" {
+		if pl.NagEvery, err = period.ParseOffset(f.NagEvery); err != nil {
+			return schedule.Plan{}, fmt.Errorf("nag_every: %w", err)
+		}
+	}
+	for _, u := range c.FormUnits(f) {
+		pl.Units = append(pl.Units, u.Code)
+	}
+	return pl, nil
 }
 
 func offsets(list []string) ([]period.Offset, error) {

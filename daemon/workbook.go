@@ -123,7 +123,7 @@ func (d *Daemon) guessPeriod(formCode, subject, file string) (string, bool) {
 			return p.String(), true
 		}
 	}
-	windows, err := d.plans[f.Code].Active(d.now(), d.cal)
+	windows, err := d.plans[f.Code].Active(d.now(), d.cal, d.events(context.Background()))
 	if err != nil || len(windows) == 0 {
 		return "", false
 	}
@@ -166,7 +166,12 @@ func (d *Daemon) checkIdent(ctx context.Context, unit config.Unit, id form.Ident
 	if !ok {
 		return out, nil
 	}
-	w, err := d.plans[f.Code].Window(p, d.cal)
+	w, err := d.plans[f.Code].Window(p, d.cal, d.events(ctx))
+	if errors.Is(err, period.ErrEventPending) {
+		// Sent before the event its deadline counts from (an assignment before the program's
+		// issue): early, so on time; the period is recorded once its deadline is known.
+		return out, nil
+	}
 	if err != nil {
 		return append(out, problemBadPeriod(id.Period, f)), nil
 	}

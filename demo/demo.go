@@ -102,7 +102,7 @@ func runOffice(ctx context.Context, o Options, cfg *config.Config, srv *localmai
 		return err
 	}
 	defer d.Close()
-	cal, err := period.NewCalendar(cfg.Location, cfg.Office.Holidays, cfg.Office.Workdays)
+	cal, err := cfg.Calendar()
 	if err != nil {
 		return err
 	}

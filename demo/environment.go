@@ -36,7 +36,7 @@ func (e *environment) jobFor(att intake.Attachment) (job, bool) {
 	if err != nil {
 		return job{}, false
 	}
-	w, err := e.plans[f.Code].Window(p, e.cal)
+	w, err := e.plans[f.Code].Window(p, e.cal, nil)
 	if err != nil {
 		return job{}, false
 	}

@@ -97,3 +97,23 @@ func withDefaultTime(events []Event, at time.Time) []Event {
 	}
 	return out
 }
+
+// FirstEvent returns the earliest event with the given action on object, or an error wrapping
+// ErrNotFound: when a report was issued ("report.issued" on "form:CODE/PERIOD"), for example.
+func (l *Ledger) FirstEvent(ctx context.Context, action, object string) (Event, error) {
+	var e Event
+	var at string
+	err := l.db.QueryRowContext(ctx, `SELECT id, at, actor, action, object, detail FROM events
+		WHERE object = ? AND action = ? ORDER BY at, id LIMIT 1`, object, action).
+		Scan(&e.ID, &at, &e.Actor, &e.Action, &e.Object, &e.Detail)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = ErrNotFound
+	}
+	if err != nil {
+		return Event{}, fmt.Errorf("event %s on %s: %w", action, object, err)
+	}
+	if e.At, err = decodeTime(at); err != nil {
+		return Event{}, fmt.Errorf("event %d: %w", e.ID, err)
+	}
+	return e, nil
+}

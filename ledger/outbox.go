@@ -20,6 +20,7 @@ type Attachment struct{ Name, ContentType, SHA256 string }
 //	pending --ClaimDue--> sending --MarkSent--> sent
 //	                         |----MarkRetry---> pending (NotBefore = next try)
 //	                         `----MarkFailed--> failed
+//	pending --Cancel / CancelPending--> cancelled   (no longer needed: never sent)
 //
 // A crash while sending leaves the mail in "sending"; RequeueSending at start-up puts it back, so
 // delivery is at least once (the Message-ID stays the caller's to make stable, for dedupe by
@@ -45,10 +46,11 @@ type OutMail struct {
 
 // Outbox statuses.
 const (
-	OutPending = "pending"
-	OutSending = "sending"
-	OutSent    = "sent"
-	OutFailed  = "failed"
+	OutPending   = "pending"
+	OutSending   = "sending"
+	OutSent      = "sent"
+	OutFailed    = "failed"
+	OutCancelled = "cancelled"
 )
 
 // Enqueue stores m as pending unless a mail with the same Key exists; then nothing is written and

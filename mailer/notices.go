@@ -195,3 +195,47 @@ func FormatSize(n int64) string {
 	mb := float64(n) / (1 << 20)
 	return strings.Replace(fmt.Sprintf("%.1f MB", mb), ".", ",", 1)
 }
+
+// Digest is the Planning Office's daily list of units still late after repeated nags.
+type Digest struct {
+	Office Office
+	Day    time.Time // the day of the digest
+	Items  []DigestItem
+}
+
+// DigestItem is one late unit for one form and period.
+type DigestItem struct {
+	Request    Request // form, period and deadline
+	Unit       string  // the unit's name
+	Nags       int     // nags sent so far, this one included
+	// The leader copied on the nags, if any.
+	SupervisorTitle, SupervisorName string
+}
+
+// DigestLetter lists the late units, grouped by form and period in the order given.
+func DigestLetter(d Digest) Letter {
+	var b strings.Builder
+	var last string
+	for _, it := range d.Items {
+		head := requested(it.Request) + formCode(it.Request)
+		if head != last {
+			fmt.Fprintf(&b, "\n%s", upperFirst(head))
+			if !it.Request.Deadline.IsZero() {
+				fmt.Fprintf(&b, " – hạn %s", FormatDeadline(it.Request.Deadline))
+			}
+			b.WriteString(":\n")
+			last = head
+		}
+		fmt.Fprintf(&b, "  - %s: quá hạn %d ngày, đã đôn đốc %d lần", it.Unit, DaysOverdue(it.Request.Deadline, d.Day), it.Nags)
+		if it.SupervisorTitle != "" || it.SupervisorName != "" {
+			b.WriteString(", đã đồng gửi " + supervisor(Nag{SupervisorTitle: it.SupervisorTitle, SupervisorName: it.SupervisorName}))
+		}
+		b.WriteString(".\n")
+	}
+	return letter(Request{}, fmt.Sprintf("Đơn vị chậm gửi báo cáo – ngày %s", FormatDate(d.Day)),
+		"Kính gửi: "+desk(d.Office),
+		fmt.Sprintf("Đến %s ngày %s, các đơn vị sau vẫn chưa gửi báo cáo dù đã được đôn đốc nhiều lần:", FormatTime(d.Day), FormatDate(d.Day)),
+		strings.TrimSpace(b.String()),
+		"Hệ thống tiếp tục đôn đốc các đơn vị theo lịch. Đề nghị xem xét liên hệ trực tiếp với đơn vị hoặc báo cáo lãnh đạo.",
+		signature(d.Office))
+}

@@ -2,20 +2,27 @@ package period
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
 // dateLayout is how calendar dates are written in the configuration.
 const dateLayout = "2006-01-02"
 
-// Calendar knows which days an office works: Monday to Friday, except public holidays (Tết,
-// 30/4, 1/5, 2/9 …, announced each year), plus the Saturdays worked to compensate for a
-// bridged holiday. Methods interpret and return times in Loc. The zero Calendar is usable:
-// default zone, no holidays, default working hours.
+// Calendar knows which days an office works: Monday to Friday (or the days Weekend leaves),
+// except the public holidays the law sets (Public: Tết, Giỗ Tổ Hùng Vương, 30/4, 1/5, 2/9 …)
+// and the days off the government announces each year (Holidays), plus the days worked to
+// compensate for a bridged holiday (Workdays). Methods interpret and return times in Loc. The
+// zero Calendar is usable: default zone, no holidays, Saturday and Sunday off, default hours.
 type Calendar struct {
 	Loc      *time.Location  // office zone; nil means DefaultLocation()
 	Holidays map[string]bool // "2026-09-02" → day off
 	Workdays map[string]bool // "2026-10-10" → working day even if a weekend or holiday
+	// Public returns the statutory days off of a year, date ("2026-04-27") → Vietnamese name;
+	// nil means none. It is called often: the caller memoizes it.
+	Public func(year int) map[string]string
+	// Weekend lists the weekly days off; nil means Saturday and Sunday.
+	Weekend []time.Weekday
 
 	// Working hours; a zero Clock means the default (07:30–11:30, 13:30–17:00).
 	// AfternoonEnd is also the deadline time of rules that name none.
@@ -89,18 +96,57 @@ func (c Calendar) EndOfDay(t time.Time) time.Time {
 	return c.hours()[3].On(t, c.loc())
 }
 
-// IsWorkingDay reports whether the office works on t's date: an explicit workday, or Monday
-// to Friday and not a holiday.
+// IsWorkingDay reports whether the office works on t's date: an explicit workday, or a day
+// that is neither a holiday nor a weekly day off.
 func (c Calendar) IsWorkingDay(t time.Time) bool {
+	_, off := c.DayOff(t)
+	return !off
+}
+
+// DayOff reports whether t's date is a day off and why: the name of the public holiday, a
+// day off the office announced, or the weekly day off. An explicit workday is never off.
+func (c Calendar) DayOff(t time.Time) (Reason, bool) {
 	t = t.In(c.loc())
 	key := t.Format(dateLayout)
-	if c.Workdays[key] {
-		return true
+	switch {
+	case c.Workdays[key]:
+		return Reason{}, false
+	case c.Holidays[key]:
+		return Reason{Kind: OffAnnounced, Name: announcedDayOffName}, true
 	}
-	if c.Holidays[key] {
-		return false
+	if c.Public != nil {
+		if name, ok := c.Public(t.Year())[key]; ok {
+			return Reason{Kind: OffPublic, Name: name}, true
+		}
 	}
-	return t.Weekday() != time.Saturday && t.Weekday() != time.Sunday
+	if c.isWeekend(t.Weekday()) {
+		return Reason{Kind: OffWeekly, Name: WeekdayName(t.Weekday())}, true
+	}
+	return Reason{}, false
+}
+
+// Reason says why a day is off.
+type Reason struct {
+	Kind OffKind
+	Name string // Vietnamese: "Giỗ Tổ Hùng Vương (10/3 âm lịch)", "Chủ nhật", …
+}
+
+// OffKind classifies days off.
+type OffKind int
+
+// Kinds of days off.
+const (
+	OffNone      OffKind = iota
+	OffPublic            // a public holiday set by law, or its compensatory day
+	OffAnnounced         // a day off listed in the configuration (announced for the year)
+	OffWeekly            // the weekly day off
+)
+
+func (c Calendar) isWeekend(d time.Weekday) bool {
+	if c.Weekend == nil {
+		return d == time.Saturday || d == time.Sunday
+	}
+	return slices.Contains(c.Weekend, d)
 }
 
 // addDays moves t by n calendar days in loc, keeping the clock time.
@@ -195,4 +241,24 @@ func (c Calendar) NextWorkingTime(t time.Time) time.Time {
 	}
 	next := c.NextWorkingDay(addDays(h[0].On(t, c.loc()), 1))
 	return h[0].On(next, c.loc())
+}
+
+// SessionStartBefore returns the start of the latest working session (morning or afternoon
+// of a working day) that begins strictly before t. A reminder that would fall outside working
+// hours and whose next working time is already too late moves there instead.
+func (c Calendar) SessionStartBefore(t time.Time) time.Time {
+	t = t.In(c.loc())
+	h := c.hours()
+	day := t
+	for range 3660 { // ten years of days off in a row cannot happen; the bound only guards the loop
+		if c.IsWorkingDay(day) {
+			for _, start := range []Clock{h[2], h[0]} {
+				if s := start.On(day, c.loc()); s.Before(t) {
+					return s
+				}
+			}
+		}
+		day = addDays(day, -1)
+	}
+	return t
 }

@@ -37,15 +37,35 @@ func (r Rule) Check(k Kind) error {
 
 // Deadline returns the deadline of period p under rule r, in cal's zone. The day is found
 // inside p (a weekday of the week, a day of the period's last month, a date in the period's
-// year, the period's last working day); a day past the month's end becomes its last day; a
-// day off moves back to the previous working day, keeping the time. Without a time the
-// deadline is at the end of the working day (cal's AfternoonEnd, 17:00 by default).
+// year, the period's last working day, working days after its start or end); a day past the
+// month's end becomes its last day; a day off moves back to the previous working day, keeping
+// the time. Without a time the deadline is at the end of the working day (cal's AfternoonEnd,
+// 17:00 by default). A rule counted from another form's event returns ErrEventUnknown: see
+// Policy.Place.
 func (r Rule) Deadline(p Period, cal Calendar) (time.Time, error) {
+	nominal, err := r.nominal(p, cal)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return cal.PrevWorkingDay(nominal), nil
+}
+
+// nominal returns the deadline before it is moved off a day off.
+func (r Rule) nominal(p Period, cal Calendar) (time.Time, error) {
 	if err := p.Valid(); err != nil {
 		return time.Time{}, fmt.Errorf("deadline of %s: %w", p, err)
 	}
 	if err := r.Check(p.Kind); err != nil {
 		return time.Time{}, fmt.Errorf("deadline of %s: %w", p, err)
+	}
+	if r.form == formAfter {
+		switch r.event.Kind {
+		case EventPeriodStart:
+			return r.After(p.Start(cal.loc()), cal), nil
+		case EventPeriodEnd:
+			return r.After(p.End(cal.loc()).Add(-time.Hour), cal), nil
+		}
+		return time.Time{}, fmt.Errorf("deadline of %s: rule %q: %w", p, r, ErrEventUnknown)
 	}
 	y, m, d := r.day0(p)
 	day := time.Date(y, m, d, 12, 0, 0, 0, cal.loc())
@@ -57,7 +77,7 @@ func (r Rule) Deadline(p Period, cal Calendar) (time.Time, error) {
 	if r.hasTime {
 		at = r.at
 	}
-	return cal.PrevWorkingDay(at.On(day, cal.loc())), nil
+	return at.On(day, cal.loc()), nil
 }
 
 // day0 returns the nominal deadline date, before moving off days off.

@@ -96,3 +96,17 @@ func WeekdayLabel(d time.Weekday) string {
 func FormatDeadline(t time.Time) string {
 	return fmt.Sprintf("%02d:%02d %s, ngày %s", t.Hour(), t.Minute(), WeekdayLabel(t.Weekday()), FormatDate(t))
 }
+
+// announcedDayOffName names a day off listed in the configuration's holidays.
+const announcedDayOffName = "Ngày nghỉ theo thông báo (cấu hình)"
+
+// WeekdayName returns the weekday as written on its own, capitalised: "Thứ Hai" … "Chủ nhật".
+func WeekdayName(d time.Weekday) string {
+	return [...]string{"Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"}[d%7]
+}
+
+// CoverageLabel writes the days a report covers, from start to the day before end:
+// "(số liệu từ 15/10/2026 đến 14/11/2026)".
+func CoverageLabel(start, end time.Time) string {
+	return "(số liệu từ " + FormatDate(start) + " đến " + FormatDate(end.AddDate(0, 0, -1)) + ")"
+}

@@ -10,8 +10,11 @@ import (
 // Offset is a signed distance in time written "2d", "-1d", "4h", "30m" or "1wd" (working
 // days), used by the scheduler for reminders ("-2d": two days before the deadline).
 type Offset struct {
-	n    int
-	unit offsetUnit
+	n       int
+	unit    offsetUnit
+	at      Clock // time of day of the result, when hasAt
+	hasAt   bool
+	morning bool // the start of the working morning of the result's day
 }
 
 type offsetUnit string
@@ -28,8 +31,29 @@ const (
 const maxOffset = 99999
 
 // ParseOffset reads an Offset: an optional sign, a whole number and a unit, m (minutes),
-// h (hours), d (calendar days) or wd (working days), case-insensitive, without spaces.
+// h (hours), d (calendar days) or wd (working days), case-insensitive, without spaces; a day
+// offset may be followed by a time of day ("-1wd 08:00": the working day before, at 08:00).
+// "morning" ("sáng", "buổi sáng") is the start of the working morning of the same day.
 func ParseOffset(s string) (Offset, error) {
+	switch fold(strings.Join(strings.Fields(s), " ")) {
+	case "morning", "sang", "buoi sang", "the morning":
+		return Offset{unit: unitDay, morning: true}, nil
+	}
+	if fields := strings.Fields(s); len(fields) == 2 && looksLikeClock(strings.ToLower(fields[1])) {
+		o, err := ParseOffset(fields[0])
+		if err != nil {
+			return Offset{}, err
+		}
+		c, clockErr := ParseClock(fields[1])
+		if clockErr != nil || (o.unit != unitDay && o.unit != unitWorkingDay && !o.IsZero()) {
+			return Offset{}, fmt.Errorf("offset %q: only a day offset may take a time of day, such as \"-1wd 08:00\"", s)
+		}
+		if o.IsZero() {
+			o.unit = unitDay
+		}
+		o.at, o.hasAt = c, true
+		return o, nil
+	}
 	text := strings.ToLower(strings.TrimSpace(s))
 	cut := strings.IndexFunc(text, func(r rune) bool { return r >= 'a' && r <= 'z' })
 	if cut < 0 {
@@ -59,7 +83,13 @@ func ParseOffset(s string) (Offset, error) {
 
 // IsZero reports whether o does not move a time.
 func (o Offset) IsZero() bool {
-	return o.n == 0
+	return o.n == 0 && !o.hasAt && !o.morning
+}
+
+// Negative reports whether o moves a time back (a time of day on the same day counts as
+// neither: "morning" and "0d 08:00" are not negative).
+func (o Offset) Negative() bool {
+	return o.n < 0
 }
 
 // From returns t moved by o. Minutes and hours are exact durations; calendar days keep the
@@ -72,20 +102,34 @@ func (o Offset) From(t time.Time, cal Calendar) time.Time {
 	case unitHour:
 		return t.Add(time.Duration(o.n) * time.Hour)
 	case unitDay:
-		return addDays(t.In(cal.loc()), o.n)
+		t = addDays(t.In(cal.loc()), o.n)
 	case unitWorkingDay:
-		return cal.AddWorkingDays(t, o.n)
+		t = cal.AddWorkingDays(t, o.n)
+	}
+	switch {
+	case o.morning:
+		return cal.hours()[0].On(t, cal.loc())
+	case o.hasAt:
+		return o.at.On(t, cal.loc())
 	}
 	return t
 }
 
-// String returns the canonical form, such as "-2d" or "1wd"; the zero Offset is "0m".
+// String returns the canonical form, such as "-2d", "1wd", "-1wd 08:00" or "morning"; the
+// zero Offset is "0m".
 func (o Offset) String() string {
+	if o.morning {
+		return "morning"
+	}
 	unit := o.unit
 	if unit == "" {
 		unit = unitMinute
 	}
-	return strconv.Itoa(o.n) + string(unit)
+	s := strconv.Itoa(o.n) + string(unit)
+	if o.hasAt {
+		s += " " + o.at.String()
+	}
+	return s
 }
 
 // MarshalText implements encoding.TextMarshaler.

@@ -21,6 +21,8 @@ type Rule struct {
 	nextYear bool         // formDate: the date falls in the year after the period's
 	at       Clock        // time of day, when hasTime
 	hasTime  bool
+	after    int   // formAfter: working days after the event
+	event    Event // formAfter
 }
 
 type ruleForm int
@@ -31,10 +33,12 @@ const (
 	formMonthDay
 	formDate
 	formLastWorkingDay
+	formAfter // N working days after an event
 )
 
 const expectedRule = `expected a weekday ("thu 15:00", "thứ 5 15:00"), a day of the month ("day 20"), ` +
-	`a date ("15/06", "10/01 next year") or "last working day", each optionally followed by a time such as 17:00`
+	`a date ("15/06", "10/01 next year"), "last working day" or "5 working days after period end" ` +
+	`(or after period start, deadline of FORM, issue of FORM), each optionally followed by a time such as 17:00`
 
 // ParseRule reads a deadline rule, ignoring case, extra spaces and Vietnamese diacritics.
 func ParseRule(s string) (Rule, error) {
@@ -46,7 +50,14 @@ func ParseRule(s string) (Rule, error) {
 	if err != nil {
 		return Rule{}, fmt.Errorf("%q: %w", s, err)
 	}
-	if err := r.parseDay(rest); err != nil {
+	// Folding keeps word boundaries, so the original words line up with the folded ones; a form
+	// code in "issue of BM.04.01/KH" is taken from them, with its case.
+	if isAfterRule(rest) {
+		err = r.parseAfter(rest, strings.Fields(s)[:len(rest)])
+	} else {
+		err = r.parseDay(rest)
+	}
+	if err != nil {
 		return Rule{}, fmt.Errorf("%q: %w", s, err)
 	}
 	return r, nil
@@ -208,6 +219,11 @@ func (r Rule) String() string {
 		}
 	case formLastWorkingDay:
 		s = "last working day"
+	case formAfter:
+		s = fmt.Sprintf("%d working days after %s", r.after, r.event)
+		if r.after == 1 {
+			s = "1 working day after " + r.event.String()
+		}
 	}
 	if r.hasTime {
 		s += " " + r.at.String()

@@ -3,10 +3,13 @@
 // idempotency key is Action.Key, so deciding the same thing twice sends it once.
 //
 // Only the latest due step of each unit is returned: a daemon that was stopped for three days
-// sends one reminder when it comes back, not the three it missed.
+// sends one reminder when it comes back, not the three it missed. Steps fall in working hours:
+// a reminder that the rule would put at lunch time or at night moves to the next session if that
+// is still before the deadline, else to the session before; a nag moves to the next session.
 package schedule
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -17,20 +20,29 @@ import (
 type Plan struct {
 	Form         string
 	Kind         period.Kind
-	Rule         period.Rule
+	Policy       period.Policy   // deadline rule, day-off shift, per-period overrides
 	PlansNext    bool            // due in the period before the one it covers (work programs)
 	SendTemplate period.Offset   // when the template goes out: a negative offset from the deadline
-	Reminders    []period.Offset // negative offsets from the deadline
+	Reminders    []period.Offset // negative offsets from the deadline (or "morning" of its day)
 	Nags         []period.Offset // positive offsets from the deadline
+	NagEvery     period.Offset   // after the listed nags, one more every NagEvery (zero: none)
+	MaxNags      int             // nags in all, listed and repeated; 0 means DefaultMaxNags when NagEvery is set
 	EscalateFrom int             // 1-based nag from which the supervisor is copied; 0: never
+	DigestFrom   int             // 1-based nag from which the unit is listed in the office's digest; 0: never
 	Units        []string
 	Since        time.Time // windows whose deadline is before it are left alone (going live mid-period)
 }
 
+// DefaultMaxNags bounds repeated nags when the configuration sets no limit: after it a late
+// unit stays in the office's digest but gets no more mail.
+const DefaultMaxNags = 5
+
 // Window is one period of a form with its key times.
 type Window struct {
 	Period     period.Period
+	Due        period.Period // the period whose calendar placed the deadline (the one before, for work programs)
 	Deadline   time.Time
+	Placement  period.Placement
 	TemplateAt time.Time // when units receive their template
 	Steps      []Step    // reminders then nags, in time order
 }
@@ -49,47 +61,80 @@ const (
 	KindNag      = "nag"
 )
 
-// Action is something to send to one unit.
-type Action struct {
-	Kind     string
-	Form     string
-	Period   period.Period
-	Unit     string
-	N        int  // step number for reminders and nags
-	Escalate bool // copy the unit's supervisor
-	Deadline time.Time
-	At       time.Time // when it became due
-}
-
-// Key is the action's idempotency key, e.g. "nag:BM.02.01/KH:2026-11:QLDN:2".
-func (a Action) Key() string {
-	if a.Kind == KindTemplate {
-		return fmt.Sprintf("%s:%s:%s:%s", a.Kind, a.Form, a.Period, a.Unit)
-	}
-	return fmt.Sprintf("%s:%s:%s:%s:%d", a.Kind, a.Form, a.Period, a.Unit, a.N)
-}
-
-// Window computes the key times of period p.
-func (pl Plan) Window(p period.Period, cal period.Calendar) (Window, error) {
+// Window computes the key times of period p. events tells when other forms' events happened;
+// a deadline counted from one that has not happened yet gives an error wrapping
+// period.ErrEventPending.
+func (pl Plan) Window(p period.Period, cal period.Calendar, events period.EventTimes) (Window, error) {
 	due := p
 	if pl.PlansNext {
 		due = p.Prev()
 	}
-	deadline, err := pl.Rule.Deadline(due, cal)
+	placed, err := pl.Policy.Place(due, cal, events)
 	if err != nil {
 		return Window{}, fmt.Errorf("deadline of %s %s: %w", pl.Form, p, err)
 	}
-	w := Window{Period: p, Deadline: deadline, TemplateAt: cal.PrevWorkingDay(pl.SendTemplate.From(deadline, cal))}
+	deadline := placed.At
+	w := Window{Period: p, Due: due, Deadline: deadline, Placement: placed,
+		TemplateAt: cal.PrevWorkingDay(pl.SendTemplate.From(deadline, cal))}
 	for i, o := range pl.Reminders {
-		at := cal.PrevWorkingDay(o.From(deadline, cal))
-		if at.Before(deadline) {
+		if at, ok := reminderTime(o.From(deadline, cal), deadline, cal); ok {
 			w.Steps = append(w.Steps, Step{Kind: KindReminder, N: i + 1, At: at})
 		}
 	}
-	for i, o := range pl.Nags {
-		w.Steps = append(w.Steps, Step{Kind: KindNag, N: i + 1, At: cal.NextWorkingDay(o.From(deadline, cal))})
+	return w.withNags(pl, cal), nil
+}
+
+// reminderTime moves a reminder into working hours, keeping it before the deadline.
+func reminderTime(at, deadline time.Time, cal period.Calendar) (time.Time, bool) {
+	if next := cal.NextWorkingTime(at); next.Before(deadline) {
+		return next, true
 	}
-	return w, nil
+	if prev := cal.SessionStartBefore(at); !cal.InWorkingHours(at) && prev.Before(deadline) {
+		return prev, true
+	}
+	return time.Time{}, false
+}
+
+// withNags adds the listed nags, then the repeated ones, each at the next working time and
+// never on the same day as the nag before (two offsets landing on one Monday after a weekend
+// would otherwise skip a step of the escalation).
+func (w Window) withNags(pl Plan, cal period.Calendar) Window {
+	var last time.Time
+	add := func(n int, at time.Time) {
+		at = cal.NextWorkingTime(at)
+		if !last.IsZero() && (!at.After(last) || sameDay(at, last, cal.Loc)) {
+			at = cal.NextWorkingTime(cal.AddWorkingDays(last, 1))
+		}
+		last = at
+		w.Steps = append(w.Steps, Step{Kind: KindNag, N: n, At: at})
+	}
+	for i, o := range pl.Nags {
+		add(i+1, o.From(w.Deadline, cal))
+	}
+	if pl.NagEvery.IsZero() {
+		return w
+	}
+	limit := pl.MaxNags
+	if limit == 0 {
+		limit = DefaultMaxNags
+	}
+	for n := len(pl.Nags) + 1; n <= limit; n++ {
+		from := w.Deadline
+		if !last.IsZero() {
+			from = last
+		}
+		add(n, pl.NagEvery.From(from, cal))
+	}
+	return w
+}
+
+func sameDay(a, b time.Time, loc *time.Location) bool {
+	if loc == nil {
+		loc = period.DefaultLocation()
+	}
+	ay, am, ad := a.In(loc).Date()
+	by, bm, bd := b.In(loc).Date()
+	return ay == by && am == bm && ad == bd
 }
 
 // Grace is how long after its last step a window stays active, so that a step falling due
@@ -108,58 +153,35 @@ func (w Window) End() time.Time {
 	return end.Add(Grace)
 }
 
-// Active returns the windows open at now: template sent or due, and the last nag not yet past.
-func (pl Plan) Active(now time.Time, cal period.Calendar) ([]Window, error) {
-	p := period.Of(pl.Kind, now.In(cal.Loc)).Prev()
+// lookBack bounds how many past periods Active examines: a weekly form nagged every working day
+// for weeks still ends well within it.
+const lookBack = 60
+
+// Active returns the windows open at now, oldest first: template sent or due, and the last
+// step not yet past. Windows whose deadline waits for an event that has not happened are left
+// out; they appear once it has.
+func (pl Plan) Active(now time.Time, cal period.Calendar, events period.EventTimes) ([]Window, error) {
+	p := period.Of(pl.Kind, now.In(cal.Loc)).Next().Next()
 	var out []Window
-	for range 4 {
-		w, err := pl.Window(p, cal)
+	ended := 0
+	for i := 0; i < lookBack && ended < 3; i, p = i+1, p.Prev() {
+		w, err := pl.Window(p, cal, events)
+		if errors.Is(err, period.ErrEventPending) {
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
-		if !now.Before(w.TemplateAt) && !now.After(w.End()) && !w.Deadline.Before(pl.Since) {
-			out = append(out, w)
+		// Windows end in period order, so three ended in a row mean the older ones have too (an
+		// override may move one deadline past its neighbours, not three).
+		if now.After(w.End()) {
+			ended++
+		} else {
+			ended = 0
 		}
-		p = p.Next()
+		if !now.Before(w.TemplateAt) && !now.After(w.End()) && !w.Deadline.Before(pl.Since) {
+			out = append([]Window{w}, out...)
+		}
 	}
 	return out, nil
-}
-
-// Due returns what must be sent at now for window w; done holds the units that have sent a
-// valid file for the period.
-func (pl Plan) Due(w Window, now time.Time, done map[string]bool) []Action {
-	if now.Before(w.TemplateAt) || now.After(w.End()) {
-		return nil
-	}
-	var out []Action
-	latest, ok := latestStep(w.Steps, now)
-	for _, unit := range pl.Units {
-		if done[unit] {
-			continue
-		}
-		base := Action{Form: pl.Form, Period: w.Period, Unit: unit, Deadline: w.Deadline}
-		tpl := base
-		tpl.Kind, tpl.At = KindTemplate, w.TemplateAt
-		out = append(out, tpl)
-		if !ok {
-			continue
-		}
-		step := base
-		step.Kind, step.N, step.At = latest.Kind, latest.N, latest.At
-		step.Escalate = latest.Kind == KindNag && pl.EscalateFrom > 0 && latest.N >= pl.EscalateFrom
-		out = append(out, step)
-	}
-	return out
-}
-
-// latestStep is the last step due at now.
-func latestStep(steps []Step, now time.Time) (Step, bool) {
-	var best Step
-	found := false
-	for _, s := range steps {
-		if !s.At.After(now) && (!found || !s.At.Before(best.At)) {
-			best, found = s, true
-		}
-	}
-	return best, found
 }

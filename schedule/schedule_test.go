@@ -34,7 +34,7 @@ func monthly(t *testing.T) Plan {
 		t.Fatal(err)
 	}
 	return Plan{
-		Form: "BM.02.01/KH", Kind: period.Month, Rule: rule,
+		Form: "BM.02.01/KH", Kind: period.Month, Policy: period.Policy{Rule: rule},
 		SendTemplate: mustOffsets(t, "-5wd")[0],
 		Reminders:    mustOffsets(t, "-2d", "-4h"),
 		Nags:         mustOffsets(t, "+1d", "+2d", "+4d"),
@@ -45,7 +45,7 @@ func monthly(t *testing.T) Plan {
 
 func TestPlan_Window(t *testing.T) {
 	cal, _ := period.NewCalendar(hanoi, nil, nil)
-	w, err := monthly(t).Window(period.Period{Kind: period.Month, Year: 2026, N: 11}, cal)
+	w, err := monthly(t).Window(period.Period{Kind: period.Month, Year: 2026, N: 11}, cal, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,10 +55,12 @@ func TestPlan_Window(t *testing.T) {
 	if want := at(11, 17, 0); !w.TemplateAt.Equal(want) {
 		t.Errorf("template: got %v, want %v", w.TemplateAt, want)
 	}
-	// +4d from Wed 18/11 is Sunday 22/11: moved to Monday 23/11.
+	// 17:00 is the end of the working day, so steps there move to the next morning; -4h from
+	// 17:00 is 13:00, lunch time, moved to 13:30; +2d (Fri 20/11 17:00) and +4d (Sun 22/11)
+	// both come to Monday 23/11 07:30, so the third nag goes a working day later.
 	wantSteps := []Step{
-		{KindReminder, 1, at(16, 17, 0)}, {KindReminder, 2, at(18, 13, 0)},
-		{KindNag, 1, at(19, 17, 0)}, {KindNag, 2, at(20, 17, 0)}, {KindNag, 3, at(23, 17, 0)},
+		{KindReminder, 1, at(17, 7, 30)}, {KindReminder, 2, at(18, 13, 30)},
+		{KindNag, 1, at(20, 7, 30)}, {KindNag, 2, at(23, 7, 30)}, {KindNag, 3, at(24, 7, 30)},
 	}
 	if fmt.Sprint(w.Steps) != fmt.Sprint(wantSteps) {
 		t.Errorf("steps:\n got %v\nwant %v", w.Steps, wantSteps)
@@ -68,7 +70,7 @@ func TestPlan_Window(t *testing.T) {
 func TestPlan_Due(t *testing.T) {
 	cal, _ := period.NewCalendar(hanoi, nil, nil)
 	pl := monthly(t)
-	w, err := pl.Window(period.Period{Kind: period.Month, Year: 2026, N: 11}, cal)
+	w, err := pl.Window(period.Period{Kind: period.Month, Year: 2026, N: 11}, cal, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,10 +88,10 @@ func TestPlan_Due(t *testing.T) {
 			"template:BM.02.01/KH:2026-11:QLDT", "reminder:BM.02.01/KH:2026-11:QLDT:1"}},
 		{"DoneUnitLeftAlone", at(17, 9, 0), map[string]bool{"QLDN": true}, []string{
 			"template:BM.02.01/KH:2026-11:QLDT", "reminder:BM.02.01/KH:2026-11:QLDT:1"}},
-		// Down from Monday to Saturday: only the latest step is sent, not the four missed.
-		{"CatchUpSendsLatestOnly", at(21, 9, 0), map[string]bool{"QLDN": true}, []string{
+		// Down from Monday to Monday: only the latest step is sent, not the four missed.
+		{"CatchUpSendsLatestOnly", at(23, 9, 0), map[string]bool{"QLDN": true}, []string{
 			"template:BM.02.01/KH:2026-11:QLDT", "nag:BM.02.01/KH:2026-11:QLDT:2!"}},
-		{"AfterLastStepAndGrace", at(24, 17, 1), nil, nil},
+		{"AfterLastStepAndGrace", at(25, 7, 31), nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -114,10 +116,10 @@ func TestPlan_ActivePlansNext(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pl := Plan{Form: "BM.04.01/KH", Kind: period.Week, Rule: rule, PlansNext: true,
+	pl := Plan{Form: "BM.04.01/KH", Kind: period.Week, Policy: period.Policy{Rule: rule}, PlansNext: true,
 		SendTemplate: mustOffsets(t, "-3wd")[0], Nags: mustOffsets(t, "+2h"), Units: []string{"QLDN"},
 		Since: at(13, 0, 0)}
-	ws, err := pl.Active(at(17, 10, 0), cal)
+	ws, err := pl.Active(at(17, 10, 0), cal, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

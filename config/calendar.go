@@ -1,0 +1,175 @@
+package config
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/tonghop/tonghop/holiday"
+	"github.com/tonghop/tonghop/period"
+)
+
+// Values of Office.PublicHolidays.
+const (
+	PublicHolidaysVietnam = "vietnam" // computed from the Labour Code 2019 and the lunar calendar
+	PublicHolidaysNone    = "none"    // only the days listed in holidays
+)
+
+// DeadlineOverride moves one period's deadline by hand: the leader moved this week's deadline.
+type DeadlineOverride struct {
+	Period   string `toml:"period"`   // "2026-W47"
+	Deadline string `toml:"deadline"` // "2026-11-20 10:00" in the office zone
+	Note     string `toml:"note"`     // why, for the deadlines listing and the audit
+}
+
+// Calendar builds the office's working calendar: the public holidays computed for any year
+// (unless public_holidays = "none"), the configured days off and working days, the weekly
+// days off and the working hours. The configuration must be valid.
+func (c *Config) Calendar() (period.Calendar, error) {
+	o := c.Office
+	cal, err := period.NewCalendar(c.Location, o.Holidays, o.Workdays)
+	if err != nil {
+		return period.Calendar{}, err
+	}
+	if cal.Weekend, err = weekdays(o.Weekend); err != nil {
+		return period.Calendar{}, fmt.Errorf("weekend: %w", err)
+	}
+	if err := setHours(&cal, o.WorkingHours); err != nil {
+		return period.Calendar{}, fmt.Errorf("working_hours: %w", err)
+	}
+	if o.PublicHolidays != PublicHolidaysNone {
+		cal.Public = publicHolidays(holiday.Options{
+			TetDaysBefore: o.TetDaysBefore, TetDaysAfter: o.TetDaysAfter,
+			NationalDayAdjacent: o.NationalDayAdjacent, NoCompensation: !o.HolidayCompensation,
+			Weekend: cal.Weekend,
+		})
+	}
+	return cal, cal.Validate()
+}
+
+// publicHolidays memoizes holiday.Vietnam by year: the calendar asks for a year's days on
+// every working-day question.
+func publicHolidays(opts holiday.Options) func(year int) map[string]string {
+	var mu sync.Mutex
+	byYear := map[int]map[string]string{}
+	return func(year int) map[string]string {
+		mu.Lock()
+		defer mu.Unlock()
+		if days, ok := byYear[year]; ok {
+			return days
+		}
+		days := map[string]string{}
+		for _, d := range holiday.Vietnam(year, opts) {
+			days[d.Date.Format("2006-01-02")] = d.Name
+		}
+		byYear[year] = days
+		return days
+	}
+}
+
+var weekdayCodes = map[string]time.Weekday{
+	"sun": time.Sunday, "mon": time.Monday, "tue": time.Tuesday, "wed": time.Wednesday,
+	"thu": time.Thursday, "fri": time.Friday, "sat": time.Saturday,
+}
+
+// weekdays reads "sat", "sun" …; nil stays nil (Saturday and Sunday).
+func weekdays(list []string) ([]time.Weekday, error) {
+	if list == nil {
+		return nil, nil
+	}
+	out := []time.Weekday{}
+	for _, s := range list {
+		d, ok := weekdayCodes[strings.ToLower(strings.TrimSpace(s))]
+		if !ok {
+			return nil, fmt.Errorf("%q: expected mon, tue, wed, thu, fri, sat or sun", s)
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// setHours reads ["07:30-11:30", "13:30-17:00"]: the morning and the afternoon session.
+func setHours(cal *period.Calendar, sessions []string) error {
+	if len(sessions) == 0 {
+		return nil
+	}
+	if len(sessions) != 2 {
+		return fmt.Errorf("give two sessions, morning and afternoon, such as [\"07:30-11:30\", \"13:30-17:00\"]")
+	}
+	var clocks [4]period.Clock
+	for i, s := range sessions {
+		from, to, ok := strings.Cut(s, "-")
+		start, err1 := period.ParseClock(from)
+		end, err2 := period.ParseClock(to)
+		if !ok || err1 != nil || err2 != nil {
+			return fmt.Errorf("%q: expected a session written HH:MM-HH:MM, such as 07:30-11:30", s)
+		}
+		clocks[2*i], clocks[2*i+1] = start, end
+	}
+	cal.MorningStart, cal.MorningEnd, cal.AfternoonStart, cal.AfternoonEnd = clocks[0], clocks[1], clocks[2], clocks[3]
+	return nil
+}
+
+// Policy builds a form's deadline policy: rule, day-off shift and overrides. The form must be
+// valid.
+func (c *Config) Policy(f *Form) (period.Policy, error) {
+	rule, err := period.ParseRule(f.Deadline)
+	if err != nil {
+		return period.Policy{}, fmt.Errorf("deadline: %w", err)
+	}
+	shift, err := period.ParseShift(f.DeadlineDayOff)
+	if err != nil {
+		return period.Policy{}, fmt.Errorf("deadline_day_off: %w", err)
+	}
+	pol := period.Policy{Rule: rule, DayOff: shift, Overrides: map[period.Period]period.Override{}}
+	for i, o := range f.DeadlineOverrides {
+		p, at, err := c.override(f, o)
+		if err != nil {
+			return period.Policy{}, fmt.Errorf("deadline_overrides[%d]: %w", i, err)
+		}
+		pol.Overrides[p] = period.Override{At: at, Note: o.Note}
+	}
+	return pol, nil
+}
+
+func (c *Config) override(f *Form, o DeadlineOverride) (period.Period, time.Time, error) {
+	p, err := period.Parse(o.Period)
+	if err != nil {
+		return period.Period{}, time.Time{}, err
+	}
+	if string(p.Kind) != f.Period {
+		return period.Period{}, time.Time{}, fmt.Errorf("period %s is not a %s period", p, f.Period)
+	}
+	at, err := time.ParseInLocation("2006-01-02 15:04", strings.TrimSpace(o.Deadline), c.Location)
+	if err != nil {
+		return period.Period{}, time.Time{}, fmt.Errorf("deadline %q: expected \"YYYY-MM-DD HH:MM\", such as \"2026-11-20 10:00\"", o.Deadline)
+	}
+	return p, at, nil
+}
+
+// validateWorkingCalendar checks the office's calendar settings.
+func (c *Config) validateWorkingCalendar(v *validator) {
+	o := c.Office
+	switch o.PublicHolidays {
+	case PublicHolidaysVietnam, PublicHolidaysNone:
+	default:
+		v.add("office.public_holidays", "%q: expected \"vietnam\" or \"none\"", o.PublicHolidays)
+	}
+	switch o.NationalDayAdjacent {
+	case "", "auto", "before", "after":
+	default:
+		v.add("office.national_day_adjacent", "%q: expected \"before\" (1/9), \"after\" (3/9) or \"auto\"", o.NationalDayAdjacent)
+	}
+	for key, n := range map[string]int{"tet_days_before": o.TetDaysBefore, "tet_days_after": o.TetDaysAfter} {
+		if n < 0 || n > 10 {
+			v.add("office."+key, "%d must be 0 (the default) to 10", n)
+		}
+	}
+	if _, err := period.ParseClock(o.DigestTime); err != nil {
+		v.add("office.digest_time", "%v", err)
+	}
+	if _, err := c.Calendar(); err != nil {
+		v.add("office", "%v", err)
+	}
+}

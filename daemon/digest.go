@@ -1,0 +1,54 @@
+package daemon
+
+import (
+	"context"
+	"errors"
+
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/mailer"
+	"github.com/tonghop/tonghop/period"
+)
+
+const kindDigest = "digest"
+
+// queueDigest sends the clerks, once a working day from the digest time on, the units still
+// late after the nag from which their form lists them. A unit that becomes due for the digest
+// later in the day is in the next day's.
+func (d *Daemon) queueDigest(ctx context.Context, late []lateUnit) error {
+	now := d.now().In(d.cfg.Location)
+	at, err := period.ParseClock(d.cfg.Office.DigestTime)
+	if err != nil || len(late) == 0 || !d.cal.InWorkingHours(now) || now.Before(at.On(now, d.cfg.Location)) {
+		return err
+	}
+	key := "digest:" + now.Format("2006-01-02")
+	if _, err := d.ledger.OutMail(ctx, key); !errors.Is(err, ledger.ErrNotFound) {
+		return err
+	}
+	var to []string
+	for _, p := range d.cfg.Clerks() {
+		to = append(to, p.Emails...)
+	}
+	if len(to) == 0 {
+		d.log.Warn("late units not reported in a digest: no person has the clerk role", "units", len(late))
+		return nil
+	}
+	l := mailer.DigestLetter(mailer.Digest{Office: d.office(), Day: now, Items: d.digestItems(late)})
+	m := ledger.OutMail{Key: key, Kind: kindDigest, To: to, Subject: l.Subject, Body: l.Body, NotBefore: now, CreatedAt: d.now()}
+	_, _, err = d.ledger.Enqueue(ctx, m, d.event("system", "outbox.queued."+kindDigest, "office", l.Subject))
+	return err
+}
+
+func (d *Daemon) digestItems(late []lateUnit) []mailer.DigestItem {
+	items := make([]mailer.DigestItem, 0, len(late))
+	for _, l := range late {
+		a := l.action
+		unit, _ := d.cfg.Unit(a.Unit)
+		it := mailer.DigestItem{Request: d.request(a.Form, a.Period.String()), Unit: unit.Name, Nags: a.N}
+		it.Request.Deadline = l.dueAt.In(d.cfg.Location)
+		if sup, ok := d.cfg.Person(unit.Supervisor); ok && a.Escalate {
+			it.SupervisorTitle, it.SupervisorName = sup.Title, sup.Name
+		}
+		items = append(items, it)
+	}
+	return items
+}

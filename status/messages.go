@@ -1,0 +1,124 @@
+package status
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// This file holds every text a civil servant reads; keep it in Vietnamese, NFC, with
+// correct diacritics. The short cell labels must stay short: they are table cells.
+
+const (
+	labelOnTime  = "đúng hạn"
+	labelLate    = "trễ "
+	labelInvalid = "không hợp lệ"
+	labelMissing = "chưa nộp"
+	labelPending = "chưa đến hạn"
+
+	labelUnitColumn = "Đơn vị"
+	dateLayout      = "02/01/2006 15:04"
+)
+
+// Label returns the state's Vietnamese name: "đúng hạn", "trễ hạn", "không hợp lệ",
+// "chưa nộp", "chưa đến hạn".
+func (s State) Label() string {
+	switch s {
+	case OnTime:
+		return labelOnTime
+	case Late:
+		return "trễ hạn"
+	case Invalid:
+		return labelInvalid
+	case Missing:
+		return labelMissing
+	case Pending:
+		return labelPending
+	}
+	return string(s)
+}
+
+// Label returns the cell's short Vietnamese text as printed in the status table:
+// "đúng hạn", "trễ 2n3g", "không hợp lệ", "chưa nộp", "chưa đến hạn", followed by " v2"
+// when the version counted is a later one.
+func (c Cell) Label() string {
+	text := c.State.Label()
+	if c.State == Late {
+		text = labelLate + LateLabel(c.Late)
+	}
+	if c.Version > 1 {
+		text += " v" + strconv.Itoa(c.Version)
+	}
+	return text
+}
+
+// LateLabel writes a delay briefly: "2n3g" (2 days 3 hours; "n" ngày, "g" giờ), "5g20ph"
+// under a day, "45ph" (phút) under an hour. Days and hours are truncated; minutes under an
+// hour are rounded up, so a delay of a few seconds still reads "1ph", never "0ph".
+func LateLabel(d time.Duration) string {
+	if d < time.Hour {
+		return strconv.Itoa(int(max(1, math.Ceil(d.Minutes())))) + "ph"
+	}
+	days, hours := int(d/(24*time.Hour)), int(d%(24*time.Hour)/time.Hour)
+	if days == 0 {
+		minutes := int(d % time.Hour / time.Minute)
+		if minutes == 0 {
+			return strconv.Itoa(hours) + "g"
+		}
+		return strconv.Itoa(hours) + "g" + strconv.Itoa(minutes) + "ph"
+	}
+	if hours == 0 {
+		return strconv.Itoa(days) + "n"
+	}
+	return strconv.Itoa(days) + "n" + strconv.Itoa(hours) + "g"
+}
+
+// titleLine is the first line of the text report.
+func titleLine(forms []string, now time.Time) string {
+	return fmt.Sprintf("Tình hình nộp báo cáo — biểu mẫu %s — tính đến %s",
+		strings.Join(forms, ", "), now.Format(dateLayout))
+}
+
+// rateLine describes one period's rates: "2026-11 (hạn 18/11/2026 17:00, chưa đến hạn):
+// Tỉ lệ báo cáo: 3/4 (75%) · đúng hạn: 2/4 (50%)".
+func rateLine(name string, p Period, r Rate, now time.Time, loc *time.Location) string {
+	var notes []string
+	if p.hasDeadline() {
+		notes = append(notes, "hạn "+inZone(p.Deadline, loc).Format(dateLayout))
+	}
+	switch {
+	case p.Closed:
+		notes = append(notes, "đã đóng")
+	case !p.Overdue(now):
+		notes = append(notes, "chưa đến hạn")
+	}
+	if len(notes) > 0 {
+		name += " (" + strings.Join(notes, ", ") + ")"
+	}
+	return fmt.Sprintf("%s: Tỉ lệ báo cáo: %d/%d (%s) · đúng hạn: %d/%d (%s)", name,
+		r.Reported, r.Expected, percentText(r.ReportingRate()),
+		r.OnTime, r.Expected, percentText(r.OnTimeRate()))
+}
+
+// percentText writes a percentage the Vietnamese way: "75%", "66,7%".
+func percentText(x float64) string {
+	x = math.Round(x*10) / 10
+	if x == math.Trunc(x) {
+		return strconv.Itoa(int(x)) + "%"
+	}
+	return strings.Replace(strconv.FormatFloat(x, 'f', 1, 64), ".", ",", 1) + "%"
+}
+
+// legend explains the cell texts under the table.
+var legend = []string{
+	"Chú thích:",
+	"  đúng hạn      bản hợp lệ đầu tiên đến trước hoặc đúng hạn",
+	"  trễ 2n3g      bản hợp lệ đầu tiên đến trễ 2 ngày 3 giờ (n: ngày, g: giờ, ph: phút)",
+	"  v2            bản được tính là bản thứ 2 (đơn vị đã gửi lại bản sửa)",
+	"  không hợp lệ  đơn vị chỉ mới gửi bản không hợp lệ",
+	"  chưa nộp      đã quá hạn mà chưa có bản hợp lệ",
+	"  chưa đến hạn  chưa có bản hợp lệ, chưa đến hạn",
+	"Tỉ lệ tính trên tất cả đơn vị phải nộp, kể cả đơn vị chưa đến hạn.",
+}

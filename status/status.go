@@ -1,0 +1,94 @@
+package status
+
+import "time"
+
+// Unit is a unit expected to report (phòng ban, đơn vị), identified by its code.
+type Unit struct{ Code, Name string }
+
+// Period is one reporting period of one form with its deadline for units. Period is the
+// canonical text of the period ("2026-W47", "2026-11"). Closed means the office has stopped
+// waiting for the period (it was consolidated): a unit with nothing valid is then missing even
+// if the deadline has not passed. A zero Deadline means none is known: every valid file is on
+// time and a unit with nothing valid is pending until the period is closed.
+type Period struct {
+	Form, Period string
+	Deadline     time.Time
+	Closed       bool
+}
+
+// Submission is one file a unit sent for a period, as recorded in the ledger. Valid tells
+// whether it passed validation; Version numbers the unit's files for the period from 1.
+type Submission struct {
+	Form, Unit, Period string
+	Version            int
+	Valid              bool
+	ReceivedAt         time.Time
+}
+
+// Reminder is one reminder sent to a unit about a period: Kind is "reminder" (before the
+// deadline) or "nag" (after it), N counts them per kind, Cc lists who was copied (for example
+// the supervising deputy).
+type Reminder struct {
+	Form, Unit, Period string
+	Kind               string
+	N                  int
+	SentAt             time.Time
+	Cc                 []string
+}
+
+// State is where a unit stands for a period.
+type State string
+
+// The states of a cell.
+const (
+	OnTime  State = "on_time"
+	Late    State = "late"
+	Invalid State = "invalid" // only invalid files so far
+	Missing State = "missing" // nothing valid and the deadline has passed
+	Pending State = "pending" // nothing valid yet, deadline not reached
+)
+
+// Reported reports whether the state counts as reported in the rates: a valid file arrived.
+func (s State) Reported() bool { return s == OnTime || s == Late }
+
+// Cell is the status of one unit for one period.
+type Cell struct {
+	State      State
+	Version    int           // the version counted: the latest valid one (0 when none)
+	Versions   int           // how many files the unit sent for this period (valid or not)
+	FirstValid time.Time     // arrival of the first valid version: timeliness is judged on it
+	Counted    time.Time     // arrival of the version counted
+	Late       time.Duration // FirstValid - Deadline when Late; for Missing/Invalid after the deadline: now - Deadline
+	Reminders  []Reminder    // sent to this unit for this period, in time order
+}
+
+// Rate counts one period's units for the reporting rates. Expected is every expected unit,
+// including those still pending while the period is open, so the rates of an open period
+// grow towards their final value instead of starting at 100% with the first file.
+// Reported counts units with a valid file (on time or late); Missing and Invalid units are
+// not reported. OnTime counts units whose first valid file came by the deadline.
+type Rate struct{ Expected, Reported, OnTime int }
+
+// ReportingRate returns Reported/Expected in percent; 0 when no unit is expected.
+func (r Rate) ReportingRate() float64 { return percent(r.Reported, r.Expected) }
+
+// OnTimeRate returns OnTime/Expected in percent; 0 when no unit is expected.
+func (r Rate) OnTimeRate() float64 { return percent(r.OnTime, r.Expected) }
+
+func percent(n, of int) float64 {
+	if of == 0 {
+		return 0
+	}
+	return 100 * float64(n) / float64(of)
+}
+
+// Matrix is the status of every expected unit for every period: Cells[u][p] belongs to
+// Units[u] and Periods[p], Rates[p] to Periods[p]. Now is the instant the matrix was built
+// for; the renderers print it so a reader knows how fresh "missing" is.
+type Matrix struct {
+	Units   []Unit
+	Periods []Period
+	Cells   [][]Cell // [unit][period]
+	Rates   []Rate   // per period
+	Now     time.Time
+}
