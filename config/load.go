@@ -48,13 +48,32 @@ func LoadOffline(path string) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
 	}
-	return parse(data, path, false)
+	return parse(data, path, secretsTemplate)
+}
+
+// LoadListing is Load for commands that only read the calendar and the ledger (deadlines,
+// status): no secret is resolved, neither passwords nor the template key.
+func LoadListing(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+	return parse(data, path, secretsNone)
 }
 
 // Parse is Load on bytes already read; path names the source in messages and anchors relative paths.
-func Parse(data []byte, path string) (*Config, error) { return parse(data, path, true) }
+func Parse(data []byte, path string) (*Config, error) { return parse(data, path, secretsAll) }
 
-func parse(data []byte, path string, mail bool) (*Config, error) {
+// Which secrets parse resolves.
+type secrets int
+
+const (
+	secretsAll      secrets = iota // passwords, CA files and the template key: the daemon
+	secretsTemplate                // the template key only: commands that make or check workbooks
+	secretsNone                    // none: listings
+)
+
+func parse(data []byte, path string, which secrets) (*Config, error) {
 	c := Defaults()
 	md, err := toml.Decode(string(data), c)
 	if err != nil {
@@ -70,7 +89,7 @@ func parse(data []byte, path string, mail bool) (*Config, error) {
 		v.add(key.String(), "unknown key (misspelt?)")
 	}
 	c.complete(filepath.Dir(path))
-	c.resolveSecrets(v, mail)
+	c.resolveSecrets(v, which)
 	c.validate(v)
 	if len(v.problems) > 0 {
 		return nil, &Errors{Path: path, Problems: v.problems}
@@ -164,15 +183,17 @@ func (f *Form) completeFrom(builtins map[string]form.Form) {
 }
 
 // resolveSecrets reads passwords and the template key from where the file says they are.
-func (c *Config) resolveSecrets(v *validator, mail bool) {
-	if mail {
+func (c *Config) resolveSecrets(v *validator, which secrets) {
+	if which == secretsAll {
 		c.Mailbox.Password = resolveSecret(v, "mailbox.password", c.Mailbox.Password, c.Mailbox.PasswordEnv, c.Mailbox.PasswordFile)
 		c.SMTP.Password = resolveSecret(v, "smtp.password", c.SMTP.Password, c.SMTP.PasswordEnv, c.SMTP.PasswordFile)
 		c.Mailbox.RootCAs = loadCAFile(v, "mailbox.ca_file", c.Mailbox.CAFile)
 		c.SMTP.RootCAs = loadCAFile(v, "smtp.ca_file", c.SMTP.CAFile)
 	}
-	o := &c.Office
-	o.TemplateKey = resolveSecret(v, "office.template_key", o.TemplateKey, o.TemplateKeyEnv, o.TemplateKeyFile)
+	if which != secretsNone {
+		o := &c.Office
+		o.TemplateKey = resolveSecret(v, "office.template_key", o.TemplateKey, o.TemplateKeyEnv, o.TemplateKeyFile)
+	}
 }
 
 func resolveSecret(v *validator, path, clear, env, file string) string {

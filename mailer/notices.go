@@ -205,9 +205,9 @@ type Digest struct {
 
 // DigestItem is one late unit for one form and period.
 type DigestItem struct {
-	Request    Request // form, period and deadline
-	Unit       string  // the unit's name
-	Nags       int     // nags sent so far, this one included
+	Request Request // form, period and deadline
+	Unit    string  // the unit's name
+	Nags    int     // nags sent so far, this one included
 	// The leader copied on the nags, if any.
 	SupervisorTitle, SupervisorName string
 }

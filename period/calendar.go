@@ -108,16 +108,16 @@ func (c Calendar) IsWorkingDay(t time.Time) bool {
 func (c Calendar) DayOff(t time.Time) (Reason, bool) {
 	t = t.In(c.loc())
 	key := t.Format(dateLayout)
-	switch {
-	case c.Workdays[key]:
+	if c.Workdays[key] {
 		return Reason{}, false
-	case c.Holidays[key]:
-		return Reason{Kind: OffAnnounced, Name: announcedDayOffName}, true
 	}
 	if c.Public != nil {
 		if name, ok := c.Public(t.Year())[key]; ok {
 			return Reason{Kind: OffPublic, Name: name}, true
 		}
+	}
+	if c.Holidays[key] {
+		return Reason{Kind: OffAnnounced, Name: announcedDayOffName}, true
 	}
 	if c.isWeekend(t.Weekday()) {
 		return Reason{Kind: OffWeekly, Name: WeekdayName(t.Weekday())}, true

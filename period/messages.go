@@ -110,3 +110,32 @@ func WeekdayName(d time.Weekday) string {
 func CoverageLabel(start, end time.Time) string {
 	return "(số liệu từ " + FormatDate(start) + " đến " + FormatDate(end.AddDate(0, 0, -1)) + ")"
 }
+
+// Explain says how a deadline was placed, for the clerk reading the deadlines listing:
+// "quy tắc “thu 15:00”", "quy tắc “day 20”; 20/09/2026 là Chủ nhật, chuyển sang ngày làm việc
+// trước đó", "hạn được dời: Lãnh đạo Ban họp ngày 19/11".
+func (pl Placement) Explain(pol Policy, cal Calendar) string {
+	if pl.Overridden {
+		note := pl.Note
+		if note == "" {
+			note = "theo cấu hình (deadline_overrides)"
+		}
+		return "hạn được dời: " + note
+	}
+	s := "quy tắc “" + pol.Rule.String() + "”"
+	if !pl.Moved() {
+		return s
+	}
+	why := "ngày nghỉ"
+	if r, off := cal.DayOff(pl.Nominal); off {
+		why = r.Name
+		if r.Kind == OffWeekly {
+			why = "ngày nghỉ hằng tuần (" + r.Name + ")"
+		}
+	}
+	where := "trước đó"
+	if pl.At.After(pl.Nominal) {
+		where = "sau đó"
+	}
+	return s + "; " + FormatDate(pl.Nominal.In(cal.loc())) + " là " + why + ", chuyển sang ngày làm việc " + where
+}

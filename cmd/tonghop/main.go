@@ -33,6 +33,9 @@ func commands() []command {
 		{"template", "write the workbook a unit fills for a form and period", runTemplate},
 		{"check", "read and validate a filled workbook as the daemon does", runCheck},
 		{"ingest", "take in saved messages (.eml) exactly as the daemon takes in mail", runIngest},
+		{"calendar", "print the days off of a year (public holidays, compensatory days)", runCalendar},
+		{"deadlines", "print every period's deadline of a form in a year, and what placed it", runDeadlines},
+		{"status", "print who sent what, on time or late, and the reporting rates", runStatus},
 		{"config", "check a configuration file (config check --config FILE)", runConfig},
 		{"version", "print the version", runVersion},
 	}
