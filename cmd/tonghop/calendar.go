@@ -140,4 +140,3 @@ func existingLedger(ctx context.Context, cfg *config.Config) (*ledger.Ledger, er
 	}
 	return l, nil
 }
-
