@@ -32,8 +32,13 @@ func newEnv(t *testing.T) *env { return newEnvWith(t, nil) }
 
 // newEnvWith builds the env, letting set change the daemon's options.
 func newEnvWith(t testing.TB, set func(*Options)) *env {
+	return newOfficeEnv(t, officetest.Options{}, set)
+}
+
+// newOfficeEnv builds the env on an office with other options (forms, units).
+func newOfficeEnv(t testing.TB, office officetest.Options, set func(*Options)) *env {
 	t.Helper()
-	srv, path := officetest.Office(t, testKey)
+	srv, path := officetest.OfficeWith(t, testKey, office)
 	cfg, err := config.Load(path)
 	if err != nil {
 		t.Fatal(err)

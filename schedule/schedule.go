@@ -33,8 +33,8 @@ type Plan struct {
 	Since        time.Time // windows whose deadline is before it are left alone (going live mid-period)
 }
 
-// DefaultMaxNags bounds repeated nags when the configuration sets no limit: after it a late
-// unit stays in the office's digest but gets no more mail.
+// DefaultMaxNags bounds repeated nags when the configuration sets no limit: after the last one
+// the unit gets no more mail, and `tonghop status` still shows it missing.
 const DefaultMaxNags = 5
 
 // Window is one period of a form with its key times.

@@ -39,6 +39,8 @@ func Office(t testing.TB, key string) (*localmail.Server, string) {
 type Options struct {
 	Units          []string // unit codes; nil: Units
 	RepliesPerHour int      // mailbox.replies_per_hour; 0: the default
+	// Forms replaces the [[forms]] tables (TOML); "": the monthly BM.02.01/KH of FormsDefault.
+	Forms string
 }
 
 // OfficeWith is Office with other units or limits, for load tests.
@@ -67,9 +69,12 @@ func OfficeWith(t testing.TB, key string, o Options) (*localmail.Server, string)
 	if o.RepliesPerHour > 0 {
 		limits = fmt.Sprintf("replies_per_hour = %d\n", o.RepliesPerHour)
 	}
+	if o.Forms == "" {
+		o.Forms = FormsDefault
+	}
 	path := filepath.Join(t.TempDir(), "tonghop.toml")
 	cfg := fmt.Sprintf(configText, key, srv.IMAPPort(), OfficeAddr, limits, srv.SMTPPort(), OfficeAddr, OfficeAddr,
-		Supervisor, o.Units[0], Approver, Clerk, units.String())
+		Supervisor, o.Units[0], Approver, Clerk, units.String()) + o.Forms
 	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +120,10 @@ title = "Chuyên viên Văn phòng"
 emails = [%q]
 roles = ["clerk"]
 submits_for = ["*"]
-%s
+%s`
+
+// FormsDefault is the test office's form: the monthly result report, due on the 18th.
+const FormsDefault = `
 [[forms]]
 code = "BM.02.01/KH"
 period = "month"

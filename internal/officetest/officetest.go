@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"fmt"
+	"github.com/tonghop/tonghop/period"
 	"strings"
 	"testing"
 	"time"
@@ -21,13 +22,23 @@ import (
 // as a careful clerk would; with mistakes, subtotal 1 does not add up.
 func Workbook(t testing.TB, cfg *config.Config, unit string, key []byte, mistakes bool) []byte {
 	t.Helper()
+	return WorkbookFor(t, cfg, unit, key, "2026-11", mistakes)
+}
+
+// WorkbookFor is Workbook for another month than 2026-11 ("2026-12").
+func WorkbookFor(t testing.TB, cfg *config.Config, unit string, key []byte, month string, mistakes bool) []byte {
+	t.Helper()
+	p, err := period.Parse(month)
+	if err != nil || p.Kind != period.Month {
+		t.Fatalf("officetest: %q is not a month", month)
+	}
 	f, ok := cfg.Form("BM.02.01/KH")
 	if !ok {
 		t.Fatal("officetest: the configuration has no BM.02.01/KH")
 	}
 	var tpl bytes.Buffer
-	meta := templates.Meta{Office: cfg.Office.Name, UnitCode: unit, UnitName: unit, Period: "2026-11",
-		PeriodLabel: "Tháng 11/2026", ReplyTo: cfg.SMTP.From, Secret: key}
+	meta := templates.Meta{Office: cfg.Office.Name, UnitCode: unit, UnitName: unit, Period: p.String(),
+		PeriodLabel: p.Label(), ReplyTo: cfg.SMTP.From, Secret: key}
 	if err := templates.Generate(&tpl, f.Form, meta, nil); err != nil {
 		t.Fatal(err)
 	}
