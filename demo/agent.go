@@ -44,7 +44,8 @@ type agent struct {
 	// (an error list) can be told apart.
 	submitted map[string]job
 	corrected map[string]bool
-	promised  bool // the late unit answered a reminder with a promise
+	answered  map[string]bool // jobs answered already: reminders carry the template again
+	promised  bool            // the late unit answered a reminder with a promise
 	sent      int
 }
 
@@ -140,9 +141,10 @@ func (a *agent) read(msg *intake.Message, now time.Time) {
 	}
 	for _, att := range msg.Spreadsheets() {
 		j, ok := a.env.jobFor(att)
-		if !ok || a.behaviour == silent {
+		if !ok || a.behaviour == silent || a.answered[j.key()] {
 			continue
 		}
+		a.answered[j.key()] = true
 		r := reply{job: j, at: a.env.officeTime(now.Add(a.delay)), mistakes: a.behaviour == withErrors}
 		if a.behaviour == late {
 			r.at = a.env.officeTime(j.deadline.Add(26 * time.Hour))

@@ -141,7 +141,9 @@ func (r *Rule) parseMonthDay(words []string) error {
 		return fmt.Errorf("day must be 1–31, got %d", day)
 	}
 	switch strings.Join(words[1:], " ") {
-	case "", "of last month", "of the last month", "of the period's last month", "thang cuoi", "cua thang cuoi":
+	case "", "of last month", "of the last month", "of the period's last month", "of last month of quarter",
+		"of the last month of the quarter", "of the quarter's last month", "of last month of period",
+		"thang cuoi", "cua thang cuoi", "thang cuoi quy", "cua thang cuoi quy", "cua thang cuoi ky":
 	default:
 		return fmt.Errorf("unexpected %q after the day: write \"day %d\" or \"day %d 17:00\"",
 			strings.Join(words[1:], " "), day, day)

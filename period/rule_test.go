@@ -23,6 +23,8 @@ func TestParseRule_Valid(t *testing.T) {
 		{"DayTime", "day 18 17:00", "day 18 17:00"},
 		{"DaySpaces", "  Day   18  ", "day 18"},
 		{"DayOfLastMonth", "day 15 of last month", "day 15"},
+		{"DayOfLastMonthOfQuarter", "day 15 of last month of quarter", "day 15"},
+		{"NgayThangCuoiQuy", "ngày 15 của tháng cuối quý", "day 15"},
 		{"Ngay", "ngày 20", "day 20"},
 		{"Date", "15/06", "15/06"},
 		{"DateShort", "29/5", "29/05"},
