@@ -18,7 +18,7 @@ const (
 
 // DeadlineOverride moves one period's deadline by hand: the leader moved this week's deadline.
 type DeadlineOverride struct {
-	Period   string `toml:"period"`   // "2026-W47"
+	Period   string `toml:"period"`   // the period the report covers, as its file names it: "2026-W48"
 	Deadline string `toml:"deadline"` // "2026-11-20 10:00" in the office zone
 	Note     string `toml:"note"`     // why, for the deadlines listing and the audit
 }

@@ -69,7 +69,7 @@ func (pl Plan) Window(p period.Period, cal period.Calendar, events period.EventT
 	if pl.PlansNext {
 		due = p.Prev()
 	}
-	placed, err := pl.Policy.Place(due, cal, events)
+	placed, err := pl.place(p, due, cal, events)
 	if err != nil {
 		return Window{}, fmt.Errorf("deadline of %s %s: %w", pl.Form, p, err)
 	}
@@ -82,6 +82,17 @@ func (pl Plan) Window(p period.Period, cal period.Calendar, events period.EventT
 		}
 	}
 	return w.withNags(pl, cal), nil
+}
+
+// place finds the deadline: an override is set for the period the report covers (the one its
+// file names), the rule applies to the period it is due in.
+func (pl Plan) place(p, due period.Period, cal period.Calendar, events period.EventTimes) (period.Placement, error) {
+	if o, ok := pl.Policy.Overrides[p]; ok {
+		return period.Placement{At: o.At.In(cal.Loc), Overridden: true, Note: o.Note}, nil
+	}
+	rule := pl.Policy
+	rule.Overrides = nil
+	return rule.Place(due, cal, events)
 }
 
 // reminderTime moves a reminder into working hours, keeping it before the deadline.

@@ -122,3 +122,8 @@ var legend = []string{
 	"  chưa đến hạn  chưa có bản hợp lệ, chưa đến hạn",
 	"Tỉ lệ tính trên tất cả đơn vị phải nộp, kể cả đơn vị chưa đến hạn.",
 }
+
+// NoPeriodsLine says that a form has no period opened yet, so its matrix is empty.
+func NoPeriodsLine(form string) string {
+	return "Biểu mẫu " + form + ": chưa có kỳ báo cáo nào được mở."
+}

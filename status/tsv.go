@@ -27,8 +27,16 @@ const (
 // written in loc; nil keeps each time's own location. Tabs and line breaks inside codes are
 // replaced by spaces so every record stays on one line.
 func (m Matrix) WriteTSV(w io.Writer, loc *time.Location) error {
+	if _, err := io.WriteString(w, TSVHeader+"\n"); err != nil {
+		return fmt.Errorf("write status tsv: %w", err)
+	}
+	return m.WriteTSVRecords(w, loc)
+}
+
+// WriteTSVRecords is WriteTSV without the header line, for a stream of several matrices (one
+// per form) under one header.
+func (m Matrix) WriteTSVRecords(w io.Writer, loc *time.Location) error {
 	bw := bufio.NewWriter(w)
-	bw.WriteString(TSVHeader + "\n")
 	for u, unit := range m.Units {
 		for p, per := range m.Periods {
 			bw.WriteString(tsvRecord(unit, per, m.Cells[u][p], loc) + "\n")

@@ -107,7 +107,7 @@ func newFlags(name, synopsis, about string, stdout io.Writer) *flag.FlagSet {
 
 // parseFlags parses args, printing help on -h and wrapping mistakes in errUsage.
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	err := fs.Parse(args)
+	err := quietParse(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		fs.Usage()
 		return err
@@ -126,7 +126,7 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var positional []string
 	for {
-		err := fs.Parse(args)
+		err := quietParse(fs, args)
 		if errors.Is(err, flag.ErrHelp) {
 			fs.Usage()
 			return nil, err
@@ -140,6 +140,16 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		positional = append(positional, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
+}
+
+// quietParse parses without the flag package's own call to Usage, which it makes on every
+// mistake: help goes to stdout only when asked for, and a mistyped flag is one line on stderr
+// ("status --tsv > file" must not fill the file with help).
+func quietParse(fs *flag.FlagSet, args []string) error {
+	usage := fs.Usage
+	fs.Usage = func() {}
+	defer func() { fs.Usage = usage }()
+	return fs.Parse(args)
 }
 
 func runVersion(_ context.Context, args []string, stdout, _ io.Writer) error {

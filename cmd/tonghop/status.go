@@ -22,6 +22,7 @@ func runStatus(ctx context.Context, args []string, stdout, _ io.Writer) error {
 	only := fs.String("period", "", "only this `period`, such as 2026-11 or 2026-W47")
 	last := fs.Int("last", 6, "the last `N` periods opened")
 	tsv := fs.Bool("tsv", false, "print tab-separated lines, one per unit and period")
+	asOf := fs.String("at", "", "as things stood at this office `time`, \"YYYY-MM-DD HH:MM\" (default: now)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -29,6 +30,10 @@ func runStatus(ctx context.Context, args []string, stdout, _ io.Writer) error {
 		return fmt.Errorf("%w: want --config FILE (and --last of at least 1)", errUsage)
 	}
 	cfg, err := config.LoadListing(*path)
+	if err != nil {
+		return err
+	}
+	now, err := statusTime(*asOf, cfg.Location)
 	if err != nil {
 		return err
 	}
@@ -45,18 +50,23 @@ func runStatus(ctx context.Context, args []string, stdout, _ io.Writer) error {
 		return err
 	}
 	defer l.Close()
+	if *tsv {
+		fmt.Fprintln(stdout, status.TSVHeader)
+	}
 	for i := range cfg.Forms {
 		f := &cfg.Forms[i]
-		if *code != "" && f.Code != *code {
+		if *code != "" && f.Code != *code || !periodOfForm(*only, f) {
 			continue
 		}
-		m, err := statusMatrix(ctx, cfg, l, f, *only, *last, time.Now())
-		if err != nil {
+		m, err := statusMatrix(ctx, cfg, l, f, *only, *last, now)
+		switch {
+		case err != nil:
 			return err
-		}
-		if *tsv {
-			err = m.WriteTSV(stdout, cfg.Location)
-		} else {
+		case *tsv:
+			err = m.WriteTSVRecords(stdout, cfg.Location)
+		case len(m.Periods) == 0:
+			_, err = fmt.Fprintln(stdout, status.NoPeriodsLine(f.Code))
+		default:
 			err = m.WriteText(stdout, cfg.Location)
 		}
 		if err != nil {
@@ -64,6 +74,25 @@ func runStatus(ctx context.Context, args []string, stdout, _ io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// statusTime reads --at; "" is now. Files and reminders after it are not counted.
+func statusTime(s string, loc *time.Location) (time.Time, error) {
+	if s == "" {
+		return time.Now(), nil
+	}
+	t, err := time.ParseInLocation("2006-01-02 15:04", s, loc)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%w: --at %q: expected \"YYYY-MM-DD HH:MM\"", errUsage, s)
+	}
+	return t, nil
+}
+
+// periodOfForm reports whether the period asked for (if any) is of the form's kind: a week
+// asked for says nothing about a monthly form.
+func periodOfForm(only string, f *config.Form) bool {
+	p, err := period.Parse(only)
+	return only == "" || err != nil || string(p.Kind) == f.Period
 }
 
 // statusMatrix reads one form's periods, submissions and sent reminders from the ledger.
@@ -92,10 +121,13 @@ func statusMatrix(ctx context.Context, cfg *config.Config, l *ledger.Ledger, f *
 			return status.Matrix{}, err
 		}
 		for _, s := range list {
+			if s.ReceivedAt.After(now) {
+				continue
+			}
 			subs = append(subs, status.Submission{Form: s.Form, Unit: s.Unit, Period: s.Period, Version: s.Version, Valid: s.Valid, ReceivedAt: s.ReceivedAt})
 		}
 	}
-	reminders, err := sentReminders(ctx, l)
+	reminders, err := sentReminders(ctx, l, now)
 	if err != nil {
 		return status.Matrix{}, err
 	}
@@ -107,7 +139,7 @@ func statusMatrix(ctx context.Context, cfg *config.Config, l *ledger.Ledger, f *
 }
 
 // sentReminders reads the reminders and nags that went out, from the outbox.
-func sentReminders(ctx context.Context, l *ledger.Ledger) ([]status.Reminder, error) {
+func sentReminders(ctx context.Context, l *ledger.Ledger, now time.Time) ([]status.Reminder, error) {
 	sent, err := l.Outbox(ctx, ledger.OutSent)
 	if err != nil {
 		return nil, err
@@ -115,7 +147,7 @@ func sentReminders(ctx context.Context, l *ledger.Ledger) ([]status.Reminder, er
 	var out []status.Reminder
 	for _, m := range sent {
 		a, ok := schedule.ParseKey(m.Key)
-		if !ok || a.Kind == schedule.KindTemplate {
+		if !ok || a.Kind == schedule.KindTemplate || m.SentAt.After(now) {
 			continue
 		}
 		out = append(out, status.Reminder{Form: a.Form, Unit: a.Unit, Period: a.Period.String(), Kind: a.Kind, N: a.N, SentAt: m.SentAt, Cc: m.Cc})

@@ -1,0 +1,291 @@
+package main
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tonghop/tonghop/daemon"
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/period"
+)
+
+// Tests of the listings a clerk runs by hand: calendar, deadlines and status.
+
+// listingConfig writes a small office configuration into a temporary directory and returns its
+// path and data directory (not created). office is added under [office], forms after the
+// units. The mail passwords name an environment variable that is not set: the listings must
+// not need them.
+var deadlinesMonthly2027 = []string{
+	"2027-01\t2027-01-18 17:00\tquy tắc “day 18”",
+	"2027-02\t2027-02-18 17:00\tquy tắc “day 18”",
+	"2027-03\t2027-03-18 17:00\tquy tắc “day 18”",
+	"2027-04\t2027-04-15 17:00\tquy tắc “day 18”; 18/4/2027 là ngày nghỉ hằng tuần (Chủ nhật), chuyển sang ngày làm việc trước đó",
+	"2027-05\t2027-05-18 17:00\tquy tắc “day 18”",
+	"2027-06\t2027-06-18 17:00\tquy tắc “day 18”",
+	"2027-07\t2027-07-16 17:00\tquy tắc “day 18”; 18/7/2027 là ngày nghỉ hằng tuần (Chủ nhật), chuyển sang ngày làm việc trước đó",
+	"2027-08\t2027-08-18 17:00\tquy tắc “day 18”",
+	"2027-09\t2027-09-17 17:00\tquy tắc “day 18”; 18/9/2027 là ngày nghỉ hằng tuần (Thứ Bảy), chuyển sang ngày làm việc trước đó",
+	"2027-10\t2027-10-18 17:00\tquy tắc “day 18”",
+	"2027-11\t2027-11-18 17:00\tquy tắc “day 18”",
+	"2027-12\t2027-12-17 17:00\tquy tắc “day 18”; 18/12/2027 là ngày nghỉ hằng tuần (Thứ Bảy), chuyển sang ngày làm việc trước đó",
+}
+
+func TestDeadlines_Monthly(t *testing.T) {
+	builtin, dataDir := listingConfig(t, "", bm0201)
+	code, stdout, stderr := runCLI(t, "deadlines", "--config", builtin, "--form", "BM.02.01/KH", "--year", "2027")
+	if code != 0 {
+		t.Fatalf("exit code: got %d, want 0 (stderr %q)", code, stderr)
+	}
+	diffLines(t, stdout, lines(deadlinesMonthly2027...))
+	noLedger(t, dataDir)
+}
+
+// deadlineLines runs the deadlines listing and returns its lines by period.
+func deadlineLines(t *testing.T, cfg, form string, year int) map[string]string {
+	t.Helper()
+	code, stdout, stderr := runCLI(t, "deadlines", "--config", cfg, "--form", form, "--year", strconv.Itoa(year))
+	if code != 0 {
+		t.Fatalf("deadlines %s %d: exit code %d, want 0 (stderr %q)", form, year, code, stderr)
+	}
+	out := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSuffix(stdout, "\n"), "\n") {
+		p, _, _ := strings.Cut(line, "\t")
+		if _, dup := out[p]; dup {
+			t.Errorf("period %s listed twice", p)
+		}
+		out[p] = line
+	}
+	return out
+}
+
+func TestDeadlines_Lines(t *testing.T) {
+	// A weekly program due "thu 15:00" for the week after (plans_next): the line of week W
+	// shows the Thursday of week W-1. An override on the monthly form. The monthly form again,
+	// with deadlines on a day off moving to the next working day.
+	weekly, weeklyData := listingConfig(t, "", `[[forms]]
+code = "BM.04.01/KH"
+period = "week"
+deadline = "thu 15:00"
+plans_next = true
+[[forms]]
+code = "BM.02.01/KH"
+[[forms.deadline_overrides]]
+period = "2027-04"
+deadline = "2027-04-19 10:00"
+note = "Lãnh đạo Ban cho lùi hạn sau dịp Giỗ Tổ"
+[[forms.deadline_overrides]]
+period = "2027-06"
+deadline = "2027-06-17 08:00"
+`)
+	next, nextData := listingConfig(t, "", `[[forms]]
+code = "BM.02.01/KH"
+deadline_day_off = "next"
+[[forms]]
+code = "BM.04.01/KH"
+deadline_day_off = "next"
+`)
+	moved := "chuyển sang ngày làm việc trước đó"
+	tests := []struct {
+		name, cfg, form string
+		year            int
+		lines           int // number of periods listed
+		period, want    string
+	}{
+		// Thursday 19/2/2026 is Tết (mùng 3) and the whole week 16–20/2 is off: the program
+		// for week 9 is due on Friday 13/2.
+		{"WeeklyTet", weekly, "BM.04.01/KH", 2026, 53, "2026-W09",
+			"2026-W09\t2026-02-13 15:00\tquy tắc “thu 15:00”; 19/02/2026 là Tết Nguyên đán (mùng 3), " + moved},
+		{"WeeklyPlain", weekly, "BM.04.01/KH", 2026, 53, "2026-W18", "2026-W18\t2026-04-23 15:00\tquy tắc “thu 15:00”"},
+		// Thursday 30/4/2026 (week 18) is a holiday: the program for week 19 is due Wednesday 29/4.
+		{"WeeklyVictoryDay", weekly, "BM.04.01/KH", 2026, 53, "2026-W19",
+			"2026-W19\t2026-04-29 15:00\tquy tắc “thu 15:00”; 30/4/2026 là Ngày Chiến thắng (30/4), " + moved},
+		// 2026 has 53 ISO weeks (1/1/2026 is a Thursday); the program for 2027-W01 is due on
+		// Thursday 31/12/2026 of 2026-W53.
+		{"WeeklyAcrossNewYear", weekly, "BM.04.01/KH", 2027, 52, "2027-W01", "2027-W01\t2026-12-31 15:00\tquy tắc “thu 15:00”"},
+		// Thursday 11/2/2027 is the day given back for mùng 2; 10, 9, 8 and 5/2 are off too.
+		{"WeeklyTetCompensation", weekly, "BM.04.01/KH", 2027, 52, "2027-W07",
+			"2027-W07\t2027-02-04 15:00\tquy tắc “thu 15:00”; 11/02/2027 là Nghỉ bù cho Tết Nguyên đán (mùng 2), " + moved},
+		// Thursday 2/9/2027 is Quốc khánh: the program for week 36 is due Wednesday 1/9.
+		{"WeeklyNationalDay", weekly, "BM.04.01/KH", 2027, 52, "2027-W36",
+			"2027-W36\t2027-09-01 15:00\tquy tắc “thu 15:00”; 02/9/2027 là Quốc khánh (2/9), " + moved},
+		{"Override", weekly, "BM.02.01/KH", 2027, 12, "2027-04",
+			"2027-04\t2027-04-19 10:00\thạn được dời: Lãnh đạo Ban cho lùi hạn sau dịp Giỗ Tổ"},
+		{"OverrideWithoutNote", weekly, "BM.02.01/KH", 2027, 12, "2027-06",
+			"2027-06\t2027-06-17 08:00\thạn được dời: theo cấu hình (deadline_overrides)"},
+		{"OverrideLeavesOthers", weekly, "BM.02.01/KH", 2027, 12, "2027-05", deadlinesMonthly2027[4]},
+		{"NextSunday", next, "BM.02.01/KH", 2027, 12, "2027-04",
+			"2027-04\t2027-04-19 17:00\tquy tắc “day 18”; 18/4/2027 là ngày nghỉ hằng tuần (Chủ nhật), chuyển sang ngày làm việc sau đó"},
+		{"NextSaturday", next, "BM.02.01/KH", 2027, 12, "2027-09",
+			"2027-09\t2027-09-20 17:00\tquy tắc “day 18”; 18/9/2027 là ngày nghỉ hằng tuần (Thứ Bảy), chuyển sang ngày làm việc sau đó"},
+		{"NextWorkingDayUnchanged", next, "BM.02.01/KH", 2027, 12, "2027-03", deadlinesMonthly2027[2]},
+		// 30/4/2026 and 1/5 are holidays, 2–3/5 the weekend: the next working day is Monday 4/5.
+		{"NextWeekly", next, "BM.04.01/KH", 2026, 53, "2026-W19",
+			"2026-W19\t2026-05-04 15:00\tquy tắc “thu 15:00”; 30/4/2026 là Ngày Chiến thắng (30/4), chuyển sang ngày làm việc sau đó"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := deadlineLines(t, tt.cfg, tt.form, tt.year)
+			if len(got) != tt.lines {
+				t.Errorf("periods listed: got %d, want %d", len(got), tt.lines)
+			}
+			if got[tt.period] != tt.want {
+				t.Errorf("line of %s:\n got %q\nwant %q", tt.period, got[tt.period], tt.want)
+			}
+		})
+	}
+	noLedger(t, weeklyData)
+	noLedger(t, nextData)
+}
+
+// officeTime reads "2026-11-20 10:00" in the office zone.
+func officeTime(t *testing.T, s string) time.Time {
+	t.Helper()
+	at, err := time.ParseInLocation("2006-01-02 15:04", s, period.DefaultLocation())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return at
+}
+
+func mustPeriod(t *testing.T, s string) period.Period {
+	t.Helper()
+	p, err := period.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// recordIssued writes into the ledger of dataDir (creating it) that the report of form for
+// period p was issued at.
+func recordIssued(t *testing.T, dataDir, form, p string, at time.Time) {
+	t.Helper()
+	ctx := context.Background()
+	l, err := ledger.Open(ctx, dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	err = l.Record(ctx, ledger.Event{At: at, Actor: "leader:tb", Action: daemon.ActionReportIssued,
+		Object: daemon.PeriodObject(form, mustPeriod(t, p))})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestDeadlines_AfterIssue(t *testing.T) {
+	// Built-in BM.04.02/KH: "5 working days after issue of BM.04.01/KH" of the same week.
+	cfg, dataDir := listingConfig(t, "", "[[forms]]\ncode = \"BM.04.01/KH\"\n[[forms]]\ncode = \"BM.04.02/KH\"\n")
+	rule := "quy tắc “5 working days after issue of BM.04.01/KH”"
+	pending := func(p string) string {
+		return p + "\t—\t" + rule + ": BM.04.01/KH " + p + " chưa ban hành"
+	}
+
+	before := deadlineLines(t, cfg, "BM.04.02/KH", 2026)
+	if len(before) != 53 {
+		t.Errorf("periods listed: got %d, want 53", len(before))
+	}
+	for _, p := range []string{"2026-W01", "2026-W18", "2026-W48", "2026-W53"} {
+		if before[p] != pending(p) {
+			t.Errorf("without a ledger, line of %s:\n got %q\nwant %q", p, before[p], pending(p))
+		}
+	}
+	noLedger(t, dataDir)
+
+	// Issued Friday 20/11/2026 10:00: five working days later is Friday 27/11, 17:00.
+	recordIssued(t, dataDir, "BM.04.01/KH", "2026-W48", officeTime(t, "2026-11-20 10:00"))
+	// Issued Friday 24/4/2026: 27/4 (compensation), 30/4, 1/5 and the weekends are off; the
+	// working days after are 28/4, 29/4, 4/5, 5/5, 6/5.
+	recordIssued(t, dataDir, "BM.04.01/KH", "2026-W18", officeTime(t, "2026-04-24 16:00"))
+	// An issue of another form, or of another week, does not count.
+	recordIssued(t, dataDir, "BM.02.01/KH", "2026-11", officeTime(t, "2026-11-20 10:00"))
+	recordIssued(t, dataDir, "BM.04.02/KH", "2026-W47", officeTime(t, "2026-11-20 10:00"))
+
+	after := deadlineLines(t, cfg, "BM.04.02/KH", 2026)
+	want := map[string]string{
+		"2026-W48": "2026-W48\t2026-11-27 17:00\t" + rule,
+		"2026-W18": "2026-W18\t2026-05-06 17:00\t" + rule,
+		"2026-W47": pending("2026-W47"),
+		"2026-W49": pending("2026-W49"),
+	}
+	for p, w := range want {
+		if after[p] != w {
+			t.Errorf("with the issue recorded, line of %s:\n got %q\nwant %q", p, after[p], w)
+		}
+	}
+	// The issue of BM.04.01/KH is not the deadline of BM.04.01/KH itself.
+	if got, w := deadlineLines(t, cfg, "BM.04.01/KH", 2026)["2026-W48"], "2026-W48\t2026-11-19 15:00\tquy tắc “thu 15:00”"; got != w {
+		t.Errorf("BM.04.01/KH 2026-W48: got %q, want %q", got, w)
+	}
+}
+
+func TestDeadlines_Usage(t *testing.T) {
+	cfg, dataDir := listingConfig(t, "", bm0201)
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		inStderr string
+	}{
+		{"UnknownForm", []string{"--config", cfg, "--form", "BM.99/KH", "--year", "2027"}, 2, `form "BM.99/KH" is not in`},
+		{"FormNotConfigured", []string{"--config", cfg, "--form", "BM.04.01/KH", "--year", "2027"}, 2, `form "BM.04.01/KH" is not in`},
+		{"NoForm", []string{"--config", cfg, "--year", "2027"}, 2, "want --config FILE --form CODE --year YYYY"},
+		{"NoConfig", []string{"--form", "BM.02.01/KH", "--year", "2027"}, 2, "want --config FILE --form CODE --year YYYY"},
+		{"NoYear", []string{"--config", cfg, "--form", "BM.02.01/KH"}, 2, "want --config FILE --form CODE --year YYYY"},
+		{"YearOutOfRange", []string{"--config", cfg, "--form", "BM.02.01/KH", "--year", "3000"}, 2, "(1200–2199)"},
+		{"BadConfig", []string{"--config", cfg + ".missing", "--form", "BM.02.01/KH", "--year", "2027"}, 1, "read config"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := runCLI(t, append([]string{"deadlines"}, tt.args...)...)
+			if code != tt.code {
+				t.Errorf("exit code: got %d, want %d (stderr %q)", code, tt.code, stderr)
+			}
+			if !strings.Contains(stderr, tt.inStderr) {
+				t.Errorf("stderr: got %q, want it to contain %q", stderr, tt.inStderr)
+			}
+			if stdout != "" {
+				t.Errorf("stdout: got %q, want nothing", stdout)
+			}
+		})
+	}
+	noLedger(t, dataDir)
+}
+
+// An override names the period whose report it moves, as everywhere else (ledger, status,
+// reminders' keys): config.example.toml moves the program for 2026-W48, normally due on
+// Thursday 19/11 of week 47, to Friday 20/11 10:00. With plans_next the override must apply to
+// the line of 2026-W48, and 2026-W49 keep its own Thursday. It fails while schedule.Plan.Window
+// looks the override up by the period the deadline falls in (p.Prev()), not the report's period.
+func TestDeadlines_OverrideOnPlansNextForm(t *testing.T) {
+	cfg, _ := listingConfig(t, "", `[[forms]]
+code = "BM.04.01/KH"
+[[forms.deadline_overrides]]
+period = "2026-W48"
+deadline = "2026-11-20 10:00"
+note = "Lãnh đạo Ban dời hạn do họp giao ban"
+`)
+	got := deadlineLines(t, cfg, "BM.04.01/KH", 2026)
+	want := map[string]string{
+		"2026-W48": "2026-W48\t2026-11-20 10:00\thạn được dời: Lãnh đạo Ban dời hạn do họp giao ban",
+		"2026-W49": "2026-W49\t2026-11-26 15:00\tquy tắc “thu 15:00”",
+	}
+	for p, w := range want {
+		if got[p] != w {
+			t.Errorf("line of %s:\n got %q\nwant %q", p, got[p], w)
+		}
+	}
+}
+
+// statusOffice writes an office with the monthly BM.02.01/KH and the weekly BM.04.01/KH, and a
+// ledger holding, all before today:
+//
+//	BM.02.01/KH   2025-09 (hạn 18/9 17:00)      2025-10 (hạn 17/10 17:00, closed)
+//	QLDN          valid 17/9: on time           nothing: missing; reminder 14/10, nag 19/10
+//	QLDT          valid 20/9 10:00: 1n17g late  invalid 15/10, valid 16/10 16:30: on time v2
+//	QHXD          invalid 18/9 only             valid 17/10 17:00 sharp: on time
+//
+//	BM.04.01/KH   2025-W40 (hạn 25/9 15:00): QLDN on time, QLDT and QHXD missing.
