@@ -33,7 +33,9 @@ func FuzzParse(f *testing.F) {
 func FuzzParseRule(f *testing.F) {
 	for _, s := range []string{"thu 15:00", "thứ 5 15:00", "Thứ Năm lúc 15h30", "day 20", "day 18 17:00",
 		"day 15 of last month", "15/06", "29/02 17:00", "10/01 next year", "last working day 16:00",
-		"ngày làm việc cuối cùng", "day 32", "25:00", "", "t7", "chủ nhật 8h"} {
+		"ngày làm việc cuối cùng", "day 32", "25:00", "", "t7", "chủ nhật 8h",
+		"5 working days after issue of BM.04.01/KH", "trong 3 ngày làm việc kể từ kết thúc kỳ 10:00",
+		"day 15 of last month of quarter", "1 working day after deadline of KT-XH"} {
 		f.Add(s)
 	}
 	cal := Calendar{Holidays: map[string]bool{"2026-09-02": true}}
@@ -57,7 +59,7 @@ func FuzzParseRule(f *testing.F) {
 }
 
 func FuzzParseOffset(f *testing.F) {
-	for _, s := range []string{"2d", "-1d", "4h", "1wd", "30m", "+0h", "99999wd", "1.5h", "d"} {
+	for _, s := range []string{"2d", "-1d", "4h", "1wd", "30m", "+0h", "99999wd", "1.5h", "d", "morning", "-1wd 08:00", "0d 7h30"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
