@@ -139,3 +139,15 @@ func (pl Placement) Explain(pol Policy, cal Calendar) string {
 	}
 	return s + "; " + FormatDate(pl.Nominal.In(cal.loc())) + " là " + why + ", chuyển sang ngày làm việc " + where
 }
+
+// CutoffNote describes the data a report covers and warns when its deadline leaves less than
+// one working day after the cut-off, which Decree 09/2019/NĐ-CP (art. 8.5) requires:
+// "số liệu từ 15/10/2026 đến 14/11/2026".
+func CutoffNote(start, end, deadline time.Time, cal Calendar) string {
+	s := CoverageLabel(start, end)
+	s = s[1 : len(s)-1] // without the parentheses
+	if cal.WorkingDaysBetween(end.AddDate(0, 0, -1), deadline) < 1 {
+		s += " — cảnh báo: hạn gửi cách ngày chốt số liệu chưa đủ 1 ngày làm việc (Nghị định 09/2019/NĐ-CP, Điều 8 khoản 5)"
+	}
+	return s
+}

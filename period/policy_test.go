@@ -2,6 +2,7 @@ package period
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -182,5 +183,17 @@ func TestCalendar_DayOffAndSessions(t *testing.T) {
 		if got := cal.SessionStartBefore(tt.at); !got.Equal(tt.want) {
 			t.Errorf("SessionStartBefore(%s) = %s, want %s", tt.at, got, tt.want)
 		}
+	}
+}
+
+func TestCutoffNote(t *testing.T) {
+	cal := calendar2026(t)
+	nov, _ := Parse("2026-11")
+	start, end := nov.Coverage(15, hanoi)
+	if got := CutoffNote(start, end, date(2026, 11, 16, 17, 0), cal); got != "số liệu từ 15/10/2026 đến 14/11/2026" {
+		t.Errorf("Monday 16/11 after a cut-off on Saturday 14/11: got %q, no warning expected", got)
+	}
+	if got := CutoffNote(start, end, date(2026, 11, 14, 17, 0), cal); !strings.Contains(got, "cảnh báo") {
+		t.Errorf("deadline on the cut-off day itself: got %q, want a warning", got)
 	}
 }

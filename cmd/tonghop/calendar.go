@@ -108,8 +108,12 @@ func printDeadlines(ctx context.Context, w io.Writer, cfg *config.Config, f *con
 		case err != nil:
 			return err
 		default:
-			fmt.Fprintf(w, "%s\t%s\t%s\n", p, win.Deadline.In(cfg.Location).Format("2006-01-02 15:04"),
-				win.Placement.Explain(pl.Policy, cal))
+			note := win.Placement.Explain(pl.Policy, cal)
+			if f.CutoffDay > 0 {
+				start, end := p.Coverage(f.CutoffDay, cfg.Location)
+				note += "; " + period.CutoffNote(start, end, win.Deadline, cal)
+			}
+			fmt.Fprintf(w, "%s\t%s\t%s\n", p, win.Deadline.In(cfg.Location).Format("2006-01-02 15:04"), note)
 		}
 	}
 	return nil
