@@ -123,22 +123,14 @@ func TestParse_Errors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			src := strings.Replace(minimal, tt.old, tt.new, 1)
-			if src == minimal {
-				t.Fatalf("test case does not change the config: %q not found", tt.old)
-			}
-			_, err := Parse([]byte(src), "t.toml")
-			var errs *Errors
-			if !errors.As(err, &errs) {
-				t.Fatalf("got error %v, want *Errors", err)
-			}
+			problems := problemsWith(t, tt.old, tt.new)
 			for _, w := range tt.want {
-				if !containsPrefix(errs.Problems, w) {
-					t.Errorf("missing problem %q; got:\n  %s", w, strings.Join(errs.Problems, "\n  "))
+				if !containsPrefix(problems, w) {
+					t.Errorf("missing problem %q; got:\n  %s", w, strings.Join(problems, "\n  "))
 				}
 			}
-			if len(errs.Problems) != len(tt.want) {
-				t.Errorf("got %d problems, want %d:\n  %s", len(errs.Problems), len(tt.want), strings.Join(errs.Problems, "\n  "))
+			if len(problems) != len(tt.want) {
+				t.Errorf("got %d problems, want %d:\n  %s", len(problems), len(tt.want), strings.Join(problems, "\n  "))
 			}
 		})
 	}
@@ -157,6 +149,21 @@ func TestParse_PasswordFile(t *testing.T) {
 	if got, want := c.Mailbox.Password, "s3cret"; got != want {
 		t.Errorf("password: got %q, want %q", got, want)
 	}
+}
+
+// problemsWith parses minimal with old replaced by new and returns the problems found.
+func problemsWith(t *testing.T, old, new string) []string {
+	t.Helper()
+	src := strings.Replace(minimal, old, new, 1)
+	if src == minimal {
+		t.Fatalf("test case does not change the config: %q not found", old)
+	}
+	_, err := Parse([]byte(src), "t.toml")
+	var errs *Errors
+	if !errors.As(err, &errs) {
+		t.Fatalf("got error %v, want *Errors", err)
+	}
+	return errs.Problems
 }
 
 func containsPrefix(list []string, prefix string) bool {

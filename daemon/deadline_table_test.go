@@ -119,11 +119,7 @@ func TestDeadlineTable_Builtins(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cal, err := cfg.Calendar()
-	if err != nil {
-		t.Fatal(err)
-	}
-	plans, err := Plans(cfg)
+	cal, plans, err := Calendar(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

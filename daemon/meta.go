@@ -18,11 +18,7 @@ func TemplateMeta(c *config.Config, key []byte, f *config.Form, unit config.Unit
 	if string(p.Kind) != f.Period {
 		return templates.Meta{}, fmt.Errorf("period %s is a %s, form %s is reported by %s", p, p.Kind, f.Code, f.Period)
 	}
-	plans, err := Plans(c)
-	if err != nil {
-		return templates.Meta{}, err
-	}
-	cal, err := c.Calendar()
+	cal, plans, err := Calendar(c)
 	if err != nil {
 		return templates.Meta{}, err
 	}

@@ -27,6 +27,17 @@ func Plans(c *config.Config) (map[string]schedule.Plan, error) {
 	return out, nil
 }
 
+// Calendar returns the office's working calendar and its forms' plans, the pair every reader
+// of deadlines needs.
+func Calendar(c *config.Config) (period.Calendar, map[string]schedule.Plan, error) {
+	cal, err := c.Calendar()
+	if err != nil {
+		return period.Calendar{}, nil, fmt.Errorf("calendar: %w", err)
+	}
+	plans, err := Plans(c)
+	return cal, plans, err
+}
+
 func plan(c *config.Config, f *config.Form) (schedule.Plan, error) {
 	kind, err := period.ParseKind(f.Period)
 	if err != nil {

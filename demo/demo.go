@@ -102,11 +102,7 @@ func runOffice(ctx context.Context, o Options, cfg *config.Config, srv *localmai
 		return err
 	}
 	defer d.Close()
-	cal, err := cfg.Calendar()
-	if err != nil {
-		return err
-	}
-	plans, err := daemon.Plans(cfg)
+	cal, plans, err := daemon.Calendar(cfg)
 	if err != nil {
 		return err
 	}

@@ -53,19 +53,6 @@ func (l *Ledger) CancelPending(ctx context.Context, keyPrefix, keep, reason stri
 // pendingWithPrefix compares the key's leading characters rather than using LIKE, whose % and
 // _ could appear in a form code.
 func pendingWithPrefix(ctx context.Context, tx *sql.Tx, prefix, keep string) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM outbox WHERE status = 'pending'
+	return queryIDs(ctx, tx, `SELECT id FROM outbox WHERE status = 'pending'
 		AND substr(key, 1, length(?1)) = ?1 AND key <> ?2 ORDER BY id`, prefix, keep)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
 }

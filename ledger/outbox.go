@@ -157,8 +157,13 @@ func (l *Ledger) ClaimDue(ctx context.Context, now time.Time, limit int) ([]OutM
 }
 
 func dueIDs(ctx context.Context, tx *sql.Tx, now time.Time, limit int) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM outbox WHERE status = 'pending' AND not_before <= ?
+	return queryIDs(ctx, tx, `SELECT id FROM outbox WHERE status = 'pending' AND not_before <= ?
 		ORDER BY not_before, id LIMIT ?`, encodeTime(now), limit)
+}
+
+// queryIDs runs a query that selects one id column and returns the ids.
+func queryIDs(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}

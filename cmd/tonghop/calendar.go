@@ -89,11 +89,7 @@ func runDeadlines(ctx context.Context, args []string, stdout, _ io.Writer) error
 }
 
 func printDeadlines(ctx context.Context, w io.Writer, cfg *config.Config, f *config.Form, l *ledger.Ledger, year int) error {
-	cal, err := cfg.Calendar()
-	if err != nil {
-		return err
-	}
-	plans, err := daemon.Plans(cfg)
+	cal, plans, err := daemon.Calendar(cfg)
 	if err != nil {
 		return err
 	}
