@@ -1,0 +1,108 @@
+package consolidate
+
+import (
+	"math"
+	"testing"
+
+	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/period"
+)
+
+// cells are one submission's indicator figures: indicator code → column key → text.
+type cells map[string]map[string]string
+
+// submission wraps figures of the test table "t" as a counted source.
+func submission(c cells) Source {
+	return Source{Filled: form.Filled{Indicators: map[string]map[string]map[string]string{"t": c}}}
+}
+
+// periodOnly gives one unit's "period" figures: code, value, code, value…
+func periodOnly(pairs ...string) Source {
+	c := cells{}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		c[pairs[i]] = map[string]string{"period": pairs[i+1]}
+	}
+	return submission(c)
+}
+
+func indicatorForm(kind string, rows ...form.Indicator) form.Form {
+	cols := []form.Column{
+		{Key: "plan", Title: "Kế hoạch năm", Type: form.Decimal},
+		{Key: "period", Title: "Thực hiện kỳ báo cáo", Type: form.Decimal},
+		{Key: "ytd", Title: "Lũy kế từ đầu năm", Type: form.Decimal},
+		{Key: "last_year", Title: "Cùng kỳ năm trước", Type: form.Decimal},
+		{Key: "pct_plan", Title: "% so với kế hoạch", Type: form.Percent},
+		{Key: "pct_last_year", Title: "% so với cùng kỳ", Type: form.Percent},
+	}
+	return form.Form{Code: "TEST", Version: 1, Period: kind,
+		Indicators: []form.IndicatorTable{{Key: "t", Title: "Chỉ tiêu", Columns: cols, Rows: rows}}}
+}
+
+func mustPeriod(t testing.TB, s string) period.Period {
+	t.Helper()
+	p, err := period.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func mustBuild(t testing.TB, in Input) Book {
+	t.Helper()
+	book, err := Build(in)
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	return book
+}
+
+// row returns the summary row with the given code of the first summary table.
+func row(t testing.TB, book Book, code string) SummaryRow {
+	t.Helper()
+	for _, r := range book.Summary[0].Rows {
+		if r.Code == code {
+			return r
+		}
+	}
+	t.Fatalf("no summary row %q", code)
+	return SummaryRow{}
+}
+
+var none = Value{}
+
+func val(v float64) Value { return Value{V: v, OK: true} }
+
+func sameValue(got, want Value) bool {
+	if got.OK != want.OK {
+		return false
+	}
+	return !got.OK || math.Abs(got.V-want.V) <= 1e-9*math.Max(1, math.Abs(want.V))
+}
+
+func checkValue(t testing.TB, what string, got, want Value) {
+	t.Helper()
+	if !sameValue(got, want) {
+		t.Errorf("%s: got %+v, want %+v", what, got, want)
+	}
+}
+
+func warningsWith(book Book, code string) []Warning {
+	var out []Warning
+	for _, w := range book.Warnings {
+		if w.Code == code {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+var abc = []Unit{{Code: "A", Name: "Phòng A"}, {Code: "B", Name: "Phòng B"}, {Code: "C", Name: "Phòng C"}}
+
+func mustFloat(t testing.TB, s string) float64 {
+	t.Helper()
+	v, bad := parseFigure(s)
+	if bad || !v.OK {
+		t.Fatalf("not a number: %q", s)
+	}
+	return v.V
+}

@@ -1,0 +1,181 @@
+package consolidate
+
+import "github.com/tonghop/tonghop/form"
+
+// roles are the column keys an indicator table uses for each figure; "" when absent.
+type roles struct {
+	period, plan, ytd string
+	titles            map[string]string // column key → title, for messages
+}
+
+// Column keys with a fixed meaning in indicator tables.
+const (
+	colPeriod      = "period"
+	colPlan        = "plan"
+	colYTD         = "ytd"
+	colLastYear    = "last_year"
+	colPctPlan     = "pct_plan"
+	colPctLastYear = "pct_last_year"
+)
+
+// tableRoles finds the role columns of t. Without a "period" column, the first numeric column
+// that has no other role holds this period's figure.
+func tableRoles(t *form.IndicatorTable) roles {
+	r := roles{titles: make(map[string]string, len(t.Columns))}
+	fallback := ""
+	for _, c := range t.Columns {
+		r.titles[c.Key] = c.Title
+		switch c.Key {
+		case colPeriod:
+			r.period = c.Key
+		case colPlan:
+			r.plan = c.Key
+		case colYTD:
+			r.ytd = c.Key
+		case colLastYear, colPctPlan, colPctLastYear:
+		default:
+			if fallback == "" && numeric(c.Type) {
+				fallback = c.Key
+			}
+		}
+	}
+	if r.period == "" {
+		r.period = fallback
+	}
+	return r
+}
+
+func numeric(t form.ColumnType) bool {
+	return t == form.Integer || t == form.Decimal || t == form.Percent
+}
+
+func (b *builder) summaries() []SummaryTable {
+	out := make([]SummaryTable, 0, len(b.in.Form.Indicators))
+	for i := range b.in.Form.Indicators {
+		out = append(out, b.summary(&b.in.Form.Indicators[i]))
+	}
+	return out
+}
+
+// tableReader reads the figures of one indicator table from the counted units' sheets.
+type tableReader struct {
+	b     *builder
+	t     *form.IndicatorTable
+	r     roles
+	units []unitSheets // in unit order
+}
+
+func (b *builder) summary(t *form.IndicatorTable) SummaryTable {
+	x := tableReader{b: b, t: t, r: tableRoles(t), units: b.sheetsOf(t.Key)}
+	st := SummaryTable{Key: t.Key, Title: t.Title, PeriodColumn: x.r.period, Rows: make([]SummaryRow, 0, len(t.Rows))}
+	for _, ind := range t.Rows {
+		st.Rows = append(st.Rows, x.summaryRow(ind))
+	}
+	b.checkSubtotals(t, st.Rows)
+	return st
+}
+
+// summaryRow aggregates one indicator across the counted units.
+func (x tableReader) summaryRow(ind form.Indicator) SummaryRow {
+	rule, known := normaliseRule(ind.Aggregate)
+	if !known {
+		x.b.warn("", WarnUnknownAggregate, msgUnknownAggregate(ind.Code, ind.Aggregate))
+	}
+	row := SummaryRow{
+		Code: ind.Code, Name: ind.Name, Measure: ind.Unit, Aggregate: rule,
+		SubtotalOK: true, PerUnit: make(map[string]UnitFigures, len(x.units)),
+	}
+	plan, cur, ytd := newAccumulator(rule), newAccumulator(rule), newAccumulator(rule)
+	lastYear, lastYearYTD := newAccumulator(rule), newAccumulator(rule)
+	for i := range x.units {
+		u := &x.units[i]
+		f := x.unitFigures(u, ind.Code, rule)
+		row.PerUnit[u.code] = f
+		plan.add(f.Plan)
+		cur.add(f.Period)
+		ytd.add(f.YTD)
+		lastYear.add(f.LastYear)
+		lastYearYTD.add(f.LastYearYTD)
+		if f.Period.OK {
+			row.Reported++
+		}
+		if f.OwnYTD.OK && f.YTD.OK && ytdDiffers(f.OwnYTD.V, f.YTD.V) {
+			x.b.warn(u.code, WarnYTDMismatch, msgYTDMismatch(u.code, ind.Code, rule, f.OwnYTD.V, f.YTD.V))
+		}
+	}
+	row.Plan, row.Period, row.YTD = plan.result(), cur.result(), ytd.result()
+	row.LastYear, row.LastYearYTD = lastYear.result(), lastYearYTD.result()
+	row.PctPlan = percent(row.YTD, row.Plan)
+	row.PctLastYear = percent(row.Period, row.LastYear)
+	return row
+}
+
+// unitFigures reads one unit's figures for an indicator and computes its years to date.
+func (x tableReader) unitFigures(u *unitSheets, code, rule string) UnitFigures {
+	r := x.r
+	f := UnitFigures{
+		Plan:   x.figure(u.code, u.current, code, r.plan),
+		Period: x.figure(u.code, u.current, code, r.period),
+		OwnYTD: x.figure(u.code, u.current, code, r.ytd),
+	}
+	f.YTD = x.overTime(rule, u.code, u.earlier, code, f.Period)
+	if u.lastYear != nil {
+		f.LastYear = x.figure(u.code, *u.lastYear, code, r.period)
+	}
+	if x.b.in.LastYearEarlier != nil {
+		f.LastYearYTD = x.overTime(rule, u.code, u.lastYearEarlier, code, f.LastYear)
+	}
+	return f
+}
+
+// overTime combines by rule the unit's period figures in its earlier sheets (in time order)
+// and then the figure of the period itself.
+func (x tableReader) overTime(rule, unit string, earlier []sheet, code string, now Value) Value {
+	acc := newAccumulator(rule)
+	for _, s := range earlier {
+		acc.add(x.figure(unit, s, code, x.r.period))
+	}
+	acc.add(now)
+	return acc.result()
+}
+
+// figure reads one cell; a cell that is not a number is absent and warned about.
+func (x tableReader) figure(unit string, s sheet, code, col string) Value {
+	if col == "" {
+		return Value{}
+	}
+	text := s.cells[code][col]
+	v, bad := parseFigure(text)
+	if bad {
+		x.b.warn(unit, WarnBadNumber, msgBadNumber(unit, s.period, code, x.r.titles[col], text))
+	}
+	return v
+}
+
+// checkSubtotals marks the summing rows whose aggregated figure for the period differs from
+// the sum of their children's. Absent figures count as zero; a row and children all absent
+// agree. Rows with another rule are not checked: a subtotal is a sum.
+func (b *builder) checkSubtotals(t *form.IndicatorTable, rows []SummaryRow) {
+	byCode := make(map[string]Value, len(rows))
+	for _, row := range rows {
+		byCode[row.Code] = row.Period
+	}
+	for i, ind := range t.Rows {
+		row := &rows[i]
+		if len(ind.Children) == 0 || row.Aggregate != ruleSum {
+			continue
+		}
+		children := newAccumulator(ruleSum)
+		for _, c := range ind.Children {
+			children.add(byCode[c])
+		}
+		sum := children.result()
+		if !row.Period.OK && !sum.OK {
+			continue
+		}
+		if !nearlyEqual(row.Period.V, sum.V, 1e-9) {
+			row.SubtotalOK = false
+			b.warn("", WarnSubtotal, msgSubtotal(ind.Code, ind.Name, row.Period.V, ind.Children, sum.V))
+		}
+	}
+}
