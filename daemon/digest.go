@@ -43,8 +43,7 @@ func (d *Daemon) digestItems(late []lateUnit) []mailer.DigestItem {
 	for _, l := range late {
 		a := l.action
 		unit, _ := d.cfg.Unit(a.Unit)
-		it := mailer.DigestItem{Request: d.request(a.Form, a.Period.String()), Unit: unit.Name, Nags: a.N}
-		it.Request.Deadline = l.dueAt.In(d.cfg.Location)
+		it := mailer.DigestItem{Request: d.scheduledRequest(a, l.dueAt), Unit: unit.Name, Nags: a.N}
 		if sup, ok := d.cfg.Person(unit.Supervisor); ok && a.Escalate {
 			it.SupervisorTitle, it.SupervisorName = sup.Title, sup.Name
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/intake"
@@ -54,6 +55,16 @@ func (d *Daemon) request(formCode, periodName string) mailer.Request {
 	r.Period = p.Label()
 	if w, err := d.plans[f.Code].Window(p, d.cal, d.events(context.Background())); err == nil {
 		r.Deadline = w.Deadline.In(d.cfg.Location)
+	}
+	return r
+}
+
+// scheduledRequest describes what a scheduled action asks for, with the deadline the schedule
+// already placed (request would place it again).
+func (d *Daemon) scheduledRequest(a schedule.Action, deadline time.Time) mailer.Request {
+	r := mailer.Request{FormCode: a.Form, Period: a.Period.Label(), Deadline: deadline.In(d.cfg.Location)}
+	if f, ok := d.cfg.Form(a.Form); ok {
+		r.FormTitle = f.Title
 	}
 	return r
 }
@@ -197,10 +208,7 @@ func (d *Daemon) oversizeMail(msg *intake.Message, s sender, size int64, key str
 // unit's template, so that a unit that lost the first mail can still answer this one.
 func (d *Daemon) actionMail(a schedule.Action) (ledger.OutMail, error) {
 	unit, _ := d.cfg.Unit(a.Unit)
-	req := d.request(a.Form, a.Period.String())
-	if !a.Deadline.IsZero() {
-		req.Deadline = a.Deadline.In(d.cfg.Location)
-	}
+	req := d.scheduledRequest(a, a.Deadline)
 	m := ledger.OutMail{Key: a.Key(), Kind: a.Kind, To: unit.Emails, NotBefore: a.At, CreatedAt: d.now()}
 	att, err := d.templateAttachment(a)
 	if err != nil {

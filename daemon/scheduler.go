@@ -56,11 +56,8 @@ func (d *Daemon) scheduleWindow(ctx context.Context, plan schedule.Plan, w sched
 			return nil, err
 		}
 	}
-	if row, err := d.ledger.Period(ctx, plan.Form, w.Period.String()); err != nil || row.Status == ledger.PeriodClosed {
-		return nil, err
-	}
-	done, err := d.unitsDone(ctx, plan.Form, w.Period)
-	if err != nil {
+	closed, done, err := d.progress(ctx, plan.Form, w.Period)
+	if err != nil || closed {
 		return nil, err
 	}
 	var late []lateUnit
@@ -75,17 +72,25 @@ func (d *Daemon) scheduleWindow(ctx context.Context, plan schedule.Plan, w sched
 	return late, nil
 }
 
-// unitsDone returns the units with a valid file for the form's period.
-func (d *Daemon) unitsDone(ctx context.Context, form string, p period.Period) (map[string]bool, error) {
+// progress tells whether the form's period is closed and which units have sent a valid file
+// for it: what decides whether a scheduled mail is still wanted.
+func (d *Daemon) progress(ctx context.Context, form string, p period.Period) (closed bool, done map[string]bool, err error) {
+	row, err := d.ledger.Period(ctx, form, p.String())
+	switch {
+	case err == nil && row.Status == ledger.PeriodClosed:
+		return true, nil, nil
+	case err != nil && !errors.Is(err, ledger.ErrNotFound):
+		return false, nil, err
+	}
 	latest, err := d.ledger.LatestValid(ctx, form, p.String())
 	if err != nil {
-		return nil, fmt.Errorf("read submissions: %w", err)
+		return false, nil, fmt.Errorf("read submissions: %w", err)
 	}
-	done := make(map[string]bool, len(latest))
+	done = make(map[string]bool, len(latest))
 	for unit := range latest {
 		done[unit] = true
 	}
-	return done, nil
+	return false, done, nil
 }
 
 // queueAction puts the mail of one action in the outbox unless it is there already, to leave
@@ -126,14 +131,13 @@ func (d *Daemon) stillNeeded(ctx context.Context, m ledger.OutMail) (bool, strin
 	if !ok {
 		return true, "", nil
 	}
-	if row, err := d.ledger.Period(ctx, a.Form, a.Period.String()); err == nil && row.Status == ledger.PeriodClosed {
-		return false, "period closed", nil
-	}
-	done, err := d.unitsDone(ctx, a.Form, a.Period)
-	if err != nil {
+	closed, done, err := d.progress(ctx, a.Form, a.Period)
+	switch {
+	case err != nil:
 		return true, "", err
-	}
-	if done[a.Unit] {
+	case closed:
+		return false, "period closed", nil
+	case done[a.Unit]:
 		return false, "unit sent a valid file", nil
 	}
 	return true, "", nil
