@@ -1,7 +1,6 @@
 package daemon
 
 import (
-	"fmt"
 	"testing"
 	"time"
 
@@ -134,7 +133,7 @@ func TestDeadlineTable_Builtins(t *testing.T) {
 	for _, code := range []string{"BM.04.01/KH", "BM.04.02/KH", "BM.02.01/KH", "KT-XH"} {
 		pl := plans[code]
 		for _, year := range []int{2026, 2027} {
-			for _, p := range periodsOfYear(pl.Kind, year) {
+			for _, p := range period.InYear(pl.Kind, year) {
 				w, err := pl.Window(p, cal, events)
 				if err != nil {
 					t.Fatalf("%s %s: %v", code, p, err)
@@ -149,21 +148,4 @@ func TestDeadlineTable_Builtins(t *testing.T) {
 	if want := 2*(53+52) + 2*24; checked != want {
 		t.Errorf("checked %d periods, want %d", checked, want)
 	}
-}
-
-func periodsOfYear(k period.Kind, year int) []period.Period {
-	var out []period.Period
-	switch k {
-	case period.Week:
-		for n := 1; n <= period.WeeksIn(year); n++ {
-			out = append(out, period.Period{Kind: k, Year: year, N: n})
-		}
-	case period.Month:
-		for n := 1; n <= 12; n++ {
-			out = append(out, period.Period{Kind: k, Year: year, N: n})
-		}
-	default:
-		panic(fmt.Sprintf("periodsOfYear: %s", k))
-	}
-	return out
 }

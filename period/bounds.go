@@ -101,3 +101,17 @@ func (p Period) SameLastYear() Period {
 	}
 	return q
 }
+
+// InYear lists the periods of kind k in a year, in order: its ISO weeks, months, quarters,
+// halves, or the one 9-month or year period.
+func InYear(k Kind, year int) []Period {
+	n := map[Kind]int{Week: WeeksIn(year), Month: 12, Quarter: 4, Half: 2}[k]
+	if n == 0 {
+		return []Period{{Kind: k, Year: year}}
+	}
+	out := make([]Period, n)
+	for i := range out {
+		out[i] = Period{Kind: k, Year: year, N: i + 1}
+	}
+	return out
+}

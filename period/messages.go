@@ -151,3 +151,10 @@ func CutoffNote(start, end, deadline time.Time, cal Calendar) string {
 	}
 	return s
 }
+
+// PendingNote explains a deadline not known yet, for the deadlines listing:
+// "quy tắc “5 working days after issue of BM.04.01/KH”: BM.04.01/KH 2026-W48 chưa ban hành".
+func PendingNote(r Rule, p Period) string {
+	ev, _ := r.Event()
+	return "quy tắc “" + r.String() + "”: " + ev.Form + " " + p.String() + " chưa ban hành"
+}

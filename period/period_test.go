@@ -291,3 +291,20 @@ func mustParse(t *testing.T, s string) Period {
 	}
 	return p
 }
+
+func TestInYear(t *testing.T) {
+	for _, tt := range []struct {
+		k          Kind
+		year, n    int
+		first, end string
+	}{
+		{Week, 2026, 53, "2026-W01", "2026-W53"}, {Week, 2027, 52, "2027-W01", "2027-W52"},
+		{Month, 2026, 12, "2026-01", "2026-12"}, {Quarter, 2026, 4, "2026-Q1", "2026-Q4"},
+		{Half, 2026, 2, "2026-H1", "2026-H2"}, {NineMonths, 2026, 1, "2026-9M", "2026-9M"}, {Year, 2026, 1, "2026", "2026"},
+	} {
+		got := InYear(tt.k, tt.year)
+		if len(got) != tt.n || got[0].String() != tt.first || got[len(got)-1].String() != tt.end {
+			t.Errorf("InYear(%s, %d): %d periods %v … %v, want %d, %s … %s", tt.k, tt.year, len(got), got[0], got[len(got)-1], tt.n, tt.first, tt.end)
+		}
+	}
+}

@@ -95,12 +95,11 @@ func printDeadlines(ctx context.Context, w io.Writer, cfg *config.Config, f *con
 	}
 	pl := plans[f.Code]
 	events := daemon.EventTimes(ctx, l, plans, cal, nil)
-	for _, p := range periodsOf(pl.Kind, year) {
+	for _, p := range period.InYear(pl.Kind, year) {
 		win, err := pl.Window(p, cal, events)
 		switch {
 		case errors.Is(err, period.ErrEventPending):
-			ev, _ := pl.Policy.Rule.Event()
-			fmt.Fprintf(w, "%s\t—\tquy tắc “%s”: %s chưa ban hành\n", p, pl.Policy.Rule, ev.Form+" "+p.String())
+			fmt.Fprintf(w, "%s\t—\t%s\n", p, period.PendingNote(pl.Policy.Rule, p))
 		case err != nil:
 			return err
 		default:
@@ -113,19 +112,6 @@ func printDeadlines(ctx context.Context, w io.Writer, cfg *config.Config, f *con
 		}
 	}
 	return nil
-}
-
-// periodsOf lists the periods of kind k in a year: its ISO weeks, months, quarters …
-func periodsOf(k period.Kind, year int) []period.Period {
-	n := map[period.Kind]int{period.Week: period.WeeksIn(year), period.Month: 12, period.Quarter: 4, period.Half: 2}[k]
-	if n == 0 {
-		return []period.Period{{Kind: k, Year: year}}
-	}
-	out := make([]period.Period, n)
-	for i := range out {
-		out[i] = period.Period{Kind: k, Year: year, N: i + 1}
-	}
-	return out
 }
 
 // existingLedger opens the ledger if the data directory holds one, and returns nil if not:
