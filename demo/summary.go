@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/daemon"
 	"github.com/tonghop/tonghop/ledger"
-	"github.com/tonghop/tonghop/status"
 )
 
 // summarize prints, per form and period, what each unit did, then the mail counts and the files left.
@@ -30,7 +30,12 @@ func summarize(ctx context.Context, w io.Writer, cfg *config.Config, l *ledger.L
 		for _, a := range agents {
 			fmt.Fprintf(w, "  %-5s %-26s %s\n", a.unit.Code, a.behaviour, unitHistory(subs, a.unit.Code, cfg))
 		}
-		r := periodRate(p, subs, agents)
+		f, _ := cfg.Form(p.Form)
+		m, err := daemon.StatusMatrix(ctx, cfg, l, f, p.Period, 1, simEnd)
+		if err != nil {
+			return err
+		}
+		r := m.Rates[0]
 		fmt.Fprintf(w, "  reporting rate %d/%d (%.0f%%), on time %d/%d (%.0f%%)\n",
 			r.Reported, r.Expected, r.ReportingRate(), r.OnTime, r.Expected, r.OnTimeRate())
 	}
@@ -62,20 +67,6 @@ func summarize(ctx context.Context, w io.Writer, cfg *config.Config, l *ledger.L
 		cfg.Path, filepath.Join(cfg.DataDir, "ledger.db"), filepath.Join(cfg.DataDir, "archive"),
 		filepath.Join(filepath.Dir(cfg.DataDir), "tonghop.log"))
 	return nil
-}
-
-// periodRate computes the rates `tonghop status` prints, for one period at the end of the demo.
-func periodRate(p ledger.Period, subs []ledger.Submission, agents []*agent) status.Rate {
-	var units []status.Unit
-	for _, a := range agents {
-		units = append(units, status.Unit{Code: a.unit.Code})
-	}
-	var in []status.Submission
-	for _, s := range subs {
-		in = append(in, status.Submission{Form: s.Form, Unit: s.Unit, Period: s.Period, Version: s.Version, Valid: s.Valid, ReceivedAt: s.ReceivedAt})
-	}
-	m := status.Build(units, []status.Period{{Form: p.Form, Period: p.Period, Deadline: p.Deadline}}, in, nil, simEnd)
-	return m.Rates[0]
 }
 
 // unitHistory writes a unit's versions for one period: "v1 rejected 16/11 10:30, v2 accepted 16/11 12:30".

@@ -7,9 +7,8 @@ import (
 	"time"
 
 	"github.com/tonghop/tonghop/config"
-	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/daemon"
 	"github.com/tonghop/tonghop/period"
-	"github.com/tonghop/tonghop/schedule"
 	"github.com/tonghop/tonghop/status"
 )
 
@@ -37,6 +36,9 @@ func runStatus(ctx context.Context, args []string, stdout, _ io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if _, err := period.Parse(*only); *only != "" && err != nil {
+		return fmt.Errorf("%w: --period: %v", errUsage, err)
+	}
 	if *code != "" {
 		if _, ok := cfg.Form(*code); !ok {
 			return fmt.Errorf("%w: form %q is not in %s", errUsage, *code, *path)
@@ -58,7 +60,7 @@ func runStatus(ctx context.Context, args []string, stdout, _ io.Writer) error {
 		if *code != "" && f.Code != *code || !periodOfForm(*only, f) {
 			continue
 		}
-		m, err := statusMatrix(ctx, cfg, l, f, *only, *last, now)
+		m, err := daemon.StatusMatrix(ctx, cfg, l, f, *only, *last, now)
 		switch {
 		case err != nil:
 			return err
@@ -93,64 +95,4 @@ func statusTime(s string, loc *time.Location) (time.Time, error) {
 func periodOfForm(only string, f *config.Form) bool {
 	p, err := period.Parse(only)
 	return only == "" || err != nil || string(p.Kind) == f.Period
-}
-
-// statusMatrix reads one form's periods, submissions and sent reminders from the ledger.
-func statusMatrix(ctx context.Context, cfg *config.Config, l *ledger.Ledger, f *config.Form, only string, last int, now time.Time) (status.Matrix, error) {
-	rows, err := l.Periods(ctx, f.Code)
-	if err != nil {
-		return status.Matrix{}, err
-	}
-	var periods []status.Period
-	for _, r := range rows {
-		if only == "" || r.Period == only {
-			periods = append(periods, status.Period{Form: f.Code, Period: r.Period, Deadline: r.Deadline, Closed: r.Status == ledger.PeriodClosed})
-		}
-	}
-	if only != "" && len(periods) == 0 {
-		if _, err := period.Parse(only); err != nil {
-			return status.Matrix{}, fmt.Errorf("%w: --period: %v", errUsage, err)
-		}
-		periods = []status.Period{{Form: f.Code, Period: only}} // not opened yet: no deadline known
-	}
-	periods = periods[max(0, len(periods)-last):]
-	var subs []status.Submission
-	for _, p := range periods {
-		list, err := l.Submissions(ctx, f.Code, p.Period)
-		if err != nil {
-			return status.Matrix{}, err
-		}
-		for _, s := range list {
-			if s.ReceivedAt.After(now) {
-				continue
-			}
-			subs = append(subs, status.Submission{Form: s.Form, Unit: s.Unit, Period: s.Period, Version: s.Version, Valid: s.Valid, ReceivedAt: s.ReceivedAt})
-		}
-	}
-	reminders, err := sentReminders(ctx, l, now)
-	if err != nil {
-		return status.Matrix{}, err
-	}
-	var units []status.Unit
-	for _, u := range cfg.FormUnits(f) {
-		units = append(units, status.Unit{Code: u.Code, Name: u.Name})
-	}
-	return status.Build(units, periods, subs, reminders, now), nil
-}
-
-// sentReminders reads the reminders and nags that went out, from the outbox.
-func sentReminders(ctx context.Context, l *ledger.Ledger, now time.Time) ([]status.Reminder, error) {
-	sent, err := l.Outbox(ctx, ledger.OutSent)
-	if err != nil {
-		return nil, err
-	}
-	var out []status.Reminder
-	for _, m := range sent {
-		a, ok := schedule.ParseKey(m.Key)
-		if !ok || a.Kind == schedule.KindTemplate || m.SentAt.After(now) {
-			continue
-		}
-		out = append(out, status.Reminder{Form: a.Form, Unit: a.Unit, Period: a.Period.String(), Kind: a.Kind, N: a.N, SentAt: m.SentAt, Cc: m.Cc})
-	}
-	return out, nil
 }

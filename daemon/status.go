@@ -1,0 +1,70 @@
+package daemon
+
+import (
+	"context"
+	"time"
+
+	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/schedule"
+	"github.com/tonghop/tonghop/status"
+)
+
+// StatusMatrix reads one form's periods, submissions and sent reminders from the ledger and
+// builds the matrix `tonghop status` prints: the last periods opened, or only the period named
+// (a valid period text, or ""), as things stood at now.
+func StatusMatrix(ctx context.Context, cfg *config.Config, l *ledger.Ledger, f *config.Form, only string, last int, now time.Time) (status.Matrix, error) {
+	rows, err := l.Periods(ctx, f.Code)
+	if err != nil {
+		return status.Matrix{}, err
+	}
+	var periods []status.Period
+	for _, r := range rows {
+		if only == "" || r.Period == only {
+			periods = append(periods, status.Period{Form: f.Code, Period: r.Period, Deadline: r.Deadline, Closed: r.Status == ledger.PeriodClosed})
+		}
+	}
+	if only != "" && len(periods) == 0 {
+		periods = []status.Period{{Form: f.Code, Period: only}} // not opened yet: no deadline known
+	}
+	periods = periods[max(0, len(periods)-last):]
+	var subs []status.Submission
+	for _, p := range periods {
+		list, err := l.Submissions(ctx, f.Code, p.Period)
+		if err != nil {
+			return status.Matrix{}, err
+		}
+		for _, s := range list {
+			if s.ReceivedAt.After(now) {
+				continue
+			}
+			subs = append(subs, status.Submission{Form: s.Form, Unit: s.Unit, Period: s.Period, Version: s.Version, Valid: s.Valid, ReceivedAt: s.ReceivedAt})
+		}
+	}
+	reminders, err := sentReminders(ctx, l, now)
+	if err != nil {
+		return status.Matrix{}, err
+	}
+	var units []status.Unit
+	for _, u := range cfg.FormUnits(f) {
+		units = append(units, status.Unit{Code: u.Code, Name: u.Name})
+	}
+	return status.Build(units, periods, subs, reminders, now), nil
+}
+
+// sentReminders reads the reminders and nags that went out, from the outbox.
+func sentReminders(ctx context.Context, l *ledger.Ledger, now time.Time) ([]status.Reminder, error) {
+	sent, err := l.Outbox(ctx, ledger.OutSent)
+	if err != nil {
+		return nil, err
+	}
+	var out []status.Reminder
+	for _, m := range sent {
+		a, ok := schedule.ParseKey(m.Key)
+		if !ok || a.Kind == schedule.KindTemplate || m.SentAt.After(now) {
+			continue
+		}
+		out = append(out, status.Reminder{Form: a.Form, Unit: a.Unit, Period: a.Period.String(), Kind: a.Kind, N: a.N, SentAt: m.SentAt, Cc: m.Cc})
+	}
+	return out, nil
+}
