@@ -83,7 +83,7 @@ func checkFreshSchema(t *testing.T, l *Ledger) {
 		}
 	}
 	db := rawDB(t, l.Dir())
-	for _, table := range []string{"schema_migrations", "mails", "submissions", "periods", "outbox", "events", "cursors"} {
+	for _, table := range []string{"schema_migrations", "mails", "submissions", "periods", "outbox", "events", "cursors", "drafts", "approvals"} {
 		var n int
 		err := db.QueryRow(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?`, table).Scan(&n)
 		if err != nil || n != 1 {

@@ -40,6 +40,10 @@ type Intake struct {
 	Submissions []Submission
 	Outbox      []OutMail
 	Events      []Event
+	// Drafts are edited workbooks the mail carried (a leader's reply), stored as the next draft
+	// versions with the mail's ID; Approval is the approval step the mail decided, if any.
+	Drafts   []Draft
+	Approval *ApprovalUpdate
 }
 
 // IntakeResult says what RecordIntake stored.
@@ -47,6 +51,7 @@ type IntakeResult struct {
 	MailID      int64
 	Duplicate   bool         // a mail with the same SHA256 was already recorded: nothing was written
 	Submissions []Submission // as stored, with IDs and Versions (for a duplicate: those stored the first time)
+	Drafts      []Draft      // as stored, numbered (none for a duplicate)
 }
 
 // RecordIntake stores a received mail with everything decided about it in ONE transaction: the
@@ -106,6 +111,19 @@ func recordIntake(ctx context.Context, tx *sql.Tx, in Intake) (IntakeResult, err
 			return IntakeResult{}, fmt.Errorf("outbox %q: %w", m.Key, err)
 		}
 	}
+	for _, d := range in.Drafts {
+		d.MailID = mailID
+		stored, err := insertDraft(ctx, tx, d)
+		if err != nil {
+			return IntakeResult{}, err
+		}
+		res.Drafts = append(res.Drafts, stored)
+	}
+	if in.Approval != nil {
+		if err := saveApproval(ctx, tx, *in.Approval); err != nil {
+			return IntakeResult{}, err
+		}
+	}
 	return res, insertEvents(ctx, tx, withDefaultTime(in.Events, in.Mail.ReceivedAt))
 }
 
@@ -135,6 +153,16 @@ func (l *Ledger) checkIntake(in Intake) error {
 	for _, o := range in.Outbox {
 		if err := checkOutMail(o); err != nil {
 			return fmt.Errorf("outbox %q: %w", o.Key, err)
+		}
+	}
+	for _, d := range in.Drafts {
+		if err := l.checkDraft(d); err != nil {
+			return fmt.Errorf("draft: %w", err)
+		}
+	}
+	if in.Approval != nil {
+		if err := checkApproval(*in.Approval); err != nil {
+			return fmt.Errorf("approval: %w", err)
 		}
 	}
 	for _, e := range withDefaultTime(in.Events, m.ReceivedAt) {
