@@ -26,6 +26,8 @@ type Config struct {
 	Units   []Unit   `toml:"units"`
 	People  []Person `toml:"people"`
 	Forms   []Form   `toml:"forms"`
+	// MailAuth says how far a leader's reply is believed to come from its sender.
+	MailAuth MailAuth `toml:"mail_auth"`
 
 	// Path is the file the configuration was read from ("" when parsed from bytes).
 	Path string `toml:"-"`
@@ -40,6 +42,15 @@ type Files struct {
 	// XLSConverter converts legacy .xls workbooks to .xlsx: "auto" (Gnumeric's ssconvert or
 	// LibreOffice, if installed), "off" (ask the unit to save as .xlsx), or a program's path.
 	XLSConverter string `toml:"xls_converter"`
+}
+
+// MailAuth is how replies deciding an approval are authenticated. TrustedServers are the
+// authserv-ids (RFC 8601) of the office's receiving servers: their Authentication-Results header
+// is believed, and a dkim, spf or dmarc "fail" there refuses the reply. VerifyDKIM makes tonghop
+// verify DKIM signatures itself and require a valid one from the sender's domain.
+type MailAuth struct {
+	TrustedServers []string `toml:"trusted_servers"`
+	VerifyDKIM     bool     `toml:"verify_dkim"`
 }
 
 // Values of Files.XLSConverter besides a path.
@@ -173,8 +184,22 @@ type Form struct {
 	EscalateFrom   int      `toml:"escalate_from"`    // from this nag on (1-based) the supervisor is copied; 0 never
 	DigestFrom     int      `toml:"digest_from"`      // from this nag on the unit is listed in the office's daily digest; 0 never
 	Units          []string `toml:"units"`            // codes of the units that report; empty means all
-	Approval       []string `toml:"approval"`         // ids of people, in order: reviewer(s) then approver
-	Recipients     []string `toml:"recipients"`       // people ids or addresses the issued report goes to
+	// Approval lists the steps of the chain, in order: reviewer(s) then the approver. A step is
+	// a person id, or several joined by "|" when any one of them may decide ("pho_tb_1|pho_tb_2").
+	Approval []string `toml:"approval"`
+	// ApprovalOnRevise is where a new version goes after changes were asked: "restart" (the
+	// first step, the default) or "step" (the step that asked).
+	ApprovalOnRevise string `toml:"approval_on_revise"`
+	// ApprovalRemindAfter is the working time a step may leave a request unanswered before it
+	// is reminded ("4h", the default; "0" never); ApprovalMaxReminders bounds the reminders per
+	// step and version (default 2).
+	ApprovalRemindAfter  string   `toml:"approval_remind_after"`
+	ApprovalMaxReminders int      `toml:"approval_max_reminders"`
+	Recipients           []string `toml:"recipients"` // people ids or addresses the issued report goes to
+	// ConsolidateAfter is how long after the deadline the report is consolidated with the
+	// units still missing shown ("+2h", the default; "+1wd"); it is built earlier when every
+	// unit has sent a valid file.
+	ConsolidateAfter string `toml:"consolidate_after"`
 	// DeadlineOverrides moves single periods' deadlines by hand.
 	DeadlineOverrides []DeadlineOverride `toml:"deadline_overrides"`
 }

@@ -2,7 +2,6 @@ package config
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/tonghop/tonghop/period"
@@ -128,29 +127,6 @@ func checkOffsets(v *validator, path string, list []string, sign, want string) {
 			v.add(p, "%q must start with %q: it is a time %s", s, sign, want)
 		case sign == "+" && (o.Negative() || !strings.HasPrefix(strings.TrimSpace(s), "+")):
 			v.add(p, "%q must start with %q: it is a time %s", s, sign, want)
-		}
-	}
-}
-
-// validateChain checks the units, the approval chain and the recipients refer to known entries.
-func (c *Config) validateChain(v *validator, path string, f *Form) {
-	for j, code := range f.Units {
-		if _, ok := c.Unit(code); !ok {
-			v.add(fmt.Sprintf("%s.units[%d]", path, j), "%q is not the code of any unit", code)
-		}
-	}
-	for j, id := range f.Approval {
-		p, ok := c.Person(id)
-		switch {
-		case !ok:
-			v.add(fmt.Sprintf("%s.approval[%d]", path, j), "%q is not the id of anyone in [[people]]", id)
-		case j == len(f.Approval)-1 && !slices.Contains(p.Roles, "approver"):
-			v.add(fmt.Sprintf("%s.approval[%d]", path, j), "%q ends the chain but does not have the role \"approver\"", id)
-		}
-	}
-	for j, r := range f.Recipients {
-		if _, ok := c.Person(r); !ok && !validEmail(r) {
-			v.add(fmt.Sprintf("%s.recipients[%d]", path, j), "%q is neither a person id nor an email address", r)
 		}
 	}
 }
