@@ -48,9 +48,14 @@ type Files struct {
 // authserv-ids (RFC 8601) of the office's receiving servers: their Authentication-Results header
 // is believed, and a dkim, spf or dmarc "fail" there refuses the reply. VerifyDKIM makes tonghop
 // verify DKIM signatures itself and require a valid one from the sender's domain.
+// TrustUnnamed believes the unnamed Authentication-Results of Microsoft 365; AcceptUnproven
+// believes a reply that no check failed even when none vouched for the sender's domain (for
+// correspondents without DKIM or DMARC: weaker, a forger failing nothing passes).
 type MailAuth struct {
 	TrustedServers []string `toml:"trusted_servers"`
+	TrustUnnamed   bool     `toml:"trust_unnamed"`
 	VerifyDKIM     bool     `toml:"verify_dkim"`
+	AcceptUnproven bool     `toml:"accept_unproven"`
 }
 
 // Values of Files.XLSConverter besides a path.

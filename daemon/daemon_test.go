@@ -2,11 +2,11 @@ package daemon
 
 import (
 	"context"
-	"github.com/tonghop/tonghop/internal/officetest"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/tonghop/tonghop/internal/officetest"
 	"github.com/tonghop/tonghop/ledger"
 )
 

@@ -62,6 +62,9 @@ type Message struct {
 	// the message has no plain-text part. Quoted replies are kept; line
 	// endings are "\n".
 	Text string
+	// HTML is the text/html body parts as received (decoded, NFC), "" if none: replies keep
+	// their quoted part in a blockquote, which the plain text loses.
+	HTML string
 	// Attachments lists every part that is not body text, in message order,
 	// including the attachments of attached messages (see
 	// Attachment.Forwarded) after the attached message itself.
@@ -153,6 +156,7 @@ func parse(raw []byte, lim Limits) (*Message, error) {
 	w := newWalker(lim)
 	w.walk(h, bytes.NewReader(body), 0, false)
 	msg.Text = w.text()
+	msg.HTML = strings.TrimSpace(strings.Join(w.html, "\n"))
 	msg.Attachments = w.attachments
 	msg.Truncated = w.truncated
 	return msg, nil

@@ -168,3 +168,16 @@ func queryDrafts(ctx context.Context, q queryer, where string, args ...any) ([]D
 	}
 	return out, rows.Err()
 }
+
+// State describes how far the ledger has got, for the properties of a workbook built from it:
+// the highest mail, submission and event IDs. Two builds from the same state read the same data.
+func (l *Ledger) State(ctx context.Context) (string, error) {
+	var mails, subs, events int64
+	err := l.db.QueryRowContext(ctx, `SELECT (SELECT coalesce(max(id), 0) FROM mails),
+		(SELECT coalesce(max(id), 0) FROM submissions), (SELECT coalesce(max(id), 0) FROM events)`).
+		Scan(&mails, &subs, &events)
+	if err != nil {
+		return "", fmt.Errorf("ledger state: %w", err)
+	}
+	return fmt.Sprintf("mails≤%d submissions≤%d events≤%d", mails, subs, events), nil
+}

@@ -51,3 +51,21 @@ func (l *Ledger) CountMailTo(ctx context.Context, addr string, since time.Time, 
 	}
 	return n, nil
 }
+
+// OutMailByMessageID returns the sent mail that got this Message-ID (with or without angle
+// brackets), or an error wrapping ErrNotFound: the mail a reply's In-Reply-To points to.
+func (l *Ledger) OutMailByMessageID(ctx context.Context, messageID string) (OutMail, error) {
+	bare := strings.Trim(strings.TrimSpace(messageID), "<>")
+	if bare == "" {
+		return OutMail{}, fmt.Errorf("outbox mail without message-id: %w", ErrNotFound)
+	}
+	m, err := scanOutMail(l.db.QueryRowContext(ctx, `SELECT `+outColumns+` FROM outbox
+		WHERE message_id IN (?, ?) ORDER BY id LIMIT 1`, bare, "<"+bare+">"))
+	if errors.Is(err, sql.ErrNoRows) {
+		err = ErrNotFound
+	}
+	if err != nil {
+		return OutMail{}, fmt.Errorf("outbox mail <%s>: %w", bare, err)
+	}
+	return m, nil
+}

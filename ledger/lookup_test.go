@@ -81,3 +81,30 @@ func TestCountMailTo(t *testing.T) {
 		})
 	}
 }
+
+func TestOutMailByMessageID(t *testing.T) {
+	ctx := context.Background()
+	l := openTest(t)
+	id, _, err := l.Enqueue(ctx, testOutMail("approval:request:1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.OutMailByMessageID(ctx, "abc@tonghop.example"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("before sending: got %v, want ErrNotFound", err)
+	}
+	if claimed, err := l.ClaimDue(ctx, t0.Add(time.Hour), 1); err != nil || len(claimed) != 1 {
+		t.Fatalf("claim: %d mails, %v", len(claimed), err)
+	}
+	if err := l.MarkSent(ctx, id, "<abc@tonghop.example>", t0); err != nil {
+		t.Fatal(err)
+	}
+	for _, ref := range []string{"abc@tonghop.example", "<abc@tonghop.example>", " <abc@tonghop.example> "} {
+		m, err := l.OutMailByMessageID(ctx, ref)
+		if err != nil || m.Key != "approval:request:1" {
+			t.Errorf("OutMailByMessageID(%q) = %q, %v; want the request", ref, m.Key, err)
+		}
+	}
+	if _, err := l.OutMailByMessageID(ctx, "<>"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("empty id: got %v, want ErrNotFound", err)
+	}
+}

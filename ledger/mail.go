@@ -196,6 +196,18 @@ func (l *Ledger) MailBySHA(ctx context.Context, sha string) (Mail, error) {
 	return m, nil
 }
 
+// MailByID returns the mail with the given row ID, or an error wrapping ErrNotFound.
+func (l *Ledger) MailByID(ctx context.Context, id int64) (Mail, error) {
+	m, err := scanMail(l.db.QueryRowContext(ctx, `SELECT `+mailColumns+` FROM mails WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		err = ErrNotFound
+	}
+	if err != nil {
+		return Mail{}, fmt.Errorf("mail %d: %w", id, err)
+	}
+	return m, nil
+}
+
 // Mails returns every recorded mail, by ID.
 func (l *Ledger) Mails(ctx context.Context) ([]Mail, error) {
 	rows, err := l.db.QueryContext(ctx, `SELECT `+mailColumns+` FROM mails ORDER BY id`)
