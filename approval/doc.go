@@ -1,0 +1,53 @@
+// Package approval is the state machine that takes a consolidated report (a draft, numbered
+// v1, v2, … per form and period) up an approval chain by email: for example the reviewer
+// "Chánh Văn phòng", then the approver "Trưởng Ban". It is pure: no I/O, no clock, no
+// randomness. The daemon feeds it events (Draft, Reply, Tick), stores the State it returns as
+// JSON after every event, and turns the returned Actions into mail.
+//
+// # The chain
+//
+// A Chain is a list of steps; each step is one person or any one of several (Step.People).
+// The draft goes to the first step; an approval sends it to the next one, and the approval of
+// the last step issues it. A request for changes ("revise") sends it back to the Planning
+// Office, which prepares the next version.
+//
+// # Decisions made here
+//
+//   - Only the latest version is ever under approval. A new draft that arrives while a version
+//     is being reviewed restarts the chain at the first step, whatever Chain.OnRevise says:
+//     approvals of an older version do not carry over, since its content has changed. The
+//     people of the step that was waiting get a Withdraw, unless they receive the new request
+//     themselves.
+//   - After a request for changes, the next version starts again at the first step
+//     (OnRevise "restart", the default) or at the step that asked for the changes (OnRevise
+//     "step"). With "step", the steps before it are considered to approve the new version
+//     again: their approvals are recorded once more for the new version as carried decisions
+//     (Decision.CarriedFrom names the version they were given for), so that every issued
+//     version has one approval per step in the history.
+//   - A leader may answer with an edited workbook, which the daemon stores as a new draft
+//     version authored by them (Reply.EditedVersion). With "approve" it counts as their
+//     approval of the edited version at their step, and the approvals of the earlier steps are
+//     carried to it: the leader at a later step changed the text themselves and takes
+//     responsibility for it. Otherwise (revise, or no clear answer) the edit is recorded as a
+//     request for changes, the Planning Office is told (Revision with ReasonEdited), and the
+//     edited version goes up the chain at once following OnRevise; the status is Reviewing,
+//     not Revising, because the new version already exists. With "step", the first request
+//     for the edited version goes back to the editor's own step, the steps before it carried.
+//   - While the Planning Office revises (Status Revising), answers about the version under
+//     revision are not counted: they get a Stale action with ReasonUnderRevision, so the
+//     person learns that a new version is coming. The exception is an edited workbook from
+//     the step that asked for changes, which is handled as during review.
+//   - An answer that cannot be read asks the person once to answer again (AskAgain); a second
+//     one for the same version and step goes to the Planning Office (UnclearToOffice).
+//   - A reply whose MessageID was already recorded in a decision is ignored (ReasonDuplicate),
+//     so that the daemon may replay a mail after a crash.
+//   - Reminders count working time (period.Calendar.WorkingDuration) from the request. After a
+//     pause of the daemon several reminders may be due at once: a single one is sent, numbered
+//     after the last one due, so that nobody gets a burst of mail.
+//
+// # Persistence
+//
+// State holds only exported, JSON-friendly fields and stores its times in UTC, so that
+// json.Marshal then json.Unmarshal gives back an identical State (reflect.DeepEqual) and the
+// daemon can stop and resume at any event.
+package approval
