@@ -7,6 +7,7 @@
 package config
 
 import (
+	"crypto"
 	"crypto/x509"
 	"fmt"
 	"slices"
@@ -148,6 +149,13 @@ type SMTP struct {
 	Server
 	From     string `toml:"from"`      // address units write back to: usually the shared mailbox
 	FromName string `toml:"from_name"` // display name, default the office desk and name
+	// DKIM signs tonghop's mail so leaders' mail systems trust it: the signing domain (From's
+	// domain or a parent), the selector published in DNS and the PEM private key file.
+	DKIMDomain   string `toml:"dkim_domain"`
+	DKIMSelector string `toml:"dkim_selector"`
+	DKIMKeyFile  string `toml:"dkim_key_file"`
+	// DKIMKey is DKIMKeyFile, loaded; nil when not signing.
+	DKIMKey crypto.Signer `toml:"-"`
 }
 
 // Unit is one reporting unit (phòng ban, đơn vị, UBND phường).

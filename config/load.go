@@ -1,6 +1,7 @@
 package config
 
 import (
+	"crypto"
 	"crypto/x509"
 	"errors"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/mailer"
 )
 
 // Errors lists every problem found in a configuration, each prefixed with its key path.
@@ -134,6 +136,9 @@ func (c *Config) complete(base string) {
 			s.CAFile = filepath.Join(base, s.CAFile)
 		}
 	}
+	if c.SMTP.DKIMKeyFile != "" && !filepath.IsAbs(c.SMTP.DKIMKeyFile) {
+		c.SMTP.DKIMKeyFile = filepath.Join(base, c.SMTP.DKIMKeyFile)
+	}
 	if c.Office.TemplateKeyFile != "" && !filepath.IsAbs(c.Office.TemplateKeyFile) {
 		c.Office.TemplateKeyFile = filepath.Join(base, c.Office.TemplateKeyFile)
 	}
@@ -189,6 +194,7 @@ func (c *Config) resolveSecrets(v *validator, which secrets) {
 		c.SMTP.Password = resolveSecret(v, "smtp.password", c.SMTP.Password, c.SMTP.PasswordEnv, c.SMTP.PasswordFile)
 		c.Mailbox.RootCAs = loadCAFile(v, "mailbox.ca_file", c.Mailbox.CAFile)
 		c.SMTP.RootCAs = loadCAFile(v, "smtp.ca_file", c.SMTP.CAFile)
+		c.SMTP.DKIMKey = c.loadDKIMKey(v)
 	}
 	if which != secretsNone {
 		o := &c.Office
@@ -243,4 +249,33 @@ func loadCAFile(v *validator, path, file string) *x509.CertPool {
 		return nil
 	}
 	return pool
+}
+
+// loadDKIMKey reads the signing key when DKIM is configured, and checks the three keys go
+// together and fit the From address.
+func (c *Config) loadDKIMKey(v *validator) crypto.Signer {
+	s := c.SMTP
+	if s.DKIMDomain == "" && s.DKIMSelector == "" && s.DKIMKeyFile == "" {
+		return nil
+	}
+	if s.DKIMDomain == "" || s.DKIMSelector == "" || s.DKIMKeyFile == "" {
+		v.add("smtp.dkim_key_file", "DKIM needs dkim_domain, dkim_selector and dkim_key_file together")
+		return nil
+	}
+	data, err := os.ReadFile(s.DKIMKeyFile)
+	if err != nil {
+		v.add("smtp.dkim_key_file", "%v", err)
+		return nil
+	}
+	key, err := mailer.ParseDKIMKey(data)
+	if err != nil {
+		v.add("smtp.dkim_key_file", "%v", err)
+		return nil
+	}
+	d := mailer.DKIM{Domain: s.DKIMDomain, Selector: s.DKIMSelector, Key: key}
+	if err := d.Validate(s.From); err != nil {
+		v.add("smtp.dkim_domain", "%v", err)
+		return nil
+	}
+	return key
 }

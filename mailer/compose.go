@@ -63,6 +63,9 @@ func build(cfg Config, m Message) (*gomail.Msg, string, error) {
 		date = time.Now()
 	}
 	msg.SetDateWithValue(date)
+	if err := applyDKIM(msg, cfg, date); err != nil {
+		return nil, id, fmt.Errorf("compose %s: %w", id, err)
+	}
 	msg.SetGenHeader(gomail.HeaderMessageID, id)
 	if irt := cleanMessageID(m.InReplyTo); irt != "" {
 		msg.SetGenHeader(gomail.HeaderInReplyTo, irt)

@@ -49,6 +49,7 @@ type Config struct {
 	HeloName           string         // empty: the machine's host name
 	InsecureSkipVerify bool           // for self-signed test servers only
 	RootCAs            *x509.CertPool // certificate authorities to trust; nil: the system's
+	DKIM               *DKIM          // signs every message (dkim.go); nil: unsigned
 }
 
 // Validate reports every problem of the configuration at once; it does no I/O.
@@ -82,6 +83,11 @@ func (c Config) Validate() error {
 	}
 	if c.Timeout < 0 {
 		errs = append(errs, fmt.Errorf("timeout: %s is negative", c.Timeout))
+	}
+	if c.DKIM != nil {
+		if err := c.DKIM.Validate(c.From); err != nil {
+			errs = append(errs, fmt.Errorf("dkim: %w", err))
+		}
 	}
 	return errors.Join(errs...)
 }
