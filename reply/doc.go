@@ -1,0 +1,93 @@
+// Package reply reads a leader's answer to an approval request the way a
+// careful secretary would, and never approves on a misreading.
+//
+// Leaders approve consolidated reports by replying from their phones:
+// "Duyệt", "Đồng ý", "ok anh", "Không duyệt", "Duyệt nhưng sửa lại mục 2".
+// [Read] turns the bodies of such a reply into a [Result]: Approve, Revise
+// (a refusal, a change request or a condition, with the person's words in
+// Comment) or Unclear (the clerk must read it), and a Vietnamese Reason for
+// the audit trail. The package is pure: no I/O, no configuration.
+//
+// # Finding what the person wrote
+//
+// The quoted request is removed in the forms mail programs really produce:
+//   - "> " lines (Gmail, Apple Mail, Thunderbird, old Outlook Express);
+//     unquoted lines between and below quoted ones are kept, because
+//     Thunderbird users may answer below the quote or inline;
+//   - attribution lines "On … wrote:" / "Vào … đã viết:" (Gmail, also
+//     wrapped over two or three lines; Apple Mail "On 20 Nov 2026, at 09:12,
+//     X wrote:"; Thunderbird; Yahoo), which must carry a date or an address;
+//   - hard separators, after which nothing is read: Outlook and OWA header
+//     blocks "From:/Sent:/To:/Subject:" and "Từ:/Đã gửi:/Đến:/Chủ đề:" (two
+//     labels within five lines), a line of underscores,
+//     "-----Original Message-----", "----- Thư gốc -----", forward markers,
+//     and the "-- " signature line;
+//   - in HTML: blockquote, div.gmail_quote, .yahoo_quoted, .moz-cite-prefix,
+//     and everything after div#appendonsend, div#divRplyFwdMsg, Outlook's
+//     border-top separator div, Zimbra's hr#zwchr;
+//   - device lines ("Sent from my iPhone", "Gửi từ iPhone của tôi", "Get
+//     Outlook for iOS", "Được gửi từ Thư cho Windows") when they name a
+//     device or an app;
+//   - the request's own instruction line ("Trả lời thư này: Duyệt / Đồng ý
+//     để duyệt; hoặc ghi ý kiến cần sửa. …", exactly as the mailer writes
+//     it, also wrapped over several lines) and its "[TH …]" token, in case
+//     the quote was not recognised. A sentence of the person's own that
+//     mentions "trả lời thư này" is kept.
+//
+// Which body: the text/plain body is read unless it is empty, or it shows no
+// quote structure while the HTML body does. When both bodies exist, both are
+// read, and an approval stands only if both say so.
+//
+// A sign-off block at the end (a closing such as "Trân trọng" or a line of
+// Vietnamese names, then capitalised title, unit and contact lines) is left
+// out of Comment, unless any of its lines holds a decision word or a
+// lower-case instruction verb.
+//
+// # Reading it
+//
+// Words are compared without case and diacritics after NFC (so "DUYỆT",
+// "duyet" and NFD text match), with teen code expanded (ko, k, khg, hok,
+// hong = không; dc, đc = được; oke, okie = ok). A word typed with
+// diacritics must carry the right ones to count as an approval or as
+// filler ("Bộ" is not "bỏ", "Hồng" is not "hông"), while negations and
+// change verbs are matched loosely, so a typo can only make a reply less
+// approving.
+//
+// The rules, in order (the first that applies decides):
+//  1. nothing written: Unclear;
+//  2. a refusal ("từ chối", "dừng", "reject") or a negation before an
+//     approval or a positive word in the same clause ("Không duyệt", "Chưa
+//     đồng ý", "ko dc", "chưa ổn", "not approved"): Revise;
+//  3. a change verb (sửa, bổ sung, điều chỉnh, làm rõ, thay, bỏ, chỉnh, cập
+//     nhật, lưu ý, thêm, thiếu, sai, revise…): Revise; an approval with a
+//     condition (nhưng, tuy nhiên, trừ, nếu, sau khi, trước khi, but, if…):
+//     Revise; "xem lại", "kiểm tra lại", "trình lại", "gửi lại": Revise,
+//     unless the reply defers ("Để tôi xem lại", "Em trình lại sau") or asks;
+//  4. a question mark: Unclear;
+//  5. a deferral ("để anh xem", "chờ", "mai", "sẽ", "chưa kịp"): Unclear;
+//  6. otherwise Approve only if every word is part of an approval phrase
+//     (duyệt, phê duyệt, đồng ý, nhất trí, thống nhất, ok, được, cho ban
+//     hành, approved, agree…) or harmless: greetings and forms of address,
+//     particles (nhé, nha, ạ), thanks and closings, what is approved ("báo
+//     cáo", "dự thảo", "ban hành"), positive words, acknowledgements ("đã
+//     xem") next to an approval, the phrases in which "không" negates
+//     nothing ("không có ý kiến gì thêm", "không cần sửa", "không sửa gì",
+//     "không vấn đề gì"), and known Vietnamese names in a clause that is only
+//     a greeting or a sign-off ("Chào em Hà", "Duyệt - Hùng"). Any other
+//     word makes the reply Unclear: "Đã xem", "Anh Minh duyệt rồi" (someone
+//     else approved), "Anh chưa kịp xem, mai duyệt", "Duyệt, gửi Bộ", and
+//     also a period number ("Duyệt báo cáo tháng 11/2026"), which the
+//     reader cannot check against the request.
+//
+// # Safety stance
+//
+// This is a whitelist, not a search for "duyệt": an approval needs a
+// positive reason, and anything the rules cannot read with confidence is
+// Unclear. When in doubt the package prefers Unclear to Approve, and Revise
+// when change words are present. Replies with invalid UTF-8 carry U+FFFD,
+// an unknown symbol, so they cannot approve.
+//
+// Reading is bounded: each body is cut at 1 MiB, the person's own text at
+// 64 KiB (a longer one is Unclear), HTML is walked without recursion, and
+// every step is linear in the input.
+package reply
