@@ -1,0 +1,222 @@
+package reportbook
+
+// Everything a civil servant reads in the consolidated workbook is here, in Vietnamese (NFC).
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Sheet names. Excel compares sheet names without case, so unit sheets must differ from these
+// in more than case (see sheetNamer).
+const (
+	sheetSummary    = "Tổng hợp"
+	sheetNarrative  = "Nội dung báo cáo"
+	sheetStatus     = "Tình hình nộp"
+	sheetProvenance = "Nguồn số liệu"
+	sheetUnits      = "Chi tiết đơn vị"
+)
+
+// Column headers.
+const (
+	hdrCode        = "Mã số"
+	hdrIndicator   = "Chỉ tiêu"
+	hdrMeasure     = "Đơn vị tính"
+	hdrPlan        = "Kế hoạch năm"
+	hdrPeriod      = "Thực hiện kỳ báo cáo"
+	hdrYTD         = "Lũy kế từ đầu năm"
+	hdrLastYear    = "Cùng kỳ năm trước"
+	hdrLastYearYTD = "Lũy kế cùng kỳ năm trước"
+	hdrPctPlan     = "% so với kế hoạch"
+	hdrPctLastYear = "% so với cùng kỳ"
+	hdrReported    = "Số đơn vị báo cáo"
+	hdrNote        = "Ghi chú"
+	hdrNo          = "STT"
+	hdrUnit        = "Đơn vị"
+	hdrUnitCode    = "Mã đơn vị"
+	hdrCarried     = "Chuyển từ kỳ trước"
+	hdrContent     = "Nội dung"
+
+	// A unit's own figures, on its detail sheet.
+	hdrUnitPeriod = "Thực hiện kỳ"
+	hdrLedgerYTD  = "Lũy kế (sổ)"
+	hdrOwnYTD     = "Lũy kế đơn vị tự ghi"
+
+	hdrState      = "Tình trạng"
+	hdrVersion    = "Phiên bản được tính"
+	hdrFirstValid = "Thời điểm nhận (bản hợp lệ đầu tiên)"
+	hdrCounted    = "Thời điểm nhận bản được tính"
+	hdrSent       = "Số lần gửi"
+	hdrReminders  = "Nhắc nhở"
+
+	hdrSourceVersion = "Phiên bản"
+	hdrReceivedAt    = "Thời điểm nhận"
+	hdrLate          = "Trễ hạn"
+	hdrFileName      = "Tên tệp"
+	hdrSHA256        = "SHA-256"
+	hdrMessageID     = "Message-ID"
+)
+
+// Marks and notes in cells.
+const (
+	markYes         = "x"
+	noteSubtotal    = "Tổng chưa khớp các chỉ tiêu con"
+	noteWarnings    = "Lưu ý khi tổng hợp:"
+	noteNoEntry     = "(Không có đơn vị nào ghi nội dung này.)"
+	noteUnitMissing = "Đơn vị chưa gửi số liệu cho kỳ báo cáo này."
+	noteRatesOver   = "Tỉ lệ tính trên tất cả đơn vị phải nộp, kể cả đơn vị chưa đến hạn."
+	titleNarrative  = "NỘI DUNG BÁO CÁO CỦA CÁC ĐƠN VỊ"
+	titleStatus     = "TÌNH HÌNH NỘP BÁO CÁO"
+	titleProvenance = "NGUỒN SỐ LIỆU TỔNG HỢP"
+	titleUnits      = "SỐ LIỆU CHI TIẾT THEO ĐƠN VỊ"
+	labelRate       = "Tỉ lệ báo cáo"
+	labelOnTimeRate = "Tỉ lệ báo cáo đúng hạn"
+	contentDraft    = "Dự thảo"
+	contentIssued   = "Đã duyệt"
+	docCategory     = "Báo cáo tổng hợp"
+)
+
+// aggregateNote explains a figure that is not a plain sum of the units' figures.
+func aggregateNote(rule string) string {
+	switch rule {
+	case "avg":
+		return "Bình quân các đơn vị"
+	case "min":
+		return "Số nhỏ nhất của các đơn vị"
+	case "max":
+		return "Số lớn nhất của các đơn vị"
+	case "none":
+		return "Không tổng hợp"
+	}
+	return ""
+}
+
+// Layouts of times in cells that are text; times that are cells of their own are Excel dates
+// formatted with the number formats in styles.go.
+const (
+	layoutDateTime = "02/01/2006 15:04"
+	layoutShort    = "02/01 15:04"
+)
+
+// reportTitle is the summary's title: "TỔNG HỢP BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ".
+func reportTitle(formTitle string) string {
+	return strings.ToUpper("Tổng hợp " + formTitle)
+}
+
+// formLine names the form and the period: "Biểu mẫu BM.02.01/KH — Tháng 11/2026 (…)".
+func formLine(code, periodLabel string) string {
+	return "Biểu mẫu " + code + " — " + periodLabel
+}
+
+// draftLine marks a report not yet approved.
+func draftLine(n int) string { return "DỰ THẢO lần " + strconv.Itoa(n) }
+
+// approvalLine says who approved which draft when: "Đã duyệt: Trưởng Ban Nguyễn Văn A,
+// 20/11/2026 09:15 (dự thảo lần 2)".
+func approvalLine(a Approval, loc *time.Location) string {
+	who := strings.TrimSpace(a.Title + " " + a.Name)
+	s := "Đã duyệt: " + who + ", " + a.At.In(loc).Format(layoutDateTime)
+	if a.Version > 0 {
+		s += " (dự thảo lần " + strconv.Itoa(a.Version) + ")"
+	}
+	return s
+}
+
+// builtLine tells when the workbook was made.
+func builtLine(t time.Time, loc *time.Location) string {
+	return "Lập lúc " + t.In(loc).Format(layoutDateTime)
+}
+
+// deadlineLine gives the period's deadline for units.
+func deadlineLine(t time.Time, loc *time.Location) string {
+	return "Hạn nộp: " + t.In(loc).Format(layoutDateTime)
+}
+
+// statusAsOf tells when the status was taken.
+func statusAsOf(t time.Time, loc *time.Location) string {
+	return "Tính đến " + t.In(loc).Format(layoutDateTime)
+}
+
+// missingLine lists the units without figures: "Chưa có số liệu: Phòng A, Phòng B."
+func missingLine(names []string) string {
+	return "Chưa có số liệu: " + strings.Join(names, ", ") + "."
+}
+
+// warningLine is one of the clerk's warnings, named by unit when it is about one.
+func warningLine(unitName, message string) string {
+	if unitName == "" {
+		return "- " + message
+	}
+	return "- " + unitName + ": " + message
+}
+
+// listsOnSummary points from the long detail sheet to a list table on the summary.
+func listsOnSummary(title string) string {
+	return "Bảng «" + title + "» của tất cả đơn vị: xem sheet «" + sheetSummary + "» (cột «" + hdrUnit + "»)."
+}
+
+// unitTitle heads a unit's detail sheet.
+func unitTitle(name, code string) string {
+	if name == "" || name == code {
+		return "Đơn vị: " + code
+	}
+	return "Đơn vị: " + name + " (" + code + ")"
+}
+
+// stateText is the status column: "đúng hạn", "trễ hạn 2n3g", "chưa nộp (quá hạn 1n)".
+func stateText(label string, reported bool, late time.Duration, lateLabel string) string {
+	switch {
+	case late <= 0:
+		return label
+	case reported:
+		return label + " " + lateLabel
+	}
+	return label + " (quá hạn " + lateLabel + ")"
+}
+
+// unitStateLine sums up a unit's status on its detail sheet.
+func unitStateLine(state string, version int) string {
+	s := "Tình trạng: " + state
+	if version > 0 {
+		s += "; phiên bản được tính: " + strconv.Itoa(version)
+	}
+	return s
+}
+
+// reminderText is one reminder: "Nhắc 1: 19/11 07:30", "Đôn đốc 2: 24/11 07:30 (đồng gửi
+// lãnh đạo)".
+func reminderText(kind string, n int, at time.Time, cc []string) string {
+	name := map[string]string{"reminder": "Nhắc", "nag": "Đôn đốc"}[kind]
+	if name == "" {
+		name = kind
+	}
+	s := fmt.Sprintf("%s %d: %s", name, n, at.Format(layoutShort))
+	if len(cc) > 0 {
+		s += " (đồng gửi " + strings.Join(cc, ", ") + ")"
+	}
+	return s
+}
+
+// rateCount is the count next to a rate: "3/4 đơn vị".
+func rateCount(n, of int) string { return fmt.Sprintf("%d/%d đơn vị", n, of) }
+
+// headerText and footerText are the printed page header and footer (Excel header codes:
+// &L left, &R right, &P page, &N pages; a literal & is written &&).
+func headerText(code, period, state string) string {
+	// Excel refuses a header of more than 255 characters; a form code is never near that.
+	esc := func(s string) string { return strings.ReplaceAll(cutUTF16(s, 60), "&", "&&") }
+	return "&L" + esc(code) + " — " + esc(period) + "&R" + esc(state)
+}
+
+const footerText = "&CTrang &P/&N"
+
+// docTitle and docSubject are the workbook's document properties.
+func docTitle(formTitle, periodLabel string) string {
+	return "Tổng hợp " + formTitle + " — " + periodLabel
+}
+
+func docSubject(code, period string) string {
+	return "Báo cáo tổng hợp biểu mẫu " + code + ", kỳ " + period
+}
