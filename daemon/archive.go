@@ -31,14 +31,18 @@ func safeName(name string) string {
 }
 
 func (d *Daemon) archive(data []byte, rel string) {
-	path := filepath.Join(d.cfg.DataDir, rel)
-	err := os.MkdirAll(filepath.Dir(path), 0o750)
-	if err == nil {
-		err = os.WriteFile(path, data, 0o640)
+	if err := writeArchive(d.cfg.DataDir, data, rel); err != nil {
+		d.log.Warn("archive copy not written", "path", rel, "err", err)
 	}
-	if err != nil {
-		d.log.Warn("archive copy not written", "path", path, "err", err)
+}
+
+// writeArchive files data at rel inside the data directory's archive.
+func writeArchive(dataDir string, data []byte, rel string) error {
+	path := filepath.Join(dataDir, rel)
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		return err
 	}
+	return os.WriteFile(path, data, 0o640)
 }
 
 // archiveSubmissions files a copy of each workbook received, prefixed with its version.

@@ -39,6 +39,9 @@ type Options struct {
 	Converter templates.Converter
 	// DrainTimeout bounds how long in-flight work may go on after Run's context ends (default 8s).
 	DrainTimeout time.Duration
+	// LookupTXT resolves the DKIM keys of leaders' replies when mail_auth.verify_dkim is set;
+	// nil: the system resolver.
+	LookupTXT func(domain string) ([]string, error)
 }
 
 // Daemon runs the cycle of one office.
@@ -54,6 +57,8 @@ type Daemon struct {
 	sender *mailer.Sender
 	drain  time.Duration
 
+	lookupTXT func(domain string) ([]string, error)
+
 	mu      sync.Mutex // guards mailbox: the intake worker owns it, Close may race with it
 	mailbox *intake.Mailbox
 }
@@ -63,7 +68,7 @@ func New(o Options) (*Daemon, error) {
 	if o.Config == nil || o.Ledger == nil {
 		return nil, errors.New("daemon: config and ledger are required")
 	}
-	d := &Daemon{cfg: o.Config, ledger: o.Ledger, clock: o.Clock, log: o.Logger, key: o.TemplateKey, conv: o.Converter, drain: o.DrainTimeout}
+	d := &Daemon{cfg: o.Config, ledger: o.Ledger, clock: o.Clock, log: o.Logger, key: o.TemplateKey, conv: o.Converter, drain: o.DrainTimeout, lookupTXT: o.LookupTXT}
 	if d.clock == nil {
 		d.clock = clock.Real{}
 	}
@@ -87,10 +92,10 @@ func New(o Options) (*Daemon, error) {
 	return d, nil
 }
 
-// Step runs each worker once: read the mailbox, schedule what is due, send the outbox. Errors of
-// one worker do not stop the others; the first is returned.
+// Step runs each worker once: read the mailbox, schedule what is due, consolidate and move the
+// approvals, send the outbox. Errors of one worker do not stop the others; all are returned.
 func (d *Daemon) Step(ctx context.Context) error {
-	return errors.Join(d.Poll(ctx), d.Schedule(ctx), d.Flush(ctx))
+	return errors.Join(d.Poll(ctx), d.Schedule(ctx), d.Report(ctx), d.Flush(ctx))
 }
 
 // Run runs the three workers until ctx ends, then lets in-flight work finish for at most the
@@ -122,6 +127,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 		do    func(context.Context) error
 	}{
 		{"scheduler", poll, d.Schedule},
+		{"reports", poll, d.Report},
 		{"outbox", min(poll, 5*time.Second), d.Flush},
 	} {
 		wg.Add(1)

@@ -54,8 +54,9 @@ func (s sender) actor(addr string) string {
 
 // decide works out what a received message means: who sent it, which workbooks it carries and
 // whether they are valid, which replies and notices it calls for. It writes only blobs; the
-// caller records the returned Intake in one transaction.
-func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint32, sha string, log *slog.Logger) ledger.Intake {
+// caller records the returned Intake in one transaction. An error means the ledger could not be
+// read: the message is left for the next poll.
+func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint32, sha string, log *slog.Logger) (ledger.Intake, error) {
 	in := ledger.Intake{Mail: ledger.Mail{
 		SHA256: sha, Size: int64(len(f.Raw)), Mailbox: d.cfg.Mailbox.Inbox,
 		UIDValidity: uidValidity, UID: f.UID, ReceivedAt: d.now(),
@@ -64,22 +65,25 @@ func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint3
 	if err != nil {
 		log.Warn("unreadable message quarantined", "err", err)
 		d.settle(&in, outcomeQuarantined, "unreadable: "+err.Error(), "mail.quarantined")
-		return in
+		return in, nil
 	}
 	in.Mail.MessageID, in.Mail.From, in.Mail.Subject, in.Mail.Date = msg.MessageID, msg.From.Addr, msg.Subject, msg.Date
 	in.Events = append(in.Events, d.event(msg.From.Addr, "mail.received", mailObject(sha), msg.Subject))
 	if reason := d.ignoreReason(msg); reason != "" {
 		d.settle(&in, outcomeIgnored, reason, "mail.ignored")
-		return in
+		return in, nil
 	}
 	s := d.senderOf(msg.From.Addr)
+	if ref, ok := d.approvalThread(ctx, msg); ok && s.unit == nil {
+		return in, d.decideApprovalReply(ctx, &in, msg, f.Raw, ref, log)
+	}
 	sheets := workbooks(msg)
 	switch {
 	case s.unit == nil && s.person == nil:
 		d.settle(&in, outcomeQuarantined, "sender is neither a unit nor a configured person", "mail.unknown_sender")
 		d.notify(ctx, &in, msg, s, noticeUnknownSender)
 	case s.unit == nil && len(s.person.SubmitsFor) == 0:
-		d.settle(&in, outcomeIgnored, "mail from "+s.person.ID+": kept; replies of the approval chain are not read yet", "mail.ignored")
+		d.settle(&in, outcomeIgnored, "mail from "+s.person.ID+" outside any approval thread: kept, not answered", "mail.ignored")
 	case len(msg.Attachments) > d.cfg.Mailbox.MaxAttachments:
 		d.settle(&in, outcomeQuarantined, fmt.Sprintf("%d files, over mailbox.max_attachments (%d); not read",
 			len(msg.Attachments), d.cfg.Mailbox.MaxAttachments), "mail.quarantined")
@@ -90,7 +94,7 @@ func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint3
 		d.decideSubmissions(ctx, &in, msg, s, sheets, log)
 	}
 	d.limitReplies(ctx, &in, msg.From.Addr, log)
-	return in
+	return in, nil
 }
 
 // settle sets the mail's outcome with the operator's note and the audit event that says so.

@@ -51,7 +51,10 @@ func (d *Daemon) Ingest(ctx context.Context, raw []byte) (Ingested, error) {
 	if int64(len(raw)) > d.cfg.Mailbox.MaxMessageBytes {
 		in = d.decideOversize(ctx, raw, int64(len(raw)), sha)
 	} else {
-		in = d.decide(ctx, intake.Fetched{Raw: raw, Size: int64(len(raw)), InternalDate: d.now()}, 0, sha, log)
+		in, err = d.decide(ctx, intake.Fetched{Raw: raw, Size: int64(len(raw)), InternalDate: d.now()}, 0, sha, log)
+		if err != nil {
+			return Ingested{}, err
+		}
 	}
 	in.Mail.Mailbox = "ingest"
 	res, err := d.record(ctx, in, log)

@@ -77,7 +77,10 @@ func (d *Daemon) handle(ctx context.Context, mb *intake.Mailbox, f intake.Fetche
 		log.Info("message already recorded; moving it", "sha256", sha, "outcome", known.Outcome)
 		return mb.Move(ctx, f.UID, d.folder(known.Outcome))
 	}
-	in := d.decide(ctx, f, mb.UIDValidity(), sha, log)
+	in, err := d.decide(ctx, f, mb.UIDValidity(), sha, log)
+	if err != nil {
+		return err
+	}
 	if _, err := d.record(ctx, in, log); err != nil {
 		return err
 	}

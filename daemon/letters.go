@@ -23,6 +23,7 @@ const (
 	kindNag       = schedule.KindNag
 	kindReceipt   = "receipt"
 	kindRejection = "rejection"
+	kindDraft     = "draft"
 )
 
 func (d *Daemon) office() mailer.Office {

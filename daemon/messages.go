@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/tonghop/tonghop/config"
@@ -127,4 +128,43 @@ func problemPeriodGuessed(p string) form.Problem {
 func problemPeriodNotOpen(p period.Period, opens time.Time) form.Problem {
 	return form.Problem{Code: codePeriodNotOpen, Field: "period", Message: fmt.Sprintf(
 		"%s chưa đến thời gian nhận báo cáo (mẫu sẽ được gửi khoảng ngày %s).", p.Label(), opens.Format("02/01/2006"))}
+}
+
+// What a new draft counts differently from the previous one, for the letters about it.
+
+func msgUnitAdded(unit string, version int) string {
+	return fmt.Sprintf("%s: số liệu mới (bản %d).", unit, version)
+}
+
+func msgUnitResent(unit string, version, was int) string {
+	return fmt.Sprintf("%s: gửi lại, dùng bản %d thay bản %d.", unit, version, was)
+}
+
+func msgUnitDropped(unit string) string { return unit + ": không còn số liệu hợp lệ." }
+
+// personNames writes "Chánh Văn phòng Trần Thị Bình" or, for a step of several people, joins
+// them with "hoặc".
+func personNames(people []config.Person) string {
+	var s string
+	for i, p := range people {
+		if i > 0 {
+			s += " hoặc "
+		}
+		s += strings.TrimSpace(p.Title + " " + p.Name)
+	}
+	return s
+}
+
+// What a leader's acknowledgement says happens next, and why a reply was not counted.
+const (
+	msgIssuedNext   = "Báo cáo đã được ban hành tới nơi nhận."
+	msgRevisingNext = "Văn phòng sẽ hoàn thiện dự thảo theo ý kiến và trình lại."
+	msgNotInChain   = "người gửi không thuộc quy trình duyệt của biểu mẫu này"
+)
+
+func msgSentOnTo(next string) string { return "Dự thảo được trình tiếp " + next + "." }
+
+// msgAuthFailed says why a reply that failed authentication was not counted.
+func msgAuthFailed(reason string) string {
+	return "thư không vượt qua kiểm tra xác thực người gửi (" + reason + "); có thể là thư giả mạo"
 }

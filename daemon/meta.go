@@ -36,17 +36,23 @@ func TemplateMeta(c *config.Config, key []byte, f *config.Form, unit config.Unit
 }
 
 func templateMeta(c *config.Config, key []byte, f *config.Form, unit config.Unit, p period.Period, deadline time.Time) templates.Meta {
-	label := p.Label()
-	if f.CutoffDay > 0 {
-		label += " " + period.CoverageLabel(p.Coverage(f.CutoffDay, c.Location))
-	}
 	m := templates.Meta{
 		Office: c.Office.Name, UnitCode: unit.Code, UnitName: unit.Name,
-		Period: p.String(), PeriodLabel: label,
+		Period: p.String(), PeriodLabel: PeriodLabel(c, f, p),
 		ReplyTo: c.SMTP.From, Secret: key,
 	}
 	if !deadline.IsZero() {
 		m.Deadline = deadline.In(c.Location)
 	}
 	return m
+}
+
+// PeriodLabel names the period as the form's workbooks print it: "Tháng 11/2026", followed by
+// the days the data covers when the form cuts its data off on a day of the month.
+func PeriodLabel(c *config.Config, f *config.Form, p period.Period) string {
+	label := p.Label()
+	if f.CutoffDay > 0 {
+		label += " " + period.CoverageLabel(p.Coverage(f.CutoffDay, c.Location))
+	}
+	return label
 }

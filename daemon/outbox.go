@@ -83,7 +83,7 @@ func (d *Daemon) message(m ledger.OutMail) (mailer.Message, error) {
 	msg := mailer.Message{
 		Key: m.Key, To: m.To, Cc: m.Cc, Subject: m.Subject, Body: m.Body,
 		InReplyTo: m.InReplyTo, References: m.References, Date: d.now(),
-		AutoReply: m.Kind == kindReceipt || m.Kind == kindRejection,
+		AutoReply: m.Kind == kindReceipt || m.Kind == kindRejection || m.Kind == kindApprovalNotice,
 	}
 	for _, a := range m.Attachments {
 		data, err := d.ledger.Blob(a.SHA256)

@@ -90,9 +90,13 @@ func offsets(list []string) ([]period.Offset, error) {
 
 func senderConfig(c *config.Config) mailer.Config {
 	s := c.SMTP
-	return mailer.Config{
+	mc := mailer.Config{
 		Host: s.Host, Port: s.Port, TLS: mailer.TLSMode(s.TLS),
 		User: s.User, Password: s.Password, From: s.From, FromName: s.FromName,
 		InsecureSkipVerify: s.InsecureSkipVerify, RootCAs: s.RootCAs,
 	}
+	if s.DKIMKey != nil {
+		mc.DKIM = &mailer.DKIM{Domain: s.DKIMDomain, Selector: s.DKIMSelector, Key: s.DKIMKey}
+	}
+	return mc
 }

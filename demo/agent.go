@@ -6,9 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/emersion/go-imap/v2"
-	"github.com/emersion/go-imap/v2/imapclient"
-
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/templates"
@@ -37,8 +34,7 @@ type agent struct {
 	delay     time.Duration // office time between receiving a template and answering it
 	env       *environment
 
-	imap    *imapclient.Client
-	lastUID imap.UID
+	inbox   mailboxReader
 	pending []reply
 	// submitted maps the Message-ID of each mail sent to the job it answered, so a reply to it
 	// (an error list) can be told apart.
@@ -71,32 +67,14 @@ type reply struct {
 }
 
 func (a *agent) connect(addr string) error {
-	c, err := imapclient.DialInsecure(addr, nil)
-	if err != nil {
-		return fmt.Errorf("unit %s: dial imap: %w", a.unit.Code, err)
-	}
-	if err := c.Login(a.unit.Email(), password).Wait(); err != nil {
-		c.Close()
-		return fmt.Errorf("unit %s: login: %w", a.unit.Code, err)
-	}
-	if _, err := c.Select("INBOX", nil).Wait(); err != nil {
-		c.Close()
-		return fmt.Errorf("unit %s: select: %w", a.unit.Code, err)
-	}
-	a.imap = c
-	return nil
+	return a.inbox.connect(addr, a.unit.Email())
 }
 
-func (a *agent) close() {
-	if a.imap != nil {
-		_ = a.imap.Logout().Wait()
-		_ = a.imap.Close()
-	}
-}
+func (a *agent) close() { a.inbox.close() }
 
 // step reads new mail and sends the answers that are due at now.
 func (a *agent) step(ctx context.Context, now time.Time) error {
-	msgs, err := a.fetchNew()
+	msgs, err := a.inbox.fetchNew()
 	if err != nil {
 		return err
 	}
@@ -154,26 +132,6 @@ func (a *agent) read(msg *intake.Message, now time.Time) {
 		}
 		a.pending = append(a.pending, r)
 	}
-}
-
-func (a *agent) fetchNew() ([][]byte, error) {
-	set := imap.UIDSet{imap.UIDRange{Start: a.lastUID + 1, Stop: 0}}
-	cmd := a.imap.Fetch(set, &imap.FetchOptions{UID: true, BodySection: []*imap.FetchItemBodySection{{Peek: true}}})
-	bufs, err := cmd.Collect()
-	if err != nil {
-		return nil, fmt.Errorf("unit %s: fetch: %w", a.unit.Code, err)
-	}
-	var out [][]byte
-	for _, b := range bufs {
-		if b.UID <= a.lastUID {
-			continue // "n:*" also returns the last message when none is newer
-		}
-		a.lastUID = b.UID
-		for _, body := range b.BodySection {
-			out = append(out, body.Bytes)
-		}
-	}
-	return out, nil
 }
 
 // fill writes the unit's answer into its template.

@@ -116,12 +116,26 @@ func runOffice(ctx context.Context, o Options, cfg *config.Config, srv *localmai
 			a.close()
 		}
 	}()
+	leaders, err := startLeaders(env, srv.IMAPAddr())
+	if err != nil {
+		return err
+	}
+	defer func() {
+		for _, l := range leaders {
+			l.close()
+		}
+	}()
 	tl := &timeline{out: o.Out, ledger: l, loc: cfg.Location, counts: map[string]int{}}
 	began := time.Now()
 	for t := simStart; !t.After(simEnd); t = nextStep(t, cal) {
 		clk.Set(t)
 		for _, a := range agents {
 			if err := a.step(ctx, t); err != nil {
+				return err
+			}
+		}
+		for _, l := range leaders {
+			if err := l.step(ctx, t); err != nil {
 				return err
 			}
 		}

@@ -83,13 +83,18 @@ func zipped(name string, data []byte) ([]byte, error) {
 }
 
 func (a *agent) deliver(ctx context.Context, m *mail.Msg) error {
-	c, err := mail.NewClient(a.env.smtpHost, mail.WithPort(a.env.smtpPort), mail.WithTLSPolicy(mail.NoTLS),
-		mail.WithSMTPAuth(mail.SMTPAuthPlain), mail.WithUsername(a.unit.Email()), mail.WithPassword(password))
+	return deliverAs(ctx, a.env, a.unit.Email(), m)
+}
+
+// deliverAs submits m to the embedded SMTP server as user, as their mail client would.
+func deliverAs(ctx context.Context, env *environment, user string, m *mail.Msg) error {
+	c, err := mail.NewClient(env.smtpHost, mail.WithPort(env.smtpPort), mail.WithTLSPolicy(mail.NoTLS),
+		mail.WithSMTPAuth(mail.SMTPAuthPlain), mail.WithUsername(user), mail.WithPassword(password))
 	if err != nil {
-		return fmt.Errorf("unit %s: smtp client: %w", a.unit.Code, err)
+		return fmt.Errorf("%s: smtp client: %w", user, err)
 	}
 	if err := c.DialAndSendWithContext(ctx, m); err != nil {
-		return fmt.Errorf("unit %s: send: %w", a.unit.Code, err)
+		return fmt.Errorf("%s: send: %w", user, err)
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/daemon"
+	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/ledger"
 )
 
@@ -38,6 +39,9 @@ func summarize(ctx context.Context, w io.Writer, cfg *config.Config, l *ledger.L
 		r := m.Rates[0]
 		fmt.Fprintf(w, "  reporting rate %d/%d (%.0f%%), on time %d/%d (%.0f%%)\n",
 			r.Reported, r.Expected, r.ReportingRate(), r.OnTime, r.Expected, r.OnTimeRate())
+		if err := reportLines(ctx, w, cfg, l, p); err != nil {
+			return err
+		}
 	}
 	out, err := l.Outbox(ctx, "")
 	if err != nil {
@@ -57,7 +61,8 @@ func summarize(ctx context.Context, w io.Writer, cfg *config.Config, l *ledger.L
 	}
 	fmt.Fprintf(w, "\nMail: %d received; %d queued, %d sent (", len(mails), len(out), sent)
 	var parts []string
-	for _, k := range []string{"template", "receipt", "rejection", "reminder", "nag", "digest", "notice"} {
+	for _, k := range []string{"template", "receipt", "rejection", "reminder", "nag", "digest", "notice",
+		"draft", "approval_request", "approval_reminder", "approval_notice", "approval_office", "issue"} {
 		if kinds[k] > 0 {
 			parts = append(parts, fmt.Sprintf("%s %d", k, kinds[k]))
 		}
@@ -89,4 +94,21 @@ func unitHistory(subs []ledger.Submission, unit string, cfg *config.Config) stri
 		return "nothing received"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// reportLines prints the consolidated drafts of a period and, once approved, the issued report.
+func reportLines(ctx context.Context, w io.Writer, cfg *config.Config, l *ledger.Ledger, p ledger.Period) error {
+	drafts, err := l.Drafts(ctx, p.Form, p.Period)
+	if err != nil {
+		return err
+	}
+	for _, d := range drafts {
+		fmt.Fprintf(w, "  consolidated v%d (%s, %d units) %s\n", d.Version, d.Trigger, len(d.Basis),
+			filepath.Join(cfg.DataDir, "archive", form.Slug(p.Form), p.Period, "_tong-hop", d.FileName))
+	}
+	if p.Status == ledger.PeriodClosed {
+		fmt.Fprintf(w, "  ISSUED: %s\n", filepath.Join(cfg.DataDir, "archive", form.Slug(p.Form), p.Period, "_tong-hop",
+			daemon.IssuedFileName(p.Form, p.Period)))
+	}
+	return nil
 }

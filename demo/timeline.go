@@ -61,6 +61,9 @@ func describe(e ledger.Event) (string, bool) {
 	case strings.HasPrefix(e.Action, "outbox.queued."):
 		kind := strings.TrimPrefix(e.Action, "outbox.queued.")
 		to := strings.TrimPrefix(strings.TrimPrefix(e.Object, "unit:"), "office:")
+		if strings.HasPrefix(to, "form:") {
+			to = "office"
+		}
 		return fmt.Sprintf("→ %-5s %-9s %s", to, kind, e.Detail), true
 	case e.Action == "outbox.queued":
 		return fmt.Sprintf("→ %-5s %-9s %s", unitOf(e.Object), "reply", e.Detail), true
@@ -73,6 +76,12 @@ func describe(e ledger.Event) (string, bool) {
 	case e.Action == "mail.ignored", e.Action == "mail.unknown_sender", e.Action == "mail.quarantined", e.Action == "mail.no_workbook",
 		e.Action == "mail.for_office", e.Action == "mail.rate_limited", e.Action == "submission.after_close":
 		return fmt.Sprintf("· %s %s", e.Action, e.Detail), true
+	case e.Action == "draft.built":
+		return fmt.Sprintf("■ consolidated %s: %s", strings.TrimPrefix(e.Object, "form:"), e.Detail), true
+	case e.Action == "report.issued":
+		return fmt.Sprintf("★ issued %s: %s", strings.TrimPrefix(e.Object, "form:"), e.Detail), true
+	case strings.HasPrefix(e.Action, "approval."):
+		return fmt.Sprintf("⇄ %-22s %s %s", e.Action, strings.TrimPrefix(e.Object, "form:"), e.Detail), true
 	case e.Action == "outbox.failed":
 		return fmt.Sprintf("! send failed %s: %s", e.Object, e.Detail), true
 	}

@@ -101,7 +101,17 @@ func (l *Ledger) Submissions(ctx context.Context, form, period string) ([]Submis
 // valid version: what consolidation should use. A later invalid resubmission does not hide an
 // earlier valid one.
 func (l *Ledger) LatestValid(ctx context.Context, form, period string) (map[string]Submission, error) {
-	subs, err := querySubmissions(ctx, l.db, `form = ? AND period = ? AND valid = 1`, form, period)
+	return l.LatestValidAt(ctx, form, period, time.Time{})
+}
+
+// LatestValidAt is LatestValid as the ledger stood at asOf: files received later are left out
+// (the zero time leaves none out). A report built "as at" a time counts what had arrived by then.
+func (l *Ledger) LatestValidAt(ctx context.Context, form, period string, asOf time.Time) (map[string]Submission, error) {
+	bound := "9999"
+	if !asOf.IsZero() {
+		bound = encodeTime(asOf)
+	}
+	subs, err := querySubmissions(ctx, l.db, `form = ? AND period = ? AND valid = 1 AND received_at <= ?`, form, period, bound)
 	if err != nil {
 		return nil, fmt.Errorf("latest valid %s %s: %w", form, period, err)
 	}

@@ -114,6 +114,15 @@ func printDeadlines(ctx context.Context, w io.Writer, cfg *config.Config, f *con
 	return nil
 }
 
+// collectedLedger opens the ledger of a listing that needs data collected: none is an error.
+func collectedLedger(ctx context.Context, cfg *config.Config) (*ledger.Ledger, error) {
+	l, err := existingLedger(ctx, cfg)
+	if err == nil && l == nil {
+		err = fmt.Errorf("no ledger in %s yet: nothing has been collected", cfg.DataDir)
+	}
+	return l, err
+}
+
 // existingLedger opens the ledger if the data directory holds one, and returns nil if not:
 // the listings read it but never create it.
 func existingLedger(ctx context.Context, cfg *config.Config) (*ledger.Ledger, error) {

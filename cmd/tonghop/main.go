@@ -36,6 +36,8 @@ func commands() []command {
 		{"calendar", "print the days off of a year (public holidays, compensatory days)", runCalendar},
 		{"deadlines", "print every period's deadline of a form in a year, and what placed it", runDeadlines},
 		{"status", "print who sent what, on time or late, and the reporting rates", runStatus},
+		{"consolidate", "build the consolidated workbook of a form and period from the ledger", runConsolidate},
+		{"decide", "read a leader's reply (.eml) as an approval decision and print it as JSON", runDecide},
 		{"config", "check a configuration file (config check --config FILE)", runConfig},
 		{"version", "print the version", runVersion},
 	}

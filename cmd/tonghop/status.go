@@ -44,11 +44,8 @@ func runStatus(ctx context.Context, args []string, stdout, _ io.Writer) error {
 			return fmt.Errorf("%w: form %q is not in %s", errUsage, *code, *path)
 		}
 	}
-	l, err := existingLedger(ctx, cfg)
-	if err != nil || l == nil {
-		if err == nil {
-			err = fmt.Errorf("no ledger in %s yet: nothing has been collected", cfg.DataDir)
-		}
+	l, err := collectedLedger(ctx, cfg)
+	if err != nil {
 		return err
 	}
 	defer l.Close()

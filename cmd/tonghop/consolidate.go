@@ -1,0 +1,129 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"maps"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/daemon"
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/period"
+)
+
+func runConsolidate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("consolidate", "consolidate --config FILE --form CODE --period P -o FILE.xlsx [--force]",
+		"Build the consolidated workbook of a form and period from the ledger: summary, units' detail,\n"+
+			"narrative by heading, submission status and provenance. A build is stored as the next draft\n"+
+			"version (which the daemon then sends up the approval chain) unless nothing it counts has\n"+
+			"changed since the last draft: that draft is written out instead, unless --force.", stdout)
+	path := fs.String("config", "", "configuration `file` (required)")
+	code := fs.String("form", "", "the form's `code`, such as BM.02.01/KH (required)")
+	name := fs.String("period", "", "the `period`, such as 2026-11 or 2026-W47 (required)")
+	out := fs.String("o", "", "write the workbook to this `file` (required)")
+	force := fs.Bool("force", false, "build a new draft version even when nothing changed")
+	asOf := fs.String("at", "", "build as at this office `time`, \"YYYY-MM-DD HH:MM\" (default: now)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *path == "" || *code == "" || *name == "" || *out == "" {
+		return fmt.Errorf("%w: want --config, --form, --period and -o", errUsage)
+	}
+	cfg, err := config.LoadListing(*path)
+	if err != nil {
+		return err
+	}
+	f, p, err := formPeriod(cfg, *path, *code, *name)
+	if err != nil {
+		return err
+	}
+	now, err := statusTime(*asOf, cfg.Location)
+	if err != nil {
+		return err
+	}
+	l, err := collectedLedger(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer l.Close()
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	draft, built, err := consolidateOnDemand(ctx, cfg, l, f, p, now, *force, log)
+	if err != nil {
+		return err
+	}
+	data, err := l.Blob(draft.FileSHA256)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, data, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, consolidatedLine(cfg, f, draft, built, *out))
+	return nil
+}
+
+// formPeriod checks the form and period named on the command line.
+func formPeriod(cfg *config.Config, path, code, name string) (*config.Form, period.Period, error) {
+	f, ok := cfg.Form(code)
+	if !ok {
+		return nil, period.Period{}, fmt.Errorf("%w: form %q is not in %s", errUsage, code, path)
+	}
+	p, err := period.Parse(name)
+	if err != nil {
+		return nil, period.Period{}, fmt.Errorf("%w: --period: %v", errUsage, err)
+	}
+	if string(p.Kind) != f.Period {
+		return nil, period.Period{}, fmt.Errorf("%w: --period %s is a %s; form %s is reported by %s", errUsage, p, p.Kind, f.Code, f.Period)
+	}
+	return f, p, nil
+}
+
+// consolidateOnDemand returns the latest draft when it still counts what the ledger holds, and
+// builds the next one otherwise (or always, with force).
+func consolidateOnDemand(ctx context.Context, cfg *config.Config, l *ledger.Ledger, f *config.Form, p period.Period, now time.Time, force bool, log *slog.Logger) (ledger.Draft, bool, error) {
+	head, err := l.LatestDraft(ctx, f.Code, p.String())
+	if err != nil && !errors.Is(err, ledger.ErrNotFound) {
+		return ledger.Draft{}, false, err
+	}
+	if err == nil && !force {
+		latest, err := l.LatestValidAt(ctx, f.Code, p.String(), now)
+		if err != nil {
+			return ledger.Draft{}, false, err
+		}
+		basis := map[string]int{}
+		for unit, s := range latest {
+			basis[unit] = s.Version
+		}
+		if maps.Equal(basis, head.Basis) {
+			return head, false, nil
+		}
+	}
+	draft, _, err := daemon.AddDraft(ctx, cfg, l, f, p, now, ledger.TriggerDemand, log)
+	return draft, true, err
+}
+
+// consolidatedLine tells the clerk what was written, in Vietnamese.
+func consolidatedLine(cfg *config.Config, f *config.Form, d ledger.Draft, built bool, out string) string {
+	var missing []string
+	for _, u := range cfg.FormUnits(f) {
+		if _, ok := d.Basis[u.Code]; !ok {
+			missing = append(missing, u.Name)
+		}
+	}
+	verb := fmt.Sprintf("Đã lập bản tổng hợp lần %d", d.Version)
+	if !built {
+		verb = fmt.Sprintf("Số liệu không đổi từ bản tổng hợp lần %d (lập lúc %s)", d.Version,
+			d.BuiltAt.In(cfg.Location).Format("15:04 02/01/2006"))
+	}
+	line := fmt.Sprintf("%s: %s %s, %d/%d đơn vị", verb, f.Code, d.Period, len(cfg.FormUnits(f))-len(missing), len(cfg.FormUnits(f)))
+	if len(missing) > 0 {
+		line += "; chưa có số liệu: " + strings.Join(missing, ", ")
+	}
+	return line + ". Tệp: " + out
+}

@@ -1,0 +1,254 @@
+package daemon
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/tonghop/tonghop/approval"
+	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/intake"
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/mailer"
+	"github.com/tonghop/tonghop/period"
+)
+
+// effects are what one approval step stores with the new state.
+type effects struct {
+	mails  []ledger.OutMail
+	events []ledger.Event
+	issued bool
+}
+
+// replyContext is the leader's mail the actions answer; nil for the scheduled pass.
+type replyContext struct {
+	msg     *intake.Message
+	sha     string
+	written string        // what the person wrote, as the reply reader found it
+	reason  string        // why the reader decided as it did
+	edited  string        // file name of an edited workbook adopted as a draft
+	draft   *ledger.Draft // that draft, stored with the reply
+}
+
+// effectWriter turns the state machine's actions into mails and audit events.
+type effectWriter struct {
+	d      *Daemon
+	ctx    context.Context
+	f      *config.Form
+	p      period.Period
+	st     approval.State
+	rc     *replyContext
+	drafts map[int]ledger.Draft
+	fx     effects
+}
+
+// approvalEffects writes the mails and events of actions, taken on the way to state st.
+func (d *Daemon) approvalEffects(ctx context.Context, f *config.Form, p period.Period, st approval.State, actions []approval.Action, rc *replyContext) (effects, error) {
+	list, err := d.ledger.Drafts(ctx, f.Code, p.String())
+	if err != nil {
+		return effects{}, err
+	}
+	w := &effectWriter{d: d, ctx: ctx, f: f, p: p, st: st, rc: rc, drafts: map[int]ledger.Draft{}}
+	for _, dr := range list {
+		w.drafts[dr.Version] = dr
+	}
+	if rc != nil && rc.draft != nil {
+		w.drafts[rc.draft.Version] = *rc.draft
+	}
+	for _, a := range actions {
+		if err := w.apply(a); err != nil {
+			return effects{}, fmt.Errorf("%s: %w", a.Kind, err)
+		}
+		w.fx.events = append(w.fx.events, d.event(w.actor(a), "approval."+string(a.Kind), PeriodObject(f.Code, p), actionDetail(a)))
+	}
+	return w.fx, nil
+}
+
+func (w *effectWriter) actor(a approval.Action) string {
+	if w.rc != nil {
+		return a.Person
+	}
+	return "system"
+}
+
+func actionDetail(a approval.Action) string {
+	s := fmt.Sprintf("v%d step %d", a.Version, a.Step+1)
+	if len(a.To) > 0 {
+		s += " to " + strings.Join(a.To, ",")
+	}
+	if a.Person != "" {
+		s += " person " + a.Person
+	}
+	if a.Answer != "" {
+		s += " answer " + a.Answer
+	}
+	if a.Reason != "" {
+		s += " (" + a.Reason + ")"
+	}
+	return s
+}
+
+func (w *effectWriter) apply(a approval.Action) error {
+	switch a.Kind {
+	case approval.Request, approval.Remind, approval.Withdraw:
+		return w.toStep(a)
+	case approval.Acknowledge, approval.AskAgain, approval.Stale, approval.NotYourTurn:
+		return w.toReplier(a)
+	case approval.Revision, approval.UnclearToOffice, approval.Refused:
+		return w.toOffice(a)
+	case approval.Issue:
+		return w.issue(a)
+	}
+	return nil // Ignored: the event says it
+}
+
+// draft describes version v for letters; the previous version gives "what changed".
+func (w *effectWriter) draft(v int) mailer.Draft {
+	dr := w.drafts[v]
+	var prev *ledger.Draft
+	if p, ok := w.drafts[v-1]; ok {
+		prev = &p
+	}
+	return w.d.draftData(w.f, w.p, dr, 0, prev)
+}
+
+func (w *effectWriter) attachment(v int) []ledger.Attachment {
+	dr, ok := w.drafts[v]
+	if !ok {
+		return nil
+	}
+	return []ledger.Attachment{{Name: dr.FileName, ContentType: xlsxType, SHA256: dr.FileSHA256}}
+}
+
+func (w *effectWriter) keyPrefix(v int) string {
+	return fmt.Sprintf("approval:%s:%s:v%d", w.f.Code, w.p, v)
+}
+
+// toStep writes one mail per person of a step: the request, its reminder or its withdrawal.
+func (w *effectWriter) toStep(a approval.Action) error {
+	for _, id := range a.To {
+		person, ok := w.d.cfg.Person(id)
+		if !ok || len(person.Emails) == 0 {
+			w.d.log.Warn("approval mail not sent: person unknown or without address", "person", id)
+			continue
+		}
+		to := mailer.Person{Title: person.Title, Name: person.Name}
+		m := ledger.OutMail{To: person.Emails[:1], CreatedAt: w.d.now(), NotBefore: w.d.now()}
+		var l mailer.Letter
+		switch a.Kind {
+		case approval.Request:
+			l = mailer.ApprovalRequestLetter(w.draft(a.Version), to, w.done(a.Version, a.Step), a.Replaces)
+			m.Key, m.Kind = fmt.Sprintf("%s:s%d:request:%s", w.keyPrefix(a.Version), a.Step+1, id), kindApprovalRequest
+			m.Attachments = w.attachment(a.Version)
+		case approval.Remind:
+			l = mailer.ApprovalReminderLetter(w.draft(a.Version), to, a.N, w.st.Since.In(w.d.cfg.Location))
+			m.Key, m.Kind = fmt.Sprintf("%s:s%d:remind%d:%s", w.keyPrefix(a.Version), a.Step+1, a.N, id), kindApprovalReminder
+			m.Attachments = w.attachment(a.Version)
+			m.NotBefore = w.d.cal.NextWorkingTime(w.d.now())
+		case approval.Withdraw:
+			l = mailer.WithdrawLetter(w.draft(w.st.Version), to, a.Version)
+			m.Key, m.Kind = fmt.Sprintf("%s:withdraw:%s", w.keyPrefix(a.Version), id), kindApprovalNotice
+		}
+		m.Subject, m.Body = l.Subject, l.Body
+		w.fx.mails = append(w.fx.mails, m)
+	}
+	return nil
+}
+
+// done lists the approvals of version by the steps before step, for the request letter.
+func (w *effectWriter) done(version, step int) []mailer.Decided {
+	var out []mailer.Decided
+	for _, dec := range w.st.Approvals(version, step) {
+		out = append(out, w.decided(dec))
+	}
+	return out
+}
+
+func (w *effectWriter) decided(dec approval.Decision) mailer.Decided {
+	p := w.person(dec.Person)
+	return mailer.Decided{Person: p, At: dec.At.In(w.d.cfg.Location), Version: dec.Version, MessageID: dec.MessageID}
+}
+
+// person names a person id (or an address, for someone outside the configuration).
+func (w *effectWriter) person(id string) mailer.Person {
+	if p, ok := w.d.cfg.Person(id); ok {
+		return mailer.Person{Title: p.Title, Name: p.Name}
+	}
+	return mailer.Person{Name: id}
+}
+
+// toReplier answers the leader's mail itself, in its thread.
+func (w *effectWriter) toReplier(a approval.Action) error {
+	if w.rc == nil {
+		return nil
+	}
+	to := w.person(a.Person)
+	cur := w.draft(w.st.Version)
+	var l mailer.Letter
+	switch a.Kind {
+	case approval.Acknowledge:
+		l = mailer.AcknowledgeLetter(w.draft(a.Version), to, a.Answer == approval.Approve, a.Comment, w.nextStep())
+	case approval.AskAgain:
+		l = mailer.AskAgainLetter(w.draft(a.Version), to, w.rc.written)
+	case approval.Stale:
+		l = mailer.StaleLetter(cur, to, a.ReplyVersion)
+	case approval.NotYourTurn:
+		l = mailer.NotYourTurnLetter(cur, to, mailer.Person{Name: personNames(w.stepPeople(w.st.Step))})
+	}
+	w.fx.mails = append(w.fx.mails, w.replyMail(string(a.Kind), kindApprovalNotice, []string{w.rc.msg.From.Addr}, l))
+	return nil
+}
+
+func (w *effectWriter) replyMail(suffix, kind string, to []string, l mailer.Letter) ledger.OutMail {
+	msg := w.rc.msg
+	refs := append(append([]string(nil), msg.References...), msg.MessageID)
+	return ledger.OutMail{
+		Key: fmt.Sprintf("approval:reply:%s:%s", w.rc.sha[:16], suffix), Kind: kind, To: to,
+		Subject: l.Subject, Body: l.Body, InReplyTo: msg.MessageID, References: refs,
+		CreatedAt: w.d.now(), NotBefore: w.d.now(),
+	}
+}
+
+func (w *effectWriter) stepPeople(step int) []config.Person {
+	steps := w.d.cfg.ApprovalSteps(w.f)
+	if step < 0 || step >= len(steps) {
+		return nil
+	}
+	return steps[step].People
+}
+
+// nextStep says, in the acknowledgement, what happens now.
+func (w *effectWriter) nextStep() string {
+	switch w.st.Status {
+	case approval.Issued:
+		return msgIssuedNext
+	case approval.Reviewing:
+		return msgSentOnTo(personNames(w.stepPeople(w.st.Step)))
+	case approval.Revising:
+		return msgRevisingNext
+	}
+	return ""
+}
+
+// toOffice tells the Planning Office what a person must handle.
+func (w *effectWriter) toOffice(a approval.Action) error {
+	to := w.d.clerkAddresses()
+	if len(to) == 0 || w.rc == nil {
+		w.d.log.Warn("approval notice for the Planning Office not sent", "kind", a.Kind, "clerks", len(to))
+		return nil
+	}
+	from := w.person(a.Person)
+	var l mailer.Letter
+	switch a.Kind {
+	case approval.Revision:
+		l = mailer.RevisionLetter(w.draft(a.Version), from, a.Comment, w.rc.edited)
+	case approval.UnclearToOffice:
+		l = mailer.UnclearLetter(w.draft(a.Version), from, w.rc.written, w.rc.reason)
+	case approval.Refused:
+		l = mailer.RefusedReplyLetter(w.d.office(), w.rc.msg.From.Addr, w.rc.msg.Subject, msgNotInChain)
+	}
+	m := w.replyMail(string(a.Kind), kindApprovalOffice, to, l)
+	m.InReplyTo, m.References = "", nil // a new thread for the office, not the leader's
+	w.fx.mails = append(w.fx.mails, m)
+	return nil
+}

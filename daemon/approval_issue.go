@@ -1,0 +1,89 @@
+package daemon
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tonghop/tonghop/approval"
+	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/mailer"
+	"github.com/tonghop/tonghop/reportbook"
+)
+
+// IssuedFileName names the issued report: "BaoCao_BM.02.01-KH_2026-11.xlsx".
+func IssuedFileName(formCode, period string) string {
+	return fmt.Sprintf("BaoCao_%s_%s.xlsx", form.Slug(formCode), period)
+}
+
+// issue sends the approved version to the form's recipients, the Planning Office in copy. The
+// workbook is the approved draft itself, stamped with the approvals (never rebuilt: a rebuild
+// could count data the leaders did not see). The period closes with the same transaction, and
+// the issue is recorded for the deadlines that count from it.
+func (w *effectWriter) issue(a approval.Action) error {
+	dr, ok := w.drafts[a.Version]
+	if !ok {
+		return fmt.Errorf("approved draft v%d not found", a.Version)
+	}
+	data, err := w.d.ledger.Blob(dr.FileSHA256)
+	if err != nil {
+		return err
+	}
+	var decided []mailer.Decided
+	var stamps []reportbook.Approval
+	for _, dec := range a.Approvals {
+		md := w.decided(dec)
+		decided = append(decided, md)
+		stamps = append(stamps, reportbook.Approval{Title: md.Person.Title, Name: md.Person.Name, At: md.At, Version: dec.Version, MessageID: dec.MessageID})
+	}
+	stamped, err := reportbook.Stamp(data, stamps, w.d.cfg.Location)
+	if err != nil {
+		return fmt.Errorf("stamp the approvals on v%d: %w", a.Version, err)
+	}
+	sha, err := w.d.ledger.PutBlob(stamped)
+	if err != nil {
+		return err
+	}
+	name := IssuedFileName(w.f.Code, w.p.String())
+	w.d.archive(stamped, archivePath(w.f.Code, w.p.String(), archiveReportFolder, name))
+	md := w.draft(a.Version)
+	md.FileName = name
+	l := mailer.IssueLetter(md, decided)
+	to, cc := w.d.recipients(w.f.Recipients), w.d.clerkAddresses()
+	if len(to) == 0 {
+		to, cc = cc, nil
+	}
+	w.fx.mails = append(w.fx.mails, ledger.OutMail{
+		Key: fmt.Sprintf("issue:%s:%s", w.f.Code, w.p), Kind: kindIssue, To: to, Cc: cc,
+		Subject: l.Subject, Body: l.Body, CreatedAt: w.d.now(), NotBefore: w.d.now(),
+		Attachments: []ledger.Attachment{{Name: name, ContentType: xlsxType, SHA256: sha}},
+	})
+	w.fx.events = append(w.fx.events, w.d.event("system", ActionReportIssued, PeriodObject(w.f.Code, w.p),
+		fmt.Sprintf("v%d sha256=%s approvals=%s", a.Version, sha, approvalList(a.Approvals))))
+	w.fx.issued = true
+	return nil
+}
+
+// recipients resolves the configured recipients: person ids to their first address, addresses
+// as given.
+func (d *Daemon) recipients(list []string) []string {
+	var out []string
+	for _, r := range list {
+		if p, ok := d.cfg.Person(r); ok {
+			if len(p.Emails) > 0 {
+				out = append(out, p.Emails[0])
+			}
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func approvalList(decs []approval.Decision) string {
+	var parts []string
+	for _, d := range decs {
+		parts = append(parts, fmt.Sprintf("%s@%s<%s>", d.Person, d.At.Format("2006-01-02T15:04Z07:00"), d.MessageID))
+	}
+	return strings.Join(parts, ",")
+}

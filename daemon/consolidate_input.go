@@ -1,0 +1,113 @@
+package daemon
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/consolidate"
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/period"
+)
+
+// ConsolidationInput reads from the ledger what consolidating form f for period p needs: the
+// latest valid submission of every expected unit for p and, for indicator forms, for the earlier
+// periods of the year and last year's; for list forms, the previous period's (tasks carried
+// over) — all as the ledger stood at asOf. Basis is what it counted: unit → submission version
+// of p.
+func ConsolidationInput(ctx context.Context, cfg *config.Config, l *ledger.Ledger, f *config.Form, p period.Period, asOf time.Time) (in consolidate.Input, basis map[string]int, err error) {
+	r := sourceReader{ctx: ctx, l: l, form: f.Code, asOf: asOf, mails: map[int64]ledger.Mail{}}
+	in = consolidate.Input{Form: f.Form, Period: p}
+	for _, u := range cfg.FormUnits(f) {
+		in.Units = append(in.Units, consolidate.Unit{Code: u.Code, Name: u.Name})
+	}
+	if in.Current, err = r.period(p, true); err != nil {
+		return in, nil, err
+	}
+	basis = map[string]int{}
+	for unit, s := range in.Current {
+		basis[unit] = s.Version
+	}
+	if len(f.Indicators) > 0 {
+		if in.Earlier, err = r.earlier(p); err != nil {
+			return in, nil, err
+		}
+		last := p.SameLastYear()
+		if in.LastYear, err = r.period(last, false); err != nil {
+			return in, nil, err
+		}
+		if in.LastYearEarlier, err = r.earlier(last); err != nil {
+			return in, nil, err
+		}
+	}
+	if len(f.Tables) > 0 {
+		if in.Previous, err = r.period(p.Prev(), false); err != nil {
+			return in, nil, err
+		}
+	}
+	return in, basis, nil
+}
+
+// sourceReader turns ledger submissions into consolidation sources, looking each mail up once.
+type sourceReader struct {
+	ctx   context.Context
+	l     *ledger.Ledger
+	form  string
+	asOf  time.Time
+	mails map[int64]ledger.Mail
+}
+
+// earlier reads the periods of the same kind and year before p, in any order.
+func (r *sourceReader) earlier(p period.Period) (map[period.Period]map[string]consolidate.Source, error) {
+	out := map[period.Period]map[string]consolidate.Source{}
+	for q := p.Prev(); q.Year == p.Year; q = q.Prev() {
+		srcs, err := r.period(q, false)
+		if err != nil {
+			return nil, err
+		}
+		if len(srcs) > 0 {
+			out[q] = srcs
+		}
+	}
+	return out, nil
+}
+
+// period reads the latest valid submission of every unit for p; withMail adds the Message-ID
+// of the mail each came in, for the provenance sheet.
+func (r *sourceReader) period(p period.Period, withMail bool) (map[string]consolidate.Source, error) {
+	latest, err := r.l.LatestValidAt(r.ctx, r.form, p.String(), r.asOf)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]consolidate.Source, len(latest))
+	for unit, s := range latest {
+		src := consolidate.Source{Unit: unit, Version: s.Version, ReceivedAt: s.ReceivedAt, Late: s.Late,
+			FileName: s.FileName, SHA256: s.FileSHA256}
+		if len(s.Data) == 0 {
+			// Recorded without content (imported by hand): counted, with no figures.
+		} else if err := json.Unmarshal(s.Data, &src.Filled); err != nil {
+			return nil, fmt.Errorf("submission %d (%s %s %s v%d): stored data: %w", s.ID, s.Form, unit, p, s.Version, err)
+		}
+		if withMail {
+			if src.MessageID, err = r.messageID(s.MailID); err != nil {
+				return nil, err
+			}
+		}
+		out[unit] = src
+	}
+	return out, nil
+}
+
+func (r *sourceReader) messageID(id int64) (string, error) {
+	if m, ok := r.mails[id]; ok {
+		return m.MessageID, nil
+	}
+	m, err := r.l.MailByID(r.ctx, id)
+	if err != nil {
+		return "", err
+	}
+	r.mails[id] = m
+	return m.MessageID, nil
+}

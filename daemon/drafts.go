@@ -1,0 +1,149 @@
+package daemon
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/mailer"
+	"github.com/tonghop/tonghop/period"
+)
+
+// Report builds the drafts that are due, then moves them up their approval chains.
+func (d *Daemon) Report(ctx context.Context) error {
+	return errors.Join(d.Consolidate(ctx), d.Approvals(ctx))
+}
+
+// draftLookback bounds the open periods watched for drafts: a period whose deadline is older
+// than this is consolidated on demand only (tonghop consolidate), not rebuilt on every pass.
+const draftLookback = 90 * 24 * time.Hour
+
+// Consolidate builds the drafts that are due: for every open period of every form, the first one
+// when all expected units have sent a valid file or at the deadline plus the form's grace, and
+// the next version whenever what would be counted changed. The Planning Office gets each draft.
+func (d *Daemon) Consolidate(ctx context.Context) error {
+	now := d.now()
+	var errs []error
+	for i := range d.cfg.Forms {
+		f := &d.cfg.Forms[i]
+		rows, err := d.ledger.Periods(ctx, f.Code)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		for _, row := range rows {
+			if row.Status != ledger.PeriodOpen || row.Deadline.Before(now.Add(-draftLookback)) {
+				continue
+			}
+			if err := d.consolidatePeriod(ctx, f, row, now); err != nil {
+				errs = append(errs, fmt.Errorf("%s %s: %w", f.Code, row.Period, err))
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func (d *Daemon) consolidatePeriod(ctx context.Context, f *config.Form, row ledger.Period, now time.Time) error {
+	p, err := period.Parse(row.Period)
+	if err != nil {
+		return err
+	}
+	latest, err := d.ledger.LatestValidAt(ctx, f.Code, row.Period, now)
+	if err != nil {
+		return err
+	}
+	basis := make(map[string]int, len(latest))
+	for unit, s := range latest {
+		basis[unit] = s.Version
+	}
+	var head *ledger.Draft
+	switch h, err := d.ledger.LatestDraft(ctx, f.Code, row.Period); {
+	case err == nil:
+		head = &h
+	case !errors.Is(err, ledger.ErrNotFound):
+		return err
+	}
+	due := f.ConsolidateOffset().From(row.Deadline, d.cal)
+	trigger := draftTrigger(d.cfg.FormUnits(f), basis, head, now, due)
+	if trigger == "" {
+		return nil
+	}
+	draft, rep, err := AddDraft(ctx, d.cfg, d.ledger, f, p, now, trigger, d.log)
+	if err != nil {
+		return err
+	}
+	d.log.Info("draft built", "component", "consolidate", "form", f.Code, "period", row.Period,
+		"version", draft.Version, "trigger", trigger, "units", len(draft.Basis), "missing", len(rep.Book.Missing))
+	return d.queueDraftNotice(ctx, f, p, draft, rep, head)
+}
+
+// queueDraftNotice sends the Planning Office the new draft, saying where it goes next.
+func (d *Daemon) queueDraftNotice(ctx context.Context, f *config.Form, p period.Period, draft ledger.Draft, rep Report, previous *ledger.Draft) error {
+	to := d.clerkAddresses()
+	if len(to) == 0 {
+		d.log.Warn("draft not mailed: no person has the clerk role", "form", f.Code, "period", p.String())
+		return nil
+	}
+	next := ""
+	if steps := d.cfg.ApprovalSteps(f); len(steps) > 0 {
+		next = personNames(steps[0].People)
+	}
+	letter := mailer.DraftNoticeLetter(d.draftData(f, p, draft, len(rep.Book.Warnings), previous), next)
+	m := ledger.OutMail{
+		Key: fmt.Sprintf("draft:%s:%s:v%d", f.Code, p, draft.Version), Kind: kindDraft, To: to,
+		Subject: letter.Subject, Body: letter.Body, CreatedAt: d.now(),
+		Attachments: []ledger.Attachment{{Name: draft.FileName, ContentType: xlsxType, SHA256: draft.FileSHA256}},
+	}
+	_, _, err := d.ledger.Enqueue(ctx, m, d.event("system", "outbox.queued."+kindDraft, PeriodObject(f.Code, p), letter.Subject))
+	return err
+}
+
+func (d *Daemon) clerkAddresses() []string {
+	var to []string
+	for _, p := range d.cfg.Clerks() {
+		to = append(to, p.Emails...)
+	}
+	return to
+}
+
+// draftData describes a draft for the letters about it: units counted and missing, and what
+// changed since the previous version.
+func (d *Daemon) draftData(f *config.Form, p period.Period, draft ledger.Draft, warnings int, previous *ledger.Draft) mailer.Draft {
+	md := mailer.Draft{
+		Office: d.office(), Request: mailer.Request{FormCode: f.Code, FormTitle: f.Title, Period: PeriodLabel(d.cfg, f, p)},
+		Period: p.String(), Version: draft.Version, FileName: draft.FileName,
+		Expected: len(d.cfg.FormUnits(f)), Warnings: warnings,
+	}
+	for _, u := range d.cfg.FormUnits(f) {
+		if _, ok := draft.Basis[u.Code]; ok {
+			md.Counted = append(md.Counted, u.Name)
+		} else {
+			md.Missing = append(md.Missing, u.Name)
+		}
+	}
+	if previous != nil {
+		md.Changes = basisChanges(d.cfg.FormUnits(f), previous.Basis, draft.Basis)
+	}
+	return md
+}
+
+// basisChanges says, unit by unit in configuration order, what a new draft counts differently.
+func basisChanges(units []config.Unit, old, now map[string]int) []string {
+	var out []string
+	for _, u := range units {
+		was, had := old[u.Code]
+		is, has := now[u.Code]
+		switch {
+		case has && !had:
+			out = append(out, msgUnitAdded(u.Name, is))
+		case has && is != was:
+			out = append(out, msgUnitResent(u.Name, is, was))
+		case had && !has:
+			out = append(out, msgUnitDropped(u.Name))
+		}
+	}
+	return out
+}
