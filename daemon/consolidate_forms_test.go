@@ -23,6 +23,7 @@ import (
 
 	"github.com/tonghop/tonghop/daemon"
 	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/internal/sofficetest"
 	"github.com/tonghop/tonghop/ledger"
 )
 
@@ -718,22 +719,4 @@ func checkCSVTotal(t *testing.T, code string, records [][]string, ex *cfExpect) 
 	t.Errorf("%s CSV: no row for indicator %s", code, ex.rows[i].code)
 }
 
-// soffice returns LibreOffice's binary; without it, or with -short, the test is skipped
-// unless TONGHOP_REQUIRE_OFFICE=1 demands it.
-func soffice(t *testing.T) string {
-	t.Helper()
-	required := os.Getenv("TONGHOP_REQUIRE_OFFICE") == "1"
-	if testing.Short() && !required {
-		t.Skip("LibreOffice conversion is slow; skipped with -short")
-	}
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if path, err := exec.LookPath(name); err == nil {
-			return path
-		}
-	}
-	if required {
-		t.Fatal("TONGHOP_REQUIRE_OFFICE=1 but LibreOffice (soffice) is not installed")
-	}
-	t.Skip("LibreOffice is not installed")
-	return ""
-}
+func soffice(t *testing.T) string { return sofficetest.Binary(t) }

@@ -10,26 +10,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tonghop/tonghop/internal/sofficetest"
 )
 
-// soffice returns the LibreOffice binary. It skips the test with -short or when LibreOffice
-// is missing, unless TONGHOP_REQUIRE_OFFICE=1 asks for the test to fail instead.
-func soffice(t *testing.T) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("LibreOffice conversion is slow; skipped with -short")
-	}
-	for _, name := range []string{"/usr/bin/soffice", "soffice", "libreoffice"} {
-		if path, err := exec.LookPath(name); err == nil {
-			return path
-		}
-	}
-	if os.Getenv("TONGHOP_REQUIRE_OFFICE") == "1" {
-		t.Fatal("LibreOffice is not installed and TONGHOP_REQUIRE_OFFICE=1")
-	}
-	t.Skip("LibreOffice is not installed")
-	return ""
-}
+func soffice(t *testing.T) string { return sofficetest.Binary(t) }
 
 // csvAllSheets is LibreOffice's CSV filter: comma, double quote, UTF-8, values rather than
 // formulas or formatted text, and (the last token, LibreOffice 7.2 and later) every sheet to

@@ -9,22 +9,10 @@ import (
 	"time"
 
 	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/internal/sofficetest"
 )
 
-// soffice returns the LibreOffice binary, or skips the test when it is not installed.
-func soffice(t *testing.T) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("LibreOffice conversion is slow; skipped with -short")
-	}
-	for _, name := range []string{"/usr/bin/soffice", "soffice", "libreoffice"} {
-		if path, err := exec.LookPath(name); err == nil {
-			return path
-		}
-	}
-	t.Skip("LibreOffice is not installed")
-	return ""
-}
+func soffice(t *testing.T) string { return sofficetest.Binary(t) }
 
 // TestRead_LibreOffice saves filled workbooks through LibreOffice, as a unit using it would, and
 // reads them back: same data, identification intact.
