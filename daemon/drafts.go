@@ -51,13 +51,9 @@ func (d *Daemon) consolidatePeriod(ctx context.Context, f *config.Form, row ledg
 	if err != nil {
 		return err
 	}
-	latest, err := d.ledger.LatestValidAt(ctx, f.Code, row.Period, now)
+	basis, err := Basis(ctx, d.ledger, f.Code, row.Period, now)
 	if err != nil {
 		return err
-	}
-	basis := make(map[string]int, len(latest))
-	for unit, s := range latest {
-		basis[unit] = s.Version
 	}
 	var head *ledger.Draft
 	switch h, err := d.ledger.LatestDraft(ctx, f.Code, row.Period); {
@@ -78,6 +74,20 @@ func (d *Daemon) consolidatePeriod(ctx context.Context, f *config.Form, row ledg
 	d.log.Info("draft built", "component", "consolidate", "form", f.Code, "period", row.Period,
 		"version", draft.Version, "trigger", trigger, "units", len(draft.Basis), "missing", len(rep.Book.Missing))
 	return d.queueDraftNotice(ctx, f, p, draft, rep, head)
+}
+
+// Basis is what a draft of form for period built at asOf would count: each unit's latest valid
+// submission version. A draft whose basis differs from it is stale.
+func Basis(ctx context.Context, l *ledger.Ledger, form, period string, asOf time.Time) (map[string]int, error) {
+	latest, err := l.LatestValidAt(ctx, form, period, asOf)
+	if err != nil {
+		return nil, err
+	}
+	basis := make(map[string]int, len(latest))
+	for unit, s := range latest {
+		basis[unit] = s.Version
+	}
+	return basis, nil
 }
 
 // queueDraftNotice sends the Planning Office the new draft, saying where it goes next.

@@ -92,13 +92,9 @@ func consolidateOnDemand(ctx context.Context, cfg *config.Config, l *ledger.Ledg
 		return ledger.Draft{}, false, err
 	}
 	if err == nil && !force {
-		latest, err := l.LatestValidAt(ctx, f.Code, p.String(), now)
+		basis, err := daemon.Basis(ctx, l, f.Code, p.String(), now)
 		if err != nil {
 			return ledger.Draft{}, false, err
-		}
-		basis := map[string]int{}
-		for unit, s := range latest {
-			basis[unit] = s.Version
 		}
 		if maps.Equal(basis, head.Basis) {
 			return head, false, nil
