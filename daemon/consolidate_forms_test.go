@@ -23,7 +23,7 @@ import (
 
 	"github.com/tonghop/tonghop/daemon"
 	"github.com/tonghop/tonghop/form"
-	"github.com/tonghop/tonghop/internal/sofficetest"
+	"github.com/tonghop/tonghop/internal/officeapps"
 	"github.com/tonghop/tonghop/ledger"
 )
 
@@ -719,4 +719,4 @@ func checkCSVTotal(t *testing.T, code string, records [][]string, ex *cfExpect) 
 	t.Errorf("%s CSV: no row for indicator %s", code, ex.rows[i].code)
 }
 
-func soffice(t *testing.T) string { return sofficetest.Binary(t) }
+func soffice(t *testing.T) string { return officeapps.Soffice(t) }

@@ -6,10 +6,11 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tonghop/tonghop/internal/officeapps"
 
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/internal/officetest"
@@ -83,17 +84,14 @@ func mustMailSHA(t *testing.T, e *env, id string) string {
 }
 
 func TestDaemon_LegacyXLSConverted(t *testing.T) {
-	ssconvert, err := exec.LookPath("ssconvert")
-	if err != nil {
-		t.Skip("ssconvert (Debian package gnumeric) not installed")
-	}
+	ssconvert := officeapps.Ssconvert(t)
 	conv, err := xlsconv.New(ssconvert)
 	if err != nil {
 		t.Fatal(err)
 	}
 	e := newEnvWith(t, func(o *Options) { o.Converter = conv })
 	ctx := context.Background()
-	xls := toXLS(t, ssconvert, e.workbook(t, "QLDN", false))
+	xls := officeapps.SaveAsXLS(t, ssconvert, e.workbook(t, "QLDN", false))
 	e.append(t, mail("qldn@kcn.example", "xls@kcn", "", "baocao.xls", xls))
 	if err := e.d.Step(ctx); err != nil {
 		t.Fatal(err)
@@ -113,26 +111,6 @@ func TestDaemon_LegacyXLSConverted(t *testing.T) {
 	if _, err := os.Stat(archived); err != nil {
 		t.Errorf("archive copy: %v", err)
 	}
-}
-
-// toXLS saves a workbook as Excel 97–2003 with Gnumeric, as an old office computer would.
-func toXLS(t *testing.T, ssconvert string, xlsx []byte) []byte {
-	t.Helper()
-	dir := t.TempDir()
-	in, out := filepath.Join(dir, "in.xlsx"), filepath.Join(dir, "out.xls")
-	if err := os.WriteFile(in, xlsx, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(ssconvert, "--export-type=Gnumeric_Excel:excel_biff8", in, out)
-	cmd.Env = append(os.Environ(), "HOME="+dir)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("ssconvert: %v\n%s", err, b)
-	}
-	data, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
 }
 
 func TestIdentProblems(t *testing.T) {

@@ -11,10 +11,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tonghop/tonghop/internal/sofficetest"
+	"github.com/tonghop/tonghop/internal/officeapps"
 )
 
-func soffice(t *testing.T) string { return sofficetest.Binary(t) }
+func soffice(t *testing.T) string { return officeapps.Soffice(t) }
 
 // csvAllSheets is LibreOffice's CSV filter: comma, double quote, UTF-8, values rather than
 // formulas or formatted text, and (the last token, LibreOffice 7.2 and later) every sheet to

@@ -3,10 +3,9 @@ package templates
 import (
 	"context"
 	"errors"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"testing"
+
+	"github.com/tonghop/tonghop/internal/officeapps"
 
 	"github.com/tonghop/tonghop/xlsconv"
 )
@@ -14,10 +13,7 @@ import (
 // TestReadAny_LegacyXLS saves every filled form as Excel 97–2003 with Gnumeric, as an old office
 // computer would, and reads it back through the converter: the same data, and a warning.
 func TestReadAny_LegacyXLS(t *testing.T) {
-	ssconvert, err := exec.LookPath("ssconvert")
-	if err != nil {
-		t.Skip("ssconvert (Debian package gnumeric) not installed")
-	}
+	ssconvert := officeapps.Ssconvert(t)
 	conv, err := xlsconv.New(ssconvert)
 	if err != nil {
 		t.Fatal(err)
@@ -26,7 +22,7 @@ func TestReadAny_LegacyXLS(t *testing.T) {
 		t.Run(code, func(t *testing.T) {
 			f := builtin(t, code)
 			want := sampleData(f)
-			xls := saveAsXLS(t, ssconvert, fill(t, generate(t, f), f, want))
+			xls := officeapps.SaveAsXLS(t, ssconvert, fill(t, generate(t, f), f, want))
 			if _, err := Read(xls, allForms(), testSecret, Limits{}); !errors.Is(err, ErrLegacy) {
 				t.Fatalf("Read without converter: got %v, want ErrLegacy", err)
 			}
@@ -48,23 +44,4 @@ func TestReadAny_LegacyXLS(t *testing.T) {
 			}
 		})
 	}
-}
-
-func saveAsXLS(t *testing.T, ssconvert string, xlsx []byte) []byte {
-	t.Helper()
-	dir := t.TempDir()
-	in, out := filepath.Join(dir, "in.xlsx"), filepath.Join(dir, "out.xls")
-	if err := os.WriteFile(in, xlsx, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(ssconvert, "--export-type=Gnumeric_Excel:excel_biff8", in, out)
-	cmd.Env = append(os.Environ(), "HOME="+dir)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("ssconvert: %v\n%s", err, b)
-	}
-	data, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
 }

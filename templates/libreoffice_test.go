@@ -9,10 +9,10 @@ import (
 	"time"
 
 	"github.com/tonghop/tonghop/form"
-	"github.com/tonghop/tonghop/internal/sofficetest"
+	"github.com/tonghop/tonghop/internal/officeapps"
 )
 
-func soffice(t *testing.T) string { return sofficetest.Binary(t) }
+func soffice(t *testing.T) string { return officeapps.Soffice(t) }
 
 // TestRead_LibreOffice saves filled workbooks through LibreOffice, as a unit using it would, and
 // reads them back: same data, identification intact.
