@@ -74,8 +74,10 @@ func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint3
 		return in, nil
 	}
 	s := d.senderOf(msg.From.Addr)
-	if ref, ok := d.approvalThread(ctx, msg); ok && s.unit == nil {
-		return in, d.decideApprovalReply(ctx, &in, msg, f.Raw, ref, log)
+	if s.unit == nil { // units' mail is never an approval: no thread lookup for it
+		if ref, ok := d.approvalThread(ctx, msg); ok {
+			return in, d.decideApprovalReply(ctx, &in, msg, f.Raw, ref, log)
+		}
 	}
 	sheets := workbooks(msg)
 	switch {

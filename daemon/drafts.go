@@ -122,22 +122,40 @@ func (d *Daemon) clerkAddresses() []string {
 // draftData describes a draft for the letters about it: units counted and missing, and what
 // changed since the previous version.
 func (d *Daemon) draftData(f *config.Form, p period.Period, draft ledger.Draft, warnings int, previous *ledger.Draft) mailer.Draft {
+	units := d.cfg.FormUnits(f)
 	md := mailer.Draft{
 		Office: d.office(), Request: mailer.Request{FormCode: f.Code, FormTitle: f.Title, Period: PeriodLabel(d.cfg, f, p)},
 		Period: p.String(), Version: draft.Version, FileName: draft.FileName,
-		Expected: len(d.cfg.FormUnits(f)), Warnings: warnings,
+		Expected: len(units), Warnings: warnings,
 	}
-	for _, u := range d.cfg.FormUnits(f) {
-		if _, ok := draft.Basis[u.Code]; ok {
-			md.Counted = append(md.Counted, u.Name)
-		} else {
-			md.Missing = append(md.Missing, u.Name)
-		}
-	}
+	counted, missing := UnitsByBasis(units, draft.Basis)
+	md.Counted, md.Missing = UnitNames(counted), UnitNames(missing)
 	if previous != nil {
-		md.Changes = basisChanges(d.cfg.FormUnits(f), previous.Basis, draft.Basis)
+		md.Changes = basisChanges(units, previous.Basis, draft.Basis)
 	}
 	return md
+}
+
+// UnitsByBasis splits the expected units, in configuration order, into those a draft with this
+// basis counts and those it misses.
+func UnitsByBasis(units []config.Unit, basis map[string]int) (counted, missing []config.Unit) {
+	for _, u := range units {
+		if _, ok := basis[u.Code]; ok {
+			counted = append(counted, u)
+		} else {
+			missing = append(missing, u)
+		}
+	}
+	return counted, missing
+}
+
+// UnitNames lists the units' names, in order.
+func UnitNames(units []config.Unit) []string {
+	names := make([]string, 0, len(units))
+	for _, u := range units {
+		names = append(names, u.Name)
+	}
+	return names
 }
 
 // basisChanges says, unit by unit in configuration order, what a new draft counts differently.

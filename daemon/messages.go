@@ -2,12 +2,12 @@ package daemon
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/intake"
+	"github.com/tonghop/tonghop/mailer"
 	"github.com/tonghop/tonghop/period"
 )
 
@@ -150,7 +150,7 @@ func personNames(people []config.Person) string {
 		if i > 0 {
 			s += " hoặc "
 		}
-		s += strings.TrimSpace(p.Title + " " + p.Name)
+		s += mailer.Person{Title: p.Title, Name: p.Name}.String()
 	}
 	return s
 }

@@ -106,20 +106,15 @@ func consolidateOnDemand(ctx context.Context, cfg *config.Config, l *ledger.Ledg
 
 // consolidatedLine tells the clerk what was written, in Vietnamese.
 func consolidatedLine(cfg *config.Config, f *config.Form, d ledger.Draft, built bool, out string) string {
-	var missing []string
-	for _, u := range cfg.FormUnits(f) {
-		if _, ok := d.Basis[u.Code]; !ok {
-			missing = append(missing, u.Name)
-		}
-	}
+	counted, missing := daemon.UnitsByBasis(cfg.FormUnits(f), d.Basis)
 	verb := fmt.Sprintf("Đã lập bản tổng hợp lần %d", d.Version)
 	if !built {
 		verb = fmt.Sprintf("Số liệu không đổi từ bản tổng hợp lần %d (lập lúc %s)", d.Version,
 			d.BuiltAt.In(cfg.Location).Format("15:04 02/01/2006"))
 	}
-	line := fmt.Sprintf("%s: %s %s, %d/%d đơn vị", verb, f.Code, d.Period, len(cfg.FormUnits(f))-len(missing), len(cfg.FormUnits(f)))
+	line := fmt.Sprintf("%s: %s %s, %d/%d đơn vị", verb, f.Code, d.Period, len(counted), len(counted)+len(missing))
 	if len(missing) > 0 {
-		line += "; chưa có số liệu: " + strings.Join(missing, ", ")
+		line += "; chưa có số liệu: " + strings.Join(daemon.UnitNames(missing), ", ")
 	}
 	return line + ". Tệp: " + out
 }
