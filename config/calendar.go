@@ -3,10 +3,8 @@ package config
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
-	"github.com/tonghop/tonghop/holiday"
 	"github.com/tonghop/tonghop/period"
 )
 
@@ -23,10 +21,10 @@ type DeadlineOverride struct {
 	Note     string `toml:"note"`     // why, for the deadlines listing and the audit
 }
 
-// Calendar builds the office's working calendar: the public holidays computed for any year
-// (unless public_holidays = "none"), the configured days off and working days, the weekly
-// days off and the working hours. The configuration must be valid.
-func (c *Config) Calendar() (period.Calendar, error) {
+// BaseCalendar builds the office's working calendar from what the file lists: days off,
+// working days, weekly days off and working hours. The public holidays computed for every year
+// are added when the office is compiled (package office). The configuration must be valid.
+func (c *Config) BaseCalendar() (period.Calendar, error) {
 	o := c.Office
 	cal, err := period.NewCalendar(c.Location, o.Holidays, o.Workdays)
 	if err != nil {
@@ -38,34 +36,20 @@ func (c *Config) Calendar() (period.Calendar, error) {
 	if err := setHours(&cal, o.WorkingHours); err != nil {
 		return period.Calendar{}, fmt.Errorf("working_hours: %w", err)
 	}
-	if o.PublicHolidays != PublicHolidaysNone {
-		cal.Public = publicHolidays(holiday.Options{
-			TetDaysBefore: o.TetDaysBefore, TetDaysAfter: o.TetDaysAfter,
-			NationalDayAdjacent: o.NationalDayAdjacent, NoCompensation: !o.HolidayCompensation,
-			Weekend: cal.Weekend,
-		})
-	}
 	return cal, cal.Validate()
 }
 
-// publicHolidays memoizes holiday.Vietnam by year: the calendar asks for a year's days on
-// every working-day question.
-func publicHolidays(opts holiday.Options) func(year int) map[string]string {
-	var mu sync.Mutex
-	byYear := map[int]map[string]string{}
-	return func(year int) map[string]string {
-		mu.Lock()
-		defer mu.Unlock()
-		if days, ok := byYear[year]; ok {
-			return days
+// Offsets parses a list of offsets such as "-2wd", "morning", "+1d".
+func Offsets(list []string) ([]period.Offset, error) {
+	out := make([]period.Offset, 0, len(list))
+	for _, s := range list {
+		o, err := period.ParseOffset(s)
+		if err != nil {
+			return nil, err
 		}
-		days := map[string]string{}
-		for _, d := range holiday.Vietnam(year, opts) {
-			days[d.Date.Format("2006-01-02")] = d.Name
-		}
-		byYear[year] = days
-		return days
+		out = append(out, o)
 	}
+	return out, nil
 }
 
 var weekdayCodes = map[string]time.Weekday{
@@ -169,7 +153,7 @@ func (c *Config) validateWorkingCalendar(v *validator) {
 	if _, err := period.ParseClock(o.DigestTime); err != nil {
 		v.add("office.digest_time", "%v", err)
 	}
-	if _, err := c.Calendar(); err != nil {
+	if _, err := c.BaseCalendar(); err != nil {
 		v.add("office", "%v", err)
 	}
 }

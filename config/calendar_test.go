@@ -3,7 +3,6 @@ package config
 import (
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestParse_CalendarErrors(t *testing.T) {
@@ -60,26 +59,5 @@ func TestParse_BuiltinCalendarAndCalendar(t *testing.T) {
 	}
 	if program.Deadline != "thu 15:00" || !program.PlansNext || !strings.Contains(assign.Deadline, "issue of BM.04.01/KH") {
 		t.Errorf("BM.04.01/KH %q plans_next %v, BM.04.02/KH %q", program.Deadline, program.PlansNext, assign.Deadline)
-	}
-	cal, err := c.Calendar()
-	if err != nil {
-		t.Fatal(err)
-	}
-	loc := c.Location
-	for _, tt := range []struct {
-		day     time.Time
-		working bool
-	}{
-		{time.Date(2026, 2, 17, 10, 0, 0, 0, loc), false},  // Tết, computed
-		{time.Date(2026, 4, 27, 10, 0, 0, 0, loc), true},   // computed compensatory day, worked by the office
-		{time.Date(2026, 12, 31, 10, 0, 0, 0, loc), false}, // listed in holidays
-		{time.Date(2027, 4, 16, 10, 0, 0, 0, loc), false},  // Giỗ Tổ 2027, computed
-	} {
-		if got := cal.IsWorkingDay(tt.day); got != tt.working {
-			t.Errorf("IsWorkingDay(%s) = %v, want %v", tt.day.Format("2006-01-02"), got, tt.working)
-		}
-	}
-	if cal.InWorkingHours(time.Date(2026, 11, 23, 16, 45, 0, 0, loc)) {
-		t.Error("16:45 is in working hours, but the afternoon ends at 16:30")
 	}
 }

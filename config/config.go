@@ -7,7 +7,6 @@
 package config
 
 import (
-	"crypto"
 	"crypto/x509"
 	"fmt"
 	"slices"
@@ -154,8 +153,8 @@ type SMTP struct {
 	DKIMDomain   string `toml:"dkim_domain"`
 	DKIMSelector string `toml:"dkim_selector"`
 	DKIMKeyFile  string `toml:"dkim_key_file"`
-	// DKIMKey is DKIMKeyFile, loaded; nil when not signing.
-	DKIMKey crypto.Signer `toml:"-"`
+	// DKIMKeyPEM is DKIMKeyFile's content; nil when not signing.
+	DKIMKeyPEM []byte `toml:"-"`
 }
 
 // Unit is one reporting unit (phòng ban, đơn vị, UBND phường).

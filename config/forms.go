@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/tonghop/tonghop/period"
-	"github.com/tonghop/tonghop/schedule"
 )
 
 func (c *Config) validateForms(v *validator) {
@@ -66,6 +65,10 @@ func (c *Config) validateCalendar(v *validator, path string, f *Form) {
 	c.validateNagging(v, path, f)
 }
 
+// DefaultMaxNags is how many nags in all a form with nag_every and no max_nags sends; the
+// compiled office gives it to the form's schedule plan.
+const DefaultMaxNags = 5
+
 // validateNagging checks the repetition of nags and the steps that escalate.
 func (c *Config) validateNagging(v *validator, path string, f *Form) {
 	total := len(f.Nags)
@@ -77,7 +80,7 @@ func (c *Config) validateNagging(v *validator, path string, f *Form) {
 		}
 		total = max(f.MaxNags, len(f.Nags))
 		if f.MaxNags == 0 {
-			total = max(schedule.DefaultMaxNags, len(f.Nags))
+			total = max(DefaultMaxNags, len(f.Nags))
 		}
 	}
 	if f.MaxNags < 0 || f.MaxNags > 100 || f.MaxNags > 0 && f.MaxNags < len(f.Nags) {

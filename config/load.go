@@ -1,7 +1,6 @@
 package config
 
 import (
-	"crypto"
 	"crypto/x509"
 	"errors"
 	"fmt"
@@ -13,7 +12,6 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/tonghop/tonghop/form"
-	"github.com/tonghop/tonghop/mailer"
 )
 
 // Errors lists every problem found in a configuration, each prefixed with its key path.
@@ -194,7 +192,7 @@ func (c *Config) resolveSecrets(v *validator, which secrets) {
 		c.SMTP.Password = resolveSecret(v, "smtp.password", c.SMTP.Password, c.SMTP.PasswordEnv, c.SMTP.PasswordFile)
 		c.Mailbox.RootCAs = loadCAFile(v, "mailbox.ca_file", c.Mailbox.CAFile)
 		c.SMTP.RootCAs = loadCAFile(v, "smtp.ca_file", c.SMTP.CAFile)
-		c.SMTP.DKIMKey = c.loadDKIMKey(v)
+		c.SMTP.DKIMKeyPEM = c.loadDKIMKey(v)
 	}
 	if which != secretsNone {
 		o := &c.Office
@@ -251,9 +249,10 @@ func loadCAFile(v *validator, path, file string) *x509.CertPool {
 	return pool
 }
 
-// loadDKIMKey reads the signing key when DKIM is configured, and checks the three keys go
-// together and fit the From address.
-func (c *Config) loadDKIMKey(v *validator) crypto.Signer {
+// loadDKIMKey reads the signing key's file when DKIM is configured, and checks the three keys
+// go together. The key itself is parsed, and checked against the From domain, when the office
+// is compiled (package office).
+func (c *Config) loadDKIMKey(v *validator) []byte {
 	s := c.SMTP
 	if s.DKIMDomain == "" && s.DKIMSelector == "" && s.DKIMKeyFile == "" {
 		return nil
@@ -267,15 +266,5 @@ func (c *Config) loadDKIMKey(v *validator) crypto.Signer {
 		v.add("smtp.dkim_key_file", "%v", err)
 		return nil
 	}
-	key, err := mailer.ParseDKIMKey(data)
-	if err != nil {
-		v.add("smtp.dkim_key_file", "%v", err)
-		return nil
-	}
-	d := mailer.DKIM{Domain: s.DKIMDomain, Selector: s.DKIMSelector, Key: key}
-	if err := d.Validate(s.From); err != nil {
-		v.add("smtp.dkim_domain", "%v", err)
-		return nil
-	}
-	return key
+	return data
 }

@@ -26,7 +26,7 @@ const (
 // chain turns a form's configured approval chain into the state machine's.
 func (d *Daemon) chain(f *config.Form) approval.Chain {
 	c := approval.Chain{OnRevise: f.ApprovalOnRevise, RemindAfter: f.RemindAfter(), MaxReminders: f.MaxApprovalReminders()}
-	for _, s := range d.cfg.ApprovalSteps(f) {
+	for _, s := range d.o.ApprovalSteps(f) {
 		step := approval.Step{Title: s.Title()}
 		for _, p := range s.People {
 			step.People = append(step.People, p.ID)
@@ -68,7 +68,7 @@ func (d *Daemon) Approvals(ctx context.Context) error {
 	}
 	var errs []error
 	for _, head := range heads {
-		f, ok := d.cfg.Form(head.Form)
+		f, ok := d.o.Form(head.Form)
 		if !ok || len(f.Approval) == 0 {
 			continue
 		}
@@ -93,7 +93,7 @@ func (d *Daemon) advanceApproval(ctx context.Context, f *config.Form, head ledge
 	next, actions := stored.state, []approval.Action(nil)
 	for _, ev := range events {
 		var acts []approval.Action
-		if next, acts, err = next.Apply(chain, d.cal, ev); err != nil {
+		if next, acts, err = next.Apply(chain, d.o.Calendar, ev); err != nil {
 			return err
 		}
 		actions = append(actions, acts...)

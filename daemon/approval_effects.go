@@ -59,7 +59,7 @@ func (d *Daemon) approvalEffects(ctx context.Context, f *config.Form, p period.P
 		if err := w.apply(a); err != nil {
 			return effects{}, fmt.Errorf("%s: %w", a.Kind, err)
 		}
-		w.fx.events = append(w.fx.events, d.event(w.actor(a), "approval."+string(a.Kind), PeriodObject(f.Code, p), actionDetail(a)))
+		w.fx.events = append(w.fx.events, d.event(w.actor(a), "approval."+string(a.Kind), ledger.PeriodObject(f.Code, p.String()), actionDetail(a)))
 	}
 	return w.fx, nil
 }
@@ -127,7 +127,7 @@ func (w *effectWriter) keyPrefix(v int) string {
 // toStep writes one mail per person of a step: the request, its reminder or its withdrawal.
 func (w *effectWriter) toStep(a approval.Action) error {
 	for _, id := range a.To {
-		person, ok := w.d.cfg.Person(id)
+		person, ok := w.d.o.Person(id)
 		if !ok || len(person.Emails) == 0 {
 			w.d.log.Warn("approval mail not sent: person unknown or without address", "person", id)
 			continue
@@ -141,10 +141,10 @@ func (w *effectWriter) toStep(a approval.Action) error {
 			m.Key, m.Kind = fmt.Sprintf("%s:s%d:request:%s", w.keyPrefix(a.Version), a.Step+1, id), kindApprovalRequest
 			m.Attachments = w.attachment(a.Version)
 		case approval.Remind:
-			l = mailer.ApprovalReminderLetter(w.draft(a.Version), to, a.N, w.st.Since.In(w.d.cfg.Location))
+			l = mailer.ApprovalReminderLetter(w.draft(a.Version), to, a.N, w.st.Since.In(w.d.o.Location))
 			m.Key, m.Kind = fmt.Sprintf("%s:s%d:remind%d:%s", w.keyPrefix(a.Version), a.Step+1, a.N, id), kindApprovalReminder
 			m.Attachments = w.attachment(a.Version)
-			m.NotBefore = w.d.cal.NextWorkingTime(w.d.now())
+			m.NotBefore = w.d.o.Calendar.NextWorkingTime(w.d.now())
 		case approval.Withdraw:
 			l = mailer.WithdrawLetter(w.draft(w.st.Version), to, a.Version)
 			m.Key, m.Kind = fmt.Sprintf("%s:withdraw:%s", w.keyPrefix(a.Version), id), kindApprovalNotice
@@ -166,12 +166,12 @@ func (w *effectWriter) done(version, step int) []mailer.Decided {
 
 func (w *effectWriter) decided(dec approval.Decision) mailer.Decided {
 	p := w.person(dec.Person)
-	return mailer.Decided{Person: p, At: dec.At.In(w.d.cfg.Location), Version: dec.Version, MessageID: dec.MessageID}
+	return mailer.Decided{Person: p, At: dec.At.In(w.d.o.Location), Version: dec.Version, MessageID: dec.MessageID}
 }
 
 // person names a person id (or an address, for someone outside the configuration).
 func (w *effectWriter) person(id string) mailer.Person {
-	if p, ok := w.d.cfg.Person(id); ok {
+	if p, ok := w.d.o.Person(id); ok {
 		return mailer.Person{Title: p.Title, Name: p.Name}
 	}
 	return mailer.Person{Name: id}
@@ -210,7 +210,7 @@ func (w *effectWriter) replyMail(suffix, kind string, to []string, l mailer.Lett
 }
 
 func (w *effectWriter) stepPeople(step int) []config.Person {
-	steps := w.d.cfg.ApprovalSteps(w.f)
+	steps := w.d.o.ApprovalSteps(w.f)
 	if step < 0 || step >= len(steps) {
 		return nil
 	}
@@ -232,7 +232,7 @@ func (w *effectWriter) nextStep() string {
 
 // toOffice tells the Planning Office what a person must handle.
 func (w *effectWriter) toOffice(a approval.Action) error {
-	to := w.d.clerkAddresses()
+	to := w.d.o.ClerkAddresses()
 	if len(to) == 0 || w.rc == nil {
 		w.d.log.Warn("approval notice for the Planning Office not sent", "kind", a.Kind, "clerks", len(to))
 		return nil
@@ -245,7 +245,7 @@ func (w *effectWriter) toOffice(a approval.Action) error {
 	case approval.UnclearToOffice:
 		l = mailer.UnclearLetter(w.draft(a.Version), from, w.rc.written, w.rc.reason)
 	case approval.Refused:
-		l = mailer.RefusedReplyLetter(w.d.office(), w.rc.msg.From.Addr, w.rc.msg.Subject, msgNotInChain)
+		l = mailer.RefusedReplyLetter(w.d.o.Letterhead(), w.rc.msg.From.Addr, w.rc.msg.Subject, msgNotInChain)
 	}
 	m := w.replyMail(string(a.Kind), kindApprovalOffice, to, l)
 	m.InReplyTo, m.References = "", nil // a new thread for the office, not the leader's

@@ -36,7 +36,7 @@ func (w *effectWriter) issue(a approval.Action) error {
 		decided = append(decided, md)
 		stamps = append(stamps, reportbook.Approval{Title: md.Person.Title, Name: md.Person.Name, At: md.At, Version: dec.Version, MessageID: dec.MessageID})
 	}
-	stamped, err := reportbook.Stamp(data, stamps, w.d.cfg.Location)
+	stamped, err := reportbook.Stamp(data, stamps, w.d.o.Location)
 	if err != nil {
 		return fmt.Errorf("stamp the approvals on v%d: %w", a.Version, err)
 	}
@@ -49,7 +49,7 @@ func (w *effectWriter) issue(a approval.Action) error {
 	md := w.draft(a.Version)
 	md.FileName = name
 	l := mailer.IssueLetter(md, decided)
-	to, cc := w.d.recipients(w.f.Recipients), w.d.clerkAddresses()
+	to, cc := w.d.recipients(w.f.Recipients), w.d.o.ClerkAddresses()
 	if len(to) == 0 {
 		to, cc = cc, nil
 	}
@@ -58,7 +58,7 @@ func (w *effectWriter) issue(a approval.Action) error {
 		Subject: l.Subject, Body: l.Body, CreatedAt: w.d.now(), NotBefore: w.d.now(),
 		Attachments: []ledger.Attachment{{Name: name, ContentType: xlsxType, SHA256: sha}},
 	})
-	w.fx.events = append(w.fx.events, w.d.event("system", ActionReportIssued, PeriodObject(w.f.Code, w.p),
+	w.fx.events = append(w.fx.events, w.d.event("system", ledger.ActionReportIssued, ledger.PeriodObject(w.f.Code, w.p.String()),
 		fmt.Sprintf("v%d sha256=%s approvals=%s", a.Version, sha, approvalList(a.Approvals))))
 	w.fx.issued = true
 	return nil
@@ -69,7 +69,7 @@ func (w *effectWriter) issue(a approval.Action) error {
 func (d *Daemon) recipients(list []string) []string {
 	var out []string
 	for _, r := range list {
-		if p, ok := d.cfg.Person(r); ok {
+		if p, ok := d.o.Person(r); ok {
 			if len(p.Emails) > 0 {
 				out = append(out, p.Emails[0])
 			}

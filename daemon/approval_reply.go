@@ -37,7 +37,7 @@ func (d *Daemon) approvalThread(ctx context.Context, msg *intake.Message) (appro
 	if !ok {
 		return approvalRef{}, false
 	}
-	f, found := d.cfg.Form(code)
+	f, found := d.o.Form(code)
 	p, err := period.Parse(name)
 	if !found || len(f.Approval) == 0 || err != nil {
 		return approvalRef{}, false
@@ -47,7 +47,7 @@ func (d *Daemon) approvalThread(ctx context.Context, msg *intake.Message) (appro
 
 func (d *Daemon) tokenOfThread(ctx context.Context, refs []string) (code, name string, v int, ok bool) {
 	for _, id := range refs {
-		if id == "" || !mailer.IsOwnMessageID(id, d.cfg.SMTP.From) {
+		if id == "" || !mailer.IsOwnMessageID(id, d.o.SMTP.From) {
 			continue
 		}
 		m, err := d.ledger.OutMailByMessageID(ctx, id)
@@ -78,7 +78,7 @@ func (d *Daemon) decideApprovalReply(ctx context.Context, in *ledger.Intake, msg
 		return fmt.Errorf("approval reply: %w", err)
 	}
 	person := msg.From.Addr
-	if p, ok := d.cfg.PersonByEmail(msg.From.Addr); ok {
+	if p, ok := d.o.PersonByEmail(msg.From.Addr); ok {
 		person = p.ID
 	}
 	res := replyreader.Read(msg.Text, msg.HTML)
@@ -91,7 +91,7 @@ func (d *Daemon) decideApprovalReply(ctx context.Context, in *ledger.Intake, msg
 			return fmt.Errorf("edited workbook: %w", err)
 		}
 	}
-	next, actions, err := stored.state.Apply(chain, d.cal, ev)
+	next, actions, err := stored.state.Apply(chain, d.o.Calendar, ev)
 	if err != nil {
 		// The reply itself is malformed for the machine (a version going backwards): keep it
 		// for the clerks rather than retrying forever.
@@ -171,7 +171,7 @@ func replyOutcome(actions []approval.Action) (outcome, note string) {
 
 // authFailure checks the reply's authentication as configured; "" when it may be believed.
 func (d *Daemon) authFailure(raw []byte, msg *intake.Message) string {
-	a := d.cfg.MailAuth
+	a := d.o.MailAuth
 	if len(a.TrustedServers) == 0 && !a.TrustUnnamed && !a.VerifyDKIM {
 		return ""
 	}
@@ -187,11 +187,11 @@ func (d *Daemon) authFailure(raw []byte, msg *intake.Message) string {
 
 // refuseReply tells the Planning Office that a reply was not counted, and why.
 func (d *Daemon) refuseReply(in *ledger.Intake, msg *intake.Message, why string) {
-	to := d.clerkAddresses()
+	to := d.o.ClerkAddresses()
 	if len(to) == 0 {
 		return
 	}
-	l := mailer.RefusedReplyLetter(d.office(), msg.From.Addr, msg.Subject, why)
+	l := mailer.RefusedReplyLetter(d.o.Letterhead(), msg.From.Addr, msg.Subject, why)
 	d.enqueue(in, ledger.OutMail{Key: "approval:reply:" + in.Mail.SHA256[:16] + ":auth", Kind: kindApprovalOffice,
 		To: to, Subject: l.Subject, Body: l.Body}, "office")
 }

@@ -66,7 +66,7 @@ func checkIssued(t *testing.T, e *env, v int, replyID string) {
 		t.Fatalf("period: %q, %v; want closed", p.Status, err)
 	}
 	nov, _ := period.Parse("2026-11")
-	if _, err := e.ledger.FirstEvent(ctx, ActionReportIssued, PeriodObject("BM.02.01/KH", nov)); err != nil {
+	if _, err := e.ledger.FirstEvent(ctx, ledger.ActionReportIssued, ledger.PeriodObject("BM.02.01/KH", nov.String())); err != nil {
 		t.Fatalf("issue event: %v", err)
 	}
 	issued := e.received(t, officetest.Clerk, "Ban hành")

@@ -31,7 +31,7 @@ func safeName(name string) string {
 }
 
 func (d *Daemon) archive(data []byte, rel string) {
-	if err := writeArchive(d.cfg.DataDir, data, rel); err != nil {
+	if err := writeArchive(d.o.DataDir, data, rel); err != nil {
 		d.log.Warn("archive copy not written", "path", rel, "err", err)
 	}
 }

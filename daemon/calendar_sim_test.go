@@ -180,7 +180,7 @@ func (s *simulation) scheduledMail() []string {
 			continue
 		}
 		date, _ := msg.Header.Date()
-		if !s.e.d.cal.InWorkingHours(date) {
+		if !s.e.d.o.Calendar.InWorkingHours(date) {
 			s.t.Errorf("%s left at %s, outside working hours", m.Key, date)
 		}
 		out = append(out, date.In(period.DefaultLocation()).Format("01-02 15:04")+" "+line)

@@ -13,6 +13,7 @@ import (
 	"github.com/tonghop/tonghop/consolidate"
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 	"github.com/tonghop/tonghop/reportbook"
 )
@@ -26,7 +27,7 @@ type Report struct {
 
 // BuildReport consolidates form f for period p from the ledger as it stands at now and writes
 // the workbook, numbered draft; approvals, when given, mark it as the issued report.
-func BuildReport(ctx context.Context, cfg *config.Config, l *ledger.Ledger, f *config.Form, p period.Period, now time.Time, draft int, approvals []reportbook.Approval) (Report, error) {
+func BuildReport(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *config.Form, p period.Period, now time.Time, draft int, approvals []reportbook.Approval) (Report, error) {
 	in, basis, err := ConsolidationInput(ctx, cfg, l, f, p, now)
 	if err != nil {
 		return Report{}, fmt.Errorf("consolidate %s %s: %w", f.Code, p, err)
@@ -44,7 +45,7 @@ func BuildReport(ctx context.Context, cfg *config.Config, l *ledger.Ledger, f *c
 		return Report{}, err
 	}
 	meta := reportbook.Meta{
-		Office: cfg.Office.Name, Desk: cfg.Office.Desk, PeriodLabel: PeriodLabel(cfg, f, p),
+		Office: cfg.Office.Name, Desk: cfg.Office.Desk, PeriodLabel: cfg.PeriodLabel(f, p),
 		Draft: draft, BuiltAt: now, Location: cfg.Location, LedgerState: state, Approvals: approvals,
 	}
 	var buf bytes.Buffer
@@ -62,7 +63,7 @@ func ReportFileName(formCode string, p period.Period, version int) string {
 // AddDraft builds the next draft of form f for period p, stores it in the ledger (numbered,
 // with what it counted and why it was built) and files a copy in the archive beside the units'
 // workbooks (a copy that cannot be written is logged: the ledger holds the draft).
-func AddDraft(ctx context.Context, cfg *config.Config, l *ledger.Ledger, f *config.Form, p period.Period, now time.Time, trigger string, log *slog.Logger) (ledger.Draft, Report, error) {
+func AddDraft(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *config.Form, p period.Period, now time.Time, trigger string, log *slog.Logger) (ledger.Draft, Report, error) {
 	version := 1
 	switch head, err := l.LatestDraft(ctx, f.Code, p.String()); {
 	case err == nil:
@@ -83,7 +84,7 @@ func AddDraft(ctx context.Context, cfg *config.Config, l *ledger.Ledger, f *conf
 		FileSHA256: sha, Basis: rep.Basis, Trigger: trigger, BuiltAt: now,
 	}
 	draft, err = l.AddDraft(ctx, draft, ledger.Event{Actor: "tonghop", Action: "draft.built",
-		Object: PeriodObject(f.Code, p), Detail: draftDetail(draft, rep.Book)})
+		Object: ledger.PeriodObject(f.Code, p.String()), Detail: draftDetail(draft, rep.Book)})
 	if err != nil {
 		return ledger.Draft{}, Report{}, err
 	}

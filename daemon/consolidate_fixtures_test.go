@@ -18,6 +18,7 @@ import (
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 )
 
@@ -438,7 +439,7 @@ func (fx *cfFixture) addWeekForm() {
 
 // newFixture builds the fixture of one built-in form: monthly forms consolidate April 2026,
 // weekly ones the first ISO week of 2026, whose previous week is the last of 2025.
-func newFixture(t *testing.T, cfg *config.Config, code string) *cfFixture {
+func newFixture(t *testing.T, cfg *office.Office, code string) *cfFixture {
 	t.Helper()
 	f := form.Builtins()[code]
 	fx := &cfFixture{code: code}
@@ -677,4 +678,14 @@ func (fx *cfFixture) expectList(tb form.Table, ex *cfExpect) []cfListRow {
 		}
 	}
 	return out
+}
+
+// cfOffice compiles the fixtures' configuration.
+func cfOffice(t *testing.T, cfg *config.Config) *office.Office {
+	t.Helper()
+	o, err := office.Compile(cfg, []byte(cfg.Office.TemplateKey))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
 }

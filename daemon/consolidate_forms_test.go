@@ -34,18 +34,19 @@ var cfCodes = []string{"BM.04.01/KH", "BM.04.02/KH", "BM.02.01/KH", "KT-XH"}
 // fixtures by the rules of package consolidate, then has LibreOffice open every workbook.
 func TestConsolidate_BuiltinForms(t *testing.T) {
 	cfg := cfConfig(t)
+	of := cfOffice(t, cfg)
 	ctx := context.Background()
 	built := map[string][]byte{}
 	expects := map[string]*cfExpect{}
 	for _, code := range cfCodes {
 		t.Run(form.Slug(code), func(t *testing.T) {
-			fx := newFixture(t, cfg, code)
+			fx := newFixture(t, of, code)
 			l := fx.record(t, ctx)
 			f, ok := cfg.Form(code)
 			if !ok {
 				t.Fatalf("form %s not configured", code)
 			}
-			draft, rep, err := daemon.AddDraft(ctx, cfg, l, f, fx.target, fx.now, ledger.TriggerDemand, slog.New(slog.DiscardHandler))
+			draft, rep, err := daemon.AddDraft(ctx, of, l, f, fx.target, fx.now, ledger.TriggerDemand, slog.New(slog.DiscardHandler))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -53,7 +54,7 @@ func TestConsolidate_BuiltinForms(t *testing.T) {
 			checkExercised(t, f.Form, ex)
 			checkDraft(t, cfg.DataDir, fx, ex, draft, rep)
 			b := openBook(t, rep.Workbook)
-			label := daemon.PeriodLabel(cfg, f, fx.target)
+			label := of.PeriodLabel(f, fx.target)
 			b.checkSheets(f.Form)
 			b.checkTitle(cfg.Office.Name, "Biểu mẫu "+code+" — "+label)
 			b.checkSummaryFigures(f.Form, ex)
@@ -78,11 +79,12 @@ func TestConsolidate_BuiltinForms(t *testing.T) {
 func TestBuildReport_AsAt(t *testing.T) {
 	t.Run("FilesReceivedAfterNowNotCounted", func(t *testing.T) {
 		cfg := cfConfig(t)
-		fx := newFixture(t, cfg, "BM.02.01/KH")
+		of := cfOffice(t, cfg)
+		fx := newFixture(t, of, "BM.02.01/KH")
 		fx.now = fx.deadline.Add(25 * time.Hour) // QHXD's late file comes an hour later
 		l := fx.record(t, context.Background())
 		f, _ := cfg.Form(fx.code)
-		rep, err := daemon.BuildReport(context.Background(), cfg, l, f, fx.target, fx.now, 1, nil)
+		rep, err := daemon.BuildReport(context.Background(), of, l, f, fx.target, fx.now, 1, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

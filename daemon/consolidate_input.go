@@ -9,6 +9,7 @@ import (
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/consolidate"
 	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 )
 
@@ -17,7 +18,7 @@ import (
 // periods of the year and last year's; for list forms, the previous period's (tasks carried
 // over) — all as the ledger stood at asOf. Basis is what it counted: unit → submission version
 // of p.
-func ConsolidationInput(ctx context.Context, cfg *config.Config, l *ledger.Ledger, f *config.Form, p period.Period, asOf time.Time) (in consolidate.Input, basis map[string]int, err error) {
+func ConsolidationInput(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *config.Form, p period.Period, asOf time.Time) (in consolidate.Input, basis map[string]int, err error) {
 	r := sourceReader{ctx: ctx, l: l, form: f.Code, asOf: asOf, mails: map[int64]ledger.Mail{}}
 	in = consolidate.Input{Form: f.Form, Period: p}
 	for _, u := range cfg.FormUnits(f) {

@@ -22,19 +22,19 @@ import (
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/mailer"
-	"github.com/tonghop/tonghop/period"
-	"github.com/tonghop/tonghop/schedule"
+	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/templates"
 )
 
 // Options are what a Daemon is built from.
 type Options struct {
-	Config *config.Config
-	Ledger *ledger.Ledger
-	Clock  clock.Clock  // nil: the wall clock
-	Logger *slog.Logger // nil: discard
-	// TemplateKey signs the identification hidden in templates; see LoadTemplateKey.
+	Office *office.Office // the compiled office, with its template key
+	// Config and TemplateKey are compiled into the office when Office is nil (tests, tools).
+	Config      *config.Config
 	TemplateKey []byte
+	Ledger      *ledger.Ledger
+	Clock       clock.Clock  // nil: the wall clock
+	Logger      *slog.Logger // nil: discard
 	// Converter turns legacy .xls workbooks into .xlsx; nil answers them with how to save as .xlsx.
 	Converter templates.Converter
 	// DrainTimeout bounds how long in-flight work may go on after Run's context ends (default 8s).
@@ -46,14 +46,11 @@ type Options struct {
 
 // Daemon runs the cycle of one office.
 type Daemon struct {
-	cfg    *config.Config
+	o      *office.Office
 	ledger *ledger.Ledger
 	clock  clock.Clock
 	log    *slog.Logger
-	key    []byte
 	conv   templates.Converter
-	cal    period.Calendar
-	plans  map[string]schedule.Plan // by form code
 	sender *mailer.Sender
 	drain  time.Duration
 
@@ -65,10 +62,17 @@ type Daemon struct {
 
 // New builds a daemon from a validated configuration. It does no I/O.
 func New(o Options) (*Daemon, error) {
-	if o.Config == nil || o.Ledger == nil {
-		return nil, errors.New("daemon: config and ledger are required")
+	if o.Office == nil && o.Config != nil {
+		of, err := office.Compile(o.Config, o.TemplateKey)
+		if err != nil {
+			return nil, err
+		}
+		o.Office = of
 	}
-	d := &Daemon{cfg: o.Config, ledger: o.Ledger, clock: o.Clock, log: o.Logger, key: o.TemplateKey, conv: o.Converter, drain: o.DrainTimeout, lookupTXT: o.LookupTXT}
+	if o.Office == nil || o.Ledger == nil {
+		return nil, errors.New("daemon: office and ledger are required")
+	}
+	d := &Daemon{o: o.Office, ledger: o.Ledger, clock: o.Clock, log: o.Logger, conv: o.Converter, drain: o.DrainTimeout, lookupTXT: o.LookupTXT}
 	if d.clock == nil {
 		d.clock = clock.Real{}
 	}
@@ -78,15 +82,8 @@ func New(o Options) (*Daemon, error) {
 	if d.drain <= 0 {
 		d.drain = 8 * time.Second
 	}
-	cal, err := o.Config.Calendar()
-	if err != nil {
-		return nil, fmt.Errorf("calendar: %w", err)
-	}
-	d.cal = cal
-	if d.plans, err = Plans(o.Config); err != nil {
-		return nil, err
-	}
-	if d.sender, err = mailer.NewSender(senderConfig(o.Config), d.log.With("component", "mailer")); err != nil {
+	var err error
+	if d.sender, err = mailer.NewSender(o.Office.Mail, d.log.With("component", "mailer")); err != nil {
 		return nil, fmt.Errorf("smtp: %w", err)
 	}
 	return d, nil
@@ -118,7 +115,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 		case <-work.Done():
 		}
 	}()
-	poll := time.Duration(d.cfg.Mailbox.PollInterval)
+	poll := time.Duration(d.o.Mailbox.PollInterval)
 	var wg sync.WaitGroup
 	wg.Go(func() { d.watch(ctx, work) })
 	for _, w := range []struct {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/internal/officetest"
+	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 )
 
@@ -118,10 +119,11 @@ func TestDeadlineTable_Builtins(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cal, plans, err := Calendar(cfg)
+	of, err := office.Compile(cfg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	cal, plans := of.Calendar, of.Plans
 	o := oracle{loc: cfg.Location}
 	events := func(ev period.Event, p period.Period) (time.Time, bool) {
 		if ev.Kind != period.EventIssue || ev.Form != "BM.04.01/KH" {

@@ -6,51 +6,11 @@ import (
 	"log/slog"
 	"strings"
 
-	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/office"
 )
-
-// sender is who a message comes from, as far as the configuration knows: a unit writing from its
-// own address, or a person (a leader, the Planning Office) who may send reports on units' behalf.
-// Neither set means a stranger.
-type sender struct {
-	unit   *config.Unit
-	person *config.Person
-}
-
-func (d *Daemon) senderOf(addr string) sender {
-	if u, ok := d.cfg.UnitByEmail(addr); ok {
-		return sender{unit: &u}
-	}
-	if p, ok := d.cfg.PersonByEmail(addr); ok {
-		return sender{person: &p}
-	}
-	return sender{}
-}
-
-// name is how letters address the sender.
-func (s sender) name() string {
-	switch {
-	case s.unit != nil:
-		return s.unit.Name
-	case s.person != nil:
-		return s.person.Name
-	}
-	return ""
-}
-
-// actor is the sender as the audit trail names it.
-func (s sender) actor(addr string) string {
-	switch {
-	case s.unit != nil:
-		return s.unit.Code
-	case s.person != nil:
-		return s.person.ID
-	}
-	return addr
-}
 
 // decide works out what a received message means: who sent it, which workbooks it carries and
 // whether they are valid, which replies and notices it calls for. It writes only blobs; the
@@ -58,7 +18,7 @@ func (s sender) actor(addr string) string {
 // read: the message is left for the next poll.
 func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint32, sha string, log *slog.Logger) (ledger.Intake, error) {
 	in := ledger.Intake{Mail: ledger.Mail{
-		SHA256: sha, Size: int64(len(f.Raw)), Mailbox: d.cfg.Mailbox.Inbox,
+		SHA256: sha, Size: int64(len(f.Raw)), Mailbox: d.o.Mailbox.Inbox,
 		UIDValidity: uidValidity, UID: f.UID, ReceivedAt: d.now(),
 	}}
 	msg, err := intake.Parse(f.Raw, intake.Limits{})
@@ -73,22 +33,22 @@ func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint3
 		d.settle(&in, outcomeIgnored, reason, "mail.ignored")
 		return in, nil
 	}
-	s := d.senderOf(msg.From.Addr)
-	if s.unit == nil { // units' mail is never an approval: no thread lookup for it
+	s := d.o.SenderOf(msg.From.Addr)
+	if s.Unit == nil { // units' mail is never an approval: no thread lookup for it
 		if ref, ok := d.approvalThread(ctx, msg); ok {
 			return in, d.decideApprovalReply(ctx, &in, msg, f.Raw, ref, log)
 		}
 	}
 	sheets := workbooks(msg)
 	switch {
-	case s.unit == nil && s.person == nil:
+	case s.Unit == nil && s.Person == nil:
 		d.settle(&in, outcomeQuarantined, "sender is neither a unit nor a configured person", "mail.unknown_sender")
 		d.notify(ctx, &in, msg, s, noticeUnknownSender)
-	case s.unit == nil && len(s.person.SubmitsFor) == 0:
-		d.settle(&in, outcomeIgnored, "mail from "+s.person.ID+" outside any approval thread: kept, not answered", "mail.ignored")
-	case len(msg.Attachments) > d.cfg.Mailbox.MaxAttachments:
+	case s.Unit == nil && len(s.Person.SubmitsFor) == 0:
+		d.settle(&in, outcomeIgnored, "mail from "+s.Person.ID+" outside any approval thread: kept, not answered", "mail.ignored")
+	case len(msg.Attachments) > d.o.Mailbox.MaxAttachments:
 		d.settle(&in, outcomeQuarantined, fmt.Sprintf("%d files, over mailbox.max_attachments (%d); not read",
-			len(msg.Attachments), d.cfg.Mailbox.MaxAttachments), "mail.quarantined")
+			len(msg.Attachments), d.o.Mailbox.MaxAttachments), "mail.quarantined")
 		d.queueReply(&in, d.tooManyFilesMail(msg, s, len(msg.Attachments), sha))
 	case len(sheets) == 0:
 		d.decideNoWorkbook(ctx, &in, msg, s)
@@ -112,14 +72,14 @@ func (d *Daemon) ignoreReason(msg *intake.Message) string {
 	switch {
 	case msg.IsAutomatic():
 		return "automatic mail (auto-reply, bounce or list): never answered, to avoid mail loops"
-	case strings.EqualFold(msg.From.Addr, d.cfg.SMTP.From) || strings.EqualFold(msg.From.Addr, d.cfg.Mailbox.User):
+	case strings.EqualFold(msg.From.Addr, d.o.SMTP.From) || strings.EqualFold(msg.From.Addr, d.o.Mailbox.User):
 		return "mail from tonghop's own address: never answered, to avoid mail loops"
 	}
 	return ""
 }
 
 // decideSubmissions reads every workbook of the mail and prepares the receipt and the error reply.
-func (d *Daemon) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *intake.Message, s sender, sheets []intake.Attachment, log *slog.Logger) {
+func (d *Daemon) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *intake.Message, s office.Sender, sheets []intake.Attachment, log *slog.Logger) {
 	var accepted []ledger.Submission
 	var rejected []fileProblems
 	for _, att := range sheets {
@@ -134,7 +94,7 @@ func (d *Daemon) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *
 			// Not identified as any form, or for no unit the sender may speak for: the file stays
 			// in the raw mail, and the sender is told why.
 			rejected = append(rejected, fileProblems{File: att.Name, Problems: problems})
-			in.Events = append(in.Events, d.event(s.actor(msg.From.Addr), "submission.unidentified", mailObject(in.Mail.SHA256), att.Name))
+			in.Events = append(in.Events, d.event(s.Actor(msg.From.Addr), "submission.unidentified", mailObject(in.Mail.SHA256), att.Name))
 			continue
 		}
 		sub.Version += sameKeyEarlier(in.Submissions, sub) // two files for one period in one mail
@@ -158,7 +118,7 @@ func (d *Daemon) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *
 
 // recordSubmissionEvent adds the audit event of one recorded workbook and, for a workbook of a
 // closed period, the notice that lets the Planning Office decide.
-func (d *Daemon) recordSubmissionEvent(ctx context.Context, in *ledger.Intake, msg *intake.Message, s sender, sub ledger.Submission, errors int) {
+func (d *Daemon) recordSubmissionEvent(ctx context.Context, in *ledger.Intake, msg *intake.Message, s office.Sender, sub ledger.Submission, errors int) {
 	action, detail := "submission.accepted", fmt.Sprintf("%s %s v%d", sub.Form, sub.Period, sub.Version)
 	if sub.Late {
 		detail += " (late)"
@@ -167,8 +127,8 @@ func (d *Daemon) recordSubmissionEvent(ctx context.Context, in *ledger.Intake, m
 		action = "submission.rejected"
 		detail += fmt.Sprintf(": %d errors", errors)
 	}
-	if s.unit == nil {
-		detail += " sent by " + s.person.ID
+	if s.Unit == nil {
+		detail += " sent by " + s.Person.ID
 	}
 	in.Events = append(in.Events, d.event(sub.Unit, action, submissionObject(sub), detail))
 	if afterClose(sub) {
@@ -193,7 +153,7 @@ func (d *Daemon) enqueue(in *ledger.Intake, m ledger.OutMail, recipient string) 
 // the addresses themselves.
 func (d *Daemon) recipientObject(to []string) string {
 	if len(to) > 0 {
-		if u, ok := d.cfg.UnitByEmail(to[0]); ok {
+		if u, ok := d.o.UnitByEmail(to[0]); ok {
 			return "unit:" + u.Code
 		}
 	}

@@ -15,9 +15,9 @@ const kindDigest = "digest"
 // late after the nag from which their form lists them. A unit that becomes due for the digest
 // later in the day is in the next day's.
 func (d *Daemon) queueDigest(ctx context.Context, late []lateUnit) error {
-	now := d.now().In(d.cfg.Location)
-	at, err := period.ParseClock(d.cfg.Office.DigestTime)
-	if err != nil || len(late) == 0 || !d.cal.InWorkingHours(now) || now.Before(at.On(now, d.cfg.Location)) {
+	now := d.now().In(d.o.Location)
+	at, err := period.ParseClock(d.o.Office.DigestTime)
+	if err != nil || len(late) == 0 || !d.o.Calendar.InWorkingHours(now) || now.Before(at.On(now, d.o.Location)) {
 		return err
 	}
 	key := "digest:" + now.Format("2006-01-02")
@@ -25,14 +25,14 @@ func (d *Daemon) queueDigest(ctx context.Context, late []lateUnit) error {
 		return err
 	}
 	var to []string
-	for _, p := range d.cfg.Clerks() {
+	for _, p := range d.o.Clerks() {
 		to = append(to, p.Emails...)
 	}
 	if len(to) == 0 {
 		d.log.Warn("late units not reported in a digest: no person has the clerk role", "units", len(late))
 		return nil
 	}
-	l := mailer.DigestLetter(mailer.Digest{Office: d.office(), Day: now, Items: d.digestItems(late)})
+	l := mailer.DigestLetter(mailer.Digest{Office: d.o.Letterhead(), Day: now, Items: d.digestItems(late)})
 	m := ledger.OutMail{Key: key, Kind: kindDigest, To: to, Subject: l.Subject, Body: l.Body, NotBefore: now, CreatedAt: d.now()}
 	_, _, err = d.ledger.Enqueue(ctx, m, d.event("system", "outbox.queued."+kindDigest, "office", l.Subject))
 	return err
@@ -42,9 +42,9 @@ func (d *Daemon) digestItems(late []lateUnit) []mailer.DigestItem {
 	items := make([]mailer.DigestItem, 0, len(late))
 	for _, l := range late {
 		a := l.action
-		unit, _ := d.cfg.Unit(a.Unit)
+		unit, _ := d.o.Unit(a.Unit)
 		it := mailer.DigestItem{Request: d.scheduledRequest(a, l.dueAt), Unit: unit.Name, Nags: a.N}
-		if sup, ok := d.cfg.Person(unit.Supervisor); ok && a.Escalate {
+		if sup, ok := d.o.Person(unit.Supervisor); ok && a.Escalate {
 			it.SupervisorTitle, it.SupervisorName = sup.Title, sup.Name
 		}
 		items = append(items, it)

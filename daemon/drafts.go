@@ -27,8 +27,8 @@ const draftLookback = 90 * 24 * time.Hour
 func (d *Daemon) Consolidate(ctx context.Context) error {
 	now := d.now()
 	var errs []error
-	for i := range d.cfg.Forms {
-		f := &d.cfg.Forms[i]
+	for i := range d.o.Forms {
+		f := &d.o.Forms[i]
 		rows, err := d.ledger.Periods(ctx, f.Code)
 		if err != nil {
 			errs = append(errs, err)
@@ -62,12 +62,12 @@ func (d *Daemon) consolidatePeriod(ctx context.Context, f *config.Form, row ledg
 	case !errors.Is(err, ledger.ErrNotFound):
 		return err
 	}
-	due := f.ConsolidateOffset().From(row.Deadline, d.cal)
-	trigger := draftTrigger(d.cfg.FormUnits(f), basis, head, now, due)
+	due := f.ConsolidateOffset().From(row.Deadline, d.o.Calendar)
+	trigger := draftTrigger(d.o.FormUnits(f), basis, head, now, due)
 	if trigger == "" {
 		return nil
 	}
-	draft, rep, err := AddDraft(ctx, d.cfg, d.ledger, f, p, now, trigger, d.log)
+	draft, rep, err := AddDraft(ctx, d.o, d.ledger, f, p, now, trigger, d.log)
 	if err != nil {
 		return err
 	}
@@ -92,13 +92,13 @@ func Basis(ctx context.Context, l *ledger.Ledger, form, period string, asOf time
 
 // queueDraftNotice sends the Planning Office the new draft, saying where it goes next.
 func (d *Daemon) queueDraftNotice(ctx context.Context, f *config.Form, p period.Period, draft ledger.Draft, rep Report, previous *ledger.Draft) error {
-	to := d.clerkAddresses()
+	to := d.o.ClerkAddresses()
 	if len(to) == 0 {
 		d.log.Warn("draft not mailed: no person has the clerk role", "form", f.Code, "period", p.String())
 		return nil
 	}
 	next := ""
-	if steps := d.cfg.ApprovalSteps(f); len(steps) > 0 {
+	if steps := d.o.ApprovalSteps(f); len(steps) > 0 {
 		next = personNames(steps[0].People)
 	}
 	letter := mailer.DraftNoticeLetter(d.draftData(f, p, draft, len(rep.Book.Warnings), previous), next)
@@ -107,13 +107,13 @@ func (d *Daemon) queueDraftNotice(ctx context.Context, f *config.Form, p period.
 		Subject: letter.Subject, Body: letter.Body, CreatedAt: d.now(),
 		Attachments: []ledger.Attachment{{Name: draft.FileName, ContentType: xlsxType, SHA256: draft.FileSHA256}},
 	}
-	_, _, err := d.ledger.Enqueue(ctx, m, d.event("system", "outbox.queued."+kindDraft, PeriodObject(f.Code, p), letter.Subject))
+	_, _, err := d.ledger.Enqueue(ctx, m, d.event("system", "outbox.queued."+kindDraft, ledger.PeriodObject(f.Code, p.String()), letter.Subject))
 	return err
 }
 
 func (d *Daemon) clerkAddresses() []string {
 	var to []string
-	for _, p := range d.cfg.Clerks() {
+	for _, p := range d.o.Clerks() {
 		to = append(to, p.Emails...)
 	}
 	return to
@@ -122,9 +122,9 @@ func (d *Daemon) clerkAddresses() []string {
 // draftData describes a draft for the letters about it: units counted and missing, and what
 // changed since the previous version.
 func (d *Daemon) draftData(f *config.Form, p period.Period, draft ledger.Draft, warnings int, previous *ledger.Draft) mailer.Draft {
-	units := d.cfg.FormUnits(f)
+	units := d.o.FormUnits(f)
 	md := mailer.Draft{
-		Office: d.office(), Request: mailer.Request{FormCode: f.Code, FormTitle: f.Title, Period: PeriodLabel(d.cfg, f, p)},
+		Office: d.o.Letterhead(), Request: mailer.Request{FormCode: f.Code, FormTitle: f.Title, Period: d.o.PeriodLabel(f, p)},
 		Period: p.String(), Version: draft.Version, FileName: draft.FileName,
 		Expected: len(units), Warnings: warnings,
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/tonghop/tonghop/internal/officetest"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/localmail"
+	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 )
 
@@ -108,4 +109,14 @@ func (e *env) deliveredTo(addr string) int {
 		}
 	}
 	return n
+}
+
+// compiled is the office of a test configuration.
+func compiled(t testing.TB, c *config.Config) *office.Office {
+	t.Helper()
+	o, err := office.Compile(c, []byte(testKey))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
 }

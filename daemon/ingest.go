@@ -48,7 +48,7 @@ func (d *Daemon) Ingest(ctx context.Context, raw []byte) (Ingested, error) {
 		return d.ingestedOf(known, true, nil), nil
 	}
 	var in ledger.Intake
-	if int64(len(raw)) > d.cfg.Mailbox.MaxMessageBytes {
+	if int64(len(raw)) > d.o.Mailbox.MaxMessageBytes {
 		in = d.decideOversize(ctx, raw, int64(len(raw)), sha)
 	} else {
 		in, err = d.decide(ctx, intake.Fetched{Raw: raw, Size: int64(len(raw)), InternalDate: d.now()}, 0, sha, log)
@@ -76,7 +76,7 @@ func (d *Daemon) ingestedOf(m ledger.Mail, duplicate bool, replies []ledger.OutM
 	for _, m := range replies {
 		out.OfficeNotified = out.OfficeNotified || m.Kind == kindNotice
 	}
-	if u, ok := d.cfg.UnitByEmail(m.From); ok {
+	if u, ok := d.o.UnitByEmail(m.From); ok {
 		out.Unit = u.Code
 	}
 	return out

@@ -30,7 +30,7 @@ func (d *Daemon) poll(ctx context.Context) (more bool, err error) {
 	if err != nil {
 		return false, err
 	}
-	inbox := d.cfg.Mailbox.Inbox
+	inbox := d.o.Mailbox.Inbox
 	uidValidity, last, err := d.ledger.Cursor(ctx, inbox)
 	if err != nil {
 		return false, fmt.Errorf("read cursor: %w", err)
@@ -146,24 +146,24 @@ func (d *Daemon) handleOversize(ctx context.Context, mb *intake.Mailbox, f intak
 		}
 		log.Warn("message too large; quarantined", "size", f.Size)
 	}
-	return mb.Move(ctx, f.UID, d.cfg.Mailbox.Quarantine)
+	return mb.Move(ctx, f.UID, d.o.Mailbox.Quarantine)
 }
 
 // decideOversize decides about a message over mailbox.max_message_bytes from its header: it is
 // quarantined unread, and a unit (or a person reporting for units) is told to send the workbook
 // alone. Automatic mail gets no answer, as always.
 func (d *Daemon) decideOversize(ctx context.Context, header []byte, size int64, sha string) ledger.Intake {
-	in := ledger.Intake{Mail: ledger.Mail{SHA256: sha, Size: size, Mailbox: d.cfg.Mailbox.Inbox, ReceivedAt: d.now()}}
+	in := ledger.Intake{Mail: ledger.Mail{SHA256: sha, Size: size, Mailbox: d.o.Mailbox.Inbox, ReceivedAt: d.now()}}
 	note := fmt.Sprintf("%d bytes is over mailbox.max_message_bytes (%d); not read, left in the quarantine folder",
-		size, d.cfg.Mailbox.MaxMessageBytes)
+		size, d.o.Mailbox.MaxMessageBytes)
 	d.settle(&in, outcomeQuarantined, note, "mail.quarantined")
 	msg, err := intake.ParseHeader(header)
 	if err != nil {
 		return in
 	}
 	in.Mail.MessageID, in.Mail.From, in.Mail.Subject, in.Mail.Date = msg.MessageID, msg.From.Addr, msg.Subject, msg.Date
-	s := d.senderOf(msg.From.Addr)
-	if d.ignoreReason(msg) == "" && (s.unit != nil || s.person != nil && len(s.person.SubmitsFor) > 0) {
+	s := d.o.SenderOf(msg.From.Addr)
+	if d.ignoreReason(msg) == "" && (s.Unit != nil || s.Person != nil && len(s.Person.SubmitsFor) > 0) {
 		d.queueReply(&in, d.oversizeMail(msg, s, size, sha))
 		d.limitReplies(ctx, &in, msg.From.Addr, d.log)
 	}
@@ -181,11 +181,11 @@ const (
 func (d *Daemon) folder(outcome string) string {
 	switch outcome {
 	case outcomeRejected:
-		return d.cfg.Mailbox.Rejected
+		return d.o.Mailbox.Rejected
 	case outcomeQuarantined:
-		return d.cfg.Mailbox.Quarantine
+		return d.o.Mailbox.Quarantine
 	}
-	return d.cfg.Mailbox.Processed
+	return d.o.Mailbox.Processed
 }
 
 // openMailbox returns the open connection, dialling it if needed.
@@ -195,7 +195,7 @@ func (d *Daemon) openMailbox(ctx context.Context) (*intake.Mailbox, error) {
 	if d.mailbox != nil {
 		return d.mailbox, nil
 	}
-	m := d.cfg.Mailbox
+	m := d.o.Mailbox
 	mb, err := intake.Dial(ctx, intake.MailboxConfig{
 		Host: m.Host, Port: m.Port, TLS: intake.TLSMode(m.TLS), User: m.User, Password: m.Password,
 		Inbox: m.Inbox, Processed: m.Processed, Rejected: m.Rejected, Quarantine: m.Quarantine,

@@ -12,6 +12,7 @@ import (
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/mailer"
+	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 	"github.com/tonghop/tonghop/schedule"
 )
@@ -26,45 +27,16 @@ const (
 	kindDraft     = "draft"
 )
 
-func (d *Daemon) office() mailer.Office {
-	o := d.cfg.Office
-	return mailer.Office{Name: o.Name, Desk: o.Desk, Phone: o.Phone, Email: d.cfg.SMTP.From}
-}
-
-// contact is the first clerk of the configuration, named in letters as the person to call.
-func (d *Daemon) contact() mailer.Contact {
-	clerks := d.cfg.Clerks()
-	if len(clerks) == 0 {
-		return mailer.Contact{}
-	}
-	p := clerks[0]
-	return mailer.Contact{Name: p.Name, Title: p.Title, Email: p.Emails[0]}
-}
-
 // request describes what a unit was asked for; a form or period it cannot name stays empty.
 func (d *Daemon) request(formCode, periodName string) mailer.Request {
-	r := mailer.Request{FormCode: formCode}
-	f, ok := d.cfg.Form(formCode)
-	if !ok {
-		return r
-	}
-	r.FormTitle = f.Title
-	p, err := period.Parse(periodName)
-	if err != nil {
-		return r
-	}
-	r.Period = p.Label()
-	if w, err := d.plans[f.Code].Window(p, d.cal, d.events(context.Background())); err == nil {
-		r.Deadline = w.Deadline.In(d.cfg.Location)
-	}
-	return r
+	return d.o.Request(formCode, periodName, d.events(context.Background()))
 }
 
 // scheduledRequest describes what a scheduled action asks for, with the deadline the schedule
 // already placed (request would place it again).
 func (d *Daemon) scheduledRequest(a schedule.Action, deadline time.Time) mailer.Request {
-	r := mailer.Request{FormCode: a.Form, Period: a.Period.Label(), Deadline: deadline.In(d.cfg.Location)}
-	if f, ok := d.cfg.Form(a.Form); ok {
+	r := mailer.Request{FormCode: a.Form, Period: a.Period.Label(), Deadline: deadline.In(d.o.Location)}
+	if f, ok := d.o.Form(a.Form); ok {
 		r.FormTitle = f.Title
 	}
 	return r
@@ -72,7 +44,7 @@ func (d *Daemon) scheduledRequest(a schedule.Action, deadline time.Time) mailer.
 
 // events answers deadlines counted from other forms' events, from the ledger.
 func (d *Daemon) events(ctx context.Context) period.EventTimes {
-	return EventTimes(ctx, d.ledger, d.plans, d.cal, d.log)
+	return d.o.EventTimes(ctx, d.ledger, d.log)
 }
 
 // reply addresses an answer to a received message, threaded under it.
@@ -87,12 +59,12 @@ func reply(msg *intake.Message, kind, key string, l mailer.Letter) ledger.OutMai
 
 // receiptMail confirms the accepted workbooks, one line each. A report sent on a unit's behalf
 // is confirmed to the sender with the unit copied.
-func (d *Daemon) receiptMail(msg *intake.Message, s sender, subs []ledger.Submission, sha string) ledger.OutMail {
+func (d *Daemon) receiptMail(msg *intake.Message, s office.Sender, subs []ledger.Submission, sha string) ledger.OutMail {
 	first := subs[0]
-	unit, _ := d.cfg.Unit(first.Unit)
+	unit, _ := d.o.Unit(first.Unit)
 	r := mailer.Receipt{
-		Office: d.office(), Contact: d.contact(), Unit: unit.Name, Request: d.request(first.Form, first.Period),
-		Version: first.Version, ReceivedAt: d.now().In(d.cfg.Location),
+		Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: unit.Name, Request: d.request(first.Form, first.Period),
+		Version: first.Version, ReceivedAt: d.now().In(d.o.Location),
 	}
 	for _, sub := range subs {
 		r.Files = append(r.Files, sub.FileName)
@@ -108,13 +80,13 @@ func (d *Daemon) receiptMail(msg *intake.Message, s sender, subs []ledger.Submis
 
 // unitsCopied are the addresses of the units a person reported for, so a unit knows what was
 // sent in its name; a unit writing itself is not copied.
-func (d *Daemon) unitsCopied(msg *intake.Message, s sender, subs []ledger.Submission) []string {
-	if s.unit != nil {
+func (d *Daemon) unitsCopied(msg *intake.Message, s office.Sender, subs []ledger.Submission) []string {
+	if s.Unit != nil {
 		return nil
 	}
 	var cc []string
 	for _, sub := range subs {
-		u, ok := d.cfg.Unit(sub.Unit)
+		u, ok := d.o.Unit(sub.Unit)
 		if !ok {
 			continue
 		}
@@ -147,15 +119,15 @@ func submissionWarnings(s ledger.Submission) []form.Problem {
 	return p.Warnings
 }
 
-func (d *Daemon) rejectionMail(msg *intake.Message, s sender, files []fileProblems, sha string) ledger.OutMail {
+func (d *Daemon) rejectionMail(msg *intake.Message, s office.Sender, files []fileProblems, sha string) ledger.OutMail {
 	first := files[0]
-	name := s.name()
-	if u, ok := d.cfg.Unit(first.Unit); ok {
+	name := s.Name()
+	if u, ok := d.o.Unit(first.Unit); ok {
 		name = u.Name
 	}
 	r := mailer.Rejection{
-		Office: d.office(), Contact: d.contact(), Unit: name, Request: d.request(first.Form, first.Period),
-		Reason: rejectReason(first.Problems), ReceivedAt: d.now().In(d.cfg.Location), OriginalSubject: msg.Subject,
+		Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: name, Request: d.request(first.Form, first.Period),
+		Reason: rejectReason(first.Problems), ReceivedAt: d.now().In(d.o.Location), OriginalSubject: msg.Subject,
 	}
 	for _, f := range files {
 		if f.File != "" {
@@ -188,19 +160,19 @@ func rejectReason(problems []form.Problem) mailer.RejectReason {
 }
 
 // tooManyFilesMail answers a mail with more files than accepted, which was not read.
-func (d *Daemon) tooManyFilesMail(msg *intake.Message, s sender, n int, sha string) ledger.OutMail {
+func (d *Daemon) tooManyFilesMail(msg *intake.Message, s office.Sender, n int, sha string) ledger.OutMail {
 	l := mailer.RejectionLetter(mailer.Rejection{
-		Office: d.office(), Contact: d.contact(), Unit: s.name(), Reason: mailer.RejectTooManyFiles,
-		Count: n, MaxCount: d.cfg.Mailbox.MaxAttachments, ReceivedAt: d.now().In(d.cfg.Location), OriginalSubject: msg.Subject,
+		Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: s.Name(), Reason: mailer.RejectTooManyFiles,
+		Count: n, MaxCount: d.o.Mailbox.MaxAttachments, ReceivedAt: d.now().In(d.o.Location), OriginalSubject: msg.Subject,
 	})
 	return reply(msg, kindRejection, "rejection:"+sha, l)
 }
 
 // oversizeMail answers a mail too large to read, from its header alone.
-func (d *Daemon) oversizeMail(msg *intake.Message, s sender, size int64, key string) ledger.OutMail {
+func (d *Daemon) oversizeMail(msg *intake.Message, s office.Sender, size int64, key string) ledger.OutMail {
 	l := mailer.RejectionLetter(mailer.Rejection{
-		Office: d.office(), Contact: d.contact(), Unit: s.name(), Reason: mailer.RejectTooLarge,
-		Size: size, MaxSize: d.cfg.Mailbox.MaxMessageBytes, ReceivedAt: d.now().In(d.cfg.Location), OriginalSubject: msg.Subject,
+		Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: s.Name(), Reason: mailer.RejectTooLarge,
+		Size: size, MaxSize: d.o.Mailbox.MaxMessageBytes, ReceivedAt: d.now().In(d.o.Location), OriginalSubject: msg.Subject,
 	})
 	return reply(msg, kindRejection, "rejection:oversize:"+key, l)
 }
@@ -208,7 +180,7 @@ func (d *Daemon) oversizeMail(msg *intake.Message, s sender, size int64, key str
 // actionMail writes the template, reminder or nag of a scheduled action; each carries the
 // unit's template, so that a unit that lost the first mail can still answer this one.
 func (d *Daemon) actionMail(a schedule.Action) (ledger.OutMail, error) {
-	unit, _ := d.cfg.Unit(a.Unit)
+	unit, _ := d.o.Unit(a.Unit)
 	req := d.scheduledRequest(a, a.Deadline)
 	m := ledger.OutMail{Key: a.Key(), Kind: a.Kind, To: unit.Emails, NotBefore: a.At, CreatedAt: d.now()}
 	att, err := d.templateAttachment(a)
@@ -216,16 +188,16 @@ func (d *Daemon) actionMail(a schedule.Action) (ledger.OutMail, error) {
 		return m, err
 	}
 	m.Attachments = []ledger.Attachment{att}
-	now := d.now().In(d.cfg.Location)
+	now := d.now().In(d.o.Location)
 	var l mailer.Letter
 	switch a.Kind {
 	case kindTemplate:
-		l = mailer.TemplateLetter(mailer.Template{Office: d.office(), Contact: d.contact(), Unit: unit.Name, Request: req, FileName: att.Name})
+		l = mailer.TemplateLetter(mailer.Template{Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: unit.Name, Request: req, FileName: att.Name})
 	case kindReminder:
-		l = mailer.ReminderLetter(mailer.Reminder{Office: d.office(), Contact: d.contact(), Unit: unit.Name, Request: req, Now: now, FileName: att.Name})
+		l = mailer.ReminderLetter(mailer.Reminder{Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: unit.Name, Request: req, Now: now, FileName: att.Name})
 	case kindNag:
-		nag := mailer.Nag{Office: d.office(), Contact: d.contact(), Unit: unit.Name, Request: req, Now: now, Escalated: a.Escalate, FileName: att.Name}
-		if sup, ok := d.cfg.Person(unit.Supervisor); ok && a.Escalate {
+		nag := mailer.Nag{Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: unit.Name, Request: req, Now: now, Escalated: a.Escalate, FileName: att.Name}
+		if sup, ok := d.o.Person(unit.Supervisor); ok && a.Escalate {
 			nag.SupervisorTitle, nag.SupervisorName = sup.Title, sup.Name
 			m.Cc = sup.Emails
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/mailer"
+	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/vnenc"
 )
 
@@ -31,21 +32,21 @@ const (
 
 // notify queues a notice about msg from s to the clerks, with the original mail attached, unless
 // the same notice was queued before (the same stranger earlier today).
-func (d *Daemon) notify(ctx context.Context, in *ledger.Intake, msg *intake.Message, s sender, kind noticeKind) {
+func (d *Daemon) notify(ctx context.Context, in *ledger.Intake, msg *intake.Message, s office.Sender, kind noticeKind) {
 	n := mailer.Notice{
-		Office: d.office(), From: msg.From.Addr, FromName: msg.From.Name, Subject: msg.Subject,
-		ReceivedAt: in.Mail.ReceivedAt.In(d.cfg.Location), Excerpt: replyText(msg.Text), Files: fileNames(msg),
+		Office: d.o.Letterhead(), From: msg.From.Addr, FromName: msg.From.Name, Subject: msg.Subject,
+		ReceivedAt: in.Mail.ReceivedAt.In(d.o.Location), Excerpt: replyText(msg.Text), Files: fileNames(msg),
 	}
 	key := fmt.Sprintf("notice:%s:%s", kind, in.Mail.SHA256)
 	switch kind {
 	case noticeUnknownSender:
-		n.Reason, n.Folder = mailer.NoticeUnknownSender, d.cfg.Mailbox.Quarantine
-		day := in.Mail.ReceivedAt.In(d.cfg.Location).Format("2006-01-02")
+		n.Reason, n.Folder = mailer.NoticeUnknownSender, d.o.Mailbox.Quarantine
+		day := in.Mail.ReceivedAt.In(d.o.Location).Format("2006-01-02")
 		key = fmt.Sprintf("notice:%s:%s:%s", kind, strings.ToLower(msg.From.Addr), day)
 	case noticeUnitMessage:
 		n.Reason = mailer.NoticeUnitMessage
-		if s.unit != nil {
-			n.Unit = s.unit.Name
+		if s.Unit != nil {
+			n.Unit = s.Unit.Name
 		}
 	}
 	m := ledger.OutMail{Key: key, Kind: kindNotice, Attachments: []ledger.Attachment{
@@ -56,10 +57,10 @@ func (d *Daemon) notify(ctx context.Context, in *ledger.Intake, msg *intake.Mess
 
 // notifyAfterClose tells the clerks that a workbook arrived for a period already closed.
 func (d *Daemon) notifyAfterClose(ctx context.Context, in *ledger.Intake, msg *intake.Message, sub ledger.Submission) {
-	unit, _ := d.cfg.Unit(sub.Unit)
+	unit, _ := d.o.Unit(sub.Unit)
 	l := mailer.NoticeLetter(mailer.Notice{
-		Office: d.office(), Reason: mailer.NoticeAfterClose, From: msg.From.Addr, Unit: unit.Name,
-		ReceivedAt: in.Mail.ReceivedAt.In(d.cfg.Location), Request: d.request(sub.Form, sub.Period), Version: sub.Version,
+		Office: d.o.Letterhead(), Reason: mailer.NoticeAfterClose, From: msg.From.Addr, Unit: unit.Name,
+		ReceivedAt: in.Mail.ReceivedAt.In(d.o.Location), Request: d.request(sub.Form, sub.Period), Version: sub.Version,
 	})
 	key := fmt.Sprintf("notice:after-close:%s:%s:%s:v%d", sub.Form, sub.Period, sub.Unit, sub.Version)
 	d.queueNotice(ctx, in, ledger.OutMail{Key: key, Kind: kindNotice}, l)
@@ -68,7 +69,7 @@ func (d *Daemon) notifyAfterClose(ctx context.Context, in *ledger.Intake, msg *i
 // queueNotice addresses a notice to every clerk. Without clerks it is only logged: the mail is
 // in the ledger and its folder all the same.
 func (d *Daemon) queueNotice(ctx context.Context, in *ledger.Intake, m ledger.OutMail, l mailer.Letter) {
-	for _, p := range d.cfg.Clerks() {
+	for _, p := range d.o.Clerks() {
 		m.To = append(m.To, p.Emails[0])
 	}
 	if len(m.To) == 0 {
@@ -88,7 +89,7 @@ func (d *Daemon) queueNotice(ctx context.Context, in *ledger.Intake, m ledger.Ou
 // ("em sẽ gửi chiều nay") is a message for people: it is shown to the clerks, not answered. A
 // mail about a report, or one with other files, forgot or mistook the attachment: it is
 // answered with what to send. Anything else is shown to the clerks too.
-func (d *Daemon) decideNoWorkbook(ctx context.Context, in *ledger.Intake, msg *intake.Message, s sender) {
+func (d *Daemon) decideNoWorkbook(ctx context.Context, in *ledger.Intake, msg *intake.Message, s office.Sender) {
 	object := mailObject(in.Mail.SHA256)
 	noFiles := len(namedFiles(msg)) == 0
 	switch {
@@ -97,7 +98,7 @@ func (d *Daemon) decideNoWorkbook(ctx context.Context, in *ledger.Intake, msg *i
 		d.notify(ctx, in, msg, s, noticeUnitMessage)
 	default:
 		in.Mail.Outcome, in.Mail.Note = outcomeRejected, "no workbook attached"
-		in.Events = append(in.Events, d.event(s.actor(msg.From.Addr), "mail.no_workbook", object, msg.Subject))
+		in.Events = append(in.Events, d.event(s.Actor(msg.From.Addr), "mail.no_workbook", object, msg.Subject))
 		d.queueReply(in, d.rejectionMail(msg, s, []fileProblems{{Problems: noWorkbookProblems(msg)}}, in.Mail.SHA256))
 	}
 }
@@ -105,7 +106,7 @@ func (d *Daemon) decideNoWorkbook(ctx context.Context, in *ledger.Intake, msg *i
 // repliesToUs reports whether the mail answers a mail tonghop sent.
 func (d *Daemon) repliesToUs(msg *intake.Message) bool {
 	for _, id := range append([]string{msg.InReplyTo}, msg.References...) {
-		if mailer.IsOwnMessageID(id, d.cfg.SMTP.From) {
+		if mailer.IsOwnMessageID(id, d.o.SMTP.From) {
 			return true
 		}
 	}
@@ -113,8 +114,8 @@ func (d *Daemon) repliesToUs(msg *intake.Message) bool {
 }
 
 func (d *Daemon) formCodes() []string {
-	out := make([]string, len(d.cfg.Forms))
-	for i, f := range d.cfg.Forms {
+	out := make([]string, len(d.o.Forms))
+	for i, f := range d.o.Forms {
 		out[i] = f.Code
 	}
 	return out
@@ -200,7 +201,7 @@ func (d *Daemon) limitReplies(ctx context.Context, in *ledger.Intake, addr strin
 		log.Error("count replies for the rate limit; answering", "err", err)
 		return
 	}
-	if n+replies <= d.cfg.Mailbox.RepliesPerHour {
+	if n+replies <= d.o.Mailbox.RepliesPerHour {
 		return
 	}
 	in.Outbox = slices.DeleteFunc(in.Outbox, func(m ledger.OutMail) bool { return m.Kind != kindNotice })
@@ -208,7 +209,7 @@ func (d *Daemon) limitReplies(ctx context.Context, in *ledger.Intake, addr strin
 		return strings.HasPrefix(e.Action, "outbox.queued.") && e.Action != "outbox.queued."+kindNotice
 	})
 	note := fmt.Sprintf("not answered: %s already got %d automatic replies in the last hour (mailbox.replies_per_hour = %d)",
-		addr, n, d.cfg.Mailbox.RepliesPerHour)
+		addr, n, d.o.Mailbox.RepliesPerHour)
 	in.Mail.Note = strings.TrimPrefix(in.Mail.Note+"; "+note, "; ")
 	in.Events = append(in.Events, d.event("system", "mail.rate_limited", mailObject(in.Mail.SHA256), note))
 	log.Warn("reply rate limit reached; mail recorded without an answer", "from", addr, "replies_last_hour", n)

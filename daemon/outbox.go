@@ -70,7 +70,7 @@ func (d *Daemon) settleFailure(ctx context.Context, m ledger.OutMail, err error)
 	}
 	next := d.now().Add(retryDelay(m.Attempts))
 	if _, scheduled := schedule.ParseKey(m.Key); scheduled || m.Kind == kindDigest {
-		next = d.cal.NextWorkingTime(next) // scheduled mail never leaves at night, even on a retry
+		next = d.o.Calendar.NextWorkingTime(next) // scheduled mail never leaves at night, even on a retry
 	}
 	if markErr := d.ledger.MarkRetry(ctx, m.ID, err.Error(), next); markErr != nil {
 		return fmt.Errorf("%w; mark retry: %v", err, markErr)

@@ -21,10 +21,10 @@ func (d *Daemon) Schedule(ctx context.Context) error {
 	events := d.events(ctx)
 	var errs []error
 	var late []lateUnit
-	for i := range d.cfg.Forms {
-		code := d.cfg.Forms[i].Code
-		plan := d.plans[code]
-		windows, err := plan.Active(now, d.cal, events)
+	for i := range d.o.Forms {
+		code := d.o.Forms[i].Code
+		plan := d.o.Plans[code]
+		windows, err := plan.Active(now, d.o.Calendar, events)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -51,8 +51,8 @@ func (d *Daemon) scheduleWindow(ctx context.Context, plan schedule.Plan, w sched
 		return nil, fmt.Errorf("record period: %w", err)
 	}
 	if created {
-		detail := fmt.Sprintf("deadline %s", w.Deadline.In(d.cfg.Location).Format("2006-01-02 15:04"))
-		if err := d.ledger.Record(ctx, d.event("system", "period.opened", PeriodObject(plan.Form, w.Period), detail)); err != nil {
+		detail := fmt.Sprintf("deadline %s", w.Deadline.In(d.o.Location).Format("2006-01-02 15:04"))
+		if err := d.ledger.Record(ctx, d.event("system", "period.opened", ledger.PeriodObject(plan.Form, w.Period.String()), detail)); err != nil {
 			return nil, err
 		}
 	}
@@ -106,7 +106,7 @@ func (d *Daemon) queueAction(ctx context.Context, a schedule.Action) error {
 	if err != nil {
 		return err
 	}
-	m.NotBefore = d.cal.NextWorkingTime(d.now())
+	m.NotBefore = d.o.Calendar.NextWorkingTime(d.now())
 	detail := m.Subject
 	if len(m.Cc) > 0 {
 		detail += " (cc " + m.Cc[0] + ")"
@@ -145,10 +145,10 @@ func (d *Daemon) stillNeeded(ctx context.Context, m ledger.OutMail) (bool, strin
 
 // templateAttachment generates the unit's workbook for the action's period and stores it.
 func (d *Daemon) templateAttachment(a schedule.Action) (ledger.Attachment, error) {
-	f, _ := d.cfg.Form(a.Form)
-	unit, _ := d.cfg.Unit(a.Unit)
+	f, _ := d.o.Form(a.Form)
+	unit, _ := d.o.Unit(a.Unit)
 	var buf bytes.Buffer
-	meta := templateMeta(d.cfg, d.key, f, unit, a.Period, a.Deadline)
+	meta := d.o.TemplateMetaAt(f, unit, a.Period, a.Deadline)
 	if err := templates.Generate(&buf, f.Form, meta, nil); err != nil {
 		return ledger.Attachment{}, fmt.Errorf("generate template: %w", err)
 	}
@@ -164,8 +164,8 @@ func (d *Daemon) templateAttachment(a schedule.Action) (ledger.Attachment, error
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 func (d *Daemon) periodRow(form string, w schedule.Window) ledger.Period {
-	loc := d.cfg.Location
-	f, _ := d.cfg.Form(form)
+	loc := d.o.Location
+	f, _ := d.o.Form(form)
 	start, end := w.Period.Coverage(f.CutoffDay, loc)
 	return ledger.Period{
 		Form: form, Period: w.Period.String(), Start: start, End: end,

@@ -6,6 +6,7 @@ import (
 
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/schedule"
 	"github.com/tonghop/tonghop/status"
 )
@@ -13,7 +14,7 @@ import (
 // StatusMatrix reads one form's periods, submissions and sent reminders from the ledger and
 // builds the matrix `tonghop status` prints: the last periods opened, or only the period named
 // (a valid period text, or ""), as things stood at now.
-func StatusMatrix(ctx context.Context, cfg *config.Config, l *ledger.Ledger, f *config.Form, only string, last int, now time.Time) (status.Matrix, error) {
+func StatusMatrix(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *config.Form, only string, last int, now time.Time) (status.Matrix, error) {
 	rows, err := l.Periods(ctx, f.Code)
 	if err != nil {
 		return status.Matrix{}, err

@@ -24,7 +24,7 @@ const (
 // Polling goes on at once while batches come back full, so a flooded inbox drains at full speed.
 func (d *Daemon) watch(ctx, work context.Context) {
 	log := d.log.With("component", "intake")
-	poll := time.Duration(d.cfg.Mailbox.PollInterval)
+	poll := time.Duration(d.o.Mailbox.PollInterval)
 	failures := 0
 	for ctx.Err() == nil {
 		more, err := d.poll(work)

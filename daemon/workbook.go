@@ -16,6 +16,7 @@ import (
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 	"github.com/tonghop/tonghop/schedule"
 	"github.com/tonghop/tonghop/templates"
@@ -36,10 +37,10 @@ func workbooks(msg *intake.Message) []intake.Attachment {
 // readSubmission reads and validates one workbook the sender sent. It returns an error only when
 // the file could not be stored; everything wrong with the file itself is a problem. A submission
 // without Unit could not be tied to a unit the sender may report for.
-func (d *Daemon) readSubmission(ctx context.Context, s sender, att intake.Attachment, subject string) (ledger.Submission, []form.Problem, error) {
+func (d *Daemon) readSubmission(ctx context.Context, s office.Sender, att intake.Attachment, subject string) (ledger.Submission, []form.Problem, error) {
 	sub := ledger.Submission{FileName: att.Name}
-	if s.unit != nil {
-		sub.Unit = s.unit.Code
+	if s.Unit != nil {
+		sub.Unit = s.Unit.Code
 	}
 	switch {
 	case att.TooLarge:
@@ -47,7 +48,7 @@ func (d *Daemon) readSubmission(ctx context.Context, s sender, att intake.Attach
 	case att.Encrypted:
 		return d.invalid(sub, []form.Problem{problemEncrypted(att)})
 	}
-	report, stored, readErr := templates.ReadAny(ctx, att.Data, d.cfg.Layouts(), d.key, templates.Limits{}, d.conv)
+	report, stored, readErr := templates.ReadAny(ctx, att.Data, d.o.Layouts(), d.o.Key, templates.Limits{}, d.conv)
 	if report == nil {
 		report = &form.Report{Errors: []form.Problem{problemUnreadable()}}
 	}
@@ -113,7 +114,7 @@ func archiveName(file string, stored []byte) string {
 // guessPeriod finds the period of a workbook that lost its identification: named in the mail's
 // subject or the file's name, else the period whose collection is under way now.
 func (d *Daemon) guessPeriod(formCode, subject, file string) (string, bool) {
-	f, ok := d.cfg.Form(formCode)
+	f, ok := d.o.Form(formCode)
 	if !ok {
 		return "", false
 	}
@@ -123,7 +124,7 @@ func (d *Daemon) guessPeriod(formCode, subject, file string) (string, bool) {
 			return p.String(), true
 		}
 	}
-	windows, err := d.plans[f.Code].Active(d.now(), d.cal, d.events(context.Background()))
+	windows, err := d.o.Plans[f.Code].Active(d.now(), d.o.Calendar, d.events(context.Background()))
 	if err != nil || len(windows) == 0 {
 		return "", false
 	}
@@ -143,16 +144,16 @@ func (d *Daemon) invalid(sub ledger.Submission, problems []form.Problem) (ledger
 
 // unitOf is the unit a workbook is for: the sender's own unit, or, for a person sending on units'
 // behalf, the unit the workbook identifies when the person may report for it.
-func (d *Daemon) unitOf(s sender, id form.Ident) (*config.Unit, []form.Problem) {
-	if s.unit != nil {
-		return s.unit, nil
+func (d *Daemon) unitOf(s office.Sender, id form.Ident) (*config.Unit, []form.Problem) {
+	if s.Unit != nil {
+		return s.Unit, nil
 	}
 	if id.Unit == "" {
-		return nil, []form.Problem{problemUnitUnknown(s.person.Name)}
+		return nil, []form.Problem{problemUnitUnknown(s.Person.Name)}
 	}
-	u, ok := d.cfg.Unit(id.Unit)
-	if !ok || !s.person.MaySubmitFor(u.Code) {
-		return nil, []form.Problem{problemNotForPerson(s.person.Name, id.Unit, u.Name)}
+	u, ok := d.o.Unit(id.Unit)
+	if !ok || !s.Person.MaySubmitFor(u.Code) {
+		return nil, []form.Problem{problemNotForPerson(s.Person.Name, id.Unit, u.Name)}
 	}
 	return &u, nil
 }
@@ -161,12 +162,12 @@ func (d *Daemon) unitOf(s sender, id form.Ident) (*config.Unit, []form.Problem) 
 // period that is open; it sets the submission's unit and lateness. A period already closed is a
 // warning: the workbook is recorded and the Planning Office decides.
 func (d *Daemon) checkIdent(ctx context.Context, unit config.Unit, id form.Ident, sub *ledger.Submission) (errs, warnings []form.Problem) {
-	out, f, p, ok := identProblems(d.cfg, unit, id)
+	out, f, p, ok := identProblems(d.o, unit, id)
 	sub.Unit = unit.Code
 	if !ok {
 		return out, nil
 	}
-	w, err := d.plans[f.Code].Window(p, d.cal, d.events(ctx))
+	w, err := d.o.Plans[f.Code].Window(p, d.o.Calendar, d.events(ctx))
 	if errors.Is(err, period.ErrEventPending) {
 		// Sent before the event its deadline counts from (an assignment before the program's
 		// issue): early, so on time; the period is recorded once its deadline is known.
@@ -201,13 +202,13 @@ func afterClose(sub ledger.Submission) bool {
 // IdentProblems checks what a workbook says it is against the unit that sent it: its own unit,
 // a form the unit reports on, a period of that form's kind. It needs no ledger, so the check
 // command gives the same answers as the daemon.
-func IdentProblems(c *config.Config, unit config.Unit, id form.Ident) []form.Problem {
+func IdentProblems(c *office.Office, unit config.Unit, id form.Ident) []form.Problem {
 	out, _, _, _ := identProblems(c, unit, id)
 	return out
 }
 
 // identProblems also returns the form and period named, ok when both are usable.
-func identProblems(c *config.Config, unit config.Unit, id form.Ident) ([]form.Problem, *config.Form, period.Period, bool) {
+func identProblems(c *office.Office, unit config.Unit, id form.Ident) ([]form.Problem, *config.Form, period.Period, bool) {
 	var out []form.Problem
 	if id.Unit != "" && id.Unit != unit.Code {
 		other, _ := c.Unit(id.Unit)

@@ -132,7 +132,7 @@ func TestIdentProblems(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var codes []string
-			for _, p := range IdentProblems(e.cfg, qldn, tc.id) {
+			for _, p := range IdentProblems(compiled(t, e.cfg), qldn, tc.id) {
 				codes = append(codes, p.Code)
 			}
 			if got := strings.Join(codes, ","); got != tc.codes {

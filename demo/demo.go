@@ -17,8 +17,8 @@ import (
 	"github.com/tonghop/tonghop/clock"
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/daemon"
-	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/localmail"
+	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 )
 
@@ -76,37 +76,26 @@ func Run(ctx context.Context, o Options) error {
 
 // runOffice starts the daemon on the office's data directory and walks the clock.
 func runOffice(ctx context.Context, o Options, cfg *config.Config, srv *localmail.Server, units []sampleUnit) error {
-	unlock, err := daemon.Lock(cfg.DataDir)
+	site, err := office.Open(ctx, cfg, true)
 	if err != nil {
 		return err
 	}
-	defer unlock()
+	defer site.Close()
+	of, l := site.Office, site.Ledger
 	logFile, err := os.Create(filepath.Join(filepath.Dir(cfg.DataDir), "tonghop.log"))
 	if err != nil {
 		return err
 	}
 	defer logFile.Close()
 	logger := slog.New(slog.NewTextHandler(logFile, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	l, err := ledger.Open(ctx, cfg.DataDir)
-	if err != nil {
-		return err
-	}
-	defer l.Close()
-	key, err := daemon.LoadTemplateKey(cfg)
-	if err != nil {
-		return err
-	}
 	clk := clock.NewManual(simStart)
-	d, err := daemon.New(daemon.Options{Config: cfg, Ledger: l, Clock: clk, Logger: logger, TemplateKey: key})
+	d, err := daemon.New(daemon.Options{Office: of, Ledger: l, Clock: clk, Logger: logger})
 	if err != nil {
 		return err
 	}
 	defer d.Close()
-	cal, plans, err := daemon.Calendar(cfg)
-	if err != nil {
-		return err
-	}
-	env := &environment{cfg: cfg, cal: cal, plans: plans, key: key, smtpHost: "127.0.0.1", smtpPort: srv.SMTPPort()}
+	cal := of.Calendar
+	env := &environment{cfg: cfg, cal: cal, plans: of.Plans, key: of.Key, smtpHost: "127.0.0.1", smtpPort: srv.SMTPPort()}
 	agents, err := startAgents(env, srv, units)
 	if err != nil {
 		return err
@@ -146,7 +135,7 @@ func runOffice(ctx context.Context, o Options, cfg *config.Config, srv *localmai
 			return err
 		}
 	}
-	return summarize(ctx, o.Out, cfg, l, agents, time.Since(began))
+	return summarize(ctx, o.Out, of, l, agents, time.Since(began))
 }
 
 // nextStep advances office time by half an hour in office hours, by an hour outside them.

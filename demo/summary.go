@@ -8,14 +8,14 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/daemon"
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/office"
 )
 
 // summarize prints, per form and period, what each unit did, then the mail counts and the files left.
-func summarize(ctx context.Context, w io.Writer, cfg *config.Config, l *ledger.Ledger, agents []*agent, took time.Duration) error {
+func summarize(ctx context.Context, w io.Writer, cfg *office.Office, l *ledger.Ledger, agents []*agent, took time.Duration) error {
 	fmt.Fprintf(w, "\nSummary — office time %s → %s, run in %.1fs\n", simStart.Format("02/01 15:04"),
 		simEnd.Format("02/01 15:04"), took.Seconds())
 	periods, err := l.Periods(ctx, "")
@@ -75,7 +75,7 @@ func summarize(ctx context.Context, w io.Writer, cfg *config.Config, l *ledger.L
 }
 
 // unitHistory writes a unit's versions for one period: "v1 rejected 16/11 10:30, v2 accepted 16/11 12:30".
-func unitHistory(subs []ledger.Submission, unit string, cfg *config.Config) string {
+func unitHistory(subs []ledger.Submission, unit string, cfg *office.Office) string {
 	var parts []string
 	for _, s := range subs {
 		if s.Unit != unit {
@@ -97,7 +97,7 @@ func unitHistory(subs []ledger.Submission, unit string, cfg *config.Config) stri
 }
 
 // reportLines prints the consolidated drafts of a period and, once approved, the issued report.
-func reportLines(ctx context.Context, w io.Writer, cfg *config.Config, l *ledger.Ledger, p ledger.Period) error {
+func reportLines(ctx context.Context, w io.Writer, cfg *office.Office, l *ledger.Ledger, p ledger.Period) error {
 	drafts, err := l.Drafts(ctx, p.Form, p.Period)
 	if err != nil {
 		return err

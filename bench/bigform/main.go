@@ -10,8 +10,8 @@ import (
 	"os"
 
 	"github.com/tonghop/tonghop/config"
-	"github.com/tonghop/tonghop/daemon"
 	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 	"github.com/tonghop/tonghop/templates"
 )
@@ -30,12 +30,16 @@ func main() {
 		log.Fatal("no BM.04.01/KH in the configuration")
 	}
 	unit := cfg.FormUnits(f)[0]
-	key, err := daemon.LoadTemplateKey(cfg)
+	key, err := office.LoadTemplateKey(cfg)
+	if err != nil {
+		log.Fatal(err)
+	}
+	of, err := office.Compile(cfg, key)
 	if err != nil {
 		log.Fatal(err)
 	}
 	p, _ := period.Parse("2026-W48")
-	meta, err := daemon.TemplateMeta(cfg, key, f, unit, p)
+	meta, err := of.TemplateMeta(f, unit, p, nil)
 	if err != nil {
 		log.Fatal(err)
 	}

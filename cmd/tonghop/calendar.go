@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/tonghop/tonghop/config"
-	"github.com/tonghop/tonghop/daemon"
 	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 )
 
@@ -53,7 +53,7 @@ func calendarOf(path string) (period.Calendar, error) {
 			return period.Calendar{}, err
 		}
 	}
-	return cfg.Calendar()
+	return office.Calendar(cfg)
 }
 
 func runDeadlines(ctx context.Context, args []string, stdout, _ io.Writer) error {
@@ -89,12 +89,12 @@ func runDeadlines(ctx context.Context, args []string, stdout, _ io.Writer) error
 }
 
 func printDeadlines(ctx context.Context, w io.Writer, cfg *config.Config, f *config.Form, l *ledger.Ledger, year int) error {
-	cal, plans, err := daemon.Calendar(cfg)
+	of, err := office.Compile(cfg, nil)
 	if err != nil {
 		return err
 	}
-	pl := plans[f.Code]
-	events := daemon.EventTimes(ctx, l, plans, cal, nil)
+	cal, pl := of.Calendar, of.Plans[f.Code]
+	events := of.EventTimes(ctx, l, nil)
 	for _, p := range period.InYear(pl.Kind, year) {
 		win, err := pl.Window(p, cal, events)
 		switch {

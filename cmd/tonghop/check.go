@@ -107,7 +107,7 @@ func checkWorkbook(ctx context.Context, cfg *config.Config, file string, unit *c
 	if err != nil {
 		return nil, err
 	}
-	key, err := daemon.LoadTemplateKey(cfg)
+	of, err := compileOffice(cfg, true)
 	if err != nil {
 		return nil, err
 	}
@@ -115,7 +115,7 @@ func checkWorkbook(ctx context.Context, cfg *config.Config, file string, unit *c
 	if err != nil {
 		return nil, err
 	}
-	rep, _, readErr := templates.ReadAny(ctx, data, cfg.Layouts(), key, templates.Limits{}, conv)
+	rep, _, readErr := templates.ReadAny(ctx, data, cfg.Layouts(), of.Key, templates.Limits{}, conv)
 	usable := !errors.Is(readErr, templates.ErrUnreadable) && !errors.Is(readErr, templates.ErrUnknownForm)
 	id := rep.Filled.Ident
 	if usable && unit != nil {
@@ -127,7 +127,7 @@ func checkWorkbook(ctx context.Context, cfg *config.Config, file string, unit *c
 				id.Period = p.String()
 			}
 		}
-		for _, p := range daemon.IdentProblems(cfg, *unit, id) {
+		for _, p := range daemon.IdentProblems(of, *unit, id) {
 			if p.Field != "period" || id.Period != "" { // a lost period is the guess warning's to tell
 				rep.Errors = append(rep.Errors, p)
 			}

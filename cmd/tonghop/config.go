@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/office"
 )
 
 func runConfig(_ context.Context, args []string, stdout, _ io.Writer) error {
@@ -30,6 +31,9 @@ func runConfig(_ context.Context, args []string, stdout, _ io.Writer) error {
 	}
 	c, err := config.Load(*path)
 	if err != nil {
+		return err
+	}
+	if _, err := office.Compile(c, nil); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "%s: OK — %s, %d units, %d people, %d forms, data in %s\n",

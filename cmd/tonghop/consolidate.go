@@ -14,6 +14,7 @@ import (
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/daemon"
 	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 )
 
@@ -47,13 +48,17 @@ func runConsolidate(ctx context.Context, args []string, stdout, stderr io.Writer
 	if err != nil {
 		return err
 	}
+	of, err := compileOffice(cfg, false)
+	if err != nil {
+		return err
+	}
 	l, err := collectedLedger(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer l.Close()
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	draft, built, err := consolidateOnDemand(ctx, cfg, l, f, p, now, *force, log)
+	draft, built, err := consolidateOnDemand(ctx, of, l, f, p, now, *force, log)
 	if err != nil {
 		return err
 	}
@@ -86,7 +91,7 @@ func formPeriod(cfg *config.Config, path, code, name string) (*config.Form, peri
 
 // consolidateOnDemand returns the latest draft when it still counts what the ledger holds, and
 // builds the next one otherwise (or always, with force).
-func consolidateOnDemand(ctx context.Context, cfg *config.Config, l *ledger.Ledger, f *config.Form, p period.Period, now time.Time, force bool, log *slog.Logger) (ledger.Draft, bool, error) {
+func consolidateOnDemand(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *config.Form, p period.Period, now time.Time, force bool, log *slog.Logger) (ledger.Draft, bool, error) {
 	head, err := l.LatestDraft(ctx, f.Code, p.String())
 	if err != nil && !errors.Is(err, ledger.ErrNotFound) {
 		return ledger.Draft{}, false, err

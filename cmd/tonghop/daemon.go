@@ -11,7 +11,7 @@ import (
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/daemon"
 	"github.com/tonghop/tonghop/demo"
-	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/office"
 )
 
 func runDaemon(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -60,25 +60,16 @@ func daemonClock(cfg *config.Config, start string, speed float64) (clock.Clock, 
 
 // serve locks the data directory, opens the ledger and runs the daemon until ctx ends.
 func serve(ctx context.Context, cfg *config.Config, clk clock.Clock, logger *slog.Logger) error {
-	unlock, err := daemon.Lock(cfg.DataDir)
+	site, err := office.Open(ctx, cfg, true)
 	if err != nil {
 		return err
 	}
-	defer unlock()
-	l, err := ledger.Open(ctx, cfg.DataDir)
-	if err != nil {
-		return err
-	}
-	defer l.Close()
-	key, err := daemon.LoadTemplateKey(cfg)
-	if err != nil {
-		return err
-	}
+	defer site.Close()
 	conv, err := xlsConverter(cfg)
 	if err != nil {
 		return err
 	}
-	d, err := daemon.New(daemon.Options{Config: cfg, Ledger: l, Clock: clk, Logger: logger, TemplateKey: key, Converter: conv})
+	d, err := daemon.New(daemon.Options{Office: site.Office, Ledger: site.Ledger, Clock: clk, Logger: logger, Converter: conv})
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tonghop/tonghop/daemon"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/period"
 )
@@ -169,8 +168,8 @@ func recordIssued(t *testing.T, dataDir, form, p string, at time.Time) {
 		t.Fatal(err)
 	}
 	defer l.Close()
-	err = l.Record(ctx, ledger.Event{At: at, Actor: "leader:tb", Action: daemon.ActionReportIssued,
-		Object: daemon.PeriodObject(form, mustPeriod(t, p))})
+	err = l.Record(ctx, ledger.Event{At: at, Actor: "leader:tb", Action: ledger.ActionReportIssued,
+		Object: ledger.PeriodObject(form, mustPeriod(t, p).String())})
 	if err != nil {
 		t.Fatal(err)
 	}

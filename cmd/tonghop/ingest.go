@@ -9,7 +9,7 @@ import (
 
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/daemon"
-	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/office"
 )
 
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -62,27 +62,22 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // ingestDaemon opens the ledger and a daemon on it, without the mailbox: the daemon that runs, if
 // any, keeps the mailbox and sends the replies queued here.
 func ingestDaemon(ctx context.Context, cfg *config.Config, stderr io.Writer) (*daemon.Daemon, func(), error) {
-	l, err := ledger.Open(ctx, cfg.DataDir)
+	site, err := office.Open(ctx, cfg, false)
 	if err != nil {
-		return nil, nil, err
-	}
-	key, err := daemon.LoadTemplateKey(cfg)
-	if err != nil {
-		l.Close()
 		return nil, nil, err
 	}
 	conv, err := xlsConverter(cfg)
 	if err != nil {
-		l.Close()
+		site.Close()
 		return nil, nil, err
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	d, err := daemon.New(daemon.Options{Config: cfg, Ledger: l, Logger: logger, TemplateKey: key, Converter: conv})
+	d, err := daemon.New(daemon.Options{Office: site.Office, Ledger: site.Ledger, Logger: logger, Converter: conv})
 	if err != nil {
-		l.Close()
+		site.Close()
 		return nil, nil, err
 	}
-	return d, func() { d.Close(); l.Close() }, nil
+	return d, func() { d.Close(); site.Close() }, nil
 }
 
 // readMessage reads a saved message, refusing one larger than the mailbox would download.

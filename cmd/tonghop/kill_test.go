@@ -19,7 +19,7 @@ func TestRun_SIGKILLLosesNothing(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
 	}
-	srv, cfgPath := office(t)
+	srv, cfgPath := testOffice(t)
 	cfg, err := config.Load(cfgPath)
 	if err != nil {
 		t.Fatal(err)

@@ -52,8 +52,8 @@ func binary(t *testing.T) string {
 
 const testKey = "process-test-key"
 
-// office starts mail servers and writes a configuration for them into a temporary directory.
-func office(t *testing.T) (*localmail.Server, string) {
+// testOffice starts mail servers and writes a configuration for them into a temporary directory.
+func testOffice(t *testing.T) (*localmail.Server, string) {
 	t.Helper()
 	return officetest.Office(t, testKey)
 }
@@ -101,7 +101,7 @@ func (p *daemonProcess) wait(t *testing.T, within time.Duration) error {
 }
 
 func TestRun_CleanShutdownAndLock(t *testing.T) {
-	_, cfgPath := office(t)
+	_, cfgPath := testOffice(t)
 	p := startDaemon(t, cfgPath, "--start", "2026-11-11T16:00", "--speed", "600")
 	officetest.WaitFor(t, 30*time.Second, "daemon to start", func() bool { return strings.Contains(p.log(), "tonghop started") })
 

@@ -32,6 +32,10 @@ func runStatus(ctx context.Context, args []string, stdout, _ io.Writer) error {
 	if err != nil {
 		return err
 	}
+	of, err := compileOffice(cfg, false)
+	if err != nil {
+		return err
+	}
 	now, err := statusTime(*asOf, cfg.Location)
 	if err != nil {
 		return err
@@ -57,7 +61,7 @@ func runStatus(ctx context.Context, args []string, stdout, _ io.Writer) error {
 		if *code != "" && f.Code != *code || !periodOfForm(*only, f) {
 			continue
 		}
-		m, err := daemon.StatusMatrix(ctx, cfg, l, f, *only, *last, now)
+		m, err := daemon.StatusMatrix(ctx, of, l, f, *only, *last, now)
 		switch {
 		case err != nil:
 			return err

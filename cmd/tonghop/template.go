@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/tonghop/tonghop/config"
-	"github.com/tonghop/tonghop/daemon"
+	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 	"github.com/tonghop/tonghop/templates"
 )
@@ -47,7 +47,7 @@ func runTemplate(_ context.Context, args []string, stdout, _ io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("%w: --period: %v", errUsage, err)
 	}
-	key, err := daemon.LoadTemplateKey(cfg)
+	of, err := compileOffice(cfg, true)
 	if err != nil {
 		return err
 	}
@@ -57,22 +57,22 @@ func runTemplate(_ context.Context, args []string, stdout, _ io.Writer) error {
 		if !ok {
 			return fmt.Errorf("%w: --unit %q is not a unit of %s", errUsage, *unitCode, *path)
 		}
-		return writeTemplate(stdout, cfg, key, f, u, p, *out)
+		return writeTemplate(stdout, of, f, u, p, *out)
 	}
 	if err := os.MkdirAll(*dir, 0o750); err != nil {
 		return err
 	}
 	for _, u := range units {
 		file := filepath.Join(*dir, templates.FileName(f.Form, u.Code, p.String()))
-		if err := writeTemplate(stdout, cfg, key, f, u, p, file); err != nil {
+		if err := writeTemplate(stdout, of, f, u, p, file); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func writeTemplate(stdout io.Writer, cfg *config.Config, key []byte, f *config.Form, u config.Unit, p period.Period, file string) error {
-	meta, err := daemon.TemplateMeta(cfg, key, f, u, p)
+func writeTemplate(stdout io.Writer, of *office.Office, f *config.Form, u config.Unit, p period.Period, file string) error {
+	meta, err := of.TemplateMeta(f, u, p, nil)
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}

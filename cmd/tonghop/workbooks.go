@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/templates"
 	"github.com/tonghop/tonghop/xlsconv"
 )
@@ -38,4 +39,17 @@ func converterName(c templates.Converter) string {
 		return "none"
 	}
 	return fmt.Sprint(c)
+}
+
+// compileOffice compiles a loaded configuration for a command; withKey loads the template key
+// (creating it on first use), which the commands that read or make templates need.
+func compileOffice(cfg *config.Config, withKey bool) (*office.Office, error) {
+	var key []byte
+	if withKey {
+		var err error
+		if key, err = office.LoadTemplateKey(cfg); err != nil {
+			return nil, err
+		}
+	}
+	return office.Compile(cfg, key)
 }

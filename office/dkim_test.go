@@ -1,4 +1,4 @@
-package config
+package office
 
 import (
 	"crypto/ed25519"
@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tonghop/tonghop/config"
 )
 
 func TestParse_DKIM(t *testing.T) {
@@ -25,11 +27,11 @@ func TestParse_DKIM(t *testing.T) {
 		t.Fatal(err)
 	}
 	signing := "from = \"tonghop@example.vn\"\ndkim_domain = \"example.vn\"\ndkim_selector = \"th2026\"\ndkim_key_file = \"dkim.pem\""
-	c, err := Parse([]byte(strings.Replace(minimal, `from = "tonghop@example.vn"`, signing, 1)), filepath.Join(dir, "t.toml"))
+	o, err := load([]byte(strings.Replace(minimal, `from = "tonghop@example.vn"`, signing, 1)), filepath.Join(dir, "t.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.SMTP.DKIMKey == nil {
+	if o.Mail.DKIM == nil || o.Mail.DKIM.Key == nil {
 		t.Fatal("DKIM key not loaded")
 	}
 	tests := []struct{ name, keys, want string }{
@@ -40,10 +42,19 @@ func TestParse_DKIM(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			src := strings.Replace(minimal, `from = "tonghop@example.vn"`, "from = \"tonghop@example.vn\"\n"+tt.keys, 1)
-			_, err := Parse([]byte(src), filepath.Join(dir, "t.toml"))
+			_, err := load([]byte(src), filepath.Join(dir, "t.toml"))
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("got %v, want a problem %q", err, tt.want)
 			}
 		})
 	}
+}
+
+// load parses a configuration and compiles it, as the commands do.
+func load(data []byte, path string) (*Office, error) {
+	c, err := config.Parse(data, path)
+	if err != nil {
+		return nil, err
+	}
+	return Compile(c, nil)
 }

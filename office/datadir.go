@@ -1,6 +1,7 @@
-package daemon
+package office
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -12,6 +13,7 @@ import (
 	"github.com/gofrs/flock"
 
 	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/ledger"
 )
 
 // ErrLocked is returned by Lock when another tonghop already runs on the data directory.
@@ -61,4 +63,45 @@ func LoadTemplateKey(c *config.Config) ([]byte, error) {
 		return nil, fmt.Errorf("write template key: %w", err)
 	}
 	return []byte(key), nil
+}
+
+// Site is an office opened on its data directory: the compiled office with its template key,
+// the ledger, and, for a process that reads the mailbox or sends mail, the directory's lock.
+type Site struct {
+	Office *Office
+	Ledger *ledger.Ledger
+	unlock func() error
+}
+
+// Open is the wiring every process of an office starts with: it takes the data directory's
+// lock (when lock is set: the daemon and the demo; not the commands that work beside a running
+// daemon), opens the ledger, loads the template key and compiles the office.
+func Open(ctx context.Context, c *config.Config, lock bool) (*Site, error) {
+	s := &Site{unlock: func() error { return nil }}
+	if lock {
+		unlock, err := Lock(c.DataDir)
+		if err != nil {
+			return nil, err
+		}
+		s.unlock = unlock
+	}
+	var err error
+	if s.Ledger, err = ledger.Open(ctx, c.DataDir); err != nil {
+		_ = s.unlock()
+		return nil, err
+	}
+	key, err := LoadTemplateKey(c)
+	if err == nil {
+		s.Office, err = Compile(c, key)
+	}
+	if err != nil {
+		_ = s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the ledger and releases the lock.
+func (s *Site) Close() error {
+	return errors.Join(s.Ledger.Close(), s.unlock())
 }

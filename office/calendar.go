@@ -1,0 +1,109 @@
+package office
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/holiday"
+	"github.com/tonghop/tonghop/period"
+	"github.com/tonghop/tonghop/schedule"
+)
+
+// defaultSendTemplate is how long before the deadline templates go out when a form says nothing.
+const defaultSendTemplate = "5wd"
+
+// Calendar builds the office's working calendar: the configured days off, working days, weekly
+// days off and hours (config.BaseCalendar), and the public holidays computed for any year
+// unless public_holidays = "none". The configuration must be valid.
+func Calendar(c *config.Config) (period.Calendar, error) {
+	cal, err := c.BaseCalendar()
+	if err != nil {
+		return period.Calendar{}, err
+	}
+	o := c.Office
+	if o.PublicHolidays != config.PublicHolidaysNone {
+		cal.Public = publicHolidays(holiday.Options{
+			TetDaysBefore: o.TetDaysBefore, TetDaysAfter: o.TetDaysAfter,
+			NationalDayAdjacent: o.NationalDayAdjacent, NoCompensation: !o.HolidayCompensation,
+			Weekend: cal.Weekend,
+		})
+	}
+	return cal, cal.Validate()
+}
+
+// publicHolidays memoizes holiday.Vietnam by year: the calendar asks for a year's days on
+// every working-day question.
+func publicHolidays(opts holiday.Options) func(year int) map[string]string {
+	var mu sync.Mutex
+	byYear := map[int]map[string]string{}
+	return func(year int) map[string]string {
+		mu.Lock()
+		defer mu.Unlock()
+		if days, ok := byYear[year]; ok {
+			return days
+		}
+		days := map[string]string{}
+		for _, d := range holiday.Vietnam(year, opts) {
+			days[d.Date.Format("2006-01-02")] = d.Name
+		}
+		byYear[year] = days
+		return days
+	}
+}
+
+// plans turns the forms into schedule plans, by form code: the one place that reads a form's
+// calendar settings for running.
+func plans(c *config.Config) (map[string]schedule.Plan, error) {
+	out := map[string]schedule.Plan{}
+	for i := range c.Forms {
+		f := &c.Forms[i]
+		pl, err := plan(c, f)
+		if err != nil {
+			return nil, fmt.Errorf("forms[%d] (%s): %w", i, f.Code, err)
+		}
+		out[f.Code] = pl
+	}
+	return out, nil
+}
+
+func plan(c *config.Config, f *config.Form) (schedule.Plan, error) {
+	kind, err := period.ParseKind(f.Period)
+	if err != nil {
+		return schedule.Plan{}, err
+	}
+	policy, err := c.Policy(f)
+	if err != nil {
+		return schedule.Plan{}, err
+	}
+	send := f.SendTemplate
+	if send == "" {
+		send = defaultSendTemplate
+	}
+	sendOffset, err := period.ParseOffset("-" + send)
+	if err != nil {
+		return schedule.Plan{}, fmt.Errorf("send_template: %w", err)
+	}
+	pl := schedule.Plan{
+		Form: f.Code, Kind: kind, Policy: policy, PlansNext: f.PlansNext, SendTemplate: sendOffset,
+		MaxNags: f.MaxNags, EscalateFrom: f.EscalateFrom, DigestFrom: f.DigestFrom, Since: c.Start,
+	}
+	if pl.MaxNags == 0 {
+		pl.MaxNags = config.DefaultMaxNags
+	}
+	if pl.Reminders, err = config.Offsets(f.Reminders); err != nil {
+		return schedule.Plan{}, fmt.Errorf("reminders: %w", err)
+	}
+	if pl.Nags, err = config.Offsets(f.Nags); err != nil {
+		return schedule.Plan{}, fmt.Errorf("nags: %w", err)
+	}
+	if f.NagEvery != "" {
+		if pl.NagEvery, err = period.ParseOffset(f.NagEvery); err != nil {
+			return schedule.Plan{}, fmt.Errorf("nag_every: %w", err)
+		}
+	}
+	for _, u := range c.FormUnits(f) {
+		pl.Units = append(pl.Units, u.Code)
+	}
+	return pl, nil
+}

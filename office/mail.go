@@ -1,0 +1,42 @@
+package office
+
+import (
+	"fmt"
+
+	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/intake"
+	"github.com/tonghop/tonghop/mailer"
+)
+
+// mailConfig is how tonghop sends: the relay, the From address and, when configured, the DKIM
+// signer, whose key must fit the From domain.
+func mailConfig(c *config.Config) (mailer.Config, error) {
+	s := c.SMTP
+	mc := mailer.Config{
+		Host: s.Host, Port: s.Port, TLS: mailer.TLSMode(s.TLS),
+		User: s.User, Password: s.Password, From: s.From, FromName: s.FromName,
+		InsecureSkipVerify: s.InsecureSkipVerify, RootCAs: s.RootCAs,
+	}
+	if len(s.DKIMKeyPEM) == 0 {
+		return mc, nil
+	}
+	key, err := mailer.ParseDKIMKey(s.DKIMKeyPEM)
+	if err != nil {
+		return mc, fmt.Errorf("smtp.dkim_key_file: %w", err)
+	}
+	mc.DKIM = &mailer.DKIM{Domain: s.DKIMDomain, Selector: s.DKIMSelector, Key: key}
+	if err := mc.DKIM.Validate(s.From); err != nil {
+		return mc, fmt.Errorf("smtp.dkim_domain: %w", err)
+	}
+	return mc, nil
+}
+
+// MailboxConfig is how the intake reaches the shared mailbox.
+func (o *Office) MailboxConfig() intake.MailboxConfig {
+	m := o.Config.Mailbox
+	return intake.MailboxConfig{
+		Host: m.Host, Port: m.Port, TLS: intake.TLSMode(m.TLS), User: m.User, Password: m.Password,
+		Inbox: m.Inbox, Processed: m.Processed, Rejected: m.Rejected, Quarantine: m.Quarantine,
+		MaxMessageBytes: m.MaxMessageBytes, InsecureSkipVerify: m.InsecureSkipVerify, RootCAs: m.RootCAs,
+	}
+}
