@@ -9,7 +9,7 @@ import (
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
-	"github.com/tonghop/tonghop/mailer"
+	"github.com/tonghop/tonghop/letters"
 	"github.com/tonghop/tonghop/period"
 )
 
@@ -103,7 +103,7 @@ func (w *effectWriter) apply(a approval.Action) error {
 }
 
 // draft describes version v for letters; the previous version gives "what changed".
-func (w *effectWriter) draft(v int) mailer.Draft {
+func (w *effectWriter) draft(v int) letters.Draft {
 	dr := w.drafts[v]
 	var prev *ledger.Draft
 	if p, ok := w.drafts[v-1]; ok {
@@ -132,21 +132,21 @@ func (w *effectWriter) toStep(a approval.Action) error {
 			w.d.log.Warn("approval mail not sent: person unknown or without address", "person", id)
 			continue
 		}
-		to := mailer.Person{Title: person.Title, Name: person.Name}
+		to := letters.Person{Title: person.Title, Name: person.Name}
 		m := ledger.OutMail{To: person.Emails[:1], CreatedAt: w.d.now(), NotBefore: w.d.now()}
-		var l mailer.Letter
+		var l letters.Letter
 		switch a.Kind {
 		case approval.Request:
-			l = mailer.ApprovalRequestLetter(w.draft(a.Version), to, w.done(a.Version, a.Step), a.Replaces)
+			l = letters.ApprovalRequestLetter(w.draft(a.Version), to, w.done(a.Version, a.Step), a.Replaces)
 			m.Key, m.Kind = fmt.Sprintf("%s:s%d:request:%s", w.keyPrefix(a.Version), a.Step+1, id), kindApprovalRequest
 			m.Attachments = w.attachment(a.Version)
 		case approval.Remind:
-			l = mailer.ApprovalReminderLetter(w.draft(a.Version), to, a.N, w.st.Since.In(w.d.o.Location))
+			l = letters.ApprovalReminderLetter(w.draft(a.Version), to, a.N, w.st.Since.In(w.d.o.Location))
 			m.Key, m.Kind = fmt.Sprintf("%s:s%d:remind%d:%s", w.keyPrefix(a.Version), a.Step+1, a.N, id), kindApprovalReminder
 			m.Attachments = w.attachment(a.Version)
 			m.NotBefore = w.d.o.Calendar.NextWorkingTime(w.d.now())
 		case approval.Withdraw:
-			l = mailer.WithdrawLetter(w.draft(w.st.Version), to, a.Version)
+			l = letters.WithdrawLetter(w.draft(w.st.Version), to, a.Version)
 			m.Key, m.Kind = fmt.Sprintf("%s:withdraw:%s", w.keyPrefix(a.Version), id), kindApprovalNotice
 		}
 		m.Subject, m.Body = l.Subject, l.Body
@@ -156,25 +156,25 @@ func (w *effectWriter) toStep(a approval.Action) error {
 }
 
 // done lists the approvals of version by the steps before step, for the request letter.
-func (w *effectWriter) done(version, step int) []mailer.Decided {
-	var out []mailer.Decided
+func (w *effectWriter) done(version, step int) []letters.Decided {
+	var out []letters.Decided
 	for _, dec := range w.st.Approvals(version, step) {
 		out = append(out, w.decided(dec))
 	}
 	return out
 }
 
-func (w *effectWriter) decided(dec approval.Decision) mailer.Decided {
+func (w *effectWriter) decided(dec approval.Decision) letters.Decided {
 	p := w.person(dec.Person)
-	return mailer.Decided{Person: p, At: dec.At.In(w.d.o.Location), Version: dec.Version, MessageID: dec.MessageID}
+	return letters.Decided{Person: p, At: dec.At.In(w.d.o.Location), Version: dec.Version, MessageID: dec.MessageID}
 }
 
 // person names a person id (or an address, for someone outside the configuration).
-func (w *effectWriter) person(id string) mailer.Person {
+func (w *effectWriter) person(id string) letters.Person {
 	if p, ok := w.d.o.Person(id); ok {
-		return mailer.Person{Title: p.Title, Name: p.Name}
+		return letters.Person{Title: p.Title, Name: p.Name}
 	}
-	return mailer.Person{Name: id}
+	return letters.Person{Name: id}
 }
 
 // toReplier answers the leader's mail itself, in its thread.
@@ -184,22 +184,22 @@ func (w *effectWriter) toReplier(a approval.Action) error {
 	}
 	to := w.person(a.Person)
 	cur := w.draft(w.st.Version)
-	var l mailer.Letter
+	var l letters.Letter
 	switch a.Kind {
 	case approval.Acknowledge:
-		l = mailer.AcknowledgeLetter(w.draft(a.Version), to, a.Answer == approval.Approve, a.Comment, w.nextStep())
+		l = letters.AcknowledgeLetter(w.draft(a.Version), to, a.Answer == approval.Approve, a.Comment, w.nextStep())
 	case approval.AskAgain:
-		l = mailer.AskAgainLetter(w.draft(a.Version), to, w.rc.written)
+		l = letters.AskAgainLetter(w.draft(a.Version), to, w.rc.written)
 	case approval.Stale:
-		l = mailer.StaleLetter(cur, to, a.ReplyVersion)
+		l = letters.StaleLetter(cur, to, a.ReplyVersion)
 	case approval.NotYourTurn:
-		l = mailer.NotYourTurnLetter(cur, to, mailer.Person{Name: personNames(w.stepPeople(w.st.Step))})
+		l = letters.NotYourTurnLetter(cur, to, letters.Person{Name: personNames(w.stepPeople(w.st.Step))})
 	}
 	w.fx.mails = append(w.fx.mails, w.replyMail(string(a.Kind), kindApprovalNotice, []string{w.rc.msg.From.Addr}, l))
 	return nil
 }
 
-func (w *effectWriter) replyMail(suffix, kind string, to []string, l mailer.Letter) ledger.OutMail {
+func (w *effectWriter) replyMail(suffix, kind string, to []string, l letters.Letter) ledger.OutMail {
 	msg := w.rc.msg
 	refs := append(append([]string(nil), msg.References...), msg.MessageID)
 	return ledger.OutMail{
@@ -238,14 +238,14 @@ func (w *effectWriter) toOffice(a approval.Action) error {
 		return nil
 	}
 	from := w.person(a.Person)
-	var l mailer.Letter
+	var l letters.Letter
 	switch a.Kind {
 	case approval.Revision:
-		l = mailer.RevisionLetter(w.draft(a.Version), from, a.Comment, w.rc.edited)
+		l = letters.RevisionLetter(w.draft(a.Version), from, a.Comment, w.rc.edited)
 	case approval.UnclearToOffice:
-		l = mailer.UnclearLetter(w.draft(a.Version), from, w.rc.written, w.rc.reason)
+		l = letters.UnclearLetter(w.draft(a.Version), from, w.rc.written, w.rc.reason)
 	case approval.Refused:
-		l = mailer.RefusedReplyLetter(w.d.o.Letterhead(), w.rc.msg.From.Addr, w.rc.msg.Subject, msgNotInChain)
+		l = letters.RefusedReplyLetter(w.d.o.Letterhead(), w.rc.msg.From.Addr, w.rc.msg.Subject, msgNotInChain)
 	}
 	m := w.replyMail(string(a.Kind), kindApprovalOffice, to, l)
 	m.InReplyTo, m.References = "", nil // a new thread for the office, not the leader's

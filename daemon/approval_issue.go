@@ -7,7 +7,7 @@ import (
 	"github.com/tonghop/tonghop/approval"
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/ledger"
-	"github.com/tonghop/tonghop/mailer"
+	"github.com/tonghop/tonghop/letters"
 	"github.com/tonghop/tonghop/reportbook"
 )
 
@@ -29,7 +29,7 @@ func (w *effectWriter) issue(a approval.Action) error {
 	if err != nil {
 		return err
 	}
-	var decided []mailer.Decided
+	var decided []letters.Decided
 	var stamps []reportbook.Approval
 	for _, dec := range a.Approvals {
 		md := w.decided(dec)
@@ -48,7 +48,7 @@ func (w *effectWriter) issue(a approval.Action) error {
 	w.d.archive(stamped, archivePath(w.f.Code, w.p.String(), archiveReportFolder, name))
 	md := w.draft(a.Version)
 	md.FileName = name
-	l := mailer.IssueLetter(md, decided)
+	l := letters.IssueLetter(md, decided)
 	to, cc := w.d.recipients(w.f.Recipients), w.d.o.ClerkAddresses()
 	if len(to) == 0 {
 		to, cc = cc, nil

@@ -12,6 +12,7 @@ import (
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/letters"
 	"github.com/tonghop/tonghop/mailauth"
 	"github.com/tonghop/tonghop/mailer"
 	"github.com/tonghop/tonghop/period"
@@ -28,7 +29,7 @@ type approvalRef struct {
 // approvalThread finds the draft a mail answers: the token in its subject, or else the
 // subject of tonghop's request it replies to (In-Reply-To, then References newest first).
 func (d *Daemon) approvalThread(ctx context.Context, msg *intake.Message) (approvalRef, bool) {
-	code, name, v, ok := mailer.ParseApprovalToken(msg.Subject)
+	code, name, v, ok := letters.ParseApprovalToken(msg.Subject)
 	if !ok {
 		refs := append([]string{msg.InReplyTo}, msg.References...)
 		slices.Reverse(refs[1:]) // the newest reference first
@@ -54,7 +55,7 @@ func (d *Daemon) tokenOfThread(ctx context.Context, refs []string) (code, name s
 		if err != nil {
 			continue
 		}
-		if code, name, v, ok = mailer.ParseApprovalToken(m.Subject); ok {
+		if code, name, v, ok = letters.ParseApprovalToken(m.Subject); ok {
 			return code, name, v, true
 		}
 	}
@@ -191,7 +192,7 @@ func (d *Daemon) refuseReply(in *ledger.Intake, msg *intake.Message, why string)
 	if len(to) == 0 {
 		return
 	}
-	l := mailer.RefusedReplyLetter(d.o.Letterhead(), msg.From.Addr, msg.Subject, why)
+	l := letters.RefusedReplyLetter(d.o.Letterhead(), msg.From.Addr, msg.Subject, why)
 	d.enqueue(in, ledger.OutMail{Key: "approval:reply:" + in.Mail.SHA256[:16] + ":auth", Kind: kindApprovalOffice,
 		To: to, Subject: l.Subject, Body: l.Body}, "office")
 }

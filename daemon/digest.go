@@ -5,7 +5,7 @@ import (
 	"errors"
 
 	"github.com/tonghop/tonghop/ledger"
-	"github.com/tonghop/tonghop/mailer"
+	"github.com/tonghop/tonghop/letters"
 	"github.com/tonghop/tonghop/period"
 )
 
@@ -32,18 +32,18 @@ func (d *Daemon) queueDigest(ctx context.Context, late []lateUnit) error {
 		d.log.Warn("late units not reported in a digest: no person has the clerk role", "units", len(late))
 		return nil
 	}
-	l := mailer.DigestLetter(mailer.Digest{Office: d.o.Letterhead(), Day: now, Items: d.digestItems(late)})
+	l := letters.DigestLetter(letters.Digest{Office: d.o.Letterhead(), Day: now, Items: d.digestItems(late)})
 	m := ledger.OutMail{Key: key, Kind: kindDigest, To: to, Subject: l.Subject, Body: l.Body, NotBefore: now, CreatedAt: d.now()}
 	_, _, err = d.ledger.Enqueue(ctx, m, d.event("system", "outbox.queued."+kindDigest, "office", l.Subject))
 	return err
 }
 
-func (d *Daemon) digestItems(late []lateUnit) []mailer.DigestItem {
-	items := make([]mailer.DigestItem, 0, len(late))
+func (d *Daemon) digestItems(late []lateUnit) []letters.DigestItem {
+	items := make([]letters.DigestItem, 0, len(late))
 	for _, l := range late {
 		a := l.action
 		unit, _ := d.o.Unit(a.Unit)
-		it := mailer.DigestItem{Request: d.scheduledRequest(a, l.dueAt), Unit: unit.Name, Nags: a.N}
+		it := letters.DigestItem{Request: d.scheduledRequest(a, l.dueAt), Unit: unit.Name, Nags: a.N}
 		if sup, ok := d.o.Person(unit.Supervisor); ok && a.Escalate {
 			it.SupervisorTitle, it.SupervisorName = sup.Title, sup.Name
 		}

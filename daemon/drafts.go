@@ -8,7 +8,7 @@ import (
 
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/ledger"
-	"github.com/tonghop/tonghop/mailer"
+	"github.com/tonghop/tonghop/letters"
 	"github.com/tonghop/tonghop/period"
 )
 
@@ -101,7 +101,7 @@ func (d *Daemon) queueDraftNotice(ctx context.Context, f *config.Form, p period.
 	if steps := d.o.ApprovalSteps(f); len(steps) > 0 {
 		next = personNames(steps[0].People)
 	}
-	letter := mailer.DraftNoticeLetter(d.draftData(f, p, draft, len(rep.Book.Warnings), previous), next)
+	letter := letters.DraftNoticeLetter(d.draftData(f, p, draft, len(rep.Book.Warnings), previous), next)
 	m := ledger.OutMail{
 		Key: fmt.Sprintf("draft:%s:%s:v%d", f.Code, p, draft.Version), Kind: kindDraft, To: to,
 		Subject: letter.Subject, Body: letter.Body, CreatedAt: d.now(),
@@ -121,10 +121,10 @@ func (d *Daemon) clerkAddresses() []string {
 
 // draftData describes a draft for the letters about it: units counted and missing, and what
 // changed since the previous version.
-func (d *Daemon) draftData(f *config.Form, p period.Period, draft ledger.Draft, warnings int, previous *ledger.Draft) mailer.Draft {
+func (d *Daemon) draftData(f *config.Form, p period.Period, draft ledger.Draft, warnings int, previous *ledger.Draft) letters.Draft {
 	units := d.o.FormUnits(f)
-	md := mailer.Draft{
-		Office: d.o.Letterhead(), Request: mailer.Request{FormCode: f.Code, FormTitle: f.Title, Period: d.o.PeriodLabel(f, p)},
+	md := letters.Draft{
+		Office: d.o.Letterhead(), Request: letters.Request{FormCode: f.Code, FormTitle: f.Title, Period: d.o.PeriodLabel(f, p)},
 		Period: p.String(), Version: draft.Version, FileName: draft.FileName,
 		Expected: len(units), Warnings: warnings,
 	}

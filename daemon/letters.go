@@ -11,7 +11,7 @@ import (
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
-	"github.com/tonghop/tonghop/mailer"
+	"github.com/tonghop/tonghop/letters"
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 	"github.com/tonghop/tonghop/schedule"
@@ -28,14 +28,14 @@ const (
 )
 
 // request describes what a unit was asked for; a form or period it cannot name stays empty.
-func (d *Daemon) request(formCode, periodName string) mailer.Request {
+func (d *Daemon) request(formCode, periodName string) letters.Request {
 	return d.o.Request(formCode, periodName, d.events(context.Background()))
 }
 
 // scheduledRequest describes what a scheduled action asks for, with the deadline the schedule
 // already placed (request would place it again).
-func (d *Daemon) scheduledRequest(a schedule.Action, deadline time.Time) mailer.Request {
-	r := mailer.Request{FormCode: a.Form, Period: a.Period.Label(), Deadline: deadline.In(d.o.Location)}
+func (d *Daemon) scheduledRequest(a schedule.Action, deadline time.Time) letters.Request {
+	r := letters.Request{FormCode: a.Form, Period: a.Period.Label(), Deadline: deadline.In(d.o.Location)}
 	if f, ok := d.o.Form(a.Form); ok {
 		r.FormTitle = f.Title
 	}
@@ -48,7 +48,7 @@ func (d *Daemon) events(ctx context.Context) period.EventTimes {
 }
 
 // reply addresses an answer to a received message, threaded under it.
-func reply(msg *intake.Message, kind, key string, l mailer.Letter) ledger.OutMail {
+func reply(msg *intake.Message, kind, key string, l letters.Letter) ledger.OutMail {
 	m := ledger.OutMail{Key: key, Kind: kind, To: []string{msg.From.Addr}, Subject: l.Subject, Body: l.Body}
 	if msg.MessageID != "" {
 		m.InReplyTo = msg.MessageID
@@ -62,7 +62,7 @@ func reply(msg *intake.Message, kind, key string, l mailer.Letter) ledger.OutMai
 func (d *Daemon) receiptMail(msg *intake.Message, s office.Sender, subs []ledger.Submission, sha string) ledger.OutMail {
 	first := subs[0]
 	unit, _ := d.o.Unit(first.Unit)
-	r := mailer.Receipt{
+	r := letters.Receipt{
 		Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: unit.Name, Request: d.request(first.Form, first.Period),
 		Version: first.Version, ReceivedAt: d.now().In(d.o.Location),
 	}
@@ -70,10 +70,10 @@ func (d *Daemon) receiptMail(msg *intake.Message, s office.Sender, subs []ledger
 		r.Files = append(r.Files, sub.FileName)
 		r.Warnings = append(r.Warnings, submissionWarnings(sub)...)
 		rows, indicators := filledCounts(sub)
-		r.Items = append(r.Items, mailer.ReceiptItem{File: sub.FileName, Request: d.request(sub.Form, sub.Period),
+		r.Items = append(r.Items, letters.ReceiptItem{File: sub.FileName, Request: d.request(sub.Form, sub.Period),
 			Version: sub.Version, Rows: rows, Indicators: indicators, Closed: afterClose(sub)})
 	}
-	m := reply(msg, kindReceipt, "receipt:"+sha, mailer.ReceiptLetter(r))
+	m := reply(msg, kindReceipt, "receipt:"+sha, letters.ReceiptLetter(r))
 	m.Cc = d.unitsCopied(msg, s, subs)
 	return m
 }
@@ -125,7 +125,7 @@ func (d *Daemon) rejectionMail(msg *intake.Message, s office.Sender, files []fil
 	if u, ok := d.o.Unit(first.Unit); ok {
 		name = u.Name
 	}
-	r := mailer.Rejection{
+	r := letters.Rejection{
 		Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: name, Request: d.request(first.Form, first.Period),
 		Reason: rejectReason(first.Problems), ReceivedAt: d.now().In(d.o.Location), OriginalSubject: msg.Subject,
 	}
@@ -140,29 +140,29 @@ func (d *Daemon) rejectionMail(msg *intake.Message, s office.Sender, files []fil
 			r.Problems = append(r.Problems, p)
 		}
 	}
-	return reply(msg, kindRejection, "rejection:"+sha, mailer.RejectionLetter(r))
+	return reply(msg, kindRejection, "rejection:"+sha, letters.RejectionLetter(r))
 }
 
 // rejectReason picks the letter's explanation from the first problem's code.
-func rejectReason(problems []form.Problem) mailer.RejectReason {
+func rejectReason(problems []form.Problem) letters.RejectReason {
 	if len(problems) == 0 {
-		return mailer.RejectInvalid
+		return letters.RejectInvalid
 	}
 	switch problems[0].Code {
 	case codeNoWorkbook, codeZipNoWorkbook:
-		return mailer.RejectNoWorkbook
+		return letters.RejectNoWorkbook
 	case "unreadable", codeUnreadable, codeEncrypted:
-		return mailer.RejectUnreadable
+		return letters.RejectUnreadable
 	case "unknown_form":
-		return mailer.RejectUnknownForm
+		return letters.RejectUnknownForm
 	}
-	return mailer.RejectInvalid
+	return letters.RejectInvalid
 }
 
 // tooManyFilesMail answers a mail with more files than accepted, which was not read.
 func (d *Daemon) tooManyFilesMail(msg *intake.Message, s office.Sender, n int, sha string) ledger.OutMail {
-	l := mailer.RejectionLetter(mailer.Rejection{
-		Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: s.Name(), Reason: mailer.RejectTooManyFiles,
+	l := letters.RejectionLetter(letters.Rejection{
+		Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: s.Name(), Reason: letters.RejectTooManyFiles,
 		Count: n, MaxCount: d.o.Mailbox.MaxAttachments, ReceivedAt: d.now().In(d.o.Location), OriginalSubject: msg.Subject,
 	})
 	return reply(msg, kindRejection, "rejection:"+sha, l)
@@ -170,8 +170,8 @@ func (d *Daemon) tooManyFilesMail(msg *intake.Message, s office.Sender, n int, s
 
 // oversizeMail answers a mail too large to read, from its header alone.
 func (d *Daemon) oversizeMail(msg *intake.Message, s office.Sender, size int64, key string) ledger.OutMail {
-	l := mailer.RejectionLetter(mailer.Rejection{
-		Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: s.Name(), Reason: mailer.RejectTooLarge,
+	l := letters.RejectionLetter(letters.Rejection{
+		Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: s.Name(), Reason: letters.RejectTooLarge,
 		Size: size, MaxSize: d.o.Mailbox.MaxMessageBytes, ReceivedAt: d.now().In(d.o.Location), OriginalSubject: msg.Subject,
 	})
 	return reply(msg, kindRejection, "rejection:oversize:"+key, l)
@@ -189,19 +189,19 @@ func (d *Daemon) actionMail(a schedule.Action) (ledger.OutMail, error) {
 	}
 	m.Attachments = []ledger.Attachment{att}
 	now := d.now().In(d.o.Location)
-	var l mailer.Letter
+	var l letters.Letter
 	switch a.Kind {
 	case kindTemplate:
-		l = mailer.TemplateLetter(mailer.Template{Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: unit.Name, Request: req, FileName: att.Name})
+		l = letters.TemplateLetter(letters.Template{Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: unit.Name, Request: req, FileName: att.Name})
 	case kindReminder:
-		l = mailer.ReminderLetter(mailer.Reminder{Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: unit.Name, Request: req, Now: now, FileName: att.Name})
+		l = letters.ReminderLetter(letters.Reminder{Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: unit.Name, Request: req, Now: now, FileName: att.Name})
 	case kindNag:
-		nag := mailer.Nag{Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: unit.Name, Request: req, Now: now, Escalated: a.Escalate, FileName: att.Name}
+		nag := letters.Nag{Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: unit.Name, Request: req, Now: now, Escalated: a.Escalate, FileName: att.Name}
 		if sup, ok := d.o.Person(unit.Supervisor); ok && a.Escalate {
 			nag.SupervisorTitle, nag.SupervisorName = sup.Title, sup.Name
 			m.Cc = sup.Emails
 		}
-		l = mailer.NagLetter(nag)
+		l = letters.NagLetter(nag)
 	default:
 		return m, fmt.Errorf("unknown action kind %q", a.Kind)
 	}

@@ -7,7 +7,7 @@ import (
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/intake"
-	"github.com/tonghop/tonghop/mailer"
+	"github.com/tonghop/tonghop/letters"
 	"github.com/tonghop/tonghop/period"
 )
 
@@ -150,7 +150,7 @@ func personNames(people []config.Person) string {
 		if i > 0 {
 			s += " hoặc "
 		}
-		s += mailer.Person{Title: p.Title, Name: p.Name}.String()
+		s += letters.Person{Title: p.Title, Name: p.Name}.String()
 	}
 	return s
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/letters"
 	"github.com/tonghop/tonghop/mailer"
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/vnenc"
@@ -33,18 +34,18 @@ const (
 // notify queues a notice about msg from s to the clerks, with the original mail attached, unless
 // the same notice was queued before (the same stranger earlier today).
 func (d *Daemon) notify(ctx context.Context, in *ledger.Intake, msg *intake.Message, s office.Sender, kind noticeKind) {
-	n := mailer.Notice{
+	n := letters.Notice{
 		Office: d.o.Letterhead(), From: msg.From.Addr, FromName: msg.From.Name, Subject: msg.Subject,
 		ReceivedAt: in.Mail.ReceivedAt.In(d.o.Location), Excerpt: replyText(msg.Text), Files: fileNames(msg),
 	}
 	key := fmt.Sprintf("notice:%s:%s", kind, in.Mail.SHA256)
 	switch kind {
 	case noticeUnknownSender:
-		n.Reason, n.Folder = mailer.NoticeUnknownSender, d.o.Mailbox.Quarantine
+		n.Reason, n.Folder = letters.NoticeUnknownSender, d.o.Mailbox.Quarantine
 		day := in.Mail.ReceivedAt.In(d.o.Location).Format("2006-01-02")
 		key = fmt.Sprintf("notice:%s:%s:%s", kind, strings.ToLower(msg.From.Addr), day)
 	case noticeUnitMessage:
-		n.Reason = mailer.NoticeUnitMessage
+		n.Reason = letters.NoticeUnitMessage
 		if s.Unit != nil {
 			n.Unit = s.Unit.Name
 		}
@@ -52,14 +53,14 @@ func (d *Daemon) notify(ctx context.Context, in *ledger.Intake, msg *intake.Mess
 	m := ledger.OutMail{Key: key, Kind: kindNotice, Attachments: []ledger.Attachment{
 		{Name: "thu-goc.eml", ContentType: "message/rfc822", SHA256: in.Mail.SHA256},
 	}}
-	d.queueNotice(ctx, in, m, mailer.NoticeLetter(n))
+	d.queueNotice(ctx, in, m, letters.NoticeLetter(n))
 }
 
 // notifyAfterClose tells the clerks that a workbook arrived for a period already closed.
 func (d *Daemon) notifyAfterClose(ctx context.Context, in *ledger.Intake, msg *intake.Message, sub ledger.Submission) {
 	unit, _ := d.o.Unit(sub.Unit)
-	l := mailer.NoticeLetter(mailer.Notice{
-		Office: d.o.Letterhead(), Reason: mailer.NoticeAfterClose, From: msg.From.Addr, Unit: unit.Name,
+	l := letters.NoticeLetter(letters.Notice{
+		Office: d.o.Letterhead(), Reason: letters.NoticeAfterClose, From: msg.From.Addr, Unit: unit.Name,
 		ReceivedAt: in.Mail.ReceivedAt.In(d.o.Location), Request: d.request(sub.Form, sub.Period), Version: sub.Version,
 	})
 	key := fmt.Sprintf("notice:after-close:%s:%s:%s:v%d", sub.Form, sub.Period, sub.Unit, sub.Version)
@@ -68,7 +69,7 @@ func (d *Daemon) notifyAfterClose(ctx context.Context, in *ledger.Intake, msg *i
 
 // queueNotice addresses a notice to every clerk. Without clerks it is only logged: the mail is
 // in the ledger and its folder all the same.
-func (d *Daemon) queueNotice(ctx context.Context, in *ledger.Intake, m ledger.OutMail, l mailer.Letter) {
+func (d *Daemon) queueNotice(ctx context.Context, in *ledger.Intake, m ledger.OutMail, l letters.Letter) {
 	for _, p := range d.o.Clerks() {
 		m.To = append(m.To, p.Emails[0])
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/wneessen/go-mail"
 
 	"github.com/tonghop/tonghop/intake"
-	"github.com/tonghop/tonghop/mailer"
+	"github.com/tonghop/tonghop/letters"
 )
 
 // leader plays a person of the approval chain answering tonghop's requests from a phone: a few
@@ -81,12 +81,12 @@ func (l *leader) step(ctx context.Context, now time.Time) error {
 
 // read plans the answer to a request (or its reminder) for a draft not answered yet.
 func (l *leader) read(msg *intake.Message, now time.Time) {
-	code, p, v, ok := mailer.ParseApprovalToken(msg.Subject)
+	code, p, v, ok := letters.ParseApprovalToken(msg.Subject)
 	again := strings.Contains(msg.Subject, "Xin trả lời lại")
 	if !ok || !again && !strings.Contains(msg.Subject, "Xin ý kiến duyệt") {
 		return
 	}
-	token := mailer.ApprovalToken(code, p, v)
+	token := letters.ApprovalToken(code, p, v)
 	if l.answered[token] && !again {
 		return
 	}

@@ -1,7 +1,7 @@
-// Package mailer composes and sends the mail tonghop writes to people: templates sent to
-// units, receipts, rejections, reminders. It builds MIME messages with go-mail, sends them
-// over SMTP one connection per message, tells permanent failures from temporary ones, and
-// holds every Vietnamese letter text (texts.go).
+// Package mailer composes, signs and sends the mail tonghop writes to people: templates
+// sent to units, receipts, rejections, reminders. It builds MIME messages with go-mail, signs
+// them with DKIM, sends them over SMTP one connection per message and tells permanent
+// failures from temporary ones. The letters' texts are package letters'.
 //
 // It knows nothing of the ledger: a caller gives it a Message with an idempotency key and
 // gets back the Message-ID derived from that key, so a message resent after a crash is

@@ -7,25 +7,25 @@ import (
 	"time"
 
 	"github.com/tonghop/tonghop/config"
-	"github.com/tonghop/tonghop/mailer"
+	"github.com/tonghop/tonghop/letters"
 	"github.com/tonghop/tonghop/period"
 	"github.com/tonghop/tonghop/templates"
 )
 
 // Letterhead is the office as its letters sign: name, collecting desk, phone, shared mailbox.
-func (o *Office) Letterhead() mailer.Office {
+func (o *Office) Letterhead() letters.Office {
 	c := o.Config.Office
-	return mailer.Office{Name: c.Name, Desk: c.Desk, Phone: c.Phone, Email: o.SMTP.From}
+	return letters.Office{Name: c.Name, Desk: c.Desk, Phone: c.Phone, Email: o.SMTP.From}
 }
 
 // Contact is the first clerk of the configuration, named in letters as the person to call.
-func (o *Office) Contact() mailer.Contact {
+func (o *Office) Contact() letters.Contact {
 	clerks := o.Clerks()
 	if len(clerks) == 0 {
-		return mailer.Contact{}
+		return letters.Contact{}
 	}
 	p := clerks[0]
-	return mailer.Contact{Name: p.Name, Title: p.Title, Email: p.Emails[0]}
+	return letters.Contact{Name: p.Name, Title: p.Title, Email: p.Emails[0]}
 }
 
 // ClerkAddresses are every address of every clerk: where drafts and notices go.
@@ -39,8 +39,8 @@ func (o *Office) ClerkAddresses() []string {
 
 // Request describes what a unit was asked for; a form or period it cannot name stays empty.
 // events answers deadlines counted from other forms' events (see EventTimes).
-func (o *Office) Request(formCode, periodName string, events period.EventTimes) mailer.Request {
-	r := mailer.Request{FormCode: formCode}
+func (o *Office) Request(formCode, periodName string, events period.EventTimes) letters.Request {
+	r := letters.Request{FormCode: formCode}
 	f, ok := o.Form(formCode)
 	if !ok {
 		return r

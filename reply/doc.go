@@ -29,7 +29,7 @@
 //     Outlook for iOS", "Được gửi từ Thư cho Windows") when they name a
 //     device or an app;
 //   - the request's own instruction line ("Trả lời thư này: Duyệt / Đồng ý
-//     để duyệt; hoặc ghi ý kiến cần sửa. …", exactly as the mailer writes
+//     để duyệt; hoặc ghi ý kiến cần sửa. …", exactly as package letters writes
 //     it, also wrapped over several lines) and its "[TH …]" token, in case
 //     the quote was not recognised. A sentence of the person's own that
 //     mentions "trả lời thư này" is kept.

@@ -240,12 +240,12 @@ func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
-// instructionText is the request mail's instruction line, as the mailer
-// package writes it (mailer.howToAnswer). Its approval words must never
+// instructionText is the request mail's instruction line, as the letters
+// package writes it (letters.howToAnswer). Its approval words must never
 // count, so if it shows up in the person's text (a failed quote strip) it
 // is removed — but only that exact text, possibly wrapped over several
 // lines: a sentence of the person's own that mentions "trả lời thư này"
-// stays. Should the mailer's wording change, the line stays too, and its
+// stays. Should the letters' wording change, the line stays too, and its
 // "cần sửa" keeps the reply from reading as an approval.
 const instructionText = "Trả lời thư này: Duyệt / Đồng ý để duyệt; hoặc ghi ý kiến cần sửa. " +
 	"Nếu sửa trực tiếp trên tệp, xin gửi kèm tệp đã sửa khi trả lời."

@@ -6,10 +6,11 @@ import (
 	"bytes"
 	"encoding/base64"
 	"fmt"
-	"github.com/tonghop/tonghop/period"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tonghop/tonghop/period"
 
 	"github.com/xuri/excelize/v2"
 

@@ -1,4 +1,4 @@
-package mailer
+package letters
 
 import (
 	"fmt"
@@ -6,8 +6,8 @@ import (
 	"time"
 )
 
-// Letters to the Planning Office about mail tonghop does not answer by itself, and the parts of
-// receipts that list what was recorded. Like texts.go, every word here is for a civil servant.
+// Letters to the Planning Office about mail tonghop does not answer by itself, and its daily
+// digest of late units. Like units.go, every word here is for a civil servant.
 
 // NoticeReason says why the Planning Office is told about a mail.
 type NoticeReason int
@@ -137,63 +137,6 @@ func excerpt(n Notice) string {
 		lines[i] = "> " + strings.TrimRight(l, " \t\r")
 	}
 	return "Nội dung thư:\n" + strings.Join(lines, "\n")
-}
-
-// receiptItems numbers what a receipt recorded, one line per workbook.
-func receiptItems(items []ReceiptItem, receivedAt time.Time) string {
-	lines := make([]string, len(items))
-	for i, it := range items {
-		line := fmt.Sprintf("%d. ", i+1)
-		if it.File != "" {
-			line += "Tệp " + quoted(it.File) + ": "
-		}
-		line += upperFirst(requested(it.Request)) + formCode(it.Request)
-		if it.Version > 0 {
-			line += fmt.Sprintf(", lần gửi thứ %d", it.Version)
-			if it.Version >= 2 {
-				line += " (thay thế bản gửi trước)"
-			}
-		}
-		line += contents(it) + "; " + timeliness(it.Request.Deadline, receivedAt)
-		if it.Closed {
-			line += " Kỳ báo cáo đã khóa sổ trước khi nhận được bản này; " + "Văn phòng sẽ xem xét và thông báo lại."
-		}
-		lines[i] = line
-	}
-	return strings.Join(lines, "\n")
-}
-
-func contents(it ReceiptItem) string {
-	var parts []string
-	if it.Rows > 0 {
-		parts = append(parts, fmt.Sprintf("%d dòng", it.Rows))
-	}
-	if it.Indicators > 0 {
-		parts = append(parts, fmt.Sprintf("%d chỉ tiêu có số liệu", it.Indicators))
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return ", gồm " + strings.Join(parts, " và ")
-}
-
-func timeliness(deadline, receivedAt time.Time) string {
-	switch {
-	case deadline.IsZero() || receivedAt.IsZero():
-		return "đã ghi nhận."
-	case receivedAt.After(deadline):
-		return "nộp muộn " + FormatDuration(receivedAt.Sub(deadline)) + " so với hạn " + FormatDeadline(deadline) + "."
-	}
-	return "nộp đúng hạn (hạn " + FormatDeadline(deadline) + ")."
-}
-
-// FormatSize writes a size in bytes as people read it: "31,5 MB", "850 KB".
-func FormatSize(n int64) string {
-	if n < 1<<20 {
-		return fmt.Sprintf("%d KB", max(1, (n+1023)>>10))
-	}
-	mb := float64(n) / (1 << 20)
-	return strings.Replace(fmt.Sprintf("%.1f MB", mb), ".", ",", 1)
 }
 
 // Digest is the Planning Office's daily list of units still late after repeated nags.

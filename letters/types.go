@@ -1,15 +1,13 @@
-package mailer
+package letters
 
 import (
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/tonghop/tonghop/form"
 )
 
-// The data each letter needs. The texts themselves are in texts.go. Times are written in
-// their own location: give them in the office's time zone.
+// The data each letter needs. The texts themselves are in units.go, notices.go and
+// approval.go. Times are written in their own location: give them in the office's time zone.
 
 // Letter is a finished text: subject and plain-text body, NFC, for a Message.
 type Letter struct {
@@ -141,33 +139,4 @@ type Nag struct {
 	// "Phó Giám đốc Sở", "Phó Chủ tịch UBND quận".
 	SupervisorTitle string
 	SupervisorName  string // optional: "Trần Văn Cường"
-}
-
-// DaysOverdue counts the calendar days from the deadline's date to now's date, in the
-// deadline's location: 0 on the day of the deadline, 1 the day after.
-func DaysOverdue(deadline, now time.Time) int {
-	y1, m1, d1 := deadline.Date()
-	y2, m2, d2 := now.In(deadline.Location()).Date()
-	from := time.Date(y1, m1, d1, 0, 0, 0, 0, time.UTC)
-	to := time.Date(y2, m2, d2, 0, 0, 0, 0, time.UTC)
-	if !to.After(from) {
-		return 0
-	}
-	return int(to.Sub(from).Hours() / 24)
-}
-
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToLower(r)) + s[n:]
-}
-
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
 }

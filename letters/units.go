@@ -1,89 +1,12 @@
-package mailer
+package letters
 
 import (
 	"fmt"
 	"strings"
 	"time"
-
-	"github.com/tonghop/tonghop/form"
-	"golang.org/x/text/unicode/norm"
 )
 
-// This file holds every text a civil servant reads in tonghop's mail: keep it in
-// Vietnamese, NFC, with correct diacritics, in the polite administrative register.
-// Dates follow Decree 30/2020/NĐ-CP, as the period package's labels do: days below 10
-// and the months 1 and 2 take a leading zero ("05/3/2026", "18/01/2026").
-
-// Weekday returns the Vietnamese name of a weekday standing alone: "Thứ Hai" … "Thứ Bảy",
-// "Chủ nhật".
-func Weekday(d time.Weekday) string {
-	return [...]string{"Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"}[d%7]
-}
-
-// weekdayInText is the weekday inside a sentence: "thứ Tư", but "Chủ nhật".
-func weekdayInText(d time.Weekday) string {
-	return strings.Replace(Weekday(d), "Thứ", "thứ", 1)
-}
-
-// FormatDate writes a date as "18/11/2026" ("05/3/2026", "18/01/2026"), in t's location.
-func FormatDate(t time.Time) string {
-	y, m, d := t.Date()
-	month := fmt.Sprint(int(m))
-	if m < time.March {
-		month = fmt.Sprintf("%02d", int(m))
-	}
-	return fmt.Sprintf("%02d/%s/%d", d, month, y)
-}
-
-// FormatTime writes a time of day as "17:00".
-func FormatTime(t time.Time) string {
-	return fmt.Sprintf("%02d:%02d", t.Hour(), t.Minute())
-}
-
-// FormatDateTime writes "09:15 ngày 17/11/2026 (thứ Ba)".
-func FormatDateTime(t time.Time) string {
-	return FormatTime(t) + " ngày " + FormatDate(t) + " (" + weekdayInText(t.Weekday()) + ")"
-}
-
-// FormatDeadline writes a deadline as a letter states it: "trước 17:00 ngày 18/11/2026
-// (thứ Tư)". A deadline at the very end of a day (23:59 or midnight) reads "trong ngày
-// 18/11/2026 (thứ Tư)", midnight counting as the end of the day before.
-func FormatDeadline(t time.Time) string {
-	switch {
-	case t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0:
-		t = t.Add(-time.Minute)
-		fallthrough
-	case t.Hour() == 23 && t.Minute() == 59:
-		return "trong ngày " + FormatDate(t) + " (" + weekdayInText(t.Weekday()) + ")"
-	}
-	return "trước " + FormatDateTime(t)
-}
-
-// FormatDuration writes a length of time with its two largest units: "2 ngày 3 giờ",
-// "5 giờ 20 phút", "45 phút". Anything under a minute, or negative, is "1 phút".
-func FormatDuration(d time.Duration) string {
-	minutes := int(d / time.Minute)
-	if minutes < 1 {
-		minutes = 1
-	}
-	days, hours, mins := minutes/(24*60), minutes/60%24, minutes%60
-	var parts []string
-	switch {
-	case days > 0:
-		parts = append(parts, fmt.Sprintf("%d ngày", days))
-		if hours > 0 {
-			parts = append(parts, fmt.Sprintf("%d giờ", hours))
-		}
-	case hours > 0:
-		parts = append(parts, fmt.Sprintf("%d giờ", hours))
-		if mins > 0 {
-			parts = append(parts, fmt.Sprintf("%d phút", mins))
-		}
-	default:
-		parts = append(parts, fmt.Sprintf("%d phút", mins))
-	}
-	return strings.Join(parts, " ")
-}
+// The letters to the units: templates, receipts, rejections, reminders and nags.
 
 // TemplateLetter sends a unit its template for a period and says how to send it back.
 func TemplateLetter(d Template) Letter {
@@ -325,178 +248,50 @@ func supervisor(d Nag) string {
 	return title
 }
 
-// letter joins the non-empty paragraphs and prefixes the subject with the form code, so
-// that a reply's subject still names the form.
-func letter(r Request, subject string, paragraphs ...string) Letter {
-	if r.FormCode != "" {
-		subject = "[" + r.FormCode + "] " + subject
-	}
-	var kept []string
-	for _, p := range paragraphs {
-		if p = strings.TrimSpace(p); p != "" {
-			kept = append(kept, p)
+// receiptItems numbers what a receipt recorded, one line per workbook.
+func receiptItems(items []ReceiptItem, receivedAt time.Time) string {
+	lines := make([]string, len(items))
+	for i, it := range items {
+		line := fmt.Sprintf("%d. ", i+1)
+		if it.File != "" {
+			line += "Tệp " + quoted(it.File) + ": "
 		}
-	}
-	return Letter{
-		Subject: headerText(subject),
-		Body:    norm.NFC.String(strings.Join(kept, "\n\n") + "\n"),
-	}
-}
-
-func greeting(unit string) string { return "Kính gửi: " + unitName(unit) }
-
-func unitName(unit string) string {
-	if unit = strings.TrimSpace(unit); unit != "" {
-		return unit
-	}
-	return "Quý đơn vị"
-}
-
-func desk(o Office) string {
-	if d := strings.TrimSpace(o.Desk); d != "" {
-		return d
-	}
-	return "Văn phòng"
-}
-
-// officeName is the full name: "Văn phòng Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh".
-func officeName(o Office) string {
-	return strings.TrimSpace(desk(o) + " " + strings.TrimSpace(o.Name))
-}
-
-// requested names what is asked for inside a sentence: "Chương trình công tác trọng tâm
-// tháng 11/2026", or "báo cáo" when the request is not known.
-func requested(r Request) string {
-	what := strings.TrimSpace(r.FormTitle)
-	if what == "" {
-		what = "báo cáo"
-	}
-	if p := strings.TrimSpace(r.Period); p != "" {
-		what += " " + lowerFirst(p)
-	}
-	return what
-}
-
-func formCode(r Request) string {
-	if r.FormCode == "" {
-		return ""
-	}
-	return " (biểu mẫu " + r.FormCode + ")"
-}
-
-func periodOr(label, otherwise string) string {
-	if label = strings.TrimSpace(label); label != "" {
-		return lowerFirst(label)
-	}
-	return otherwise
-}
-
-func deadlineLine(r Request) string {
-	if r.Deadline.IsZero() {
-		return ""
-	}
-	return "Thời hạn gửi: " + FormatDeadline(r.Deadline) + "."
-}
-
-func asOf(now time.Time) string {
-	if now.IsZero() {
-		return "Đến nay, "
-	}
-	return "Đến " + FormatDateTime(now) + ", "
-}
-
-func templateAgain(fileName string) string {
-	if fileName == "" {
-		return ""
-	}
-	return " Tệp mẫu " + quoted(fileName) + " được gửi kèm thư này để đơn vị tiện sử dụng."
-}
-
-func notYetConfirmed(o Office) string {
-	return "Nếu đơn vị đã gửi nhưng chưa nhận được thư xác nhận, đề nghị liên hệ " + desk(o) + "."
-}
-
-func contactLine(o Office, c Contact) string {
-	if name := strings.TrimSpace(c.Name); name != "" {
-		s := "Mọi vướng mắc xin liên hệ đồng chí " + name
-		for _, part := range []struct{ label, value string }{
-			{"", c.Title}, {"điện thoại ", c.Phone}, {"thư điện tử ", c.Email},
-		} {
-			if v := strings.TrimSpace(part.value); v != "" {
-				s += ", " + part.label + v
+		line += upperFirst(requested(it.Request)) + formCode(it.Request)
+		if it.Version > 0 {
+			line += fmt.Sprintf(", lần gửi thứ %d", it.Version)
+			if it.Version >= 2 {
+				line += " (thay thế bản gửi trước)"
 			}
 		}
-		return s + "."
+		line += contents(it) + "; " + timeliness(it.Request.Deadline, receivedAt)
+		if it.Closed {
+			line += " Kỳ báo cáo đã khóa sổ trước khi nhận được bản này; " + "Văn phòng sẽ xem xét và thông báo lại."
+		}
+		lines[i] = line
 	}
-	phone, email := strings.TrimSpace(o.Phone), strings.TrimSpace(o.Email)
+	return strings.Join(lines, "\n")
+}
+
+func contents(it ReceiptItem) string {
+	var parts []string
+	if it.Rows > 0 {
+		parts = append(parts, fmt.Sprintf("%d dòng", it.Rows))
+	}
+	if it.Indicators > 0 {
+		parts = append(parts, fmt.Sprintf("%d chỉ tiêu có số liệu", it.Indicators))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return ", gồm " + strings.Join(parts, " và ")
+}
+
+func timeliness(deadline, receivedAt time.Time) string {
 	switch {
-	case phone != "" && email != "":
-		return "Mọi vướng mắc xin liên hệ " + desk(o) + " qua số điện thoại " + phone + " hoặc thư điện tử " + email + "."
-	case phone != "":
-		return "Mọi vướng mắc xin liên hệ " + desk(o) + " qua số điện thoại " + phone + "."
-	case email != "":
-		return "Mọi vướng mắc xin liên hệ " + desk(o) + " qua thư điện tử " + email + "."
+	case deadline.IsZero() || receivedAt.IsZero():
+		return "đã ghi nhận."
+	case receivedAt.After(deadline):
+		return "nộp muộn " + FormatDuration(receivedAt.Sub(deadline)) + " so với hạn " + FormatDeadline(deadline) + "."
 	}
-	return ""
-}
-
-// signature closes every letter. "-- " marks the signature for mail programs.
-func signature(o Office) string {
-	lines := []string{"Trân trọng./.", "", "-- ", strings.ToUpper(desk(o))}
-	if name := strings.TrimSpace(o.Name); name != "" {
-		lines = append(lines, strings.ToUpper(name))
-	}
-	for _, part := range []struct{ label, value string }{
-		{"Địa chỉ: ", o.Address}, {"Điện thoại: ", o.Phone}, {"Thư điện tử: ", o.Email},
-	} {
-		if v := strings.TrimSpace(part.value); v != "" {
-			lines = append(lines, part.label+v)
-		}
-	}
-	lines = append(lines, "", "Thư này do hệ thống tổng hợp báo cáo gửi tự động.")
-	return strings.Join(lines, "\n")
-}
-
-// problemList numbers up to MaxListedProblems problems, then counts the rest with the
-// given noun: "… và 12 lỗi khác.".
-func problemList(problems []form.Problem, noun string) string {
-	var lines []string
-	for i, p := range problems {
-		if i == MaxListedProblems {
-			lines = append(lines, fmt.Sprintf("… và %d %s khác.", len(problems)-i, noun))
-			break
-		}
-		lines = append(lines, fmt.Sprintf("%d. %s", i+1, problemLine(p)))
-	}
-	return strings.Join(lines, "\n")
-}
-
-// problemLine writes "Trang tính “Chương trình”, ô C12: <message>".
-func problemLine(p form.Problem) string {
-	var where []string
-	if s := headerText(p.Sheet); s != "" {
-		where = append(where, "trang tính "+quoted(s))
-	}
-	msg := headerText(p.Message)
-	// Messages from the templates package already begin "Ô F5 (…)": name the cell once.
-	if c := headerText(p.Cell); c != "" && !strings.HasPrefix(msg, "Ô "+c) {
-		where = append(where, "ô "+c)
-	}
-	if msg == "" {
-		msg = "giá trị không hợp lệ"
-	}
-	if len(where) == 0 {
-		return upperFirst(msg)
-	}
-	return upperFirst(strings.Join(where, ", ")) + ": " + msg
-}
-
-func quoted(s string) string { return "“" + s + "”" }
-
-func fileList(names []string) string {
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = quoted(n)
-	}
-	return strings.Join(q, ", ")
+	return "nộp đúng hạn (hạn " + FormatDeadline(deadline) + ")."
 }

@@ -1,0 +1,104 @@
+package letters
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// How letters write dates, times, durations and sizes. Dates follow Decree 30/2020/NĐ-CP, as
+// the period package's labels do: days below 10 and the months 1 and 2 take a leading zero
+// ("05/3/2026", "18/01/2026").
+
+// Weekday returns the Vietnamese name of a weekday standing alone: "Thứ Hai" … "Thứ Bảy",
+// "Chủ nhật".
+func Weekday(d time.Weekday) string {
+	return [...]string{"Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"}[d%7]
+}
+
+// weekdayInText is the weekday inside a sentence: "thứ Tư", but "Chủ nhật".
+func weekdayInText(d time.Weekday) string {
+	return strings.Replace(Weekday(d), "Thứ", "thứ", 1)
+}
+
+// FormatDate writes a date as "18/11/2026" ("05/3/2026", "18/01/2026"), in t's location.
+func FormatDate(t time.Time) string {
+	y, m, d := t.Date()
+	month := fmt.Sprint(int(m))
+	if m < time.March {
+		month = fmt.Sprintf("%02d", int(m))
+	}
+	return fmt.Sprintf("%02d/%s/%d", d, month, y)
+}
+
+// FormatTime writes a time of day as "17:00".
+func FormatTime(t time.Time) string {
+	return fmt.Sprintf("%02d:%02d", t.Hour(), t.Minute())
+}
+
+// FormatDateTime writes "09:15 ngày 17/11/2026 (thứ Ba)".
+func FormatDateTime(t time.Time) string {
+	return FormatTime(t) + " ngày " + FormatDate(t) + " (" + weekdayInText(t.Weekday()) + ")"
+}
+
+// FormatDeadline writes a deadline as a letter states it: "trước 17:00 ngày 18/11/2026
+// (thứ Tư)". A deadline at the very end of a day (23:59 or midnight) reads "trong ngày
+// 18/11/2026 (thứ Tư)", midnight counting as the end of the day before.
+func FormatDeadline(t time.Time) string {
+	switch {
+	case t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0:
+		t = t.Add(-time.Minute)
+		fallthrough
+	case t.Hour() == 23 && t.Minute() == 59:
+		return "trong ngày " + FormatDate(t) + " (" + weekdayInText(t.Weekday()) + ")"
+	}
+	return "trước " + FormatDateTime(t)
+}
+
+// FormatDuration writes a length of time with its two largest units: "2 ngày 3 giờ",
+// "5 giờ 20 phút", "45 phút". Anything under a minute, or negative, is "1 phút".
+func FormatDuration(d time.Duration) string {
+	minutes := int(d / time.Minute)
+	if minutes < 1 {
+		minutes = 1
+	}
+	days, hours, mins := minutes/(24*60), minutes/60%24, minutes%60
+	var parts []string
+	switch {
+	case days > 0:
+		parts = append(parts, fmt.Sprintf("%d ngày", days))
+		if hours > 0 {
+			parts = append(parts, fmt.Sprintf("%d giờ", hours))
+		}
+	case hours > 0:
+		parts = append(parts, fmt.Sprintf("%d giờ", hours))
+		if mins > 0 {
+			parts = append(parts, fmt.Sprintf("%d phút", mins))
+		}
+	default:
+		parts = append(parts, fmt.Sprintf("%d phút", mins))
+	}
+	return strings.Join(parts, " ")
+}
+
+// DaysOverdue counts the calendar days from the deadline's date to now's date, in the
+// deadline's location: 0 on the day of the deadline, 1 the day after.
+func DaysOverdue(deadline, now time.Time) int {
+	y1, m1, d1 := deadline.Date()
+	y2, m2, d2 := now.In(deadline.Location()).Date()
+	from := time.Date(y1, m1, d1, 0, 0, 0, 0, time.UTC)
+	to := time.Date(y2, m2, d2, 0, 0, 0, 0, time.UTC)
+	if !to.After(from) {
+		return 0
+	}
+	return int(to.Sub(from).Hours() / 24)
+}
+
+// FormatSize writes a size in bytes as people read it: "31,5 MB", "850 KB".
+func FormatSize(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d KB", max(1, (n+1023)>>10))
+	}
+	mb := float64(n) / (1 << 20)
+	return strings.Replace(fmt.Sprintf("%.1f MB", mb), ".", ",", 1)
+}

@@ -1,0 +1,216 @@
+package letters
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tonghop/tonghop/form"
+	"golang.org/x/text/unicode/norm"
+)
+
+// The parts every letter is built of: subject, greeting, names, contact line, signature,
+// lists of problems and files.
+
+// letter joins the non-empty paragraphs and prefixes the subject with the form code, so
+// that a reply's subject still names the form.
+func letter(r Request, subject string, paragraphs ...string) Letter {
+	if r.FormCode != "" {
+		subject = "[" + r.FormCode + "] " + subject
+	}
+	var kept []string
+	for _, p := range paragraphs {
+		if p = strings.TrimSpace(p); p != "" {
+			kept = append(kept, p)
+		}
+	}
+	return Letter{
+		Subject: headerText(subject),
+		Body:    norm.NFC.String(strings.Join(kept, "\n\n") + "\n"),
+	}
+}
+
+func greeting(unit string) string { return "Kính gửi: " + unitName(unit) }
+
+func unitName(unit string) string {
+	if unit = strings.TrimSpace(unit); unit != "" {
+		return unit
+	}
+	return "Quý đơn vị"
+}
+
+func desk(o Office) string {
+	if d := strings.TrimSpace(o.Desk); d != "" {
+		return d
+	}
+	return "Văn phòng"
+}
+
+// officeName is the full name: "Văn phòng Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh".
+func officeName(o Office) string {
+	return strings.TrimSpace(desk(o) + " " + strings.TrimSpace(o.Name))
+}
+
+// requested names what is asked for inside a sentence: "Chương trình công tác trọng tâm
+// tháng 11/2026", or "báo cáo" when the request is not known.
+func requested(r Request) string {
+	what := strings.TrimSpace(r.FormTitle)
+	if what == "" {
+		what = "báo cáo"
+	}
+	if p := strings.TrimSpace(r.Period); p != "" {
+		what += " " + lowerFirst(p)
+	}
+	return what
+}
+
+func formCode(r Request) string {
+	if r.FormCode == "" {
+		return ""
+	}
+	return " (biểu mẫu " + r.FormCode + ")"
+}
+
+func periodOr(label, otherwise string) string {
+	if label = strings.TrimSpace(label); label != "" {
+		return lowerFirst(label)
+	}
+	return otherwise
+}
+
+func deadlineLine(r Request) string {
+	if r.Deadline.IsZero() {
+		return ""
+	}
+	return "Thời hạn gửi: " + FormatDeadline(r.Deadline) + "."
+}
+
+func asOf(now time.Time) string {
+	if now.IsZero() {
+		return "Đến nay, "
+	}
+	return "Đến " + FormatDateTime(now) + ", "
+}
+
+func templateAgain(fileName string) string {
+	if fileName == "" {
+		return ""
+	}
+	return " Tệp mẫu " + quoted(fileName) + " được gửi kèm thư này để đơn vị tiện sử dụng."
+}
+
+func notYetConfirmed(o Office) string {
+	return "Nếu đơn vị đã gửi nhưng chưa nhận được thư xác nhận, đề nghị liên hệ " + desk(o) + "."
+}
+
+func contactLine(o Office, c Contact) string {
+	if name := strings.TrimSpace(c.Name); name != "" {
+		s := "Mọi vướng mắc xin liên hệ đồng chí " + name
+		for _, part := range []struct{ label, value string }{
+			{"", c.Title}, {"điện thoại ", c.Phone}, {"thư điện tử ", c.Email},
+		} {
+			if v := strings.TrimSpace(part.value); v != "" {
+				s += ", " + part.label + v
+			}
+		}
+		return s + "."
+	}
+	phone, email := strings.TrimSpace(o.Phone), strings.TrimSpace(o.Email)
+	switch {
+	case phone != "" && email != "":
+		return "Mọi vướng mắc xin liên hệ " + desk(o) + " qua số điện thoại " + phone + " hoặc thư điện tử " + email + "."
+	case phone != "":
+		return "Mọi vướng mắc xin liên hệ " + desk(o) + " qua số điện thoại " + phone + "."
+	case email != "":
+		return "Mọi vướng mắc xin liên hệ " + desk(o) + " qua thư điện tử " + email + "."
+	}
+	return ""
+}
+
+// signature closes every letter. "-- " marks the signature for mail programs.
+func signature(o Office) string {
+	lines := []string{"Trân trọng./.", "", "-- ", strings.ToUpper(desk(o))}
+	if name := strings.TrimSpace(o.Name); name != "" {
+		lines = append(lines, strings.ToUpper(name))
+	}
+	for _, part := range []struct{ label, value string }{
+		{"Địa chỉ: ", o.Address}, {"Điện thoại: ", o.Phone}, {"Thư điện tử: ", o.Email},
+	} {
+		if v := strings.TrimSpace(part.value); v != "" {
+			lines = append(lines, part.label+v)
+		}
+	}
+	lines = append(lines, "", "Thư này do hệ thống tổng hợp báo cáo gửi tự động.")
+	return strings.Join(lines, "\n")
+}
+
+// problemList numbers up to MaxListedProblems problems, then counts the rest with the
+// given noun: "… và 12 lỗi khác.".
+func problemList(problems []form.Problem, noun string) string {
+	var lines []string
+	for i, p := range problems {
+		if i == MaxListedProblems {
+			lines = append(lines, fmt.Sprintf("… và %d %s khác.", len(problems)-i, noun))
+			break
+		}
+		lines = append(lines, fmt.Sprintf("%d. %s", i+1, problemLine(p)))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// problemLine writes "Trang tính “Chương trình”, ô C12: <message>".
+func problemLine(p form.Problem) string {
+	var where []string
+	if s := headerText(p.Sheet); s != "" {
+		where = append(where, "trang tính "+quoted(s))
+	}
+	msg := headerText(p.Message)
+	// Messages from the templates package already begin "Ô F5 (…)": name the cell once.
+	if c := headerText(p.Cell); c != "" && !strings.HasPrefix(msg, "Ô "+c) {
+		where = append(where, "ô "+c)
+	}
+	if msg == "" {
+		msg = "giá trị không hợp lệ"
+	}
+	if len(where) == 0 {
+		return upperFirst(msg)
+	}
+	return upperFirst(strings.Join(where, ", ")) + ": " + msg
+}
+
+func quoted(s string) string { return "“" + s + "”" }
+
+func fileList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = quoted(n)
+	}
+	return strings.Join(q, ", ")
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// headerText is NFC on one line, as mailer writes header fields: a subject is one line, and
+// so is any text quoted from someone else's mail into a sentence.
+func headerText(s string) string {
+	s = norm.NFC.String(strings.ToValidUTF8(s, "\uFFFD"))
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r)
+	}), " ")
+}
