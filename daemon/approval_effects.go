@@ -10,6 +10,7 @@ import (
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/letters"
+	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 )
 
@@ -109,7 +110,7 @@ func (w *effectWriter) draft(v int) letters.Draft {
 	if p, ok := w.drafts[v-1]; ok {
 		prev = &p
 	}
-	return w.d.draftData(w.f, w.p, dr, 0, prev)
+	return w.d.o.DraftLetter(w.f, w.p, dr, 0, prev)
 }
 
 func (w *effectWriter) attachment(v int) []ledger.Attachment {
@@ -193,7 +194,7 @@ func (w *effectWriter) toReplier(a approval.Action) error {
 	case approval.Stale:
 		l = letters.StaleLetter(cur, to, a.ReplyVersion)
 	case approval.NotYourTurn:
-		l = letters.NotYourTurnLetter(cur, to, letters.Person{Name: personNames(w.stepPeople(w.st.Step))})
+		l = letters.NotYourTurnLetter(cur, to, letters.Person{Name: letters.PersonNames(office.People(w.stepPeople(w.st.Step)))})
 	}
 	w.fx.mails = append(w.fx.mails, w.replyMail(string(a.Kind), kindApprovalNotice, []string{w.rc.msg.From.Addr}, l))
 	return nil
@@ -221,11 +222,11 @@ func (w *effectWriter) stepPeople(step int) []config.Person {
 func (w *effectWriter) nextStep() string {
 	switch w.st.Status {
 	case approval.Issued:
-		return msgIssuedNext
+		return letters.IssuedNext
 	case approval.Reviewing:
-		return msgSentOnTo(personNames(w.stepPeople(w.st.Step)))
+		return letters.SentOnTo(letters.PersonNames(office.People(w.stepPeople(w.st.Step))))
 	case approval.Revising:
-		return msgRevisingNext
+		return letters.RevisingNext
 	}
 	return ""
 }
@@ -245,7 +246,7 @@ func (w *effectWriter) toOffice(a approval.Action) error {
 	case approval.UnclearToOffice:
 		l = letters.UnclearLetter(w.draft(a.Version), from, w.rc.written, w.rc.reason)
 	case approval.Refused:
-		l = letters.RefusedReplyLetter(w.d.o.Letterhead(), w.rc.msg.From.Addr, w.rc.msg.Subject, msgNotInChain)
+		l = letters.RefusedReplyLetter(w.d.o.Letterhead(), w.rc.msg.From.Addr, w.rc.msg.Subject, letters.NotInChain)
 	}
 	m := w.replyMail(string(a.Kind), kindApprovalOffice, to, l)
 	m.InReplyTo, m.References = "", nil // a new thread for the office, not the leader's

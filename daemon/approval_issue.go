@@ -5,16 +5,11 @@ import (
 	"strings"
 
 	"github.com/tonghop/tonghop/approval"
-	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/letters"
+	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/reportbook"
 )
-
-// IssuedFileName names the issued report: "BaoCao_BM.02.01-KH_2026-11.xlsx".
-func IssuedFileName(formCode, period string) string {
-	return fmt.Sprintf("BaoCao_%s_%s.xlsx", form.Slug(formCode), period)
-}
 
 // issue sends the approved version to the form's recipients, the Planning Office in copy. The
 // workbook is the approved draft itself, stamped with the approvals (never rebuilt: a rebuild
@@ -44,8 +39,8 @@ func (w *effectWriter) issue(a approval.Action) error {
 	if err != nil {
 		return err
 	}
-	name := IssuedFileName(w.f.Code, w.p.String())
-	w.d.archive(stamped, archivePath(w.f.Code, w.p.String(), archiveReportFolder, name))
+	name := office.IssuedFileName(w.f.Code, w.p.String())
+	w.d.archive(stamped, office.ArchivePath(w.f.Code, w.p.String(), office.ReportFolder, name))
 	md := w.draft(a.Version)
 	md.FileName = name
 	l := letters.IssueLetter(md, decided)

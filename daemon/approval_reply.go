@@ -15,6 +15,7 @@ import (
 	"github.com/tonghop/tonghop/letters"
 	"github.com/tonghop/tonghop/mailauth"
 	"github.com/tonghop/tonghop/mailer"
+	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 	replyreader "github.com/tonghop/tonghop/reply"
 )
@@ -70,8 +71,8 @@ func (d *Daemon) decideApprovalReply(ctx context.Context, in *ledger.Intake, msg
 	log = log.With("form", ref.form.Code, "period", ref.period.String(), "version", ref.version)
 	if why := d.authFailure(raw, msg); why != "" {
 		log.Warn("approval reply refused: authentication failed", "from", msg.From.Addr, "why", why)
-		d.settle(in, outcomeQuarantined, "approval reply failed authentication: "+why, "approval.reply_refused")
-		d.refuseReply(in, msg, msgAuthFailed(why))
+		in.Settle(d.now(), ledger.OutcomeQuarantined, "approval reply failed authentication: "+why, "approval.reply_refused")
+		d.refuseReply(in, msg, letters.AuthFailed(why))
 		return nil
 	}
 	stored, err := d.loadApproval(ctx, ref.form.Code, ref.period.String())
@@ -97,14 +98,14 @@ func (d *Daemon) decideApprovalReply(ctx context.Context, in *ledger.Intake, msg
 		// The reply itself is malformed for the machine (a version going backwards): keep it
 		// for the clerks rather than retrying forever.
 		log.Error("approval reply not applied", "err", err)
-		d.settle(in, outcomeQuarantined, "approval step refused: "+err.Error(), "approval.reply_error")
+		in.Settle(d.now(), ledger.OutcomeQuarantined, "approval step refused: "+err.Error(), "approval.reply_error")
 		return nil
 	}
 	if err := d.recordApprovalStep(ctx, in, ref, stored, next, actions, rc); err != nil {
 		return fmt.Errorf("approval reply: %w", err)
 	}
 	outcome, note := replyOutcome(actions)
-	d.settle(in, outcome, fmt.Sprintf("approval reply: %s (%s) %s", res.Decision, res.Reason, note), "approval.reply")
+	in.Settle(d.now(), outcome, fmt.Sprintf("approval reply: %s (%s) %s", res.Decision, res.Reason, note), "approval.reply")
 	log.Info("approval reply read", "person", person, "decision", res.Decision, "actions", len(actions))
 	return nil
 }
@@ -132,7 +133,7 @@ func (d *Daemon) adoptEditedWorkbook(ctx context.Context, in *ledger.Intake, msg
 	}
 	draft := ledger.Draft{
 		Form: ref.form.Code, Period: ref.period.String(), Version: head.Version + 1,
-		FileName: ReportFileName(ref.form.Code, ref.period, head.Version+1), FileSHA256: sha,
+		FileName: office.ReportFileName(ref.form.Code, ref.period, head.Version+1), FileSHA256: sha,
 		Basis: maps.Clone(head.Basis), Trigger: ledger.TriggerEdited, Author: person, BuiltAt: d.now(),
 	}
 	in.Drafts = append(in.Drafts, draft)
@@ -162,12 +163,12 @@ func replyOutcome(actions []approval.Action) (outcome, note string) {
 	for _, a := range actions {
 		switch a.Kind {
 		case approval.Refused:
-			return outcomeQuarantined, "sender not in the chain"
+			return ledger.OutcomeQuarantined, "sender not in the chain"
 		case approval.Acknowledge, approval.AskAgain, approval.UnclearToOffice:
-			return outcomeAccepted, "counted"
+			return ledger.OutcomeAccepted, "counted"
 		}
 	}
-	return outcomeIgnored, "not counted"
+	return ledger.OutcomeIgnored, "not counted"
 }
 
 // authFailure checks the reply's authentication as configured; "" when it may be believed.
@@ -193,6 +194,6 @@ func (d *Daemon) refuseReply(in *ledger.Intake, msg *intake.Message, why string)
 		return
 	}
 	l := letters.RefusedReplyLetter(d.o.Letterhead(), msg.From.Addr, msg.Subject, why)
-	d.enqueue(in, ledger.OutMail{Key: "approval:reply:" + in.Mail.SHA256[:16] + ":auth", Kind: kindApprovalOffice,
+	in.Queue(d.now(), ledger.OutMail{Key: "approval:reply:" + in.Mail.SHA256[:16] + ":auth", Kind: kindApprovalOffice,
 		To: to, Subject: l.Subject, Body: l.Body}, "office")
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/consolidate"
-	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
@@ -55,11 +54,6 @@ func BuildReport(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *c
 	return Report{Workbook: buf.Bytes(), Book: book, Basis: basis}, nil
 }
 
-// ReportFileName names a consolidated workbook: "TongHop_BM.02.01-KH_2026-11_v2.xlsx".
-func ReportFileName(formCode string, p period.Period, version int) string {
-	return fmt.Sprintf("TongHop_%s_%s_v%d.xlsx", form.Slug(formCode), p, version)
-}
-
 // AddDraft builds the next draft of form f for period p, stores it in the ledger (numbered,
 // with what it counted and why it was built) and files a copy in the archive beside the units'
 // workbooks (a copy that cannot be written is logged: the ledger holds the draft).
@@ -80,7 +74,7 @@ func AddDraft(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *conf
 		return ledger.Draft{}, Report{}, fmt.Errorf("store draft: %w", err)
 	}
 	draft := ledger.Draft{
-		Form: f.Code, Period: p.String(), Version: version, FileName: ReportFileName(f.Code, p, version),
+		Form: f.Code, Period: p.String(), Version: version, FileName: office.ReportFileName(f.Code, p, version),
 		FileSHA256: sha, Basis: rep.Basis, Trigger: trigger, BuiltAt: now,
 	}
 	draft, err = l.AddDraft(ctx, draft, ledger.Event{Actor: "tonghop", Action: "draft.built",
@@ -88,15 +82,12 @@ func AddDraft(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *conf
 	if err != nil {
 		return ledger.Draft{}, Report{}, err
 	}
-	rel := archivePath(f.Code, p.String(), archiveReportFolder, draft.FileName)
-	if err := writeArchive(cfg.DataDir, rep.Workbook, rel); err != nil {
+	rel := office.ArchivePath(f.Code, p.String(), office.ReportFolder, draft.FileName)
+	if err := cfg.Archive(rel, rep.Workbook); err != nil {
 		log.Warn("archive copy of the draft not written", "path", rel, "err", err)
 	}
 	return draft, rep, nil
 }
-
-// archiveReportFolder holds the consolidated workbooks of a period, beside the units' folders.
-const archiveReportFolder = "_tong-hop"
 
 func draftDetail(d ledger.Draft, b consolidate.Book) string {
 	return fmt.Sprintf("v%d trigger=%s units=%d missing=%d warnings=%d sha256=%s",

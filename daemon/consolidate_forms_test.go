@@ -25,6 +25,7 @@ import (
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/internal/officeapps"
 	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/office"
 )
 
 var cfCodes = []string{"BM.04.01/KH", "BM.04.02/KH", "BM.02.01/KH", "KT-XH"}
@@ -143,7 +144,7 @@ func checkDraft(t *testing.T, dataDir string, fx *cfFixture, ex *cfExpect, d led
 	t.Helper()
 	data := rep.Workbook
 	sum := sha256.Sum256(data)
-	wantName := daemon.ReportFileName(fx.code, fx.target, 1)
+	wantName := office.ReportFileName(fx.code, fx.target, 1)
 	if d.Version != 1 || d.FileName != wantName || d.FileSHA256 != hex.EncodeToString(sum[:]) {
 		t.Errorf("draft: got v%d %q sha %s, want v1 %q sha %x", d.Version, d.FileName, d.FileSHA256, wantName, sum)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/letters"
 	"github.com/tonghop/tonghop/office"
 )
 
@@ -24,13 +25,13 @@ func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint3
 	msg, err := intake.Parse(f.Raw, intake.Limits{})
 	if err != nil {
 		log.Warn("unreadable message quarantined", "err", err)
-		d.settle(&in, outcomeQuarantined, "unreadable: "+err.Error(), "mail.quarantined")
+		in.Settle(d.now(), ledger.OutcomeQuarantined, "unreadable: "+err.Error(), "mail.quarantined")
 		return in, nil
 	}
 	in.Mail.MessageID, in.Mail.From, in.Mail.Subject, in.Mail.Date = msg.MessageID, msg.From.Addr, msg.Subject, msg.Date
-	in.Events = append(in.Events, d.event(msg.From.Addr, "mail.received", mailObject(sha), msg.Subject))
+	in.Events = append(in.Events, d.event(msg.From.Addr, "mail.received", ledger.MailObject(sha), msg.Subject))
 	if reason := d.ignoreReason(msg); reason != "" {
-		d.settle(&in, outcomeIgnored, reason, "mail.ignored")
+		in.Settle(d.now(), ledger.OutcomeIgnored, reason, "mail.ignored")
 		return in, nil
 	}
 	s := d.o.SenderOf(msg.From.Addr)
@@ -42,12 +43,12 @@ func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint3
 	sheets := workbooks(msg)
 	switch {
 	case s.Unit == nil && s.Person == nil:
-		d.settle(&in, outcomeQuarantined, "sender is neither a unit nor a configured person", "mail.unknown_sender")
+		in.Settle(d.now(), ledger.OutcomeQuarantined, "sender is neither a unit nor a configured person", "mail.unknown_sender")
 		d.notify(ctx, &in, msg, s, noticeUnknownSender)
 	case s.Unit == nil && len(s.Person.SubmitsFor) == 0:
-		d.settle(&in, outcomeIgnored, "mail from "+s.Person.ID+" outside any approval thread: kept, not answered", "mail.ignored")
+		in.Settle(d.now(), ledger.OutcomeIgnored, "mail from "+s.Person.ID+" outside any approval thread: kept, not answered", "mail.ignored")
 	case len(msg.Attachments) > d.o.Mailbox.MaxAttachments:
-		d.settle(&in, outcomeQuarantined, fmt.Sprintf("%d files, over mailbox.max_attachments (%d); not read",
+		in.Settle(d.now(), ledger.OutcomeQuarantined, fmt.Sprintf("%d files, over mailbox.max_attachments (%d); not read",
 			len(msg.Attachments), d.o.Mailbox.MaxAttachments), "mail.quarantined")
 		d.queueReply(&in, d.tooManyFilesMail(msg, s, len(msg.Attachments), sha))
 	case len(sheets) == 0:
@@ -58,14 +59,6 @@ func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint3
 	d.limitReplies(ctx, &in, msg.From.Addr, log)
 	return in, nil
 }
-
-// settle sets the mail's outcome with the operator's note and the audit event that says so.
-func (d *Daemon) settle(in *ledger.Intake, outcome, note, action string) {
-	in.Mail.Outcome, in.Mail.Note = outcome, note
-	in.Events = append(in.Events, d.event("system", action, mailObject(in.Mail.SHA256), note))
-}
-
-func mailObject(sha string) string { return "mail:" + sha[:12] }
 
 // ignoreReason says why a message gets no answer at all, or "" if it should be handled.
 func (d *Daemon) ignoreReason(msg *intake.Message) string {
@@ -86,7 +79,7 @@ func (d *Daemon) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *
 		sub, problems, err := d.readSubmission(ctx, s, att, msg.Subject)
 		if err != nil {
 			log.Error("workbook not stored", "file", att.Name, "err", err)
-			rejected = append(rejected, fileProblems{File: att.Name, Problems: []form.Problem{problemInternal()}})
+			rejected = append(rejected, fileProblems{File: att.Name, Problems: []form.Problem{letters.ProblemInternal()}})
 			continue
 		}
 		sub.ReceivedAt = in.Mail.ReceivedAt
@@ -94,7 +87,7 @@ func (d *Daemon) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *
 			// Not identified as any form, or for no unit the sender may speak for: the file stays
 			// in the raw mail, and the sender is told why.
 			rejected = append(rejected, fileProblems{File: att.Name, Problems: problems})
-			in.Events = append(in.Events, d.event(s.Actor(msg.From.Addr), "submission.unidentified", mailObject(in.Mail.SHA256), att.Name))
+			in.Events = append(in.Events, d.event(s.Actor(msg.From.Addr), "submission.unidentified", ledger.MailObject(in.Mail.SHA256), att.Name))
 			continue
 		}
 		sub.Version += sameKeyEarlier(in.Submissions, sub) // two files for one period in one mail
@@ -106,9 +99,9 @@ func (d *Daemon) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *
 			rejected = append(rejected, fileProblems{File: att.Name, Form: sub.Form, Period: sub.Period, Unit: sub.Unit, Problems: problems})
 		}
 	}
-	in.Mail.Outcome = outcomeAccepted
+	in.Mail.Outcome = ledger.OutcomeAccepted
 	if len(rejected) > 0 {
-		in.Mail.Outcome = outcomeRejected
+		in.Mail.Outcome = ledger.OutcomeRejected
 		d.queueReply(in, d.rejectionMail(msg, s, rejected, in.Mail.SHA256))
 	}
 	if len(accepted) > 0 {
@@ -130,23 +123,16 @@ func (d *Daemon) recordSubmissionEvent(ctx context.Context, in *ledger.Intake, m
 	if s.Unit == nil {
 		detail += " sent by " + s.Person.ID
 	}
-	in.Events = append(in.Events, d.event(sub.Unit, action, submissionObject(sub), detail))
+	in.Events = append(in.Events, d.event(sub.Unit, action, ledger.SubmissionObject(sub), detail))
 	if afterClose(sub) {
-		in.Events = append(in.Events, d.event("system", "submission.after_close", submissionObject(sub), detail))
+		in.Events = append(in.Events, d.event("system", "submission.after_close", ledger.SubmissionObject(sub), detail))
 		d.notifyAfterClose(ctx, in, msg, sub)
 	}
 }
 
 // queueReply adds an answer to the intake, with the audit event that shows it on the timeline.
 func (d *Daemon) queueReply(in *ledger.Intake, m ledger.OutMail) {
-	d.enqueue(in, m, d.recipientObject(m.To))
-}
-
-// enqueue adds a mail to send now to the intake, with the audit event naming its recipient.
-func (d *Daemon) enqueue(in *ledger.Intake, m ledger.OutMail, recipient string) {
-	m.CreatedAt, m.NotBefore = d.now(), d.now()
-	in.Outbox = append(in.Outbox, m)
-	in.Events = append(in.Events, d.event("system", "outbox.queued."+m.Kind, recipient, m.Subject))
+	in.Queue(d.now(), m, d.recipientObject(m.To))
 }
 
 // recipientObject names who a mail goes to in the audit trail: the unit whose address it is, or
@@ -170,10 +156,6 @@ func sameKeyEarlier(earlier []ledger.Submission, sub ledger.Submission) int {
 		}
 	}
 	return n
-}
-
-func submissionObject(s ledger.Submission) string {
-	return fmt.Sprintf("form:%s/%s/unit:%s", s.Form, s.Period, s.Unit)
 }
 
 // fileProblems are the errors of one attached file, for the error reply.

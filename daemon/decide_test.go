@@ -27,7 +27,7 @@ func TestDaemon_OversizeAnsweredFromHeader(t *testing.T) {
 		t.Errorf("Quarantine: got %d, want 2", n)
 	}
 	mails, _ := e.ledger.Mails(ctx)
-	if len(mails) != 2 || mails[0].From != "qldn@kcn.example" || mails[0].Outcome != outcomeQuarantined {
+	if len(mails) != 2 || mails[0].From != "qldn@kcn.example" || mails[0].Outcome != ledger.OutcomeQuarantined {
 		t.Fatalf("mails: got %+v, want the unit's mail recorded from its header, quarantined", mails)
 	}
 	out, err := e.ledger.OutMail(ctx, "rejection:oversize:"+mails[0].SHA256)

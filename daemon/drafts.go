@@ -9,6 +9,7 @@ import (
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/letters"
+	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 )
 
@@ -99,9 +100,9 @@ func (d *Daemon) queueDraftNotice(ctx context.Context, f *config.Form, p period.
 	}
 	next := ""
 	if steps := d.o.ApprovalSteps(f); len(steps) > 0 {
-		next = personNames(steps[0].People)
+		next = letters.PersonNames(office.People(steps[0].People))
 	}
-	letter := letters.DraftNoticeLetter(d.draftData(f, p, draft, len(rep.Book.Warnings), previous), next)
+	letter := letters.DraftNoticeLetter(d.o.DraftLetter(f, p, draft, len(rep.Book.Warnings), previous), next)
 	m := ledger.OutMail{
 		Key: fmt.Sprintf("draft:%s:%s:v%d", f.Code, p, draft.Version), Kind: kindDraft, To: to,
 		Subject: letter.Subject, Body: letter.Body, CreatedAt: d.now(),
@@ -109,69 +110,4 @@ func (d *Daemon) queueDraftNotice(ctx context.Context, f *config.Form, p period.
 	}
 	_, _, err := d.ledger.Enqueue(ctx, m, d.event("system", "outbox.queued."+kindDraft, ledger.PeriodObject(f.Code, p.String()), letter.Subject))
 	return err
-}
-
-func (d *Daemon) clerkAddresses() []string {
-	var to []string
-	for _, p := range d.o.Clerks() {
-		to = append(to, p.Emails...)
-	}
-	return to
-}
-
-// draftData describes a draft for the letters about it: units counted and missing, and what
-// changed since the previous version.
-func (d *Daemon) draftData(f *config.Form, p period.Period, draft ledger.Draft, warnings int, previous *ledger.Draft) letters.Draft {
-	units := d.o.FormUnits(f)
-	md := letters.Draft{
-		Office: d.o.Letterhead(), Request: letters.Request{FormCode: f.Code, FormTitle: f.Title, Period: d.o.PeriodLabel(f, p)},
-		Period: p.String(), Version: draft.Version, FileName: draft.FileName,
-		Expected: len(units), Warnings: warnings,
-	}
-	counted, missing := UnitsByBasis(units, draft.Basis)
-	md.Counted, md.Missing = UnitNames(counted), UnitNames(missing)
-	if previous != nil {
-		md.Changes = basisChanges(units, previous.Basis, draft.Basis)
-	}
-	return md
-}
-
-// UnitsByBasis splits the expected units, in configuration order, into those a draft with this
-// basis counts and those it misses.
-func UnitsByBasis(units []config.Unit, basis map[string]int) (counted, missing []config.Unit) {
-	for _, u := range units {
-		if _, ok := basis[u.Code]; ok {
-			counted = append(counted, u)
-		} else {
-			missing = append(missing, u)
-		}
-	}
-	return counted, missing
-}
-
-// UnitNames lists the units' names, in order.
-func UnitNames(units []config.Unit) []string {
-	names := make([]string, 0, len(units))
-	for _, u := range units {
-		names = append(names, u.Name)
-	}
-	return names
-}
-
-// basisChanges says, unit by unit in configuration order, what a new draft counts differently.
-func basisChanges(units []config.Unit, old, now map[string]int) []string {
-	var out []string
-	for _, u := range units {
-		was, had := old[u.Code]
-		is, has := now[u.Code]
-		switch {
-		case has && !had:
-			out = append(out, msgUnitAdded(u.Name, is))
-		case has && is != was:
-			out = append(out, msgUnitResent(u.Name, is, was))
-		case had && !has:
-			out = append(out, msgUnitDropped(u.Name))
-		}
-	}
-	return out
 }

@@ -84,7 +84,7 @@ func (d *Daemon) ingestedOf(m ledger.Mail, duplicate bool, replies []ledger.OutM
 
 // ingestOutcome names a ledger outcome the way the ingest command reports it.
 func ingestOutcome(outcome string) string {
-	if outcome == outcomeRejected {
+	if outcome == ledger.OutcomeRejected {
 		return "invalid"
 	}
 	return outcome

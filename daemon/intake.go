@@ -156,7 +156,7 @@ func (d *Daemon) decideOversize(ctx context.Context, header []byte, size int64, 
 	in := ledger.Intake{Mail: ledger.Mail{SHA256: sha, Size: size, Mailbox: d.o.Mailbox.Inbox, ReceivedAt: d.now()}}
 	note := fmt.Sprintf("%d bytes is over mailbox.max_message_bytes (%d); not read, left in the quarantine folder",
 		size, d.o.Mailbox.MaxMessageBytes)
-	d.settle(&in, outcomeQuarantined, note, "mail.quarantined")
+	in.Settle(d.now(), ledger.OutcomeQuarantined, note, "mail.quarantined")
 	msg, err := intake.ParseHeader(header)
 	if err != nil {
 		return in
@@ -170,19 +170,11 @@ func (d *Daemon) decideOversize(ctx context.Context, header []byte, size int64, 
 	return in
 }
 
-// Mail outcomes, as stored in the ledger.
-const (
-	outcomeAccepted    = "accepted"
-	outcomeRejected    = "rejected"
-	outcomeIgnored     = "ignored"
-	outcomeQuarantined = "quarantined"
-)
-
 func (d *Daemon) folder(outcome string) string {
 	switch outcome {
-	case outcomeRejected:
+	case ledger.OutcomeRejected:
 		return d.o.Mailbox.Rejected
-	case outcomeQuarantined:
+	case ledger.OutcomeQuarantined:
 		return d.o.Mailbox.Quarantine
 	}
 	return d.o.Mailbox.Processed

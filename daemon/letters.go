@@ -149,9 +149,9 @@ func rejectReason(problems []form.Problem) letters.RejectReason {
 		return letters.RejectInvalid
 	}
 	switch problems[0].Code {
-	case codeNoWorkbook, codeZipNoWorkbook:
+	case letters.CodeNoWorkbook, letters.CodeZipNoWorkbook:
 		return letters.RejectNoWorkbook
-	case "unreadable", codeUnreadable, codeEncrypted:
+	case "unreadable", letters.CodeUnreadable, letters.CodeEncrypted:
 		return letters.RejectUnreadable
 	case "unknown_form":
 		return letters.RejectUnknownForm

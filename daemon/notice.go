@@ -83,7 +83,7 @@ func (d *Daemon) queueNotice(ctx context.Context, in *ledger.Intake, m ledger.Ou
 		d.log.Error("look up notice", "key", m.Key, "err", err)
 	}
 	m.Subject, m.Body = l.Subject, l.Body
-	d.enqueue(in, m, "office:clerks")
+	in.Queue(d.now(), m, "office:clerks")
 }
 
 // decideNoWorkbook answers a unit's mail without a workbook. A reply to one of tonghop's mails
@@ -91,16 +91,16 @@ func (d *Daemon) queueNotice(ctx context.Context, in *ledger.Intake, m ledger.Ou
 // mail about a report, or one with other files, forgot or mistook the attachment: it is
 // answered with what to send. Anything else is shown to the clerks too.
 func (d *Daemon) decideNoWorkbook(ctx context.Context, in *ledger.Intake, msg *intake.Message, s office.Sender) {
-	object := mailObject(in.Mail.SHA256)
+	object := ledger.MailObject(in.Mail.SHA256)
 	noFiles := len(namedFiles(msg)) == 0
 	switch {
 	case noFiles && (d.repliesToUs(msg) || !aboutReport(msg, d.formCodes())):
-		d.settle(in, outcomeIgnored, "a message without a workbook: shown to the Planning Office, not answered", "mail.for_office")
+		in.Settle(d.now(), ledger.OutcomeIgnored, "a message without a workbook: shown to the Planning Office, not answered", "mail.for_office")
 		d.notify(ctx, in, msg, s, noticeUnitMessage)
 	default:
-		in.Mail.Outcome, in.Mail.Note = outcomeRejected, "no workbook attached"
+		in.Mail.Outcome, in.Mail.Note = ledger.OutcomeRejected, "no workbook attached"
 		in.Events = append(in.Events, d.event(s.Actor(msg.From.Addr), "mail.no_workbook", object, msg.Subject))
-		d.queueReply(in, d.rejectionMail(msg, s, []fileProblems{{Problems: noWorkbookProblems(msg)}}, in.Mail.SHA256))
+		d.queueReply(in, d.rejectionMail(msg, s, []fileProblems{{Problems: letters.NoWorkbookProblems(attachedFiles(msg))}}, in.Mail.SHA256))
 	}
 }
 
@@ -212,6 +212,6 @@ func (d *Daemon) limitReplies(ctx context.Context, in *ledger.Intake, addr strin
 	note := fmt.Sprintf("not answered: %s already got %d automatic replies in the last hour (mailbox.replies_per_hour = %d)",
 		addr, n, d.o.Mailbox.RepliesPerHour)
 	in.Mail.Note = strings.TrimPrefix(in.Mail.Note+"; "+note, "; ")
-	in.Events = append(in.Events, d.event("system", "mail.rate_limited", mailObject(in.Mail.SHA256), note))
+	in.Events = append(in.Events, d.event("system", "mail.rate_limited", ledger.MailObject(in.Mail.SHA256), note))
 	log.Warn("reply rate limit reached; mail recorded without an answer", "from", addr, "replies_last_hour", n)
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 	"github.com/tonghop/tonghop/schedule"
 	"github.com/tonghop/tonghop/templates"
@@ -157,7 +158,7 @@ func (d *Daemon) templateAttachment(a schedule.Action) (ledger.Attachment, error
 		return ledger.Attachment{}, err
 	}
 	name := templates.FileName(f.Form, unit.Code, a.Period.String())
-	d.archive(buf.Bytes(), archivePath(f.Code, a.Period.String(), "mau", name))
+	d.archive(buf.Bytes(), office.ArchivePath(f.Code, a.Period.String(), "mau", name))
 	return ledger.Attachment{Name: name, ContentType: xlsxType, SHA256: sha}, nil
 }
 

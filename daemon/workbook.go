@@ -16,6 +16,7 @@ import (
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/letters"
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 	"github.com/tonghop/tonghop/schedule"
@@ -44,13 +45,13 @@ func (d *Daemon) readSubmission(ctx context.Context, s office.Sender, att intake
 	}
 	switch {
 	case att.TooLarge:
-		return d.invalid(sub, []form.Problem{problemTooLarge(att)})
+		return d.invalid(sub, []form.Problem{letters.ProblemTooLarge(att.Name, att.Size)})
 	case att.Encrypted:
-		return d.invalid(sub, []form.Problem{problemEncrypted(att)})
+		return d.invalid(sub, []form.Problem{letters.ProblemEncrypted(att.Name, att.Container)})
 	}
 	report, stored, readErr := templates.ReadAny(ctx, att.Data, d.o.Layouts(), d.o.Key, templates.Limits{}, d.conv)
 	if report == nil {
-		report = &form.Report{Errors: []form.Problem{problemUnreadable()}}
+		report = &form.Report{Errors: []form.Problem{letters.ProblemUnreadable()}}
 	}
 	stored = withoutMacros(stored) // also when unreadable: an archived file never carries code
 	sha, err := d.ledger.PutBlob(stored)
@@ -67,7 +68,7 @@ func (d *Daemon) readSubmission(ctx context.Context, s office.Sender, att intake
 			if w, ok := d.guessPeriod(id.Form, subject, att.Name); ok {
 				sub.Period = w
 				report.Filled.Ident.Period = w
-				warnings = append(warnings, problemPeriodGuessed(w))
+				warnings = append(warnings, letters.ProblemPeriodGuessed(periodLabel(w)))
 			}
 		}
 		unit, unitProblems := d.unitOf(s, report.Filled.Ident)
@@ -149,11 +150,11 @@ func (d *Daemon) unitOf(s office.Sender, id form.Ident) (*config.Unit, []form.Pr
 		return s.Unit, nil
 	}
 	if id.Unit == "" {
-		return nil, []form.Problem{problemUnitUnknown(s.Person.Name)}
+		return nil, []form.Problem{letters.ProblemUnitUnknown(s.Person.Name)}
 	}
 	u, ok := d.o.Unit(id.Unit)
 	if !ok || !s.Person.MaySubmitFor(u.Code) {
-		return nil, []form.Problem{problemNotForPerson(s.Person.Name, id.Unit, u.Name)}
+		return nil, []form.Problem{letters.ProblemNotForPerson(s.Person.Name, id.Unit, u.Name)}
 	}
 	return &u, nil
 }
@@ -174,17 +175,17 @@ func (d *Daemon) checkIdent(ctx context.Context, unit config.Unit, id form.Ident
 		return out, nil
 	}
 	if err != nil {
-		return append(out, problemBadPeriod(id.Period, f)), nil
+		return append(out, letters.ProblemBadPeriod(id.Period, f.Code)), nil
 	}
 	if d.now().Before(w.TemplateAt.Add(-30 * 24 * time.Hour)) {
-		return append(out, problemPeriodNotOpen(p, w.TemplateAt)), nil
+		return append(out, letters.ProblemPeriodNotOpen(p.Label(), w.TemplateAt)), nil
 	}
 	sub.Late = d.now().After(w.Deadline)
 	if _, err := d.ledger.EnsurePeriod(ctx, d.periodRow(f.Code, w)); err != nil {
 		d.log.Error("record period", "form", f.Code, "period", p, "err", err)
 	}
 	if row, err := d.ledger.Period(ctx, f.Code, p.String()); err == nil && row.Status == ledger.PeriodClosed {
-		warnings = append(warnings, problemPeriodClosed(p))
+		warnings = append(warnings, letters.ProblemPeriodClosed(p.Label()))
 	}
 	return out, warnings
 }
@@ -192,7 +193,7 @@ func (d *Daemon) checkIdent(ctx context.Context, unit config.Unit, id form.Ident
 // afterClose reports whether the submission was recorded for a period already closed.
 func afterClose(sub ledger.Submission) bool {
 	for _, w := range submissionWarnings(sub) {
-		if w.Code == codePeriodClosed {
+		if w.Code == letters.CodePeriodClosed {
 			return true
 		}
 	}
@@ -212,15 +213,33 @@ func identProblems(c *office.Office, unit config.Unit, id form.Ident) ([]form.Pr
 	var out []form.Problem
 	if id.Unit != "" && id.Unit != unit.Code {
 		other, _ := c.Unit(id.Unit)
-		out = append(out, problemWrongUnit(unit, id.Unit, other.Name))
+		out = append(out, letters.ProblemWrongUnit(unit.Name, id.Unit, other.Name))
 	}
 	f, ok := c.Form(id.Form)
 	if !ok || !slices.ContainsFunc(c.FormUnits(f), func(u config.Unit) bool { return u.Code == unit.Code }) {
-		return append(out, problemFormNotForUnit(id.Form, unit)), nil, period.Period{}, false
+		return append(out, letters.ProblemFormNotForUnit(id.Form, unit.Name)), nil, period.Period{}, false
 	}
 	p, err := period.Parse(id.Period)
 	if err != nil || string(p.Kind) != f.Period {
-		return append(out, problemBadPeriod(id.Period, f)), f, p, false
+		return append(out, letters.ProblemBadPeriod(id.Period, f.Code)), f, p, false
 	}
 	return out, f, p, true
+}
+
+// periodLabel names a period for a letter: "Tháng 11/2026", or the text itself when it is not
+// a period.
+func periodLabel(p string) string {
+	if pp, err := period.Parse(p); err == nil {
+		return pp.Label()
+	}
+	return p
+}
+
+// attachedFiles lists a mail's attachments for the letter that explains a missing workbook.
+func attachedFiles(msg *intake.Message) []letters.AttachedFile {
+	out := make([]letters.AttachedFile, 0, len(msg.Attachments))
+	for _, a := range msg.Attachments {
+		out = append(out, letters.AttachedFile{Name: a.Name, Kind: a.Kind()})
+	}
+	return out
 }

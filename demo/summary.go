@@ -108,7 +108,7 @@ func reportLines(ctx context.Context, w io.Writer, cfg *office.Office, l *ledger
 	}
 	if p.Status == ledger.PeriodClosed {
 		fmt.Fprintf(w, "  ISSUED: %s\n", filepath.Join(cfg.DataDir, "archive", form.Slug(p.Form), p.Period, "_tong-hop",
-			daemon.IssuedFileName(p.Form, p.Period)))
+			office.IssuedFileName(p.Form, p.Period)))
 	}
 	return nil
 }

@@ -111,7 +111,7 @@ func consolidateOnDemand(ctx context.Context, cfg *office.Office, l *ledger.Ledg
 
 // consolidatedLine tells the clerk what was written, in Vietnamese.
 func consolidatedLine(cfg *config.Config, f *config.Form, d ledger.Draft, built bool, out string) string {
-	counted, missing := daemon.UnitsByBasis(cfg.FormUnits(f), d.Basis)
+	counted, missing := office.UnitsByBasis(cfg.FormUnits(f), d.Basis)
 	verb := fmt.Sprintf("Đã lập bản tổng hợp lần %d", d.Version)
 	if !built {
 		verb = fmt.Sprintf("Số liệu không đổi từ bản tổng hợp lần %d (lập lúc %s)", d.Version,
@@ -119,7 +119,7 @@ func consolidatedLine(cfg *config.Config, f *config.Form, d ledger.Draft, built 
 	}
 	line := fmt.Sprintf("%s: %s %s, %d/%d đơn vị", verb, f.Code, d.Period, len(counted), len(counted)+len(missing))
 	if len(missing) > 0 {
-		line += "; chưa có số liệu: " + strings.Join(daemon.UnitNames(missing), ", ")
+		line += "; chưa có số liệu: " + strings.Join(office.UnitNames(missing), ", ")
 	}
 	return line + ". Tệp: " + out
 }
