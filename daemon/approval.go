@@ -13,16 +13,6 @@ import (
 	"github.com/tonghop/tonghop/period"
 )
 
-// Outbox kinds of the approval cycle. Notices answer a leader's reply (acknowledgement, "answer
-// again", "not counted"): they carry Auto-Submitted so that no auto-responder answers them.
-const (
-	kindApprovalRequest  = "approval_request"
-	kindApprovalReminder = "approval_reminder"
-	kindApprovalNotice   = "approval_notice"
-	kindApprovalOffice   = "approval_office"
-	kindIssue            = "issue"
-)
-
 // chain turns a form's configured approval chain into the state machine's.
 func (d *Daemon) chain(f *config.Form) approval.Chain {
 	c := approval.Chain{OnRevise: f.ApprovalOnRevise, RemindAfter: f.RemindAfter(), MaxReminders: f.MaxApprovalReminders()}

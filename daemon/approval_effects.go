@@ -139,16 +139,16 @@ func (w *effectWriter) toStep(a approval.Action) error {
 		switch a.Kind {
 		case approval.Request:
 			l = letters.ApprovalRequestLetter(w.draft(a.Version), to, w.done(a.Version, a.Step), a.Replaces)
-			m.Key, m.Kind = fmt.Sprintf("%s:s%d:request:%s", w.keyPrefix(a.Version), a.Step+1, id), kindApprovalRequest
+			m.Key, m.Kind = fmt.Sprintf("%s:s%d:request:%s", w.keyPrefix(a.Version), a.Step+1, id), ledger.KindApprovalRequest
 			m.Attachments = w.attachment(a.Version)
 		case approval.Remind:
 			l = letters.ApprovalReminderLetter(w.draft(a.Version), to, a.N, w.st.Since.In(w.d.o.Location))
-			m.Key, m.Kind = fmt.Sprintf("%s:s%d:remind%d:%s", w.keyPrefix(a.Version), a.Step+1, a.N, id), kindApprovalReminder
+			m.Key, m.Kind = fmt.Sprintf("%s:s%d:remind%d:%s", w.keyPrefix(a.Version), a.Step+1, a.N, id), ledger.KindApprovalReminder
 			m.Attachments = w.attachment(a.Version)
 			m.NotBefore = w.d.o.Calendar.NextWorkingTime(w.d.now())
 		case approval.Withdraw:
 			l = letters.WithdrawLetter(w.draft(w.st.Version), to, a.Version)
-			m.Key, m.Kind = fmt.Sprintf("%s:withdraw:%s", w.keyPrefix(a.Version), id), kindApprovalNotice
+			m.Key, m.Kind = fmt.Sprintf("%s:withdraw:%s", w.keyPrefix(a.Version), id), ledger.KindApprovalNotice
 		}
 		m.Subject, m.Body = l.Subject, l.Body
 		w.fx.mails = append(w.fx.mails, m)
@@ -196,7 +196,7 @@ func (w *effectWriter) toReplier(a approval.Action) error {
 	case approval.NotYourTurn:
 		l = letters.NotYourTurnLetter(cur, to, letters.Person{Name: letters.PersonNames(office.People(w.stepPeople(w.st.Step)))})
 	}
-	w.fx.mails = append(w.fx.mails, w.replyMail(string(a.Kind), kindApprovalNotice, []string{w.rc.msg.From.Addr}, l))
+	w.fx.mails = append(w.fx.mails, w.replyMail(string(a.Kind), ledger.KindApprovalNotice, []string{w.rc.msg.From.Addr}, l))
 	return nil
 }
 
@@ -248,7 +248,7 @@ func (w *effectWriter) toOffice(a approval.Action) error {
 	case approval.Refused:
 		l = letters.RefusedReplyLetter(w.d.o.Letterhead(), w.rc.msg.From.Addr, w.rc.msg.Subject, letters.NotInChain)
 	}
-	m := w.replyMail(string(a.Kind), kindApprovalOffice, to, l)
+	m := w.replyMail(string(a.Kind), ledger.KindApprovalOffice, to, l)
 	m.InReplyTo, m.References = "", nil // a new thread for the office, not the leader's
 	w.fx.mails = append(w.fx.mails, m)
 	return nil

@@ -49,7 +49,7 @@ func (w *effectWriter) issue(a approval.Action) error {
 		to, cc = cc, nil
 	}
 	w.fx.mails = append(w.fx.mails, ledger.OutMail{
-		Key: fmt.Sprintf("issue:%s:%s", w.f.Code, w.p), Kind: kindIssue, To: to, Cc: cc,
+		Key: fmt.Sprintf("issue:%s:%s", w.f.Code, w.p), Kind: ledger.KindIssue, To: to, Cc: cc,
 		Subject: l.Subject, Body: l.Body, CreatedAt: w.d.now(), NotBefore: w.d.now(),
 		Attachments: []ledger.Attachment{{Name: name, ContentType: xlsxType, SHA256: sha}},
 	})

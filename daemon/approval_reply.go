@@ -194,6 +194,6 @@ func (d *Daemon) refuseReply(in *ledger.Intake, msg *intake.Message, why string)
 		return
 	}
 	l := letters.RefusedReplyLetter(d.o.Letterhead(), msg.From.Addr, msg.Subject, why)
-	in.Queue(d.now(), ledger.OutMail{Key: "approval:reply:" + in.Mail.SHA256[:16] + ":auth", Kind: kindApprovalOffice,
+	in.Queue(d.now(), ledger.OutMail{Key: "approval:reply:" + in.Mail.SHA256[:16] + ":auth", Kind: ledger.KindApprovalOffice,
 		To: to, Subject: l.Subject, Body: l.Body}, "office")
 }

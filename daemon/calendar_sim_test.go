@@ -194,12 +194,12 @@ func simLine(m ledger.OutMail, envelope []string) (string, bool) {
 	parts := strings.Split(m.Key, ":")
 	local := func(addr string) string { return strings.Split(addr, "@")[0] }
 	switch m.Kind {
-	case kindDigest:
+	case ledger.KindDigest:
 		return "digest " + local(envelope[0]), len(envelope) == 1
-	case kindTemplate, kindReminder, kindNag:
+	case ledger.KindTemplate, ledger.KindReminder, ledger.KindNag:
 		unit := parts[len(parts)-1]
 		line := "template " + unit
-		if m.Kind != kindTemplate {
+		if m.Kind != ledger.KindTemplate {
 			unit = parts[len(parts)-2]
 			line = fmt.Sprintf("%s#%s %s", m.Kind, parts[len(parts)-1], unit)
 		}

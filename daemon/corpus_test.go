@@ -116,7 +116,7 @@ func clerkNotices(t *testing.T, e *env, after int64) int {
 	}
 	n := 0
 	for _, m := range all {
-		if m.ID > after && m.Kind != kindReceipt && m.Kind != kindRejection && toAny(m, clerks) {
+		if m.ID > after && m.Kind != ledger.KindReceipt && m.Kind != ledger.KindRejection && toAny(m, clerks) {
 			n++
 		}
 	}

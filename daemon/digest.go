@@ -9,8 +9,6 @@ import (
 	"github.com/tonghop/tonghop/period"
 )
 
-const kindDigest = "digest"
-
 // queueDigest sends the clerks, once a working day from the digest time on, the units still
 // late after the nag from which their form lists them. A unit that becomes due for the digest
 // later in the day is in the next day's.
@@ -33,8 +31,8 @@ func (d *Daemon) queueDigest(ctx context.Context, late []lateUnit) error {
 		return nil
 	}
 	l := letters.DigestLetter(letters.Digest{Office: d.o.Letterhead(), Day: now, Items: d.digestItems(late)})
-	m := ledger.OutMail{Key: key, Kind: kindDigest, To: to, Subject: l.Subject, Body: l.Body, NotBefore: now, CreatedAt: d.now()}
-	_, _, err = d.ledger.Enqueue(ctx, m, d.event("system", "outbox.queued."+kindDigest, "office", l.Subject))
+	m := ledger.OutMail{Key: key, Kind: ledger.KindDigest, To: to, Subject: l.Subject, Body: l.Body, NotBefore: now, CreatedAt: d.now()}
+	_, _, err = d.ledger.Enqueue(ctx, m, d.event("system", "outbox.queued."+ledger.KindDigest, "office", l.Subject))
 	return err
 }
 

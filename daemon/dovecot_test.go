@@ -92,7 +92,7 @@ func assertFiled(t *testing.T, e *env, dc *dovecottest.Server, want map[string]i
 	}
 	n := 0
 	for _, m := range receipts {
-		if m.Kind == kindReceipt {
+		if m.Kind == ledger.KindReceipt {
 			n++
 		}
 	}

@@ -104,10 +104,10 @@ func (d *Daemon) queueDraftNotice(ctx context.Context, f *config.Form, p period.
 	}
 	letter := letters.DraftNoticeLetter(d.o.DraftLetter(f, p, draft, len(rep.Book.Warnings), previous), next)
 	m := ledger.OutMail{
-		Key: fmt.Sprintf("draft:%s:%s:v%d", f.Code, p, draft.Version), Kind: kindDraft, To: to,
+		Key: fmt.Sprintf("draft:%s:%s:v%d", f.Code, p, draft.Version), Kind: ledger.KindDraft, To: to,
 		Subject: letter.Subject, Body: letter.Body, CreatedAt: d.now(),
 		Attachments: []ledger.Attachment{{Name: draft.FileName, ContentType: xlsxType, SHA256: draft.FileSHA256}},
 	}
-	_, _, err := d.ledger.Enqueue(ctx, m, d.event("system", "outbox.queued."+kindDraft, ledger.PeriodObject(f.Code, p.String()), letter.Subject))
+	_, _, err := d.ledger.Enqueue(ctx, m, d.event("system", "outbox.queued."+ledger.KindDraft, ledger.PeriodObject(f.Code, p.String()), letter.Subject))
 	return err
 }

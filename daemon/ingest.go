@@ -74,7 +74,7 @@ func (d *Daemon) ingestedOf(m ledger.Mail, duplicate bool, replies []ledger.OutM
 		Reply: replyKinds(replies), Submissions: []IngestedSubmission{},
 	}
 	for _, m := range replies {
-		out.OfficeNotified = out.OfficeNotified || m.Kind == kindNotice
+		out.OfficeNotified = out.OfficeNotified || m.Kind == ledger.KindNotice
 	}
 	if u, ok := d.o.UnitByEmail(m.From); ok {
 		out.Unit = u.Code
@@ -95,9 +95,9 @@ func replyKinds(replies []ledger.OutMail) string {
 	receipt, errs := false, false
 	for _, m := range replies {
 		switch m.Kind {
-		case kindReceipt:
+		case ledger.KindReceipt:
 			receipt = true
-		case kindRejection:
+		case ledger.KindRejection:
 			errs = true
 		}
 	}

@@ -17,16 +17,6 @@ import (
 	"github.com/tonghop/tonghop/schedule"
 )
 
-// Outbox kinds.
-const (
-	kindTemplate  = schedule.KindTemplate
-	kindReminder  = schedule.KindReminder
-	kindNag       = schedule.KindNag
-	kindReceipt   = "receipt"
-	kindRejection = "rejection"
-	kindDraft     = "draft"
-)
-
 // request describes what a unit was asked for; a form or period it cannot name stays empty.
 func (d *Daemon) request(formCode, periodName string) letters.Request {
 	return d.o.Request(formCode, periodName, d.events(context.Background()))
@@ -73,7 +63,7 @@ func (d *Daemon) receiptMail(msg *intake.Message, s office.Sender, subs []ledger
 		r.Items = append(r.Items, letters.ReceiptItem{File: sub.FileName, Request: d.request(sub.Form, sub.Period),
 			Version: sub.Version, Rows: rows, Indicators: indicators, Closed: afterClose(sub)})
 	}
-	m := reply(msg, kindReceipt, "receipt:"+sha, letters.ReceiptLetter(r))
+	m := reply(msg, ledger.KindReceipt, "receipt:"+sha, letters.ReceiptLetter(r))
 	m.Cc = d.unitsCopied(msg, s, subs)
 	return m
 }
@@ -140,7 +130,7 @@ func (d *Daemon) rejectionMail(msg *intake.Message, s office.Sender, files []fil
 			r.Problems = append(r.Problems, p)
 		}
 	}
-	return reply(msg, kindRejection, "rejection:"+sha, letters.RejectionLetter(r))
+	return reply(msg, ledger.KindRejection, "rejection:"+sha, letters.RejectionLetter(r))
 }
 
 // rejectReason picks the letter's explanation from the first problem's code.
@@ -165,7 +155,7 @@ func (d *Daemon) tooManyFilesMail(msg *intake.Message, s office.Sender, n int, s
 		Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: s.Name(), Reason: letters.RejectTooManyFiles,
 		Count: n, MaxCount: d.o.Mailbox.MaxAttachments, ReceivedAt: d.now().In(d.o.Location), OriginalSubject: msg.Subject,
 	})
-	return reply(msg, kindRejection, "rejection:"+sha, l)
+	return reply(msg, ledger.KindRejection, "rejection:"+sha, l)
 }
 
 // oversizeMail answers a mail too large to read, from its header alone.
@@ -174,7 +164,7 @@ func (d *Daemon) oversizeMail(msg *intake.Message, s office.Sender, size int64, 
 		Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: s.Name(), Reason: letters.RejectTooLarge,
 		Size: size, MaxSize: d.o.Mailbox.MaxMessageBytes, ReceivedAt: d.now().In(d.o.Location), OriginalSubject: msg.Subject,
 	})
-	return reply(msg, kindRejection, "rejection:oversize:"+key, l)
+	return reply(msg, ledger.KindRejection, "rejection:oversize:"+key, l)
 }
 
 // actionMail writes the template, reminder or nag of a scheduled action; each carries the
@@ -191,11 +181,11 @@ func (d *Daemon) actionMail(a schedule.Action) (ledger.OutMail, error) {
 	now := d.now().In(d.o.Location)
 	var l letters.Letter
 	switch a.Kind {
-	case kindTemplate:
+	case ledger.KindTemplate:
 		l = letters.TemplateLetter(letters.Template{Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: unit.Name, Request: req, FileName: att.Name})
-	case kindReminder:
+	case ledger.KindReminder:
 		l = letters.ReminderLetter(letters.Reminder{Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: unit.Name, Request: req, Now: now, FileName: att.Name})
-	case kindNag:
+	case ledger.KindNag:
 		nag := letters.Nag{Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: unit.Name, Request: req, Now: now, Escalated: a.Escalate, FileName: att.Name}
 		if sup, ok := d.o.Person(unit.Supervisor); ok && a.Escalate {
 			nag.SupervisorTitle, nag.SupervisorName = sup.Title, sup.Name

@@ -21,8 +21,6 @@ import (
 // replies they go to the office, never to the sender, so they cannot feed a loop; their keys
 // make each one once: once per unknown address per day, once per unit message.
 
-const kindNotice = "notice"
-
 // noticeKind names what a notice is about; it is part of the notice's key.
 type noticeKind string
 
@@ -50,7 +48,7 @@ func (d *Daemon) notify(ctx context.Context, in *ledger.Intake, msg *intake.Mess
 			n.Unit = s.Unit.Name
 		}
 	}
-	m := ledger.OutMail{Key: key, Kind: kindNotice, Attachments: []ledger.Attachment{
+	m := ledger.OutMail{Key: key, Kind: ledger.KindNotice, Attachments: []ledger.Attachment{
 		{Name: "thu-goc.eml", ContentType: "message/rfc822", SHA256: in.Mail.SHA256},
 	}}
 	d.queueNotice(ctx, in, m, letters.NoticeLetter(n))
@@ -64,7 +62,7 @@ func (d *Daemon) notifyAfterClose(ctx context.Context, in *ledger.Intake, msg *i
 		ReceivedAt: in.Mail.ReceivedAt.In(d.o.Location), Request: d.request(sub.Form, sub.Period), Version: sub.Version,
 	})
 	key := fmt.Sprintf("notice:after-close:%s:%s:%s:v%d", sub.Form, sub.Period, sub.Unit, sub.Version)
-	d.queueNotice(ctx, in, ledger.OutMail{Key: key, Kind: kindNotice}, l)
+	d.queueNotice(ctx, in, ledger.OutMail{Key: key, Kind: ledger.KindNotice}, l)
 }
 
 // queueNotice addresses a notice to every clerk. Without clerks it is only logged: the mail is
@@ -190,14 +188,14 @@ func fileNames(msg *intake.Message) []string {
 func (d *Daemon) limitReplies(ctx context.Context, in *ledger.Intake, addr string, log *slog.Logger) {
 	replies := 0
 	for _, m := range in.Outbox {
-		if m.Kind != kindNotice {
+		if m.Kind != ledger.KindNotice {
 			replies++
 		}
 	}
 	if replies == 0 {
 		return
 	}
-	n, err := d.ledger.CountMailTo(ctx, addr, d.now().Add(-time.Hour), kindReceipt, kindRejection)
+	n, err := d.ledger.CountMailTo(ctx, addr, d.now().Add(-time.Hour), ledger.KindReceipt, ledger.KindRejection)
 	if err != nil {
 		log.Error("count replies for the rate limit; answering", "err", err)
 		return
@@ -205,9 +203,9 @@ func (d *Daemon) limitReplies(ctx context.Context, in *ledger.Intake, addr strin
 	if n+replies <= d.o.Mailbox.RepliesPerHour {
 		return
 	}
-	in.Outbox = slices.DeleteFunc(in.Outbox, func(m ledger.OutMail) bool { return m.Kind != kindNotice })
+	in.Outbox = slices.DeleteFunc(in.Outbox, func(m ledger.OutMail) bool { return m.Kind != ledger.KindNotice })
 	in.Events = slices.DeleteFunc(in.Events, func(e ledger.Event) bool {
-		return strings.HasPrefix(e.Action, "outbox.queued.") && e.Action != "outbox.queued."+kindNotice
+		return strings.HasPrefix(e.Action, "outbox.queued.") && e.Action != "outbox.queued."+ledger.KindNotice
 	})
 	note := fmt.Sprintf("not answered: %s already got %d automatic replies in the last hour (mailbox.replies_per_hour = %d)",
 		addr, n, d.o.Mailbox.RepliesPerHour)

@@ -69,7 +69,7 @@ func (d *Daemon) settleFailure(ctx context.Context, m ledger.OutMail, err error)
 		return err
 	}
 	next := d.now().Add(retryDelay(m.Attempts))
-	if _, scheduled := schedule.ParseKey(m.Key); scheduled || m.Kind == kindDigest {
+	if _, scheduled := schedule.ParseKey(m.Key); scheduled || m.Kind == ledger.KindDigest {
 		next = d.o.Calendar.NextWorkingTime(next) // scheduled mail never leaves at night, even on a retry
 	}
 	if markErr := d.ledger.MarkRetry(ctx, m.ID, err.Error(), next); markErr != nil {
@@ -83,7 +83,7 @@ func (d *Daemon) message(m ledger.OutMail) (mailer.Message, error) {
 	msg := mailer.Message{
 		Key: m.Key, To: m.To, Cc: m.Cc, Subject: m.Subject, Body: m.Body,
 		InReplyTo: m.InReplyTo, References: m.References, Date: d.now(),
-		AutoReply: m.Kind == kindReceipt || m.Kind == kindRejection || m.Kind == kindApprovalNotice,
+		AutoReply: m.Kind == ledger.KindReceipt || m.Kind == ledger.KindRejection || m.Kind == ledger.KindApprovalNotice,
 	}
 	for _, a := range m.Attachments {
 		data, err := d.ledger.Blob(a.SHA256)

@@ -32,3 +32,20 @@ func (in *Intake) Queue(at time.Time, m OutMail, recipient string) {
 	in.Outbox = append(in.Outbox, m)
 	in.Events = append(in.Events, Event{At: at, Actor: "system", Action: "outbox.queued." + m.Kind, Object: recipient, Detail: m.Subject})
 }
+
+// Kinds of outbox mail.
+const (
+	KindTemplate         = "template"          // a unit's pre-filled template for a period
+	KindReminder         = "reminder"          // before the deadline, to a unit without a valid file
+	KindNag              = "nag"               // after the deadline, to a late unit
+	KindReceipt          = "receipt"           // the answer to a unit's valid workbooks
+	KindRejection        = "rejection"         // the answer listing what is wrong
+	KindNotice           = "notice"            // to the clerks: mail tonghop does not settle alone
+	KindDigest           = "digest"            // to the clerks: the day's late units
+	KindDraft            = "draft"             // to the clerks: a new consolidated draft
+	KindApprovalRequest  = "approval_request"  // a draft sent to a step of the chain
+	KindApprovalReminder = "approval_reminder" // a step that has not answered, reminded
+	KindApprovalNotice   = "approval_notice"   // the answer to a leader's reply
+	KindApprovalOffice   = "approval_office"   // to the clerks: what happened in the chain
+	KindIssue            = "issue"             // the approved report to its recipients
+)
