@@ -39,19 +39,6 @@ func (c *Config) BaseCalendar() (period.Calendar, error) {
 	return cal, cal.Validate()
 }
 
-// Offsets parses a list of offsets such as "-2wd", "morning", "+1d".
-func Offsets(list []string) ([]period.Offset, error) {
-	out := make([]period.Offset, 0, len(list))
-	for _, s := range list {
-		o, err := period.ParseOffset(s)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, nil
-}
-
 var weekdayCodes = map[string]time.Weekday{
 	"sun": time.Sunday, "mon": time.Monday, "tue": time.Tuesday, "wed": time.Wednesday,
 	"thu": time.Thursday, "fri": time.Friday, "sat": time.Saturday,
@@ -93,28 +80,6 @@ func setHours(cal *period.Calendar, sessions []string) error {
 	}
 	cal.MorningStart, cal.MorningEnd, cal.AfternoonStart, cal.AfternoonEnd = clocks[0], clocks[1], clocks[2], clocks[3]
 	return nil
-}
-
-// Policy builds a form's deadline policy: rule, day-off shift and overrides. The form must be
-// valid.
-func (c *Config) Policy(f *Form) (period.Policy, error) {
-	rule, err := period.ParseRule(f.Deadline)
-	if err != nil {
-		return period.Policy{}, fmt.Errorf("deadline: %w", err)
-	}
-	shift, err := period.ParseShift(f.DeadlineDayOff)
-	if err != nil {
-		return period.Policy{}, fmt.Errorf("deadline_day_off: %w", err)
-	}
-	pol := period.Policy{Rule: rule, DayOff: shift, Overrides: map[period.Period]period.Override{}}
-	for i, o := range f.DeadlineOverrides {
-		p, at, err := c.override(f, o)
-		if err != nil {
-			return period.Policy{}, fmt.Errorf("deadline_overrides[%d]: %w", i, err)
-		}
-		pol.Overrides[p] = period.Override{At: at, Note: o.Note}
-	}
-	return pol, nil
 }
 
 func (c *Config) override(f *Form, o DeadlineOverride) (period.Period, time.Time, error) {

@@ -10,9 +10,6 @@ import (
 	"github.com/tonghop/tonghop/schedule"
 )
 
-// defaultSendTemplate is how long before the deadline templates go out when a form says nothing.
-const defaultSendTemplate = "5wd"
-
 // Calendar builds the office's working calendar: the configured days off, working days, weekly
 // days off and hours (config.BaseCalendar), and the public holidays computed for any year
 // unless public_holidays = "none". The configuration must be valid.
@@ -68,39 +65,14 @@ func plans(c *config.Config) (map[string]schedule.Plan, error) {
 }
 
 func plan(c *config.Config, f *config.Form) (schedule.Plan, error) {
-	kind, err := period.ParseKind(f.Period)
+	fs, err := c.Schedule(f)
 	if err != nil {
 		return schedule.Plan{}, err
-	}
-	policy, err := c.Policy(f)
-	if err != nil {
-		return schedule.Plan{}, err
-	}
-	send := f.SendTemplate
-	if send == "" {
-		send = defaultSendTemplate
-	}
-	sendOffset, err := period.ParseOffset("-" + send)
-	if err != nil {
-		return schedule.Plan{}, fmt.Errorf("send_template: %w", err)
 	}
 	pl := schedule.Plan{
-		Form: f.Code, Kind: kind, Policy: policy, PlansNext: f.PlansNext, SendTemplate: sendOffset,
-		MaxNags: f.MaxNags, EscalateFrom: f.EscalateFrom, DigestFrom: f.DigestFrom, Since: c.Start,
-	}
-	if pl.MaxNags == 0 {
-		pl.MaxNags = config.DefaultMaxNags
-	}
-	if pl.Reminders, err = config.Offsets(f.Reminders); err != nil {
-		return schedule.Plan{}, fmt.Errorf("reminders: %w", err)
-	}
-	if pl.Nags, err = config.Offsets(f.Nags); err != nil {
-		return schedule.Plan{}, fmt.Errorf("nags: %w", err)
-	}
-	if f.NagEvery != "" {
-		if pl.NagEvery, err = period.ParseOffset(f.NagEvery); err != nil {
-			return schedule.Plan{}, fmt.Errorf("nag_every: %w", err)
-		}
+		Form: f.Code, Kind: fs.Kind, Policy: fs.Policy, PlansNext: f.PlansNext, SendTemplate: fs.SendTemplate,
+		Reminders: fs.Reminders, Nags: fs.Nags, NagEvery: fs.NagEvery, MaxNags: fs.MaxNags,
+		EscalateFrom: f.EscalateFrom, DigestFrom: f.DigestFrom, Since: c.Start,
 	}
 	for _, u := range c.FormUnits(f) {
 		pl.Units = append(pl.Units, u.Code)
