@@ -6,6 +6,7 @@ import (
 
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/office"
+	"github.com/tonghop/tonghop/receive"
 )
 
 // The archive is a plain copy of every workbook sent and received, filed as the procedures file
@@ -33,6 +34,6 @@ func (d *Daemon) archiveSubmissions(subs []ledger.Submission, log *slog.Logger) 
 		if formCode == "" {
 			formCode, periodName = "khong-xac-dinh", "khac"
 		}
-		d.archive(data, office.ArchivePath(formCode, periodName, s.Unit, fmt.Sprintf("v%d_%s", s.Version, archiveName(s.FileName, data))))
+		d.archive(data, office.ArchivePath(formCode, periodName, s.Unit, fmt.Sprintf("v%d_%s", s.Version, receive.ArchiveName(s.FileName, data))))
 	}
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/mailer"
 	"github.com/tonghop/tonghop/office"
+	"github.com/tonghop/tonghop/period"
 	"github.com/tonghop/tonghop/templates"
 )
 
@@ -164,3 +165,8 @@ func (d *Daemon) Close() error {
 }
 
 func (d *Daemon) now() time.Time { return d.clock.Now() }
+
+// events answers deadlines counted from other forms' events, from the ledger.
+func (d *Daemon) events(ctx context.Context) period.EventTimes {
+	return d.o.EventTimes(ctx, d.ledger, d.log)
+}

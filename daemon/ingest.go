@@ -49,12 +49,12 @@ func (d *Daemon) Ingest(ctx context.Context, raw []byte) (Ingested, error) {
 	}
 	var in ledger.Intake
 	if int64(len(raw)) > d.o.Mailbox.MaxMessageBytes {
-		in = d.decideOversize(ctx, raw, int64(len(raw)), sha)
+		in, err = d.judge(ctx, log).Oversize(ctx, raw, int64(len(raw)), sha)
 	} else {
 		in, err = d.decide(ctx, intake.Fetched{Raw: raw, Size: int64(len(raw)), InternalDate: d.now()}, 0, sha, log)
-		if err != nil {
-			return Ingested{}, err
-		}
+	}
+	if err != nil {
+		return Ingested{}, err
 	}
 	in.Mail.Mailbox = "ingest"
 	res, err := d.record(ctx, in, log)

@@ -139,7 +139,10 @@ func (d *Daemon) handleOversize(ctx context.Context, mb *intake.Mailbox, f intak
 	if _, found, err := d.recordedBefore(ctx, sha, header); err != nil {
 		return err
 	} else if !found {
-		in := d.decideOversize(ctx, header, f.Size, sha)
+		in, err := d.judge(ctx, log).Oversize(ctx, header, f.Size, sha)
+		if err != nil {
+			return err
+		}
 		in.Mail.UIDValidity, in.Mail.UID = mb.UIDValidity(), f.UID
 		if _, err := d.record(ctx, in, log); err != nil {
 			return err
@@ -147,27 +150,6 @@ func (d *Daemon) handleOversize(ctx context.Context, mb *intake.Mailbox, f intak
 		log.Warn("message too large; quarantined", "size", f.Size)
 	}
 	return mb.Move(ctx, f.UID, d.o.Mailbox.Quarantine)
-}
-
-// decideOversize decides about a message over mailbox.max_message_bytes from its header: it is
-// quarantined unread, and a unit (or a person reporting for units) is told to send the workbook
-// alone. Automatic mail gets no answer, as always.
-func (d *Daemon) decideOversize(ctx context.Context, header []byte, size int64, sha string) ledger.Intake {
-	in := ledger.Intake{Mail: ledger.Mail{SHA256: sha, Size: size, Mailbox: d.o.Mailbox.Inbox, ReceivedAt: d.now()}}
-	note := fmt.Sprintf("%d bytes is over mailbox.max_message_bytes (%d); not read, left in the quarantine folder",
-		size, d.o.Mailbox.MaxMessageBytes)
-	in.Settle(d.now(), ledger.OutcomeQuarantined, note, "mail.quarantined")
-	msg, err := intake.ParseHeader(header)
-	if err != nil {
-		return in
-	}
-	in.Mail.MessageID, in.Mail.From, in.Mail.Subject, in.Mail.Date = msg.MessageID, msg.From.Addr, msg.Subject, msg.Date
-	s := d.o.SenderOf(msg.From.Addr)
-	if d.ignoreReason(msg) == "" && (s.Unit != nil || s.Person != nil && len(s.Person.SubmitsFor) > 0) {
-		d.queueReply(&in, d.oversizeMail(msg, s, size, sha))
-		d.limitReplies(ctx, &in, msg.From.Addr, d.log)
-	}
-	return in
 }
 
 func (d *Daemon) folder(outcome string) string {

@@ -44,6 +44,9 @@ type Intake struct {
 	// versions with the mail's ID; Approval is the approval step the mail decided, if any.
 	Drafts   []Draft
 	Approval *ApprovalUpdate
+	// Periods are the reporting periods the mail's workbooks belong to, inserted unless they
+	// exist (as EnsurePeriod does), so a workbook's period is in the ledger with it.
+	Periods []Period
 }
 
 // IntakeResult says what RecordIntake stored.
@@ -55,10 +58,11 @@ type IntakeResult struct {
 }
 
 // RecordIntake stores a received mail with everything decided about it in ONE transaction: the
-// mail row, its submissions (each numbered with the next version of its form, unit and period),
-// the outbox mails (a key already enqueued is kept as it is) and the events. So a crash never
-// leaves a receipt without its submission, and reading the same mail again (after a crash before
-// the IMAP cursor moved, or a UIDVALIDITY change) is recognised by its SHA256 and writes nothing.
+// mail row, the periods of its workbooks (one that exists is kept as it is), its submissions
+// (each numbered with the next version of its form, unit and period), the outbox mails (a key
+// already enqueued is kept as it is) and the events. So a crash never leaves a receipt without
+// its submission, and reading the same mail again (after a crash before the IMAP cursor moved,
+// or a UIDVALIDITY change) is recognised by its SHA256 and writes nothing.
 //
 // The raw mail and each submission's file must already be stored with PutBlob, so no row points
 // to a missing file. A submission without ReceivedAt, and an event without At, get the mail's
@@ -93,6 +97,11 @@ func recordIntake(ctx context.Context, tx *sql.Tx, in Intake) (IntakeResult, err
 	mailID, err := insertMail(ctx, tx, in.Mail)
 	if err != nil {
 		return IntakeResult{}, err
+	}
+	for _, p := range in.Periods {
+		if _, err := ensurePeriod(ctx, tx, withDefaultStatus(p)); err != nil {
+			return IntakeResult{}, fmt.Errorf("ensure period %s %s: %w", p.Form, p.Period, err)
+		}
 	}
 	res := IntakeResult{MailID: mailID}
 	for _, s := range in.Submissions {
@@ -148,6 +157,11 @@ func (l *Ledger) checkIntake(in Intake) error {
 		}
 		if s.FileSHA256 != "" && !l.hasBlob(s.FileSHA256) {
 			return fmt.Errorf("file blob %q of %s: %w (PutBlob it first)", s.FileSHA256, s.FileName, ErrNotFound)
+		}
+	}
+	for _, p := range in.Periods {
+		if err := checkPeriod(withDefaultStatus(p)); err != nil {
+			return fmt.Errorf("period %s %s: %w", p.Form, p.Period, err)
 		}
 	}
 	for _, o := range in.Outbox {

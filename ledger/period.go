@@ -26,25 +26,45 @@ const (
 // overwrites, so the dates a period was opened with stay those units were told. An empty Status
 // means "open".
 func (l *Ledger) EnsurePeriod(ctx context.Context, p Period) (created bool, err error) {
-	if p.Status == "" {
-		p.Status = PeriodOpen
-	}
+	p = withDefaultStatus(p)
 	if err := checkPeriod(p); err != nil {
 		return false, fmt.Errorf("ensure period %s %s: %w", p.Form, p.Period, err)
 	}
-	res, err := l.db.ExecContext(ctx, `INSERT INTO periods
+	created, err = ensurePeriod(ctx, l.db, p)
+	if err != nil {
+		return false, fmt.Errorf("ensure period %s %s: %w", p.Form, p.Period, err)
+	}
+	return created, nil
+}
+
+// execer is what ensurePeriod writes through: the database, or a transaction (RecordIntake).
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// ensurePeriod inserts a checked period unless it exists.
+func ensurePeriod(ctx context.Context, db execer, p Period) (created bool, err error) {
+	res, err := db.ExecContext(ctx, `INSERT INTO periods
 		(form, period, start_at, end_at, deadline, status, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (form, period) DO NOTHING`,
 		p.Form, p.Period, encodeTime(p.Start), encodeTime(p.End), encodeTime(p.Deadline),
 		p.Status, encodeTime(p.OpenedAt))
 	if err != nil {
-		return false, fmt.Errorf("ensure period %s %s: %w", p.Form, p.Period, err)
+		return false, err
 	}
 	n, err := res.RowsAffected()
 	if err != nil {
-		return false, fmt.Errorf("ensure period %s %s: %w", p.Form, p.Period, err)
+		return false, err
 	}
 	return n == 1, nil
+}
+
+// withDefaultStatus makes a period without a status open.
+func withDefaultStatus(p Period) Period {
+	if p.Status == "" {
+		p.Status = PeriodOpen
+	}
+	return p
 }
 
 func checkPeriod(p Period) error {

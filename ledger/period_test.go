@@ -97,3 +97,37 @@ func TestEnsurePeriod_Invalid(t *testing.T) {
 		})
 	}
 }
+
+// RecordIntake inserts the periods of a mail's workbooks with it, never overwriting one that
+// exists, and refuses an intake whose period is incomplete before writing anything.
+func TestRecordIntake_Periods(t *testing.T) {
+	ctx := context.Background()
+	l := openTest(t)
+	nov := testPeriodOf(testForm, "2026-11", time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC))
+	closed := testPeriodOf(testForm, "2026-10", time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC))
+	closed.Status = PeriodClosed
+	if _, err := l.EnsurePeriod(ctx, closed); err != nil {
+		t.Fatal(err)
+	}
+	reopened := closed
+	reopened.Status = PeriodOpen
+	in := testIntake(t, l, "periods", true, "QLDN")
+	in.Periods = []Period{nov, reopened}
+	if _, err := l.RecordIntake(ctx, in); err != nil {
+		t.Fatalf("RecordIntake: %v", err)
+	}
+	if got, err := l.Period(ctx, testForm, "2026-11"); err != nil || got.Status != PeriodOpen {
+		t.Errorf("2026-11: got %+v (%v), want it recorded open", got, err)
+	}
+	if got, err := l.Period(ctx, testForm, "2026-10"); err != nil || got.Status != PeriodClosed {
+		t.Errorf("2026-10: got %+v (%v), want it kept closed", got, err)
+	}
+	bad := testIntake(t, l, "bad period", true, "QLDN")
+	bad.Periods = []Period{{Form: testForm, Period: "2026-12"}}
+	if _, err := l.RecordIntake(ctx, bad); err == nil {
+		t.Error("period without deadline: got nil error, want a refusal")
+	}
+	if _, err := l.MailBySHA(ctx, bad.Mail.SHA256); !errors.Is(err, ErrNotFound) {
+		t.Errorf("refused intake: got %v, want nothing recorded", err)
+	}
+}

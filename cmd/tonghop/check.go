@@ -8,11 +8,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/tonghop/tonghop/config"
-	"github.com/tonghop/tonghop/daemon"
 	"github.com/tonghop/tonghop/form"
-	"github.com/tonghop/tonghop/period"
+	"github.com/tonghop/tonghop/intake"
+	"github.com/tonghop/tonghop/office"
+	"github.com/tonghop/tonghop/receive"
 	"github.com/tonghop/tonghop/templates"
 )
 
@@ -100,8 +102,8 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
-// checkWorkbook reads file with the daemon's reader, key and converter; with unit it also checks
-// the identification as the daemon checks a file that unit mailed.
+// checkWorkbook judges file as the daemon judges a workbook mailed without a subject: with
+// unit, as if that unit had sent it now; without, on its own. Nothing is recorded.
 func checkWorkbook(ctx context.Context, cfg *config.Config, file string, unit *config.Unit) (*checkResult, error) {
 	data, err := readLimited(file, templates.DefaultMaxFileBytes)
 	if err != nil {
@@ -115,28 +117,20 @@ func checkWorkbook(ctx context.Context, cfg *config.Config, file string, unit *c
 	if err != nil {
 		return nil, err
 	}
-	rep, _, readErr := templates.ReadAny(ctx, data, cfg.Layouts(), of.Key, templates.Limits{}, conv)
-	usable := !errors.Is(readErr, templates.ErrUnreadable) && !errors.Is(readErr, templates.ErrUnknownForm)
-	id := rep.Filled.Ident
-	if usable && unit != nil {
-		if id.Unit == "" {
-			id.Unit = unit.Code
-		}
-		if f, ok := cfg.Form(id.Form); ok && id.Period == "" {
-			if p, ok := period.Find(filepath.Base(file), period.Kind(f.Period)); ok {
-				id.Period = p.String()
-			}
-		}
-		for _, p := range daemon.IdentProblems(of, *unit, id) {
-			if p.Field != "period" || id.Period != "" { // a lost period is the guess warning's to tell
-				rep.Errors = append(rep.Errors, p)
-			}
-		}
+	j := receive.Judge{Office: of, Ledger: receive.NoLedger{}, Events: of.EventTimes(ctx, nil, nil), Converter: conv, Now: time.Now}
+	att := intake.Attachment{Name: filepath.Base(file), Data: data, Size: int64(len(data))}
+	v, err := j.Workbook(ctx, office.Sender{Unit: unit}, att, "")
+	if err != nil {
+		return nil, err
+	}
+	id := v.Filled.Ident
+	if id.Unit == "" {
+		id.Unit = v.Submission.Unit
 	}
 	return &checkResult{
 		File: file, Form: id.Form, FormVersion: id.FormVersion, Unit: id.Unit, Period: id.Period,
-		Guessed: id.Guessed, TagOK: id.TagOK, Valid: usable && rep.Valid(), Rows: rep.Filled.RowCount(),
-		Errors: nonNil(rep.Errors), Warnings: nonNil(rep.Warnings), usable: usable,
+		Guessed: id.Guessed, TagOK: id.TagOK, Valid: v.Usable && len(v.Errors) == 0, Rows: v.Filled.RowCount(),
+		Errors: nonNil(v.Errors), Warnings: nonNil(v.Warnings), usable: v.Usable,
 	}, nil
 }
 

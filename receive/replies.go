@@ -1,7 +1,6 @@
-package daemon
+package receive
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -12,18 +11,7 @@ import (
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/letters"
 	"github.com/tonghop/tonghop/office"
-	"github.com/tonghop/tonghop/period"
 )
-
-// request describes what a unit was asked for; a form or period it cannot name stays empty.
-func (d *Daemon) request(formCode, periodName string) letters.Request {
-	return d.o.Request(formCode, periodName, d.events(context.Background()))
-}
-
-// events answers deadlines counted from other forms' events, from the ledger.
-func (d *Daemon) events(ctx context.Context) period.EventTimes {
-	return d.o.EventTimes(ctx, d.ledger, d.log)
-}
 
 // reply addresses an answer to a received message, threaded under it.
 func reply(msg *intake.Message, kind, key string, l letters.Letter) ledger.OutMail {
@@ -37,34 +25,34 @@ func reply(msg *intake.Message, kind, key string, l letters.Letter) ledger.OutMa
 
 // receiptMail confirms the accepted workbooks, one line each. A report sent on a unit's behalf
 // is confirmed to the sender with the unit copied.
-func (d *Daemon) receiptMail(msg *intake.Message, s office.Sender, subs []ledger.Submission, sha string) ledger.OutMail {
+func (j *Judge) receiptMail(msg *intake.Message, s office.Sender, subs []ledger.Submission, sha string) ledger.OutMail {
 	first := subs[0]
-	unit, _ := d.o.Unit(first.Unit)
+	unit, _ := j.Office.Unit(first.Unit)
 	r := letters.Receipt{
-		Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: unit.Name, Request: d.request(first.Form, first.Period),
-		Version: first.Version, ReceivedAt: d.now().In(d.o.Location),
+		Office: j.Office.Letterhead(), Contact: j.Office.Contact(), Unit: unit.Name, Request: j.request(first.Form, first.Period),
+		Version: first.Version, ReceivedAt: j.now().In(j.Office.Location),
 	}
 	for _, sub := range subs {
 		r.Files = append(r.Files, sub.FileName)
 		r.Warnings = append(r.Warnings, submissionWarnings(sub)...)
 		rows, indicators := filledCounts(sub)
-		r.Items = append(r.Items, letters.ReceiptItem{File: sub.FileName, Request: d.request(sub.Form, sub.Period),
+		r.Items = append(r.Items, letters.ReceiptItem{File: sub.FileName, Request: j.request(sub.Form, sub.Period),
 			Version: sub.Version, Rows: rows, Indicators: indicators, Closed: afterClose(sub)})
 	}
 	m := reply(msg, ledger.KindReceipt, "receipt:"+sha, letters.ReceiptLetter(r))
-	m.Cc = d.unitsCopied(msg, s, subs)
+	m.Cc = j.unitsCopied(msg, s, subs)
 	return m
 }
 
 // unitsCopied are the addresses of the units a person reported for, so a unit knows what was
 // sent in its name; a unit writing itself is not copied.
-func (d *Daemon) unitsCopied(msg *intake.Message, s office.Sender, subs []ledger.Submission) []string {
+func (j *Judge) unitsCopied(msg *intake.Message, s office.Sender, subs []ledger.Submission) []string {
 	if s.Unit != nil {
 		return nil
 	}
 	var cc []string
 	for _, sub := range subs {
-		u, ok := d.o.Unit(sub.Unit)
+		u, ok := j.Office.Unit(sub.Unit)
 		if !ok {
 			continue
 		}
@@ -97,15 +85,16 @@ func submissionWarnings(s ledger.Submission) []form.Problem {
 	return p.Warnings
 }
 
-func (d *Daemon) rejectionMail(msg *intake.Message, s office.Sender, files []fileProblems, sha string) ledger.OutMail {
+// rejectionMail lists the problems of the files refused, each named when there are several.
+func (j *Judge) rejectionMail(msg *intake.Message, s office.Sender, files []fileProblems, sha string) ledger.OutMail {
 	first := files[0]
 	name := s.Name()
-	if u, ok := d.o.Unit(first.Unit); ok {
+	if u, ok := j.Office.Unit(first.Unit); ok {
 		name = u.Name
 	}
 	r := letters.Rejection{
-		Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: name, Request: d.request(first.Form, first.Period),
-		Reason: rejectReason(first.Problems), ReceivedAt: d.now().In(d.o.Location), OriginalSubject: msg.Subject,
+		Office: j.Office.Letterhead(), Contact: j.Office.Contact(), Unit: name, Request: j.request(first.Form, first.Period),
+		Reason: rejectReason(first.Problems), ReceivedAt: j.now().In(j.Office.Location), OriginalSubject: msg.Subject,
 	}
 	for _, f := range files {
 		if f.File != "" {
@@ -138,19 +127,19 @@ func rejectReason(problems []form.Problem) letters.RejectReason {
 }
 
 // tooManyFilesMail answers a mail with more files than accepted, which was not read.
-func (d *Daemon) tooManyFilesMail(msg *intake.Message, s office.Sender, n int, sha string) ledger.OutMail {
+func (j *Judge) tooManyFilesMail(msg *intake.Message, s office.Sender, n int, sha string) ledger.OutMail {
 	l := letters.RejectionLetter(letters.Rejection{
-		Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: s.Name(), Reason: letters.RejectTooManyFiles,
-		Count: n, MaxCount: d.o.Mailbox.MaxAttachments, ReceivedAt: d.now().In(d.o.Location), OriginalSubject: msg.Subject,
+		Office: j.Office.Letterhead(), Contact: j.Office.Contact(), Unit: s.Name(), Reason: letters.RejectTooManyFiles,
+		Count: n, MaxCount: j.Office.Mailbox.MaxAttachments, ReceivedAt: j.now().In(j.Office.Location), OriginalSubject: msg.Subject,
 	})
 	return reply(msg, ledger.KindRejection, "rejection:"+sha, l)
 }
 
 // oversizeMail answers a mail too large to read, from its header alone.
-func (d *Daemon) oversizeMail(msg *intake.Message, s office.Sender, size int64, key string) ledger.OutMail {
+func (j *Judge) oversizeMail(msg *intake.Message, s office.Sender, size int64, key string) ledger.OutMail {
 	l := letters.RejectionLetter(letters.Rejection{
-		Office: d.o.Letterhead(), Contact: d.o.Contact(), Unit: s.Name(), Reason: letters.RejectTooLarge,
-		Size: size, MaxSize: d.o.Mailbox.MaxMessageBytes, ReceivedAt: d.now().In(d.o.Location), OriginalSubject: msg.Subject,
+		Office: j.Office.Letterhead(), Contact: j.Office.Contact(), Unit: s.Name(), Reason: letters.RejectTooLarge,
+		Size: size, MaxSize: j.Office.Mailbox.MaxMessageBytes, ReceivedAt: j.now().In(j.Office.Location), OriginalSubject: msg.Subject,
 	})
 	return reply(msg, ledger.KindRejection, "rejection:oversize:"+key, l)
 }

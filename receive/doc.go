@@ -1,0 +1,11 @@
+// Package receive judges what tonghop receives: what a mail from a known sender is (workbooks
+// for units, a message for the Planning Office, too many files, too large to read) and what each
+// of its workbooks is (form, unit, period, version, lateness, every problem). A judgement reads
+// the ledger through a small read-only view and writes nothing: it returns the ledger.Intake to
+// record, with the replies and notices to send and the periods to ensure, and the workbook bytes
+// to store as blobs. The daemon stores and records them in one transaction; `tonghop check`
+// asks the same judgement about one file, with no ledger, so the two cannot disagree.
+//
+// Routing is the daemon's: an unreadable message, automatic mail (see IgnoreReason) and a
+// reply in an approval thread never reach Judge.Mail.
+package receive

@@ -1,0 +1,105 @@
+package receive
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/intake"
+	"github.com/tonghop/tonghop/internal/officetest"
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/office"
+	"github.com/tonghop/tonghop/period"
+)
+
+const testKey = "receive-test-key"
+
+// testNow is when the test office judges: the middle of November 2026's collection.
+var testNow = time.Date(2026, 11, 16, 9, 0, 0, 0, period.DefaultLocation())
+
+// fakeLedger is a ledger held in maps; the zero value is an empty ledger.
+type fakeLedger struct {
+	next    map[string]int           // next versions by "form unit period"; absent: 1
+	periods map[string]ledger.Period // by "form period"
+	outbox  map[string]bool          // keys queued
+	sent    int                      // automatic answers to anyone in the last hour
+}
+
+var _ Ledger = (*fakeLedger)(nil)
+
+func (f *fakeLedger) NextVersion(_ context.Context, form, unit, period string) (int, error) {
+	if n, ok := f.next[form+" "+unit+" "+period]; ok {
+		return n, nil
+	}
+	return 1, nil
+}
+
+func (f *fakeLedger) Period(_ context.Context, form, period string) (ledger.Period, error) {
+	if p, ok := f.periods[form+" "+period]; ok {
+		return p, nil
+	}
+	return ledger.Period{}, fmt.Errorf("period %s %s: %w", form, period, ledger.ErrNotFound)
+}
+
+func (f *fakeLedger) OutMail(_ context.Context, key string) (ledger.OutMail, error) {
+	if f.outbox[key] {
+		return ledger.OutMail{Key: key}, nil
+	}
+	return ledger.OutMail{}, fmt.Errorf("outbox %s: %w", key, ledger.ErrNotFound)
+}
+
+func (f *fakeLedger) CountMailTo(context.Context, string, time.Time, ...string) (int, error) {
+	return f.sent, nil
+}
+
+// testOffice is the office of the daemon's tests (officetest), compiled; its mail servers are
+// not used.
+func testOffice(t testing.TB) (*office.Office, *config.Config) {
+	t.Helper()
+	_, path := officetest.Office(t, testKey)
+	cfg, err := config.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := office.Compile(cfg, []byte(testKey))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o, cfg
+}
+
+// testJudge judges for the test office at testNow, reading l.
+func testJudge(o *office.Office, l Ledger) *Judge {
+	return &Judge{Office: o, Ledger: l, Now: func() time.Time { return testNow }}
+}
+
+func parse(t testing.TB, raw []byte) *intake.Message {
+	t.Helper()
+	msg, err := intake.Parse(raw, intake.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return msg
+}
+
+// codes lists the problems' codes, comma-separated.
+func codes(ps []form.Problem) string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Code)
+	}
+	return strings.Join(out, ",")
+}
+
+// kinds lists the kinds of the outbox mails, comma-separated.
+func kinds(out []ledger.OutMail) string {
+	var ks []string
+	for _, m := range out {
+		ks = append(ks, m.Kind)
+	}
+	return strings.Join(ks, ",")
+}

@@ -1,0 +1,104 @@
+package receive
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/letters"
+	"github.com/tonghop/tonghop/office"
+	"github.com/tonghop/tonghop/period"
+	"github.com/tonghop/tonghop/templates"
+)
+
+// Ledger is what a judgement reads of the ledger; *ledger.Ledger has these methods. Each
+// answers with an error wrapping ledger.ErrNotFound when there is nothing.
+type Ledger interface {
+	// NextVersion is the version the next submission of form, unit and period gets.
+	NextVersion(ctx context.Context, form, unit, period string) (int, error)
+	// Period is a form's period as recorded, to tell a workbook for a closed one.
+	Period(ctx context.Context, form, period string) (ledger.Period, error)
+	// OutMail is the outbox mail with key, to tell a notice already queued.
+	OutMail(ctx context.Context, key string) (ledger.OutMail, error)
+	// CountMailTo counts the mails of kinds queued to addr since a time, for the reply limit.
+	CountMailTo(ctx context.Context, addr string, since time.Time, kinds ...string) (int, error)
+}
+
+var _ Ledger = (*ledger.Ledger)(nil)
+
+// NoLedger is an empty ledger, for judging a workbook outside the daemon (the check command):
+// every submission is version 1, no period or outbox mail is recorded, nobody was answered.
+type NoLedger struct{}
+
+var _ Ledger = NoLedger{}
+
+// NextVersion answers 1.
+func (NoLedger) NextVersion(context.Context, string, string, string) (int, error) { return 1, nil }
+
+// Period answers ledger.ErrNotFound.
+func (NoLedger) Period(context.Context, string, string) (ledger.Period, error) {
+	return ledger.Period{}, ledger.ErrNotFound
+}
+
+// OutMail answers ledger.ErrNotFound.
+func (NoLedger) OutMail(context.Context, string) (ledger.OutMail, error) {
+	return ledger.OutMail{}, ledger.ErrNotFound
+}
+
+// CountMailTo answers 0.
+func (NoLedger) CountMailTo(context.Context, string, time.Time, ...string) (int, error) {
+	return 0, nil
+}
+
+// Judge judges received mail and workbooks for one office. It does no I/O of its own beyond
+// reading Ledger (and converting legacy workbooks with Converter); building one is free, so
+// the daemon builds one per mail.
+type Judge struct {
+	Office *office.Office
+	Ledger Ledger // nil: NoLedger
+	// Events answers deadlines counted from other forms' events (office.EventTimes); nil: the
+	// office's rules alone, with no event of the ledger.
+	Events period.EventTimes
+	// Converter turns legacy .xls workbooks into .xlsx; nil answers them with how to save as .xlsx.
+	Converter templates.Converter
+	Now       func() time.Time // nil: time.Now
+	Log       *slog.Logger     // nil: discard; warns of what needs an operator (no clerk to tell)
+}
+
+func (j *Judge) now() time.Time {
+	if j.Now == nil {
+		return time.Now()
+	}
+	return j.Now()
+}
+
+func (j *Judge) ledger() Ledger {
+	if j.Ledger == nil {
+		return NoLedger{}
+	}
+	return j.Ledger
+}
+
+func (j *Judge) log() *slog.Logger {
+	if j.Log == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return j.Log
+}
+
+func (j *Judge) events() period.EventTimes {
+	if j.Events == nil {
+		return j.Office.EventTimes(context.Background(), nil, nil)
+	}
+	return j.Events
+}
+
+// request describes what a unit was asked for; a form or period it cannot name stays empty.
+func (j *Judge) request(formCode, periodName string) letters.Request {
+	return j.Office.Request(formCode, periodName, j.events())
+}
+
+func (j *Judge) event(actor, action, object, detail string) ledger.Event {
+	return ledger.Event{At: j.now(), Actor: actor, Action: action, Object: object, Detail: detail}
+}

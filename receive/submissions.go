@@ -1,0 +1,123 @@
+package receive
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/intake"
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/letters"
+	"github.com/tonghop/tonghop/office"
+)
+
+// workbooks returns the attachments read as workbooks: .xlsx and its relatives, and legacy .xls,
+// which is converted when a converter is configured and otherwise answered with how to save it.
+func workbooks(msg *intake.Message) []intake.Attachment {
+	var out []intake.Attachment
+	for _, a := range msg.Attachments {
+		if k := a.Kind(); k == intake.KindXLSX || k == intake.KindXLS {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// fileProblems are the errors of one attached file, for the error reply.
+type fileProblems struct {
+	File, Form, Period, Unit string
+	Problems                 []form.Problem
+}
+
+// decideSubmissions judges every workbook of the mail and prepares the receipt and the error
+// reply; it returns the files of the submissions to record, to store first.
+func (j *Judge) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *intake.Message, s office.Sender, sheets []intake.Attachment) ([][]byte, error) {
+	var accepted []ledger.Submission
+	var rejected []fileProblems
+	var blobs [][]byte
+	for _, att := range sheets {
+		v, err := j.Workbook(ctx, s, att, msg.Subject)
+		if err != nil {
+			return nil, fmt.Errorf("workbook %q: %w", att.Name, err)
+		}
+		sub := v.Submission
+		sub.ReceivedAt = in.Mail.ReceivedAt
+		if sub.Form == "" || sub.Unit == "" {
+			// Not identified as any form, or for no unit the sender may speak for: the file stays
+			// in the raw mail, and the sender is told why.
+			rejected = append(rejected, fileProblems{File: att.Name, Problems: v.Errors})
+			in.Events = append(in.Events, j.event(s.Actor(msg.From.Addr), "submission.unidentified", ledger.MailObject(in.Mail.SHA256), att.Name))
+			continue
+		}
+		sub.Version += sameKeyEarlier(in.Submissions, sub) // two files for one period in one mail
+		in.Submissions = append(in.Submissions, sub)
+		blobs = append(blobs, v.Stored)
+		if v.Period != nil && !slices.ContainsFunc(in.Periods, func(p ledger.Period) bool { return samePeriod(p, *v.Period) }) {
+			in.Periods = append(in.Periods, *v.Period)
+		}
+		if err := j.recordSubmissionEvent(ctx, in, msg, s, sub, len(v.Errors)); err != nil {
+			return nil, err
+		}
+		if sub.Valid {
+			accepted = append(accepted, sub)
+		} else {
+			rejected = append(rejected, fileProblems{File: att.Name, Form: sub.Form, Period: sub.Period, Unit: sub.Unit, Problems: v.Errors})
+		}
+	}
+	in.Mail.Outcome = ledger.OutcomeAccepted
+	if len(rejected) > 0 {
+		in.Mail.Outcome = ledger.OutcomeRejected
+		j.queueReply(in, j.rejectionMail(msg, s, rejected, in.Mail.SHA256))
+	}
+	if len(accepted) > 0 {
+		j.queueReply(in, j.receiptMail(msg, s, accepted, in.Mail.SHA256))
+	}
+	return blobs, nil
+}
+
+func samePeriod(a, b ledger.Period) bool { return a.Form == b.Form && a.Period == b.Period }
+
+// recordSubmissionEvent adds the audit event of one recorded workbook and, for a workbook of a
+// closed period, the notice that lets the Planning Office decide.
+func (j *Judge) recordSubmissionEvent(ctx context.Context, in *ledger.Intake, msg *intake.Message, s office.Sender, sub ledger.Submission, errors int) error {
+	action, detail := "submission.accepted", fmt.Sprintf("%s %s v%d", sub.Form, sub.Period, sub.Version)
+	if sub.Late {
+		detail += " (late)"
+	}
+	if !sub.Valid {
+		action = "submission.rejected"
+		detail += fmt.Sprintf(": %d errors", errors)
+	}
+	if s.Unit == nil {
+		detail += " sent by " + s.Person.ID
+	}
+	in.Events = append(in.Events, j.event(sub.Unit, action, ledger.SubmissionObject(sub), detail))
+	if !afterClose(sub) {
+		return nil
+	}
+	in.Events = append(in.Events, j.event("system", "submission.after_close", ledger.SubmissionObject(sub), detail))
+	return j.notifyAfterClose(ctx, in, msg, sub)
+}
+
+// sameKeyEarlier counts the submissions of the same form, unit and period already in the mail:
+// the ledger numbers versions inside the transaction, so each must ask for its own number.
+func sameKeyEarlier(earlier []ledger.Submission, sub ledger.Submission) int {
+	n := 0
+	for _, e := range earlier {
+		if e.Form == sub.Form && e.Unit == sub.Unit && e.Period == sub.Period {
+			n++
+		}
+	}
+	return n
+}
+
+// afterClose reports whether the submission was recorded for a period already closed.
+func afterClose(sub ledger.Submission) bool {
+	for _, w := range submissionWarnings(sub) {
+		if w.Code == letters.CodePeriodClosed {
+			return true
+		}
+	}
+	return false
+}
