@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/tonghop/tonghop/approve"
 	"github.com/tonghop/tonghop/clock"
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/intake"
@@ -55,7 +56,7 @@ type Daemon struct {
 	sender *mailer.Sender
 	drain  time.Duration
 
-	lookupTXT func(domain string) ([]string, error)
+	approver *approve.Approver
 
 	mu      sync.Mutex // guards mailbox: the intake worker owns it, Close may race with it
 	mailbox *intake.Mailbox
@@ -73,7 +74,7 @@ func New(o Options) (*Daemon, error) {
 	if o.Office == nil || o.Ledger == nil {
 		return nil, errors.New("daemon: office and ledger are required")
 	}
-	d := &Daemon{o: o.Office, ledger: o.Ledger, clock: o.Clock, log: o.Logger, conv: o.Converter, drain: o.DrainTimeout, lookupTXT: o.LookupTXT}
+	d := &Daemon{o: o.Office, ledger: o.Ledger, clock: o.Clock, log: o.Logger, conv: o.Converter, drain: o.DrainTimeout}
 	if d.clock == nil {
 		d.clock = clock.Real{}
 	}
@@ -83,6 +84,8 @@ func New(o Options) (*Daemon, error) {
 	if d.drain <= 0 {
 		d.drain = 8 * time.Second
 	}
+	d.approver = &approve.Approver{Office: d.o, Ledger: d.ledger, Now: d.now,
+		Log: d.log.With("component", "approval"), LookupTXT: o.LookupTXT}
 	var err error
 	if d.sender, err = mailer.NewSender(o.Office.Mail, d.log.With("component", "mailer")); err != nil {
 		return nil, fmt.Errorf("smtp: %w", err)

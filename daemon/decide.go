@@ -34,8 +34,8 @@ func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint3
 	}
 	s := d.o.SenderOf(msg.From.Addr)
 	if s.Unit == nil { // units' mail is never an approval: no thread lookup for it
-		if ref, ok := d.approvalThread(ctx, msg); ok {
-			return in, d.decideApprovalReply(ctx, &in, msg, f.Raw, ref, log)
+		if ref, ok := d.approver.Thread(ctx, msg); ok {
+			return in, d.approver.Reply(ctx, &in, msg, f.Raw, ref, log)
 		}
 	}
 	blobs, err := d.judge(ctx, log).Mail(ctx, &in, msg, s)

@@ -1,4 +1,4 @@
-package daemon
+package approve
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 	"github.com/tonghop/tonghop/approval"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/letters"
+	"github.com/tonghop/tonghop/mailer"
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/reportbook"
 )
@@ -14,13 +15,14 @@ import (
 // issue sends the approved version to the form's recipients, the Planning Office in copy. The
 // workbook is the approved draft itself, stamped with the approvals (never rebuilt: a rebuild
 // could count data the leaders did not see). The period closes with the same transaction, and
-// the issue is recorded for the deadlines that count from it.
+// the issue is recorded for the deadlines that count from it. The archive copy is filed once
+// all this is stored.
 func (w *effectWriter) issue(a approval.Action) error {
 	dr, ok := w.drafts[a.Version]
 	if !ok {
 		return fmt.Errorf("approved draft v%d not found", a.Version)
 	}
-	data, err := w.d.ledger.Blob(dr.FileSHA256)
+	data, err := w.a.Ledger.Blob(dr.FileSHA256)
 	if err != nil {
 		return err
 	}
@@ -31,29 +33,29 @@ func (w *effectWriter) issue(a approval.Action) error {
 		decided = append(decided, md)
 		stamps = append(stamps, reportbook.Approval{Title: md.Person.Title, Name: md.Person.Name, At: md.At, Version: dec.Version, MessageID: dec.MessageID})
 	}
-	stamped, err := reportbook.Stamp(data, stamps, w.d.o.Location)
+	stamped, err := reportbook.Stamp(data, stamps, w.a.Office.Location)
 	if err != nil {
 		return fmt.Errorf("stamp the approvals on v%d: %w", a.Version, err)
 	}
-	sha, err := w.d.ledger.PutBlob(stamped)
+	sha, err := w.a.Ledger.PutBlob(stamped)
 	if err != nil {
 		return err
 	}
 	name := office.IssuedFileName(w.f.Code, w.p.String())
-	w.d.archive(stamped, office.ArchivePath(w.f.Code, w.p.String(), office.ReportFolder, name))
+	w.fx.copies = append(w.fx.copies, archiveCopy{rel: office.ArchivePath(w.f.Code, w.p.String(), office.ReportFolder, name), data: stamped})
 	md := w.draft(a.Version)
 	md.FileName = name
 	l := letters.IssueLetter(md, decided)
-	to, cc := w.d.recipients(w.f.Recipients), w.d.o.ClerkAddresses()
+	to, cc := w.a.recipients(w.f.Recipients), w.a.Office.ClerkAddresses()
 	if len(to) == 0 {
 		to, cc = cc, nil
 	}
 	w.fx.mails = append(w.fx.mails, ledger.OutMail{
 		Key: fmt.Sprintf("issue:%s:%s", w.f.Code, w.p), Kind: ledger.KindIssue, To: to, Cc: cc,
-		Subject: l.Subject, Body: l.Body, CreatedAt: w.d.now(), NotBefore: w.d.now(),
-		Attachments: []ledger.Attachment{{Name: name, ContentType: xlsxType, SHA256: sha}},
+		Subject: l.Subject, Body: l.Body, CreatedAt: w.a.now(), NotBefore: w.a.now(),
+		Attachments: []ledger.Attachment{{Name: name, ContentType: mailer.ContentTypeXLSX, SHA256: sha}},
 	})
-	w.fx.events = append(w.fx.events, w.d.event("system", ledger.ActionReportIssued, ledger.PeriodObject(w.f.Code, w.p.String()),
+	w.fx.events = append(w.fx.events, w.a.event("system", ledger.ActionReportIssued, ledger.PeriodObject(w.f.Code, w.p.String()),
 		fmt.Sprintf("v%d sha256=%s approvals=%s", a.Version, sha, approvalList(a.Approvals))))
 	w.fx.issued = true
 	return nil
@@ -61,10 +63,10 @@ func (w *effectWriter) issue(a approval.Action) error {
 
 // recipients resolves the configured recipients: person ids to their first address, addresses
 // as given.
-func (d *Daemon) recipients(list []string) []string {
+func (a *Approver) recipients(list []string) []string {
 	var out []string
 	for _, r := range list {
-		if p, ok := d.o.Person(r); ok {
+		if p, ok := a.Office.Person(r); ok {
 			if len(p.Emails) > 0 {
 				out = append(out, p.Emails[0])
 			}
@@ -75,6 +77,7 @@ func (d *Daemon) recipients(list []string) []string {
 	return out
 }
 
+// approvalList writes the approvals of an issue for its audit event: person@time<Message-ID>.
 func approvalList(decs []approval.Decision) string {
 	var parts []string
 	for _, d := range decs {

@@ -1,4 +1,4 @@
-package daemon
+package approve
 
 import (
 	"context"
@@ -10,15 +10,18 @@ import (
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/letters"
+	"github.com/tonghop/tonghop/mailer"
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 )
 
-// effects are what one approval step stores with the new state.
+// effects are what one approval step stores with the new state, and the archive copies to file
+// once it is stored.
 type effects struct {
 	mails  []ledger.OutMail
 	events []ledger.Event
 	issued bool
+	copies []archiveCopy
 }
 
 // replyContext is the leader's mail the actions answer; nil for the scheduled pass.
@@ -33,7 +36,7 @@ type replyContext struct {
 
 // effectWriter turns the state machine's actions into mails and audit events.
 type effectWriter struct {
-	d      *Daemon
+	a      *Approver
 	ctx    context.Context
 	f      *config.Form
 	p      period.Period
@@ -43,24 +46,24 @@ type effectWriter struct {
 	fx     effects
 }
 
-// approvalEffects writes the mails and events of actions, taken on the way to state st.
-func (d *Daemon) approvalEffects(ctx context.Context, f *config.Form, p period.Period, st approval.State, actions []approval.Action, rc *replyContext) (effects, error) {
-	list, err := d.ledger.Drafts(ctx, f.Code, p.String())
+// effects writes the mails and events of actions, taken on the way to state st.
+func (a *Approver) effects(ctx context.Context, f *config.Form, p period.Period, st approval.State, actions []approval.Action, rc *replyContext) (effects, error) {
+	list, err := a.Ledger.Drafts(ctx, f.Code, p.String())
 	if err != nil {
 		return effects{}, err
 	}
-	w := &effectWriter{d: d, ctx: ctx, f: f, p: p, st: st, rc: rc, drafts: map[int]ledger.Draft{}}
+	w := &effectWriter{a: a, ctx: ctx, f: f, p: p, st: st, rc: rc, drafts: map[int]ledger.Draft{}}
 	for _, dr := range list {
 		w.drafts[dr.Version] = dr
 	}
 	if rc != nil && rc.draft != nil {
 		w.drafts[rc.draft.Version] = *rc.draft
 	}
-	for _, a := range actions {
-		if err := w.apply(a); err != nil {
-			return effects{}, fmt.Errorf("%s: %w", a.Kind, err)
+	for _, act := range actions {
+		if err := w.apply(act); err != nil {
+			return effects{}, fmt.Errorf("%s: %w", act.Kind, err)
 		}
-		w.fx.events = append(w.fx.events, d.event(w.actor(a), "approval."+string(a.Kind), ledger.PeriodObject(f.Code, p.String()), actionDetail(a)))
+		w.fx.events = append(w.fx.events, a.event(w.actor(act), "approval."+string(act.Kind), ledger.PeriodObject(f.Code, p.String()), actionDetail(act)))
 	}
 	return w.fx, nil
 }
@@ -110,7 +113,7 @@ func (w *effectWriter) draft(v int) letters.Draft {
 	if p, ok := w.drafts[v-1]; ok {
 		prev = &p
 	}
-	return w.d.o.DraftLetter(w.f, w.p, dr, 0, prev)
+	return w.a.Office.DraftLetter(w.f, w.p, dr, 0, prev)
 }
 
 func (w *effectWriter) attachment(v int) []ledger.Attachment {
@@ -118,7 +121,7 @@ func (w *effectWriter) attachment(v int) []ledger.Attachment {
 	if !ok {
 		return nil
 	}
-	return []ledger.Attachment{{Name: dr.FileName, ContentType: xlsxType, SHA256: dr.FileSHA256}}
+	return []ledger.Attachment{{Name: dr.FileName, ContentType: mailer.ContentTypeXLSX, SHA256: dr.FileSHA256}}
 }
 
 func (w *effectWriter) keyPrefix(v int) string {
@@ -128,13 +131,13 @@ func (w *effectWriter) keyPrefix(v int) string {
 // toStep writes one mail per person of a step: the request, its reminder or its withdrawal.
 func (w *effectWriter) toStep(a approval.Action) error {
 	for _, id := range a.To {
-		person, ok := w.d.o.Person(id)
+		person, ok := w.a.Office.Person(id)
 		if !ok || len(person.Emails) == 0 {
-			w.d.log.Warn("approval mail not sent: person unknown or without address", "person", id)
+			w.a.log().Warn("approval mail not sent: person unknown or without address", "person", id)
 			continue
 		}
 		to := letters.Person{Title: person.Title, Name: person.Name}
-		m := ledger.OutMail{To: person.Emails[:1], CreatedAt: w.d.now(), NotBefore: w.d.now()}
+		m := ledger.OutMail{To: person.Emails[:1], CreatedAt: w.a.now(), NotBefore: w.a.now()}
 		var l letters.Letter
 		switch a.Kind {
 		case approval.Request:
@@ -142,10 +145,10 @@ func (w *effectWriter) toStep(a approval.Action) error {
 			m.Key, m.Kind = fmt.Sprintf("%s:s%d:request:%s", w.keyPrefix(a.Version), a.Step+1, id), ledger.KindApprovalRequest
 			m.Attachments = w.attachment(a.Version)
 		case approval.Remind:
-			l = letters.ApprovalReminderLetter(w.draft(a.Version), to, a.N, w.st.Since.In(w.d.o.Location))
+			l = letters.ApprovalReminderLetter(w.draft(a.Version), to, a.N, w.st.Since.In(w.a.Office.Location))
 			m.Key, m.Kind = fmt.Sprintf("%s:s%d:remind%d:%s", w.keyPrefix(a.Version), a.Step+1, a.N, id), ledger.KindApprovalReminder
 			m.Attachments = w.attachment(a.Version)
-			m.NotBefore = w.d.o.Calendar.NextWorkingTime(w.d.now())
+			m.NotBefore = w.a.Office.Calendar.NextWorkingTime(w.a.now())
 		case approval.Withdraw:
 			l = letters.WithdrawLetter(w.draft(w.st.Version), to, a.Version)
 			m.Key, m.Kind = fmt.Sprintf("%s:withdraw:%s", w.keyPrefix(a.Version), id), ledger.KindApprovalNotice
@@ -167,12 +170,12 @@ func (w *effectWriter) done(version, step int) []letters.Decided {
 
 func (w *effectWriter) decided(dec approval.Decision) letters.Decided {
 	p := w.person(dec.Person)
-	return letters.Decided{Person: p, At: dec.At.In(w.d.o.Location), Version: dec.Version, MessageID: dec.MessageID}
+	return letters.Decided{Person: p, At: dec.At.In(w.a.Office.Location), Version: dec.Version, MessageID: dec.MessageID}
 }
 
 // person names a person id (or an address, for someone outside the configuration).
 func (w *effectWriter) person(id string) letters.Person {
-	if p, ok := w.d.o.Person(id); ok {
+	if p, ok := w.a.Office.Person(id); ok {
 		return letters.Person{Title: p.Title, Name: p.Name}
 	}
 	return letters.Person{Name: id}
@@ -206,12 +209,12 @@ func (w *effectWriter) replyMail(suffix, kind string, to []string, l letters.Let
 	return ledger.OutMail{
 		Key: fmt.Sprintf("approval:reply:%s:%s", w.rc.sha[:16], suffix), Kind: kind, To: to,
 		Subject: l.Subject, Body: l.Body, InReplyTo: msg.MessageID, References: refs,
-		CreatedAt: w.d.now(), NotBefore: w.d.now(),
+		CreatedAt: w.a.now(), NotBefore: w.a.now(),
 	}
 }
 
 func (w *effectWriter) stepPeople(step int) []config.Person {
-	steps := w.d.o.ApprovalSteps(w.f)
+	steps := w.a.Office.ApprovalSteps(w.f)
 	if step < 0 || step >= len(steps) {
 		return nil
 	}
@@ -233,9 +236,9 @@ func (w *effectWriter) nextStep() string {
 
 // toOffice tells the Planning Office what a person must handle.
 func (w *effectWriter) toOffice(a approval.Action) error {
-	to := w.d.o.ClerkAddresses()
+	to := w.a.Office.ClerkAddresses()
 	if len(to) == 0 || w.rc == nil {
-		w.d.log.Warn("approval notice for the Planning Office not sent", "kind", a.Kind, "clerks", len(to))
+		w.a.log().Warn("approval notice for the Planning Office not sent", "kind", a.Kind, "clerks", len(to))
 		return nil
 	}
 	from := w.person(a.Person)
@@ -246,7 +249,7 @@ func (w *effectWriter) toOffice(a approval.Action) error {
 	case approval.UnclearToOffice:
 		l = letters.UnclearLetter(w.draft(a.Version), from, w.rc.written, w.rc.reason)
 	case approval.Refused:
-		l = letters.RefusedReplyLetter(w.d.o.Letterhead(), w.rc.msg.From.Addr, w.rc.msg.Subject, letters.NotInChain)
+		l = letters.RefusedReplyLetter(w.a.Office.Letterhead(), w.rc.msg.From.Addr, w.rc.msg.Subject, letters.NotInChain)
 	}
 	m := w.replyMail(string(a.Kind), ledger.KindApprovalOffice, to, l)
 	m.InReplyTo, m.References = "", nil // a new thread for the office, not the leader's

@@ -1,0 +1,15 @@
+// Package approve is the approval stage of the cycle: it takes each consolidated draft up its
+// form's approval chain by mail, and reads the leaders' answers. The decisions themselves are
+// the pure state machine of package approval; this package feeds it and carries out what it
+// says.
+//
+// An Approver does three things. Advance, on the reports worker's tick, sends every new draft
+// to its chain and reminds the steps that have not answered, saving each approval with its
+// mails and audit events in one ledger transaction. Thread tells the daemon's routing whether a
+// received mail answers an approval request (the token in its subject, or the request it
+// replies to). Reply reads such an answer — its authentication, the decision written in it, an
+// edited workbook it carries — and fills the intake that the daemon records with the mail in one
+// transaction. The last approval issues the report: the approved draft, stamped with the
+// approvals, goes to the form's recipients, the period closes, and a copy is filed in the
+// archive.
+package approve

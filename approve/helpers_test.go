@@ -1,0 +1,108 @@
+package approve
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/tonghop/tonghop/approval"
+	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/intake"
+	"github.com/tonghop/tonghop/internal/officetest"
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/office"
+	"github.com/tonghop/tonghop/period"
+)
+
+const (
+	testKey = "approve-test-key"
+	form    = "BM.02.01/KH"
+	month   = "2026-11"
+)
+
+// testNow is a Monday morning of the test office's first month.
+var testNow = time.Date(2026, 11, 16, 9, 0, 0, 0, period.DefaultLocation())
+
+// newApprover builds an Approver on the test office (one step: the head, "tb") with a ledger in
+// a temporary directory. Authentication of replies is not configured.
+func newApprover(t *testing.T) *Approver {
+	t.Helper()
+	_, path := officetest.Office(t, testKey)
+	cfg, err := config.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := office.Compile(cfg, []byte(testKey))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := ledger.Open(context.Background(), cfg.DataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	return &Approver{Office: o, Ledger: l, Now: func() time.Time { return testNow }}
+}
+
+// addDraft stores version 1 of November's report: a plain workbook, as a stand-in for a built
+// draft.
+func addDraft(t *testing.T, a *Approver) ledger.Draft {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	sha, err := a.Ledger.PutBlob(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := period.Parse(month)
+	d, err := a.Ledger.AddDraft(context.Background(), ledger.Draft{
+		Form: form, Period: month, Version: 1, FileName: office.ReportFileName(form, p, 1), FileSHA256: sha,
+		Basis: map[string]int{"QLDN": 1}, Trigger: ledger.TriggerAllIn, BuiltAt: testNow.Add(-time.Hour),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// replyMail is the head's answer to the request for v1, parsed, with the intake it starts.
+func replyMail(t *testing.T, a *Approver, body string) (*intake.Message, []byte, ledger.Intake) {
+	t.Helper()
+	raw := fmt.Appendf(nil, "From: %s\r\nTo: %s\r\nMessage-ID: <r1@kcn.example>\r\n"+
+		"Date: Mon, 16 Nov 2026 10:00:00 +0700\r\nSubject: Re: [TH %s %s v1] Xin y kien duyet\r\n"+
+		"Content-Type: text/plain; charset=utf-8\r\n\r\n%s\r\n", officetest.Approver, officetest.OfficeAddr, form, month, body)
+	msg, err := intake.Parse(raw, intake.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sha, err := a.Ledger.PutBlob(raw) // RecordIntake wants the raw mail stored
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := ledger.Intake{Mail: ledger.Mail{SHA256: sha, Size: int64(len(raw)),
+		Mailbox: "INBOX", ReceivedAt: testNow, MessageID: msg.MessageID, From: msg.From.Addr, Subject: msg.Subject}}
+	return msg, raw, in
+}
+
+// state reads the stored approval of November's report.
+func state(t *testing.T, a *Approver) approval.State {
+	t.Helper()
+	ap, err := a.Ledger.Approval(context.Background(), form, month)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st approval.State
+	if err := json.Unmarshal(ap.State, &st); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}

@@ -1,0 +1,156 @@
+package approve
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"maps"
+	"slices"
+
+	"github.com/tonghop/tonghop/approval"
+	"github.com/tonghop/tonghop/intake"
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/letters"
+	"github.com/tonghop/tonghop/mailauth"
+	"github.com/tonghop/tonghop/office"
+	replyreader "github.com/tonghop/tonghop/reply"
+)
+
+// Reply reads a leader's answer to the draft ref names (see Thread) and takes the approval step
+// it decides into in, to be recorded with the mail in one transaction. A reply that fails the
+// configured authentication is quarantined and reported, never counted. An error (the ledger
+// unreadable) leaves the mail for the next poll. When the step issues the report, its archive
+// copy is filed at once; a failure to write it is returned by the next Advance, not here.
+func (a *Approver) Reply(ctx context.Context, in *ledger.Intake, msg *intake.Message, raw []byte, ref Ref, log *slog.Logger) error {
+	log = log.With("form", ref.Form.Code, "period", ref.Period.String(), "version", ref.Version)
+	if why := a.authFailure(raw, msg); why != "" {
+		log.Warn("approval reply refused: authentication failed", "from", msg.From.Addr, "why", why)
+		in.Settle(a.now(), ledger.OutcomeQuarantined, "approval reply failed authentication: "+why, "approval.reply_refused")
+		a.refuseReply(in, msg, letters.AuthFailed(why))
+		return nil
+	}
+	stored, err := a.load(ctx, ref.Form.Code, ref.Period.String())
+	if err != nil {
+		return fmt.Errorf("approval reply: %w", err)
+	}
+	person := msg.From.Addr
+	if p, ok := a.Office.PersonByEmail(msg.From.Addr); ok {
+		person = p.ID
+	}
+	res := replyreader.Read(msg.Text, msg.HTML)
+	ev := approval.Reply{Person: person, Version: ref.Version, Decision: string(res.Decision), Comment: res.Comment,
+		At: a.now(), MessageID: msg.MessageID}
+	rc := &replyContext{msg: msg, sha: in.Mail.SHA256, written: res.Written, reason: res.Reason}
+	chain := a.chain(ref.Form)
+	if counts(stored.state, chain, person, ref.Version) {
+		if err := a.adoptEditedWorkbook(ctx, in, msg, ref, person, &ev, rc); err != nil {
+			return fmt.Errorf("edited workbook: %w", err)
+		}
+	}
+	next, actions, err := stored.state.Apply(chain, a.Office.Calendar, ev)
+	if err != nil {
+		// The reply itself is malformed for the machine (a version going backwards): keep it
+		// for the clerks rather than retrying forever.
+		log.Error("approval reply not applied", "err", err)
+		in.Settle(a.now(), ledger.OutcomeQuarantined, "approval step refused: "+err.Error(), "approval.reply_error")
+		return nil
+	}
+	if err := a.recordStep(ctx, in, ref, stored, next, actions, rc); err != nil {
+		return fmt.Errorf("approval reply: %w", err)
+	}
+	outcome, note := replyOutcome(actions)
+	in.Settle(a.now(), outcome, fmt.Sprintf("approval reply: %s (%s) %s", res.Decision, res.Reason, note), "approval.reply")
+	log.Info("approval reply read", "person", person, "decision", res.Decision, "actions", len(actions))
+	return nil
+}
+
+// counts tells whether a reply from person about version will be counted: the one case where
+// an edited workbook it carries becomes a draft (otherwise it would restart the chain).
+func counts(st approval.State, c approval.Chain, person string, version int) bool {
+	return st.Status == approval.Reviewing && st.Version == version && slices.Contains(st.PendingPeople(c), person)
+}
+
+// adoptEditedWorkbook stores the first workbook of a counted reply as the next draft version,
+// authored by the person, with the same counted submissions as the version it edits.
+func (a *Approver) adoptEditedWorkbook(ctx context.Context, in *ledger.Intake, msg *intake.Message, ref Ref, person string, ev *approval.Reply, rc *replyContext) error {
+	sheets := msg.Spreadsheets()
+	if len(sheets) == 0 || sheets[0].TooLarge || len(sheets[0].Data) == 0 {
+		return nil
+	}
+	head, err := a.Ledger.LatestDraft(ctx, ref.Form.Code, ref.Period.String())
+	if err != nil {
+		return err
+	}
+	sha, err := a.Ledger.PutBlob(sheets[0].Data)
+	if err != nil {
+		return err
+	}
+	draft := ledger.Draft{
+		Form: ref.Form.Code, Period: ref.Period.String(), Version: head.Version + 1,
+		FileName: office.ReportFileName(ref.Form.Code, ref.Period, head.Version+1), FileSHA256: sha,
+		Basis: maps.Clone(head.Basis), Trigger: ledger.TriggerEdited, Author: person, BuiltAt: a.now(),
+	}
+	in.Drafts = append(in.Drafts, draft)
+	ev.EditedVersion, rc.edited, rc.draft = draft.Version, sheets[0].Name, &draft
+	return nil
+}
+
+// recordStep puts the new state, its mails and events into the intake, and files the archive
+// copy of a report it issues.
+func (a *Approver) recordStep(ctx context.Context, in *ledger.Intake, ref Ref, stored stored, next approval.State, actions []approval.Action, rc *replyContext) error {
+	fx, err := a.effects(ctx, ref.Form, ref.Period, next, actions, rc)
+	if err != nil {
+		return err
+	}
+	raw, err := json.Marshal(next)
+	if err != nil {
+		return err
+	}
+	in.Approval = &ledger.ApprovalUpdate{
+		Form: ref.Form.Code, Period: ref.Period.String(), State: raw, Revision: stored.revision,
+		At: a.now(), Mails: fx.mails, Events: fx.events, ClosePeriod: fx.issued,
+	}
+	a.hold(a.file(fx.copies))
+	return nil
+}
+
+// replyOutcome files a reply: counted ones as accepted, refused ones in quarantine.
+func replyOutcome(actions []approval.Action) (outcome, note string) {
+	for _, a := range actions {
+		switch a.Kind {
+		case approval.Refused:
+			return ledger.OutcomeQuarantined, "sender not in the chain"
+		case approval.Acknowledge, approval.AskAgain, approval.UnclearToOffice:
+			return ledger.OutcomeAccepted, "counted"
+		}
+	}
+	return ledger.OutcomeIgnored, "not counted"
+}
+
+// authFailure checks the reply's authentication as configured; "" when it may be believed.
+func (a *Approver) authFailure(raw []byte, msg *intake.Message) string {
+	ma := a.Office.MailAuth
+	if len(ma.TrustedServers) == 0 && !ma.TrustUnnamed && !ma.VerifyDKIM {
+		return ""
+	}
+	v := mailauth.Check(raw, msg.From.Addr, mailauth.Policy{
+		TrustedServers: ma.TrustedServers, TrustUnnamed: ma.TrustUnnamed,
+		VerifyDKIM: ma.VerifyDKIM, AcceptUnproven: ma.AcceptUnproven, LookupTXT: a.LookupTXT,
+	})
+	if v.Pass {
+		return ""
+	}
+	return v.Reason
+}
+
+// refuseReply tells the Planning Office that a reply was not counted, and why.
+func (a *Approver) refuseReply(in *ledger.Intake, msg *intake.Message, why string) {
+	to := a.Office.ClerkAddresses()
+	if len(to) == 0 {
+		return
+	}
+	l := letters.RefusedReplyLetter(a.Office.Letterhead(), msg.From.Addr, msg.Subject, why)
+	in.Queue(a.now(), ledger.OutMail{Key: "approval:reply:" + in.Mail.SHA256[:16] + ":auth", Kind: ledger.KindApprovalOffice,
+		To: to, Subject: l.Subject, Body: l.Body}, "office")
+}
