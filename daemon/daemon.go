@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/tonghop/tonghop/ask"
 	"github.com/tonghop/tonghop/clock"
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/intake"
@@ -53,6 +54,7 @@ type Daemon struct {
 	conv   templates.Converter
 	sender *mailer.Sender
 	drain  time.Duration
+	ask    *ask.Asker // the scheduler
 
 	lookupTXT func(domain string) ([]string, error)
 
@@ -82,6 +84,7 @@ func New(o Options) (*Daemon, error) {
 	if d.drain <= 0 {
 		d.drain = 8 * time.Second
 	}
+	d.ask = &ask.Asker{Office: o.Office, Ledger: o.Ledger, Now: d.now, Log: d.log.With("component", "scheduler")}
 	var err error
 	if d.sender, err = mailer.NewSender(o.Office.Mail, d.log.With("component", "mailer")); err != nil {
 		return nil, fmt.Errorf("smtp: %w", err)
