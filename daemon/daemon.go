@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/tonghop/tonghop/approve"
+	"github.com/tonghop/tonghop/ask"
 	"github.com/tonghop/tonghop/clock"
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/intake"
@@ -55,6 +56,7 @@ type Daemon struct {
 	conv   templates.Converter
 	sender *mailer.Sender
 	drain  time.Duration
+	ask    *ask.Asker // the scheduler
 
 	approver *approve.Approver
 
@@ -86,6 +88,7 @@ func New(o Options) (*Daemon, error) {
 	}
 	d.approver = &approve.Approver{Office: d.o, Ledger: d.ledger, Now: d.now,
 		Log: d.log.With("component", "approval"), LookupTXT: o.LookupTXT}
+	d.ask = &ask.Asker{Office: o.Office, Ledger: o.Ledger, Now: d.now, Log: d.log.With("component", "scheduler")}
 	var err error
 	if d.sender, err = mailer.NewSender(o.Office.Mail, d.log.With("component", "mailer")); err != nil {
 		return nil, fmt.Errorf("smtp: %w", err)

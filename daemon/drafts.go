@@ -9,6 +9,7 @@ import (
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/letters"
+	"github.com/tonghop/tonghop/mailer"
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 )
@@ -106,7 +107,7 @@ func (d *Daemon) queueDraftNotice(ctx context.Context, f *config.Form, p period.
 	m := ledger.OutMail{
 		Key: fmt.Sprintf("draft:%s:%s:v%d", f.Code, p, draft.Version), Kind: ledger.KindDraft, To: to,
 		Subject: letter.Subject, Body: letter.Body, CreatedAt: d.now(),
-		Attachments: []ledger.Attachment{{Name: draft.FileName, ContentType: xlsxType, SHA256: draft.FileSHA256}},
+		Attachments: []ledger.Attachment{{Name: draft.FileName, ContentType: mailer.ContentTypeXLSX, SHA256: draft.FileSHA256}},
 	}
 	_, _, err := d.ledger.Enqueue(ctx, m, d.event("system", "outbox.queued."+ledger.KindDraft, ledger.PeriodObject(f.Code, p.String()), letter.Subject))
 	return err

@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/tonghop/tonghop/ask"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/mailer"
-	"github.com/tonghop/tonghop/schedule"
 )
 
 // maxAttempts is how often a mail is tried before it is marked failed for an operator to see.
@@ -42,7 +42,7 @@ func (d *Daemon) Flush(ctx context.Context) error {
 // send sends one claimed mail, unless it is a scheduled one no longer needed (the unit has sent
 // its file since it was queued), which is cancelled instead.
 func (d *Daemon) send(ctx context.Context, m ledger.OutMail) error {
-	needed, why, err := d.stillNeeded(ctx, m)
+	needed, why, err := d.ask.StillNeeded(ctx, m)
 	if err == nil && !needed {
 		return d.ledger.Cancel(ctx, m.ID, why, d.now())
 	}
@@ -69,7 +69,7 @@ func (d *Daemon) settleFailure(ctx context.Context, m ledger.OutMail, err error)
 		return err
 	}
 	next := d.now().Add(retryDelay(m.Attempts))
-	if _, scheduled := schedule.ParseKey(m.Key); scheduled || m.Kind == ledger.KindDigest {
+	if ask.Scheduled(m) {
 		next = d.o.Calendar.NextWorkingTime(next) // scheduled mail never leaves at night, even on a retry
 	}
 	if markErr := d.ledger.MarkRetry(ctx, m.ID, err.Error(), next); markErr != nil {

@@ -207,7 +207,7 @@ func (j *Judge) checkIdent(ctx context.Context, unit config.Unit, id form.Ident,
 		return nil
 	}
 	v.Submission.Late = now.After(w.Deadline)
-	row := j.Office.PeriodRow(f.Code, w, now)
+	row := j.Office.PeriodRow(f.Code, w.Period, w.Deadline, now)
 	v.Period = &row
 	known, err := j.ledger().Period(ctx, f.Code, p.String())
 	switch {

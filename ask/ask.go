@@ -1,0 +1,164 @@
+// Package ask is the scheduler, the stage of the cycle that asks the units for their reports:
+// it queues each form's templates, reminders and nags when package schedule says they are due,
+// and the clerks' daily digest of the units still late; and it tells the outbox, just before a
+// scheduled mail leaves, whether that mail is still needed (not once the unit has sent a valid
+// file or the period is closed).
+//
+// Deciding is pure (package schedule); queueing is idempotent by the outbox key, so running a
+// pass twice, or after a crash, sends nothing twice. Scheduled mail leaves only in working hours.
+package ask
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/office"
+	"github.com/tonghop/tonghop/period"
+	"github.com/tonghop/tonghop/schedule"
+)
+
+// Asker is the scheduler of one office. It holds no state between passes: the ledger is the
+// record of what was asked, so an Asker may be built at will and used from several goroutines.
+type Asker struct {
+	Office *office.Office
+	Ledger *ledger.Ledger
+	Now    func() time.Time // nil: the wall clock
+	Log    *slog.Logger     // nil: discard
+}
+
+// pass is what one run of Schedule gathers beyond the outbox: the units to list in the
+// clerks' digest and the generated templates to file in the archive.
+type pass struct {
+	late   []lateUnit
+	copies []archiveCopy
+}
+
+// Schedule queues the templates, reminders, nags and the office's digest due now. An archive
+// copy of a template that could not be written is among the errors returned, but its mail is
+// queued all the same: the ledger's blob is the record, the archive a copy for people.
+func (a *Asker) Schedule(ctx context.Context) error {
+	now := a.now()
+	events := a.Office.EventTimes(ctx, a.Ledger, a.log())
+	var errs []error
+	var p pass
+	for i := range a.Office.Forms {
+		code := a.Office.Forms[i].Code
+		plan := a.Office.Plans[code]
+		windows, err := plan.Active(now, a.Office.Calendar, events)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		for _, w := range windows {
+			if err := a.scheduleWindow(ctx, plan, w, &p); err != nil {
+				errs = append(errs, fmt.Errorf("%s %s: %w", code, w.Period, err))
+			}
+		}
+	}
+	if err := a.queueDigest(ctx, p.late); err != nil {
+		errs = append(errs, fmt.Errorf("digest: %w", err))
+	}
+	for _, c := range p.copies {
+		errs = append(errs, a.Office.Archive(c.rel, c.data))
+	}
+	return errors.Join(errs...)
+}
+
+// scheduleWindow records the period and queues what is due for its units; the late units to
+// list in the office's digest go to p. A closed period asks nothing more of anyone.
+func (a *Asker) scheduleWindow(ctx context.Context, plan schedule.Plan, w schedule.Window, p *pass) error {
+	created, err := a.Ledger.EnsurePeriod(ctx, a.Office.PeriodRow(plan.Form, w.Period, w.Deadline, a.now()))
+	if err != nil {
+		return fmt.Errorf("record period: %w", err)
+	}
+	if created {
+		detail := fmt.Sprintf("deadline %s", w.Deadline.In(a.Office.Location).Format("2006-01-02 15:04"))
+		if err := a.Ledger.Record(ctx, a.event("period.opened", ledger.PeriodObject(plan.Form, w.Period.String()), detail)); err != nil {
+			return err
+		}
+	}
+	closed, done, err := a.progress(ctx, plan.Form, w.Period)
+	if err != nil || closed {
+		return err
+	}
+	for _, act := range plan.Due(w, a.now(), done) {
+		if err := a.queueAction(ctx, act, p); err != nil {
+			return fmt.Errorf("%s: %w", act.Key(), err)
+		}
+		if act.Digest {
+			p.late = append(p.late, lateUnit{action: act, dueAt: w.Deadline})
+		}
+	}
+	return nil
+}
+
+// progress tells whether the form's period is closed and which units have sent a valid file
+// for it: what decides whether a scheduled mail is still wanted.
+func (a *Asker) progress(ctx context.Context, form string, p period.Period) (closed bool, done map[string]bool, err error) {
+	row, err := a.Ledger.Period(ctx, form, p.String())
+	switch {
+	case err == nil && row.Status == ledger.PeriodClosed:
+		return true, nil, nil
+	case err != nil && !errors.Is(err, ledger.ErrNotFound):
+		return false, nil, err
+	}
+	latest, err := a.Ledger.LatestValid(ctx, form, p.String())
+	if err != nil {
+		return false, nil, fmt.Errorf("read submissions: %w", err)
+	}
+	done = make(map[string]bool, len(latest))
+	for unit := range latest {
+		done[unit] = true
+	}
+	return false, done, nil
+}
+
+// StillNeeded reports whether an outbox mail should still go, and if not why: a template,
+// reminder or nag is not needed once its unit has sent a valid file or the period is closed.
+// Every other mail is needed.
+func (a *Asker) StillNeeded(ctx context.Context, m ledger.OutMail) (bool, string, error) {
+	act, ok := schedule.ParseKey(m.Key)
+	if !ok {
+		return true, "", nil
+	}
+	closed, done, err := a.progress(ctx, act.Form, act.Period)
+	switch {
+	case err != nil:
+		return true, "", err
+	case closed:
+		return false, "period closed", nil
+	case done[act.Unit]:
+		return false, "unit sent a valid file", nil
+	}
+	return true, "", nil
+}
+
+// Scheduled reports whether an outbox mail is one the scheduler queued (a template, reminder,
+// nag or the clerks' digest): such mail leaves only in working hours, even on a retry.
+func Scheduled(m ledger.OutMail) bool {
+	_, ok := schedule.ParseKey(m.Key)
+	return ok || m.Kind == ledger.KindDigest
+}
+
+func (a *Asker) now() time.Time {
+	if a.Now == nil {
+		return time.Now()
+	}
+	return a.Now()
+}
+
+func (a *Asker) log() *slog.Logger {
+	if a.Log == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return a.Log
+}
+
+// event is an entry of the ledger's journal, by the system.
+func (a *Asker) event(action, object, detail string) ledger.Event {
+	return ledger.Event{At: a.now(), Actor: "system", Action: action, Object: object, Detail: detail}
+}

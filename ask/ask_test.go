@@ -1,0 +1,122 @@
+package ask
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/internal/officetest"
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/office"
+	"github.com/tonghop/tonghop/period"
+)
+
+const testKey = "ask-test-key"
+
+// newAsker is the scheduler of the test office on a ledger of its own, on 16/11/2026 at 09:00:
+// the monthly report's template (due out on 11/11) is late for every unit.
+func newAsker(t *testing.T) *Asker {
+	t.Helper()
+	_, path := officetest.Office(t, testKey)
+	cfg, err := config.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := office.Compile(cfg, []byte(testKey))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := ledger.Open(context.Background(), cfg.DataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	now := time.Date(2026, 11, 16, 9, 0, 0, 0, period.DefaultLocation())
+	return &Asker{Office: o, Ledger: l, Now: func() time.Time { return now }}
+}
+
+func outbox(t *testing.T, a *Asker) []ledger.OutMail {
+	t.Helper()
+	out, err := a.Ledger.Outbox(context.Background(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestAsker_ScheduleQueuesTemplatesOnce(t *testing.T) {
+	a := newAsker(t)
+	ctx := context.Background()
+	for range 2 {
+		if err := a.Schedule(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := outbox(t, a)
+	if got, want := len(out), len(officetest.Units); got != want {
+		t.Fatalf("outbox: got %d mails, want %d (one template a unit)", got, want)
+	}
+	for _, m := range out {
+		if m.Kind != ledger.KindTemplate || len(m.Attachments) != 1 {
+			t.Errorf("%s: got kind %q with %d attachments, want a template with its workbook", m.Key, m.Kind, len(m.Attachments))
+		}
+		if !Scheduled(m) {
+			t.Errorf("%s: Scheduled got false, want true", m.Key)
+		}
+		rel := filepath.Join(a.Office.DataDir, "archive", "*", "2026-11", "mau", m.Attachments[0].Name)
+		if files, _ := filepath.Glob(rel); len(files) != 1 {
+			t.Errorf("%s: archive copies %v, want one", m.Key, files)
+		}
+	}
+	if _, err := a.Ledger.Period(ctx, "BM.02.01/KH", "2026-11"); err != nil {
+		t.Errorf("period 2026-11 not recorded: %v", err)
+	}
+}
+
+func TestAsker_StillNeeded(t *testing.T) {
+	a := newAsker(t)
+	ctx := context.Background()
+	if err := a.Schedule(ctx); err != nil {
+		t.Fatal(err)
+	}
+	m := outbox(t, a)[0]
+	if needed, why, err := a.StillNeeded(ctx, m); err != nil || !needed {
+		t.Errorf("open period: got %v %q %v, want needed", needed, why, err)
+	}
+	other := ledger.OutMail{Key: "receipt:x", Kind: ledger.KindReceipt}
+	if needed, _, err := a.StillNeeded(ctx, other); err != nil || !needed || Scheduled(other) {
+		t.Errorf("a receipt: got needed %v scheduled %v (%v), want needed and not scheduled", needed, Scheduled(other), err)
+	}
+	if err := a.Ledger.SetPeriodStatus(ctx, "BM.02.01/KH", "2026-11", ledger.PeriodClosed); err != nil {
+		t.Fatal(err)
+	}
+	if needed, why, err := a.StillNeeded(ctx, m); err != nil || needed || why != "period closed" {
+		t.Errorf("closed period: got %v %q %v, want not needed, period closed", needed, why, err)
+	}
+	if !Scheduled(ledger.OutMail{Key: "digest:2026-11-16", Kind: ledger.KindDigest}) {
+		t.Errorf("the digest: Scheduled got false, want true")
+	}
+}
+
+// TestAsker_ArchiveFails: a template whose archive copy cannot be written is queued all the
+// same, and the failure is returned for the worker loop to log.
+func TestAsker_ArchiveFails(t *testing.T) {
+	a := newAsker(t)
+	if err := os.MkdirAll(a.Office.DataDir, 0o750); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(a.Office.DataDir, "archive"), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err := a.Schedule(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "archive") {
+		t.Errorf("Schedule: got error %v, want the archive's", err)
+	}
+	if got, want := len(outbox(t, a)), len(officetest.Units); got != want {
+		t.Errorf("outbox: got %d mails, want %d", got, want)
+	}
+}

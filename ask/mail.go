@@ -1,0 +1,122 @@
+package ask
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/letters"
+	"github.com/tonghop/tonghop/mailer"
+	"github.com/tonghop/tonghop/office"
+	"github.com/tonghop/tonghop/schedule"
+	"github.com/tonghop/tonghop/templates"
+)
+
+// archiveCopy is a generated workbook to file in the archive (see office.Archive) once its
+// mail is queued.
+type archiveCopy struct {
+	rel  string
+	data []byte
+}
+
+// queueAction puts the mail of one action in the outbox unless it is there already, to leave
+// at the next working time; the template it carries goes to p, to be filed in the archive. A
+// new reminder or nag cancels the unit's earlier steps still waiting, so that a daemon catching
+// up sends the step due now, not a burst of stale ones.
+func (a *Asker) queueAction(ctx context.Context, act schedule.Action, p *pass) error {
+	if _, err := a.Ledger.OutMail(ctx, act.Key()); err == nil {
+		return nil
+	} else if !errors.Is(err, ledger.ErrNotFound) {
+		return err
+	}
+	m, workbook, err := a.actionMail(act)
+	if err != nil {
+		return err
+	}
+	m.NotBefore = a.Office.Calendar.NextWorkingTime(a.now())
+	detail := m.Subject
+	if len(m.Cc) > 0 {
+		detail += " (cc " + m.Cc[0] + ")"
+	}
+	_, created, err := a.Ledger.Enqueue(ctx, m, a.event("outbox.queued."+act.Kind, "unit:"+act.Unit, detail))
+	if err != nil {
+		return err
+	}
+	p.copies = append(p.copies, workbook)
+	if !created || act.Kind == schedule.KindTemplate {
+		return nil
+	}
+	for _, kind := range []string{schedule.KindReminder, schedule.KindNag} {
+		prefix := schedule.StepsPrefix(kind, act.Form, act.Period, act.Unit)
+		if _, err := a.Ledger.CancelPending(ctx, prefix, act.Key(), "superseded by "+act.Key(), a.now()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// actionMail writes the template, reminder or nag of a scheduled action; each carries the
+// unit's template, so that a unit that lost the first mail can still answer this one. It
+// returns the template's copy for the archive too.
+func (a *Asker) actionMail(act schedule.Action) (ledger.OutMail, archiveCopy, error) {
+	unit, _ := a.Office.Unit(act.Unit)
+	req := a.scheduledRequest(act, act.Deadline)
+	m := ledger.OutMail{Key: act.Key(), Kind: act.Kind, To: unit.Emails, NotBefore: act.At, CreatedAt: a.now()}
+	att, workbook, err := a.templateAttachment(act)
+	if err != nil {
+		return m, workbook, err
+	}
+	m.Attachments = []ledger.Attachment{att}
+	now := a.now().In(a.Office.Location)
+	head, contact := a.Office.Letterhead(), a.Office.Contact()
+	var l letters.Letter
+	switch act.Kind {
+	case ledger.KindTemplate:
+		l = letters.TemplateLetter(letters.Template{Office: head, Contact: contact, Unit: unit.Name, Request: req, FileName: att.Name})
+	case ledger.KindReminder:
+		l = letters.ReminderLetter(letters.Reminder{Office: head, Contact: contact, Unit: unit.Name, Request: req, Now: now, FileName: att.Name})
+	case ledger.KindNag:
+		nag := letters.Nag{Office: head, Contact: contact, Unit: unit.Name, Request: req, Now: now, Escalated: act.Escalate, FileName: att.Name}
+		if sup, ok := a.Office.Person(unit.Supervisor); ok && act.Escalate {
+			nag.SupervisorTitle, nag.SupervisorName = sup.Title, sup.Name
+			m.Cc = sup.Emails
+		}
+		l = letters.NagLetter(nag)
+	default:
+		return m, workbook, fmt.Errorf("unknown action kind %q", act.Kind)
+	}
+	m.Subject, m.Body = l.Subject, l.Body
+	return m, workbook, nil
+}
+
+// templateAttachment generates the unit's workbook for the action's period and stores it in
+// the ledger's blobs; it returns the workbook's copy for the archive as well.
+func (a *Asker) templateAttachment(act schedule.Action) (ledger.Attachment, archiveCopy, error) {
+	f, _ := a.Office.Form(act.Form)
+	unit, _ := a.Office.Unit(act.Unit)
+	var buf bytes.Buffer
+	meta := a.Office.TemplateMetaAt(f, unit, act.Period, act.Deadline)
+	if err := templates.Generate(&buf, f.Form, meta, nil); err != nil {
+		return ledger.Attachment{}, archiveCopy{}, fmt.Errorf("generate template: %w", err)
+	}
+	sha, err := a.Ledger.PutBlob(buf.Bytes())
+	if err != nil {
+		return ledger.Attachment{}, archiveCopy{}, err
+	}
+	name := templates.FileName(f.Form, unit.Code, act.Period.String())
+	workbook := archiveCopy{rel: office.ArchivePath(f.Code, act.Period.String(), "mau", name), data: buf.Bytes()}
+	return ledger.Attachment{Name: name, ContentType: mailer.ContentTypeXLSX, SHA256: sha}, workbook, nil
+}
+
+// scheduledRequest describes what a scheduled action asks for, with the deadline the schedule
+// already placed (office.Request would place it again).
+func (a *Asker) scheduledRequest(act schedule.Action, deadline time.Time) letters.Request {
+	r := letters.Request{FormCode: act.Form, Period: act.Period.Label(), Deadline: deadline.In(a.Office.Location)}
+	if f, ok := a.Office.Form(act.Form); ok {
+		r.FormTitle = f.Title
+	}
+	return r
+}
