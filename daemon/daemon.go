@@ -23,6 +23,7 @@ import (
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/mailer"
 	"github.com/tonghop/tonghop/office"
+	"github.com/tonghop/tonghop/report"
 	"github.com/tonghop/tonghop/templates"
 )
 
@@ -54,6 +55,8 @@ type Daemon struct {
 	sender *mailer.Sender
 	drain  time.Duration
 
+	drafter *report.Drafter
+
 	lookupTXT func(domain string) ([]string, error)
 
 	mu      sync.Mutex // guards mailbox: the intake worker owns it, Close may race with it
@@ -82,6 +85,7 @@ func New(o Options) (*Daemon, error) {
 	if d.drain <= 0 {
 		d.drain = 8 * time.Second
 	}
+	d.drafter = &report.Drafter{Office: d.o, Ledger: d.ledger, Now: d.now, Log: d.log}
 	var err error
 	if d.sender, err = mailer.NewSender(o.Office.Mail, d.log.With("component", "mailer")); err != nil {
 		return nil, fmt.Errorf("smtp: %w", err)
