@@ -26,6 +26,7 @@ import (
 	"github.com/tonghop/tonghop/mailer"
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
+	"github.com/tonghop/tonghop/report"
 	"github.com/tonghop/tonghop/templates"
 )
 
@@ -59,6 +60,7 @@ type Daemon struct {
 	ask    *ask.Asker // the scheduler
 
 	approver *approve.Approver
+	drafter  *report.Drafter
 
 	mu      sync.Mutex // guards mailbox: the intake worker owns it, Close may race with it
 	mailbox *intake.Mailbox
@@ -89,6 +91,7 @@ func New(o Options) (*Daemon, error) {
 	d.approver = &approve.Approver{Office: d.o, Ledger: d.ledger, Now: d.now,
 		Log: d.log.With("component", "approval"), LookupTXT: o.LookupTXT}
 	d.ask = &ask.Asker{Office: o.Office, Ledger: o.Ledger, Now: d.now, Log: d.log.With("component", "scheduler")}
+	d.drafter = &report.Drafter{Office: d.o, Ledger: d.ledger, Now: d.now, Log: d.log.With("component", "consolidate")}
 	var err error
 	if d.sender, err = mailer.NewSender(o.Office.Mail, d.log.With("component", "mailer")); err != nil {
 		return nil, fmt.Errorf("smtp: %w", err)

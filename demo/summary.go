@@ -8,10 +8,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tonghop/tonghop/daemon"
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/office"
+	"github.com/tonghop/tonghop/report"
 )
 
 // summarize prints, per form and period, what each unit did, then the mail counts and the files left.
@@ -32,7 +32,7 @@ func summarize(ctx context.Context, w io.Writer, cfg *office.Office, l *ledger.L
 			fmt.Fprintf(w, "  %-5s %-26s %s\n", a.unit.Code, a.behaviour, unitHistory(subs, a.unit.Code, cfg))
 		}
 		f, _ := cfg.Form(p.Form)
-		m, err := daemon.StatusMatrix(ctx, cfg, l, f, p.Period, 1, simEnd)
+		m, err := report.StatusMatrix(ctx, cfg, l, f, p.Period, 1, simEnd)
 		if err != nil {
 			return err
 		}

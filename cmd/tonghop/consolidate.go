@@ -12,10 +12,10 @@ import (
 	"time"
 
 	"github.com/tonghop/tonghop/config"
-	"github.com/tonghop/tonghop/daemon"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
+	"github.com/tonghop/tonghop/report"
 )
 
 func runConsolidate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -97,7 +97,7 @@ func consolidateOnDemand(ctx context.Context, cfg *office.Office, l *ledger.Ledg
 		return ledger.Draft{}, false, err
 	}
 	if err == nil && !force {
-		basis, err := daemon.Basis(ctx, l, f.Code, p.String(), now)
+		basis, err := report.Basis(ctx, l, f.Code, p.String(), now)
 		if err != nil {
 			return ledger.Draft{}, false, err
 		}
@@ -105,7 +105,11 @@ func consolidateOnDemand(ctx context.Context, cfg *office.Office, l *ledger.Ledg
 			return head, false, nil
 		}
 	}
-	draft, _, err := daemon.AddDraft(ctx, cfg, l, f, p, now, ledger.TriggerDemand, log)
+	draft, _, err := report.AddDraft(ctx, cfg, l, f, p, now, ledger.TriggerDemand)
+	if errors.Is(err, report.ErrNotArchived) {
+		log.Warn("draft recorded without its archive copy", "err", err) // the ledger holds it
+		err = nil
+	}
 	return draft, true, err
 }
 

@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/tonghop/tonghop/config"
-	"github.com/tonghop/tonghop/daemon"
 	"github.com/tonghop/tonghop/period"
+	"github.com/tonghop/tonghop/report"
 	"github.com/tonghop/tonghop/status"
 )
 
@@ -61,7 +61,7 @@ func runStatus(ctx context.Context, args []string, stdout, _ io.Writer) error {
 		if *code != "" && f.Code != *code || !periodOfForm(*only, f) {
 			continue
 		}
-		m, err := daemon.StatusMatrix(ctx, of, l, f, *only, *last, now)
+		m, err := report.StatusMatrix(ctx, of, l, f, *only, *last, now)
 		switch {
 		case err != nil:
 			return err

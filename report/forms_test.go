@@ -1,4 +1,4 @@
-package daemon_test
+package report_test
 
 import (
 	"bytes"
@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
-	"log/slog"
 	"maps"
 	"math"
 	"os"
@@ -21,11 +20,11 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/tonghop/tonghop/daemon"
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/internal/officeapps"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/office"
+	"github.com/tonghop/tonghop/report"
 )
 
 var cfCodes = []string{"BM.04.01/KH", "BM.04.02/KH", "BM.02.01/KH", "KT-XH"}
@@ -47,7 +46,7 @@ func TestConsolidate_BuiltinForms(t *testing.T) {
 			if !ok {
 				t.Fatalf("form %s not configured", code)
 			}
-			draft, rep, err := daemon.AddDraft(ctx, of, l, f, fx.target, fx.now, ledger.TriggerDemand, slog.New(slog.DiscardHandler))
+			draft, rep, err := report.AddDraft(ctx, of, l, f, fx.target, fx.now, ledger.TriggerDemand)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -85,7 +84,7 @@ func TestBuildReport_AsAt(t *testing.T) {
 		fx.now = fx.deadline.Add(25 * time.Hour) // QHXD's late file comes an hour later
 		l := fx.record(t, context.Background())
 		f, _ := cfg.Form(fx.code)
-		rep, err := daemon.BuildReport(context.Background(), of, l, f, fx.target, fx.now, 1, nil)
+		rep, err := report.BuildReport(context.Background(), of, l, f, fx.target, fx.now, 1, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -140,7 +139,7 @@ func checkExercised(t *testing.T, f form.Form, ex *cfExpect) {
 
 // checkDraft checks the draft AddDraft recorded: first version, what it counted, the stored
 // blob and the archive copy.
-func checkDraft(t *testing.T, dataDir string, fx *cfFixture, ex *cfExpect, d ledger.Draft, rep daemon.Report) {
+func checkDraft(t *testing.T, dataDir string, fx *cfFixture, ex *cfExpect, d ledger.Draft, rep report.Report) {
 	t.Helper()
 	data := rep.Workbook
 	sum := sha256.Sum256(data)

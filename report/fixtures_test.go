@@ -1,4 +1,4 @@
-package daemon_test
+package report_test
 
 import (
 	"context"

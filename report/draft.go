@@ -1,11 +1,9 @@
-package daemon
+package report
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"maps"
 	"time"
 
@@ -14,50 +12,19 @@ import (
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
-	"github.com/tonghop/tonghop/reportbook"
 )
 
-// Report is a consolidated workbook as built, with what it counted.
-type Report struct {
-	Workbook []byte
-	Book     consolidate.Book
-	Basis    map[string]int // unit → submission version counted
-}
-
-// BuildReport consolidates form f for period p from the ledger as it stands at now and writes
-// the workbook, numbered draft; approvals, when given, mark it as the issued report.
-func BuildReport(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *config.Form, p period.Period, now time.Time, draft int, approvals []reportbook.Approval) (Report, error) {
-	in, basis, err := ConsolidationInput(ctx, cfg, l, f, p, now)
-	if err != nil {
-		return Report{}, fmt.Errorf("consolidate %s %s: %w", f.Code, p, err)
-	}
-	book, err := consolidate.Build(in)
-	if err != nil {
-		return Report{}, fmt.Errorf("consolidate %s %s: %w", f.Code, p, err)
-	}
-	st, err := StatusMatrix(ctx, cfg, l, f, p.String(), 1, now)
-	if err != nil {
-		return Report{}, fmt.Errorf("submission status %s %s: %w", f.Code, p, err)
-	}
-	state, err := l.State(ctx)
-	if err != nil {
-		return Report{}, err
-	}
-	meta := reportbook.Meta{
-		Office: cfg.Office.Name, Desk: cfg.Office.Desk, PeriodLabel: cfg.PeriodLabel(f, p),
-		Draft: draft, BuiltAt: now, Location: cfg.Location, LedgerState: state, Approvals: approvals,
-	}
-	var buf bytes.Buffer
-	if err := reportbook.Write(&buf, book, st, meta); err != nil {
-		return Report{}, fmt.Errorf("write consolidated workbook %s %s: %w", f.Code, p, err)
-	}
-	return Report{Workbook: buf.Bytes(), Book: book, Basis: basis}, nil
-}
+// ErrNotArchived is returned by AddDraft, wrapped with the cause, when the draft was built and
+// recorded in the ledger but its copy in the archive could not be written. The draft and report
+// returned with it are valid: the ledger holds the draft, so the caller reports the error and
+// carries on.
+var ErrNotArchived = errors.New("archive copy of the draft not written")
 
 // AddDraft builds the next draft of form f for period p, stores it in the ledger (numbered,
 // with what it counted and why it was built) and files a copy in the archive beside the units'
-// workbooks (a copy that cannot be written is logged: the ledger holds the draft).
-func AddDraft(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *config.Form, p period.Period, now time.Time, trigger string, log *slog.Logger) (ledger.Draft, Report, error) {
+// workbooks. A copy that cannot be written does not undo the draft: AddDraft then returns the
+// recorded draft and its report together with an error wrapping ErrNotArchived.
+func AddDraft(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *config.Form, p period.Period, now time.Time, trigger string) (ledger.Draft, Report, error) {
 	version := 1
 	switch head, err := l.LatestDraft(ctx, f.Code, p.String()); {
 	case err == nil:
@@ -84,7 +51,7 @@ func AddDraft(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *conf
 	}
 	rel := office.ArchivePath(f.Code, p.String(), office.ReportFolder, draft.FileName)
 	if err := cfg.Archive(rel, rep.Workbook); err != nil {
-		log.Warn("archive copy of the draft not written", "path", rel, "err", err)
+		return draft, rep, fmt.Errorf("%w: %w", ErrNotArchived, err)
 	}
 	return draft, rep, nil
 }
@@ -92,6 +59,20 @@ func AddDraft(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *conf
 func draftDetail(d ledger.Draft, b consolidate.Book) string {
 	return fmt.Sprintf("v%d trigger=%s units=%d missing=%d warnings=%d sha256=%s",
 		d.Version, d.Trigger, len(d.Basis), len(b.Missing), len(b.Warnings), d.FileSHA256)
+}
+
+// Basis is what a draft of form for period built at asOf would count: each unit's latest valid
+// submission version. A draft whose basis differs from it is stale.
+func Basis(ctx context.Context, l *ledger.Ledger, form, period string, asOf time.Time) (map[string]int, error) {
+	latest, err := l.LatestValidAt(ctx, form, period, asOf)
+	if err != nil {
+		return nil, err
+	}
+	basis := make(map[string]int, len(latest))
+	for unit, s := range latest {
+		basis[unit] = s.Version
+	}
+	return basis, nil
 }
 
 // draftTrigger decides whether a period needs a new draft, and why: "" when not. The first draft
