@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"sync"
 	"time"
 
 	"github.com/tonghop/tonghop/approval"
@@ -29,22 +28,17 @@ type Approver struct {
 	// LookupTXT resolves the DKIM keys of leaders' replies when mail_auth.verify_dkim is set;
 	// nil: the system resolver.
 	LookupTXT func(domain string) ([]string, error)
-
-	mu      sync.Mutex
-	pending []error // archive copies of reports issued by a reply that could not be filed
 }
 
 // Advance moves every draft up its form's approval chain: a new draft is sent to the first
 // step (or the step the chain resumes at), and steps that have not answered are reminded. A
-// leader's answer comes in by mail and is handled with the mail (see Reply). Advance also
-// returns, once, the failures to file the archive copy of a report a reply issued since the
-// last call: the issue itself was recorded all the same.
+// leader's answer comes in by mail and is handled with the mail (see Reply).
 func (a *Approver) Advance(ctx context.Context) error {
-	errs := a.takePending()
 	heads, err := a.Ledger.DraftHeads(ctx)
 	if err != nil {
-		return errors.Join(append(errs, err)...)
+		return err
 	}
+	var errs []error
 	for _, head := range heads {
 		f, ok := a.Office.Form(head.Form)
 		if !ok || len(f.Approval) == 0 {
@@ -100,7 +94,7 @@ func (a *Approver) advance(ctx context.Context, f *config.Form, head ledger.Draf
 	}); err != nil {
 		return err
 	}
-	return a.file(fx.copies)
+	return a.Office.File(fx.copies)
 }
 
 // chain turns a form's configured approval chain into the state machine's.

@@ -21,7 +21,7 @@ type effects struct {
 	mails  []ledger.OutMail
 	events []ledger.Event
 	issued bool
-	copies []archiveCopy
+	copies []office.Copy
 }
 
 // replyContext is the leader's mail the actions answer; nil for the scheduled pass.

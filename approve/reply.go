@@ -20,19 +20,19 @@ import (
 // Reply reads a leader's answer to the draft ref names (see Thread) and takes the approval step
 // it decides into in, to be recorded with the mail in one transaction. A reply that fails the
 // configured authentication is quarantined and reported, never counted. An error (the ledger
-// unreadable) leaves the mail for the next poll. When the step issues the report, its archive
-// copy is filed at once; a failure to write it is returned by the next Advance, not here.
-func (a *Approver) Reply(ctx context.Context, in *ledger.Intake, msg *intake.Message, raw []byte, ref Ref, log *slog.Logger) error {
+// unreadable) leaves the mail for the next poll. When the step issues the report, Reply returns
+// its archive copy, for the caller to file once the intake is recorded.
+func (a *Approver) Reply(ctx context.Context, in *ledger.Intake, msg *intake.Message, raw []byte, ref Ref, log *slog.Logger) ([]office.Copy, error) {
 	log = log.With("form", ref.Form.Code, "period", ref.Period.String(), "version", ref.Version)
 	if why := a.authFailure(raw, msg); why != "" {
 		log.Warn("approval reply refused: authentication failed", "from", msg.From.Addr, "why", why)
 		in.Settle(a.now(), ledger.OutcomeQuarantined, "approval reply failed authentication: "+why, "approval.reply_refused")
 		a.refuseReply(in, msg, letters.AuthFailed(why))
-		return nil
+		return nil, nil
 	}
 	stored, err := a.load(ctx, ref.Form.Code, ref.Period.String())
 	if err != nil {
-		return fmt.Errorf("approval reply: %w", err)
+		return nil, fmt.Errorf("approval reply: %w", err)
 	}
 	person := msg.From.Addr
 	if p, ok := a.Office.PersonByEmail(msg.From.Addr); ok {
@@ -45,7 +45,7 @@ func (a *Approver) Reply(ctx context.Context, in *ledger.Intake, msg *intake.Mes
 	chain := a.chain(ref.Form)
 	if counts(stored.state, chain, person, ref.Version) {
 		if err := a.adoptEditedWorkbook(ctx, in, msg, ref, person, &ev, rc); err != nil {
-			return fmt.Errorf("edited workbook: %w", err)
+			return nil, fmt.Errorf("edited workbook: %w", err)
 		}
 	}
 	next, actions, err := stored.state.Apply(chain, a.Office.Calendar, ev)
@@ -54,15 +54,16 @@ func (a *Approver) Reply(ctx context.Context, in *ledger.Intake, msg *intake.Mes
 		// for the clerks rather than retrying forever.
 		log.Error("approval reply not applied", "err", err)
 		in.Settle(a.now(), ledger.OutcomeQuarantined, "approval step refused: "+err.Error(), "approval.reply_error")
-		return nil
+		return nil, nil
 	}
-	if err := a.recordStep(ctx, in, ref, stored, next, actions, rc); err != nil {
-		return fmt.Errorf("approval reply: %w", err)
+	copies, err := a.recordStep(ctx, in, ref, stored, next, actions, rc)
+	if err != nil {
+		return nil, fmt.Errorf("approval reply: %w", err)
 	}
 	outcome, note := replyOutcome(actions)
 	in.Settle(a.now(), outcome, fmt.Sprintf("approval reply: %s (%s) %s", res.Decision, res.Reason, note), "approval.reply")
 	log.Info("approval reply read", "person", person, "decision", res.Decision, "actions", len(actions))
-	return nil
+	return copies, nil
 }
 
 // counts tells whether a reply from person about version will be counted: the one case where
@@ -96,23 +97,22 @@ func (a *Approver) adoptEditedWorkbook(ctx context.Context, in *ledger.Intake, m
 	return nil
 }
 
-// recordStep puts the new state, its mails and events into the intake, and files the archive
+// recordStep puts the new state, its mails and events into the intake, and returns the archive
 // copy of a report it issues.
-func (a *Approver) recordStep(ctx context.Context, in *ledger.Intake, ref Ref, stored stored, next approval.State, actions []approval.Action, rc *replyContext) error {
+func (a *Approver) recordStep(ctx context.Context, in *ledger.Intake, ref Ref, stored stored, next approval.State, actions []approval.Action, rc *replyContext) ([]office.Copy, error) {
 	fx, err := a.effects(ctx, ref.Form, ref.Period, next, actions, rc)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	raw, err := json.Marshal(next)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	in.Approval = &ledger.ApprovalUpdate{
 		Form: ref.Form.Code, Period: ref.Period.String(), State: raw, Revision: stored.revision,
 		At: a.now(), Mails: fx.mails, Events: fx.events, ClosePeriod: fx.issued,
 	}
-	a.hold(a.file(fx.copies))
-	return nil
+	return fx.copies, nil
 }
 
 // replyOutcome files a reply: counted ones as accepted, refused ones in quarantine.

@@ -91,7 +91,7 @@ func New(o Options) (*Daemon, error) {
 	d.approver = &approve.Approver{Office: d.o, Ledger: d.ledger, Now: d.now,
 		Log: d.log.With("component", "approval"), LookupTXT: o.LookupTXT}
 	d.ask = &ask.Asker{Office: o.Office, Ledger: o.Ledger, Now: d.now, Log: d.log.With("component", "scheduler")}
-	d.drafter = &report.Drafter{Office: d.o, Ledger: d.ledger, Now: d.now, Log: d.log.With("component", "consolidate")}
+	d.drafter = &report.Drafter{Office: d.o, Ledger: d.ledger, Now: d.now, Log: d.log}
 	var err error
 	if d.sender, err = mailer.NewSender(o.Office.Mail, d.log.With("component", "mailer")); err != nil {
 		return nil, fmt.Errorf("smtp: %w", err)

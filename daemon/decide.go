@@ -7,15 +7,16 @@ import (
 
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/receive"
 )
 
 // decide routes a received message: an unreadable one is quarantined, automatic mail and
 // tonghop's own are ignored, a reply in an approval thread goes to the approval, and anything
 // else is judged by the receive stage. It writes only blobs; the caller records the returned
-// Intake in one transaction. An error means the ledger could not be read: the message is left
-// for the next poll.
-func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint32, sha string, log *slog.Logger) (ledger.Intake, error) {
+// Intake in one transaction, then files the archive copies. An error means the ledger could not
+// be read: the message is left for the next poll.
+func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint32, sha string, log *slog.Logger) (ledger.Intake, []office.Copy, error) {
 	in := ledger.Intake{Mail: ledger.Mail{
 		SHA256: sha, Size: int64(len(f.Raw)), Mailbox: d.o.Mailbox.Inbox,
 		UIDValidity: uidValidity, UID: f.UID, ReceivedAt: d.now(),
@@ -24,30 +25,31 @@ func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint3
 	if err != nil {
 		log.Warn("unreadable message quarantined", "err", err)
 		in.Settle(d.now(), ledger.OutcomeQuarantined, "unreadable: "+err.Error(), "mail.quarantined")
-		return in, nil
+		return in, nil, nil
 	}
 	in.Mail.MessageID, in.Mail.From, in.Mail.Subject, in.Mail.Date = msg.MessageID, msg.From.Addr, msg.Subject, msg.Date
 	in.Events = append(in.Events, d.event(msg.From.Addr, "mail.received", ledger.MailObject(sha), msg.Subject))
 	if reason := receive.IgnoreReason(d.o, msg); reason != "" {
 		in.Settle(d.now(), ledger.OutcomeIgnored, reason, "mail.ignored")
-		return in, nil
+		return in, nil, nil
 	}
 	s := d.o.SenderOf(msg.From.Addr)
 	if s.Unit == nil { // units' mail is never an approval: no thread lookup for it
 		if ref, ok := d.approver.Thread(ctx, msg); ok {
-			return in, d.approver.Reply(ctx, &in, msg, f.Raw, ref, log)
+			copies, err := d.approver.Reply(ctx, &in, msg, f.Raw, ref, log)
+			return in, copies, err
 		}
 	}
 	blobs, err := d.judge(ctx, log).Mail(ctx, &in, msg, s)
 	if err != nil {
-		return in, err
+		return in, nil, err
 	}
 	for _, b := range blobs {
 		if _, err := d.ledger.PutBlob(b); err != nil {
-			return in, fmt.Errorf("store workbook: %w", err)
+			return in, nil, fmt.Errorf("store workbook: %w", err)
 		}
 	}
-	return in, nil
+	return in, nil, nil
 }
 
 // judge is the receive stage reading this daemon's ledger and clock.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/office"
 )
 
 // Ingested is what taking in one raw message did, as the ingest command prints it.
@@ -48,16 +49,17 @@ func (d *Daemon) Ingest(ctx context.Context, raw []byte) (Ingested, error) {
 		return d.ingestedOf(known, true, nil), nil
 	}
 	var in ledger.Intake
+	var copies []office.Copy
 	if int64(len(raw)) > d.o.Mailbox.MaxMessageBytes {
 		in, err = d.judge(ctx, log).Oversize(ctx, raw, int64(len(raw)), sha)
 	} else {
-		in, err = d.decide(ctx, intake.Fetched{Raw: raw, Size: int64(len(raw)), InternalDate: d.now()}, 0, sha, log)
+		in, copies, err = d.decide(ctx, intake.Fetched{Raw: raw, Size: int64(len(raw)), InternalDate: d.now()}, 0, sha, log)
 	}
 	if err != nil {
 		return Ingested{}, err
 	}
 	in.Mail.Mailbox = "ingest"
-	res, err := d.record(ctx, in, log)
+	res, err := d.record(ctx, in, copies, log)
 	if err != nil {
 		return Ingested{}, err
 	}

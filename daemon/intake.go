@@ -8,6 +8,7 @@ import (
 
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/office"
 )
 
 // pollBatch bounds the messages handled per poll, so a flooded mailbox does not starve the
@@ -77,11 +78,11 @@ func (d *Daemon) handle(ctx context.Context, mb *intake.Mailbox, f intake.Fetche
 		log.Info("message already recorded; moving it", "sha256", sha, "outcome", known.Outcome)
 		return mb.Move(ctx, f.UID, d.folder(known.Outcome))
 	}
-	in, err := d.decide(ctx, f, mb.UIDValidity(), sha, log)
+	in, copies, err := d.decide(ctx, f, mb.UIDValidity(), sha, log)
 	if err != nil {
 		return err
 	}
-	if _, err := d.record(ctx, in, log); err != nil {
+	if _, err := d.record(ctx, in, copies, log); err != nil {
 		return err
 	}
 	return mb.Move(ctx, f.UID, d.folder(in.Mail.Outcome))
@@ -111,13 +112,17 @@ func (d *Daemon) recordedBefore(ctx context.Context, sha string, raw []byte) (le
 	return known, true, nil
 }
 
-// record stores one decided message in one transaction and files its workbooks.
-func (d *Daemon) record(ctx context.Context, in ledger.Intake, log *slog.Logger) (ledger.IntakeResult, error) {
+// record stores one decided message in one transaction, then files its workbooks and the
+// copies its decision made (an issued report) in the archive. A copy that cannot be written is
+// logged here, once: the ledger holds the record.
+func (d *Daemon) record(ctx context.Context, in ledger.Intake, copies []office.Copy, log *slog.Logger) (ledger.IntakeResult, error) {
 	res, err := d.ledger.RecordIntake(ctx, in)
 	if err != nil {
 		return res, fmt.Errorf("record: %w", err)
 	}
-	d.archiveSubmissions(res.Submissions, log)
+	if err := d.o.File(append(d.submissionCopies(res.Submissions), copies...)); err != nil {
+		log.Warn("archive copy not written", "err", err)
+	}
 	log.Info("mail recorded", "from", in.Mail.From, "subject", in.Mail.Subject, "outcome", in.Mail.Outcome,
 		"submissions", len(res.Submissions), "replies", len(in.Outbox))
 	return res, nil
@@ -144,7 +149,7 @@ func (d *Daemon) handleOversize(ctx context.Context, mb *intake.Mailbox, f intak
 			return err
 		}
 		in.Mail.UIDValidity, in.Mail.UID = mb.UIDValidity(), f.UID
-		if _, err := d.record(ctx, in, log); err != nil {
+		if _, err := d.record(ctx, in, nil, log); err != nil {
 			return err
 		}
 		log.Warn("message too large; quarantined", "size", f.Size)

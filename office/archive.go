@@ -1,6 +1,7 @@
 package office
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -52,4 +53,21 @@ func ReportFileName(formCode string, p period.Period, version int) string {
 // IssuedFileName names the issued report: "BaoCao_BM.02.01-KH_2026-11.xlsx".
 func IssuedFileName(formCode, period string) string {
 	return fmt.Sprintf("BaoCao_%s_%s.xlsx", form.Slug(formCode), period)
+}
+
+// Copy is a workbook to file in the archive once what it belongs to is recorded.
+type Copy struct {
+	Rel  string // see ArchivePath
+	Data []byte
+}
+
+// File writes the copies, going on past a failure; it returns every failure.
+func (o *Office) File(copies []Copy) error {
+	var errs []error
+	for _, c := range copies {
+		if err := o.Archive(c.Rel, c.Data); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
 }
