@@ -54,6 +54,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	path := fs.String("config", "", "configuration `file` (required)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	unitCode := fs.String("unit", "", "check as if unit `U` had sent the file: its own unit, form and period")
+	asOf := fs.String("at", "", "check as if the file arrived at this office `time`, \"YYYY-MM-DD HH:MM\" (default: now)")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -65,6 +66,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	now, err := statusTime(*asOf, cfg.Location)
+	if err != nil {
+		return err
+	}
 	var unit *config.Unit
 	if *unitCode != "" {
 		u, ok := cfg.Unit(*unitCode)
@@ -73,7 +78,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		unit = &u
 	}
-	res, err := checkWorkbook(ctx, cfg, files[0], unit)
+	res, err := checkWorkbook(ctx, cfg, files[0], unit, now)
 	var fileErr *os.PathError
 	if errors.As(err, &fileErr) {
 		// No file to judge is "not a usable workbook", not "invalid".
@@ -103,8 +108,8 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 // checkWorkbook judges file as the daemon judges a workbook mailed without a subject: with
-// unit, as if that unit had sent it now; without, on its own. Nothing is recorded.
-func checkWorkbook(ctx context.Context, cfg *config.Config, file string, unit *config.Unit) (*checkResult, error) {
+// unit, as if that unit had sent it at now; without, on its own. Nothing is recorded.
+func checkWorkbook(ctx context.Context, cfg *config.Config, file string, unit *config.Unit, now time.Time) (*checkResult, error) {
 	data, err := readLimited(file, templates.DefaultMaxFileBytes)
 	if err != nil {
 		return nil, err
@@ -117,7 +122,7 @@ func checkWorkbook(ctx context.Context, cfg *config.Config, file string, unit *c
 	if err != nil {
 		return nil, err
 	}
-	j := receive.Judge{Office: of, Ledger: receive.NoLedger{}, Events: of.EventTimes(ctx, nil, nil), Converter: conv, Now: time.Now}
+	j := receive.Judge{Office: of, Ledger: receive.NoLedger{}, Events: of.EventTimes(ctx, nil, nil), Converter: conv, Now: func() time.Time { return now }}
 	att := intake.Attachment{Name: filepath.Base(file), Data: data, Size: int64(len(data))}
 	v, err := j.Workbook(ctx, office.Sender{Unit: unit}, att, "")
 	if err != nil {
