@@ -133,7 +133,7 @@ func (a *Approver) load(ctx context.Context, form, p string) (stored, error) {
 	return stored{state: st, revision: ap.Revision, raw: ap.State}, nil
 }
 
-func (a *Approver) event(actor, action, object, detail string) ledger.Event {
+func (a *Approver) event(actor string, action ledger.Action, object, detail string) ledger.Event {
 	return ledger.Event{At: a.now(), Actor: actor, Action: action, Object: object, Detail: detail}
 }
 

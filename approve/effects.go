@@ -63,7 +63,7 @@ func (a *Approver) effects(ctx context.Context, f *config.Form, p period.Period,
 		if err := w.apply(act); err != nil {
 			return effects{}, fmt.Errorf("%s: %w", act.Kind, err)
 		}
-		w.fx.events = append(w.fx.events, a.event(w.actor(act), "approval."+string(act.Kind), ledger.PeriodObject(f.Code, p.String()), actionDetail(act)))
+		w.fx.events = append(w.fx.events, a.event(w.actor(act), ledger.ApprovalAction(string(act.Kind)), ledger.PeriodObject(f.Code, p.String()), actionDetail(act)))
 	}
 	return w.fx, nil
 }
@@ -124,10 +124,6 @@ func (w *effectWriter) attachment(v int) []ledger.Attachment {
 	return []ledger.Attachment{{Name: dr.FileName, ContentType: mailer.ContentTypeXLSX, SHA256: dr.FileSHA256}}
 }
 
-func (w *effectWriter) keyPrefix(v int) string {
-	return fmt.Sprintf("approval:%s:%s:v%d", w.f.Code, w.p, v)
-}
-
 // toStep writes one mail per person of a step: the request, its reminder or its withdrawal.
 func (w *effectWriter) toStep(a approval.Action) error {
 	for _, id := range a.To {
@@ -142,16 +138,16 @@ func (w *effectWriter) toStep(a approval.Action) error {
 		switch a.Kind {
 		case approval.Request:
 			l = letters.ApprovalRequestLetter(w.draft(a.Version), to, w.done(a.Version, a.Step), a.Replaces)
-			m.Key, m.Kind = fmt.Sprintf("%s:s%d:request:%s", w.keyPrefix(a.Version), a.Step+1, id), ledger.KindApprovalRequest
+			m.Key, m.Kind = ledger.ApprovalRequestKey(w.f.Code, w.p.String(), a.Version, a.Step+1, id), ledger.KindApprovalRequest
 			m.Attachments = w.attachment(a.Version)
 		case approval.Remind:
 			l = letters.ApprovalReminderLetter(w.draft(a.Version), to, a.N, w.st.Since.In(w.a.Office.Location))
-			m.Key, m.Kind = fmt.Sprintf("%s:s%d:remind%d:%s", w.keyPrefix(a.Version), a.Step+1, a.N, id), ledger.KindApprovalReminder
+			m.Key, m.Kind = ledger.ApprovalReminderKey(w.f.Code, w.p.String(), a.Version, a.Step+1, a.N, id), ledger.KindApprovalReminder
 			m.Attachments = w.attachment(a.Version)
 			m.NotBefore = w.a.Office.Calendar.NextWorkingTime(w.a.now())
 		case approval.Withdraw:
 			l = letters.WithdrawLetter(w.draft(w.st.Version), to, a.Version)
-			m.Key, m.Kind = fmt.Sprintf("%s:withdraw:%s", w.keyPrefix(a.Version), id), ledger.KindApprovalNotice
+			m.Key, m.Kind = ledger.ApprovalWithdrawKey(w.f.Code, w.p.String(), a.Version, id), ledger.KindApprovalNotice
 		}
 		m.Subject, m.Body = l.Subject, l.Body
 		w.fx.mails = append(w.fx.mails, m)
@@ -203,11 +199,11 @@ func (w *effectWriter) toReplier(a approval.Action) error {
 	return nil
 }
 
-func (w *effectWriter) replyMail(suffix, kind string, to []string, l letters.Letter) ledger.OutMail {
+func (w *effectWriter) replyMail(suffix string, kind ledger.Kind, to []string, l letters.Letter) ledger.OutMail {
 	msg := w.rc.msg
 	refs := append(append([]string(nil), msg.References...), msg.MessageID)
 	return ledger.OutMail{
-		Key: fmt.Sprintf("approval:reply:%s:%s", w.rc.sha[:16], suffix), Kind: kind, To: to,
+		Key: ledger.ApprovalReplyKey(w.rc.sha, suffix), Kind: kind, To: to,
 		Subject: l.Subject, Body: l.Body, InReplyTo: msg.MessageID, References: refs,
 		CreatedAt: w.a.now(), NotBefore: w.a.now(),
 	}

@@ -12,7 +12,7 @@ func TestReplyOutcome(t *testing.T) {
 	tests := []struct {
 		name    string
 		actions []approval.Action
-		want    string
+		want    ledger.Outcome
 	}{
 		{name: "Acknowledged", actions: []approval.Action{{Kind: approval.Acknowledge}, {Kind: approval.Issue}}, want: ledger.OutcomeAccepted},
 		{name: "AskedAgain", actions: []approval.Action{{Kind: approval.AskAgain}}, want: ledger.OutcomeAccepted},

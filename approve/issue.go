@@ -51,7 +51,7 @@ func (w *effectWriter) issue(a approval.Action) error {
 		to, cc = cc, nil
 	}
 	w.fx.mails = append(w.fx.mails, ledger.OutMail{
-		Key: fmt.Sprintf("issue:%s:%s", w.f.Code, w.p), Kind: ledger.KindIssue, To: to, Cc: cc,
+		Key: ledger.IssueKey(w.f.Code, w.p.String()), Kind: ledger.KindIssue, To: to, Cc: cc,
 		Subject: l.Subject, Body: l.Body, CreatedAt: w.a.now(), NotBefore: w.a.now(),
 		Attachments: []ledger.Attachment{{Name: name, ContentType: mailer.ContentTypeXLSX, SHA256: sha}},
 	})

@@ -26,7 +26,7 @@ func (a *Approver) Reply(ctx context.Context, in *ledger.Intake, msg *intake.Mes
 	log = log.With("form", ref.Form.Code, "period", ref.Period.String(), "version", ref.Version)
 	if why := a.authFailure(raw, msg); why != "" {
 		log.Warn("approval reply refused: authentication failed", "from", msg.From.Addr, "why", why)
-		in.Settle(a.now(), ledger.OutcomeQuarantined, "approval reply failed authentication: "+why, "approval.reply_refused")
+		in.Settle(a.now(), ledger.OutcomeQuarantined, "approval reply failed authentication: "+why, ledger.ActionApprovalReplyRefused)
 		a.refuseReply(in, msg, letters.AuthFailed(why))
 		return nil, nil
 	}
@@ -53,7 +53,7 @@ func (a *Approver) Reply(ctx context.Context, in *ledger.Intake, msg *intake.Mes
 		// The reply itself is malformed for the machine (a version going backwards): keep it
 		// for the clerks rather than retrying forever.
 		log.Error("approval reply not applied", "err", err)
-		in.Settle(a.now(), ledger.OutcomeQuarantined, "approval step refused: "+err.Error(), "approval.reply_error")
+		in.Settle(a.now(), ledger.OutcomeQuarantined, "approval step refused: "+err.Error(), ledger.ActionApprovalReplyError)
 		return nil, nil
 	}
 	copies, err := a.recordStep(ctx, in, ref, stored, next, actions, rc)
@@ -61,7 +61,7 @@ func (a *Approver) Reply(ctx context.Context, in *ledger.Intake, msg *intake.Mes
 		return nil, fmt.Errorf("approval reply: %w", err)
 	}
 	outcome, note := replyOutcome(actions)
-	in.Settle(a.now(), outcome, fmt.Sprintf("approval reply: %s (%s) %s", res.Decision, res.Reason, note), "approval.reply")
+	in.Settle(a.now(), outcome, fmt.Sprintf("approval reply: %s (%s) %s", res.Decision, res.Reason, note), ledger.ActionApprovalReply)
 	log.Info("approval reply read", "person", person, "decision", res.Decision, "actions", len(actions))
 	return copies, nil
 }
@@ -116,7 +116,7 @@ func (a *Approver) recordStep(ctx context.Context, in *ledger.Intake, ref Ref, s
 }
 
 // replyOutcome files a reply: counted ones as accepted, refused ones in quarantine.
-func replyOutcome(actions []approval.Action) (outcome, note string) {
+func replyOutcome(actions []approval.Action) (outcome ledger.Outcome, note string) {
 	for _, a := range actions {
 		switch a.Kind {
 		case approval.Refused:
@@ -151,6 +151,6 @@ func (a *Approver) refuseReply(in *ledger.Intake, msg *intake.Message, why strin
 		return
 	}
 	l := letters.RefusedReplyLetter(a.Office.Letterhead(), msg.From.Addr, msg.Subject, why)
-	in.Queue(a.now(), ledger.OutMail{Key: "approval:reply:" + in.Mail.SHA256[:16] + ":auth", Kind: ledger.KindApprovalOffice,
+	in.Queue(a.now(), ledger.OutMail{Key: ledger.ApprovalReplyKey(in.Mail.SHA256, "auth"), Kind: ledger.KindApprovalOffice,
 		To: to, Subject: l.Subject, Body: l.Body}, "office")
 }

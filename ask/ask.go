@@ -17,7 +17,6 @@ import (
 
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/office"
-	"github.com/tonghop/tonghop/period"
 	"github.com/tonghop/tonghop/schedule"
 )
 
@@ -77,17 +76,17 @@ func (a *Asker) scheduleWindow(ctx context.Context, plan schedule.Plan, w schedu
 	}
 	if created {
 		detail := fmt.Sprintf("deadline %s", w.Deadline.In(a.Office.Location).Format("2006-01-02 15:04"))
-		if err := a.Ledger.Record(ctx, a.event("period.opened", ledger.PeriodObject(plan.Form, w.Period.String()), detail)); err != nil {
+		if err := a.Ledger.Record(ctx, a.event(ledger.ActionPeriodOpened, ledger.PeriodObject(plan.Form, w.Period.String()), detail)); err != nil {
 			return err
 		}
 	}
-	closed, done, err := a.progress(ctx, plan.Form, w.Period)
+	closed, done, err := a.progress(ctx, plan.Form, w.Period.String())
 	if err != nil || closed {
 		return err
 	}
 	for _, act := range plan.Due(w, a.now(), done) {
 		if err := a.queueAction(ctx, act, p); err != nil {
-			return fmt.Errorf("%s: %w", act.Key(), err)
+			return err
 		}
 		if act.Digest {
 			p.late = append(p.late, lateUnit{action: act, dueAt: w.Deadline})
@@ -98,15 +97,15 @@ func (a *Asker) scheduleWindow(ctx context.Context, plan schedule.Plan, w schedu
 
 // progress tells whether the form's period is closed and which units have sent a valid file
 // for it: what decides whether a scheduled mail is still wanted.
-func (a *Asker) progress(ctx context.Context, form string, p period.Period) (closed bool, done map[string]bool, err error) {
-	row, err := a.Ledger.Period(ctx, form, p.String())
+func (a *Asker) progress(ctx context.Context, form, p string) (closed bool, done map[string]bool, err error) {
+	row, err := a.Ledger.Period(ctx, form, p)
 	switch {
 	case err == nil && row.Status == ledger.PeriodClosed:
 		return true, nil, nil
 	case err != nil && !errors.Is(err, ledger.ErrNotFound):
 		return false, nil, err
 	}
-	latest, err := a.Ledger.LatestValid(ctx, form, p.String())
+	latest, err := a.Ledger.LatestValid(ctx, form, p)
 	if err != nil {
 		return false, nil, fmt.Errorf("read submissions: %w", err)
 	}
@@ -118,20 +117,19 @@ func (a *Asker) progress(ctx context.Context, form string, p period.Period) (clo
 }
 
 // StillNeeded reports whether an outbox mail should still go, and if not why: a template,
-// reminder or nag is not needed once its unit has sent a valid file or the period is closed.
-// Every other mail is needed.
+// reminder or nag is not needed once its unit has sent a valid file or the period is closed
+// (the form, period and unit it asks for are its About). Every other mail is needed.
 func (a *Asker) StillNeeded(ctx context.Context, m ledger.OutMail) (bool, string, error) {
-	act, ok := schedule.ParseKey(m.Key)
-	if !ok {
+	if !asksUnit(m.Kind) || m.About.Form == "" {
 		return true, "", nil
 	}
-	closed, done, err := a.progress(ctx, act.Form, act.Period)
+	closed, done, err := a.progress(ctx, m.About.Form, m.About.Period)
 	switch {
 	case err != nil:
 		return true, "", err
 	case closed:
 		return false, "period closed", nil
-	case done[act.Unit]:
+	case done[m.About.Unit]:
 		return false, "unit sent a valid file", nil
 	}
 	return true, "", nil
@@ -140,8 +138,12 @@ func (a *Asker) StillNeeded(ctx context.Context, m ledger.OutMail) (bool, string
 // Scheduled reports whether an outbox mail is one the scheduler queued (a template, reminder,
 // nag or the clerks' digest): such mail leaves only in working hours, even on a retry.
 func Scheduled(m ledger.OutMail) bool {
-	_, ok := schedule.ParseKey(m.Key)
-	return ok || m.Kind == ledger.KindDigest
+	return asksUnit(m.Kind) || m.Kind == ledger.KindDigest
+}
+
+// asksUnit reports whether mail of kind k asks a unit for its file: a template, reminder or nag.
+func asksUnit(k ledger.Kind) bool {
+	return k == ledger.KindTemplate || k == ledger.KindReminder || k == ledger.KindNag
 }
 
 func (a *Asker) now() time.Time {
@@ -159,6 +161,6 @@ func (a *Asker) log() *slog.Logger {
 }
 
 // event is an entry of the ledger's journal, by the system.
-func (a *Asker) event(action, object, detail string) ledger.Event {
+func (a *Asker) event(action ledger.Action, object, detail string) ledger.Event {
 	return ledger.Event{At: a.now(), Actor: "system", Action: action, Object: object, Detail: detail}
 }

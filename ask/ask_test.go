@@ -120,3 +120,21 @@ func TestAsker_ArchiveFails(t *testing.T) {
 		t.Errorf("outbox: got %d mails, want %d", got, want)
 	}
 }
+
+// TestAsker_ScheduledMailSaysWhatItAsks: each scheduled mail carries the form, period and unit
+// it asks for, and its key is the ledger's, so nobody has to read the key back.
+func TestAsker_ScheduledMailSaysWhatItAsks(t *testing.T) {
+	a := newAsker(t)
+	if err := a.Schedule(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range outbox(t, a) {
+		ab := m.About
+		if ab.Form != "BM.02.01/KH" || ab.Period != "2026-11" || ab.Step != 0 || m.Key != ledger.TemplateKey(ab.Form, ab.Period, ab.Unit) {
+			t.Errorf("%s: got about %+v, want BM.02.01/KH 2026-11, step 0, for the unit of its key", m.Key, ab)
+		}
+		if _, ok := a.Office.Unit(ab.Unit); !ok {
+			t.Errorf("%s: about unit %q is not a unit of the office", m.Key, ab.Unit)
+		}
+	}
+}

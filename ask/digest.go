@@ -27,7 +27,7 @@ func (a *Asker) queueDigest(ctx context.Context, late []lateUnit) error {
 	if err != nil || len(late) == 0 || !a.Office.Calendar.InWorkingHours(now) || now.Before(at.On(now, loc)) {
 		return err
 	}
-	key := "digest:" + now.Format("2006-01-02")
+	key := ledger.DigestKey(now)
 	if _, err := a.Ledger.OutMail(ctx, key); !errors.Is(err, ledger.ErrNotFound) {
 		return err
 	}
@@ -41,7 +41,7 @@ func (a *Asker) queueDigest(ctx context.Context, late []lateUnit) error {
 	}
 	l := letters.DigestLetter(letters.Digest{Office: a.Office.Letterhead(), Day: now, Items: a.digestItems(late)})
 	m := ledger.OutMail{Key: key, Kind: ledger.KindDigest, To: to, Subject: l.Subject, Body: l.Body, NotBefore: now, CreatedAt: a.now()}
-	_, _, err = a.Ledger.Enqueue(ctx, m, a.event("outbox.queued."+ledger.KindDigest, "office", l.Subject))
+	_, _, err = a.Ledger.Enqueue(ctx, m, a.event(ledger.Queued(ledger.KindDigest), "office", l.Subject))
 	return err
 }
 

@@ -23,16 +23,46 @@ type archiveCopy struct {
 }
 
 // queueAction puts the mail of one action in the outbox unless it is there already, to leave
-// at the next working time; the template it carries goes to p, to be filed in the archive. A
-// new reminder or nag cancels the unit's earlier steps still waiting, so that a daemon catching
-// up sends the step due now, not a burst of stale ones.
+// at the next working time; the template it carries goes to p, to be filed in the archive.
 func (a *Asker) queueAction(ctx context.Context, act schedule.Action, p *pass) error {
-	if _, err := a.Ledger.OutMail(ctx, act.Key()); err == nil {
+	m, err := scheduledMail(act)
+	if err != nil {
+		return err
+	}
+	if err := a.queueMail(ctx, act, m, p); err != nil {
+		return fmt.Errorf("%s: %w", m.Key, err)
+	}
+	return nil
+}
+
+// scheduledMail is the outbox mail of a scheduled action, before its letter is written: its
+// kind, its key and what it asks for.
+func scheduledMail(act schedule.Action) (ledger.OutMail, error) {
+	about := ledger.About{Form: act.Form, Period: act.Period.String(), Unit: act.Unit, Step: act.N}
+	m := ledger.OutMail{About: about}
+	switch act.Kind {
+	case schedule.KindTemplate:
+		m.Kind, m.Key = ledger.KindTemplate, ledger.TemplateKey(about.Form, about.Period, about.Unit)
+	case schedule.KindReminder:
+		m.Kind, m.Key = ledger.KindReminder, ledger.ReminderKey(about.Form, about.Period, about.Unit, act.N)
+	case schedule.KindNag:
+		m.Kind, m.Key = ledger.KindNag, ledger.NagKey(about.Form, about.Period, about.Unit, act.N)
+	default:
+		return m, fmt.Errorf("unknown action kind %q", act.Kind)
+	}
+	return m, nil
+}
+
+// queueMail writes and enqueues m, the mail of act. A new reminder or nag cancels the unit's
+// earlier steps still waiting, so that a daemon catching up sends the step due now, not a
+// burst of stale ones.
+func (a *Asker) queueMail(ctx context.Context, act schedule.Action, m ledger.OutMail, p *pass) error {
+	if _, err := a.Ledger.OutMail(ctx, m.Key); err == nil {
 		return nil
 	} else if !errors.Is(err, ledger.ErrNotFound) {
 		return err
 	}
-	m, workbook, err := a.actionMail(act)
+	workbook, err := a.writeMail(act, &m)
 	if err != nil {
 		return err
 	}
@@ -41,39 +71,39 @@ func (a *Asker) queueAction(ctx context.Context, act schedule.Action, p *pass) e
 	if len(m.Cc) > 0 {
 		detail += " (cc " + m.Cc[0] + ")"
 	}
-	_, created, err := a.Ledger.Enqueue(ctx, m, a.event("outbox.queued."+act.Kind, "unit:"+act.Unit, detail))
+	_, created, err := a.Ledger.Enqueue(ctx, m, a.event(ledger.Queued(m.Kind), "unit:"+act.Unit, detail))
 	if err != nil {
 		return err
 	}
 	p.copies = append(p.copies, workbook)
-	if !created || act.Kind == schedule.KindTemplate {
+	if !created || m.Kind == ledger.KindTemplate {
 		return nil
 	}
-	for _, kind := range []string{schedule.KindReminder, schedule.KindNag} {
-		prefix := schedule.StepsPrefix(kind, act.Form, act.Period, act.Unit)
-		if _, err := a.Ledger.CancelPending(ctx, prefix, act.Key(), "superseded by "+act.Key(), a.now()); err != nil {
+	for _, kind := range []ledger.Kind{ledger.KindReminder, ledger.KindNag} {
+		prefix := ledger.StepsPrefix(kind, m.About.Form, m.About.Period, m.About.Unit)
+		if _, err := a.Ledger.CancelPending(ctx, prefix, m.Key, "superseded by "+m.Key, a.now()); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// actionMail writes the template, reminder or nag of a scheduled action; each carries the
+// writeMail writes the template, reminder or nag of a scheduled action into m; each carries the
 // unit's template, so that a unit that lost the first mail can still answer this one. It
 // returns the template's copy for the archive too.
-func (a *Asker) actionMail(act schedule.Action) (ledger.OutMail, archiveCopy, error) {
+func (a *Asker) writeMail(act schedule.Action, m *ledger.OutMail) (archiveCopy, error) {
 	unit, _ := a.Office.Unit(act.Unit)
 	req := a.scheduledRequest(act, act.Deadline)
-	m := ledger.OutMail{Key: act.Key(), Kind: act.Kind, To: unit.Emails, NotBefore: act.At, CreatedAt: a.now()}
+	m.To, m.CreatedAt = unit.Emails, a.now()
 	att, workbook, err := a.templateAttachment(act)
 	if err != nil {
-		return m, workbook, err
+		return workbook, err
 	}
 	m.Attachments = []ledger.Attachment{att}
 	now := a.now().In(a.Office.Location)
 	head, contact := a.Office.Letterhead(), a.Office.Contact()
 	var l letters.Letter
-	switch act.Kind {
+	switch m.Kind {
 	case ledger.KindTemplate:
 		l = letters.TemplateLetter(letters.Template{Office: head, Contact: contact, Unit: unit.Name, Request: req, FileName: att.Name})
 	case ledger.KindReminder:
@@ -85,11 +115,9 @@ func (a *Asker) actionMail(act schedule.Action) (ledger.OutMail, archiveCopy, er
 			m.Cc = sup.Emails
 		}
 		l = letters.NagLetter(nag)
-	default:
-		return m, workbook, fmt.Errorf("unknown action kind %q", act.Kind)
 	}
 	m.Subject, m.Body = l.Subject, l.Body
-	return m, workbook, nil
+	return workbook, nil
 }
 
 // templateAttachment generates the unit's workbook for the action's period and stores it in

@@ -259,3 +259,34 @@ func TestParse_CAFile(t *testing.T) {
 		})
 	}
 }
+
+// TestParse_FormCodeColon: a colon in a form code is refused with its key path, since it
+// separates the parts of the outbox keys built from the code.
+func TestParse_FormCodeColon(t *testing.T) {
+	src := minimal + `
+[[forms]]
+code = "VP:02"
+title = "Báo cáo"
+period = "quarter"
+deadline = "day 15"
+[[forms.tables]]
+key = "tasks"
+title = "Nhiệm vụ"
+[[forms.tables.columns]]
+key = "content"
+title = "Nội dung"
+type = "text"
+`
+	_, err := Parse([]byte(src), "t.toml")
+	var errs *Errors
+	if !errors.As(err, &errs) {
+		t.Fatalf("got error %v, want *Errors", err)
+	}
+	want := `forms[1].code: "VP:02" must not contain ':'`
+	if len(errs.Problems) != 1 || errs.Problems[0] != want {
+		t.Errorf("got problems %q, want only %q", errs.Problems, want)
+	}
+	if _, err := Parse([]byte(strings.Replace(src, "VP:02", "VP-02", 1)), "t.toml"); err != nil {
+		t.Errorf("the same form coded VP-02: %v, want valid", err)
+	}
+}

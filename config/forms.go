@@ -18,6 +18,10 @@ func (c *Config) validateForms(v *validator) {
 		if j, dup := codes[f.Code]; dup && f.Code != "" {
 			v.add(path+".code", "%q is already used by forms[%d]", f.Code, j)
 		}
+		if strings.Contains(f.Code, ":") {
+			// A colon separates the parts of the outbox keys the ledger builds from form codes.
+			v.add(path+".code", "%q must not contain ':'", f.Code)
+		}
 		codes[f.Code] = i
 		for _, p := range f.Form.Check() {
 			v.problems = append(v.problems, path+"."+p)

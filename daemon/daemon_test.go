@@ -31,7 +31,7 @@ func TestDaemon_PollAnswersEachMail(t *testing.T) {
 	}
 	outcomes := map[string]string{}
 	for _, m := range mails {
-		outcomes[m.MessageID] = m.Outcome
+		outcomes[m.MessageID] = string(m.Outcome)
 	}
 	want := map[string]string{
 		"ok@kcn": "accepted", "bad@kcn": "rejected", "none@kcn": "rejected", "old@kcn": "rejected",

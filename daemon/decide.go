@@ -24,13 +24,13 @@ func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint3
 	msg, err := intake.Parse(f.Raw, intake.Limits{})
 	if err != nil {
 		log.Warn("unreadable message quarantined", "err", err)
-		in.Settle(d.now(), ledger.OutcomeQuarantined, "unreadable: "+err.Error(), "mail.quarantined")
+		in.Settle(d.now(), ledger.OutcomeQuarantined, "unreadable: "+err.Error(), ledger.ActionMailQuarantined)
 		return in, nil, nil
 	}
 	in.Mail.MessageID, in.Mail.From, in.Mail.Subject, in.Mail.Date = msg.MessageID, msg.From.Addr, msg.Subject, msg.Date
-	in.Events = append(in.Events, d.event(msg.From.Addr, "mail.received", ledger.MailObject(sha), msg.Subject))
+	in.Events = append(in.Events, d.event(msg.From.Addr, ledger.ActionMailReceived, ledger.MailObject(sha), msg.Subject))
 	if reason := receive.IgnoreReason(d.o, msg); reason != "" {
-		in.Settle(d.now(), ledger.OutcomeIgnored, reason, "mail.ignored")
+		in.Settle(d.now(), ledger.OutcomeIgnored, reason, ledger.ActionMailIgnored)
 		return in, nil, nil
 	}
 	s := d.o.SenderOf(msg.From.Addr)

@@ -85,11 +85,11 @@ func (d *Daemon) ingestedOf(m ledger.Mail, duplicate bool, replies []ledger.OutM
 }
 
 // ingestOutcome names a ledger outcome the way the ingest command reports it.
-func ingestOutcome(outcome string) string {
+func ingestOutcome(outcome ledger.Outcome) string {
 	if outcome == ledger.OutcomeRejected {
 		return "invalid"
 	}
-	return outcome
+	return string(outcome)
 }
 
 // replyKinds says which answers were queued: a receipt, an error list, both or none.

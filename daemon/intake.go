@@ -157,7 +157,7 @@ func (d *Daemon) handleOversize(ctx context.Context, mb *intake.Mailbox, f intak
 	return mb.Move(ctx, f.UID, d.o.Mailbox.Quarantine)
 }
 
-func (d *Daemon) folder(outcome string) string {
+func (d *Daemon) folder(outcome ledger.Outcome) string {
 	switch outcome {
 	case ledger.OutcomeRejected:
 		return d.o.Mailbox.Rejected
@@ -197,6 +197,6 @@ func (d *Daemon) closeMailbox() {
 	}
 }
 
-func (d *Daemon) event(actor, action, object, detail string) ledger.Event {
+func (d *Daemon) event(actor string, action ledger.Action, object, detail string) ledger.Event {
 	return ledger.Event{At: d.now(), Actor: actor, Action: action, Object: object, Detail: detail}
 }

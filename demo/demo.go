@@ -17,6 +17,7 @@ import (
 	"github.com/tonghop/tonghop/clock"
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/daemon"
+	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/localmail"
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
@@ -114,7 +115,7 @@ func runOffice(ctx context.Context, o Options, cfg *config.Config, srv *localmai
 			l.close()
 		}
 	}()
-	tl := &timeline{out: o.Out, ledger: l, loc: cfg.Location, counts: map[string]int{}}
+	tl := &timeline{out: o.Out, ledger: l, loc: cfg.Location, counts: map[ledger.Action]int{}}
 	began := time.Now()
 	for t := simStart; !t.After(simEnd); t = nextStep(t, cal) {
 		clk.Set(t)

@@ -51,18 +51,19 @@ func summarize(ctx context.Context, w io.Writer, cfg *office.Office, l *ledger.L
 	if err != nil {
 		return err
 	}
-	kinds := map[string]int{}
+	kinds := map[ledger.Kind]int{}
 	sent := 0
 	for _, m := range out {
 		kinds[m.Kind]++
-		if m.Status == "sent" {
+		if m.Status == ledger.OutSent {
 			sent++
 		}
 	}
 	fmt.Fprintf(w, "\nMail: %d received; %d queued, %d sent (", len(mails), len(out), sent)
 	var parts []string
-	for _, k := range []string{"template", "receipt", "rejection", "reminder", "nag", "digest", "notice",
-		"draft", "approval_request", "approval_reminder", "approval_notice", "approval_office", "issue"} {
+	for _, k := range []ledger.Kind{ledger.KindTemplate, ledger.KindReceipt, ledger.KindRejection, ledger.KindReminder,
+		ledger.KindNag, ledger.KindDigest, ledger.KindNotice, ledger.KindDraft, ledger.KindApprovalRequest,
+		ledger.KindApprovalReminder, ledger.KindApprovalNotice, ledger.KindApprovalOffice, ledger.KindIssue} {
 		if kinds[k] > 0 {
 			parts = append(parts, fmt.Sprintf("%s %d", k, kinds[k]))
 		}

@@ -17,7 +17,7 @@ type timeline struct {
 	loc    *time.Location
 	last   int64
 	day    string
-	counts map[string]int
+	counts map[ledger.Action]int
 }
 
 var weekdays = [...]string{"CN", "T2", "T3", "T4", "T5", "T6", "T7"}
@@ -55,42 +55,34 @@ func (t *timeline) print(e ledger.Event) {
 
 // describe turns an event into a line of the timeline; events too fine for it are skipped.
 func describe(e ledger.Event) (string, bool) {
-	switch {
-	case e.Action == "period.opened":
-		return fmt.Sprintf("▶ opened %s (%s)", strings.TrimPrefix(e.Object, "form:"), e.Detail), true
-	case strings.HasPrefix(e.Action, "outbox.queued."):
-		kind := strings.TrimPrefix(e.Action, "outbox.queued.")
+	if kind, ok := e.Action.QueuedKind(); ok {
 		to := strings.TrimPrefix(strings.TrimPrefix(e.Object, "unit:"), "office:")
 		if strings.HasPrefix(to, "form:") {
 			to = "office"
 		}
 		return fmt.Sprintf("→ %-5s %-9s %s", to, kind, e.Detail), true
-	case e.Action == "outbox.queued":
-		return fmt.Sprintf("→ %-5s %-9s %s", unitOf(e.Object), "reply", e.Detail), true
-	case e.Action == "mail.received":
-		return fmt.Sprintf("← %s: %s", e.Actor, e.Detail), true
-	case e.Action == "submission.accepted":
-		return fmt.Sprintf("✔ %-5s accepted  %s", e.Actor, e.Detail), true
-	case e.Action == "submission.rejected":
-		return fmt.Sprintf("✘ %-5s rejected  %s", e.Actor, e.Detail), true
-	case e.Action == "mail.ignored", e.Action == "mail.unknown_sender", e.Action == "mail.quarantined", e.Action == "mail.no_workbook",
-		e.Action == "mail.for_office", e.Action == "mail.rate_limited", e.Action == "submission.after_close":
-		return fmt.Sprintf("· %s %s", e.Action, e.Detail), true
-	case e.Action == "draft.built":
-		return fmt.Sprintf("■ consolidated %s: %s", strings.TrimPrefix(e.Object, "form:"), e.Detail), true
-	case e.Action == "report.issued":
-		return fmt.Sprintf("★ issued %s: %s", strings.TrimPrefix(e.Object, "form:"), e.Detail), true
-	case strings.HasPrefix(e.Action, "approval."):
+	}
+	if e.Action.IsApproval() {
 		return fmt.Sprintf("⇄ %-22s %s %s", e.Action, strings.TrimPrefix(e.Object, "form:"), e.Detail), true
-	case e.Action == "outbox.failed":
+	}
+	switch e.Action {
+	case ledger.ActionPeriodOpened:
+		return fmt.Sprintf("▶ opened %s (%s)", strings.TrimPrefix(e.Object, "form:"), e.Detail), true
+	case ledger.ActionMailReceived:
+		return fmt.Sprintf("← %s: %s", e.Actor, e.Detail), true
+	case ledger.ActionSubmissionAccepted:
+		return fmt.Sprintf("✔ %-5s accepted  %s", e.Actor, e.Detail), true
+	case ledger.ActionSubmissionRejected:
+		return fmt.Sprintf("✘ %-5s rejected  %s", e.Actor, e.Detail), true
+	case ledger.ActionMailIgnored, ledger.ActionMailUnknownSender, ledger.ActionMailQuarantined, ledger.ActionMailNoWorkbook,
+		ledger.ActionMailForOffice, ledger.ActionMailRateLimited, ledger.ActionSubmissionAfterClose:
+		return fmt.Sprintf("· %s %s", e.Action, e.Detail), true
+	case ledger.ActionDraftBuilt:
+		return fmt.Sprintf("■ consolidated %s: %s", strings.TrimPrefix(e.Object, "form:"), e.Detail), true
+	case ledger.ActionReportIssued:
+		return fmt.Sprintf("★ issued %s: %s", strings.TrimPrefix(e.Object, "form:"), e.Detail), true
+	case ledger.ActionOutboxFailed:
 		return fmt.Sprintf("! send failed %s: %s", e.Object, e.Detail), true
 	}
 	return "", false
-}
-
-func unitOf(object string) string {
-	if i := strings.Index(object, "unit:"); i >= 0 {
-		return object[i+5:]
-	}
-	return object
 }

@@ -11,7 +11,7 @@ import (
 // just before sending, for example a reminder to a unit whose file arrived meanwhile.
 func (l *Ledger) Cancel(ctx context.Context, id int64, reason string, at time.Time) error {
 	err := l.settle(ctx, id, `status = 'cancelled', last_error = ?`, []any{reason},
-		Event{At: at, Actor: "system", Action: "outbox.cancelled", Object: outboxObject(id), Detail: reason})
+		Event{At: at, Actor: "system", Action: ActionOutboxCancelled, Object: outboxObject(id), Detail: reason})
 	if err != nil {
 		return fmt.Errorf("cancel outbox %d: %w", id, err)
 	}
@@ -19,7 +19,7 @@ func (l *Ledger) Cancel(ctx context.Context, id int64, reason string, at time.Ti
 }
 
 // CancelPending cancels the pending mails whose key starts with keyPrefix, except the one
-// whose key is keep ("" keeps none), and records one "outbox.cancelled" event each. It returns
+// whose key is keep ("" keeps none), and records one ActionOutboxCancelled event each. It returns
 // how many it cancelled. Mails already claimed for sending are left alone.
 func (l *Ledger) CancelPending(ctx context.Context, keyPrefix, keep, reason string, at time.Time) (int, error) {
 	if keyPrefix == "" {
@@ -36,7 +36,7 @@ func (l *Ledger) CancelPending(ctx context.Context, keyPrefix, keep, reason stri
 			if err != nil {
 				return err
 			}
-			ev := Event{At: at, Actor: "system", Action: "outbox.cancelled", Object: outboxObject(id), Detail: reason}
+			ev := Event{At: at, Actor: "system", Action: ActionOutboxCancelled, Object: outboxObject(id), Detail: reason}
 			if err := insertEvents(ctx, tx, []Event{ev}); err != nil {
 				return err
 			}

@@ -14,7 +14,7 @@ type Event struct {
 	ID     int64
 	At     time.Time
 	Actor  string // "system", a unit code, an email address, "leader:<id>"
-	Action string // e.g. "mail.received", "submission.accepted", "outbox.sent"
+	Action Action // e.g. ActionMailReceived, ActionSubmissionAccepted, Queued(KindReceipt)
 	Object string // e.g. "form:BM.02.01/KH/2026-11/unit:PKH", "outbox:42"
 	Detail string
 }
@@ -99,8 +99,8 @@ func withDefaultTime(events []Event, at time.Time) []Event {
 }
 
 // FirstEvent returns the earliest event with the given action on object, or an error wrapping
-// ErrNotFound: when a report was issued ("report.issued" on "form:CODE/PERIOD"), for example.
-func (l *Ledger) FirstEvent(ctx context.Context, action, object string) (Event, error) {
+// ErrNotFound: when a report was issued (ActionReportIssued on PeriodObject), for example.
+func (l *Ledger) FirstEvent(ctx context.Context, action Action, object string) (Event, error) {
 	var e Event
 	var at string
 	err := l.db.QueryRowContext(ctx, `SELECT id, at, actor, action, object, detail FROM events

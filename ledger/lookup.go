@@ -30,7 +30,7 @@ func (l *Ledger) MailByMessageID(ctx context.Context, messageID, from string) (M
 
 // CountMailTo counts the outbox mails of the given kinds created at or after since with addr
 // among their recipients (To or Cc, case-insensitive).
-func (l *Ledger) CountMailTo(ctx context.Context, addr string, since time.Time, kinds ...string) (int, error) {
+func (l *Ledger) CountMailTo(ctx context.Context, addr string, since time.Time, kinds ...Kind) (int, error) {
 	if len(kinds) == 0 {
 		return 0, nil
 	}

@@ -63,13 +63,13 @@ func TestCountMailTo(t *testing.T) {
 		name  string
 		addr  string
 		since time.Time
-		kinds []string
+		kinds []Kind
 		want  int
 	}{
-		{"replies in the last hour, To and Cc, any case", "qldn@kcn.vn", base, []string{"receipt", "rejection"}, 3},
-		{"one kind", "Qldn@Kcn.vn", base, []string{"rejection"}, 1},
-		{"later window", "qldn@kcn.vn", base.Add(35 * time.Minute), []string{"receipt", "rejection"}, 1},
-		{"other address", "x@kcn.vn", base, []string{"receipt"}, 0},
+		{"replies in the last hour, To and Cc, any case", "qldn@kcn.vn", base, []Kind{"receipt", "rejection"}, 3},
+		{"one kind", "Qldn@Kcn.vn", base, []Kind{"rejection"}, 1},
+		{"later window", "qldn@kcn.vn", base.Add(35 * time.Minute), []Kind{"receipt", "rejection"}, 1},
+		{"other address", "x@kcn.vn", base, []Kind{"receipt"}, 0},
 		{"no kinds", "qldn@kcn.vn", base, nil, 0},
 	}
 	for _, tt := range tests {

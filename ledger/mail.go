@@ -21,18 +21,9 @@ type Mail struct {
 	UIDValidity uint32
 	UID         uint32
 	ReceivedAt  time.Time // when tonghop read it
-	Outcome     string    // "accepted", "rejected", "ignored", "quarantined", "error"
+	Outcome     Outcome   // accepted, rejected, ignored, quarantined or error
 	Note        string    // why, in English, for operators
 }
-
-// Mail outcomes.
-const (
-	OutcomeAccepted    = "accepted"
-	OutcomeRejected    = "rejected"
-	OutcomeIgnored     = "ignored"
-	OutcomeQuarantined = "quarantined"
-	OutcomeError       = "error"
-)
 
 // Intake is everything decided about one received mail, stored together by RecordIntake.
 type Intake struct {

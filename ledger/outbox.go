@@ -28,7 +28,8 @@ type Attachment struct{ Name, ContentType, SHA256 string }
 type OutMail struct {
 	ID          int64
 	Key         string // idempotency key, unique: enqueueing the same key twice stores (and sends) once
-	Kind        string // "receipt", "rejection", "template", "reminder", "nag", ...
+	Kind        Kind
+	About       About // what a scheduled mail asks for; empty for other mail
 	To, Cc      []string
 	Subject     string
 	Body        string // plain text
@@ -42,6 +43,15 @@ type OutMail struct {
 	MessageID   string // set by MarkSent
 	CreatedAt   time.Time
 	SentAt      time.Time
+}
+
+// About is the form, period and unit a scheduled mail (a template, reminder or nag) asks for,
+// and its step (a reminder's or nag's number; 0 for a template). It is stored beside the key
+// so that whoever asks what the mail is about (is it still needed? which reminders went out?)
+// reads it, and never parses the key.
+type About struct {
+	Form, Period, Unit string
+	Step               int
 }
 
 // Outbox statuses.
@@ -80,11 +90,12 @@ func insertOutMail(ctx context.Context, tx *sql.Tx, m OutMail) (int64, bool, err
 	if err != nil {
 		return 0, false, err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO outbox (key, kind, to_addrs, cc_addrs, subject, body,
-		attachments, in_reply_to, refs, not_before, status, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT (key) DO NOTHING`,
-		m.Key, m.Kind, lists.to, lists.cc, m.Subject, m.Body, lists.attachments, m.InReplyTo,
-		lists.refs, encodeTime(m.NotBefore), encodeTime(m.CreatedAt))
+	res, err := tx.ExecContext(ctx, `INSERT INTO outbox (key, kind, form, period, unit, step, to_addrs,
+		cc_addrs, subject, body, attachments, in_reply_to, refs, not_before, status, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT (key) DO NOTHING`,
+		m.Key, m.Kind, m.About.Form, m.About.Period, m.About.Unit, m.About.Step, lists.to, lists.cc,
+		m.Subject, m.Body, lists.attachments, m.InReplyTo, lists.refs, encodeTime(m.NotBefore),
+		encodeTime(m.CreatedAt))
 	if err != nil {
 		return 0, false, fmt.Errorf("insert outbox: %w", err)
 	}
@@ -180,11 +191,11 @@ func queryIDs(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]int
 }
 
 // MarkSent settles a claimed mail as sent with the Message-ID it went out with, and records the
-// event "outbox.sent".
+// event ActionOutboxSent.
 func (l *Ledger) MarkSent(ctx context.Context, id int64, messageID string, at time.Time) error {
 	err := l.settle(ctx, id, `status = 'sent', message_id = ?, sent_at = ?, last_error = ''`,
 		[]any{messageID, encodeTime(at)},
-		Event{At: at, Actor: "system", Action: "outbox.sent", Object: outboxObject(id), Detail: messageID})
+		Event{At: at, Actor: "system", Action: ActionOutboxSent, Object: outboxObject(id), Detail: messageID})
 	if err != nil {
 		return fmt.Errorf("mark outbox %d sent: %w", id, err)
 	}
@@ -203,10 +214,10 @@ func (l *Ledger) MarkRetry(ctx context.Context, id int64, errText string, next t
 }
 
 // MarkFailed gives up on a claimed mail after a permanent failure and records the event
-// "outbox.failed".
+// ActionOutboxFailed.
 func (l *Ledger) MarkFailed(ctx context.Context, id int64, errText string, at time.Time) error {
 	err := l.settle(ctx, id, `status = 'failed', last_error = ?`, []any{errText},
-		Event{At: at, Actor: "system", Action: "outbox.failed", Object: outboxObject(id), Detail: errText})
+		Event{At: at, Actor: "system", Action: ActionOutboxFailed, Object: outboxObject(id), Detail: errText})
 	if err != nil {
 		return fmt.Errorf("mark outbox %d failed: %w", id, err)
 	}
@@ -285,17 +296,17 @@ func (l *Ledger) Outbox(ctx context.Context, status string) ([]OutMail, error) {
 // outboxObject names an outbox mail in events.
 func outboxObject(id int64) string { return "outbox:" + strconv.FormatInt(id, 10) }
 
-var outColumns = strings.Join([]string{"id", "key", "kind", "to_addrs", "cc_addrs", "subject", "body",
-	"attachments", "in_reply_to", "refs", "not_before", "status", "attempts", "last_error",
-	"message_id", "created_at", "sent_at"}, ", ")
+var outColumns = strings.Join([]string{"id", "key", "kind", "form", "period", "unit", "step",
+	"to_addrs", "cc_addrs", "subject", "body", "attachments", "in_reply_to", "refs", "not_before",
+	"status", "attempts", "last_error", "message_id", "created_at", "sent_at"}, ", ")
 
 func scanOutMail(s scanner) (OutMail, error) {
 	var m OutMail
 	var lists outLists
 	var notBefore, created, sent string
-	err := s.Scan(&m.ID, &m.Key, &m.Kind, &lists.to, &lists.cc, &m.Subject, &m.Body, &lists.attachments,
-		&m.InReplyTo, &lists.refs, &notBefore, &m.Status, &m.Attempts, &m.LastError, &m.MessageID,
-		&created, &sent)
+	err := s.Scan(&m.ID, &m.Key, &m.Kind, &m.About.Form, &m.About.Period, &m.About.Unit, &m.About.Step,
+		&lists.to, &lists.cc, &m.Subject, &m.Body, &lists.attachments, &m.InReplyTo, &lists.refs,
+		&notBefore, &m.Status, &m.Attempts, &m.LastError, &m.MessageID, &created, &sent)
 	if err != nil {
 		return OutMail{}, err
 	}

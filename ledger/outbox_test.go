@@ -153,7 +153,7 @@ func TestOutbox_StateMachine(t *testing.T) {
 	}
 	var actions []string
 	for _, e := range events {
-		actions = append(actions, e.Action+" "+e.Object)
+		actions = append(actions, string(e.Action)+" "+e.Object)
 	}
 	want := []string{"outbox.sent " + outboxObject(a.ID), "outbox.failed " + outboxObject(b.ID)}
 	if !reflect.DeepEqual(actions, want) {

@@ -1,11 +1,103 @@
 package ledger
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
-// ActionReportIssued is the audit action recorded when a form's report for a period is issued,
-// on the object PeriodObject(form, period): deadlines such as "5 working days after issue of
-// BM.04.01/KH" count from its time.
-const ActionReportIssued = "report.issued"
+// The ledger's vocabulary: what became of a received mail (Outcome), what an outbox mail is
+// (Kind) and what an audit event says happened (Action). Every stage writes these and some
+// read them back (the demo's timeline, the rate limit, the status matrix), so they are typed
+// here, once, and nobody spells or parses them elsewhere.
+
+// Outcome is what became of a received mail; it also picks the folder the mail is moved to.
+type Outcome string
+
+// Mail outcomes.
+const (
+	OutcomeAccepted    Outcome = "accepted"
+	OutcomeRejected    Outcome = "rejected"
+	OutcomeIgnored     Outcome = "ignored"
+	OutcomeQuarantined Outcome = "quarantined"
+	OutcomeError       Outcome = "error"
+)
+
+// Kind is what an outbox mail is: who it goes to and why.
+type Kind string
+
+// Kinds of outbox mail.
+const (
+	KindTemplate         Kind = "template"          // a unit's pre-filled template for a period
+	KindReminder         Kind = "reminder"          // before the deadline, to a unit without a valid file
+	KindNag              Kind = "nag"               // after the deadline, to a late unit
+	KindReceipt          Kind = "receipt"           // the answer to a unit's valid workbooks
+	KindRejection        Kind = "rejection"         // the answer listing what is wrong
+	KindNotice           Kind = "notice"            // to the clerks: mail tonghop does not settle alone
+	KindDigest           Kind = "digest"            // to the clerks: the day's late units
+	KindDraft            Kind = "draft"             // to the clerks: a new consolidated draft
+	KindApprovalRequest  Kind = "approval_request"  // a draft sent to a step of the chain
+	KindApprovalReminder Kind = "approval_reminder" // a step that has not answered, reminded
+	KindApprovalNotice   Kind = "approval_notice"   // the answer to a leader's reply
+	KindApprovalOffice   Kind = "approval_office"   // to the clerks: what happened in the chain
+	KindIssue            Kind = "issue"             // the approved report to its recipients
+)
+
+// Action is what an audit event says happened. Most are the constants below; the mail queued
+// (Queued) and the steps of an approval (ApprovalAction) name their kind in the action.
+type Action string
+
+// Audit actions.
+const (
+	ActionMailReceived      Action = "mail.received"       // a mail was read, from its sender
+	ActionMailIgnored       Action = "mail.ignored"        // kept, not answered
+	ActionMailQuarantined   Action = "mail.quarantined"    // unreadable, too large or too many files
+	ActionMailUnknownSender Action = "mail.unknown_sender" // from neither a unit nor a person
+	ActionMailNoWorkbook    Action = "mail.no_workbook"    // a unit's mail without a workbook, answered
+	ActionMailForOffice     Action = "mail.for_office"     // a unit's message shown to the clerks
+	ActionMailRateLimited   Action = "mail.rate_limited"   // its answers dropped by the hourly limit
+
+	ActionSubmissionAccepted     Action = "submission.accepted"
+	ActionSubmissionRejected     Action = "submission.rejected"
+	ActionSubmissionUnidentified Action = "submission.unidentified" // a workbook of no known form
+	ActionSubmissionAfterClose   Action = "submission.after_close"  // for a period already closed
+
+	ActionPeriodOpened Action = "period.opened"
+	ActionDraftBuilt   Action = "draft.built"
+	// ActionReportIssued is recorded when a form's report for a period is issued, on the object
+	// PeriodObject(form, period): deadlines such as "5 working days after issue of
+	// BM.04.01/KH" count from its time.
+	ActionReportIssued Action = "report.issued"
+
+	ActionOutboxSent      Action = "outbox.sent"
+	ActionOutboxFailed    Action = "outbox.failed"
+	ActionOutboxCancelled Action = "outbox.cancelled"
+
+	ActionApprovalReply        Action = "approval.reply"         // a leader's reply, counted or not
+	ActionApprovalReplyRefused Action = "approval.reply_refused" // a reply that failed authentication
+	ActionApprovalReplyError   Action = "approval.reply_error"   // a reply whose step could not be taken
+)
+
+const (
+	queuedPrefix   = "outbox.queued."
+	approvalPrefix = "approval."
+)
+
+// Queued is the action recorded when a mail of kind k is put in the outbox.
+func Queued(k Kind) Action { return Action(queuedPrefix + string(k)) }
+
+// QueuedKind returns the kind of mail a Queued action put in the outbox; ok is false for any
+// other action.
+func (a Action) QueuedKind() (k Kind, ok bool) {
+	rest, ok := strings.CutPrefix(string(a), queuedPrefix)
+	return Kind(rest), ok && rest != ""
+}
+
+// ApprovalAction is the action recorded for a step of an approval, named by the approval state
+// machine's action kind ("request", "acknowledge", "issue", ...).
+func ApprovalAction(kind string) Action { return Action(approvalPrefix + kind) }
+
+// IsApproval reports whether a is about an approval: a step (ApprovalAction) or a reply.
+func (a Action) IsApproval() bool { return strings.HasPrefix(string(a), approvalPrefix) }
 
 // PeriodObject names a form's period in the audit trail: "form:BM.02.01/KH/2026-11".
 func PeriodObject(form, period string) string {
@@ -21,7 +113,7 @@ func SubmissionObject(s Submission) string {
 }
 
 // Settle sets the mail's outcome with the operator's note, and the audit event that says so.
-func (in *Intake) Settle(at time.Time, outcome, note, action string) {
+func (in *Intake) Settle(at time.Time, outcome Outcome, note string, action Action) {
 	in.Mail.Outcome, in.Mail.Note = outcome, note
 	in.Events = append(in.Events, Event{At: at, Actor: "system", Action: action, Object: MailObject(in.Mail.SHA256), Detail: note})
 }
@@ -30,22 +122,5 @@ func (in *Intake) Settle(at time.Time, outcome, note, action string) {
 func (in *Intake) Queue(at time.Time, m OutMail, recipient string) {
 	m.CreatedAt, m.NotBefore = at, at
 	in.Outbox = append(in.Outbox, m)
-	in.Events = append(in.Events, Event{At: at, Actor: "system", Action: "outbox.queued." + m.Kind, Object: recipient, Detail: m.Subject})
+	in.Events = append(in.Events, Event{At: at, Actor: "system", Action: Queued(m.Kind), Object: recipient, Detail: m.Subject})
 }
-
-// Kinds of outbox mail.
-const (
-	KindTemplate         = "template"          // a unit's pre-filled template for a period
-	KindReminder         = "reminder"          // before the deadline, to a unit without a valid file
-	KindNag              = "nag"               // after the deadline, to a late unit
-	KindReceipt          = "receipt"           // the answer to a unit's valid workbooks
-	KindRejection        = "rejection"         // the answer listing what is wrong
-	KindNotice           = "notice"            // to the clerks: mail tonghop does not settle alone
-	KindDigest           = "digest"            // to the clerks: the day's late units
-	KindDraft            = "draft"             // to the clerks: a new consolidated draft
-	KindApprovalRequest  = "approval_request"  // a draft sent to a step of the chain
-	KindApprovalReminder = "approval_reminder" // a step that has not answered, reminded
-	KindApprovalNotice   = "approval_notice"   // the answer to a leader's reply
-	KindApprovalOffice   = "approval_office"   // to the clerks: what happened in the chain
-	KindIssue            = "issue"             // the approved report to its recipients
-)

@@ -52,7 +52,7 @@ func (f *fakeLedger) OutMail(_ context.Context, key string) (ledger.OutMail, err
 	return ledger.OutMail{}, fmt.Errorf("outbox %s: %w", key, ledger.ErrNotFound)
 }
 
-func (f *fakeLedger) CountMailTo(context.Context, string, time.Time, ...string) (int, error) {
+func (f *fakeLedger) CountMailTo(context.Context, string, time.Time, ...ledger.Kind) (int, error) {
 	return f.sent, nil
 }
 
@@ -99,7 +99,7 @@ func codes(ps []form.Problem) string {
 func kinds(out []ledger.OutMail) string {
 	var ks []string
 	for _, m := range out {
-		ks = append(ks, m.Kind)
+		ks = append(ks, string(m.Kind))
 	}
 	return strings.Join(ks, ",")
 }

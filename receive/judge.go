@@ -22,7 +22,7 @@ type Ledger interface {
 	// OutMail is the outbox mail with key, to tell a notice already queued.
 	OutMail(ctx context.Context, key string) (ledger.OutMail, error)
 	// CountMailTo counts the mails of kinds queued to addr since a time, for the reply limit.
-	CountMailTo(ctx context.Context, addr string, since time.Time, kinds ...string) (int, error)
+	CountMailTo(ctx context.Context, addr string, since time.Time, kinds ...ledger.Kind) (int, error)
 }
 
 var _ Ledger = (*ledger.Ledger)(nil)
@@ -47,7 +47,7 @@ func (NoLedger) OutMail(context.Context, string) (ledger.OutMail, error) {
 }
 
 // CountMailTo answers 0.
-func (NoLedger) CountMailTo(context.Context, string, time.Time, ...string) (int, error) {
+func (NoLedger) CountMailTo(context.Context, string, time.Time, ...ledger.Kind) (int, error) {
 	return 0, nil
 }
 
@@ -99,6 +99,6 @@ func (j *Judge) request(formCode, periodName string) letters.Request {
 	return j.Office.Request(formCode, periodName, j.events())
 }
 
-func (j *Judge) event(actor, action, object, detail string) ledger.Event {
+func (j *Judge) event(actor string, action ledger.Action, object, detail string) ledger.Event {
 	return ledger.Event{At: j.now(), Actor: actor, Action: action, Object: object, Detail: detail}
 }

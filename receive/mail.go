@@ -23,13 +23,13 @@ func (j *Judge) Mail(ctx context.Context, in *ledger.Intake, msg *intake.Message
 	sheets := workbooks(msg)
 	switch {
 	case !s.Known():
-		in.Settle(j.now(), ledger.OutcomeQuarantined, "sender is neither a unit nor a configured person", "mail.unknown_sender")
+		in.Settle(j.now(), ledger.OutcomeQuarantined, "sender is neither a unit nor a configured person", ledger.ActionMailUnknownSender)
 		err = j.notify(ctx, in, msg, s, noticeUnknownSender)
 	case !s.MaySubmit():
-		in.Settle(j.now(), ledger.OutcomeIgnored, "mail from "+s.Person.ID+" outside any approval thread: kept, not answered", "mail.ignored")
+		in.Settle(j.now(), ledger.OutcomeIgnored, "mail from "+s.Person.ID+" outside any approval thread: kept, not answered", ledger.ActionMailIgnored)
 	case len(msg.Attachments) > j.Office.Mailbox.MaxAttachments:
 		in.Settle(j.now(), ledger.OutcomeQuarantined, fmt.Sprintf("%d files, over mailbox.max_attachments (%d); not read",
-			len(msg.Attachments), j.Office.Mailbox.MaxAttachments), "mail.quarantined")
+			len(msg.Attachments), j.Office.Mailbox.MaxAttachments), ledger.ActionMailQuarantined)
 		j.queueReply(in, j.tooManyFilesMail(msg, s, len(msg.Attachments), in.Mail.SHA256))
 	case len(sheets) == 0:
 		err = j.decideNoWorkbook(ctx, in, msg, s)
@@ -61,7 +61,7 @@ func (j *Judge) Oversize(ctx context.Context, header []byte, size int64, sha str
 	in := ledger.Intake{Mail: ledger.Mail{SHA256: sha, Size: size, Mailbox: j.Office.Mailbox.Inbox, ReceivedAt: j.now()}}
 	note := fmt.Sprintf("%d bytes is over mailbox.max_message_bytes (%d); not read, left in the quarantine folder",
 		size, j.Office.Mailbox.MaxMessageBytes)
-	in.Settle(j.now(), ledger.OutcomeQuarantined, note, "mail.quarantined")
+	in.Settle(j.now(), ledger.OutcomeQuarantined, note, ledger.ActionMailQuarantined)
 	msg, err := intake.ParseHeader(header)
 	if err != nil {
 		return in, nil
@@ -113,12 +113,13 @@ func (j *Judge) limitReplies(ctx context.Context, in *ledger.Intake, addr string
 	}
 	in.Outbox = slices.DeleteFunc(in.Outbox, func(m ledger.OutMail) bool { return m.Kind != ledger.KindNotice })
 	in.Events = slices.DeleteFunc(in.Events, func(e ledger.Event) bool {
-		return strings.HasPrefix(e.Action, "outbox.queued.") && e.Action != "outbox.queued."+ledger.KindNotice
+		k, queued := e.Action.QueuedKind()
+		return queued && k != ledger.KindNotice
 	})
 	note := fmt.Sprintf("not answered: %s already got %d automatic replies in the last hour (mailbox.replies_per_hour = %d)",
 		addr, n, j.Office.Mailbox.RepliesPerHour)
 	in.Mail.Note = strings.TrimPrefix(in.Mail.Note+"; "+note, "; ")
-	in.Events = append(in.Events, j.event("system", "mail.rate_limited", ledger.MailObject(in.Mail.SHA256), note))
+	in.Events = append(in.Events, j.event("system", ledger.ActionMailRateLimited, ledger.MailObject(in.Mail.SHA256), note))
 	j.log().Warn("reply rate limit reached; mail recorded without an answer", "from", addr, "replies_last_hour", n)
 	return nil
 }

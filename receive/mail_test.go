@@ -30,7 +30,7 @@ func TestJudge_Mail(t *testing.T) {
 		name    string
 		raw     []byte
 		ledger  *fakeLedger
-		outcome string
+		outcome ledger.Outcome
 		outbox  string // kinds
 		subs    int    // submissions, each with its blob
 		periods int

@@ -18,7 +18,7 @@ import (
 // replies they go to the office, never to the sender, so they cannot feed a loop; their keys
 // make each one once: once per unknown address per day, once per unit message.
 
-// noticeKind names what a notice is about; it is part of the notice's key.
+// noticeKind names what a notice is about.
 type noticeKind string
 
 const (
@@ -34,14 +34,14 @@ func (j *Judge) notify(ctx context.Context, in *ledger.Intake, msg *intake.Messa
 		Office: j.Office.Letterhead(), From: msg.From.Addr, FromName: msg.From.Name, Subject: msg.Subject,
 		ReceivedAt: in.Mail.ReceivedAt.In(loc), Excerpt: replyText(msg.Text), Files: fileNames(msg),
 	}
-	key := fmt.Sprintf("notice:%s:%s", kind, in.Mail.SHA256)
+	var key string
 	switch kind {
 	case noticeUnknownSender:
 		n.Reason, n.Folder = letters.NoticeUnknownSender, j.Office.Mailbox.Quarantine
-		day := in.Mail.ReceivedAt.In(loc).Format("2006-01-02")
-		key = fmt.Sprintf("notice:%s:%s:%s", kind, strings.ToLower(msg.From.Addr), day)
+		key = ledger.UnknownSenderNoticeKey(msg.From.Addr, in.Mail.ReceivedAt.In(loc))
 	case noticeUnitMessage:
 		n.Reason = letters.NoticeUnitMessage
+		key = ledger.UnitMessageNoticeKey(in.Mail.SHA256)
 		if s.Unit != nil {
 			n.Unit = s.Unit.Name
 		}
@@ -59,7 +59,7 @@ func (j *Judge) notifyAfterClose(ctx context.Context, in *ledger.Intake, msg *in
 		Office: j.Office.Letterhead(), Reason: letters.NoticeAfterClose, From: msg.From.Addr, Unit: unit.Name,
 		ReceivedAt: in.Mail.ReceivedAt.In(j.Office.Location), Request: j.request(sub.Form, sub.Period), Version: sub.Version,
 	})
-	key := fmt.Sprintf("notice:after-close:%s:%s:%s:v%d", sub.Form, sub.Period, sub.Unit, sub.Version)
+	key := ledger.AfterCloseNoticeKey(sub.Form, sub.Period, sub.Unit, sub.Version)
 	return j.queueNotice(ctx, in, ledger.OutMail{Key: key, Kind: ledger.KindNotice}, l)
 }
 
@@ -90,11 +90,11 @@ func (j *Judge) queueNotice(ctx context.Context, in *ledger.Intake, m ledger.Out
 func (j *Judge) decideNoWorkbook(ctx context.Context, in *ledger.Intake, msg *intake.Message, s office.Sender) error {
 	noFiles := len(namedFiles(msg)) == 0
 	if noFiles && (j.repliesToUs(msg) || !aboutReport(msg, j.formCodes())) {
-		in.Settle(j.now(), ledger.OutcomeIgnored, "a message without a workbook: shown to the Planning Office, not answered", "mail.for_office")
+		in.Settle(j.now(), ledger.OutcomeIgnored, "a message without a workbook: shown to the Planning Office, not answered", ledger.ActionMailForOffice)
 		return j.notify(ctx, in, msg, s, noticeUnitMessage)
 	}
 	in.Mail.Outcome, in.Mail.Note = ledger.OutcomeRejected, "no workbook attached"
-	in.Events = append(in.Events, j.event(s.Actor(msg.From.Addr), "mail.no_workbook", ledger.MailObject(in.Mail.SHA256), msg.Subject))
+	in.Events = append(in.Events, j.event(s.Actor(msg.From.Addr), ledger.ActionMailNoWorkbook, ledger.MailObject(in.Mail.SHA256), msg.Subject))
 	j.queueReply(in, j.rejectionMail(msg, s, []fileProblems{{Problems: letters.NoWorkbookProblems(attachedFiles(msg))}}, in.Mail.SHA256))
 	return nil
 }

@@ -14,7 +14,7 @@ import (
 )
 
 // reply addresses an answer to a received message, threaded under it.
-func reply(msg *intake.Message, kind, key string, l letters.Letter) ledger.OutMail {
+func reply(msg *intake.Message, kind ledger.Kind, key string, l letters.Letter) ledger.OutMail {
 	m := ledger.OutMail{Key: key, Kind: kind, To: []string{msg.From.Addr}, Subject: l.Subject, Body: l.Body}
 	if msg.MessageID != "" {
 		m.InReplyTo = msg.MessageID
@@ -39,7 +39,7 @@ func (j *Judge) receiptMail(msg *intake.Message, s office.Sender, subs []ledger.
 		r.Items = append(r.Items, letters.ReceiptItem{File: sub.FileName, Request: j.request(sub.Form, sub.Period),
 			Version: sub.Version, Rows: rows, Indicators: indicators, Closed: afterClose(sub)})
 	}
-	m := reply(msg, ledger.KindReceipt, "receipt:"+sha, letters.ReceiptLetter(r))
+	m := reply(msg, ledger.KindReceipt, ledger.ReceiptKey(sha), letters.ReceiptLetter(r))
 	m.Cc = j.unitsCopied(msg, s, subs)
 	return m
 }
@@ -107,7 +107,7 @@ func (j *Judge) rejectionMail(msg *intake.Message, s office.Sender, files []file
 			r.Problems = append(r.Problems, p)
 		}
 	}
-	return reply(msg, ledger.KindRejection, "rejection:"+sha, letters.RejectionLetter(r))
+	return reply(msg, ledger.KindRejection, ledger.RejectionKey(sha), letters.RejectionLetter(r))
 }
 
 // rejectReason picks the letter's explanation from the first problem's code.
@@ -132,14 +132,14 @@ func (j *Judge) tooManyFilesMail(msg *intake.Message, s office.Sender, n int, sh
 		Office: j.Office.Letterhead(), Contact: j.Office.Contact(), Unit: s.Name(), Reason: letters.RejectTooManyFiles,
 		Count: n, MaxCount: j.Office.Mailbox.MaxAttachments, ReceivedAt: j.now().In(j.Office.Location), OriginalSubject: msg.Subject,
 	})
-	return reply(msg, ledger.KindRejection, "rejection:"+sha, l)
+	return reply(msg, ledger.KindRejection, ledger.RejectionKey(sha), l)
 }
 
 // oversizeMail answers a mail too large to read, from its header alone.
-func (j *Judge) oversizeMail(msg *intake.Message, s office.Sender, size int64, key string) ledger.OutMail {
+func (j *Judge) oversizeMail(msg *intake.Message, s office.Sender, size int64, sha string) ledger.OutMail {
 	l := letters.RejectionLetter(letters.Rejection{
 		Office: j.Office.Letterhead(), Contact: j.Office.Contact(), Unit: s.Name(), Reason: letters.RejectTooLarge,
 		Size: size, MaxSize: j.Office.Mailbox.MaxMessageBytes, ReceivedAt: j.now().In(j.Office.Location), OriginalSubject: msg.Subject,
 	})
-	return reply(msg, ledger.KindRejection, "rejection:oversize:"+key, l)
+	return reply(msg, ledger.KindRejection, ledger.OversizeRejectionKey(sha), l)
 }

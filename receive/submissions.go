@@ -47,7 +47,7 @@ func (j *Judge) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *i
 			// Not identified as any form, or for no unit the sender may speak for: the file stays
 			// in the raw mail, and the sender is told why.
 			rejected = append(rejected, fileProblems{File: att.Name, Problems: v.Errors})
-			in.Events = append(in.Events, j.event(s.Actor(msg.From.Addr), "submission.unidentified", ledger.MailObject(in.Mail.SHA256), att.Name))
+			in.Events = append(in.Events, j.event(s.Actor(msg.From.Addr), ledger.ActionSubmissionUnidentified, ledger.MailObject(in.Mail.SHA256), att.Name))
 			continue
 		}
 		sub.Version += sameKeyEarlier(in.Submissions, sub) // two files for one period in one mail
@@ -81,12 +81,12 @@ func samePeriod(a, b ledger.Period) bool { return a.Form == b.Form && a.Period =
 // recordSubmissionEvent adds the audit event of one recorded workbook and, for a workbook of a
 // closed period, the notice that lets the Planning Office decide.
 func (j *Judge) recordSubmissionEvent(ctx context.Context, in *ledger.Intake, msg *intake.Message, s office.Sender, sub ledger.Submission, errors int) error {
-	action, detail := "submission.accepted", fmt.Sprintf("%s %s v%d", sub.Form, sub.Period, sub.Version)
+	action, detail := ledger.ActionSubmissionAccepted, fmt.Sprintf("%s %s v%d", sub.Form, sub.Period, sub.Version)
 	if sub.Late {
 		detail += " (late)"
 	}
 	if !sub.Valid {
-		action = "submission.rejected"
+		action = ledger.ActionSubmissionRejected
 		detail += fmt.Sprintf(": %d errors", errors)
 	}
 	if s.Unit == nil {
@@ -96,7 +96,7 @@ func (j *Judge) recordSubmissionEvent(ctx context.Context, in *ledger.Intake, ms
 	if !afterClose(sub) {
 		return nil
 	}
-	in.Events = append(in.Events, j.event("system", "submission.after_close", ledger.SubmissionObject(sub), detail))
+	in.Events = append(in.Events, j.event("system", ledger.ActionSubmissionAfterClose, ledger.SubmissionObject(sub), detail))
 	return j.notifyAfterClose(ctx, in, msg, sub)
 }
 

@@ -44,7 +44,7 @@ func AddDraft(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *conf
 		Form: f.Code, Period: p.String(), Version: version, FileName: office.ReportFileName(f.Code, p, version),
 		FileSHA256: sha, Basis: rep.Basis, Trigger: trigger, BuiltAt: now,
 	}
-	draft, err = l.AddDraft(ctx, draft, ledger.Event{Actor: "tonghop", Action: "draft.built",
+	draft, err = l.AddDraft(ctx, draft, ledger.Event{Actor: "tonghop", Action: ledger.ActionDraftBuilt,
 		Object: ledger.PeriodObject(f.Code, p.String()), Detail: draftDetail(draft, rep.Book)})
 	if err != nil {
 		return ledger.Draft{}, Report{}, err

@@ -100,11 +100,11 @@ func (dr *Drafter) queueDraftNotice(ctx context.Context, f *config.Form, p perio
 	letter := letters.DraftNoticeLetter(dr.Office.DraftLetter(f, p, draft, len(rep.Book.Warnings), previous), next)
 	now := dr.Now()
 	m := ledger.OutMail{
-		Key: fmt.Sprintf("draft:%s:%s:v%d", f.Code, p, draft.Version), Kind: ledger.KindDraft, To: to,
+		Key: ledger.DraftKey(f.Code, p.String(), draft.Version), Kind: ledger.KindDraft, To: to,
 		Subject: letter.Subject, Body: letter.Body, CreatedAt: now,
 		Attachments: []ledger.Attachment{{Name: draft.FileName, ContentType: mailer.ContentTypeXLSX, SHA256: draft.FileSHA256}},
 	}
-	ev := ledger.Event{At: now, Actor: "system", Action: "outbox.queued." + ledger.KindDraft,
+	ev := ledger.Event{At: now, Actor: "system", Action: ledger.Queued(ledger.KindDraft),
 		Object: ledger.PeriodObject(f.Code, p.String()), Detail: letter.Subject}
 	_, _, err := dr.Ledger.Enqueue(ctx, m, ev)
 	return err

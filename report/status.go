@@ -7,7 +7,6 @@ import (
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/office"
-	"github.com/tonghop/tonghop/schedule"
 	"github.com/tonghop/tonghop/status"
 )
 
@@ -61,11 +60,11 @@ func sentReminders(ctx context.Context, l *ledger.Ledger, now time.Time) ([]stat
 	}
 	var out []status.Reminder
 	for _, m := range sent {
-		a, ok := schedule.ParseKey(m.Key)
-		if !ok || a.Kind == schedule.KindTemplate || m.SentAt.After(now) {
+		if (m.Kind != ledger.KindReminder && m.Kind != ledger.KindNag) || m.About.Unit == "" || m.SentAt.After(now) {
 			continue
 		}
-		out = append(out, status.Reminder{Form: a.Form, Unit: a.Unit, Period: a.Period.String(), Kind: a.Kind, N: a.N, SentAt: m.SentAt, Cc: m.Cc})
+		a := m.About
+		out = append(out, status.Reminder{Form: a.Form, Unit: a.Unit, Period: a.Period, Kind: string(m.Kind), N: a.Step, SentAt: m.SentAt, Cc: m.Cc})
 	}
 	return out, nil
 }

@@ -46,8 +46,8 @@ func TestPlan_RepeatedNagsEscalateAndDigest(t *testing.T) {
 			t.Fatalf("%s: got %d actions, want the template and one nag", tt.now, len(actions))
 		}
 		a := actions[1]
-		if a.Key() != tt.key || a.Escalate != tt.escalate || a.Digest != tt.digest {
-			t.Errorf("%s: got %s escalate=%v digest=%v, want %s %v %v", tt.now, a.Key(), a.Escalate, a.Digest, tt.key, tt.escalate, tt.digest)
+		if name(a) != tt.key || a.Escalate != tt.escalate || a.Digest != tt.digest {
+			t.Errorf("%s: got %s escalate=%v digest=%v, want %s %v %v", tt.now, name(a), a.Escalate, a.Digest, tt.key, tt.escalate, tt.digest)
 		}
 	}
 }
@@ -75,25 +75,6 @@ func TestPlan_RemindersInWorkingHours(t *testing.T) {
 	want = "[{reminder 1 2026-11-18 13:30:00 +0700 +07} {reminder 2 2026-11-18 15:30:00 +0700 +07}]"
 	if got := fmt.Sprint(w.Steps); got != want {
 		t.Fatalf("steps with a 07:30 deadline:\n got %s\nwant %s", got, want)
-	}
-}
-
-func TestParseKey(t *testing.T) {
-	p := period.Period{Kind: period.Week, Year: 2026, N: 47}
-	for _, a := range []Action{
-		{Kind: KindTemplate, Form: "BM.04.01/KH", Period: p, Unit: "QLDN"},
-		{Kind: KindReminder, Form: "BM.04.01/KH", Period: p, Unit: "QLDN", N: 2},
-		{Kind: KindNag, Form: "X:Y", Period: p, Unit: "PHUONG_1", N: 12},
-	} {
-		got, ok := ParseKey(a.Key())
-		if !ok || got.Kind != a.Kind || got.Form != a.Form || got.Period != a.Period || got.Unit != a.Unit || got.N != a.N {
-			t.Errorf("ParseKey(%q) = %+v, %v; want %+v", a.Key(), got, ok, a)
-		}
-	}
-	for _, key := range []string{"receipt:abc", "digest:2026-11-24", "nag:F:2026-W47:QLDN:x", "nag:F:2026-W99:QLDN:1", "template:2026-11:QLDN", ""} {
-		if a, ok := ParseKey(key); ok {
-			t.Errorf("ParseKey(%q) = %+v, want not an action's key", key, a)
-		}
 	}
 }
 

@@ -97,7 +97,7 @@ func TestPlan_Due(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
 			for _, a := range pl.Due(w, tt.now, tt.done) {
-				k := a.Key()
+				k := name(a)
 				if a.Escalate {
 					k += "!"
 				}
@@ -128,4 +128,13 @@ func TestPlan_ActivePlansNext(t *testing.T) {
 	if len(ws) != 1 || ws[0].Period.String() != "2026-W48" || !ws[0].Deadline.Equal(at(19, 15, 0)) {
 		t.Fatalf("got %+v, want one window 2026-W48 due 19/11 15:00", ws)
 	}
+}
+
+// name writes an action compactly for the tests: its kind, form, period, unit and, for a
+// reminder or nag, its number, colon-separated (the shape of its outbox key).
+func name(a Action) string {
+	if a.Kind == KindTemplate {
+		return fmt.Sprintf("%s:%s:%s:%s", a.Kind, a.Form, a.Period, a.Unit)
+	}
+	return fmt.Sprintf("%s:%s:%s:%s:%d", a.Kind, a.Form, a.Period, a.Unit, a.N)
 }

@@ -84,17 +84,25 @@ func statusOffice(t *testing.T) (cfg, dataDir string) {
 func sendReminders(t *testing.T, l *ledger.Ledger) {
 	t.Helper()
 	ctx := context.Background()
+	const form, period, unit = "BM.02.01/KH", "2025-10", "QLDN"
+	step := func(kind ledger.Kind, key string, n int) ledger.OutMail {
+		return ledger.OutMail{Key: key, Kind: kind, About: ledger.About{Form: form, Period: period, Unit: unit, Step: n}}
+	}
 	sentAt := map[string]time.Time{
 		"reminder:BM.02.01/KH:2025-10:QLDN:1": officeTime(t, "2025-10-14 08:00"),
 		"nag:BM.02.01/KH:2025-10:QLDN:1":      officeTime(t, "2025-10-19 08:00"),
 		"template:BM.02.01/KH:2025-10:QLDN":   officeTime(t, "2025-10-09 08:00"),
 		"receipt:0123":                        officeTime(t, "2025-10-15 09:01"),
 	}
-	for key, when := range sentAt {
-		kind, _, _ := strings.Cut(key, ":")
-		m := ledger.OutMail{Key: key, Kind: kind, To: []string{"qldn@kcn.example"}, Subject: key,
-			NotBefore: when, CreatedAt: when}
-		if kind == "nag" {
+	for _, m := range []ledger.OutMail{
+		step(ledger.KindReminder, ledger.ReminderKey(form, period, unit, 1), 1),
+		step(ledger.KindNag, ledger.NagKey(form, period, unit, 1), 1),
+		step(ledger.KindTemplate, ledger.TemplateKey(form, period, unit), 0),
+		{Key: ledger.ReceiptKey("0123"), Kind: ledger.KindReceipt},
+	} {
+		when := sentAt[m.Key]
+		m.To, m.Subject, m.NotBefore, m.CreatedAt = []string{"qldn@kcn.example"}, m.Key, when, when
+		if m.Kind == ledger.KindNag {
 			m.Cc = []string{"ptb@kcn.example"}
 		}
 		if _, _, err := l.Enqueue(ctx, m); err != nil {
@@ -110,8 +118,8 @@ func sendReminders(t *testing.T, l *ledger.Ledger) {
 			t.Fatal(err)
 		}
 	}
-	pending := ledger.OutMail{Key: "nag:BM.02.01/KH:2025-10:QLDN:2", Kind: "nag", To: []string{"qldn@kcn.example"},
-		NotBefore: officeTime(t, "2025-10-20 08:00"), CreatedAt: officeTime(t, "2025-10-19 08:00")}
+	pending := step(ledger.KindNag, ledger.NagKey(form, period, unit, 2), 2)
+	pending.To, pending.NotBefore, pending.CreatedAt = []string{"qldn@kcn.example"}, officeTime(t, "2025-10-20 08:00"), officeTime(t, "2025-10-19 08:00")
 	if _, _, err := l.Enqueue(ctx, pending); err != nil {
 		t.Fatal(err)
 	}

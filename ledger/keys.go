@@ -1,0 +1,99 @@
+package ledger
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Outbox keys. A key is an outbox mail's identity and nothing more: enqueueing the same key
+// twice stores and sends the mail once, and its Message-ID is derived from the key. Ledgers
+// already hold keys in these formats, so a format never changes; and nobody reads a key back
+// (what a scheduled mail asks for is in its About). Every key is built here.
+
+// dayLayout writes the day in keys that are once a day.
+const dayLayout = "2006-01-02"
+
+// ReceiptKey is the key of the receipt for the received mail whose raw bytes hash to mailSHA.
+func ReceiptKey(mailSHA string) string { return "receipt:" + mailSHA }
+
+// RejectionKey is the key of the answer listing what is wrong with a received mail.
+func RejectionKey(mailSHA string) string { return "rejection:" + mailSHA }
+
+// OversizeRejectionKey is the key of the answer to a mail too large to read.
+func OversizeRejectionKey(mailSHA string) string { return "rejection:oversize:" + mailSHA }
+
+// UnknownSenderNoticeKey is the key of the clerks' notice about mail from an unknown address:
+// one per address (in any case) and day, the day being day's date in its location.
+func UnknownSenderNoticeKey(addr string, day time.Time) string {
+	return "notice:unknown-sender:" + strings.ToLower(addr) + ":" + day.Format(dayLayout)
+}
+
+// UnitMessageNoticeKey is the key of the clerks' notice showing them a unit's message.
+func UnitMessageNoticeKey(mailSHA string) string { return "notice:unit-message:" + mailSHA }
+
+// AfterCloseNoticeKey is the key of the clerks' notice about a unit's workbook (its version)
+// received for a period already closed.
+func AfterCloseNoticeKey(form, period, unit string, version int) string {
+	return fmt.Sprintf("notice:after-close:%s:%s:%s:v%d", form, period, unit, version)
+}
+
+// DigestKey is the key of the clerks' digest of late units for day (its date in its location).
+func DigestKey(day time.Time) string { return "digest:" + day.Format(dayLayout) }
+
+// DraftKey is the key of the clerks' mail about version of a form's consolidated draft.
+func DraftKey(form, period string, version int) string {
+	return fmt.Sprintf("draft:%s:%s:v%d", form, period, version)
+}
+
+// IssueKey is the key of the approved report of a form's period, sent to its recipients.
+func IssueKey(form, period string) string { return fmt.Sprintf("issue:%s:%s", form, period) }
+
+// approvalKey is what the keys of one draft version's approval mails start with.
+func approvalKey(form, period string, version int) string {
+	return fmt.Sprintf("approval:%s:%s:v%d", form, period, version)
+}
+
+// ApprovalRequestKey is the key of a draft version's request to person at a step of the
+// approval chain, the step counted from 1.
+func ApprovalRequestKey(form, period string, version, step int, person string) string {
+	return fmt.Sprintf("%s:s%d:request:%s", approvalKey(form, period, version), step, person)
+}
+
+// ApprovalReminderKey is the key of the n-th reminder of that request.
+func ApprovalReminderKey(form, period string, version, step, n int, person string) string {
+	return fmt.Sprintf("%s:s%d:remind%d:%s", approvalKey(form, period, version), step, n, person)
+}
+
+// ApprovalWithdrawKey is the key of the mail telling person a draft version is withdrawn.
+func ApprovalWithdrawKey(form, period string, version int, person string) string {
+	return fmt.Sprintf("%s:withdraw:%s", approvalKey(form, period, version), person)
+}
+
+// ApprovalReplyKey is the key of a mail answering the leader's reply whose raw bytes hash to
+// mailSHA; what names the answer (the approval action's kind, or "auth" for a reply refused).
+func ApprovalReplyKey(mailSHA, what string) string {
+	return fmt.Sprintf("approval:reply:%s:%s", mailSHA[:min(16, len(mailSHA))], what)
+}
+
+// TemplateKey is the key of a unit's template for a form's period.
+func TemplateKey(form, period, unit string) string {
+	return fmt.Sprintf("%s:%s:%s:%s", KindTemplate, form, period, unit)
+}
+
+// ReminderKey is the key of a unit's n-th reminder for a form's period.
+func ReminderKey(form, period, unit string, n int) string {
+	return StepsPrefix(KindReminder, form, period, unit) + strconv.Itoa(n)
+}
+
+// NagKey is the key of a unit's n-th nag for a form's period.
+func NagKey(form, period, unit string, n int) string {
+	return StepsPrefix(KindNag, form, period, unit) + strconv.Itoa(n)
+}
+
+// StepsPrefix is what the keys of a unit's reminders (or nags: kind) for a form's period start
+// with: CancelPending with it stops them.
+func StepsPrefix(kind Kind, form, period, unit string) string {
+	return fmt.Sprintf("%s:%s:%s:%s:", kind, form, period, unit)
+}
