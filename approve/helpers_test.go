@@ -11,7 +11,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tonghop/tonghop/approval"
-	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/internal/officetest"
 	"github.com/tonghop/tonghop/ledger"
@@ -32,20 +31,7 @@ var testNow = time.Date(2026, 11, 16, 9, 0, 0, 0, period.DefaultLocation())
 // a temporary directory. Authentication of replies is not configured.
 func newApprover(t *testing.T) *Approver {
 	t.Helper()
-	_, path := officetest.Office(t, testKey)
-	cfg, err := config.Load(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	o, err := office.Compile(cfg, []byte(testKey))
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := ledger.Open(context.Background(), cfg.DataDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { l.Close() })
+	o, l := officetest.Site(t, testKey)
 	return &Approver{Office: o, Ledger: l, Now: func() time.Time { return testNow }}
 }
 

@@ -8,10 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/internal/officetest"
 	"github.com/tonghop/tonghop/ledger"
-	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 )
 
@@ -21,20 +19,7 @@ const testKey = "ask-test-key"
 // the monthly report's template (due out on 11/11) is late for every unit.
 func newAsker(t *testing.T) *Asker {
 	t.Helper()
-	_, path := officetest.Office(t, testKey)
-	cfg, err := config.Load(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	o, err := office.Compile(cfg, []byte(testKey))
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := ledger.Open(context.Background(), cfg.DataDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { l.Close() })
+	o, l := officetest.Site(t, testKey)
 	now := time.Date(2026, 11, 16, 9, 0, 0, 0, period.DefaultLocation())
 	return &Asker{Office: o, Ledger: l, Now: func() time.Time { return now }}
 }

@@ -1,12 +1,15 @@
-// Package daemon wires one office's cycle together: it reads the shared mailbox (intake), decides
-// what each mail means (templates, config), records it in the ledger, schedules templates and
-// reminders (schedule) and sends the outbox (mailer). The leaf packages know nothing of each
-// other; this package is the only one that knows them all.
+// Package daemon runs one office's cycle: its workers and the routing between the stages. It
+// reads the shared mailbox (intake), routes each mail — a reply in an approval thread to the
+// approval stage (package approve), anything else to the receive stage (package receive) —
+// records what the stage decided in one ledger transaction and then moves the message; it sends
+// the outbox (mailer), asking the scheduler (package ask) whether a scheduled mail is still
+// needed. Deciding belongs to the stages; the daemon only runs them.
 //
-// Three workers run under one context: intake, scheduler and outbox. Step runs each once, in
-// that order: the demo and the tests drive it with a simulated clock. Run loops the scheduler
-// and the outbox on tickers, and the intake on the mailbox itself: IDLE where the server offers
-// it, the poll interval otherwise, with backoff while the server cannot be reached.
+// Four workers run under one context: intake, scheduler (ask), reports (report, then approve)
+// and outbox. Step runs each once, in that order: the demo and the tests drive it with a
+// simulated clock. Run loops the scheduler, the reports and the outbox on tickers, and the
+// intake on the mailbox itself: IDLE where the server offers it, the poll interval otherwise,
+// with backoff while the server cannot be reached.
 package daemon
 
 import (

@@ -1,6 +1,7 @@
 package office
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -8,37 +9,15 @@ import (
 	"github.com/tonghop/tonghop/config"
 )
 
-// minimal is a valid configuration (the one config's tests spoil key by key).
-const minimal = `
-data_dir = "data"
-[office]
-name = "Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh"
-[mailbox]
-host = "imap.example.vn"
-user = "tonghop@example.vn"
-password = "secret"
-[smtp]
-host = "smtp.example.vn"
-from = "tonghop@example.vn"
-[[people]]
-id = "truong_ban"
-name = "Nguyễn Văn An"
-title = "Trưởng Ban"
-emails = ["an@example.vn"]
-roles = ["approver"]
-[[units]]
-code = "QLDN"
-name = "Phòng Quản lý doanh nghiệp"
-emails = ["qldn@example.vn"]
-supervisor = "truong_ban"
-[[forms]]
-code = "BM.02.01/KH"
-period = "month"
-deadline = "day 18"
-reminders = ["-2d"]
-nags = ["+1d"]
-approval = ["truong_ban"]
-`
+// minimal is a valid configuration, the one config's tests spoil key by key.
+var minimal = "\n" + string(must(os.ReadFile("../config/testdata/minimal.toml")))
+
+func must(b []byte, err error) []byte {
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
 
 func parse(t *testing.T, src string) *Office {
 	t.Helper()

@@ -60,16 +60,7 @@ func (f *fakeLedger) CountMailTo(context.Context, string, time.Time, ...ledger.K
 // not used.
 func testOffice(t testing.TB) (*office.Office, *config.Config) {
 	t.Helper()
-	_, path := officetest.Office(t, testKey)
-	cfg, err := config.Load(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	o, err := office.Compile(cfg, []byte(testKey))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return o, cfg
+	return officetest.Compiled(t, testKey)
 }
 
 // testJudge judges for the test office at testNow, reading l.
