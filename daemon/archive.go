@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/tonghop/tonghop/ledger"
@@ -11,16 +12,17 @@ import (
 // submissionCopies are the archive copies of the workbooks received, each under its form,
 // period and unit, prefixed with its version (hồ sơ lưu). The ledger's blobs are the record; the
 // archive is for people, who open it in a file manager. A blob that cannot be read is skipped
-// here: the workbook is in the ledger all the same.
-func (d *Daemon) submissionCopies(subs []ledger.Submission) []office.Copy {
+// and returned as an error: the workbook is in the ledger all the same.
+func (d *Daemon) submissionCopies(subs []ledger.Submission) ([]office.Copy, error) {
 	var out []office.Copy
+	var errs []error
 	for _, s := range subs {
 		if s.FileSHA256 == "" {
 			continue
 		}
 		data, err := d.ledger.Blob(s.FileSHA256)
 		if err != nil {
-			d.log.Warn("archive: workbook blob unreadable", "sha256", s.FileSHA256, "err", err)
+			errs = append(errs, fmt.Errorf("archive: workbook blob %s: %w", s.FileSHA256, err))
 			continue
 		}
 		formCode, periodName := s.Form, s.Period
@@ -30,5 +32,5 @@ func (d *Daemon) submissionCopies(subs []ledger.Submission) []office.Copy {
 		name := fmt.Sprintf("v%d_%s", s.Version, receive.ArchiveName(s.FileName, data))
 		out = append(out, office.Copy{Rel: office.ArchivePath(formCode, periodName, s.Unit, name), Data: data})
 	}
-	return out
+	return out, errors.Join(errs...)
 }

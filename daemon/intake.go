@@ -120,7 +120,8 @@ func (d *Daemon) record(ctx context.Context, in ledger.Intake, copies []office.C
 	if err != nil {
 		return res, fmt.Errorf("record: %w", err)
 	}
-	if err := d.o.File(append(d.submissionCopies(res.Submissions), copies...)); err != nil {
+	subs, err := d.submissionCopies(res.Submissions)
+	if err = errors.Join(err, d.o.File(append(subs, copies...))); err != nil {
 		log.Warn("archive copy not written", "err", err)
 	}
 	log.Info("mail recorded", "from", in.Mail.From, "subject", in.Mail.Subject, "outcome", in.Mail.Outcome,
