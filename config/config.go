@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tonghop/tonghop/address"
 	"github.com/tonghop/tonghop/form"
 )
 
@@ -26,7 +27,7 @@ type Config struct {
 	Units   []Unit   `toml:"units"`
 	People  []Person `toml:"people"`
 	Forms   []Form   `toml:"forms"`
-	// MailAuth says how far a leader's reply is believed to come from its sender.
+	// MailAuth says how far a leader's reply, or a unit's mail, is believed to come from its sender.
 	MailAuth MailAuth `toml:"mail_auth"`
 
 	// Path is the file the configuration was read from ("" when parsed from bytes).
@@ -44,10 +45,12 @@ type Files struct {
 	XLSConverter string `toml:"xls_converter"`
 }
 
-// MailAuth is how replies deciding an approval are authenticated. TrustedServers are the
-// authserv-ids (RFC 8601) of the office's receiving servers: their Authentication-Results header
-// is believed, and a dkim, spf or dmarc "fail" there refuses the reply. VerifyDKIM makes tonghop
-// verify DKIM signatures itself and require a valid one from the sender's domain.
+// MailAuth is how replies deciding an approval, and units' mail with their workbooks, are
+// authenticated; with none of the checks below, mail is taken to come from its From address.
+// TrustedServers are the authserv-ids (RFC 8601) of the office's receiving servers: their
+// Authentication-Results header is believed, and a dkim, spf or dmarc "fail" there refuses the
+// reply (a unit's mail: recorded as unverified, never counted, not answered). VerifyDKIM makes
+// tonghop verify DKIM signatures itself and require a valid one from the sender's domain.
 // TrustUnnamed believes the unnamed Authentication-Results of Microsoft 365; AcceptUnproven
 // believes a reply that no check failed even when none vouched for the sender's domain (for
 // correspondents without DKIM or DMARC: weaker, a forger failing nothing passes).
@@ -242,26 +245,21 @@ func (c *Config) Unit(code string) (Unit, bool) {
 	return Unit{}, false
 }
 
-// UnitByEmail returns the unit an address belongs to (case-insensitive).
+// UnitByEmail returns the unit an address belongs to, compared in the canonical form of package
+// address (ASCII letters folded, IDNA domains): an address without one belongs to nobody.
 func (c *Config) UnitByEmail(addr string) (Unit, bool) {
 	for _, u := range c.Units {
-		if hasEmail(u.Emails, addr) {
+		if address.In(u.Emails, addr) {
 			return u, true
 		}
 	}
 	return Unit{}, false
 }
 
-// hasEmail reports whether addr is one of emails, ignoring case and surrounding space.
-func hasEmail(emails []string, addr string) bool {
-	addr = strings.TrimSpace(addr)
-	return slices.ContainsFunc(emails, func(e string) bool { return strings.EqualFold(e, addr) })
-}
-
-// PersonByEmail returns the person an address belongs to (case-insensitive).
+// PersonByEmail returns the person an address belongs to, compared as UnitByEmail does.
 func (c *Config) PersonByEmail(addr string) (Person, bool) {
 	for _, p := range c.People {
-		if hasEmail(p.Emails, addr) {
+		if address.In(p.Emails, addr) {
 			return p, true
 		}
 	}

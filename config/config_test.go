@@ -72,6 +72,14 @@ func TestParse_Errors(t *testing.T) {
 			[]string{`units[0].emails[0]: "abc" is not an email address`}},
 		{"DomainWithoutDot", `emails = ["qldn@example.vn"]`, `emails = ["qldn@example"]`,
 			[]string{`units[0].emails[0]: "qldn@example" is not an email address`}},
+		{"KelvinSignEmail", `emails = ["qldn@example.vn"]`, "emails = [\"qldn@\u212Aexample.vn\"]",
+			[]string{"units[0].emails[0]: \"qldn@\u212Aexample.vn\" is not an email address"}},
+		{"NonASCIIName", `emails = ["qldn@example.vn"]`, `emails = ["phòng.qldn@example.vn"]`,
+			[]string{`units[0].emails[0]: "phòng.qldn@example.vn" is not an email address`}},
+		{"PersonTrailingDot", `emails = ["an@example.vn"]`, `emails = ["an@example.vn."]`,
+			[]string{`people[0].emails[0]: "an@example.vn." is not an email address`}},
+		{"DuplicateIDNEmail", `emails = ["qldn@example.vn"]`, "emails = [\"qldn@bắcninh.vn\"]\n[[units]]\ncode = \"QLDT\"\nname = \"Y\"\nemails = [\"QLDN@XN--bcninh-pf8b.vn\"]",
+			[]string{`units[1].emails[0]: "QLDN@XN--bcninh-pf8b.vn" already belongs to units[0]`}},
 		{"UnknownKey", `host = "imap.example.vn"`, `hots = "imap.example.vn"`,
 			[]string{`mailbox.hots: unknown key (misspelt?)`, `mailbox.host: is required`}},
 		{"TimeZone", `name = "Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh"`, "name = \"B\"\ntime_zone = \"Hanoi\"",
@@ -267,5 +275,44 @@ type = "text"
 	}
 	if _, err := Parse([]byte(strings.Replace(src, "VP:02", "VP-02", 1)), "t.toml"); err != nil {
 		t.Errorf("the same form coded VP-02: %v, want valid", err)
+	}
+}
+
+// TestUnitByEmail: addresses match in their canonical form only (package address): ASCII
+// letters in any case and an IDN domain in Unicode or punycode, never a look-alike.
+func TestUnitByEmail(t *testing.T) {
+	src := strings.Replace(minimal, `emails = ["qldn@example.vn"]`, `emails = ["QLDN@bqlkcn.BacNinh.vn", "vp@bắcninh.vn"]`, 1)
+	c, err := Parse([]byte(src), "t.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, addr string
+		unit       bool
+	}{
+		{"Lower", "qldn@bqlkcn.bacninh.vn", true},
+		{"Upper", " QLDN@BQLKCN.BACNINH.VN ", true},
+		{"IDNUnicode", "vp@bắcninh.vn", true},
+		{"IDNPunycode", "VP@xn--bcninh-pf8b.vn", true},
+		{"KelvinSign", "qldn@bql\u212Acn.bacninh.vn", false},
+		{"DottedCapitalI", "qldn@bqlkcn.bac\u0130nh.vn", false},
+		{"DotlessI", "qldn@bqlkcn.bac\u0131nh.vn", false},
+		{"FullWidth", "\uff51ldn@bqlkcn.bacninh.vn", false},
+		{"CyrillicA", "qldn@bqlkcn.b\u0430cninh.vn", false},
+		{"TrailingDot", "qldn@bqlkcn.bacninh.vn.", false},
+		{"Other", "qlxd@bqlkcn.bacninh.vn", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if u, ok := c.UnitByEmail(tt.addr); ok != tt.unit || ok && u.Code != "QLDN" {
+				t.Errorf("UnitByEmail(%q) = %q, %v; want QLDN: %v", tt.addr, u.Code, ok, tt.unit)
+			}
+		})
+	}
+	if p, ok := c.PersonByEmail("AN@example.vn"); !ok || p.ID != "truong_ban" {
+		t.Errorf("PersonByEmail(AN@example.vn) = %q, %v; want truong_ban", p.ID, ok)
+	}
+	if _, ok := c.PersonByEmail("\u0430n@example.vn"); ok {
+		t.Error("PersonByEmail with a Cyrillic а: got a person, want none")
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/tonghop/tonghop/address"
 )
 
 type validator struct{ problems []string }
@@ -29,11 +31,16 @@ var (
 	personIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]{0,39}$`)
 )
 
-// validEmail accepts a bare address such as "pkh@bqlkcn.gov.vn", without a display name; the
-// domain must have a dot (or be localhost), which catches the common "pkh@bqlkcn" slip.
+// validEmail accepts a bare address such as "pkh@bqlkcn.gov.vn", without a display name, that
+// has a canonical form (package address: an ASCII local part, a valid IDNA domain), so that
+// mail can match it; the domain must have a dot (or be localhost), which catches the common
+// "pkh@bqlkcn" slip.
 func validEmail(s string) bool {
 	a, err := mail.ParseAddress(s)
 	if err != nil || a.Address != s {
+		return false
+	}
+	if _, ok := address.Canonical(s); !ok {
 		return false
 	}
 	domain := s[strings.LastIndexByte(s, '@')+1:]
@@ -161,7 +168,8 @@ func validateEmails(v *validator, path string, emails []string) {
 	}
 	for j, e := range emails {
 		if !validEmail(e) {
-			v.add(fmt.Sprintf("%s[%d]", path, j), "%q is not an email address", e)
+			v.add(fmt.Sprintf("%s[%d]", path, j), "%q is not an email address: want a bare address such as "+
+				"\"pkh@bqlkcn.gov.vn\", with an ASCII name before the @ and a valid domain name after it", e)
 		}
 	}
 }
@@ -183,7 +191,7 @@ func (c *Config) validateUnits(v *validator) {
 		v.required(path+".name", u.Name)
 		validateEmails(v, path+".emails", u.Emails)
 		for j, e := range u.Emails {
-			key := strings.ToLower(e)
+			key := address.Key(e)
 			if other, dup := owners[key]; dup {
 				v.add(fmt.Sprintf("%s.emails[%d]", path, j), "%q already belongs to %s: an address must identify one unit", e, other)
 			}

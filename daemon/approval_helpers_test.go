@@ -50,7 +50,7 @@ func (e *env) step(t *testing.T) {
 func (e *env) submitAll(t *testing.T) {
 	t.Helper()
 	for _, u := range officetest.Units {
-		e.append(t, mail(officetest.UnitAddr(u), "sub-"+u+"@kcn.example", "", "bc.xlsx", e.workbook(t, u, false)))
+		e.append(t, mail(officetest.UnitAddr(u), "sub-"+u+"@kcn.example", authPass, "bc.xlsx", e.workbook(t, u, false)))
 	}
 	e.step(t)
 }

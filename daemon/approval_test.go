@@ -108,7 +108,7 @@ func TestApproval_ReviseThenApprove(t *testing.T) {
 		t.Fatalf("revision to the office: %d mails", len(rev))
 	}
 	e.restart(t)
-	e.append(t, mail(officetest.UnitAddr("QLDN"), "sub-QLDN-2@kcn.example", "", "bc.xlsx", e.workbook(t, "QLDN", false)))
+	e.append(t, mail(officetest.UnitAddr("QLDN"), "sub-QLDN-2@kcn.example", authPass, "bc.xlsx", e.workbook(t, "QLDN", false)))
 	e.step(t)
 	req := e.request(t, ptb, 2)
 	if !strings.Contains(req.Text, "gửi lại, dùng bản 2 thay bản 1") {
@@ -136,7 +136,7 @@ func TestApproval_RepliesNotCounted(t *testing.T) {
 	}
 	e.answer(t, ptb, "ooo@kcn.example", v1, "Tôi đang đi công tác, sẽ trả lời sau.",
 		authPass+"Auto-Submitted: auto-replied\r\n")
-	e.append(t, mail(officetest.UnitAddr("QLDN"), "sub-QLDN-2@kcn.example", "", "bc.xlsx", e.workbook(t, "QLDN", false)))
+	e.append(t, mail(officetest.UnitAddr("QLDN"), "sub-QLDN-2@kcn.example", authPass, "bc.xlsx", e.workbook(t, "QLDN", false)))
 	e.step(t)
 	e.answer(t, ptb, "late@kcn.example", v1, "Đồng ý", authPass)
 	if n := len(e.received(t, ptb, "Ý kiến chưa được tính")); n != 1 {

@@ -46,8 +46,8 @@ type Options struct {
 	Converter templates.Converter
 	// DrainTimeout bounds how long in-flight work may go on after Run's context ends (default 8s).
 	DrainTimeout time.Duration
-	// LookupTXT resolves the DKIM keys of leaders' replies when mail_auth.verify_dkim is set;
-	// nil: the system resolver.
+	// LookupTXT resolves the DKIM keys of leaders' replies and units' mail when mail_auth.verify_dkim is
+	// set; nil: the system resolver.
 	LookupTXT func(domain string) ([]string, error)
 }
 

@@ -40,7 +40,7 @@ func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint3
 			return in, copies, err
 		}
 	}
-	blobs, err := d.judge(ctx, log).Mail(ctx, &in, msg, s)
+	blobs, err := d.judge(ctx, log).Mail(ctx, &in, msg, f.Raw, s)
 	if err != nil {
 		return in, nil, err
 	}
@@ -54,5 +54,6 @@ func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint3
 
 // judge is the receive stage reading this daemon's ledger and clock.
 func (d *Daemon) judge(ctx context.Context, log *slog.Logger) *receive.Judge {
-	return &receive.Judge{Office: d.o, Ledger: d.ledger, Events: d.events(ctx), Converter: d.conv, Now: d.now, Log: log}
+	return &receive.Judge{Office: d.o, Ledger: d.ledger, Events: d.events(ctx), Converter: d.conv, Now: d.now, Log: log,
+		LookupTXT: d.approver.LookupTXT}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/emersion/go-message/charset"
 	gomail "github.com/emersion/go-message/mail"
 	"github.com/emersion/go-message/textproto"
+	"github.com/tonghop/tonghop/address"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
 )
@@ -241,8 +242,12 @@ func parseAddressList(raw string) []Address {
 	return out
 }
 
+// appendAddress adds an address as written with its ASCII letters lower-cased (address.Lower),
+// never Unicode case mapping: strings.ToLower would turn a Kelvin sign into "k" and a dotted
+// capital I into "i", making a look-alike the address it imitates. Comparing it with another
+// address is package address's work.
 func appendAddress(list []Address, name, addr string) []Address {
-	addr = strings.ToLower(strings.TrimSpace(addr))
+	addr = address.Lower(addr)
 	if !strings.Contains(addr, "@") {
 		return list
 	}

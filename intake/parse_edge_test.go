@@ -206,3 +206,25 @@ func TestParse_Limits(t *testing.T) {
 		})
 	}
 }
+
+// TestParse_SenderNotFolded: a sender's address is lower-cased in ASCII only (address.Lower),
+// so a look-alike keeps the character that tells it apart.
+func TestParse_SenderNotFolded(t *testing.T) {
+	tests := []struct{ name, from, want string }{
+		{"ASCII", "From: Phong QLDN <QLDN@BQLKCN.Example>", "qldn@bqlkcn.example"},
+		{"KelvinSign", "From: QLDN <QLDN@BQL\u212ACN.example>", "qldn@bql\u212Acn.example"},
+		{"DottedCapitalI", "From: \u0130NFO@x.vn", "\u0130nfo@x.vn"},
+		{"IDN", "From: VP <VP@bắcninh.VN>", "vp@bắcninh.vn"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			msg, err := Parse(buildMail("x", tt.from, "Subject: s"), Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if msg.From.Addr != tt.want {
+				t.Errorf("From.Addr: got %q, want %q", msg.From.Addr, tt.want)
+			}
+		})
+	}
+}

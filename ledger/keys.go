@@ -3,8 +3,9 @@ package ledger
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
+
+	"github.com/tonghop/tonghop/address"
 )
 
 // Outbox keys. A key is an outbox mail's identity and nothing more: enqueueing the same key
@@ -25,9 +26,15 @@ func RejectionKey(mailSHA string) string { return "rejection:" + mailSHA }
 func OversizeRejectionKey(mailSHA string) string { return "rejection:oversize:" + mailSHA }
 
 // UnknownSenderNoticeKey is the key of the clerks' notice about mail from an unknown address:
-// one per address (in any case) and day, the day being day's date in its location.
+// one per address (as address.Key writes it) and day, the day being day's date in its location.
 func UnknownSenderNoticeKey(addr string, day time.Time) string {
-	return "notice:unknown-sender:" + strings.ToLower(addr) + ":" + day.Format(dayLayout)
+	return "notice:unknown-sender:" + address.Key(addr) + ":" + day.Format(dayLayout)
+}
+
+// UnverifiedSenderNoticeKey is the key of the clerks' notice about a unit's (or a reporting
+// person's) mail that failed the office's mail authentication: one per address and day.
+func UnverifiedSenderNoticeKey(addr string, day time.Time) string {
+	return "notice:unverified-sender:" + address.Key(addr) + ":" + day.Format(dayLayout)
 }
 
 // UnitMessageNoticeKey is the key of the clerks' notice showing them a unit's message.

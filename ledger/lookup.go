@@ -3,21 +3,28 @@ package ledger
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
+
+	"github.com/tonghop/tonghop/address"
 )
 
 // MailByMessageID returns the mail recorded with this Message-ID from this sender, or an error
 // wrapping ErrNotFound. The sender is part of the key because Message-IDs come from outside:
 // a stranger reusing a unit's Message-ID must not make the unit's mail look already recorded.
+// The sender is found as the intake records it (address.Lower) or in its canonical form
+// (address.Key): never by Unicode case folding, which would make a look-alike the address it
+// imitates.
 func (l *Ledger) MailByMessageID(ctx context.Context, messageID, from string) (Mail, error) {
 	if messageID == "" {
 		return Mail{}, fmt.Errorf("mail without message-id: %w", ErrNotFound)
 	}
 	row := l.db.QueryRowContext(ctx, `SELECT `+mailColumns+` FROM mails
-		WHERE from_addr = ? AND message_id = ? ORDER BY id LIMIT 1`, strings.ToLower(from), messageID)
+		WHERE from_addr IN (?, ?) AND message_id = ? ORDER BY id LIMIT 1`, address.Lower(from), address.Key(from), messageID)
 	m, err := scanMail(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = ErrNotFound
@@ -29,24 +36,39 @@ func (l *Ledger) MailByMessageID(ctx context.Context, messageID, from string) (M
 }
 
 // CountMailTo counts the outbox mails of the given kinds created at or after since with addr
-// among their recipients (To or Cc, case-insensitive).
+// among their recipients (To or Cc), addresses compared by address.Key: ASCII letters in any
+// case and an IDN domain in Unicode or punycode are one recipient, a look-alike is another.
 func (l *Ledger) CountMailTo(ctx context.Context, addr string, since time.Time, kinds ...Kind) (int, error) {
 	if len(kinds) == 0 {
 		return 0, nil
 	}
-	addr = strings.ToLower(strings.TrimSpace(addr))
+	key := address.Key(addr)
 	args := []any{encodeTime(since)}
 	for _, k := range kinds {
 		args = append(args, k)
 	}
-	args = append(args, addr, addr)
 	marks := strings.TrimSuffix(strings.Repeat("?, ", len(kinds)), ", ")
-	var n int
-	err := l.db.QueryRowContext(ctx, `SELECT count(*) FROM outbox o
-		WHERE o.created_at >= ? AND o.kind IN (`+marks+`) AND (
-			EXISTS (SELECT 1 FROM json_each(o.to_addrs) WHERE lower(value) = ?) OR
-			EXISTS (SELECT 1 FROM json_each(o.cc_addrs) WHERE lower(value) = ?))`, args...).Scan(&n)
+	rows, err := l.db.QueryContext(ctx, `SELECT to_addrs, cc_addrs FROM outbox
+		WHERE created_at >= ? AND kind IN (`+marks+`)`, args...)
 	if err != nil {
+		return 0, fmt.Errorf("count mail to %s: %w", addr, err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var to, cc string
+		var recipients, copied []string
+		if err := rows.Scan(&to, &cc); err != nil {
+			return 0, fmt.Errorf("count mail to %s: %w", addr, err)
+		}
+		if err := errors.Join(json.Unmarshal([]byte(to), &recipients), json.Unmarshal([]byte(cc), &copied)); err != nil {
+			return 0, fmt.Errorf("count mail to %s: %w", addr, err)
+		}
+		if slices.ContainsFunc(append(recipients, copied...), func(a string) bool { return address.Key(a) == key }) {
+			n++
+		}
+	}
+	if err := rows.Err(); err != nil {
 		return 0, fmt.Errorf("count mail to %s: %w", addr, err)
 	}
 	return n, nil

@@ -27,6 +27,7 @@ func TestMailByMessageID(t *testing.T) {
 		{"same sender", "m1@x.vn", "a@x.vn", true},
 		{"sender in capitals", "m1@x.vn", "A@X.VN", true},
 		{"another sender reusing the id", "m1@x.vn", "b@x.vn", false},
+		{"a look-alike sender (Cyrillic а)", "m1@x.vn", "\u0430@x.vn", false},
 		{"another id", "m2@x.vn", "a@x.vn", false},
 		{"no id", "", "a@x.vn", false},
 	}
@@ -43,6 +44,41 @@ func TestMailByMessageID(t *testing.T) {
 	}
 }
 
+// TestMailByMessageID_LookAlike: a sender is never found by Unicode case folding: a Kelvin
+// sign is not the "k" of the recorded sender; an IDN sender is found as recorded.
+func TestMailByMessageID_LookAlike(t *testing.T) {
+	l := openTest(t)
+	ctx := context.Background()
+	at := time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC)
+	for _, from := range []string{"ak@x.vn", "vp@bắcninh.vn"} {
+		raw := []byte("From: " + from + "\r\nMessage-ID: <m@x.vn>\r\n\r\nbody")
+		sha, err := l.PutBlob(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := Intake{Mail: Mail{SHA256: sha, MessageID: "m@x.vn", From: from, ReceivedAt: at, Outcome: OutcomeAccepted}}
+		if _, err := l.RecordIntake(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		name, from, want string // want: the recorded sender, "" for none
+	}{
+		{"Capitals", "AK@X.VN", "ak@x.vn"},
+		{"KelvinSign", "a\u212A@x.vn", ""},
+		{"IDNAsRecorded", "VP@bắcninh.VN", "vp@bắcninh.vn"},
+		{"IDNLookAlike", "vp@bắcninh.vn\u0307", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := l.MailByMessageID(ctx, "m@x.vn", tt.from)
+			if tt.want == "" && !errors.Is(err, ErrNotFound) || tt.want != "" && (err != nil || m.From != tt.want) {
+				t.Errorf("MailByMessageID(%q) = %q, %v; want %q", tt.from, m.From, err, tt.want)
+			}
+		})
+	}
+}
+
 func TestCountMailTo(t *testing.T) {
 	l := openTest(t)
 	ctx := context.Background()
@@ -53,6 +89,8 @@ func TestCountMailTo(t *testing.T) {
 		{Key: "r3", Kind: "receipt", To: []string{"other@kcn.vn"}, Cc: []string{"qldn@kcn.vn"}, CreatedAt: base.Add(40 * time.Minute)},
 		{Key: "t1", Kind: "template", To: []string{"qldn@kcn.vn"}, CreatedAt: base.Add(50 * time.Minute)},
 		{Key: "r0", Kind: "receipt", To: []string{"qldn@kcn.vn"}, CreatedAt: base.Add(-2 * time.Hour)},
+		{Key: "i1", Kind: "receipt", To: []string{"vp@bắcninh.vn"}, CreatedAt: base},
+		{Key: "i2", Kind: "rejection", To: []string{"VP@XN--BCNINH-PF8B.vn"}, CreatedAt: base},
 	} {
 		m.Subject = "s"
 		if _, _, err := l.Enqueue(ctx, m); err != nil {
@@ -70,6 +108,10 @@ func TestCountMailTo(t *testing.T) {
 		{"one kind", "Qldn@Kcn.vn", base, []Kind{"rejection"}, 1},
 		{"later window", "qldn@kcn.vn", base.Add(35 * time.Minute), []Kind{"receipt", "rejection"}, 1},
 		{"other address", "x@kcn.vn", base, []Kind{"receipt"}, 0},
+		{"look-alike (Kelvin sign)", "qldn@\u212Acn.vn", base, []Kind{"receipt", "rejection"}, 0},
+		{"look-alike (full-width)", "\uff51ldn@kcn.vn", base, []Kind{"receipt", "rejection"}, 0},
+		{"IDN in punycode and Unicode", "vp@xn--bcninh-pf8b.vn", base, []Kind{"receipt", "rejection"}, 2},
+		{"IDN in Unicode", "VP@bắcninh.vn", base, []Kind{"receipt"}, 1},
 		{"no kinds", "qldn@kcn.vn", base, nil, 0},
 	}
 	for _, tt := range tests {

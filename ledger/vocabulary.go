@@ -52,6 +52,7 @@ const (
 	ActionMailIgnored       Action = "mail.ignored"        // kept, not answered
 	ActionMailQuarantined   Action = "mail.quarantined"    // unreadable, too large or too many files
 	ActionMailUnknownSender Action = "mail.unknown_sender" // from neither a unit nor a person
+	ActionMailUnverified    Action = "mail.unverified"     // a unit's mail that failed mail authentication
 	ActionMailNoWorkbook    Action = "mail.no_workbook"    // a unit's mail without a workbook, answered
 	ActionMailForOffice     Action = "mail.for_office"     // a unit's message shown to the clerks
 	ActionMailRateLimited   Action = "mail.rate_limited"   // its answers dropped by the hourly limit

@@ -14,9 +14,10 @@ type NoticeReason int
 
 // Reasons for a Notice.
 const (
-	NoticeUnknownSender NoticeReason = iota // an address no unit or person owns; not answered
-	NoticeUnitMessage                       // a unit wrote without a report ("em sẽ gửi chiều nay"); not answered
-	NoticeAfterClose                        // a report arrived after its period was closed
+	NoticeUnknownSender    NoticeReason = iota // an address no unit or person owns; not answered
+	NoticeUnitMessage                          // a unit wrote without a report ("em sẽ gửi chiều nay"); not answered
+	NoticeAfterClose                           // a report arrived after its period was closed
+	NoticeUnverifiedSender                     // a unit's mail failed mail authentication; not answered
 )
 
 // Notice tells the Planning Office about a received mail that needs a person's decision.
@@ -25,7 +26,7 @@ type Notice struct {
 	Reason     NoticeReason
 	From       string // the sender's address
 	FromName   string // the sender's display name, if any
-	Unit       string // the unit's name, when the sender is one
+	Unit       string // the unit's name, when the sender is one (NoticeUnverifiedSender: or the person's)
 	Subject    string
 	ReceivedAt time.Time
 	Excerpt    string   // what the sender wrote, first lines
@@ -33,6 +34,7 @@ type Notice struct {
 	Folder     string   // the shared mailbox folder the mail is in now
 	Request    Request  // NoticeAfterClose: the form and period
 	Version    int      // NoticeAfterClose: the version recorded
+	Why        string   // NoticeUnverifiedSender: what the authentication found, in Vietnamese
 }
 
 // NoticeLetter writes the notice; the original mail is attached by the caller.
@@ -42,6 +44,8 @@ func NoticeLetter(n Notice) Letter {
 		return unitMessageNotice(n)
 	case NoticeAfterClose:
 		return afterCloseNotice(n)
+	case NoticeUnverifiedSender:
+		return unverifiedSenderNotice(n)
 	}
 	return unknownSenderNotice(n)
 }
@@ -83,6 +87,29 @@ func afterCloseNotice(n Notice) Letter {
 			"Bản gửi đã được lưu và đánh dấu là gửi sau khi khóa sổ; đơn vị đã được báo là "+desk(n.Office)+
 			" sẽ xem xét.",
 		"Đề nghị "+desk(n.Office)+" quyết định có đưa bản này vào số liệu tổng hợp hay không.",
+		signature(n.Office))
+}
+
+func unverifiedSenderNotice(n Notice) Letter {
+	who := n.Unit
+	if who == "" {
+		who = n.From
+	}
+	files := ""
+	if len(n.Files) > 0 {
+		files = "Các tệp báo cáo trong thư được lưu lại nhưng đánh dấu là chưa xác thực và không được đưa vào " +
+			"số liệu tổng hợp. "
+	}
+	return letter(Request{}, "Thư chưa xác thực được người gửi: "+who+" ("+n.From+")",
+		"Kính gửi: "+desk(n.Office),
+		"Hệ thống đã nhận được thư mang địa chỉ "+sender(n)+" của "+who+received(n)+
+			". Thư không qua được bước xác thực người gửi nên có thể không phải do "+who+" gửi.",
+		strings.TrimSpace(n.Why),
+		files+"Hệ thống không gửi thư xác nhận hay báo lỗi cho địa chỉ này"+folder(n)+".",
+		"Nếu thư đúng là của "+who+", đề nghị liên hệ để xác nhận và đề nghị gửi lại từ hộp thư chính thức. "+
+			"Nếu không phải, đây có thể là thư giả mạo: không đưa số liệu trong thư vào báo cáo và báo cho "+
+			"bộ phận quản trị hệ thống thư.",
+		"Các thư chưa xác thực khác từ địa chỉ này trong ngày hôm nay sẽ không được thông báo lại.",
 		signature(n.Office))
 }
 

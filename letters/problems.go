@@ -28,6 +28,9 @@ const (
 	CodeUnitUnknown   = "unit_unknown"
 	CodeNotForPerson  = "unit_not_allowed"
 	CodeZipNoWorkbook = "archive_without_workbook"
+	// CodeUnverified marks a workbook whose mail failed the office's mail authentication: it
+	// is recorded, never counted, and its sender is not answered.
+	CodeUnverified = "unverified_sender"
 )
 
 // AttachedFile is a file attached to a mail, by name and kind ("zip", "xls", "ods", "xlsx"…).
@@ -87,6 +90,13 @@ func ProblemPeriodClosed(label string) form.Problem {
 func ProblemTooLarge(name string, size int64) form.Problem {
 	return form.Problem{Code: CodeTooLarge, Field: name, Message: fmt.Sprintf(
 		"Tệp “%s” quá lớn (%d MB). Hãy xóa các trang tính, hình ảnh không cần thiết rồi gửi lại.", name, size>>20)}
+}
+
+// ProblemUnverified: the mail carrying the workbook could not be shown to come from its sender
+// (the office's mail authentication failed). The clerks read it; the sender is not answered.
+func ProblemUnverified() form.Problem {
+	return form.Problem{Code: CodeUnverified, Message: "Thư gửi kèm tệp này không qua được bước xác thực người gửi " +
+		"nên có thể không phải do đơn vị gửi. Tệp được lưu lại nhưng không được đưa vào số liệu tổng hợp."}
 }
 
 // ProblemUnreadable: the file is not a workbook that opens.

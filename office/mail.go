@@ -5,6 +5,7 @@ import (
 
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/intake"
+	"github.com/tonghop/tonghop/mailauth"
 	"github.com/tonghop/tonghop/mailer"
 )
 
@@ -39,4 +40,19 @@ func (o *Office) MailboxConfig() intake.MailboxConfig {
 		Inbox: m.Inbox, Processed: m.Processed, Rejected: m.Rejected, Quarantine: m.Quarantine,
 		MaxMessageBytes: m.MaxMessageBytes, InsecureSkipVerify: m.InsecureSkipVerify, RootCAs: m.RootCAs,
 	}
+}
+
+// MailAuthPolicy is the check of package mailauth that [mail_auth] asks for, with lookup
+// resolving DKIM keys (nil: the system resolver). ok is false when nothing is configured that
+// could vouch for a sender (no trusted server, Microsoft 365's fields not trusted, no DKIM
+// verification): mail is then taken to come from its From address, as before [mail_auth].
+func (o *Office) MailAuthPolicy(lookup func(domain string) ([]string, error)) (p mailauth.Policy, ok bool) {
+	ma := o.MailAuth
+	if len(ma.TrustedServers) == 0 && !ma.TrustUnnamed && !ma.VerifyDKIM {
+		return mailauth.Policy{}, false
+	}
+	return mailauth.Policy{
+		TrustedServers: ma.TrustedServers, TrustUnnamed: ma.TrustUnnamed,
+		VerifyDKIM: ma.VerifyDKIM, AcceptUnproven: ma.AcceptUnproven, LookupTXT: lookup,
+	}, true
 }

@@ -64,6 +64,8 @@ type Judge struct {
 	Converter templates.Converter
 	Now       func() time.Time // nil: time.Now
 	Log       *slog.Logger     // nil: discard; warns of what needs an operator (no clerk to tell)
+	// LookupTXT resolves DKIM keys when mail_auth.verify_dkim is set; nil: the system resolver.
+	LookupTXT func(domain string) ([]string, error)
 }
 
 func (j *Judge) now() time.Time {

@@ -7,26 +7,32 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tonghop/tonghop/address"
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/office"
 )
 
-// Mail judges a mail the daemon routed to intake, from the sender its address resolves to:
-// a stranger's is quarantined and shown to the clerks, a person's outside any approval thread is
-// kept unanswered, one with too many files is refused unread, one without a workbook is answered
-// or shown to the clerks, and the workbooks of a unit (or of a person reporting for units) are
-// judged one by one. It fills in, whose Mail row the caller has set, and returns the workbook
-// bytes to store as blobs before in is recorded. An error means the ledger could not be read:
-// the message is left for the next poll.
-func (j *Judge) Mail(ctx context.Context, in *ledger.Intake, msg *intake.Message, s office.Sender) (blobs [][]byte, err error) {
+// Mail judges a mail the daemon routed to intake (raw is the message as received), from the
+// sender its address resolves to: a stranger's is quarantined and shown to the clerks, a
+// person's outside any approval thread is kept unanswered, a unit's (or a reporting person's)
+// that fails the office's mail authentication is quarantined unanswered with its workbooks
+// recorded as unverified, one with too many files is refused unread, one without a workbook is
+// answered or shown to the clerks, and the workbooks of a unit (or of a person reporting for
+// units) are judged one by one. It fills in, whose Mail row the caller has set, and returns the
+// workbook bytes to store as blobs before in is recorded. An error means the ledger could not
+// be read: the message is left for the next poll.
+func (j *Judge) Mail(ctx context.Context, in *ledger.Intake, msg *intake.Message, raw []byte, s office.Sender) (blobs [][]byte, err error) {
 	sheets := workbooks(msg)
+	auth, unverified := j.authenticate(raw, msg, s)
 	switch {
 	case !s.Known():
 		in.Settle(j.now(), ledger.OutcomeQuarantined, "sender is neither a unit nor a configured person", ledger.ActionMailUnknownSender)
 		err = j.notify(ctx, in, msg, s, noticeUnknownSender)
 	case !s.MaySubmit():
 		in.Settle(j.now(), ledger.OutcomeIgnored, "mail from "+s.Person.ID+" outside any approval thread: kept, not answered", ledger.ActionMailIgnored)
+	case unverified:
+		blobs, err = j.decideUnverified(ctx, in, msg, s, sheets, auth)
 	case len(msg.Attachments) > j.Office.Mailbox.MaxAttachments:
 		in.Settle(j.now(), ledger.OutcomeQuarantined, fmt.Sprintf("%d files, over mailbox.max_attachments (%d); not read",
 			len(msg.Attachments), j.Office.Mailbox.MaxAttachments), ledger.ActionMailQuarantined)
@@ -48,7 +54,7 @@ func IgnoreReason(o *office.Office, msg *intake.Message) string {
 	switch {
 	case msg.IsAutomatic():
 		return "automatic mail (auto-reply, bounce or list): never answered, to avoid mail loops"
-	case strings.EqualFold(msg.From.Addr, o.SMTP.From) || strings.EqualFold(msg.From.Addr, o.Mailbox.User):
+	case address.Equal(msg.From.Addr, o.SMTP.From) || address.Equal(msg.From.Addr, o.Mailbox.User):
 		return "mail from tonghop's own address: never answered, to avoid mail loops"
 	}
 	return ""

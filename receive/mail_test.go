@@ -79,7 +79,7 @@ func TestJudge_Mail(t *testing.T) {
 			}
 			msg := parse(t, tc.raw)
 			in := ledger.Intake{Mail: ledger.Mail{SHA256: "abc", From: msg.From.Addr, ReceivedAt: testNow}}
-			blobs, err := testJudge(o, l).Mail(context.Background(), &in, msg, o.SenderOf(msg.From.Addr))
+			blobs, err := testJudge(o, l).Mail(context.Background(), &in, msg, tc.raw, o.SenderOf(msg.From.Addr))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -106,6 +106,8 @@ func TestIgnoreReason(t *testing.T) {
 		{"Unit", officetest.UnitAddr("QLDN"), "", false},
 		{"AutoReply", officetest.UnitAddr("QLDN"), "Auto-Submitted: auto-replied\r\n", true},
 		{"Own", officetest.OfficeAddr, "", true},
+		{"OwnInCapitals", "TONGHOP@KCN.EXAMPLE", "", true},
+		{"OwnLookAlike", "tonghop@\u212Acn.example", "", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

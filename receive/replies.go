@@ -4,8 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
 
+	"github.com/tonghop/tonghop/address"
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
@@ -57,7 +57,7 @@ func (j *Judge) unitsCopied(msg *intake.Message, s office.Sender, subs []ledger.
 			continue
 		}
 		for _, e := range u.Emails {
-			if !slices.Contains(cc, e) && !strings.EqualFold(e, msg.From.Addr) {
+			if !slices.Contains(cc, e) && !address.Equal(e, msg.From.Addr) {
 				cc = append(cc, e)
 			}
 		}

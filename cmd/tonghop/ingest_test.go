@@ -30,9 +30,12 @@ func TestIngest(t *testing.T) {
 		return p
 	}
 	const office = "tonghop@bqlkcn.bacninh.gov.vn"
-	first := write("1.eml", officetest.Mail("qldn@bqlkcn.bacninh.gov.vn", office, "m1@qldn", "", "BM.04.01-KH_"+week+"_QLDN.xlsx", workbook))
-	second := write("2.eml", officetest.Mail("QLDN@bqlkcn.bacninh.gov.vn", office, "m2@qldn", "", "chuong-trinh.xlsx", workbook))
-	bare := write("3.eml", officetest.Mail("qldn@bqlkcn.bacninh.gov.vn", office, "m3@qldn", "", "", nil))
+	// What the example office's MX ([mail_auth] trusted_servers) writes above a unit's genuine mail.
+	const auth = "Authentication-Results: mx.bacninh.gov.vn; dkim=pass header.d=bqlkcn.bacninh.gov.vn; " +
+		"spf=pass smtp.mailfrom=bqlkcn.bacninh.gov.vn; dmarc=pass header.from=bqlkcn.bacninh.gov.vn\r\n"
+	first := write("1.eml", officetest.Mail("qldn@bqlkcn.bacninh.gov.vn", office, "m1@qldn", auth, "BM.04.01-KH_"+week+"_QLDN.xlsx", workbook))
+	second := write("2.eml", officetest.Mail("QLDN@bqlkcn.bacninh.gov.vn", office, "m2@qldn", auth, "chuong-trinh.xlsx", workbook))
+	bare := write("3.eml", officetest.Mail("qldn@bqlkcn.bacninh.gov.vn", office, "m3@qldn", auth, "", nil))
 	auto := write("4.eml", officetest.Mail("qldn@bqlkcn.bacninh.gov.vn", office, "m4@qldn", "Auto-Submitted: auto-replied\r\n", "", nil))
 
 	code, stdout, stderr := runCLI(t, "ingest", "--config", cfg, first, second, bare, auto, first, filepath.Join(dir, "khong-co.eml"))
