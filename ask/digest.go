@@ -18,17 +18,22 @@ type lateUnit struct {
 }
 
 // queueDigest sends the clerks, once a working day from the digest time on, the units still
-// late after the nag from which their form lists them. A unit that becomes due for the digest
-// later in the day is in the next day's.
+// late after the nag from which their form lists them, and the count of the notices the hourly
+// limits held back since the last digest. A unit that becomes due for the digest later in the
+// day is in the next day's; so is a notice held back after the digest left.
 func (a *Asker) queueDigest(ctx context.Context, late []lateUnit) error {
 	loc := a.Office.Location
 	now := a.now().In(loc)
 	at, err := period.ParseClock(a.Office.Office.DigestTime)
-	if err != nil || len(late) == 0 || !a.Office.Calendar.InWorkingHours(now) || now.Before(at.On(now, loc)) {
+	if err != nil || !a.Office.Calendar.InWorkingHours(now) || now.Before(at.On(now, loc)) {
 		return err
 	}
 	key := ledger.DigestKey(now)
 	if _, err := a.Ledger.OutMail(ctx, key); !errors.Is(err, ledger.ErrNotFound) {
+		return err
+	}
+	held, err := a.heldNotices(ctx, now)
+	if err != nil || len(late) == 0 && len(held) == 0 {
 		return err
 	}
 	var to []string
@@ -36,13 +41,67 @@ func (a *Asker) queueDigest(ctx context.Context, late []lateUnit) error {
 		to = append(to, p.Emails...)
 	}
 	if len(to) == 0 {
-		a.log().Warn("late units not reported in a digest: no person has the clerk role", "units", len(late))
+		a.log().Warn("late units and held notices not reported in a digest: no person has the clerk role", "units", len(late), "held", len(held))
 		return nil
 	}
-	l := letters.DigestLetter(letters.Digest{Office: a.Office.Letterhead(), Day: now, Items: a.digestItems(late)})
+	l := letters.DigestLetter(letters.Digest{Office: a.Office.Letterhead(), Day: now, Items: a.digestItems(late), Held: held})
 	m := ledger.OutMail{Key: key, Kind: ledger.KindDigest, To: to, Subject: l.Subject, Body: l.Body, NotBefore: now, CreatedAt: a.now()}
 	_, _, err = a.Ledger.Enqueue(ctx, m, a.event(ledger.Queued(ledger.KindDigest), "office", l.Subject))
 	return err
+}
+
+// heldKind is a kind of notice the hourly limits hold back, with the folder its mails are in.
+type heldKind struct {
+	action ledger.Action
+	reason letters.NoticeReason
+	folder string
+}
+
+func (a *Asker) heldKinds() []heldKind {
+	mb := a.Office.Mailbox
+	return []heldKind{
+		{ledger.ActionNoticeHeldUnknownSender, letters.NoticeUnknownSender, mb.Quarantine},
+		{ledger.ActionNoticeHeldUnitMessage, letters.NoticeUnitMessage, mb.Processed},
+		{ledger.ActionNoticeHeldAfterClose, letters.NoticeAfterClose, mb.Processed},
+		{ledger.ActionNoticeHeldUnverified, letters.NoticeUnverifiedSender, mb.Quarantine},
+	}
+}
+
+// heldNotices counts, by kind, the notices held back since the last digest.
+func (a *Asker) heldNotices(ctx context.Context, now time.Time) ([]letters.HeldNotices, error) {
+	since, err := a.lastDigest(ctx, now)
+	if err != nil {
+		return nil, err
+	}
+	var held []letters.HeldNotices
+	for _, k := range a.heldKinds() {
+		n, err := a.Ledger.CountEvents(ctx, k.action, "", since)
+		if err != nil {
+			return nil, err
+		}
+		if n > 0 {
+			held = append(held, letters.HeldNotices{Reason: k.reason, Count: n, Folder: k.folder})
+		}
+	}
+	return held, nil
+}
+
+// digestLookback is how far back the digest looks for notices held back when it finds no
+// earlier digest: a week covers holidays.
+const digestLookback = 7
+
+// lastDigest is when the last digest before today's was queued, or a week ago without one.
+func (a *Asker) lastDigest(ctx context.Context, now time.Time) (time.Time, error) {
+	for d := 1; d <= digestLookback; d++ {
+		m, err := a.Ledger.OutMail(ctx, ledger.DigestKey(now.AddDate(0, 0, -d)))
+		switch {
+		case err == nil:
+			return m.CreatedAt, nil
+		case !errors.Is(err, ledger.ErrNotFound):
+			return time.Time{}, err
+		}
+	}
+	return now.AddDate(0, 0, -digestLookback), nil
 }
 
 // digestItems are the digest's lines: each late unit, what it owes and how often it was nagged.

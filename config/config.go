@@ -143,7 +143,16 @@ type Mailbox struct {
 	MaxAttachments int `toml:"max_attachments"`
 	// RepliesPerHour is the most automatic answers one address gets in an hour; mail beyond
 	// it is recorded but not answered, which stops a loop with a robot that answers everything.
+	// A receipt or error list about workbooks the unit had not sent before is always sent (and
+	// counted): a busy unit is never a loop, a mail repeating the same files may be.
 	RepliesPerHour int `toml:"replies_per_hour"`
+	// NoticesPerHour is the most notices about received mail (a stranger's mail, a unit's
+	// message, a report after closing) the clerks get in an hour, from all senders together;
+	// NoticesPerSenderPerHour the most that mail from one address causes. The notices beyond
+	// are not sent but counted in the clerks' next daily digest, so a hundred strangers writing
+	// at once make a handful of mails.
+	NoticesPerHour          int `toml:"notices_per_hour"`
+	NoticesPerSenderPerHour int `toml:"notices_per_sender_per_hour"`
 }
 
 // SMTP is the relay tonghop sends through.

@@ -124,6 +124,23 @@ func (c *Config) validateMailbox(v *validator) {
 	if m.RepliesPerHour < 1 {
 		v.add("mailbox.replies_per_hour", "%d is too small: use at least 1", m.RepliesPerHour)
 	}
+	c.validateNoticeLimits(v)
+}
+
+// validateNoticeLimits checks the hourly limits on notices to the clerks: at least one of each,
+// and no more from one sender than from all of them.
+func (c *Config) validateNoticeLimits(v *validator) {
+	m := &c.Mailbox
+	if m.NoticesPerHour < 1 {
+		v.add("mailbox.notices_per_hour", "%d is too small: use at least 1", m.NoticesPerHour)
+	}
+	switch {
+	case m.NoticesPerSenderPerHour < 1:
+		v.add("mailbox.notices_per_sender_per_hour", "%d is too small: use at least 1", m.NoticesPerSenderPerHour)
+	case m.NoticesPerHour >= 1 && m.NoticesPerSenderPerHour > m.NoticesPerHour:
+		v.add("mailbox.notices_per_sender_per_hour", "%d is more than mailbox.notices_per_hour (%d): use at most that",
+			m.NoticesPerSenderPerHour, m.NoticesPerHour)
+	}
 }
 
 func (c *Config) validateSMTP(v *validator) {

@@ -57,6 +57,13 @@ const (
 	ActionMailForOffice     Action = "mail.for_office"     // a unit's message shown to the clerks
 	ActionMailRateLimited   Action = "mail.rate_limited"   // its answers dropped by the hourly limit
 
+	// A notice to the clerks held back by the hourly limits on notices (actor: the address
+	// whose mail caused it), counted in their next digest instead; one action per kind of notice.
+	ActionNoticeHeldUnknownSender Action = "notice.held.unknown_sender"
+	ActionNoticeHeldUnitMessage   Action = "notice.held.unit_message"
+	ActionNoticeHeldAfterClose    Action = "notice.held.after_close"
+	ActionNoticeHeldUnverified    Action = "notice.held.unverified_sender"
+
 	ActionSubmissionAccepted     Action = "submission.accepted"
 	ActionSubmissionRejected     Action = "submission.rejected"
 	ActionSubmissionUnidentified Action = "submission.unidentified" // a workbook of no known form

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // The letters of the consolidation and approval cycle. Every subject carries the draft's token
@@ -219,6 +221,7 @@ func WithdrawLetter(d Draft, to Person, old int) Letter {
 // RefusedReplyLetter tells the Planning Office a reply about a draft was not counted because of
 // who sent it or how it arrived (why, in Vietnamese).
 func RefusedReplyLetter(o Office, from, subject, why string) Letter {
+	from, subject = SafeText(from), SafeText(subject)
 	return letter(Request{}, "Thư trả lời không được tính: "+subject,
 		"Kính gửi: "+desk(o),
 		fmt.Sprintf("Thư từ %s, tiêu đề %s, không được tính là ý kiến duyệt: %s.", from, quoted(subject), why),
@@ -231,7 +234,7 @@ func IssueLetter(d Draft, approvals []Decided) Letter {
 	for _, a := range approvals {
 		line := fmt.Sprintf("  - %s duyệt bản lần %d lúc %s", a.Person, a.Version, FormatDateTime(a.At))
 		if a.MessageID != "" {
-			line += " (thư trả lời <" + a.MessageID + ">)"
+			line += " (thư trả lời <" + SafeText(a.MessageID) + ">)"
 		}
 		lines = append(lines, line)
 	}
@@ -242,10 +245,12 @@ func IssueLetter(d Draft, approvals []Decided) Letter {
 		d.summaryOf("Bản tổng hợp lần"), attachedLine(d), signature(d.Office))
 }
 
+// indent quotes what a person wrote, line by line, without control or bidirectional formatting
+// characters.
 func indent(s string) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
+	lines := strings.Split(strings.TrimSpace(norm.NFC.String(strings.ToValidUTF8(s, "\uFFFD"))), "\n")
 	for i, l := range lines {
-		lines[i] = "    " + l
+		lines[i] = strings.TrimRight("    "+strings.Map(hide, l), " ")
 	}
 	return strings.Join(lines, "\n")
 }

@@ -110,8 +110,19 @@ func sampleLetters() map[string]Letter {
 		"NagEscalatedNamed":   nag(true, "Phó Giám đốc Sở", "Trần Văn Cường"),
 		"NagSameDay":          NagLetter(Nag{Unit: sampleUnit, Request: sampleRequest, Now: at(18, 17, 30)}),
 		"NagNoDeadlineNoTime": NagLetter(Nag{Unit: sampleUnit, Request: Request{FormTitle: "Báo cáo"}}),
+		"DigestLate":          DigestLetter(Digest{Office: sampleOffice, Day: at(20, 8, 0), Items: digestItems}),
+		"DigestHeld":          DigestLetter(Digest{Office: sampleOffice, Day: at(20, 8, 0), Held: sampleHeld}),
+		"DigestLateAndHeld": DigestLetter(Digest{Office: sampleOffice, Day: at(20, 8, 0), Items: digestItems,
+			Held: []HeldNotices{{Reason: NoticeUnknownSender, Count: 3}, {Reason: NoticeUnitMessage}}}),
 	}
 }
+
+var (
+	digestItems = []DigestItem{{Request: sampleRequest, Unit: sampleUnit, Nags: 2},
+		{Request: sampleRequest, Unit: "Phòng Đầu tư", Nags: 3, SupervisorName: "Trần Văn Cường"}}
+	sampleHeld = []HeldNotices{{Reason: NoticeUnknownSender, Count: 95, Folder: "Quarantine"},
+		{Reason: NoticeUnitMessage, Count: 2, Folder: "Processed"}, {Reason: NoticeAfterClose, Count: 1, Folder: "Processed"}}
+)
 
 // forbidden are signs of an unfinished or broken text: placeholders, format errors,
 // English, stray punctuation.
@@ -194,14 +205,31 @@ func TestLetters_Contents(t *testing.T) {
 		{letter: "NoticeUnknownSender", subject: []string{"Thư từ địa chỉ chưa đăng ký: ai.do@gmail.com"},
 			body: []string{"Kính gửi: Văn phòng", "từ địa chỉ ai.do@gmail.com (Đỗ Văn Ai) lúc 09:15 ngày 17/11/2026",
 				"với tiêu đề “Báo cáo tháng 11”, kèm 1 tệp: “bc.xlsx”", "không được trả lời tự động",
-				"thư mục “Quarantine”", "> Gửi Văn phòng báo cáo.\n> Trân trọng", "không được thông báo lại"}},
+				"thư mục “Quarantine”", "> Gửi Văn phòng báo cáo.\n> Trân trọng", "không được thông báo lại",
+				"thư gốc và tệp đính kèm của địa chỉ chưa đăng ký không được gửi kèm thông báo này",
+				"mở thư trong thư mục “Quarantine” của hộp thư chung"},
+			bodyNot: []string{"được gửi kèm thư này"}},
 		{letter: "NoticeUnitMessage", subject: []string{"Thư của Phòng Quản lý doanh nghiệp không kèm báo cáo: “Re: [BM.04.01/KH] Nhắc hạn gửi”"},
-			body: []string{"(qldn@bqlkcn.example) đã trả lời thư của hệ thống lúc 10:00", "> Em sẽ gửi chiều nay ạ."}},
+			body: []string{"(qldn@bqlkcn.example) đã trả lời thư của hệ thống lúc 10:00", "> Em sẽ gửi chiều nay ạ.",
+				"Bản gốc của thư được gửi kèm thư này."}},
 		{letter: "NoticeUnverifiedSender", subject: []string{"Thư chưa xác thực được người gửi: Phòng Quản lý doanh nghiệp (qldn@bqlkcn.example)"},
 			body: []string{"Kính gửi: Văn phòng", "mang địa chỉ qldn@bqlkcn.example (QLDN) của Phòng Quản lý doanh nghiệp lúc 09:15 ngày 17/11/2026",
 				"có thể không phải do Phòng Quản lý doanh nghiệp gửi", "\n\nChưa xác nhận được thư này do chính qldn@bqlkcn.example gửi: máy chủ thư",
 				"đánh dấu là chưa xác thực và không được đưa vào số liệu tổng hợp", "không gửi thư xác nhận hay báo lỗi", "thư mục “Quarantine”",
 				"không được thông báo lại"}, bodyNot: []string{"gửi kèm thư này"}},
+		{letter: "DigestLate", subject: []string{"Đơn vị chậm gửi báo cáo – ngày 20/11/2026"},
+			body: []string{"Đến 08:00 ngày 20/11/2026, các đơn vị sau", "\n- Phòng Quản lý doanh nghiệp: quá hạn 2 ngày, đã đôn đốc 2 lần.",
+				"đã đồng gửi đồng chí Trần Văn Cường, Phó Trưởng Ban."},
+			bodyNot: []string{"thông báo riêng"}},
+		{letter: "DigestHeld", subject: []string{"Thư đến chưa được thông báo riêng – ngày 20/11/2026"},
+			body: []string{"mỗi giờ hệ thống chỉ gửi một số thư thông báo",
+				"\n- 95 thư khác từ địa chỉ chưa đăng ký đã được chuyển vào thư mục cách ly: xem thư mục “Quarantine” của hộp thư chung.",
+				"\n- 2 thư khác của đơn vị không kèm báo cáo chưa được thông báo riêng: xem thư mục “Processed” của hộp thư chung.",
+				"\n- 1 báo cáo khác gửi sau khi đã khóa sổ chưa được thông báo riêng: xem thư mục “Processed” của hộp thư chung và quyết định"},
+			bodyNot: []string{"chậm gửi", "đôn đốc"}, subjectNot: []string{"chậm"}},
+		{letter: "DigestLateAndHeld", subject: []string{"Đơn vị chậm gửi báo cáo"},
+			body:    []string{"đã đôn đốc 3 lần", "\n- 3 thư khác từ địa chỉ chưa đăng ký đã được chuyển vào thư mục cách ly: xem thư mục cách ly của hộp thư chung."},
+			bodyNot: []string{"0 thư", "không kèm báo cáo"}},
 		{letter: "NoticeAfterClose", subject: []string{"[BM.04.01/KH] Báo cáo gửi sau khi đã khóa sổ: Phòng Quản lý doanh nghiệp"},
 			body: []string{"lần gửi thứ 3 lúc 10:00 ngày 25/11/2026", "sau khi kỳ báo cáo đã khóa sổ", "quyết định có đưa bản này"}},
 		{letter: "ReceiptItems", body: []string{"Nội dung đã ghi nhận:\n1. Tệp “" + sampleFile + "”: Chương trình công tác trọng tâm tháng 11/2026 (biểu mẫu BM.04.01/KH), lần gửi thứ 2 (thay thế bản gửi trước), gồm 12 dòng; nộp muộn 16 giờ 15 phút so với hạn trước 17:00 ngày 18/11/2026 (thứ Tư).",

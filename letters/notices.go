@@ -37,7 +37,9 @@ type Notice struct {
 	Why        string   // NoticeUnverifiedSender: what the authentication found, in Vietnamese
 }
 
-// NoticeLetter writes the notice; the original mail is attached by the caller.
+// NoticeLetter writes the notice. A unit's message goes with the original mail, attached by the
+// caller; a stranger's never does: its files could be anything, so the letter points to the
+// folder the mail is in instead.
 func NoticeLetter(n Notice) Letter {
 	switch n.Reason {
 	case NoticeUnitMessage:
@@ -51,11 +53,12 @@ func NoticeLetter(n Notice) Letter {
 }
 
 func unknownSenderNotice(n Notice) Letter {
-	return letter(Request{}, "Thư từ địa chỉ chưa đăng ký: "+n.From,
+	return letter(Request{}, "Thư từ địa chỉ chưa đăng ký: "+SafeText(n.From),
 		"Kính gửi: "+desk(n.Office),
 		"Hệ thống đã nhận được thư từ địa chỉ "+sender(n)+received(n)+". Địa chỉ này chưa được đăng ký cho "+
-			"đơn vị hay cán bộ nào nên thư không được xử lý và không được trả lời tự động"+folder(n)+
-			". Bản gốc của thư được gửi kèm thư này.",
+			"đơn vị hay cán bộ nào nên thư không được xử lý và không được trả lời tự động"+folder(n)+".",
+		"Để phòng mã độc, thư gốc và tệp đính kèm của địa chỉ chưa đăng ký không được gửi kèm thông báo này; "+
+			"nếu cần xem, đề nghị mở thư trong "+folderName(n)+" của hộp thư chung.",
 		excerpt(n),
 		"Nếu đây là địa chỉ của một đơn vị, đề nghị bổ sung địa chỉ vào cấu hình của hệ thống (mục [[units]], "+
 			"emails) và đề nghị đơn vị gửi lại. Nếu thư gửi nhầm hoặc là thư rác, không cần xử lý.",
@@ -67,7 +70,7 @@ func unitMessageNotice(n Notice) Letter {
 	who := unitName(n.Unit)
 	return letter(Request{}, "Thư của "+who+" không kèm báo cáo"+quotedSubject(n.Subject),
 		"Kính gửi: "+desk(n.Office),
-		who+" ("+n.From+") đã trả lời thư của hệ thống"+received(n)+" nhưng không kèm tệp báo cáo. "+
+		who+" ("+SafeText(n.From)+") đã trả lời thư của hệ thống"+received(n)+" nhưng không kèm tệp báo cáo. "+
 			"Hệ thống không trả lời tự động thư này; đề nghị "+desk(n.Office)+" xem và trả lời đơn vị nếu cần. "+
 			"Bản gốc của thư được gửi kèm thư này.",
 		excerpt(n),
@@ -114,10 +117,10 @@ func unverifiedSenderNotice(n Notice) Letter {
 }
 
 func sender(n Notice) string {
-	if name := strings.TrimSpace(n.FromName); name != "" {
-		return n.From + " (" + name + ")"
+	if name := SafeText(n.FromName); name != "" {
+		return SafeText(n.From) + " (" + name + ")"
 	}
-	return n.From
+	return SafeText(n.From)
 }
 
 func received(n Notice) string {
@@ -125,7 +128,7 @@ func received(n Notice) string {
 	if !n.ReceivedAt.IsZero() {
 		s = " lúc " + FormatDateTime(n.ReceivedAt)
 	}
-	if t := headerText(n.Subject); t != "" {
+	if t := SafeText(n.Subject); t != "" {
 		s += " với tiêu đề " + quoted(t)
 	}
 	if len(n.Files) > 0 {
@@ -141,71 +144,36 @@ func folder(n Notice) string {
 	return "; thư được chuyển vào thư mục " + quoted(n.Folder) + " của hộp thư chung"
 }
 
+// folderName names the folder a mail is in: "thư mục “Quarantine”", or the quarantine folder
+// when the caller did not say which.
+func folderName(n Notice) string {
+	if n.Folder == "" {
+		return "thư mục cách ly"
+	}
+	return "thư mục " + quoted(n.Folder)
+}
+
 func quotedSubject(s string) string {
-	if s = headerText(s); s == "" {
+	if s = SafeText(s); s == "" {
 		return ""
 	}
 	return ": " + quoted(s)
 }
 
-// excerptLines bounds how much of a sender's text a notice quotes.
-const excerptLines = 15
+// excerptLines and excerptRunes bound how much of a sender's text a notice quotes.
+const (
+	excerptLines = 15
+	excerptRunes = 300
+)
 
 func excerpt(n Notice) string {
 	text := strings.TrimSpace(n.Excerpt)
 	if text == "" {
 		return ""
 	}
-	lines := strings.Split(text, "\n")
-	if len(lines) > excerptLines {
-		lines = append(lines[:excerptLines], "…")
-	}
+	lines := SafeLines(text, excerptLines, excerptRunes)
 	for i, l := range lines {
-		lines[i] = "> " + strings.TrimRight(l, " \t\r")
+		lines[i] = strings.TrimRight("> "+l, " ")
 	}
 	return "Nội dung thư:\n" + strings.Join(lines, "\n")
-}
-
-// Digest is the Planning Office's daily list of units still late after repeated nags.
-type Digest struct {
-	Office Office
-	Day    time.Time // the day of the digest
-	Items  []DigestItem
-}
-
-// DigestItem is one late unit for one form and period.
-type DigestItem struct {
-	Request Request // form, period and deadline
-	Unit    string  // the unit's name
-	Nags    int     // nags sent so far, this one included
-	// The leader copied on the nags, if any.
-	SupervisorTitle, SupervisorName string
-}
-
-// DigestLetter lists the late units, grouped by form and period in the order given.
-func DigestLetter(d Digest) Letter {
-	var b strings.Builder
-	var last string
-	for _, it := range d.Items {
-		head := requested(it.Request) + formCode(it.Request)
-		if head != last {
-			fmt.Fprintf(&b, "\n%s", upperFirst(head))
-			if !it.Request.Deadline.IsZero() {
-				fmt.Fprintf(&b, " – hạn %s", FormatDeadline(it.Request.Deadline))
-			}
-			b.WriteString(":\n")
-			last = head
-		}
-		fmt.Fprintf(&b, "  - %s: quá hạn %d ngày, đã đôn đốc %d lần", it.Unit, DaysOverdue(it.Request.Deadline, d.Day), it.Nags)
-		if it.SupervisorTitle != "" || it.SupervisorName != "" {
-			b.WriteString(", đã đồng gửi " + supervisor(Nag{SupervisorTitle: it.SupervisorTitle, SupervisorName: it.SupervisorName}))
-		}
-		b.WriteString(".\n")
-	}
-	return letter(Request{}, fmt.Sprintf("Đơn vị chậm gửi báo cáo – ngày %s", FormatDate(d.Day)),
-		"Kính gửi: "+desk(d.Office),
-		fmt.Sprintf("Đến %s ngày %s, các đơn vị sau vẫn chưa gửi báo cáo dù đã được đôn đốc nhiều lần:", FormatTime(d.Day), FormatDate(d.Day)),
-		strings.TrimSpace(b.String()),
-		"Hệ thống tiếp tục đôn đốc các đơn vị theo lịch. Đề nghị xem xét liên hệ trực tiếp với đơn vị hoặc báo cáo lãnh đạo.",
-		signature(d.Office))
 }

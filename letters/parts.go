@@ -180,7 +180,9 @@ func problemLine(p form.Problem) string {
 	return upperFirst(strings.Join(where, ", ")) + ": " + msg
 }
 
-func quoted(s string) string { return "“" + s + "”" }
+// quoted puts text in quotation marks, cleaned and cut as SafeText does: what a letter quotes
+// may come from a sender.
+func quoted(s string) string { return "“" + SafeText(s) + "”" }
 
 func fileList(names []string) string {
 	q := make([]string, len(names))
@@ -206,11 +208,7 @@ func upperFirst(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// headerText is NFC on one line, as mailer writes header fields: a subject is one line, and
-// so is any text quoted from someone else's mail into a sentence.
-func headerText(s string) string {
-	s = norm.NFC.String(strings.ToValidUTF8(s, "\uFFFD"))
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsControl(r)
-	}), " ")
-}
+// headerText is NFC on one line, without control or bidirectional formatting characters, as
+// mailer writes header fields: a subject is one line, and so is any text quoted from someone
+// else's mail into a sentence. Unlike SafeText it does not cut.
+func headerText(s string) string { return oneLine(s) }

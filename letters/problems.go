@@ -42,12 +42,12 @@ func NoWorkbookProblems(files []AttachedFile) []form.Problem {
 		switch a.Kind {
 		case "zip":
 			return []form.Problem{{Code: CodeZipNoWorkbook, Field: a.Name, Message: fmt.Sprintf(
-				"Tệp nén “%s” không chứa tệp Excel (.xlsx) nào đọc được. Hãy đính kèm trực tiếp tệp mẫu đã điền "+
-					"(không cần nén) rồi gửi lại.", a.Name)}}
+				"Tệp nén %s không chứa tệp Excel (.xlsx) nào đọc được. Hãy đính kèm trực tiếp tệp mẫu đã điền "+
+					"(không cần nén) rồi gửi lại.", quoted(a.Name))}}
 		case "xls", "ods":
 			return []form.Problem{{Code: CodeOldFormat, Field: a.Name, Message: fmt.Sprintf(
-				"Tệp “%s” không ở định dạng Excel .xlsx. Hãy mở tệp mẫu đã nhận, điền và lưu với định dạng "+
-					"“Excel Workbook (*.xlsx)”, rồi gửi lại.", a.Name)}}
+				"Tệp %s không ở định dạng Excel .xlsx. Hãy mở tệp mẫu đã nhận, điền và lưu với định dạng "+
+					"“Excel Workbook (*.xlsx)”, rồi gửi lại.", quoted(a.Name))}}
 		}
 	}
 	return []form.Problem{{Code: CodeNoWorkbook, Message: "Thư không có tệp Excel (.xlsx) đính kèm. " +
@@ -57,8 +57,14 @@ func NoWorkbookProblems(files []AttachedFile) []form.Problem {
 // ProblemEncrypted: a file inside an archive is protected by a password.
 func ProblemEncrypted(name, container string) form.Problem {
 	return form.Problem{Code: CodeEncrypted, Field: name, Message: fmt.Sprintf(
-		"Tệp “%s” trong tệp nén “%s” được đặt mật khẩu nên không đọc được. Hãy gửi tệp Excel trực tiếp, "+
-			"không nén và không đặt mật khẩu.", name, container)}
+		"Tệp %s trong tệp nén %s được đặt mật khẩu nên không đọc được. Hãy gửi tệp Excel trực tiếp, "+
+			"không nén và không đặt mật khẩu.", quoted(name), quoted(container))}
+}
+
+// InFile names the file a problem is about, when a letter lists the problems of several files:
+// "(tệp “a.xlsx”) Ô C7: …".
+func InFile(name, message string) string {
+	return "(tệp " + quoted(name) + ") " + message
 }
 
 // ProblemUnitUnknown: a person sent a workbook that names no unit.
@@ -89,7 +95,7 @@ func ProblemPeriodClosed(label string) form.Problem {
 // ProblemTooLarge: a file over the size limit.
 func ProblemTooLarge(name string, size int64) form.Problem {
 	return form.Problem{Code: CodeTooLarge, Field: name, Message: fmt.Sprintf(
-		"Tệp “%s” quá lớn (%d MB). Hãy xóa các trang tính, hình ảnh không cần thiết rồi gửi lại.", name, size>>20)}
+		"Tệp %s quá lớn (%d MB). Hãy xóa các trang tính, hình ảnh không cần thiết rồi gửi lại.", quoted(name), size>>20)}
 }
 
 // ProblemUnverified: the mail carrying the workbook could not be shown to come from its sender
@@ -130,7 +136,7 @@ func ProblemFormNotForUnit(code, unitName string) form.Problem {
 // ProblemBadPeriod: the period written in the file does not fit the form.
 func ProblemBadPeriod(p, formCode string) form.Problem {
 	return form.Problem{Code: CodeBadPeriod, Field: "period", Message: fmt.Sprintf(
-		"Kỳ báo cáo “%s” ghi trong tệp không hợp lệ với biểu mẫu %s. Hãy dùng tệp mẫu của đúng kỳ đã nhận.", p, formCode)}
+		"Kỳ báo cáo %s ghi trong tệp không hợp lệ với biểu mẫu %s. Hãy dùng tệp mẫu của đúng kỳ đã nhận.", quoted(p), formCode)}
 }
 
 // ProblemPeriodGuessed is a warning: the workbook lost its identification, the period (label,

@@ -27,6 +27,8 @@ type fakeLedger struct {
 	periods map[string]ledger.Period // by "form period"
 	outbox  map[string]bool          // keys queued
 	sent    int                      // automatic answers to anyone in the last hour
+	notices map[string]int           // notices queued in the last hour by the address that caused them; "": by all
+	repeat  bool                     // every file was sent before by its unit
 }
 
 var _ Ledger = (*fakeLedger)(nil)
@@ -54,6 +56,17 @@ func (f *fakeLedger) OutMail(_ context.Context, key string) (ledger.OutMail, err
 
 func (f *fakeLedger) CountMailTo(context.Context, string, time.Time, ...ledger.Kind) (int, error) {
 	return f.sent, nil
+}
+
+func (f *fakeLedger) CountEvents(_ context.Context, action ledger.Action, actor string, _ time.Time) (int, error) {
+	if action != ledger.Queued(ledger.KindNotice) {
+		return 0, nil
+	}
+	return f.notices[actor], nil
+}
+
+func (f *fakeLedger) SubmittedBefore(context.Context, string, string) (bool, error) {
+	return f.repeat, nil
 }
 
 // testOffice is the office of the daemon's tests (officetest), compiled; its mail servers are

@@ -23,12 +23,19 @@ type Ledger interface {
 	OutMail(ctx context.Context, key string) (ledger.OutMail, error)
 	// CountMailTo counts the mails of kinds queued to addr since a time, for the reply limit.
 	CountMailTo(ctx context.Context, addr string, since time.Time, kinds ...ledger.Kind) (int, error)
+	// CountEvents counts the events of action since a time, by actor unless actor is "": the
+	// notices a sender's mail caused, for the notice limits.
+	CountEvents(ctx context.Context, action ledger.Action, actor string, since time.Time) (int, error)
+	// SubmittedBefore reports whether unit sent the file with this sha256 before: an answer
+	// about new work is never held back by the reply limit.
+	SubmittedBefore(ctx context.Context, unit, fileSHA string) (bool, error)
 }
 
 var _ Ledger = (*ledger.Ledger)(nil)
 
 // NoLedger is an empty ledger, for judging a workbook outside the daemon (the check command):
-// every submission is version 1, no period or outbox mail is recorded, nobody was answered.
+// every submission is version 1, no period or outbox mail is recorded, nobody was answered or
+// sent anything before.
 type NoLedger struct{}
 
 var _ Ledger = NoLedger{}
@@ -50,6 +57,14 @@ func (NoLedger) OutMail(context.Context, string) (ledger.OutMail, error) {
 func (NoLedger) CountMailTo(context.Context, string, time.Time, ...ledger.Kind) (int, error) {
 	return 0, nil
 }
+
+// CountEvents answers 0.
+func (NoLedger) CountEvents(context.Context, ledger.Action, string, time.Time) (int, error) {
+	return 0, nil
+}
+
+// SubmittedBefore answers false.
+func (NoLedger) SubmittedBefore(context.Context, string, string) (bool, error) { return false, nil }
 
 // Judge judges received mail and workbooks for one office. It does no I/O of its own beyond
 // reading Ledger (and converting legacy workbooks with Converter); building one is free, so

@@ -25,6 +25,7 @@ import (
 func (j *Judge) Mail(ctx context.Context, in *ledger.Intake, msg *intake.Message, raw []byte, s office.Sender) (blobs [][]byte, err error) {
 	sheets := workbooks(msg)
 	auth, unverified := j.authenticate(raw, msg, s)
+	var fresh []string // replies about new work, never held back
 	switch {
 	case !s.Known():
 		in.Settle(j.now(), ledger.OutcomeQuarantined, "sender is neither a unit nor a configured person", ledger.ActionMailUnknownSender)
@@ -40,12 +41,12 @@ func (j *Judge) Mail(ctx context.Context, in *ledger.Intake, msg *intake.Message
 	case len(sheets) == 0:
 		err = j.decideNoWorkbook(ctx, in, msg, s)
 	default:
-		blobs, err = j.decideSubmissions(ctx, in, msg, s, sheets)
+		blobs, fresh, err = j.decideSubmissions(ctx, in, msg, s, sheets)
 	}
 	if err != nil {
 		return nil, err
 	}
-	return blobs, j.limitReplies(ctx, in, msg.From.Addr)
+	return blobs, j.limitReplies(ctx, in, msg.From.Addr, fresh)
 }
 
 // IgnoreReason says why a message gets no answer at all, or "" if it should be handled:
@@ -53,7 +54,7 @@ func (j *Judge) Mail(ctx context.Context, in *ledger.Intake, msg *intake.Message
 func IgnoreReason(o *office.Office, msg *intake.Message) string {
 	switch {
 	case msg.IsAutomatic():
-		return "automatic mail (auto-reply, bounce or list): never answered, to avoid mail loops"
+		return "automatic mail (auto-reply, read or delivery receipt, bounce or list): never answered, to avoid mail loops"
 	case address.Equal(msg.From.Addr, o.SMTP.From) || address.Equal(msg.From.Addr, o.Mailbox.User):
 		return "mail from tonghop's own address: never answered, to avoid mail loops"
 	}
@@ -76,7 +77,7 @@ func (j *Judge) Oversize(ctx context.Context, header []byte, size int64, sha str
 	s := j.Office.SenderOf(msg.From.Addr)
 	if IgnoreReason(j.Office, msg) == "" && s.MaySubmit() {
 		j.queueReply(&in, j.oversizeMail(msg, s, size, sha))
-		return in, j.limitReplies(ctx, &in, msg.From.Addr)
+		return in, j.limitReplies(ctx, &in, msg.From.Addr, nil)
 	}
 	return in, nil
 }
@@ -97,35 +98,82 @@ func (j *Judge) recipientObject(to []string) string {
 	return "mail:" + strings.Join(to, ",")
 }
 
-// limitReplies drops the intake's replies when the sender already got replies_per_hour automatic
-// answers in the last hour: a robot answering every mail would otherwise loop with tonghop. The
-// mail is recorded all the same, and the drop is in the audit trail.
-func (j *Judge) limitReplies(ctx context.Context, in *ledger.Intake, addr string) error {
-	replies := 0
+// limitReplies holds back the intake's replies when the sender already got replies_per_hour
+// automatic answers in the last hour: a robot answering every mail would otherwise loop with
+// tonghop. The replies whose keys are in fresh answer new work (see newWork) and always go,
+// counted all the same. The mail is recorded whatever happens, and the drop is in the audit
+// trail.
+func (j *Judge) limitReplies(ctx context.Context, in *ledger.Intake, addr string, fresh []string) error {
+	held := func(m ledger.OutMail) bool { return m.Kind != ledger.KindNotice && !slices.Contains(fresh, m.Key) }
+	var kinds []ledger.Kind // one reply of each kind at most
 	for _, m := range in.Outbox {
-		if m.Kind != ledger.KindNotice {
-			replies++
+		if held(m) {
+			kinds = append(kinds, m.Kind)
 		}
 	}
-	if replies == 0 {
+	if len(kinds) == 0 {
 		return nil
 	}
 	n, err := j.ledger().CountMailTo(ctx, addr, j.now().Add(-time.Hour), ledger.KindReceipt, ledger.KindRejection)
 	if err != nil {
 		return fmt.Errorf("count replies for the rate limit: %w", err)
 	}
-	if n+replies <= j.Office.Mailbox.RepliesPerHour {
+	if n+len(kinds) <= j.Office.Mailbox.RepliesPerHour {
 		return nil
 	}
-	in.Outbox = slices.DeleteFunc(in.Outbox, func(m ledger.OutMail) bool { return m.Kind != ledger.KindNotice })
+	in.Outbox = slices.DeleteFunc(in.Outbox, held)
 	in.Events = slices.DeleteFunc(in.Events, func(e ledger.Event) bool {
 		k, queued := e.Action.QueuedKind()
-		return queued && k != ledger.KindNotice
+		return queued && slices.Contains(kinds, k)
 	})
-	note := fmt.Sprintf("not answered: %s already got %d automatic replies in the last hour (mailbox.replies_per_hour = %d)",
-		addr, n, j.Office.Mailbox.RepliesPerHour)
+	note := fmt.Sprintf("not answered (%s): %s already got %d automatic replies in the last hour (mailbox.replies_per_hour = %d)",
+		kindList(kinds), addr, n, j.Office.Mailbox.RepliesPerHour)
 	in.Mail.Note = strings.TrimPrefix(in.Mail.Note+"; "+note, "; ")
 	in.Events = append(in.Events, j.event("system", ledger.ActionMailRateLimited, ledger.MailObject(in.Mail.SHA256), note))
-	j.log().Warn("reply rate limit reached; mail recorded without an answer", "from", addr, "replies_last_hour", n)
+	j.log().Warn("reply rate limit reached; mail recorded without an answer", "from", addr, "replies_last_hour", n, "held", kindList(kinds))
 	return nil
+}
+
+func kindList(kinds []ledger.Kind) string {
+	s := make([]string, len(kinds))
+	for i, k := range kinds {
+		s[i] = string(k)
+	}
+	return strings.Join(s, ", ")
+}
+
+// newWork tells which answers of a mail are about new work only. A receipt for workbooks the
+// unit never sent before, or an error list about such workbooks, is never held back by the
+// reply limit: a busy unit sending one file after another is not a loop. A mail repeating files
+// already recorded, or with a workbook of no known form, is what a loop looks like, and is held
+// back as any other answer.
+type newWork struct{ receiptLimited, rejectionLimited bool }
+
+// unidentified notes a workbook of no known form: its error list is limited.
+func (w *newWork) unidentified() { w.rejectionLimited = true }
+
+// add notes whether the unit sent sub's file before: its answer is then limited.
+func (w *newWork) add(ctx context.Context, l Ledger, sub ledger.Submission) error {
+	seen, err := l.SubmittedBefore(ctx, sub.Unit, sub.FileSHA256)
+	if err != nil {
+		return fmt.Errorf("look up earlier files of %s: %w", sub.Unit, err)
+	}
+	if seen && sub.Valid {
+		w.receiptLimited = true
+	} else if seen {
+		w.rejectionLimited = true
+	}
+	return nil
+}
+
+// keys are the outbox keys of the mail's replies about new work.
+func (w newWork) keys(mailSHA string, receipt, rejection bool) []string {
+	var keys []string
+	if receipt && !w.receiptLimited {
+		keys = append(keys, ledger.ReceiptKey(mailSHA))
+	}
+	if rejection && !w.rejectionLimited {
+		keys = append(keys, ledger.RejectionKey(mailSHA))
+	}
+	return keys
 }

@@ -57,7 +57,7 @@ func TestJudge_Mail(t *testing.T) {
 				}
 			}},
 		{name: "SupervisorForOtherUnit", raw: mail(supervisor, "a.xlsx", wb("QLDT", false)), outcome: ledger.OutcomeRejected, outbox: "rejection"},
-		{name: "RateLimited", raw: mail(qldn, "a.xlsx", wb("QLDN", false)), ledger: &fakeLedger{sent: o.Mailbox.RepliesPerHour},
+		{name: "RateLimited", raw: mail(qldn, "a.xlsx", wb("QLDN", false)), ledger: &fakeLedger{sent: o.Mailbox.RepliesPerHour, repeat: true},
 			outcome: ledger.OutcomeAccepted, subs: 1, periods: 1,
 			check: func(t *testing.T, in ledger.Intake) {
 				if !strings.Contains(in.Mail.Note, "not answered") {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
@@ -15,8 +16,13 @@ import (
 )
 
 // Notices tell the Planning Office's clerks about mail tonghop does not settle alone. Unlike
-// replies they go to the office, never to the sender, so they cannot feed a loop; their keys
-// make each one once: once per unknown address per day, once per unit message.
+// replies they go to the office, never to the sender, so they cannot feed a loop; but a hundred
+// strangers writing once each must not make a hundred mails either. Their keys make each one
+// once (once per unknown address per day, once per unit message), and two hourly limits bound
+// them: notices caused by mail from one address (mailbox.notices_per_sender_per_hour) and from
+// everyone (mailbox.notices_per_hour). A notice past a limit is not sent: it is recorded as held
+// back, and the clerks' daily digest counts it. A stranger's mail is never attached: the notice
+// points to the quarantine folder.
 
 // noticeKind names what a notice is about.
 type noticeKind string
@@ -26,30 +32,30 @@ const (
 	noticeUnitMessage   noticeKind = "unit-message"
 )
 
-// notify queues a notice about msg from s to the clerks, with the original mail attached, unless
-// the same notice was queued before (the same stranger earlier today).
+// notify queues a notice about msg from s to the clerks (a unit's message with the original mail
+// attached, a stranger's without), unless the same notice was queued before (the same stranger
+// earlier today) or the hourly limits hold it back.
 func (j *Judge) notify(ctx context.Context, in *ledger.Intake, msg *intake.Message, s office.Sender, kind noticeKind) error {
 	loc := j.Office.Location
 	n := letters.Notice{
 		Office: j.Office.Letterhead(), From: msg.From.Addr, FromName: msg.From.Name, Subject: msg.Subject,
 		ReceivedAt: in.Mail.ReceivedAt.In(loc), Excerpt: replyText(msg.Text), Files: fileNames(msg),
 	}
-	var key string
+	m := ledger.OutMail{Kind: ledger.KindNotice}
+	held := ledger.ActionNoticeHeldUnknownSender
 	switch kind {
 	case noticeUnknownSender:
 		n.Reason, n.Folder = letters.NoticeUnknownSender, j.Office.Mailbox.Quarantine
-		key = ledger.UnknownSenderNoticeKey(msg.From.Addr, in.Mail.ReceivedAt.In(loc))
+		m.Key = ledger.UnknownSenderNoticeKey(msg.From.Addr, in.Mail.ReceivedAt.In(loc))
 	case noticeUnitMessage:
 		n.Reason = letters.NoticeUnitMessage
-		key = ledger.UnitMessageNoticeKey(in.Mail.SHA256)
+		m.Key, held = ledger.UnitMessageNoticeKey(in.Mail.SHA256), ledger.ActionNoticeHeldUnitMessage
 		if s.Unit != nil {
 			n.Unit = s.Unit.Name
 		}
+		m.Attachments = []ledger.Attachment{{Name: "thu-goc.eml", ContentType: "message/rfc822", SHA256: in.Mail.SHA256}}
 	}
-	m := ledger.OutMail{Key: key, Kind: ledger.KindNotice, Attachments: []ledger.Attachment{
-		{Name: "thu-goc.eml", ContentType: "message/rfc822", SHA256: in.Mail.SHA256},
-	}}
-	return j.queueNotice(ctx, in, m, letters.NoticeLetter(n))
+	return j.queueNotice(ctx, in, m, letters.NoticeLetter(n), msg.From.Addr, held)
 }
 
 // notifyAfterClose tells the clerks that a workbook arrived for a period already closed.
@@ -60,12 +66,13 @@ func (j *Judge) notifyAfterClose(ctx context.Context, in *ledger.Intake, msg *in
 		ReceivedAt: in.Mail.ReceivedAt.In(j.Office.Location), Request: j.request(sub.Form, sub.Period), Version: sub.Version,
 	})
 	key := ledger.AfterCloseNoticeKey(sub.Form, sub.Period, sub.Unit, sub.Version)
-	return j.queueNotice(ctx, in, ledger.OutMail{Key: key, Kind: ledger.KindNotice}, l)
+	return j.queueNotice(ctx, in, ledger.OutMail{Key: key, Kind: ledger.KindNotice}, l, msg.From.Addr, ledger.ActionNoticeHeldAfterClose)
 }
 
-// queueNotice addresses a notice to every clerk. Without clerks it is only logged: the mail is
-// in the ledger and its folder all the same.
-func (j *Judge) queueNotice(ctx context.Context, in *ledger.Intake, m ledger.OutMail, l letters.Letter) error {
+// queueNotice addresses a notice to every clerk, caused by mail from the address cause. Without
+// clerks it is only logged: the mail is in the ledger and its folder all the same. Past the
+// hourly limits it is recorded as held (the action of its kind), for the digest.
+func (j *Judge) queueNotice(ctx context.Context, in *ledger.Intake, m ledger.OutMail, l letters.Letter, cause string, held ledger.Action) error {
 	for _, p := range j.Office.Clerks() {
 		m.To = append(m.To, p.Emails[0])
 	}
@@ -78,9 +85,52 @@ func (j *Judge) queueNotice(ctx context.Context, in *ledger.Intake, m ledger.Out
 	} else if !errors.Is(err, ledger.ErrNotFound) {
 		return fmt.Errorf("look up notice %s: %w", m.Key, err)
 	}
+	why, err := j.noticeLimit(ctx, in, cause)
+	if err != nil {
+		return err
+	}
+	if why != "" {
+		in.Mail.Note = strings.TrimPrefix(in.Mail.Note+"; "+why, "; ")
+		in.Events = append(in.Events, j.event(cause, held, ledger.MailObject(in.Mail.SHA256), why))
+		j.log().Warn("notice to the clerks held back by the hourly limit; counted in their digest", "notice", m.Key, "from", cause)
+		return nil
+	}
 	m.Subject, m.Body = l.Subject, l.Body
-	in.Queue(j.now(), m, "office:clerks")
+	m.CreatedAt, m.NotBefore = j.now(), j.now()
+	in.Outbox = append(in.Outbox, m)
+	// The event names the address whose mail caused the notice: the per-sender limit counts them.
+	in.Events = append(in.Events, j.event(cause, ledger.Queued(m.Kind), "office:clerks", m.Subject))
 	return nil
+}
+
+// noticeLimit says why a notice caused by mail from cause is held back, or "" if it may go:
+// mail from that address caused notices_per_sender_per_hour notices in the last hour, or all
+// mail notices_per_hour. The notices already queued for this mail count too.
+func (j *Judge) noticeLimit(ctx context.Context, in *ledger.Intake, cause string) (string, error) {
+	queued, since, mb := ledger.Queued(ledger.KindNotice), j.now().Add(-time.Hour), j.Office.Mailbox
+	here := 0
+	for _, e := range in.Events {
+		if e.Action == queued {
+			here++
+		}
+	}
+	mine, err := j.ledger().CountEvents(ctx, queued, cause, since)
+	if err != nil {
+		return "", fmt.Errorf("count notices for the limit: %w", err)
+	}
+	if mine+here >= mb.NoticesPerSenderPerHour {
+		return fmt.Sprintf("notice to the clerks held back for their digest: mail from %s caused %d notices in the last hour "+
+			"(mailbox.notices_per_sender_per_hour = %d)", cause, mine+here, mb.NoticesPerSenderPerHour), nil
+	}
+	all, err := j.ledger().CountEvents(ctx, queued, "", since)
+	if err != nil {
+		return "", fmt.Errorf("count notices for the limit: %w", err)
+	}
+	if all+here >= mb.NoticesPerHour {
+		return fmt.Sprintf("notice to the clerks held back for their digest: %d notices in the last hour "+
+			"(mailbox.notices_per_hour = %d)", all+here, mb.NoticesPerHour), nil
+	}
+	return "", nil
 }
 
 // decideNoWorkbook answers a unit's mail without a workbook. A reply to one of tonghop's mails

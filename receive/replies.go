@@ -2,7 +2,6 @@ package receive
 
 import (
 	"encoding/json"
-	"fmt"
 	"slices"
 
 	"github.com/tonghop/tonghop/address"
@@ -102,7 +101,7 @@ func (j *Judge) rejectionMail(msg *intake.Message, s office.Sender, files []file
 		}
 		for _, p := range f.Problems {
 			if len(files) > 1 && f.File != "" {
-				p.Message = fmt.Sprintf("(tệp “%s”) %s", f.File, p.Message)
+				p.Message = letters.InFile(f.File, p.Message)
 			}
 			r.Problems = append(r.Problems, p)
 		}

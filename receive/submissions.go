@@ -31,15 +31,17 @@ type fileProblems struct {
 }
 
 // decideSubmissions judges every workbook of the mail and prepares the receipt and the error
-// reply; it returns the files of the submissions to record, to store first.
-func (j *Judge) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *intake.Message, s office.Sender, sheets []intake.Attachment) ([][]byte, error) {
+// reply; it returns the files of the submissions to record, to store first, and the keys of the
+// replies about new work only (see newWork).
+func (j *Judge) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *intake.Message, s office.Sender, sheets []intake.Attachment) ([][]byte, []string, error) {
 	var accepted []ledger.Submission
 	var rejected []fileProblems
 	var blobs [][]byte
+	var work newWork
 	for _, att := range sheets {
 		v, err := j.Workbook(ctx, s, att, msg.Subject)
 		if err != nil {
-			return nil, fmt.Errorf("workbook %q: %w", att.Name, err)
+			return nil, nil, fmt.Errorf("workbook %q: %w", att.Name, err)
 		}
 		sub := v.Submission
 		sub.ReceivedAt = in.Mail.ReceivedAt
@@ -47,8 +49,12 @@ func (j *Judge) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *i
 			// Not identified as any form, or for no unit the sender may speak for: the file stays
 			// in the raw mail, and the sender is told why.
 			rejected = append(rejected, fileProblems{File: att.Name, Problems: v.Errors})
+			work.unidentified()
 			in.Events = append(in.Events, j.event(s.Actor(msg.From.Addr), ledger.ActionSubmissionUnidentified, ledger.MailObject(in.Mail.SHA256), att.Name))
 			continue
+		}
+		if err := work.add(ctx, j.ledger(), sub); err != nil {
+			return nil, nil, err
 		}
 		sub.Version += sameKeyEarlier(in.Submissions, sub) // two files for one period in one mail
 		in.Submissions = append(in.Submissions, sub)
@@ -57,7 +63,7 @@ func (j *Judge) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *i
 			in.Periods = append(in.Periods, *v.Period)
 		}
 		if err := j.recordSubmissionEvent(ctx, in, msg, s, sub, len(v.Errors)); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if sub.Valid {
 			accepted = append(accepted, sub)
@@ -73,7 +79,7 @@ func (j *Judge) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *i
 	if len(accepted) > 0 {
 		j.queueReply(in, j.receiptMail(msg, s, accepted, in.Mail.SHA256))
 	}
-	return blobs, nil
+	return blobs, work.keys(in.Mail.SHA256, len(accepted) > 0, len(rejected) > 0), nil
 }
 
 func samePeriod(a, b ledger.Period) bool { return a.Form == b.Form && a.Period == b.Period }

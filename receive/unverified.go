@@ -88,7 +88,7 @@ func (j *Judge) notifyUnverified(ctx context.Context, in *ledger.Intake, msg *in
 		Folder: j.Office.Mailbox.Quarantine, Why: why,
 	})
 	m := ledger.OutMail{Key: ledger.UnverifiedSenderNoticeKey(msg.From.Addr, day), Kind: ledger.KindNotice}
-	return j.queueNotice(ctx, in, m, l)
+	return j.queueNotice(ctx, in, m, l, msg.From.Addr, ledger.ActionNoticeHeldUnverified)
 }
 
 // authDetail is what failed, in English, for the log and the mail's note.

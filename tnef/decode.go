@@ -27,6 +27,7 @@ type msgState struct {
 	attBody  []byte
 	body     prop
 	html     []byte
+	cls      classState
 	inner    error // first damage inside a property list; decoding went on
 	depth    int
 	embedded int
@@ -96,6 +97,8 @@ func (d *decoder) apply(st *msgState, m *Message, a attribute) error {
 			st.cp = oemCodePage(a.data)
 		case attBody:
 			st.attBody = a.data
+		case attMessageClass:
+			st.cls.legacy = a.data
 		case attMsgProps:
 			if d.full {
 				st.note(walkProps(a.data, st.messageProp), "message properties")
@@ -134,6 +137,8 @@ func (st *msgState) messageProp(p prop) {
 		st.body = p
 	case p.id == prHTML && (p.typ == ptBinary || p.typ == ptString8):
 		st.html = p.val
+	case p.id == prMessageClass:
+		st.cls.prop = p
 	}
 }
 

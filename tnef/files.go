@@ -16,6 +16,7 @@ func (d *decoder) finish(st *msgState, m *Message) error {
 	if err := d.flush(st, m); err != nil {
 		return err
 	}
+	m.Class = st.cls.class(st.cp)
 	if !d.full {
 		return nil
 	}

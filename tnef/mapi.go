@@ -28,6 +28,7 @@ const (
 
 // MAPI property ids the decoder reads.
 const (
+	prMessageClass     = 0x001A
 	prBody             = 0x1000
 	prHTML             = 0x1013
 	prDisplayName      = 0x3001

@@ -14,6 +14,7 @@ const (
 // Attribute ids, low 16 bits only: the high word is the attribute's type,
 // which some writers get wrong, and the low words are unique in the spec.
 const (
+	attMessageClass   = 0x8008 // the message's class, 8-bit: "IPM.Note", "REPORT.IPM.Note.IPNRN"
 	attBody           = 0x800C // message text, 8-bit
 	attAttachData     = 0x800F // attachment bytes
 	attAttachTitle    = 0x8010 // 8-bit short name

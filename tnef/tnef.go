@@ -91,6 +91,9 @@ type Message struct {
 	// embedded message, e.g. "forward as attachment"), decoded the same way
 	// up to a small depth.
 	Embedded []Message
+	// Class is the message class ("IPM.Note", "REPORT.IPM.Note.IPNRN" for a read receipt; see
+	// MessageClass); PR_MESSAGE_CLASS is read only by DecodeMessage.
+	Class string
 	// BadChecksums counts attributes whose checksum did not match.
 	BadChecksums int
 }
