@@ -28,7 +28,7 @@ func TestApprovalMAC(t *testing.T) {
 		{"OtherVersion", o, "BM.02.01/KH", "2026-11", "tb", 3, mac, false},
 		{"OtherPeriod", o, "BM.02.01/KH", "2026-12", "tb", 2, mac, false},
 		{"OtherForm", o, "BM.04.01/KH", "2026-11", "tb", 2, mac, false},
-		{"Shifted", o, "BM.02.01/KH", "2026-1", "1tb", 2, mac, false},
+		{"Shifted", o, "BM.02.01/KH", "2026-1", "tb", 12, mac, false}, // "2026-1"+"12" = "2026-11"+"2"
 		{"OtherKey", &Office{Key: []byte("other")}, "BM.02.01/KH", "2026-11", "tb", 2, mac, false},
 		{"NoKey", &Office{}, "BM.02.01/KH", "2026-11", "tb", 2, "", false},
 		{"Empty", o, "BM.02.01/KH", "2026-11", "tb", 2, "", false},
