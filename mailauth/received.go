@@ -62,6 +62,9 @@ type received struct {
 	delivery bool   // with LMTP or local: a delivery inside the office
 }
 
+// hostChars are the characters of a host name or address literal after "by".
+const hostChars = "abcdefghijklmnopqrstuvwxyz0123456789.-_[]:"
+
 // parseReceived reads "from HELO (comment) by HOST (comment) with PROTOCOL id ... ; date"
 // (RFC 5321 section 4.4). Without comments, the from clause is one word and "by" follows it
 // directly; any other shape is unreadable.
@@ -81,6 +84,9 @@ func parseReceived(value string) (received, bool) {
 		return received{}, false
 	}
 	r := received{by: strings.TrimSuffix(strings.ToLower(words[1]), ".")}
+	if r.by == "" || strings.Trim(r.by, hostChars) != "" {
+		return received{}, false
+	}
 	for i := 2; i+1 < len(words); i++ {
 		if strings.EqualFold(words[i], "with") {
 			proto := strings.ToUpper(words[i+1])

@@ -83,6 +83,7 @@ func TestParseReceived(t *testing.T) {
 		{"ExchangeLocal", "from a.example (10.0.0.1) by B.Example. with local; date", "b.example", true, true},
 		{"HeloBy", strings.TrimPrefix(heloHop, "Received: "), "mx.vpubnd.gov.vn", false, true},
 		{"UnbalancedComment", strings.TrimPrefix(brokenHop, "Received: "), "", false, false},
+		{"OddHost", "from a by b)c with ESMTP; date", "", false, false},
 		{"NoBy", "from a.example (a [1.2.3.4]) with ESMTP; date", "", false, false},
 		{"Empty", "", "", false, false},
 	}
