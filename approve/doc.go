@@ -7,8 +7,10 @@
 // to its chain and reminds the steps that have not answered, saving each approval with its
 // mails and audit events in one ledger transaction. Thread tells the daemon's routing whether a
 // received mail answers an approval request (the token in its subject, or the request it
-// replies to). Reply reads such an answer — its authentication, the decision written in it, an
-// edited workbook it carries — and fills the intake that the daemon records with the mail in one
+// replies to). Reply reads such an answer — its authentication, whether it answers a letter
+// sent to its sender (a reply that would count must carry the MAC'd token of a letter to that
+// person, or cite the keyed Message-ID of a request or reminder sent to them), the decision
+// written in it, an edited workbook it carries — and fills the intake that the daemon records with the mail in one
 // transaction. The last approval issues the report: the approved draft, stamped with the
 // approvals, goes to the form's recipients, the period closes, and a copy is filed in the
 // archive.

@@ -116,6 +116,14 @@ func (w *effectWriter) draft(v int) letters.Draft {
 	return w.a.Office.DraftLetter(w.f, w.p, dr, 0, prev)
 }
 
+// draftTo is draft for a letter to one person of the chain: its token carries the MAC that
+// binds a reply quoting it to that person (see bound).
+func (w *effectWriter) draftTo(v int, person string) letters.Draft {
+	d := w.draft(v)
+	d.MAC = w.a.Office.ApprovalMAC(w.f.Code, w.p.String(), d.Version, person)
+	return d
+}
+
 func (w *effectWriter) attachment(v int) []ledger.Attachment {
 	dr, ok := w.drafts[v]
 	if !ok {
@@ -137,11 +145,11 @@ func (w *effectWriter) toStep(a approval.Action) error {
 		var l letters.Letter
 		switch a.Kind {
 		case approval.Request:
-			l = letters.ApprovalRequestLetter(w.draft(a.Version), to, w.done(a.Version, a.Step), a.Replaces)
+			l = letters.ApprovalRequestLetter(w.draftTo(a.Version, id), to, w.done(a.Version, a.Step), a.Replaces)
 			m.Key, m.Kind = ledger.ApprovalRequestKey(w.f.Code, w.p.String(), a.Version, a.Step+1, id), ledger.KindApprovalRequest
 			m.Attachments = w.attachment(a.Version)
 		case approval.Remind:
-			l = letters.ApprovalReminderLetter(w.draft(a.Version), to, a.N, w.st.Since.In(w.a.Office.Location))
+			l = letters.ApprovalReminderLetter(w.draftTo(a.Version, id), to, a.N, w.st.Since.In(w.a.Office.Location))
 			m.Key, m.Kind = ledger.ApprovalReminderKey(w.f.Code, w.p.String(), a.Version, a.Step+1, a.N, id), ledger.KindApprovalReminder
 			m.Attachments = w.attachment(a.Version)
 			m.NotBefore = w.a.Office.Calendar.NextWorkingTime(w.a.now())
@@ -183,13 +191,13 @@ func (w *effectWriter) toReplier(a approval.Action) error {
 		return nil
 	}
 	to := w.person(a.Person)
-	cur := w.draft(w.st.Version)
+	cur := w.draftTo(w.st.Version, a.Person)
 	var l letters.Letter
 	switch a.Kind {
 	case approval.Acknowledge:
-		l = letters.AcknowledgeLetter(w.draft(a.Version), to, a.Answer == approval.Approve, a.Comment, w.nextStep())
+		l = letters.AcknowledgeLetter(w.draftTo(a.Version, a.Person), to, a.Answer == approval.Approve, a.Comment, w.nextStep())
 	case approval.AskAgain:
-		l = letters.AskAgainLetter(w.draft(a.Version), to, w.rc.written)
+		l = letters.AskAgainLetter(w.draftTo(a.Version, a.Person), to, w.rc.written)
 	case approval.Stale:
 		l = letters.StaleLetter(cur, to, a.ReplyVersion)
 	case approval.NotYourTurn:

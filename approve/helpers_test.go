@@ -3,6 +3,7 @@ package approve
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"testing"
@@ -28,7 +29,7 @@ const (
 var testNow = time.Date(2026, 11, 16, 9, 0, 0, 0, period.DefaultLocation())
 
 // newApprover builds an Approver on the test office (one step: the head, "tb") with a ledger in
-// a temporary directory. Authentication of replies is not configured.
+// a temporary directory. Replies are authenticated by the test office's MX.
 func newApprover(t *testing.T) *Approver {
 	t.Helper()
 	o, l := officetest.Site(t, testKey)
@@ -60,12 +61,18 @@ func addDraft(t *testing.T, a *Approver) ledger.Draft {
 	return d
 }
 
-// replyMail is the head's answer to the request for v1, parsed, with the intake it starts.
+// replyMail is the head's answer to the request for v1, parsed, with the intake it starts: it
+// quotes the request's subject (with its token) and came through the office's MX.
 func replyMail(t *testing.T, a *Approver, body string) (*intake.Message, []byte, ledger.Intake) {
 	t.Helper()
-	raw := fmt.Appendf(nil, "From: %s\r\nTo: %s\r\nMessage-ID: <r1@kcn.example>\r\n"+
-		"Date: Mon, 16 Nov 2026 10:00:00 +0700\r\nSubject: Re: [TH %s %s v1] Xin y kien duyet\r\n"+
-		"Content-Type: text/plain; charset=utf-8\r\n\r\n%s\r\n", officetest.Approver, officetest.OfficeAddr, form, month, body)
+	req, err := a.Ledger.OutMail(context.Background(), ledger.ApprovalRequestKey(form, month, 1, 1, "tb"))
+	if err != nil {
+		t.Fatalf("the request for v1: %v", err)
+	}
+	raw := fmt.Appendf(nil, "%sFrom: %s\r\nTo: %s\r\nMessage-ID: <r1@kcn.example>\r\n"+
+		"Date: Mon, 16 Nov 2026 10:00:00 +0700\r\nSubject: =?UTF-8?B?%s?=\r\n"+
+		"Content-Type: text/plain; charset=utf-8\r\n\r\n%s\r\n", officetest.AuthPass(officetest.Approver), officetest.Approver,
+		officetest.OfficeAddr, base64.StdEncoding.EncodeToString([]byte("Re: "+req.Subject)), body)
 	msg, err := intake.Parse(raw, intake.Limits{})
 	if err != nil {
 		t.Fatal(err)

@@ -28,10 +28,12 @@ func (w *effectWriter) issue(a approval.Action) error {
 	}
 	var decided []letters.Decided
 	var stamps []reportbook.Approval
+	unauthenticated := w.a.Office.MailAuth.Unauthenticated()
 	for _, dec := range a.Approvals {
 		md := w.decided(dec)
 		decided = append(decided, md)
-		stamps = append(stamps, reportbook.Approval{Title: md.Person.Title, Name: md.Person.Name, At: md.At, Version: dec.Version, MessageID: dec.MessageID})
+		stamps = append(stamps, reportbook.Approval{Title: md.Person.Title, Name: md.Person.Name, At: md.At,
+			Version: dec.Version, MessageID: dec.MessageID, Unauthenticated: unauthenticated})
 	}
 	stamped, err := reportbook.Stamp(data, stamps, w.a.Office.Location)
 	if err != nil {
@@ -45,6 +47,7 @@ func (w *effectWriter) issue(a approval.Action) error {
 	w.fx.copies = append(w.fx.copies, office.Copy{Rel: office.ArchivePath(w.f.Code, w.p.String(), office.ReportFolder, name), Data: stamped})
 	md := w.draft(a.Version)
 	md.FileName = name
+	md.Unauthenticated = unauthenticated
 	l := letters.IssueLetter(md, decided)
 	to, cc := w.a.recipients(w.f.Recipients), w.a.Office.ClerkAddresses()
 	if len(to) == 0 {

@@ -27,7 +27,7 @@ func (a *Approver) Reply(ctx context.Context, in *ledger.Intake, msg *intake.Mes
 	if why := a.authFailure(raw, msg); why != "" {
 		log.Warn("approval reply refused: authentication failed", "from", msg.From.Addr, "why", why)
 		in.Settle(a.now(), ledger.OutcomeQuarantined, "approval reply failed authentication: "+why, ledger.ActionApprovalReplyRefused)
-		a.refuseReply(in, msg, letters.AuthFailed(why))
+		a.refuseReply(in, msg, letters.AuthFailed(why), "auth")
 		return nil, nil
 	}
 	stored, err := a.load(ctx, ref.Form.Code, ref.Period.String())
@@ -44,6 +44,14 @@ func (a *Approver) Reply(ctx context.Context, in *ledger.Intake, msg *intake.Mes
 	rc := &replyContext{msg: msg, sha: in.Mail.SHA256, written: res.Written, reason: res.Reason}
 	chain := a.chain(ref.Form)
 	if counts(stored.state, chain, person, ref.Version) {
+		// Only a reply that would count needs to prove it answers a letter sent to its
+		// sender; the others change nothing and are answered as the state machine says.
+		if !a.bound(ctx, msg, ref, person) {
+			log.Warn("approval reply refused: it answers no request sent to its sender", "from", msg.From.Addr, "person", person)
+			in.Settle(a.now(), ledger.OutcomeQuarantined, "approval reply answers no request sent to "+person, ledger.ActionApprovalReplyRefused)
+			a.refuseReply(in, msg, letters.NotBound, "unbound")
+			return nil, nil
+		}
 		if err := a.adoptEditedWorkbook(ctx, in, msg, ref, person, &ev, rc); err != nil {
 			return nil, fmt.Errorf("edited workbook: %w", err)
 		}
@@ -129,13 +137,18 @@ func replyOutcome(actions []approval.Action) (outcome ledger.Outcome, note strin
 }
 
 // authFailure checks the reply's authentication as configured; "" when it may be believed.
+// Without any check configured, only an office that chose to count unauthenticated approvals
+// (mail_auth.insecure_unauthenticated_approvals) believes the From address.
 func (a *Approver) authFailure(raw []byte, msg *intake.Message) string {
 	ma := a.Office.MailAuth
-	if len(ma.TrustedServers) == 0 && !ma.TrustUnnamed && !ma.VerifyDKIM {
-		return ""
+	if !ma.Authenticates() {
+		if ma.Unauthenticated() {
+			return ""
+		}
+		return letters.NoMailAuth
 	}
 	v := mailauth.Check(raw, msg.From.Addr, mailauth.Policy{
-		TrustedServers: ma.TrustedServers, TrustUnnamed: ma.TrustUnnamed,
+		TrustedServers: ma.TrustedServers, ReceivedHosts: ma.ReceivedHosts, TrustUnnamed: ma.TrustUnnamed,
 		VerifyDKIM: ma.VerifyDKIM, AcceptUnproven: ma.AcceptUnproven, LookupTXT: a.LookupTXT,
 	})
 	if v.Pass {
@@ -144,13 +157,14 @@ func (a *Approver) authFailure(raw []byte, msg *intake.Message) string {
 	return v.Reason
 }
 
-// refuseReply tells the Planning Office that a reply was not counted, and why.
-func (a *Approver) refuseReply(in *ledger.Intake, msg *intake.Message, why string) {
+// refuseReply tells the Planning Office that a reply was not counted, and why; suffix makes
+// the notice's outbox key.
+func (a *Approver) refuseReply(in *ledger.Intake, msg *intake.Message, why, suffix string) {
 	to := a.Office.ClerkAddresses()
 	if len(to) == 0 {
 		return
 	}
 	l := letters.RefusedReplyLetter(a.Office.Letterhead(), msg.From.Addr, msg.Subject, why)
-	in.Queue(a.now(), ledger.OutMail{Key: ledger.ApprovalReplyKey(in.Mail.SHA256, "auth"), Kind: ledger.KindApprovalOffice,
+	in.Queue(a.now(), ledger.OutMail{Key: ledger.ApprovalReplyKey(in.Mail.SHA256, suffix), Kind: ledger.KindApprovalOffice,
 		To: to, Subject: l.Subject, Body: l.Body}, "office")
 }

@@ -56,6 +56,7 @@ func (c *Config) validate(v *validator) {
 	c.validatePeople(v)
 	c.validateUnits(v)
 	c.validateForms(v)
+	c.validateMailAuth(v)
 }
 
 func (c *Config) validateFiles(v *validator) {
@@ -221,3 +222,41 @@ func (c *Config) validateUnits(v *validator) {
 		}
 	}
 }
+
+// validateMailAuth refuses approval chains whose replies nothing authenticates, unless the
+// office said explicitly that it accepts that.
+func (c *Config) validateMailAuth(v *validator) {
+	m := c.MailAuth
+	for _, list := range []struct {
+		key   string
+		hosts []string
+	}{{"trusted_servers", m.TrustedServers}, {"received_hosts", m.ReceivedHosts}} {
+		for i, h := range list.hosts {
+			if !hostPattern.MatchString(h) {
+				v.add(fmt.Sprintf("mail_auth.%s[%d]", list.key, i), "%q is not a host name such as \"mx.example.gov.vn\"", h)
+			}
+		}
+	}
+	if len(m.ReceivedHosts) > 0 && len(m.TrustedServers) == 0 {
+		v.add("mail_auth.received_hosts", "is only used with mail_auth.trusted_servers")
+	}
+	if m.InsecureUnauthenticatedApprovals && m.Authenticates() {
+		v.add("mail_auth.insecure_unauthenticated_approvals",
+			"is set although replies are authenticated (trusted_servers, trust_unnamed or verify_dkim): remove it")
+	}
+	if m.Authenticates() || m.InsecureUnauthenticatedApprovals {
+		return
+	}
+	for i, f := range c.Forms {
+		if len(f.Approval) == 0 {
+			continue
+		}
+		v.add("mail_auth", "forms[%d].approval (%s) has an approval chain, but nothing authenticates the leaders' replies, "+
+			"so anyone could send a \"Duyệt\" in a leader's name: set mail_auth.trusted_servers (the authserv-id of the office's "+
+			"mail server), mail_auth.trust_unnamed (Microsoft 365) or mail_auth.verify_dkim; or, accepting forged approvals, "+
+			"mail_auth.insecure_unauthenticated_approvals = true", i, f.Code)
+	}
+}
+
+// hostPattern is a host name as Authentication-Results and Received fields write it.
+var hostPattern = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9-]{0,62}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*$`)

@@ -30,9 +30,9 @@ approval_remind_after = "4h"
 trusted_servers = ["mx.kcn.example"]
 `
 
-// authPass is what the office's MX writes above a genuine reply from its own domain.
-const authPass = "Authentication-Results: mx.kcn.example; dkim=pass header.d=kcn.example; " +
-	"spf=pass smtp.mailfrom=kcn.example; dmarc=pass header.from=kcn.example\r\n"
+// authPass is what the office's MX writes above a genuine reply from its own domain: its
+// Authentication-Results above its own Received field.
+var authPass = officetest.AuthPass(officetest.Approver)
 
 func newApprovalEnv(t *testing.T) *env {
 	return newOfficeEnv(t, officetest.Options{Forms: twoStepForms}, nil)
@@ -107,7 +107,12 @@ func contains(list []string, s string) bool {
 // request returns the one approval request for version v delivered to addr.
 func (e *env) request(t *testing.T, addr string, v int) *intake.Message {
 	t.Helper()
-	msgs := e.received(t, addr, fmt.Sprintf("[TH BM.02.01/KH 2026-11 v%d] Xin ý kiến duyệt", v))
+	var msgs []*intake.Message
+	for _, m := range e.received(t, addr, fmt.Sprintf("[TH BM.02.01/KH 2026-11 v%d k", v)) {
+		if strings.Contains(m.Subject, "] Xin ý kiến duyệt") {
+			msgs = append(msgs, m)
+		}
+	}
 	if len(msgs) != 1 {
 		t.Fatalf("requests of v%d to %s: got %d, want 1", v, addr, len(msgs))
 	}

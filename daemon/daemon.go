@@ -111,6 +111,11 @@ func (d *Daemon) Step(ctx context.Context) error {
 // Run runs the three workers until ctx ends, then lets in-flight work finish for at most the
 // drain timeout and returns. It returns nil on a clean shutdown.
 func (d *Daemon) Run(ctx context.Context) error {
+	if d.o.MailAuth.Unauthenticated() {
+		d.log.Warn("INSECURE: approvals are counted WITHOUT authenticating the leaders' mail " +
+			"(mail_auth.insecure_unauthenticated_approvals): anyone can forge a leader's approval; " +
+			"every issued report says so. Configure mail_auth.trusted_servers, trust_unnamed or verify_dkim.")
+	}
 	if n, err := d.ledger.RequeueSending(ctx); err != nil {
 		return fmt.Errorf("requeue outbox: %w", err)
 	} else if n > 0 {

@@ -50,7 +50,10 @@ func Run(ctx context.Context, o Options) error {
 		return err
 	}
 	fmt.Fprintf(o.Out, "tonghop demo: a sample office in %s\n", dir)
-	srv, err := localmail.Start(localmail.Options{Domain: domain})
+	// The embedded server plays the office's MX: it vouches for mail its users send under their
+	// own address, as a real MX writes what it checked (Authentication-Results above its
+	// Received field), and [mail_auth] trusts it.
+	srv, err := localmail.Start(localmail.Options{Domain: mxHost, AuthServID: mxHost})
 	if err != nil {
 		return fmt.Errorf("start mail servers: %w", err)
 	}
@@ -59,7 +62,7 @@ func Run(ctx context.Context, o Options) error {
 	if err := addMailboxes(srv, units); err != nil {
 		return err
 	}
-	cfgPath, err := writeConfig(dir, configData{
+	cfgPath, err := writeConfig(dir, configData{MX: mxHost,
 		Start: simStart.Format("2006-01-02"), IMAPPort: srv.IMAPPort(), SMTPPort: srv.SMTPPort(),
 		Office: officeEmail, Password: password, People: samplePeople, Units: units,
 	})

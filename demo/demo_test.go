@@ -23,6 +23,7 @@ func TestRun(t *testing.T) {
 		"→ TTPC  nag",                          // the silent one is nagged…
 		"(cc pho.truong.ban.2@bqlkcn.example)", // …with its supervisor copied
 		"TTPC  silent                     nothing received",
+		"★ issued BM.02.01/KH", // the leaders' replies, authenticated by the MX, issue the report
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("timeline lacks %q", want)

@@ -13,7 +13,10 @@ import (
 const (
 	domain      = "bqlkcn.example"
 	officeEmail = "tonghop@" + domain
-	password    = "demo"
+	// mxHost is the sample office's receiving server: the authserv-id its Authentication-Results
+	// carry and the host of its Received field.
+	mxHost   = "mx." + domain
+	password = "demo"
 )
 
 type sampleUnit struct {
@@ -129,9 +132,14 @@ escalate_from = 2
 digest_from = 3
 approval = ["chanh_van_phong", "truong_ban"]
 recipients = ["truong_ban", "pho_truong_ban_1", "pho_truong_ban_2"]
+
+# The leaders' replies are believed as the office's receiving server checked them.
+[mail_auth]
+trusted_servers = ["{{.MX}}"]
 `))
 
 type configData struct {
+	MX                 string
 	Start              string
 	IMAPPort, SMTPPort int
 	Office, Password   string

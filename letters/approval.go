@@ -26,6 +26,12 @@ type Draft struct {
 	Missing  []string // names of the units missing
 	Changes  []string // what changed since the previous version, one sentence each
 	Warnings int      // findings listed in the workbook for the clerk
+	// MAC, in a letter to one person of the chain, goes into the subject token (see
+	// SignedApprovalToken): a reply quoting it answers that letter.
+	MAC string
+	// Unauthenticated says the approvals were counted without authenticating the leaders'
+	// mail (mail_auth.insecure_unauthenticated_approvals): the issue letter warns of it.
+	Unauthenticated bool
 }
 
 // Person is someone a letter names: "Chánh Văn phòng Trần Thị Bình".
@@ -46,24 +52,43 @@ func ApprovalToken(formCode, period string, version int) string {
 	return fmt.Sprintf("[TH %s %s v%d]", formCode, period, version)
 }
 
-var tokenPattern = regexp.MustCompile(`\[TH ([^\]\s]{1,64}) ([0-9]{4}(?:-[A-Z0-9]{1,3})?) [vV]([0-9]{1,6})\]`)
+// SignedApprovalToken is the subject tag of a letter to one person of the chain, with the
+// MAC that binds it to that person: "[TH BM.02.01/KH 2026-11 v2 k3f9a1c0e]". The MAC is
+// computed by the caller (the office's key); letters only writes and reads it.
+func SignedApprovalToken(formCode, period string, version int, mac string) string {
+	if mac == "" {
+		return ApprovalToken(formCode, period, version)
+	}
+	return fmt.Sprintf("[TH %s %s v%d k%s]", formCode, period, version, mac)
+}
+
+var tokenPattern = regexp.MustCompile(`\[TH ([^\]\s]{1,64}) ([0-9]{4}(?:-[A-Z0-9]{1,3})?) [vV]([0-9]{1,6})(?: [kK]([0-9a-fA-F]{8}))?\]`)
 
 // ParseApprovalToken finds the last draft token in a subject ("Re: Fwd: [TH …]"), the one the
 // latest reply added least to.
 func ParseApprovalToken(subject string) (formCode, period string, version int, ok bool) {
+	formCode, period, version, _, ok = ParseSignedApprovalToken(subject)
+	return formCode, period, version, ok
+}
+
+// ParseSignedApprovalToken is ParseApprovalToken that also returns the token's MAC, in lower
+// case ("" when the token has none).
+func ParseSignedApprovalToken(subject string) (formCode, period string, version int, mac string, ok bool) {
 	all := tokenPattern.FindAllStringSubmatch(subject, -1)
 	if len(all) == 0 {
-		return "", "", 0, false
+		return "", "", 0, "", false
 	}
 	m := all[len(all)-1]
 	v, err := strconv.Atoi(m[3])
 	if err != nil || v < 1 {
-		return "", "", 0, false
+		return "", "", 0, "", false
 	}
-	return m[1], m[2], v, true
+	return m[1], m[2], v, strings.ToLower(m[4]), true
 }
 
-func (d Draft) token() string { return ApprovalToken(d.Request.FormCode, d.Period, d.Version) }
+func (d Draft) token() string {
+	return SignedApprovalToken(d.Request.FormCode, d.Period, d.Version, d.MAC)
+}
 
 // what names the report: "Báo cáo kết quả thực hiện tháng 11/2026 (biểu mẫu BM.02.01/KH)".
 func (d Draft) what() string { return upperFirst(requested(d.Request)) + formCode(d.Request) }
@@ -241,8 +266,21 @@ func IssueLetter(d Draft, approvals []Decided) Letter {
 	return letter(Request{}, fmt.Sprintf("[%s] Ban hành: %s", d.Request.FormCode, requested(d.Request)),
 		"Kính gửi: Các đồng chí nhận báo cáo",
 		fmt.Sprintf("%s gửi %s (bản tổng hợp lần %d, đã được duyệt).", officeName(d.Office), lowerFirst(d.what()), d.Version),
-		"Quá trình duyệt:\n"+strings.Join(lines, "\n"),
+		"Quá trình duyệt:\n"+strings.Join(lines, "\n"), unauthenticated(d),
 		d.summaryOf("Bản tổng hợp lần"), attachedLine(d), signature(d.Office))
+}
+
+// UnauthenticatedApprovals warns, in every issued report of an office that counts approvals
+// without authenticating the leaders' mail, that the approvals may have been forged.
+const UnauthenticatedApprovals = "CẢNH BÁO: Các ý kiến duyệt nêu trên được nhận qua thư điện tử nhưng KHÔNG được xác thực " +
+	"người gửi (cấu hình cho phép duyệt không xác thực), nên có thể là thư giả mạo. " +
+	"Đề nghị đối chiếu trực tiếp với lãnh đạo trước khi sử dụng báo cáo."
+
+func unauthenticated(d Draft) string {
+	if d.Unauthenticated {
+		return UnauthenticatedApprovals
+	}
+	return ""
 }
 
 // indent quotes what a person wrote, line by line, without control or bidirectional formatting

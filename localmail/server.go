@@ -28,6 +28,13 @@ type Options struct {
 	Domain          string       // SMTP server domain / greeting, default "localhost"
 	RequireAuth     bool         // SMTP: reject MAIL FROM without AUTH
 	MaxMessageBytes int64        // SMTP size limit, default 25 MiB
+	// AuthServID, when set, makes the SMTP server act as a receiving server that checks
+	// senders (RFC 8601): a message submitted by an authenticated user whose From header is
+	// that user's address gets "Authentication-Results: AuthServID; dkim=pass header.d=D;
+	// spf=pass smtp.mailfrom=D; dmarc=pass header.from=D" (D the address's domain) above its
+	// Received field; other messages get none. Name the server Domain the same, so that its
+	// Received field says "by AuthServID".
+	AuthServID string
 	// Now gives the time stamped on delivered messages (Received header,
 	// IMAP internal date, Delivery.At), so a demo running on a simulated
 	// clock gets consistent dates. Nil means time.Now.

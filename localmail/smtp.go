@@ -1,10 +1,12 @@
 package localmail
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"net"
+	"net/mail"
 	"slices"
 	"strings"
 	"time"
@@ -124,7 +126,7 @@ func (sess *smtpSession) Data(r io.Reader) error {
 		if acct == nil { // removed since RCPT: cannot happen today, stay safe
 			continue
 		}
-		msg := append(sess.traceHeaders(id, to, at), raw...)
+		msg := append(sess.authResults(raw), append(sess.traceHeaders(id, to, at), raw...)...)
 		if _, err := sess.srv.appendTo(acct, "INBOX", msg); err != nil {
 			sess.srv.log.Error("smtp delivery failed", "to", to, "err", err)
 			return errStoreFailed
@@ -149,6 +151,25 @@ func (sess *smtpSession) traceHeaders(id, rcpt string, at time.Time) []byte {
 	fmt.Fprintf(&b, "\tby %s (localmail) with %s id %s\r\n", sess.srv.opts.Domain, with, id)
 	fmt.Fprintf(&b, "\tfor <%s>; %s\r\n", rcpt, at.Format(time.RFC1123Z))
 	return []byte(b.String())
+}
+
+// authResults is the Authentication-Results field of Options.AuthServID for a message whose
+// From header is the authenticated user's address; nil otherwise.
+func (sess *smtpSession) authResults(raw []byte) []byte {
+	if sess.srv.opts.AuthServID == "" || sess.authUser == "" {
+		return nil
+	}
+	m, err := mail.ReadMessage(bytes.NewReader(raw))
+	if err != nil {
+		return nil
+	}
+	from, err := mail.ParseAddress(m.Header.Get("From"))
+	if err != nil || normalizeEmail(from.Address) != normalizeEmail(sess.authUser) {
+		return nil
+	}
+	d := strings.ToLower(from.Address[strings.LastIndexByte(from.Address, '@')+1:])
+	return fmt.Appendf(nil, "Authentication-Results: %s; dkim=pass header.d=%s; spf=pass smtp.mailfrom=%s; dmarc=pass header.from=%s\r\n",
+		sess.srv.opts.AuthServID, d, d, d)
 }
 
 // Reset drops the current transaction but keeps the authentication.

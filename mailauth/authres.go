@@ -96,50 +96,50 @@ func stripComments(s string) (string, error) {
 	return b.String(), nil
 }
 
-// Window states of a trusted server while the header is read from the top.
+// Window states of the unnamed server (Microsoft 365) while the header is read from the top.
 const (
-	windowUnseen = iota // no field of the server seen yet
+	windowUnseen = iota // no unnamed field seen yet
 	windowOpen          // in the block of its topmost field, before the next Received
-	windowClosed        // past that block: further fields claiming it are the sender's
+	windowClosed        // past that block: further unnamed fields are the sender's
 )
 
 // checkAuthResults applies the rules of the package documentation to the trusted
-// Authentication-Results fields, in header order. A receiving server prepends its fields
-// above what the sender wrote, and they are followed by a Received field before the
-// sender's own header: only a server's topmost block of fields, up to the next Received
-// field, may vouch for the message. Failures count wherever they are: a forged failure
-// only harms the forger.
-func (c *checker) checkAuthResults(h textproto.Header, fromDomain string, p Policy) {
-	windows := map[string]int{}
-	seen := false
-	for fields := h.Fields(); fields.Next(); {
+// Authentication-Results fields, in header order. A named server's field may vouch for the
+// message only when it lies above that server's own Received field (see hops); the unnamed
+// fields of Microsoft 365 only in their topmost block, up to the next Received field.
+// Failures count wherever they are: a forged failure only harms the forger.
+// It reports whether some trusted field lay where it may vouch.
+func (c *checker) checkAuthResults(h textproto.Header, fromDomain string, p Policy) bool {
+	hop := hops(h, p)
+	unnamed := windowUnseen
+	current := false // some trusted field may vouch
+	for i, fields := 0, h.Fields(); fields.Next(); i++ {
 		switch fields.Key() {
 		case "Received":
-			for server, w := range windows {
-				if w == windowOpen {
-					windows[server] = windowClosed
-				}
+			if unnamed == windowOpen {
+				unnamed = windowClosed
 			}
 		case "Authentication-Results":
 			f := parseField(fields.Value())
-			server, trusted := f.server, p.trusts(f.server)
-			if f.unnamed {
-				server, trusted = unnamedServer, p.TrustUnnamed
-			}
-			if !trusted {
+			var server string
+			var above bool
+			switch {
+			case f.unnamed && p.TrustUnnamed:
+				if unnamed == windowUnseen {
+					unnamed = windowOpen
+				}
+				server, above = unnamedServer, unnamed == windowOpen
+			case !f.unnamed && p.trusts(f.server):
+				at, found := hop[f.server]
+				server, above = f.server, found && i < at
+			default:
 				continue
 			}
-			if windows[server] == windowUnseen {
-				windows[server] = windowOpen
-			}
-			seen = true
-			c.checkField(server, f, fromDomain, windows[server] == windowOpen)
+			current = current || above
+			c.checkField(server, f, fromDomain, above)
 		}
 	}
-	if !seen {
-		c.fail(Failure{Method: MethodAuthRes, Result: "none",
-			Detail: "no Authentication-Results field from a trusted server"})
-	}
+	return current
 }
 
 // checkField evaluates one trusted field; current says it is in its server's topmost

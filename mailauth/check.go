@@ -19,6 +19,10 @@ type Policy struct {
 	// Authentication-Results are believed: the office's own MX. Fields from any other
 	// authserv-id are ignored (a sender can write any header it likes). Case-insensitive.
 	TrustedServers []string
+	// ReceivedHosts are the host names the trusted servers write after "by" in their own
+	// Received field, when they differ from the authserv-ids: a server's field counts only
+	// above its Received field (see the package documentation). Case-insensitive.
+	ReceivedHosts []string
 	// TrustUnnamed believes Authentication-Results fields that have no authserv-id, as
 	// Microsoft 365 writes them; like named ones, only the topmost block counts. Set it
 	// only when the office's MX is Microsoft 365.
@@ -127,11 +131,16 @@ func Check(raw []byte, from string, p Policy) Verdict {
 		return c.verdict(from)
 	}
 	domain := addressDomain(addr)
+	current := true
 	if len(p.TrustedServers) > 0 || p.TrustUnnamed {
-		c.checkAuthResults(h, domain, p)
+		current = c.checkAuthResults(h, domain, p)
 	}
 	if p.VerifyDKIM {
 		c.checkDKIM(raw, domain, p.LookupTXT)
+	}
+	if !current && len(c.failures) == 0 {
+		c.fail(Failure{Method: MethodAuthRes, Result: "none",
+			Detail: "no Authentication-Results field of a trusted server above its own Received field"})
 	}
 	if p.configured() && !p.AcceptUnproven && !c.vouched && len(c.failures) == 0 {
 		c.fail(Failure{Method: MethodAlignment, Result: "none",

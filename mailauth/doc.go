@@ -13,17 +13,28 @@
 // when they claim "pass". Microsoft 365 writes its field without any authserv-id;
 // Policy.TrustUnnamed believes such fields.
 //
-// A trusted id is not enough either: RFC 8601 section 5 asks the receiving server to remove
-// fields claiming its id from incoming mail, but not every server does (OpenDKIM only with
-// RemoveARFrom or RemoveARAll). A receiving server prepends its fields above everything the
-// sender wrote, and the sender's header begins below a Received field (the MX's own, or the
-// sender's). So for each trusted server only its topmost field and the fields that follow
-// it up to the next Received field may vouch for the message; fields claiming that server
-// further down may still refuse it (a forged failure harms only the forger) but vouch for
-// nothing. This does not help when the server wrote nothing at all, or when a forger's
-// field directly follows the server's (Gmail writes its field below its Received field):
-// the trusted server must strip fields claiming its id, or always write one and be the
-// only one of its id in its block (Microsoft 365, OpenDKIM with AlwaysAddARHeader).
+// A trusted id is not enough either: anyone can write a field claiming it. RFC 8601 section 5
+// asks the receiving server to remove such fields from incoming mail, but not every server
+// does (OpenDKIM only with RemoveARFrom or RemoveARAll), so Check also looks at where a field
+// lies. A server adds its Received field when the message reaches it, above everything the
+// sender wrote; a field it writes afterwards lies above that Received field. So a named
+// server's field vouches for the message only when it lies above the server's own Received
+// field: the topmost Received field whose "by" host is the authserv-id or one of
+// Policy.ReceivedHosts, passing over the delivery hops written above it ("with LMTP", "with
+// local"). A Received field that cannot be read stops that search where it is (everything
+// above it was added inside the office). When the server's Received field is missing, none
+// of its fields vouches. Fields further down may still refuse the message (a forged failure
+// harms only the forger) but vouch for nothing.
+//
+// This means that servers writing their field below their own Received field (Gmail; Postfix
+// with OpenDKIM or OpenDMARC as smtpd milters; Zimbra's amavis under Postfix's re-injection
+// hop) cannot vouch through Authentication-Results: such offices set VerifyDKIM. SECURITY.md
+// says what each kind of server must do.
+//
+// Microsoft 365 writes its field without an authserv-id and renames the Authentication-Results
+// fields a message arrives with (to Authentication-Results-Original), so with
+// Policy.TrustUnnamed no Received field is needed: only the topmost block of unnamed fields,
+// up to the next Received field, may vouch.
 //
 // Comments are removed before a field is parsed (OpenDKIM writes "(2048-bit key; unprotected)",
 // whose semicolon would otherwise split a result). A trusted field that cannot be read
@@ -60,8 +71,9 @@
 //   - The message must have exactly one From field holding exactly one address, and when the
 //     caller names the from address it must be that one: DKIM signs one From, and a second one
 //     is how a forger gets a signed message displayed under another name.
-//   - TrustedServers non-empty but no field from them present: the mail did not come through
-//     the office's MX (or was injected behind it), Failure{Method: "authres", Result: "none"}.
+//   - TrustedServers or TrustUnnamed set but no trusted field where it may vouch, and nothing
+//     else failed: the mail did not come through the office's MX (or was injected behind it),
+//     Failure{Method: "authres", Result: "none"}.
 //   - Policy.VerifyDKIM: at least one valid signature with an aligned d= is required. Failing
 //     or unaligned signatures next to a valid aligned one do not matter. Signatures that could
 //     not be checked for a temporary DNS error make the verdict Temporary.

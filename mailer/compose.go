@@ -52,7 +52,7 @@ func build(cfg Config, m Message) (*gomail.Msg, string, error) {
 	if m.Key == "" {
 		return nil, "", fmt.Errorf("compose: %w: message has no idempotency key", ErrPermanent)
 	}
-	id := MessageID(m.Key, cfg.From)
+	id := cfg.MessageID(m.Key)
 	msg := gomail.NewMsg(gomail.WithBoundary(boundary(m.Key)), gomail.WithNoDefaultUserAgent())
 	if err := setAddresses(msg, cfg, m); err != nil {
 		return nil, id, fmt.Errorf("compose %s: %w", id, err)

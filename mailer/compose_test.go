@@ -360,3 +360,44 @@ func TestIsOwnMessageID(t *testing.T) {
 		})
 	}
 }
+
+// TestConfig_MessageID: with a secret, the Message-ID cannot be computed from the key alone,
+// differs with the secret, is stable, is what Compose writes, and is still recognised as ours.
+func TestConfig_MessageID(t *testing.T) {
+	const from = "tonghop@kcn.example"
+	keyed := Config{From: from, MessageIDSecret: []byte("secret-1")}
+	other := Config{From: from, MessageIDSecret: []byte("secret-2")}
+	const key = "approval:BM.02.01/KH:2026-11:v1:s1:tb"
+	id := keyed.MessageID(key)
+	tests := []struct {
+		name string
+		got  string
+		same bool
+	}{
+		{"Unkeyed", MessageID(key, from), false},
+		{"NoSecret", Config{From: from}.MessageID(key), false},
+		{"OtherSecret", other.MessageID(key), false},
+		{"OtherKey", keyed.MessageID(key + "x"), false},
+		{"Again", keyed.MessageID(key), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if (tt.got == id) != tt.same {
+				t.Errorf("got %q next to %q, want same=%v", tt.got, id, tt.same)
+			}
+		})
+	}
+	if !IsOwnMessageID(id, from) {
+		t.Errorf("IsOwnMessageID(%q): got false, want true", id)
+	}
+	cfg := testConfig(25, TLSNone)
+	cfg.MessageIDSecret = []byte("secret-1")
+	raw, err := Compose(cfg, Message{Key: key, To: []string{"tb@kcn.example"}, Subject: "s", Body: "b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := parse(t, raw).header
+	if got, _ := h.MessageID(); "<"+got+">" != cfg.MessageID(key) || "<"+got+">" == MessageID(key, cfg.From) {
+		t.Errorf("composed Message-ID: got <%s>, want the keyed %s", got, cfg.MessageID(key))
+	}
+}

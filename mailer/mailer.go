@@ -9,6 +9,7 @@
 package mailer
 
 import (
+	"crypto/hmac"
 	"crypto/sha256"
 	"crypto/x509"
 	"encoding/hex"
@@ -50,6 +51,10 @@ type Config struct {
 	InsecureSkipVerify bool           // for self-signed test servers only
 	RootCAs            *x509.CertPool // certificate authorities to trust; nil: the system's
 	DKIM               *DKIM          // signs every message (dkim.go); nil: unsigned
+	// MessageIDSecret, when set, keys the Message-IDs (see Config.MessageID): only tonghop can
+	// compute the Message-ID of a mail it sends, so a reply citing one was written by someone
+	// who received that mail. Derive it from a key of the office's, never use that key itself.
+	MessageIDSecret []byte
 }
 
 // Validate reports every problem of the configuration at once; it does no I/O.
@@ -161,9 +166,22 @@ func MessageID(key, from string) string {
 	return "<" + hex.EncodeToString(sum[:])[:32] + "@" + addressDomain(from) + ">"
 }
 
-// IsOwnMessageID reports whether id (with or without angle brackets) is a Message-ID that
-// MessageID makes for mail sent from from: a reply whose In-Reply-To or References holds one
-// answers a mail of tonghop's.
+// MessageID derives the Message-ID of the message with the given idempotency key: with a
+// MessageIDSecret, "<" + the first 32 hex digits of HMAC-SHA256(secret, key) + "@" + the
+// domain of From + ">"; without one, the package function MessageID (which anyone knowing
+// the key can compute).
+func (c Config) MessageID(key string) string {
+	if len(c.MessageIDSecret) == 0 {
+		return MessageID(key, c.From)
+	}
+	m := hmac.New(sha256.New, c.MessageIDSecret)
+	m.Write([]byte(key))
+	return "<" + hex.EncodeToString(m.Sum(nil))[:32] + "@" + addressDomain(c.From) + ">"
+}
+
+// IsOwnMessageID reports whether id (with or without angle brackets) has the shape of a
+// Message-ID that MessageID or Config.MessageID makes for mail sent from from: a reply whose
+// In-Reply-To or References holds one may answer a mail of tonghop's (the outbox says which).
 func IsOwnMessageID(id, from string) bool {
 	id = strings.ToLower(strings.Trim(strings.TrimSpace(id), "<>"))
 	local, domain, ok := strings.Cut(id, "@")

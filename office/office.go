@@ -45,6 +45,7 @@ func Compile(c *config.Config, key []byte) (*Office, error) {
 	if err != nil {
 		problems = append(problems, err.Error())
 	}
+	mail.MessageIDSecret = derive(key, labelMessageID)
 	o.Mail = mail
 	if len(problems) > 0 {
 		return nil, &config.Errors{Path: c.Path, Problems: problems}

@@ -124,6 +124,10 @@ func approvalLine(a Approval, loc *time.Location) string {
 	return s
 }
 
+// unauthenticatedLine ends the approval block of a report whose approvals were counted
+// without authenticating the leaders' mail.
+const unauthenticatedLine = "CẢNH BÁO: ý kiến duyệt nhận qua thư điện tử KHÔNG được xác thực người gửi, có thể là thư giả mạo"
+
 // builtLine tells when the workbook was made.
 func builtLine(t time.Time, loc *time.Location) string {
 	return "Lập lúc " + t.In(loc).Format(layoutDateTime)

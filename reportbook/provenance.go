@@ -29,6 +29,9 @@ const (
 	PropApprovedAt        = "tonghop.approved_at"
 	PropApprovedVersion   = "tonghop.approved_version"
 	PropApprovalMessageID = "tonghop.approval_message_id"
+	// PropUnauthenticated holds the warning of an issue whose approvals were not
+	// authenticated; absent otherwise.
+	PropUnauthenticated = "tonghop.approvals_unauthenticated"
 )
 
 // Creator is the creator recorded in the document properties.

@@ -22,7 +22,8 @@ const (
 // Stamp marks an approved draft as the issued report without rebuilding it (a rebuild could
 // count data the leaders never saw): the document and custom properties record every approval
 // (who, when, which version, the Message-ID of the reply), and on the summary sheet the
-// "DỰ THẢO lần N" line becomes the approval lines. A workbook a leader edited may have lost
+// "DỰ THẢO lần N" line becomes the approval lines. An approval counted without authenticating
+// its sender adds a warning to those lines and the property PropUnauthenticated. A workbook a leader edited may have lost
 // the title block: the properties are written all the same.
 func Stamp(data []byte, approvals []Approval, loc *time.Location) ([]byte, error) {
 	if len(approvals) == 0 {
@@ -39,8 +40,13 @@ func Stamp(data []byte, approvals []Approval, loc *time.Location) ([]byte, error
 	}
 	defer f.Close()
 	lines := make([]string, len(approvals))
+	unauthenticated := false
 	for i, a := range approvals {
 		lines[i] = approvalLine(a, loc)
+		unauthenticated = unauthenticated || a.Unauthenticated
+	}
+	if unauthenticated {
+		lines = append(lines, unauthenticatedLine)
 	}
 	// One line: the title block's rows are one line high; the properties keep each approval.
 	if err := replaceDraftLine(f, strings.Join(lines, "; ")); err != nil {
@@ -105,6 +111,9 @@ func stampProperties(f *excelize.File, approvals []Approval, lines []string) err
 			Name:  "tonghop.approval." + strconv.Itoa(i+1),
 			Value: propText(fmt.Sprintf("%s; %s; v%d; <%s>", strings.TrimSpace(a.Title+" "+a.Name), a.At.UTC().Format(time.RFC3339), a.Version, a.MessageID)),
 		})
+	}
+	if len(lines) > len(approvals) {
+		custom = append(custom, excelize.CustomProperty{Name: PropUnauthenticated, Value: unauthenticatedLine})
 	}
 	for _, p := range custom {
 		if err := f.SetCustomProps(p); err != nil {

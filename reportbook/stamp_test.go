@@ -58,3 +58,48 @@ func TestStamp(t *testing.T) {
 		t.Error("Stamp without approvals")
 	}
 }
+
+// TestStamp_Unauthenticated: an approval counted without authentication leaves a warning in
+// the approval block and in the properties; an authenticated issue has neither.
+func TestStamp_Unauthenticated(t *testing.T) {
+	fx := newFixture(t, "BM.02.01/KH", 3, 0)
+	_, draft := fx.write(t)
+	at := time.Date(2026, 11, 20, 2, 15, 0, 0, time.UTC)
+	for _, unauth := range []bool{false, true} {
+		approvals := []Approval{{Title: "Trưởng Ban", Name: "Nguyễn Văn An", At: at, Version: 1,
+			MessageID: "a1@kcn.example", Unauthenticated: unauth}}
+		out, err := Stamp(draft, approvals, time.UTC)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var text string
+		for _, r := range rows(t, f, sheetSummary)[:stampSearchRows] {
+			text += strings.Join(r, "|") + "\n"
+		}
+		props, err := f.GetCustomProps()
+		if err != nil {
+			t.Fatal(err)
+		}
+		prop := ""
+		for _, p := range props {
+			if p.Name == PropUnauthenticated {
+				prop, _ = p.Value.(string)
+			}
+		}
+		doc, err := f.GetDocProps()
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		if got := strings.Contains(text, "CẢNH BÁO") && strings.Contains(text, "Đã duyệt: Trưởng Ban"); got != unauth {
+			t.Errorf("Unauthenticated=%v: warning in the approval block %v:\n%s", unauth, got, text)
+		}
+		if (prop == unauthenticatedLine) != unauth || strings.Contains(doc.Description, "CẢNH BÁO") != unauth {
+			t.Errorf("Unauthenticated=%v: property %q, description %q", unauth, prop, doc.Description)
+		}
+	}
+}

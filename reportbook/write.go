@@ -21,6 +21,9 @@ type Approval struct {
 	At          time.Time
 	Version     int
 	MessageID   string
+	// Unauthenticated says the reply was counted without authenticating its sender
+	// (mail_auth.insecure_unauthenticated_approvals): Stamp writes a warning.
+	Unauthenticated bool
 }
 
 // Meta is what the workbook says about itself beyond the figures: who issues it, for which

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/tonghop/tonghop/clock"
@@ -75,7 +76,7 @@ func serve(ctx context.Context, cfg *config.Config, clk clock.Clock, logger *slo
 	}
 	defer d.Close()
 	logger.Info("tonghop started", "version", version, "config", cfg.Path, "data_dir", cfg.DataDir,
-		"units", len(cfg.Units), "forms", len(cfg.Forms), "xls_converter", converterName(conv))
+		"units", len(cfg.Units), "forms", len(cfg.Forms), "xls_converter", converterName(conv), "mail_auth", mailAuthName(cfg.MailAuth))
 	return d.Run(ctx)
 }
 
@@ -90,4 +91,25 @@ func runDemo(ctx context.Context, args []string, stdout, _ io.Writer) error {
 		return err
 	}
 	return demo.Run(ctx, demo.Options{Dir: *dir, Units: *units, Out: stdout})
+}
+
+// mailAuthName sums up how leaders' replies are authenticated, for the start log.
+func mailAuthName(m config.MailAuth) string {
+	var parts []string
+	if len(m.TrustedServers) > 0 {
+		parts = append(parts, "trusted_servers="+strings.Join(m.TrustedServers, ","))
+	}
+	if m.TrustUnnamed {
+		parts = append(parts, "trust_unnamed")
+	}
+	if m.VerifyDKIM {
+		parts = append(parts, "verify_dkim")
+	}
+	if m.Unauthenticated() {
+		parts = append(parts, "INSECURE_UNAUTHENTICATED_APPROVALS")
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, " ")
 }

@@ -40,7 +40,26 @@ type Options struct {
 	Units          []string // unit codes; nil: Units
 	RepliesPerHour int      // mailbox.replies_per_hour; 0: the default
 	// Forms replaces the [[forms]] tables (TOML); "": the monthly BM.02.01/KH of FormsDefault.
+	// Forms holding their own [mail_auth] table replace MailAuthDefault too.
 	Forms string
+}
+
+// MX is the authserv-id of the test office's receiving server, the one [mail_auth] trusts:
+// its Authentication-Results count above its own Received field (see AuthPass).
+const MX = "mx.kcn.example"
+
+// MailAuthDefault is the test office's [mail_auth]: replies are authenticated by its MX.
+const MailAuthDefault = "\n[mail_auth]\ntrusted_servers = [\"" + MX + "\"]\n"
+
+// AuthPass is what the office's MX writes on top of a genuine mail from addr's domain: its
+// Authentication-Results (DKIM, SPF and DMARC pass) above its own Received field. Put it
+// before the mail's own header lines.
+func AuthPass(addr string) string {
+	domain := addr[strings.LastIndexByte(addr, '@')+1:]
+	return "Authentication-Results: " + MX + "; dkim=pass header.d=" + domain + "; spf=pass smtp.mailfrom=" + domain +
+		"; dmarc=pass header.from=" + domain + "\r\n" +
+		"Received: from mail." + domain + " (mail." + domain + " [192.0.2.25])\r\n\tby " + MX +
+		" (Postfix) with ESMTPS id 4Yb2xQ1Lz9z1;\r\n\tMon, 16 Nov 2026 10:00:01 +0700\r\n"
 }
 
 // OfficeWith is Office with other units or limits, for load tests.
@@ -71,6 +90,9 @@ func OfficeWith(t testing.TB, key string, o Options) (*localmail.Server, string)
 	}
 	if o.Forms == "" {
 		o.Forms = FormsDefault
+	}
+	if !strings.Contains(o.Forms, "[mail_auth]") {
+		o.Forms += MailAuthDefault
 	}
 	path := filepath.Join(t.TempDir(), "tonghop.toml")
 	cfg := fmt.Sprintf(configText, key, srv.IMAPPort(), OfficeAddr, limits, srv.SMTPPort(), OfficeAddr, OfficeAddr,
