@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tonghop/tonghop/internal/officetest"
 	"github.com/tonghop/tonghop/ledger"
 )
 
@@ -132,8 +133,9 @@ func toAny(m ledger.OutMail, addrs []string) bool {
 	return false
 }
 
-// corpusMail returns the raw message of a manifest line: a file of testdata/mail, or for
-// "gen:oversize-unit" a unit's mail with a 31 MiB attachment, built here rather than checked in.
+// corpusMail returns the raw message of a manifest line as the office's MX delivers it: a file
+// of testdata/mail, or for "gen:oversize-unit" a unit's mail with a 31 MiB attachment, built
+// here rather than checked in.
 func corpusMail(t *testing.T, file string) []byte {
 	t.Helper()
 	if file == "gen:oversize-unit" {
@@ -143,7 +145,7 @@ func corpusMail(t *testing.T, file string) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return raw
+	return officetest.Delivered(raw)
 }
 
 // oversizeMail is QLDN's mail with a 31 MiB "workbook", over the default

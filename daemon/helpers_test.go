@@ -67,12 +67,12 @@ func (e *env) workbook(t testing.TB, unit string, mistakes bool) []byte {
 }
 
 func mail(from, id, headers, name string, data []byte) []byte {
-	return officetest.Mail(from, officeAddr, id, headers, name, data)
+	return officetest.Delivered(officetest.Mail(from, officeAddr, id, headers, name, data))
 }
 
 func (e *env) append(t testing.TB, raw []byte) {
 	t.Helper()
-	if err := e.srv.Append(officeAddr, "INBOX", raw); err != nil {
+	if err := e.srv.Append(officeAddr, "INBOX", officetest.Delivered(raw)); err != nil {
 		t.Fatal(err)
 	}
 }

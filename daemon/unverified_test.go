@@ -14,7 +14,9 @@ import (
 func TestIntake_UnverifiedSubmission(t *testing.T) {
 	e := newApprovalEnv(t)
 	qldn := officetest.UnitAddr("QLDN")
-	e.append(t, mail(qldn, "forged@attacker.example", "", "bc.xlsx", e.workbook(t, "QLDN", false)))
+	// Not through the office's MX: only an outside server's word for it.
+	outside := "Authentication-Results: mx.attacker.example; dkim=pass header.d=kcn.example\r\n"
+	e.append(t, mail(qldn, "forged@attacker.example", outside, "bc.xlsx", e.workbook(t, "QLDN", false)))
 	e.append(t, mail("qldn@\u212Acn.example", "kelvin@attacker.example", authPass, "bc.xlsx", e.workbook(t, "QLDN", false)))
 	e.step(t)
 	if q, in := e.count(t, "Quarantine"), e.count(t, "INBOX"); q != 2 || in != 0 {

@@ -73,7 +73,10 @@ func (f *fakeLedger) SubmittedBefore(context.Context, string, string) (bool, err
 // not used.
 func testOffice(t testing.TB) (*office.Office, *config.Config) {
 	t.Helper()
-	return officetest.Compiled(t, testKey)
+	o, cfg := officetest.Compiled(t, testKey)
+	// The judgement without [mail_auth], as an office without it judges; authOffice has it.
+	cfg.MailAuth = config.MailAuth{}
+	return o, cfg
 }
 
 // testJudge judges for the test office at testNow, reading l.

@@ -17,13 +17,16 @@ import (
 // mx is the office's receiving server in the offices with [mail_auth] below.
 const mx = "mx.kcn.example"
 
+// mxReceived is the MX's own Received field: its Authentication-Results count only above it.
+var mxReceived = strings.SplitN(officetest.AuthPass("qldn@kcn.example"), "\r\n", 2)[1]
+
 // Authentication-Results fields above a unit's mail: what the office's MX writes for genuine
 // mail from the test office's domain, and what it or a forger writes otherwise.
-const (
-	authPass      = "Authentication-Results: " + mx + "; dkim=pass header.d=kcn.example; spf=pass smtp.mailfrom=kcn.example; dmarc=pass header.from=kcn.example\r\n"
-	authDKIMFail  = "Authentication-Results: " + mx + "; dkim=fail header.d=kcn.example; spf=fail smtp.mailfrom=kcn.example; dmarc=fail header.from=kcn.example\r\n"
-	authForgedMX  = "Authentication-Results: mx.attacker.example; dkim=pass header.d=kcn.example; dmarc=pass header.from=kcn.example\r\n"
-	authOtherPass = "Authentication-Results: " + mx + "; dkim=pass header.d=attacker.example; spf=none smtp.mailfrom=attacker.example\r\n"
+var (
+	authPass      = "Authentication-Results: " + mx + "; dkim=pass header.d=kcn.example; spf=pass smtp.mailfrom=kcn.example; dmarc=pass header.from=kcn.example\r\n" + mxReceived
+	authDKIMFail  = "Authentication-Results: " + mx + "; dkim=fail header.d=kcn.example; spf=fail smtp.mailfrom=kcn.example; dmarc=fail header.from=kcn.example\r\n" + mxReceived
+	authForgedMX  = "Authentication-Results: mx.attacker.example; dkim=pass header.d=kcn.example; dmarc=pass header.from=kcn.example\r\n" + mxReceived
+	authOtherPass = "Authentication-Results: " + mx + "; dkim=pass header.d=attacker.example; spf=none smtp.mailfrom=attacker.example\r\n" + mxReceived
 )
 
 // authOffice is the test office with [mail_auth] trusting the office's MX.

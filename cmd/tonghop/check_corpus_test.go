@@ -60,6 +60,7 @@ func TestCheck_AgreesWithDaemon(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		raw = officetest.Delivered(raw)
 		ig, err := d.Ingest(ctx, raw)
 		if err != nil {
 			t.Fatalf("%s: ingest: %v", file, err)

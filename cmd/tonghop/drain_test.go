@@ -49,7 +49,7 @@ func TestRun_DrainUnderKills(t *testing.T) {
 		u := units[i%len(units)]
 		raw := officetest.Mail(officetest.UnitAddr(u), officetest.OfficeAddr, fmt.Sprintf("drain-%d@kcn.example", i),
 			"", "BM.02.01-KH_2026-11_"+u+".xlsx", workbooks[u])
-		if err := srv.Append(officetest.OfficeAddr, "INBOX", raw); err != nil {
+		if err := srv.Append(officetest.OfficeAddr, "INBOX", officetest.Delivered(raw)); err != nil {
 			t.Fatal(err)
 		}
 	}

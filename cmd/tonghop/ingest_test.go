@@ -32,7 +32,9 @@ func TestIngest(t *testing.T) {
 	const office = "tonghop@bqlkcn.bacninh.gov.vn"
 	// What the example office's MX ([mail_auth] trusted_servers) writes above a unit's genuine mail.
 	const auth = "Authentication-Results: mx.bacninh.gov.vn; dkim=pass header.d=bqlkcn.bacninh.gov.vn; " +
-		"spf=pass smtp.mailfrom=bqlkcn.bacninh.gov.vn; dmarc=pass header.from=bqlkcn.bacninh.gov.vn\r\n"
+		"spf=pass smtp.mailfrom=bqlkcn.bacninh.gov.vn; dmarc=pass header.from=bqlkcn.bacninh.gov.vn\r\n" +
+		"Received: from mail.bqlkcn.bacninh.gov.vn (mail.bqlkcn.bacninh.gov.vn [192.0.2.25])\r\n" +
+		"\tby mx.bacninh.gov.vn (Postfix) with ESMTPS id 4Yb2xQ1Lz9z1;\r\n\tMon, 16 Nov 2026 10:00:01 +0700\r\n"
 	first := write("1.eml", officetest.Mail("qldn@bqlkcn.bacninh.gov.vn", office, "m1@qldn", auth, "BM.04.01-KH_"+week+"_QLDN.xlsx", workbook))
 	second := write("2.eml", officetest.Mail("QLDN@bqlkcn.bacninh.gov.vn", office, "m2@qldn", auth, "chuong-trinh.xlsx", workbook))
 	bare := write("3.eml", officetest.Mail("qldn@bqlkcn.bacninh.gov.vn", office, "m3@qldn", auth, "", nil))

@@ -28,7 +28,7 @@ func TestRun_SIGKILLLosesNothing(t *testing.T) {
 	inbox := 0
 	for round := range 3 {
 		for _, u := range officetest.Units {
-			if err := srv.Append(office, "INBOX", submission(t, cfg, u, round)); err != nil {
+			if err := srv.Append(office, "INBOX", officetest.Delivered(submission(t, cfg, u, round))); err != nil {
 				t.Fatal(err)
 			}
 			inbox++

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/period"
 
 	"github.com/xuri/excelize/v2"
@@ -62,7 +63,8 @@ func WorkbookFor(t testing.TB, cfg *config.Config, unit string, key []byte, mont
 }
 
 // Mail builds a message from from to to with Message-ID <id>; headers are extra header lines
-// ("Auto-Submitted: auto-replied\r\n"), name and data an optional attachment.
+// ("Auto-Submitted: auto-replied\r\n"), name and data an optional attachment. It is the mail
+// as sent: Delivered adds what the office's MX writes on top.
 func Mail(from, to, id, headers, name string, data []byte) []byte {
 	if name == "" {
 		return mailWith(from, to, id, headers)
@@ -141,4 +143,17 @@ func WaitFor(t testing.TB, limit time.Duration, what string, cond func() bool) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// Delivered is a raw message as the test office's MX delivers it: its Authentication-Results
+// for the From domain (AuthPass) and its Received field on top. A message without a readable
+// From, or whose header already holds Authentication-Results (a test of authentication itself),
+// is returned as it is.
+func Delivered(raw []byte) []byte {
+	hdr, err := intake.ParseHeader(raw)
+	head, _, _ := bytes.Cut(raw, []byte("\r\n\r\n"))
+	if err != nil || hdr.From.Addr == "" || bytes.Contains(head, []byte("Authentication-Results")) {
+		return raw
+	}
+	return append([]byte(AuthPass(hdr.From.Addr)), raw...)
 }
