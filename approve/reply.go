@@ -3,6 +3,7 @@ package approve
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"maps"
@@ -15,6 +16,7 @@ import (
 	"github.com/tonghop/tonghop/mailauth"
 	"github.com/tonghop/tonghop/office"
 	replyreader "github.com/tonghop/tonghop/reply"
+	"github.com/tonghop/tonghop/templates"
 )
 
 // Reply reads a leader's answer to the draft ref names (see Thread) and takes the approval step
@@ -81,17 +83,34 @@ func counts(st approval.State, c approval.Chain, person string, version int) boo
 }
 
 // adoptEditedWorkbook stores the first workbook of a counted reply as the next draft version,
-// authored by the person, with the same counted submissions as the version it edits.
+// authored by the person, with the same counted submissions as the version it edits. Reply
+// calls it only after the reply passed authentication. The workbook is read as units' files
+// are (templates.Sanitize): what is stored holds values only, without macros, links or
+// formulas. A workbook that cannot be made so is not taken: the reply still counts as a
+// decision on the draft as sent, and the person and the clerks are told.
 func (a *Approver) adoptEditedWorkbook(ctx context.Context, in *ledger.Intake, msg *intake.Message, ref Ref, person string, ev *approval.Reply, rc *replyContext) error {
 	sheets := msg.Spreadsheets()
-	if len(sheets) == 0 || sheets[0].TooLarge || len(sheets[0].Data) == 0 {
+	if len(sheets) == 0 || !sheets[0].TooLarge && len(sheets[0].Data) == 0 {
 		return nil
 	}
 	head, err := a.Ledger.LatestDraft(ctx, ref.Form.Code, ref.Period.String())
 	if err != nil {
 		return err
 	}
-	sha, err := a.Ledger.PutBlob(sheets[0].Data)
+	att := sheets[0]
+	log := a.log().With("form", ref.Form.Code, "period", ref.Period.String(), "file", att.Name)
+	clean, rep, err := []byte(nil), templates.SanitizeReport{Problem: letters.EditedTooLarge}, errors.New("over the attachment size limit")
+	if !att.TooLarge {
+		clean, rep, err = templates.Sanitize(att.Data, templates.Limits{})
+	}
+	if err != nil {
+		log.Warn("edited workbook not adopted", "err", err)
+		a.editedNotTaken(in, msg, ref, head, person, att.Name, rep.Problem)
+		return nil
+	}
+	log.Info("edited workbook sanitized", "formulas", rep.Formulas, "emptied", rep.EmptiedCount, "emptied_cells", rep.Emptied,
+		"hyperlinks", rep.Hyperlinks, "external", rep.External, "macros", rep.Macros, "dropped", rep.Dropped, "names", rep.Names)
+	sha, err := a.Ledger.PutBlob(clean)
 	if err != nil {
 		return err
 	}
@@ -101,8 +120,21 @@ func (a *Approver) adoptEditedWorkbook(ctx context.Context, in *ledger.Intake, m
 		Basis: maps.Clone(head.Basis), Trigger: ledger.TriggerEdited, Author: person, BuiltAt: a.now(),
 	}
 	in.Drafts = append(in.Drafts, draft)
-	ev.EditedVersion, rc.edited, rc.draft = draft.Version, sheets[0].Name, &draft
+	ev.EditedVersion, rc.edited, rc.draft = draft.Version, att.Name, &draft
 	return nil
+}
+
+// editedNotTaken tells the person, in their reply's thread with the clerks in copy, that the
+// workbook they attached was not taken (why, in Vietnamese).
+func (a *Approver) editedNotTaken(in *ledger.Intake, msg *intake.Message, ref Ref, head ledger.Draft, person, file, why string) {
+	to := letters.Person{Name: msg.From.Addr}
+	if p, ok := a.Office.Person(person); ok {
+		to = letters.Person{Title: p.Title, Name: p.Name}
+	}
+	l := letters.EditedNotTakenLetter(a.Office.DraftLetter(ref.Form, ref.Period, head, 0, nil), to, file, why)
+	in.Queue(a.now(), ledger.OutMail{Key: ledger.ApprovalReplyKey(in.Mail.SHA256, "edited-not-taken"), Kind: ledger.KindApprovalNotice,
+		To: []string{msg.From.Addr}, Cc: a.Office.ClerkAddresses(), Subject: l.Subject, Body: l.Body,
+		InReplyTo: msg.MessageID, References: append(slices.Clone(msg.References), msg.MessageID)}, msg.From.Addr)
 }
 
 // recordStep puts the new state, its mails and events into the intake, and returns the archive

@@ -190,6 +190,25 @@ func RevisionLetter(d Draft, from Person, comment, edited string) Letter {
 		signature(d.Office))
 }
 
+// EditedTooLarge is why, for EditedNotTakenLetter, a workbook too large to be read was not taken.
+const EditedTooLarge = "Tệp quá lớn nên hệ thống không đọc được."
+
+// EditedNotTakenLetter tells a leader, with the Planning Office in copy, that the workbook they
+// attached to their reply about draft d was not taken as a new draft, and why (a sentence in
+// Vietnamese): their decision counts for the draft as it was sent.
+func EditedNotTakenLetter(d Draft, to Person, file, why string) Letter {
+	why = strings.TrimSpace(why)
+	if why != "" && !strings.HasSuffix(why, ".") {
+		why += "."
+	}
+	return letter(Request{}, d.token()+" Tệp sửa không được nhận: "+requested(d.Request),
+		"Kính gửi: "+to.String(),
+		fmt.Sprintf("Thư trả lời về dự thảo lần %d có kèm tệp %s, nhưng tệp này không được nhận làm dự thảo mới. %s", d.Version, quoted(file), why),
+		fmt.Sprintf("Ý kiến trong thư được ghi nhận cho dự thảo lần %d như đã gửi, không gồm nội dung sửa trong tệp.", d.Version),
+		"Nếu cần sửa số liệu, xin lưu tệp kiểu Excel Workbook (.xlsx), không đặt mật khẩu, và gửi lại khi trả lời thư xin ý kiến; hoặc báo Văn phòng (đồng gửi thư này) để sửa.",
+		signature(d.Office))
+}
+
 // AskAgainLetter asks a leader, once, to answer again when their reply could not be read safely.
 func AskAgainLetter(d Draft, to Person, written string) Letter {
 	quote := "Thư trả lời không có nội dung ý kiến."
