@@ -75,7 +75,7 @@ func counts(st approval.State, c approval.Chain, person string, version int) boo
 // adoptEditedWorkbook stores the first workbook of a counted reply as the next draft version,
 // authored by the person, with the same counted submissions as the version it edits.
 func (a *Approver) adoptEditedWorkbook(ctx context.Context, in *ledger.Intake, msg *intake.Message, ref Ref, person string, ev *approval.Reply, rc *replyContext) error {
-	sheets := msg.Spreadsheets()
+	sheets := ownSpreadsheets(msg)
 	if len(sheets) == 0 || sheets[0].TooLarge || len(sheets[0].Data) == 0 {
 		return nil
 	}
