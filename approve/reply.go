@@ -89,7 +89,7 @@ func counts(st approval.State, c approval.Chain, person string, version int) boo
 // formulas. A workbook that cannot be made so is not taken: the reply still counts as a
 // decision on the draft as sent, and the person and the clerks are told.
 func (a *Approver) adoptEditedWorkbook(ctx context.Context, in *ledger.Intake, msg *intake.Message, ref Ref, person string, ev *approval.Reply, rc *replyContext) error {
-	sheets := msg.Spreadsheets()
+	sheets := ownSpreadsheets(msg)
 	if len(sheets) == 0 || !sheets[0].TooLarge && len(sheets[0].Data) == 0 {
 		return nil
 	}

@@ -40,7 +40,7 @@ func (w *walker) walk(h textproto.Header, body io.Reader, depth int, forwarded b
 		ctype = "text/plain" // RFC 2045 5.2: missing or invalid means text/plain
 	}
 	if strings.HasPrefix(ctype, "multipart/") {
-		w.walkMultipart(body, cparams["boundary"], depth, forwarded)
+		w.walkMultipart(body, cparams["boundary"], depth, forwarded, ctype == "multipart/digest")
 		return
 	}
 	disp, dparams := parseMediaHeader(h.Get("Content-Disposition"))
@@ -86,7 +86,9 @@ func isAttachedMessage(ctype string) bool {
 	return ctype == "message/rfc822" || ctype == "message/global"
 }
 
-func (w *walker) walkMultipart(body io.Reader, boundary string, depth int, forwarded bool) {
+// walkMultipart walks the parts of one multipart; in a digest, a part without a Content-Type
+// is an attached message (RFC 2046 5.1.5), never text of the sender's own.
+func (w *walker) walkMultipart(body io.Reader, boundary string, depth int, forwarded, digest bool) {
 	if boundary == "" {
 		return // nothing can be split; the content is unusable
 	}
@@ -101,6 +103,9 @@ func (w *walker) walkMultipart(body io.Reader, boundary string, depth int, forwa
 			// io.EOF ends the multipart; anything else (a missing closing
 			// boundary, garbage) ends it too, keeping what was read.
 			return
+		}
+		if digest && p.Header.Get("Content-Type") == "" {
+			p.Header.Set("Content-Type", "message/rfc822")
 		}
 		w.walk(p.Header, p, depth+1, forwarded)
 	}

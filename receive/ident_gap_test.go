@@ -1,0 +1,107 @@
+package receive
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/tonghop/tonghop/internal/officetest"
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/templates"
+)
+
+// claimOtherUnit edits QLDN's signed workbook to claim unit: the hidden sheet's unit and the
+// cover line changed, and the tag cleared rather than recomputed (the sender has no key).
+func claimOtherUnit(t *testing.T, data []byte, unit string) []byte {
+	t.Helper()
+	x, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	rows, err := x.GetRows(templates.IdentSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, row := range rows {
+		if len(row) < 2 {
+			continue
+		}
+		var value string
+		switch row[0] {
+		case "unit":
+			value = unit
+		case "tag":
+			value = ""
+		default:
+			continue
+		}
+		cell, _ := excelize.CoordinatesToCellName(2, i+1)
+		if err := x.SetCellStr(templates.IdentSheet, cell, value); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cells, err := x.SearchSheet(templates.CoverSheet, "^"+templates.IdentPrefix+`\|`, true)
+	if err != nil || len(cells) != 1 {
+		t.Fatalf("ident line on the cover: %v, %v", cells, err)
+	}
+	line, _ := x.GetCellValue(templates.CoverSheet, cells[0])
+	if err := x.SetCellStr(templates.CoverSheet, cells[0], strings.Replace(line, "|QLDN|", "|"+unit+"|", 1)); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := x.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestJudge_TagClearedOtherUnit: a workbook edited to claim another unit, its tag cleared, is
+// never taken as that unit's report. From a person who may send any unit's report it is
+// rejected (the tag does not match); from a unit it stays the sender's, rejected too. No
+// receipt goes out and no valid submission is recorded.
+func TestJudge_TagClearedOtherUnit(t *testing.T) {
+	o, cfg := testOffice(t)
+	forged := claimOtherUnit(t, officetest.Workbook(t, cfg, "QLDN", []byte(testKey), false), "QLDT")
+	tests := []struct {
+		name, from string
+		unit       string // of the recorded submission
+		errors     string
+	}{
+		{"ByClerkForAnyUnit", officetest.Clerk, "QLDT", "tag_mismatch"},
+		{"ByUnit", officetest.UnitAddr("QLDN"), "QLDN", "tag_mismatch,wrong_unit"},
+		{"ByOtherUnitClaimed", officetest.UnitAddr("QLDT"), "QLDT", "tag_mismatch"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			raw := officetest.Mail(tc.from, officetest.OfficeAddr, "forged@kcn", "", "bc.xlsx", forged)
+			msg := parse(t, raw)
+			in := ledger.Intake{Mail: ledger.Mail{SHA256: "abc", From: msg.From.Addr, ReceivedAt: testNow}}
+			if _, err := testJudge(o, &fakeLedger{}).Mail(context.Background(), &in, msg, raw, o.SenderOf(msg.From.Addr)); err != nil {
+				t.Fatal(err)
+			}
+			if in.Mail.Outcome != ledger.OutcomeRejected || strings.Contains(kinds(in.Outbox), "receipt") {
+				t.Errorf("got outcome %q, outbox %q; want rejected without a receipt", in.Mail.Outcome, kinds(in.Outbox))
+			}
+			if len(in.Submissions) != 1 {
+				t.Fatalf("submissions: got %d, want 1", len(in.Submissions))
+			}
+			sub := in.Submissions[0]
+			if sub.Valid || sub.Unit != tc.unit || !strings.Contains(string(sub.Problems), `"tag_mismatch"`) {
+				t.Errorf("submission: unit %q valid %v problems %s; want unit %s, invalid, tag_mismatch",
+					sub.Unit, sub.Valid, sub.Problems, tc.unit)
+			}
+			att := msg.Spreadsheets()[0]
+			v, err := testJudge(o, NoLedger{}).Workbook(context.Background(), o.SenderOf(msg.From.Addr), att, msg.Subject)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := codes(v.Errors); got != tc.errors || v.Filled.Ident.TagOK {
+				t.Errorf("errors: got %q (tag ok %v), want %q", got, v.Filled.Ident.TagOK, tc.errors)
+			}
+		})
+	}
+}
