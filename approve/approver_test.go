@@ -50,7 +50,7 @@ func TestApprover_AdvanceThenReply(t *testing.T) {
 	if err := a.Office.File(copies); err != nil {
 		t.Fatalf("file copies: %v", err)
 	}
-	issued := filepath.Join(a.Office.DataDir, office.ArchivePath(form, month, office.ReportFolder, office.IssuedFileName(form, month)))
+	issued := filepath.Join(a.Office.DataDir, a.Office.ArchivePath(form, month, office.ReportFolder, office.IssuedFileName(form, month)))
 	if _, err := os.Stat(issued); err != nil {
 		t.Errorf("archive copy of the issued report: %v", err)
 	}

@@ -44,7 +44,7 @@ func (w *effectWriter) issue(a approval.Action) error {
 		return err
 	}
 	name := office.IssuedFileName(w.f.Code, w.p.String())
-	w.fx.copies = append(w.fx.copies, office.Copy{Rel: office.ArchivePath(w.f.Code, w.p.String(), office.ReportFolder, name), Data: stamped})
+	w.fx.copies = append(w.fx.copies, office.Copy{Rel: w.a.Office.ArchivePath(w.f.Code, w.p.String(), office.ReportFolder, name), Data: stamped})
 	md := w.draft(a.Version)
 	md.FileName = name
 	md.Unauthenticated = unauthenticated

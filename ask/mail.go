@@ -135,7 +135,7 @@ func (a *Asker) templateAttachment(act schedule.Action) (ledger.Attachment, arch
 		return ledger.Attachment{}, archiveCopy{}, err
 	}
 	name := templates.FileName(f.Form, unit.Code, act.Period.String())
-	workbook := archiveCopy{rel: office.ArchivePath(f.Code, act.Period.String(), "mau", name), data: buf.Bytes()}
+	workbook := archiveCopy{rel: a.Office.ArchivePath(f.Code, act.Period.String(), office.TemplateFolder, name), data: buf.Bytes()}
 	return ledger.Attachment{Name: name, ContentType: mailer.ContentTypeXLSX, SHA256: sha}, workbook, nil
 }
 

@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -25,15 +26,15 @@ const blobDir = "blobs"
 
 // PutBlob stores data and returns its sha256 in lowercase hex. Storing the same content again is
 // a cheap no-op. The file is durable when PutBlob returns: written to a temporary file in the
-// final directory, synced, renamed into place, and the directory synced.
+// final directory, synced, renamed into place, and the directory synced, all through the
+// ledger directory's root.
 func (l *Ledger) PutBlob(data []byte) (string, error) {
 	sum := sha256.Sum256(data)
 	sha := hex.EncodeToString(sum[:])
-	final := l.BlobPath(sha)
-	if _, err := os.Stat(final); err == nil {
+	if l.hasBlob(sha) {
 		return sha, nil
 	}
-	if err := writeFileAtomic(final, data); err != nil {
+	if err := writeFileAtomic(l.root, blobRel(sha), data); err != nil {
 		return "", fmt.Errorf("put blob %s: %w", sha, err)
 	}
 	return sha, nil
@@ -45,7 +46,7 @@ func (l *Ledger) Blob(sha string) ([]byte, error) {
 	if !validSHA(sha) {
 		return nil, fmt.Errorf("read blob %q: not a lowercase hex sha256", sha)
 	}
-	data, err := os.ReadFile(l.BlobPath(sha))
+	data, err := l.root.ReadFile(blobRel(sha))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("read blob %s: %w", sha, ErrNotFound)
 	}
@@ -66,16 +67,18 @@ func (l *Ledger) BlobPath(sha string) string {
 	if !validSHA(sha) {
 		return ""
 	}
-	return filepath.Join(l.dir, blobDir, sha[:2], sha[2:])
+	return filepath.Join(l.dir, blobRel(sha))
 }
+
+// blobRel is where a blob is inside the ledger directory; sha must be valid.
+func blobRel(sha string) string { return filepath.Join(blobDir, sha[:2], sha[2:]) }
 
 // hasBlob reports whether a blob file exists, for checks before a row refers to it.
 func (l *Ledger) hasBlob(sha string) bool {
-	p := l.BlobPath(sha)
-	if p == "" {
+	if !validSHA(sha) {
 		return false
 	}
-	info, err := os.Stat(p)
+	info, err := l.root.Stat(blobRel(sha))
 	return err == nil && info.Mode().IsRegular()
 }
 
@@ -92,51 +95,49 @@ func validSHA(sha string) bool {
 	return true
 }
 
-// writeFileAtomic makes final appear complete or not at all, and survive a power cut once done.
-func writeFileAtomic(final string, data []byte) error {
-	dir := filepath.Dir(final)
-	if err := os.MkdirAll(dir, 0o750); err != nil {
+// writeFileAtomic makes rel appear complete or not at all inside root, and survive a power cut
+// once done.
+func writeFileAtomic(root *os.Root, rel string, data []byte) error {
+	dir := filepath.Dir(rel)
+	if err := root.MkdirAll(dir, dirMode); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, ".tmp-*")
+	var raw [8]byte
+	_, _ = rand.Read(raw[:])
+	tmp := filepath.Join(dir, ".tmp-"+hex.EncodeToString(raw[:]))
+	// Read-only: a blob is immutable, and this guards against accidental edits in place. The
+	// descriptor opened at creation writes all the same.
+	f, err := root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o440)
 	if err != nil {
 		return err
 	}
 	renamed := false
 	defer func() {
 		if !renamed {
-			os.Remove(tmp.Name())
+			_ = root.Remove(tmp)
 		}
 	}()
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
+	_, err = f.Write(data)
+	if err = errors.Join(err, f.Sync(), f.Close()); err != nil {
 		return err
 	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
+	if err := root.Chmod(tmp, 0o440); err != nil {
 		return err
 	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	// Read-only: a blob is immutable, and this guards against accidental edits in place.
-	if err := os.Chmod(tmp.Name(), 0o440); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), final); err != nil {
+	if err := root.Rename(tmp, rel); err != nil {
 		return err
 	}
 	renamed = true
 	// The rename is durable only once the directory entry is; a new fan-out directory must reach
 	// its parent too.
-	if err := syncDir(dir); err != nil {
+	if err := syncDir(root, dir); err != nil {
 		return err
 	}
-	return syncDir(filepath.Dir(dir))
+	return syncDir(root, filepath.Dir(dir))
 }
 
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
+func syncDir(root *os.Root, dir string) error {
+	d, err := root.Open(dir)
 	if err != nil {
 		return err
 	}

@@ -22,9 +22,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"github.com/gofrs/flock"
@@ -48,8 +50,9 @@ var ErrNotClaimed = errors.New("outbox mail is not claimed for sending")
 
 // Ledger is an open ledger directory. It is safe for concurrent use.
 type Ledger struct {
-	dir string
-	db  *sql.DB
+	dir  string
+	root *os.Root // dir: every blob is written and read through it
+	db   *sql.DB
 }
 
 // dsnParams are on every pooled connection, applied in order. busy_timeout comes first so that
@@ -62,22 +65,40 @@ const dsnParams = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)" +
 
 // Open opens the ledger in dir, creating dir (0o750), dir/ledger.db and dir/blobs as needed, and
 // brings the schema up to date. A schema newer than this binary knows is refused with an error
-// wrapping ErrSchemaTooNew.
+// wrapping ErrSchemaTooNew. The database and its -wal and -shm files are 0600 whatever the
+// umask, and dir allows no more than 0750: they hold every mail the office received.
 func Open(ctx context.Context, dir string) (*Ledger, error) {
 	if dir == "" {
 		return nil, errors.New("open ledger: empty directory")
 	}
-	if err := os.MkdirAll(filepath.Join(dir, blobDir), 0o750); err != nil {
+	root, err := openDir(dir)
+	if err != nil {
 		return nil, fmt.Errorf("open ledger: %w", err)
 	}
-	// Openers take turns until the schema is in place: the first connection of a fresh database
-	// switches it to WAL, which SQLite may refuse at once (no busy wait) while another process
-	// opens the same file. Afterwards the mode is stored in the file and the lock is not needed.
-	lock := flock.New(filepath.Join(dir, "ledger.open.lock"))
+	db, err := openDB(ctx, dir, root)
+	if err != nil {
+		root.Close()
+		return nil, err
+	}
+	return &Ledger{dir: dir, root: root, db: db}, nil
+}
+
+// openDB opens and migrates the database, its files private to the owner. Openers take turns
+// until the schema is in place: the first connection of a fresh database switches it to WAL,
+// which SQLite may refuse at once (no busy wait) while another process opens the same file.
+// Afterwards the mode is stored in the file and the lock is not needed.
+func openDB(ctx context.Context, dir string, root *os.Root) (*sql.DB, error) {
+	lock := flock.New(filepath.Join(dir, "ledger.open.lock"),
+		flock.SetFlag(os.O_CREATE|os.O_RDONLY|syscall.O_NOFOLLOW), flock.SetPermissions(dbMode))
 	if _, err := lock.TryLockContext(ctx, 20*time.Millisecond); err != nil {
 		return nil, fmt.Errorf("open ledger: lock: %w", err)
 	}
 	defer lock.Unlock() //nolint:errcheck // the lock is advisory and released on exit anyway
+	// SQLite gives the -wal and -shm files the mode of the database, so the database is made
+	// first, with its mode set, not left to the umask.
+	if err := private(root, dbFile, true); err != nil {
+		return nil, fmt.Errorf("open ledger: %w", err)
+	}
 	db, err := sql.Open("sqlite", dsn(dir))
 	if err != nil {
 		return nil, fmt.Errorf("open ledger: %w", err)
@@ -86,19 +107,86 @@ func Open(ctx context.Context, dir string) (*Ledger, error) {
 		db.Close()
 		return nil, fmt.Errorf("open ledger %s: %w", dir, err)
 	}
-	return &Ledger{dir: dir, db: db}, nil
+	for _, name := range []string{dbFile + "-wal", dbFile + "-shm"} {
+		if err := private(root, name, false); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open ledger: %w", err)
+		}
+	}
+	return db, nil
+}
+
+// dbFile is the database inside the ledger directory.
+const dbFile = "ledger.db"
+
+// dbMode is the mode of the database, its -wal and -shm files and the lock files.
+const dbMode fs.FileMode = 0o600
+
+// dirMode is the most the ledger directory and its blob folders allow.
+const dirMode fs.FileMode = 0o750
+
+// openDir creates dir and its blob folder if needed, takes away what dir allows beyond
+// dirMode, and opens it as a root.
+func openDir(dir string) (*os.Root, error) {
+	if err := os.MkdirAll(dir, dirMode); err != nil {
+		return nil, err
+	}
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, err
+	}
+	if mode := info.Mode().Perm(); mode&^dirMode != 0 {
+		if err := os.Chmod(dir, mode&dirMode); err != nil {
+			return nil, err
+		}
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := root.MkdirAll(blobDir, dirMode); err != nil {
+		root.Close()
+		return nil, err
+	}
+	return root, nil
+}
+
+// private sets name's mode to dbMode, creating the file first when create is set; a file
+// that is not there and need not be is left alone.
+func private(root *os.Root, name string, create bool) error {
+	if create {
+		f, err := root.OpenFile(name, os.O_RDWR|os.O_CREATE, dbMode)
+		if err != nil {
+			return err
+		}
+		if err := f.Close(); err != nil {
+			return err
+		}
+	}
+	info, err := root.Lstat(name)
+	switch {
+	case !create && errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case !info.Mode().IsRegular():
+		return fmt.Errorf("%s is not a regular file", name)
+	case info.Mode().Perm() == dbMode:
+		return nil
+	}
+	return root.Chmod(name, dbMode)
 }
 
 // dsn builds the database address. The path is escaped because SQLite reads it as a URI, where a
 // '?', '#' or '%' in a directory name would otherwise be taken for syntax.
 func dsn(dir string) string {
-	path := filepath.ToSlash(filepath.Join(dir, "ledger.db"))
+	path := filepath.ToSlash(filepath.Join(dir, dbFile))
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + dsnParams
 }
 
-// Close closes the database. Pending transactions are not interrupted.
+// Close closes the database and the directory. Pending transactions are not interrupted.
 func (l *Ledger) Close() error {
-	if err := l.db.Close(); err != nil {
+	if err := errors.Join(l.db.Close(), l.root.Close()); err != nil {
 		return fmt.Errorf("close ledger: %w", err)
 	}
 	return nil

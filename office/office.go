@@ -7,6 +7,7 @@ package office
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/mailer"
@@ -26,6 +27,8 @@ type Office struct {
 	Mail mailer.Config
 	// Key signs the identification hidden in templates; nil for commands that make none.
 	Key []byte
+	// root is the data directory, opened once by Open; nil: opened for each filing.
+	root *os.Root
 }
 
 // Compile turns a validated configuration into the office. It does no I/O; the template key is

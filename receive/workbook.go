@@ -63,6 +63,9 @@ func (j *Judge) Workbook(ctx context.Context, s office.Sender, att intake.Attach
 		return invalid(sub, letters.ProblemEncrypted(att.Name, att.Container)), nil
 	}
 	report, stored, readErr := templates.ReadAny(ctx, att.Data, j.Office.Layouts(), j.Office.Key, templates.Limits{}, j.Converter)
+	if err := ctx.Err(); err != nil {
+		return Verdict{}, fmt.Errorf("read %s: %w", att.Name, err) // stopped, not judged: read again later
+	}
 	if report == nil {
 		report = &form.Report{Errors: []form.Problem{letters.ProblemUnreadable()}}
 	}

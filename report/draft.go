@@ -49,7 +49,7 @@ func AddDraft(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *conf
 	if err != nil {
 		return ledger.Draft{}, Report{}, err
 	}
-	rel := office.ArchivePath(f.Code, p.String(), office.ReportFolder, draft.FileName)
+	rel := cfg.ArchivePath(f.Code, p.String(), office.ReportFolder, draft.FileName)
 	if err := cfg.Archive(rel, rep.Workbook); err != nil {
 		return draft, rep, fmt.Errorf("%w: %w", ErrNotArchived, err)
 	}

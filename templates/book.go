@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"sort"
@@ -58,7 +59,19 @@ type book struct {
 	budget   int
 	date1904 bool
 	fmtKinds map[int]fmtKind
+	ctx      context.Context // the caller's (ReadContext); nil: never stops
 }
+
+// stopped says why reading must stop: the caller's context ended.
+func (b *book) stopped() error {
+	if b.ctx == nil {
+		return nil
+	}
+	return b.ctx.Err()
+}
+
+// stopEvery is how many rows a sheet's reading goes between looks at the caller's context.
+const stopEvery = 64
 
 func newBook(x *excelize.File, maxCells int) *book {
 	b := &book{x: x, sheets: x.GetSheetList(), grids: map[string]*grid{}, heads: map[string]*grid{}, budget: maxCells, fmtKinds: map[int]fmtKind{}}
@@ -99,6 +112,11 @@ func (b *book) load(sheet string, limit int) (*grid, error) {
 	}
 	defer rows.Close()
 	for num := 1; rows.Next() && (limit == 0 || num <= limit); num++ {
+		if num%stopEvery == 0 {
+			if err := b.stopped(); err != nil {
+				return g, err
+			}
+		}
 		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			return g, fmt.Errorf("read sheet %q row %d: %w", sheet, num, err)

@@ -3,6 +3,7 @@ package templates
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -34,7 +35,13 @@ func utf16le(s string) []byte {
 // The form is identified by the very hidden "_tonghop" sheet (its tag checked against secret), else
 // by the visible identification line of the cover (Ident.Guessed), else by matching sheet names,
 // header titles, indicator names and section titles (Ident.Guessed, unit and period empty).
-func Read(data []byte, forms []form.Form, secret []byte, lim Limits) (rep *form.Report, err error) {
+func Read(data []byte, forms []form.Form, secret []byte, lim Limits) (*form.Report, error) {
+	return ReadContext(context.Background(), data, forms, secret, lim)
+}
+
+// ReadContext is Read stopping soon after ctx ends, between rows of a sheet: err then wraps
+// ctx.Err(), and the report judges nothing.
+func ReadContext(ctx context.Context, data []byte, forms []form.Form, secret []byte, lim Limits) (rep *form.Report, err error) {
 	lim = lim.withDefaults()
 	defer func() {
 		// excelize is large and reads hostile input; a panic in it must not take the daemon down.
@@ -65,7 +72,7 @@ func Read(data []byte, forms []form.Form, secret []byte, lim Limits) (rep *form.
 	}
 	defer x.Close()
 	b := newBook(x, lim.MaxCells)
-	b.parts = newPartIndex(zr)
+	b.parts, b.ctx = newPartIndex(zr), ctx
 	r := newReader(b)
 	if hasMacros(zr) {
 		r.warnf("", "", "", CodeMacrosIgnored, msgMacros)
@@ -75,6 +82,8 @@ func Read(data []byte, forms []form.Form, secret []byte, lim Limits) (rep *form.
 		err = r.readForm(f)
 	}
 	switch {
+	case err != nil && ctx.Err() != nil:
+		return newReport(), fmt.Errorf("read workbook: %w", ctx.Err())
 	case errors.Is(err, errTooManyCells):
 		return failed(ErrUnreadable, CodeUnreadable, fmt.Sprintf(msgTooManyCells, lim.MaxCells), err.Error())
 	case errors.Is(err, ErrUnknownForm):

@@ -44,6 +44,9 @@ func (r *reader) readTable(p *part) error {
 		if gr.num <= loc.header || rowEmpty(g, gr.num, loc, t.Columns) {
 			continue
 		}
+		if err := r.b.stopped(); err != nil {
+			return err
+		}
 		if len(rows) == limit {
 			r.errorf(loc.sheet, cellName(1, gr.num), t.Key, CodeTooManyRows, msgTooManyRows, loc.sheet, limit, limit)
 			break

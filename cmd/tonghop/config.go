@@ -21,7 +21,8 @@ func runConfig(_ context.Context, args []string, stdout, _ io.Writer) error {
 		return fmt.Errorf("%w: unknown subcommand %q: want check", errUsage, args[0])
 	}
 	fs := newFlags("config check", "config check --config FILE",
-		"Check a configuration file without starting anything: every problem is printed with its key path.", stdout)
+		"Check a configuration file without starting anything: every problem is printed with its key path.\n"+
+			"Warnings (a secret others can read, mail in clear text to another machine) do not fail the check.", stdout)
 	path := fs.String("config", "", "configuration `file` to check (required)")
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
@@ -35,6 +36,9 @@ func runConfig(_ context.Context, args []string, stdout, _ io.Writer) error {
 	}
 	if _, err := office.Compile(c, nil); err != nil {
 		return err
+	}
+	for _, e := range office.Exposures(c, office.FileModes(c)) {
+		fmt.Fprintf(stdout, "%s: warning: %s\n", *path, e)
 	}
 	fmt.Fprintf(stdout, "%s: OK — %s, %d units, %d people, %d forms, data in %s\n",
 		*path, c.Office.Name, len(c.Units), len(c.People), len(c.Forms), c.DataDir)

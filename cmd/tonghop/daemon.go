@@ -77,6 +77,9 @@ func serve(ctx context.Context, cfg *config.Config, clk clock.Clock, logger *slo
 	defer d.Close()
 	logger.Info("tonghop started", "version", version, "config", cfg.Path, "data_dir", cfg.DataDir,
 		"units", len(cfg.Units), "forms", len(cfg.Forms), "xls_converter", converterName(conv), "mail_auth", mailAuthName(cfg.MailAuth))
+	for _, e := range office.Exposures(cfg, office.FileModes(cfg)) {
+		logger.Warn("configuration exposes the office", "key", e.Key, "warning", e.Message)
+	}
 	return d.Run(ctx)
 }
 

@@ -38,6 +38,9 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	enc.SetEscapeHTML(false)
 	failed := 0
 	for _, file := range files {
+		if err := ctx.Err(); err != nil {
+			return err // the messages left are not taken in: run ingest on them again
+		}
 		raw, err := readMessage(file, cfg.Mailbox.MaxMessageBytes)
 		if err == nil {
 			var res daemon.Ingested

@@ -20,6 +20,10 @@ var version = "dev"
 // errUsage marks a command-line mistake: one line on stderr and exit code 2.
 var errUsage = errors.New("usage")
 
+// exitInterrupted is the exit code of a command stopped by SIGINT or SIGTERM before it was done
+// (the daemon's clean shutdown is a success, 0).
+const exitInterrupted = 130
+
 type command struct {
 	name    string
 	summary string
@@ -69,6 +73,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err := c.run(ctx, args[1:], stdout, stderr)
 		var code exitCode
 		switch {
+		case ctx.Err() != nil && errors.Is(err, context.Canceled):
+			fmt.Fprintf(stderr, "tonghop %s: interrupted\n", c.name)
+			return exitInterrupted
 		case errors.As(err, &code):
 			return int(code)
 		case err == nil, errors.Is(err, flag.ErrHelp):
