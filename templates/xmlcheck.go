@@ -29,13 +29,21 @@ var (
 // checkStructure checks every XML part of the package: nesting depth, element count against
 // the cell budget, no DOCTYPE (entities have no business in a workbook) and, in worksheets, rows
 // in increasing order. A part that is not well-formed is left to excelize to refuse or tolerate.
-func checkStructure(zr *zip.Reader, maxCells int) error {
+// On the same pass it counts the characters of the cells against lim.MaxChars (errTooManyChars)
+// and returns the text to cut before excelize reads it.
+func checkStructure(zr *zip.Reader, lim Limits) (*textBudget, error) {
+	text := newTextBudget(lim.MaxChars, MaxCellChars)
+	return text, checkParts(zr, lim.MaxCells, text)
+}
+
+// checkParts checks the XML parts for checkStructure, following their text with text.
+func checkParts(zr *zip.Reader, maxCells int, text *textBudget) error {
 	budget := maxCells*elementsPerCell + 100000
-	for _, f := range zr.File {
+	for _, f := range sharedFirst(zr.File) {
 		if !isXMLPart(f.Name) {
 			continue
 		}
-		n, err := checkPart(f, budget, strings.Contains(path.Dir(strings.ToLower(f.Name)), "worksheets"))
+		n, err := checkPart(f, budget, strings.Contains(path.Dir(strings.ToLower(f.Name)), "worksheets"), text.part(f))
 		if err != nil {
 			return fmt.Errorf("%s: %w", f.Name, err)
 		}
@@ -51,8 +59,8 @@ func isXMLPart(name string) bool {
 	return strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels") || strings.HasSuffix(name, ".vml")
 }
 
-// checkPart streams one part, returning the number of elements it holds.
-func checkPart(f *zip.File, budget int, worksheet bool) (int, error) {
+// checkPart streams one part, returning the number of elements it holds; text follows its cells.
+func checkPart(f *zip.File, budget int, worksheet bool, text *partScan) (int, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return 0, nil // excelize reports unreadable parts in its own way
@@ -61,12 +69,16 @@ func checkPart(f *zip.File, budget int, worksheet bool) (int, error) {
 	d := xml.NewDecoder(rc)
 	depth, count, lastRow := 0, 0, 0
 	for {
+		start := d.InputOffset()
 		tok, err := d.RawToken()
 		if err == io.EOF {
-			return count, nil
+			return count, text.finish()
 		}
 		if err != nil {
-			return count, nil // not well-formed: excelize stops there too
+			return count, text.finish() // not well-formed: excelize stops there too
+		}
+		if err := text.token(tok, start, d.InputOffset()); err != nil {
+			return count, err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
