@@ -16,6 +16,7 @@ func TestKeys(t *testing.T) {
 		{OversizeRejectionKey(sha), "rejection:oversize:" + sha},
 		{UnknownSenderNoticeKey("Ai@Example.VN", day), "notice:unknown-sender:ai@example.vn:2026-11-24"},
 		{UnitMessageNoticeKey(sha), "notice:unit-message:" + sha},
+		{StuckMailNoticeKey(sha), "notice:stuck-mail:" + sha},
 		{AfterCloseNoticeKey("BM.02.01/KH", "2026-11", "QLDN", 3), "notice:after-close:BM.02.01/KH:2026-11:QLDN:v3"},
 		{DigestKey(day), "digest:2026-11-24"},
 		{DraftKey("BM.02.01/KH", "2026-11", 2), "draft:BM.02.01/KH:2026-11:v2"},
