@@ -34,20 +34,72 @@ func sharedStringBomb(t testing.TB, cells, chars int) []byte {
 // TestRead_SharedStringBomb reads the issue's file: 17 KB whose one shared string of 300,000
 // characters is shown by 3,000 cells, 900 million characters once read. Copied and normalised
 // per cell it took over a minute and gigabytes; the character budget must refuse it before a
-// cell is copied, and the time budget must not be what stops it.
+// cell is copied, and the time budget must not be what stops it. The same file with its sheet
+// under a name that is not .xml (excelize reads it all the same) is refused as well, and with
+// the sheet in another charset, which the budget cannot follow, it is refused as corrupt.
 func TestRead_SharedStringBomb(t *testing.T) {
 	data := sharedStringBomb(t, 3000, 300_000)
 	if len(data) > 24<<10 {
 		t.Fatalf("bomb is %d bytes, want a small file", len(data))
 	}
-	rep, err := Read(data, allForms(), testSecret, Limits{Timeout: 10 * time.Second})
-	if !errors.Is(err, ErrUnreadable) || !strings.Contains(err.Error(), errTooManyChars.Error()) {
-		t.Fatalf("got err %v, want ErrUnreadable for too many characters", err)
+	renamed := renamePart(t, rewritePart(t, data, "xl/_rels/workbook.xml.rels", func(s string) string {
+		return strings.Replace(s, "worksheets/sheet2.xml", "worksheets/sheet2.bin", 1)
+	}), "xl/worksheets/sheet2.xml", "xl/worksheets/sheet2.bin")
+	latin1 := rewritePart(t, data, "xl/worksheets/sheet2.xml", func(s string) string {
+		return strings.Replace(s, `encoding="UTF-8"`, `encoding="ISO-8859-1"`, 1)
+	})
+	tests := []struct {
+		name, msg, why string
+		data           []byte
+	}{
+		{"Bomb", fmt.Sprintf(msgTooManyChars, "8.000.000"), errTooManyChars.Error(), data},
+		{"SheetNotNamedXML", fmt.Sprintf(msgTooManyChars, "8.000.000"), errTooManyChars.Error(), renamed},
+		{"OtherCharset", msgCorrupt, errCharset.Error(), latin1},
 	}
-	want := fmt.Sprintf(msgTooManyChars, "8.000.000")
-	if len(rep.Errors) != 1 || rep.Errors[0].Message != want {
-		t.Errorf("got problems %+v, want one: %s", rep.Errors, want)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rep, err := Read(tc.data, allForms(), testSecret, Limits{Timeout: 10 * time.Second})
+			if !errors.Is(err, ErrUnreadable) || !strings.Contains(err.Error(), tc.why) {
+				t.Fatalf("got err %v, want ErrUnreadable for %s", err, tc.why)
+			}
+			if len(rep.Errors) != 1 || rep.Errors[0].Message != tc.msg {
+				t.Errorf("got problems %+v, want one: %s", rep.Errors, tc.msg)
+			}
+		})
 	}
+}
+
+// renamePart returns data with the zip entry from renamed to.
+func renamePart(t *testing.T, data []byte, from, to string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		name := f.Name
+		if name == from {
+			name = to
+		}
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.Copy(w, rc); err != nil {
+			t.Fatal(err)
+		}
+		rc.Close()
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 // TestRead_CharBudgetCountsEachCell counts a shared string once for every cell showing it: 100
