@@ -21,22 +21,23 @@ import (
 	"github.com/tonghop/tonghop/ledger"
 )
 
-// authPass is what the office's MX writes above a genuine reply from its own domain.
-const authPass = "Authentication-Results: mx.kcn.example; dkim=pass header.d=kcn.example; " +
-	"spf=pass smtp.mailfrom=kcn.example; dmarc=pass header.from=kcn.example\r\n"
+// authPass is what the office's MX writes above a genuine reply from its own domain, with its
+// own Received field under it.
+var authPass = officetest.AuthPass(officetest.Approver)
 
 // editedReply is the head's "Duyệt" to the request for v1 with a workbook attached, parsed,
 // with the intake it starts; headers are extra header lines (authPass).
 func editedReply(t *testing.T, a *Approver, headers, file string, data []byte) (*intake.Message, []byte, ledger.Intake) {
 	t.Helper()
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "From: %s\r\nTo: %s\r\nMessage-ID: <r1@kcn.example>\r\n%s"+
-		"Date: Mon, 16 Nov 2026 10:00:00 +0700\r\nSubject: Re: [TH %s %s v1] Xin y kien duyet\r\n"+
+	fmt.Fprintf(&b, "%sFrom: %s\r\nTo: %s\r\nMessage-ID: <r1@kcn.example>\r\n"+
+		"Date: Mon, 16 Nov 2026 10:00:00 +0700\r\nSubject: =?UTF-8?B?%s?=\r\n"+
 		"MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"+
 		"--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nDuyệt\r\n"+
 		"--b1\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"%s\"\r\n"+
 		"Content-Transfer-Encoding: base64\r\n\r\n%s\r\n--b1--\r\n",
-		officetest.Approver, officetest.OfficeAddr, headers, form, month, file, base64.StdEncoding.EncodeToString(data))
+		headers, officetest.Approver, officetest.OfficeAddr, base64.StdEncoding.EncodeToString([]byte("Re: "+requestSubject(t, a))),
+		file, base64.StdEncoding.EncodeToString(data))
 	raw := b.Bytes()
 	msg, err := intake.Parse(raw, intake.Limits{})
 	if err != nil {
@@ -126,7 +127,7 @@ func TestReply_EditedWorkbookSanitized(t *testing.T) {
 	if err := a.Advance(ctx); err != nil {
 		t.Fatal(err)
 	}
-	msg, raw, in := editedReply(t, a, "", "sua.xlsx", hostileEdit(t))
+	msg, raw, in := editedReply(t, a, authPass, "sua.xlsx", hostileEdit(t))
 	ref, _ := a.Thread(ctx, msg)
 	if _, err := a.Reply(ctx, &in, msg, raw, ref, slog.New(slog.DiscardHandler)); err != nil {
 		t.Fatalf("reply: %v", err)
@@ -191,7 +192,7 @@ func TestReply_EditedWorkbookNotTaken(t *testing.T) {
 			if err := a.Advance(ctx); err != nil {
 				t.Fatal(err)
 			}
-			msg, raw, in := editedReply(t, a, "", "sua.xlsx", tt.data)
+			msg, raw, in := editedReply(t, a, authPass, "sua.xlsx", tt.data)
 			if tt.tooLarge {
 				msg.Attachments[0].Data, msg.Attachments[0].TooLarge = nil, true
 			}

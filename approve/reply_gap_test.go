@@ -2,6 +2,7 @@ package approve
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -17,9 +18,10 @@ import (
 // Content-Type, parsed, with the intake it starts.
 func mimeReply(t *testing.T, a *Approver, ctype, body string) (*intake.Message, []byte, ledger.Intake) {
 	t.Helper()
-	raw := fmt.Appendf(nil, "From: %s\r\nTo: %s\r\nMessage-ID: <r1@kcn.example>\r\n"+
-		"Date: Mon, 16 Nov 2026 10:00:00 +0700\r\nSubject: Re: [TH %s %s v1] Xin y kien duyet\r\n"+
-		"MIME-Version: 1.0\r\nContent-Type: %s\r\n\r\n%s", officetest.Approver, officetest.OfficeAddr, form, month,
+	raw := fmt.Appendf(nil, "%sFrom: %s\r\nTo: %s\r\nMessage-ID: <r1@kcn.example>\r\n"+
+		"Date: Mon, 16 Nov 2026 10:00:00 +0700\r\nSubject: =?UTF-8?B?%s?=\r\n"+
+		"MIME-Version: 1.0\r\nContent-Type: %s\r\n\r\n%s", officetest.AuthPass(officetest.Approver), officetest.Approver,
+		officetest.OfficeAddr, base64.StdEncoding.EncodeToString([]byte("Re: "+requestSubject(t, a))),
 		ctype, strings.ReplaceAll(body, "\n", "\r\n"))
 	msg, err := intake.Parse(raw, intake.Limits{})
 	if err != nil {

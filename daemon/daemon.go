@@ -46,6 +46,9 @@ type Options struct {
 	Converter templates.Converter
 	// DrainTimeout bounds how long in-flight work may go on after Run's context ends (default 8s).
 	DrainTimeout time.Duration
+	// MailBudget bounds the time judging one received mail takes (default DefaultMailBudget); a
+	// mail that runs out of it twice is quarantined unread.
+	MailBudget time.Duration
 	// LookupTXT resolves the DKIM keys of leaders' replies and units' mail when mail_auth.verify_dkim is
 	// set; nil: the system resolver.
 	LookupTXT func(domain string) ([]string, error)
@@ -61,6 +64,8 @@ type Daemon struct {
 	sender *mailer.Sender
 	drain  time.Duration
 	ask    *ask.Asker // the scheduler
+
+	mailBudget time.Duration
 
 	approver *approve.Approver
 	drafter  *report.Drafter
@@ -90,6 +95,9 @@ func New(o Options) (*Daemon, error) {
 	}
 	if d.drain <= 0 {
 		d.drain = 8 * time.Second
+	}
+	if d.mailBudget = o.MailBudget; d.mailBudget <= 0 {
+		d.mailBudget = DefaultMailBudget
 	}
 	d.approver = &approve.Approver{Office: d.o, Ledger: d.ledger, Now: d.now,
 		Log: d.log.With("component", "approval"), LookupTXT: o.LookupTXT}

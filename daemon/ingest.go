@@ -3,10 +3,10 @@ package daemon
 import (
 	"context"
 	"fmt"
+	"log/slog"
 
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
-	"github.com/tonghop/tonghop/office"
 )
 
 // Ingested is what taking in one raw message did, as the ingest command prints it.
@@ -33,41 +33,65 @@ type IngestedSubmission struct {
 }
 
 // Ingest takes in one raw message received some other way than the mailbox (a saved .eml), by
-// the same decisions and the same single ledger transaction as Poll. Its replies are queued in
-// the outbox for the running daemon to send. A message already recorded (same bytes) is reported
-// as it was recorded, with Duplicate set, and nothing is written.
+// the same decisions and the same single ledger transaction as Poll, the try marked in the
+// ledger before the message is parsed. Its replies are queued in the outbox for the running
+// daemon to send. A message already recorded (same bytes) is reported as it was recorded, with
+// Duplicate set, and nothing is written; one whose judging died or ran out of budget twice is
+// recorded quarantined, unread.
 func (d *Daemon) Ingest(ctx context.Context, raw []byte) (Ingested, error) {
 	log := d.log.With("component", "ingest")
 	sha, err := d.ledger.PutBlob(raw)
 	if err != nil {
 		return Ingested{}, fmt.Errorf("store raw mail: %w", err)
 	}
-	if known, found, err := d.recordedBefore(ctx, sha, raw); err != nil {
+	if known, found, err := d.recordedBySHA(ctx, sha); err != nil {
 		return Ingested{}, err
 	} else if found {
 		// Recorded before: nothing is written and nothing sent again.
 		return d.ingestedOf(known, true, nil), nil
 	}
-	var in ledger.Intake
-	var copies []office.Copy
+	var t taken
 	if int64(len(raw)) > d.o.Mailbox.MaxMessageBytes {
-		in, err = d.judge(ctx, log).Oversize(ctx, raw, int64(len(raw)), sha)
+		// Read from its header alone, as the mailbox reads it: no try to mark.
+		if t, err = d.ingestOversize(ctx, raw, sha, log); err != nil {
+			return Ingested{}, err
+		}
 	} else {
-		in, copies, err = d.decide(ctx, intake.Fetched{Raw: raw, Size: int64(len(raw)), InternalDate: d.now()}, 0, sha, log)
+		f := intake.Fetched{Raw: raw, Size: int64(len(raw)), InternalDate: d.now()}
+		if t, err = d.take(ctx, rawMail{f: f, sha: sha, mailbox: ingestMailbox}, log); err != nil {
+			return Ingested{}, err
+		}
 	}
-	if err != nil {
-		return Ingested{}, err
+	if t.copyOf != nil {
+		return d.ingestedOf(*t.copyOf, true, nil), nil
 	}
-	in.Mail.Mailbox = "ingest"
-	res, err := d.record(ctx, in, copies, log)
-	if err != nil {
-		return Ingested{}, err
-	}
-	out := d.ingestedOf(in.Mail, false, in.Outbox)
-	for _, s := range res.Submissions {
+	out := d.ingestedOf(t.in.Mail, false, t.in.Outbox)
+	for _, s := range t.res.Submissions {
 		out.Submissions = append(out.Submissions, IngestedSubmission{Form: s.Form, Period: s.Period, Version: s.Version, Valid: s.Valid, Late: s.Late})
 	}
 	return out, nil
+}
+
+// ingestMailbox names where an ingested message was read in the ledger.
+const ingestMailbox = "ingest"
+
+// ingestOversize records a message over the size limit from its header, as the mailbox does; a
+// copy of a mail recorded before is found by its sender and Message-ID.
+func (d *Daemon) ingestOversize(ctx context.Context, raw []byte, sha string, log *slog.Logger) (taken, error) {
+	known, found, err := d.recordedByMessageID(ctx, raw)
+	if err != nil {
+		return taken{}, err
+	}
+	if found {
+		return taken{copyOf: &known}, nil
+	}
+	in, err := d.judge(ctx, log).Oversize(ctx, raw, int64(len(raw)), sha)
+	if err != nil {
+		return taken{}, err
+	}
+	in.Mail.Mailbox = ingestMailbox
+	res, err := d.record(ctx, in, nil, log)
+	return taken{in: in, res: res}, err
 }
 
 func (d *Daemon) ingestedOf(m ledger.Mail, duplicate bool, replies []ledger.OutMail) Ingested {

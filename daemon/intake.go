@@ -62,7 +62,9 @@ func (d *Daemon) poll(ctx context.Context) (more bool, err error) {
 	return len(msgs) == pollBatch, nil
 }
 
-// handle records one fetched message and moves it to the folder its outcome calls for.
+// handle records one fetched message and moves it to the folder its outcome calls for. The
+// message is stored and looked up by its bytes first; anything that parses it comes after the
+// try is marked (take).
 func (d *Daemon) handle(ctx context.Context, mb *intake.Mailbox, f intake.Fetched) error {
 	log := d.log.With("component", "intake", "uid", f.UID)
 	if f.TooLarge {
@@ -72,37 +74,50 @@ func (d *Daemon) handle(ctx context.Context, mb *intake.Mailbox, f intake.Fetche
 	if err != nil {
 		return fmt.Errorf("store raw mail: %w", err)
 	}
-	if known, found, err := d.recordedBefore(ctx, sha, f.Raw); err != nil {
+	if known, found, err := d.recordedBySHA(ctx, sha); err != nil {
 		return err
 	} else if found {
 		log.Info("message already recorded; moving it", "sha256", sha, "outcome", known.Outcome)
 		return mb.Move(ctx, f.UID, d.folder(known.Outcome))
 	}
-	in, copies, err := d.decide(ctx, f, mb.UIDValidity(), sha, log)
+	t, err := d.take(ctx, rawMail{f: f, sha: sha, mailbox: d.o.Mailbox.Inbox, uidValidity: mb.UIDValidity()}, log)
 	if err != nil {
 		return err
 	}
-	if _, err := d.record(ctx, in, copies, log); err != nil {
-		return err
+	if t.copyOf != nil {
+		log.Info("message already recorded; moving it", "sha256", sha, "outcome", t.copyOf.Outcome)
 	}
-	return mb.Move(ctx, f.UID, d.folder(in.Mail.Outcome))
+	return mb.Move(ctx, f.UID, d.folder(t.outcome()))
 }
 
 // recordedBefore finds a message in the ledger by its bytes, or, when the bytes differ (a copy
 // the server re-delivered with another header line), by its sender and Message-ID.
 func (d *Daemon) recordedBefore(ctx context.Context, sha string, raw []byte) (ledger.Mail, bool, error) {
+	if known, found, err := d.recordedBySHA(ctx, sha); err != nil || found {
+		return known, found, err
+	}
+	return d.recordedByMessageID(ctx, raw)
+}
+
+// recordedBySHA finds a message in the ledger by its bytes.
+func (d *Daemon) recordedBySHA(ctx context.Context, sha string) (ledger.Mail, bool, error) {
 	known, err := d.ledger.MailBySHA(ctx, sha)
-	if err == nil {
+	switch {
+	case err == nil:
 		return known, true, nil
+	case errors.Is(err, ledger.ErrNotFound):
+		return ledger.Mail{}, false, nil
 	}
-	if !errors.Is(err, ledger.ErrNotFound) {
-		return ledger.Mail{}, false, fmt.Errorf("look up mail: %w", err)
-	}
+	return ledger.Mail{}, false, fmt.Errorf("look up mail: %w", err)
+}
+
+// recordedByMessageID finds a message in the ledger by the sender and Message-ID of its header.
+func (d *Daemon) recordedByMessageID(ctx context.Context, raw []byte) (ledger.Mail, bool, error) {
 	hdr, err := intake.ParseHeader(raw)
 	if err != nil || hdr.MessageID == "" || hdr.From.Addr == "" {
 		return ledger.Mail{}, false, nil
 	}
-	known, err = d.ledger.MailByMessageID(ctx, hdr.MessageID, hdr.From.Addr)
+	known, err := d.ledger.MailByMessageID(ctx, hdr.MessageID, hdr.From.Addr)
 	if errors.Is(err, ledger.ErrNotFound) {
 		return ledger.Mail{}, false, nil
 	}

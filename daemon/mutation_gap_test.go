@@ -118,12 +118,13 @@ func TestDaemon_MailsWithoutMessageID(t *testing.T) {
 	})
 }
 
-// exactMail is a unit's mail with a valid workbook, padded in its text to exactly size bytes.
+// exactMail is a unit's mail with a valid workbook, as the office's MX delivers it, padded in
+// its text to exactly size bytes.
 func exactMail(t *testing.T, e *env, id string, size int) []byte {
 	t.Helper()
 	wb := base64.StdEncoding.EncodeToString(e.workbook(t, "QLDN", false))
 	build := func(pad string) []byte {
-		return fmt.Appendf(nil, "From: %s\r\nTo: %s\r\nMessage-ID: <%s>\r\nDate: Mon, 16 Nov 2026 08:00:00 +0700\r\n"+
+		return fmt.Appendf(nil, officetest.AuthPass(officetest.UnitAddr("QLDN"))+"From: %s\r\nTo: %s\r\nMessage-ID: <%s>\r\nDate: Mon, 16 Nov 2026 08:00:00 +0700\r\n"+
 			"Subject: bao cao\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"+
 			"--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nGui Van phong.\r\n%s\r\n"+
 			"--b1\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"bc.xlsx\"\r\n"+

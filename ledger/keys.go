@@ -40,6 +40,10 @@ func UnverifiedSenderNoticeKey(addr string, day time.Time) string {
 // UnitMessageNoticeKey is the key of the clerks' notice showing them a unit's message.
 func UnitMessageNoticeKey(mailSHA string) string { return "notice:unit-message:" + mailSHA }
 
+// StuckMailNoticeKey is the key of the clerks' notice about a mail quarantined unread because
+// judging it crashed or ran out of budget twice.
+func StuckMailNoticeKey(mailSHA string) string { return "notice:stuck-mail:" + mailSHA }
+
 // AfterCloseNoticeKey is the key of the clerks' notice about a unit's workbook (its version)
 // received for a period already closed.
 func AfterCloseNoticeKey(form, period, unit string, version int) string {

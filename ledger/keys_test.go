@@ -19,6 +19,7 @@ func TestKeys(t *testing.T) {
 		{UnverifiedSenderNoticeKey("QLDN@Example.VN", day), "notice:unverified-sender:qldn@example.vn:2026-11-24"},
 		{UnverifiedSenderNoticeKey("vp@bắcninh.vn", day), "notice:unverified-sender:vp@xn--bcninh-pf8b.vn:2026-11-24"},
 		{UnitMessageNoticeKey(sha), "notice:unit-message:" + sha},
+		{StuckMailNoticeKey(sha), "notice:stuck-mail:" + sha},
 		{AfterCloseNoticeKey("BM.02.01/KH", "2026-11", "QLDN", 3), "notice:after-close:BM.02.01/KH:2026-11:QLDN:v3"},
 		{DigestKey(day), "digest:2026-11-24"},
 		{DraftKey("BM.02.01/KH", "2026-11", 2), "draft:BM.02.01/KH:2026-11:v2"},

@@ -16,7 +16,10 @@ import (
 // above it (a letterhead, a note) do not hide it.
 const headerSearchRows = 30
 
-var errTooManyCells = errors.New("too many cells")
+var (
+	errTooManyCells = errors.New("too many cells")
+	errTimeout      = errors.New("time budget spent")
+)
 
 // gridRow is one non-empty row of a sheet: its number and raw cell values from column A.
 type gridRow struct {
@@ -57,17 +60,18 @@ type book struct {
 	grids    map[string]*grid
 	heads    map[string]*grid
 	budget   int
+	ctx      context.Context // the time budget of Read; nil: none (Fill)
+	stop     context.Context // the caller's (ReadContext); nil: never stops
 	date1904 bool
 	fmtKinds map[int]fmtKind
-	ctx      context.Context // the caller's (ReadContext); nil: never stops
 }
 
 // stopped says why reading must stop: the caller's context ended.
 func (b *book) stopped() error {
-	if b.ctx == nil {
+	if b.stop == nil {
 		return nil
 	}
-	return b.ctx.Err()
+	return b.stop.Err()
 }
 
 // stopEvery is how many rows a sheet's reading goes between looks at the caller's context.
@@ -125,11 +129,25 @@ func (b *book) load(sheet string, limit int) (*grid, error) {
 		if b.budget -= max(1, len(cells)); b.budget < 0 {
 			return g, errTooManyCells
 		}
+		if err := b.expired(); err != nil {
+			return g, err
+		}
+		for i, c := range cells {
+			cells[i] = cutCell(c) // before anything normalises it
+		}
 		if !allEmpty(cells) {
 			g.rows = append(g.rows, gridRow{num: num, cells: cells})
 		}
 	}
 	return g, rows.Error()
+}
+
+// expired returns errTimeout once the time budget of Read is spent.
+func (b *book) expired() error {
+	if b.ctx != nil && b.ctx.Err() != nil {
+		return fmt.Errorf("%w: %w", errTimeout, context.Cause(b.ctx))
+	}
+	return nil
 }
 
 func allEmpty(cells []string) bool {

@@ -144,4 +144,6 @@ const (
 	msgUnzipTooBig  = "Nội dung tệp khi giải nén quá lớn (có thể tệp bị hỏng hoặc không phải bảng tính thông thường); hãy dùng tệp mẫu đã nhận và gửi lại."
 	msgCorrupt      = "Không đọc được tệp Excel (tệp bị hỏng hoặc có cấu trúc không chuẩn); hãy mở bằng Excel, lưu lại kiểu Excel Workbook (.xlsx) rồi gửi lại."
 	msgTooManyCells = "Tệp có quá nhiều ô dữ liệu (hơn %d ô); hãy xoá các trang, dòng thừa rồi gửi lại."
+	msgTooManyChars = "Tệp chứa quá nhiều chữ trong các ô (hơn %s ký tự); hãy xoá các trang, dòng, nội dung thừa rồi gửi lại."
+	msgTimeout      = "Hệ thống không đọc xong tệp trong %d giây (tệp quá lớn hoặc có cấu trúc bất thường); hãy xoá các trang, dòng thừa, lưu lại kiểu Excel Workbook (.xlsx) rồi gửi lại."
 )

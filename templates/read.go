@@ -49,30 +49,15 @@ func ReadContext(ctx context.Context, data []byte, forms []form.Form, secret []b
 			rep, err = failed(ErrUnreadable, CodeUnreadable, msgCorrupt, fmt.Sprintf("panic: %v", p))
 		}
 	}()
-	zr, msg, why := precheck(data, lim)
-	if msg == msgOLE {
-		rep, err := failed(ErrUnreadable, CodeUnreadable, msg, why)
-		return rep, fmt.Errorf("%w: %w", err, ErrLegacy)
-	}
-	if msg != "" {
-		return failed(ErrUnreadable, CodeUnreadable, msg, why)
-	}
-	if err := checkStructure(zr, lim.MaxCells); err != nil {
-		msg := msgCorrupt
-		if errors.Is(err, errTooMany) {
-			msg = fmt.Sprintf(msgTooManyCells, lim.MaxCells)
-		}
-		return failed(ErrUnreadable, CodeUnreadable, msg, err.Error())
-	}
-	x, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: lim.MaxUnzipBytes, UnzipXMLSizeLimit: lim.MaxXMLBytes,
-	})
-	if err != nil {
-		return failed(ErrUnreadable, CodeUnreadable, msgCorrupt, err.Error())
+	budget, cancel := context.WithTimeout(context.Background(), lim.Timeout)
+	defer cancel()
+	x, zr, rep, err := openBook(data, lim)
+	if x == nil {
+		return rep, err
 	}
 	defer x.Close()
 	b := newBook(x, lim.MaxCells)
-	b.parts, b.ctx = newPartIndex(zr), ctx
+	b.parts, b.ctx, b.stop = newPartIndex(zr), budget, ctx
 	r := newReader(b)
 	if hasMacros(zr) {
 		r.warnf("", "", "", CodeMacrosIgnored, msgMacros)
@@ -86,12 +71,53 @@ func ReadContext(ctx context.Context, data []byte, forms []form.Form, secret []b
 		return newReport(), fmt.Errorf("read workbook: %w", ctx.Err())
 	case errors.Is(err, errTooManyCells):
 		return failed(ErrUnreadable, CodeUnreadable, fmt.Sprintf(msgTooManyCells, lim.MaxCells), err.Error())
+	case errors.Is(err, errTimeout):
+		return failed(ErrUnreadable, CodeUnreadable, fmt.Sprintf(msgTimeout, int(lim.Timeout.Seconds())), err.Error())
 	case errors.Is(err, ErrUnknownForm):
 		return r.unknown(err)
 	case err != nil:
 		return failed(ErrUnreadable, CodeUnreadable, msgCorrupt, err.Error())
 	}
 	return r.rep, nil
+}
+
+// openBook checks data within lim and opens it with excelize, every cell's text cut to MaxCellChars.
+// When it cannot, the returned workbook is nil and the report says why.
+func openBook(data []byte, lim Limits) (*excelize.File, *zip.Reader, *form.Report, error) {
+	zr, msg, why := precheck(data, lim)
+	if msg == msgOLE {
+		rep, err := failed(ErrUnreadable, CodeUnreadable, msg, why)
+		return nil, nil, rep, fmt.Errorf("%w: %w", err, ErrLegacy)
+	}
+	if msg != "" {
+		rep, err := failed(ErrUnreadable, CodeUnreadable, msg, why)
+		return nil, nil, rep, err
+	}
+	text, err := checkStructure(zr, lim)
+	if err != nil {
+		msg := msgCorrupt
+		switch {
+		case errors.Is(err, errTooMany):
+			msg = fmt.Sprintf(msgTooManyCells, lim.MaxCells)
+		case errors.Is(err, errTooManyChars):
+			msg = fmt.Sprintf(msgTooManyChars, viNumber(float64(lim.MaxChars)))
+		}
+		rep, err := failed(ErrUnreadable, CodeUnreadable, msg, err.Error())
+		return nil, nil, rep, err
+	}
+	x, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit: lim.MaxUnzipBytes, UnzipXMLSizeLimit: lim.MaxXMLBytes,
+	})
+	if err == nil {
+		if err = text.apply(x, lim.MaxXMLBytes); err != nil {
+			x.Close()
+		}
+	}
+	if err != nil {
+		rep, err := failed(ErrUnreadable, CodeUnreadable, msgCorrupt, err.Error())
+		return nil, nil, rep, err
+	}
+	return x, zr, nil, nil
 }
 
 // precheck refuses cheaply what excelize should not see: empty or oversized files, legacy or

@@ -63,7 +63,7 @@ func Sanitize(data []byte, lim Limits) (clean []byte, report SanitizeReport, err
 	if msg != "" {
 		return refused(msg, errors.New(why))
 	}
-	if err := checkStructure(zr, lim.MaxCells); err != nil {
+	if _, err := checkStructure(zr, lim); err != nil {
 		if errors.Is(err, errTooMany) {
 			return refused(fmt.Sprintf(msgTooManyCells, lim.MaxCells), err)
 		}

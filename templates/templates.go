@@ -53,6 +53,11 @@ type Limits struct {
 	MaxUnzipBytes int64 // excelize UnzipSizeLimit, default 100 MiB
 	MaxXMLBytes   int64 // excelize UnzipXMLSizeLimit, default 16 MiB; larger XML parts are refused
 	MaxCells      int   // default 200000 cells read in all
+	// MaxChars bounds the characters in all cells, a shared string counting once per cell that
+	// shows it, each cell cut to MaxCellChars first; default DefaultMaxChars.
+	MaxChars int
+	// Timeout bounds the time Read spends on one workbook; default DefaultTimeout.
+	Timeout time.Duration
 }
 
 // Default limits used for zero fields of Limits.
@@ -63,6 +68,12 @@ const (
 	// and every byte is scanned, so more only serves files built to be slow.
 	DefaultMaxXMLBytes = 16 << 20
 	DefaultMaxCells    = 200000
+	// DefaultMaxChars is far above a large genuine submission: a work program of 5,000 tasks
+	// holds about 0.9 million characters, 5,000 tasks with as many results about 1.4 million.
+	DefaultMaxChars = 8_000_000
+	// DefaultTimeout is far above what a large genuine submission takes (about 1 s for 10,000
+	// rows): a file that takes longer is built to be slow.
+	DefaultTimeout = 20 * time.Second
 )
 
 func (l Limits) withDefaults() Limits {
@@ -81,6 +92,12 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxCells <= 0 {
 		l.MaxCells = DefaultMaxCells
+	}
+	if l.MaxChars <= 0 {
+		l.MaxChars = DefaultMaxChars
+	}
+	if l.Timeout <= 0 {
+		l.Timeout = DefaultTimeout
 	}
 	return l
 }

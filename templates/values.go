@@ -57,8 +57,24 @@ type verdict struct {
 	legacy           vnenc.Encoding // the text was typed in a legacy encoding and converted
 }
 
+// quotedMax bounds how much of the value typed a problem quotes: the unit knows the rest, and a
+// long cell quoted in every problem would make the answer as long as the file.
+const quotedMax = 100
+
+// bad is the verdict of an error; its first argument, when a string, is the value typed.
 func bad(code, format string, args ...any) verdict {
+	if s, ok := firstString(args); ok && utf8.RuneCountInString(s) > quotedMax {
+		args[0] = truncateRunes(s, quotedMax) + "…"
+	}
 	return verdict{code: code, msg: fmt.Sprintf(format, args...)}
+}
+
+func firstString(args []any) (string, bool) {
+	if len(args) == 0 {
+		return "", false
+	}
+	s, ok := args[0].(string)
+	return s, ok
 }
 
 func (v verdict) warn(code, format string, args ...any) verdict {
@@ -222,8 +238,9 @@ func parseChoice(c form.Column, s string) verdict {
 		}
 	}
 	var found []string
+	bare := vnenc.StripMarks(want)
 	for _, ch := range c.Choices {
-		if vnenc.StripMarks(norm2(ch)) == vnenc.StripMarks(want) {
+		if vnenc.StripMarks(norm2(ch)) == bare {
 			found = append(found, ch)
 		}
 	}

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"archive/zip"
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -23,19 +24,28 @@ var (
 	errTooMany      = errors.New("too many XML elements")
 	errRowsOrder    = errors.New("worksheet rows out of order")
 	errXMLDoctype   = errors.New("XML document type declaration")
+	errCharset      = errors.New("XML in a charset other than UTF-8")
 	elementsPerCell = 4 // <c>, <v> or <is><t>, <f>: what a busy cell takes
 )
 
 // checkStructure checks every XML part of the package: nesting depth, element count against
 // the cell budget, no DOCTYPE (entities have no business in a workbook) and, in worksheets, rows
 // in increasing order. A part that is not well-formed is left to excelize to refuse or tolerate.
-func checkStructure(zr *zip.Reader, maxCells int) error {
+// On the same pass it counts the characters of the cells against lim.MaxChars (errTooManyChars)
+// and returns the text to cut before excelize reads it.
+func checkStructure(zr *zip.Reader, lim Limits) (*textBudget, error) {
+	text := newTextBudget(lim.MaxChars, MaxCellChars)
+	return text, checkParts(zr, lim.MaxCells, text)
+}
+
+// checkParts checks the XML parts for checkStructure, following their text with text.
+func checkParts(zr *zip.Reader, maxCells int, text *textBudget) error {
 	budget := maxCells*elementsPerCell + 100000
-	for _, f := range zr.File {
-		if !isXMLPart(f.Name) {
+	for _, f := range sharedFirst(zr.File) {
+		if !isXMLPart(f.Name) && !looksXML(f) {
 			continue
 		}
-		n, err := checkPart(f, budget, strings.Contains(path.Dir(strings.ToLower(f.Name)), "worksheets"))
+		n, err := checkPart(f, budget, strings.Contains(path.Dir(strings.ToLower(f.Name)), "worksheets"), text.part(f))
 		if err != nil {
 			return fmt.Errorf("%s: %w", f.Name, err)
 		}
@@ -51,22 +61,51 @@ func isXMLPart(name string) bool {
 	return strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels") || strings.HasSuffix(name, ".vml")
 }
 
-// checkPart streams one part, returning the number of elements it holds.
-func checkPart(f *zip.File, budget int, worksheet bool) (int, error) {
+// looksXML reports whether a part whose name says nothing of XML holds XML all the same:
+// excelize reads a worksheet under whatever name the workbook's relationships give it.
+func looksXML(f *zip.File) bool {
+	rc, err := f.Open()
+	if err != nil {
+		return false
+	}
+	defer rc.Close()
+	head := make([]byte, 512)
+	n, _ := io.ReadFull(rc, head)
+	head = bytes.TrimLeft(bytes.TrimPrefix(head[:n], []byte("\xef\xbb\xbf")), " \t\r\n")
+	return len(head) > 0 && head[0] == '<'
+}
+
+// refuseCharset is the check's CharsetReader. excelize converts a part that declares another
+// charset than UTF-8, which the check could not follow byte for byte: such a part, which no
+// spreadsheet program writes, is refused.
+func refuseCharset(label string, _ io.Reader) (io.Reader, error) {
+	return nil, fmt.Errorf("%w: %q", errCharset, label)
+}
+
+// checkPart streams one part, returning the number of elements it holds; text follows its cells.
+func checkPart(f *zip.File, budget int, worksheet bool, text *partScan) (int, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return 0, nil // excelize reports unreadable parts in its own way
 	}
 	defer rc.Close()
 	d := xml.NewDecoder(rc)
+	d.CharsetReader = refuseCharset
 	depth, count, lastRow := 0, 0, 0
 	for {
+		start := d.InputOffset()
 		tok, err := d.RawToken()
 		if err == io.EOF {
-			return count, nil
+			return count, text.finish()
+		}
+		if errors.Is(err, errCharset) {
+			return count, err
 		}
 		if err != nil {
-			return count, nil // not well-formed: excelize stops there too
+			return count, text.finish() // not well-formed: excelize stops there too
+		}
+		if err := text.token(tok, start, d.InputOffset()); err != nil {
+			return count, err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
