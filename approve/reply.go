@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/tonghop/tonghop/approval"
 	"github.com/tonghop/tonghop/intake"
@@ -29,8 +30,7 @@ func (a *Approver) Reply(ctx context.Context, in *ledger.Intake, msg *intake.Mes
 	if why := a.authFailure(raw, msg); why != "" {
 		log.Warn("approval reply refused: authentication failed", "from", msg.From.Addr, "why", why)
 		in.Settle(a.now(), ledger.OutcomeQuarantined, "approval reply failed authentication: "+why, ledger.ActionApprovalReplyRefused)
-		a.refuseReply(in, msg, letters.AuthFailed(why), "auth")
-		return nil, nil
+		return nil, a.refuseReply(ctx, in, msg, letters.AuthFailed(why), "auth")
 	}
 	stored, err := a.load(ctx, ref.Form.Code, ref.Period.String())
 	if err != nil {
@@ -51,8 +51,7 @@ func (a *Approver) Reply(ctx context.Context, in *ledger.Intake, msg *intake.Mes
 		if !a.bound(ctx, msg, ref, person) {
 			log.Warn("approval reply refused: it answers no request sent to its sender", "from", msg.From.Addr, "person", person)
 			in.Settle(a.now(), ledger.OutcomeQuarantined, "approval reply answers no request sent to "+person, ledger.ActionApprovalReplyRefused)
-			a.refuseReply(in, msg, letters.NotBound, "unbound")
-			return nil, nil
+			return nil, a.refuseReply(ctx, in, msg, letters.NotBound, "unbound")
 		}
 		if err := a.adoptEditedWorkbook(ctx, in, msg, ref, person, &ev, rc); err != nil {
 			return nil, fmt.Errorf("edited workbook: %w", err)
@@ -190,13 +189,29 @@ func (a *Approver) authFailure(raw []byte, msg *intake.Message) string {
 }
 
 // refuseReply tells the Planning Office that a reply was not counted, and why; suffix makes
-// the notice's outbox key.
-func (a *Approver) refuseReply(in *ledger.Intake, msg *intake.Message, why, suffix string) {
+// the notice's outbox key. Within the hourly notice limits only (office.NoticeHeld): past them
+// the refusal is recorded as held and counted in the clerks' digest, so that a flood of forged
+// replies does not become a flood of mail.
+func (a *Approver) refuseReply(ctx context.Context, in *ledger.Intake, msg *intake.Message, why, suffix string) error {
 	to := a.Office.ClerkAddresses()
 	if len(to) == 0 {
-		return
+		return nil
+	}
+	queued, cause := ledger.Queued(ledger.KindApprovalOffice), msg.From.Addr
+	held, err := a.Office.NoticeHeld(ctx, a.Ledger, queued, in.Events, cause, a.now())
+	if err != nil || held != "" {
+		if held != "" {
+			in.Mail.Note = strings.TrimPrefix(in.Mail.Note+"; "+held, "; ")
+			in.Events = append(in.Events, ledger.Event{At: a.now(), Actor: cause, Action: ledger.ActionNoticeHeldRefusedReply,
+				Object: ledger.MailObject(in.Mail.SHA256), Detail: held})
+		}
+		return err
 	}
 	l := letters.RefusedReplyLetter(a.Office.Letterhead(), msg.From.Addr, msg.Subject, why)
-	in.Queue(a.now(), ledger.OutMail{Key: ledger.ApprovalReplyKey(in.Mail.SHA256, suffix), Kind: ledger.KindApprovalOffice,
-		To: to, Subject: l.Subject, Body: l.Body}, "office")
+	now := a.now()
+	in.Outbox = append(in.Outbox, ledger.OutMail{Key: ledger.ApprovalReplyKey(in.Mail.SHA256, suffix), Kind: ledger.KindApprovalOffice,
+		To: to, Subject: l.Subject, Body: l.Body, CreatedAt: now, NotBefore: now})
+	// The event names the address whose mail caused the notice: the per-sender limit counts them.
+	in.Events = append(in.Events, ledger.Event{At: now, Actor: cause, Action: queued, Object: "office", Detail: l.Subject})
+	return nil
 }

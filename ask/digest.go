@@ -64,6 +64,7 @@ func (a *Asker) heldKinds() []heldKind {
 		{ledger.ActionNoticeHeldUnitMessage, letters.NoticeUnitMessage, mb.Processed},
 		{ledger.ActionNoticeHeldAfterClose, letters.NoticeAfterClose, mb.Processed},
 		{ledger.ActionNoticeHeldUnverified, letters.NoticeUnverifiedSender, mb.Quarantine},
+		{ledger.ActionNoticeHeldRefusedReply, letters.NoticeRefusedReply, mb.Quarantine},
 	}
 }
 

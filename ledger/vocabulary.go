@@ -63,6 +63,7 @@ const (
 	ActionNoticeHeldUnitMessage   Action = "notice.held.unit_message"
 	ActionNoticeHeldAfterClose    Action = "notice.held.after_close"
 	ActionNoticeHeldUnverified    Action = "notice.held.unverified_sender"
+	ActionNoticeHeldRefusedReply  Action = "notice.held.refused_reply"
 
 	ActionSubmissionAccepted     Action = "submission.accepted"
 	ActionSubmissionRejected     Action = "submission.rejected"

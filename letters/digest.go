@@ -93,6 +93,8 @@ func heldNotices(held []HeldNotices) string {
 			}
 		case NoticeUnitMessage:
 			what = fmt.Sprintf("%d thư khác của đơn vị không kèm báo cáo chưa được thông báo riêng", h.Count)
+		case NoticeRefusedReply:
+			what = fmt.Sprintf("%d thư trả lời đề nghị duyệt khác không được tính (không xác thực được người gửi hoặc không trả lời đúng thư đã gửi) đã được chuyển vào thư mục cách ly", h.Count)
 		case NoticeUnverifiedSender:
 			what = fmt.Sprintf("%d thư khác mang địa chỉ của đơn vị nhưng chưa xác thực được người gửi đã được chuyển vào thư mục cách ly", h.Count)
 		case NoticeAfterClose:

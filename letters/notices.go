@@ -18,6 +18,7 @@ const (
 	NoticeUnitMessage                          // a unit wrote without a report ("em sẽ gửi chiều nay"); not answered
 	NoticeAfterClose                           // a report arrived after its period was closed
 	NoticeUnverifiedSender                     // a unit's mail failed mail authentication; not answered
+	NoticeRefusedReply                         // a reply to an approval request was not counted (digest only)
 )
 
 // Notice tells the Planning Office about a received mail that needs a person's decision.

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
@@ -103,34 +102,9 @@ func (j *Judge) queueNotice(ctx context.Context, in *ledger.Intake, m ledger.Out
 	return nil
 }
 
-// noticeLimit says why a notice caused by mail from cause is held back, or "" if it may go:
-// mail from that address caused notices_per_sender_per_hour notices in the last hour, or all
-// mail notices_per_hour. The notices already queued for this mail count too.
+// noticeLimit is office.NoticeHeld for the notices this judgement queues.
 func (j *Judge) noticeLimit(ctx context.Context, in *ledger.Intake, cause string) (string, error) {
-	queued, since, mb := ledger.Queued(ledger.KindNotice), j.now().Add(-time.Hour), j.Office.Mailbox
-	here := 0
-	for _, e := range in.Events {
-		if e.Action == queued {
-			here++
-		}
-	}
-	mine, err := j.ledger().CountEvents(ctx, queued, cause, since)
-	if err != nil {
-		return "", fmt.Errorf("count notices for the limit: %w", err)
-	}
-	if mine+here >= mb.NoticesPerSenderPerHour {
-		return fmt.Sprintf("notice to the clerks held back for their digest: mail from %s caused %d notices in the last hour "+
-			"(mailbox.notices_per_sender_per_hour = %d)", cause, mine+here, mb.NoticesPerSenderPerHour), nil
-	}
-	all, err := j.ledger().CountEvents(ctx, queued, "", since)
-	if err != nil {
-		return "", fmt.Errorf("count notices for the limit: %w", err)
-	}
-	if all+here >= mb.NoticesPerHour {
-		return fmt.Sprintf("notice to the clerks held back for their digest: %d notices in the last hour "+
-			"(mailbox.notices_per_hour = %d)", all+here, mb.NoticesPerHour), nil
-	}
-	return "", nil
+	return j.Office.NoticeHeld(ctx, j.ledger(), ledger.Queued(ledger.KindNotice), in.Events, cause, j.now())
 }
 
 // decideNoWorkbook answers a unit's mail without a workbook. A reply to one of tonghop's mails
