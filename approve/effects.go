@@ -253,10 +253,30 @@ func (w *effectWriter) toOffice(a approval.Action) error {
 	case approval.UnclearToOffice:
 		l = letters.UnclearLetter(w.draft(a.Version), from, w.rc.written, w.rc.reason)
 	case approval.Refused:
+		if held, err := w.refusalHeld(); err != nil || held {
+			return err
+		}
 		l = letters.RefusedReplyLetter(w.a.Office.Letterhead(), w.rc.msg.From.Addr, w.rc.msg.Subject, letters.NotInChain)
 	}
 	m := w.replyMail(string(a.Kind), ledger.KindApprovalOffice, to, l)
 	m.InReplyTo, m.References = "", nil // a new thread for the office, not the leader's
 	w.fx.mails = append(w.fx.mails, m)
 	return nil
+}
+
+// refusalHeld applies the hourly notice limits (office.NoticeHeld) to the notice of a reply
+// refused because its sender is not in the chain — anyone can write one, a hundred strangers a
+// hundred. It records the notice as queued by the sender, or as held for the clerks' digest.
+func (w *effectWriter) refusalHeld() (bool, error) {
+	queued, cause, now := ledger.Queued(ledger.KindApprovalOffice), w.rc.msg.From.Addr, w.a.now()
+	why, err := w.a.Office.NoticeHeld(w.ctx, w.a.Ledger, queued, w.fx.events, cause, now)
+	if err != nil {
+		return false, err
+	}
+	action, detail := queued, "refused reply"
+	if why != "" {
+		action, detail = ledger.ActionNoticeHeldRefusedReply, why
+	}
+	w.fx.events = append(w.fx.events, ledger.Event{At: now, Actor: cause, Action: action, Object: ledger.MailObject(w.rc.sha), Detail: detail})
+	return why != "", nil
 }
