@@ -28,16 +28,7 @@ func answer(t *testing.T, a *Approver, subject, inReplyTo string) (*intake.Messa
 		"Date: Mon, 16 Nov 2026 10:00:00 +0700\r\nSubject: =?UTF-8?B?%s?=\r\n"+
 		"Content-Type: text/plain; charset=utf-8\r\n\r\nDuyệt\r\n", officetest.AuthPass(officetest.Approver),
 		officetest.Approver, officetest.OfficeAddr, irt, base64.StdEncoding.EncodeToString([]byte(subject)))
-	msg, err := intake.Parse(raw, intake.Limits{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sha, err := a.Ledger.PutBlob(raw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return msg, raw, ledger.Intake{Mail: ledger.Mail{SHA256: sha, Size: int64(len(raw)), Mailbox: "INBOX",
-		ReceivedAt: testNow, MessageID: msg.MessageID, From: msg.From.Addr, Subject: msg.Subject}}
+	return received(t, a, raw)
 }
 
 // sent marks an outbox mail sent with the Message-ID the office's mailer gives it.

@@ -11,7 +11,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/internal/officetest"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/office"
@@ -83,16 +82,10 @@ func TestApprover_WorkbookOnlyFromTheCountedReply(t *testing.T) {
 				"--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nDuyệt\r\n--b\r\nContent-Type: application/octet-stream\r\n"+
 				"Content-Disposition: attachment; filename=\"sua.xlsx\"\r\nContent-Transfer-Encoding: base64\r\n\r\n%s\r\n--b--\r\n",
 				tc.from, officetest.OfficeAddr, tc.name, form, month, tc.version, edited)
-			msg, err := intake.Parse(raw, intake.Limits{})
-			if err != nil || len(msg.Spreadsheets()) != 1 {
-				t.Fatalf("reply: %v, %d workbooks; want one", err, len(msg.Spreadsheets()))
+			msg, in := receivedIntake(t, a, raw)
+			if len(msg.Spreadsheets()) != 1 {
+				t.Fatalf("reply: %d workbooks; want one", len(msg.Spreadsheets()))
 			}
-			sha, err := a.Ledger.PutBlob(raw)
-			if err != nil {
-				t.Fatal(err)
-			}
-			in := ledger.Intake{Mail: ledger.Mail{SHA256: sha, Size: int64(len(raw)), Mailbox: "INBOX", ReceivedAt: testNow,
-				MessageID: msg.MessageID, From: msg.From.Addr, Subject: msg.Subject}}
 			ref, ok := a.Thread(ctx, msg)
 			if !ok {
 				t.Fatal("not an approval reply")

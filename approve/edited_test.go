@@ -39,16 +39,7 @@ func editedReply(t *testing.T, a *Approver, headers, file string, data []byte) (
 		headers, officetest.Approver, officetest.OfficeAddr, base64.StdEncoding.EncodeToString([]byte("Re: "+requestSubject(t, a))),
 		file, base64.StdEncoding.EncodeToString(data))
 	raw := b.Bytes()
-	msg, err := intake.Parse(raw, intake.Limits{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sha, err := a.Ledger.PutBlob(raw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	in := ledger.Intake{Mail: ledger.Mail{SHA256: sha, Size: int64(len(raw)),
-		Mailbox: "INBOX", ReceivedAt: testNow, MessageID: msg.MessageID, From: msg.From.Addr, Subject: msg.Subject}}
+	msg, in := receivedIntake(t, a, raw)
 	return msg, raw, in
 }
 

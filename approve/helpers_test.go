@@ -73,16 +73,7 @@ func replyMail(t *testing.T, a *Approver, body string) (*intake.Message, []byte,
 		"Date: Mon, 16 Nov 2026 10:00:00 +0700\r\nSubject: =?UTF-8?B?%s?=\r\n"+
 		"Content-Type: text/plain; charset=utf-8\r\n\r\n%s\r\n", officetest.AuthPass(officetest.Approver), officetest.Approver,
 		officetest.OfficeAddr, base64.StdEncoding.EncodeToString([]byte("Re: "+req.Subject)), body)
-	msg, err := intake.Parse(raw, intake.Limits{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sha, err := a.Ledger.PutBlob(raw) // RecordIntake wants the raw mail stored
-	if err != nil {
-		t.Fatal(err)
-	}
-	in := ledger.Intake{Mail: ledger.Mail{SHA256: sha, Size: int64(len(raw)),
-		Mailbox: "INBOX", ReceivedAt: testNow, MessageID: msg.MessageID, From: msg.From.Addr, Subject: msg.Subject}}
+	msg, in := receivedIntake(t, a, raw)
 	return msg, raw, in
 }
 
@@ -98,4 +89,27 @@ func state(t *testing.T, a *Approver) approval.State {
 		t.Fatal(err)
 	}
 	return st
+}
+
+// received parses raw as the daemon receives it, stores it (RecordIntake wants the raw mail
+// stored) and starts its intake, received at testNow.
+func received(t *testing.T, a *Approver, raw []byte) (*intake.Message, []byte, ledger.Intake) {
+	t.Helper()
+	msg, in := receivedIntake(t, a, raw)
+	return msg, raw, in
+}
+
+// receivedIntake is received without the raw bytes the caller already holds.
+func receivedIntake(t *testing.T, a *Approver, raw []byte) (*intake.Message, ledger.Intake) {
+	t.Helper()
+	msg, err := intake.Parse(raw, intake.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sha, err := a.Ledger.PutBlob(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return msg, ledger.Intake{Mail: ledger.Mail{SHA256: sha, Size: int64(len(raw)), Mailbox: "INBOX",
+		ReceivedAt: testNow, MessageID: msg.MessageID, From: msg.From.Addr, Subject: msg.Subject}}
 }

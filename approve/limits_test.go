@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"testing"
 
-	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/internal/officetest"
 	"github.com/tonghop/tonghop/ledger"
 )
@@ -26,16 +25,7 @@ func TestReply_RefusalsLimited(t *testing.T) {
 		raw := fmt.Appendf(nil, "From: %s\r\nTo: %s\r\nMessage-ID: <forged-%d@evil.example>\r\nDate: Mon, 16 Nov 2026 10:00:00 +0700\r\n"+
 			"Subject: Re: [TH %s %s v1]\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nDuyệt %d\r\n",
 			officetest.Approver, officetest.OfficeAddr, i, form, month, i)
-		msg, err := intake.Parse(raw, intake.Limits{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		sha, err := a.Ledger.PutBlob(raw)
-		if err != nil {
-			t.Fatal(err)
-		}
-		in := ledger.Intake{Mail: ledger.Mail{SHA256: sha, Size: int64(len(raw)), Mailbox: "INBOX", ReceivedAt: testNow,
-			MessageID: msg.MessageID, From: msg.From.Addr, Subject: msg.Subject}}
+		msg, in := receivedIntake(t, a, raw)
 		ref, ok := a.Thread(ctx, msg)
 		if !ok {
 			t.Fatal("not an approval reply")

@@ -23,16 +23,7 @@ func mimeReply(t *testing.T, a *Approver, ctype, body string) (*intake.Message, 
 		"MIME-Version: 1.0\r\nContent-Type: %s\r\n\r\n%s", officetest.AuthPass(officetest.Approver), officetest.Approver,
 		officetest.OfficeAddr, base64.StdEncoding.EncodeToString([]byte("Re: "+requestSubject(t, a))),
 		ctype, strings.ReplaceAll(body, "\n", "\r\n"))
-	msg, err := intake.Parse(raw, intake.Limits{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sha, err := a.Ledger.PutBlob(raw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	in := ledger.Intake{Mail: ledger.Mail{SHA256: sha, Size: int64(len(raw)),
-		Mailbox: "INBOX", ReceivedAt: testNow, MessageID: msg.MessageID, From: msg.From.Addr, Subject: msg.Subject}}
+	msg, in := receivedIntake(t, a, raw)
 	return msg, raw, in
 }
 
