@@ -219,3 +219,17 @@ func Open(ctx context.Context, c *config.Config, lock bool) (*Site, error) {
 func (s *Site) Close() error {
 	return errors.Join(s.Ledger.Close(), s.root.Close(), s.unlock())
 }
+
+// LoadOffline reads the configuration at path for a program that neither reads nor sends mail
+// (config.LoadOffline: no mail passwords) and compiles it with the office's template key.
+func LoadOffline(path string) (*Office, error) {
+	c, err := config.LoadOffline(path)
+	if err != nil {
+		return nil, err
+	}
+	key, err := LoadTemplateKey(c)
+	if err != nil {
+		return nil, err
+	}
+	return Compile(c, key)
+}

@@ -9,7 +9,6 @@ import (
 	"log"
 	"os"
 
-	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
@@ -21,23 +20,15 @@ func main() {
 	rows := flag.Int("rows", 5000, "tasks in the work program")
 	out := flag.String("o", "big.xlsx", "output file")
 	flag.Parse()
-	cfg, err := config.LoadOffline(*cfgPath)
+	of, err := office.LoadOffline(*cfgPath)
 	if err != nil {
 		log.Fatal(err)
 	}
-	f, ok := cfg.Form("BM.04.01/KH")
+	f, ok := of.Form("BM.04.01/KH")
 	if !ok {
 		log.Fatal("no BM.04.01/KH in the configuration")
 	}
-	unit := cfg.FormUnits(f)[0]
-	key, err := office.LoadTemplateKey(cfg)
-	if err != nil {
-		log.Fatal(err)
-	}
-	of, err := office.Compile(cfg, key)
-	if err != nil {
-		log.Fatal(err)
-	}
+	unit := of.FormUnits(f)[0]
 	p, _ := period.Parse("2026-W48")
 	meta, err := of.TemplateMeta(f, unit, p, nil)
 	if err != nil {

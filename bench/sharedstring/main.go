@@ -9,7 +9,6 @@ import (
 	"log"
 	"os"
 
-	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/internal/xlsxbomb"
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
@@ -22,24 +21,16 @@ func main() {
 	chars := flag.Int("chars", 300_000, "characters of the string")
 	out := flag.String("o", "bomb.xlsx", "output file")
 	flag.Parse()
-	cfg, err := config.LoadOffline(*cfgPath)
+	of, err := office.LoadOffline(*cfgPath)
 	if err != nil {
 		log.Fatal(err)
 	}
-	f, ok := cfg.Form("BM.04.01/KH")
+	f, ok := of.Form("BM.04.01/KH")
 	if !ok {
 		log.Fatal("no BM.04.01/KH in the configuration")
 	}
-	key, err := office.LoadTemplateKey(cfg)
-	if err != nil {
-		log.Fatal(err)
-	}
-	of, err := office.Compile(cfg, key)
-	if err != nil {
-		log.Fatal(err)
-	}
 	p, _ := period.Parse("2026-W48")
-	meta, err := of.TemplateMeta(f, cfg.FormUnits(f)[0], p, nil)
+	meta, err := of.TemplateMeta(f, of.FormUnits(f)[0], p, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
