@@ -110,3 +110,16 @@ func kinds(out []ledger.OutMail) string {
 	}
 	return strings.Join(ks, ",")
 }
+
+// judgeMail judges raw as the daemon routes a mail to intake, by office o reading l at testNow:
+// the intake it fills and the workbook bytes to store.
+func judgeMail(t testing.TB, o *office.Office, l Ledger, raw []byte) (ledger.Intake, [][]byte) {
+	t.Helper()
+	msg := parse(t, raw)
+	in := ledger.Intake{Mail: ledger.Mail{SHA256: "abc", From: msg.From.Addr, ReceivedAt: testNow}}
+	blobs, err := testJudge(o, l).Mail(context.Background(), &in, msg, raw, o.SenderOf(msg.From.Addr))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in, blobs
+}

@@ -78,11 +78,7 @@ func TestJudge_TagClearedOtherUnit(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			raw := officetest.Mail(tc.from, officetest.OfficeAddr, "forged@kcn", "", "bc.xlsx", forged)
-			msg := parse(t, raw)
-			in := ledger.Intake{Mail: ledger.Mail{SHA256: "abc", From: msg.From.Addr, ReceivedAt: testNow}}
-			if _, err := testJudge(o, &fakeLedger{}).Mail(context.Background(), &in, msg, raw, o.SenderOf(msg.From.Addr)); err != nil {
-				t.Fatal(err)
-			}
+			in, _ := judgeMail(t, o, &fakeLedger{}, raw)
 			if in.Mail.Outcome != ledger.OutcomeRejected || strings.Contains(kinds(in.Outbox), "receipt") {
 				t.Errorf("got outcome %q, outbox %q; want rejected without a receipt", in.Mail.Outcome, kinds(in.Outbox))
 			}
@@ -94,6 +90,7 @@ func TestJudge_TagClearedOtherUnit(t *testing.T) {
 				t.Errorf("submission: unit %q valid %v problems %s; want unit %s, invalid, tag_mismatch",
 					sub.Unit, sub.Valid, sub.Problems, tc.unit)
 			}
+			msg := parse(t, raw)
 			att := msg.Spreadsheets()[0]
 			v, err := testJudge(o, NoLedger{}).Workbook(context.Background(), o.SenderOf(msg.From.Addr), att, msg.Subject)
 			if err != nil {

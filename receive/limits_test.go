@@ -24,11 +24,7 @@ func unitMessage(from, id string) []byte {
 func judged(t *testing.T, l Ledger, raw []byte) ledger.Intake {
 	t.Helper()
 	o, _ := testOffice(t)
-	msg := parse(t, raw)
-	in := ledger.Intake{Mail: ledger.Mail{SHA256: "abc", From: msg.From.Addr, ReceivedAt: testNow}}
-	if _, err := testJudge(o, l).Mail(context.Background(), &in, msg, raw, o.SenderOf(msg.From.Addr)); err != nil {
-		t.Fatal(err)
-	}
+	in, _ := judgeMail(t, o, l, raw)
 	return in
 }
 

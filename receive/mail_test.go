@@ -77,12 +77,7 @@ func TestJudge_Mail(t *testing.T) {
 			if l == nil {
 				l = &fakeLedger{}
 			}
-			msg := parse(t, tc.raw)
-			in := ledger.Intake{Mail: ledger.Mail{SHA256: "abc", From: msg.From.Addr, ReceivedAt: testNow}}
-			blobs, err := testJudge(o, l).Mail(context.Background(), &in, msg, tc.raw, o.SenderOf(msg.From.Addr))
-			if err != nil {
-				t.Fatal(err)
-			}
+			in, blobs := judgeMail(t, o, l, tc.raw)
 			if in.Mail.Outcome != tc.outcome || kinds(in.Outbox) != tc.outbox || len(in.Submissions) != tc.subs ||
 				len(blobs) != tc.subs || len(in.Periods) != tc.periods {
 				t.Errorf("got outcome %q, outbox %q, %d submissions, %d blobs, %d periods; want %q, %q, %d, %d, %d",

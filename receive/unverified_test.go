@@ -111,12 +111,7 @@ func TestJudge_MailUnverified(t *testing.T) {
 			if l == nil {
 				l = &fakeLedger{}
 			}
-			msg := parse(t, tc.raw)
-			in := ledger.Intake{Mail: ledger.Mail{SHA256: "abc", From: msg.From.Addr, ReceivedAt: testNow}}
-			blobs, err := testJudge(o, l).Mail(context.Background(), &in, msg, tc.raw, o.SenderOf(msg.From.Addr))
-			if err != nil {
-				t.Fatal(err)
-			}
+			in, blobs := judgeMail(t, o, l, tc.raw)
 			if in.Mail.Outcome != tc.outcome || kinds(in.Outbox) != tc.outbox || len(in.Submissions) != tc.subs ||
 				len(blobs) != tc.subs || len(in.Periods) != tc.periods {
 				t.Fatalf("got outcome %q, outbox %q, %d submissions, %d blobs, %d periods; want %q, %q, %d, %d, %d",
@@ -253,13 +248,9 @@ func TestJudge_MailLookAlikeSender(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			raw := officetest.Mail(tc.from, officetest.OfficeAddr, "m@kcn", "", "a.xlsx", data)
-			msg := parse(t, raw)
-			in := ledger.Intake{Mail: ledger.Mail{SHA256: "abc", From: msg.From.Addr, ReceivedAt: testNow}}
-			if _, err := testJudge(o, &fakeLedger{}).Mail(context.Background(), &in, msg, raw, o.SenderOf(msg.From.Addr)); err != nil {
-				t.Fatal(err)
-			}
+			in, _ := judgeMail(t, o, &fakeLedger{}, raw)
 			if in.Mail.Outcome != tc.outcome || len(in.Submissions) != tc.subs {
-				t.Errorf("from %q: got outcome %q, %d submissions; want %q, %d", msg.From.Addr, in.Mail.Outcome, len(in.Submissions), tc.outcome, tc.subs)
+				t.Errorf("from %q: got outcome %q, %d submissions; want %q, %d", in.Mail.From, in.Mail.Outcome, len(in.Submissions), tc.outcome, tc.subs)
 			}
 		})
 	}
