@@ -154,7 +154,7 @@ func (g *attackGen) workbooks() {
 	g.add("b03-zip-bomb.xlsx", zipBombBook(t, qldn))
 	g.add("b04-nested.zip", nestedZip(t, qldn, 6))
 	g.add("b06-zip-lying-sizes.xlsx", lyingZip(t, qldn))
-	g.add("g03-tag-cleared-claims-qldt.xlsx", tagCleared(t, qldn, "QLDT"))
+	g.add("g03-tag-cleared-claims-qldt.xlsx", officetest.ClaimOtherUnit(t, qldn, "QLDT"))
 }
 
 // approvalMails writes the forged and the genuine answers to the approval request.
@@ -428,47 +428,6 @@ func coverPeriod(t *testing.T, data []byte, period string) []byte {
 	}
 	defer x.Close()
 	if err := x.SetCellStr(templates.CoverSheet, cells[0], strings.Join(f, "|")); err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := x.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-// tagCleared is QLDN's workbook edited to claim unit, its tag cleared (the sender has no key).
-func tagCleared(t *testing.T, data []byte, unit string) []byte {
-	x, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	rows, err := x.GetRows(templates.IdentSheet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, row := range rows {
-		value, edit := "", false
-		switch {
-		case len(row) >= 2 && row[0] == "unit":
-			value, edit = unit, true
-		case len(row) >= 2 && row[0] == "tag":
-			edit = true
-		}
-		if edit {
-			cell, _ := excelize.CoordinatesToCellName(2, i+1)
-			if err := x.SetCellStr(templates.IdentSheet, cell, value); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	cells, err := x.SearchSheet(templates.CoverSheet, "^"+templates.IdentPrefix+`\|`, true)
-	if err != nil || len(cells) != 1 {
-		t.Fatalf("ident line on the cover: %v, %v", cells, err)
-	}
-	line, _ := x.GetCellValue(templates.CoverSheet, cells[0])
-	if err := x.SetCellStr(templates.CoverSheet, cells[0], strings.Replace(line, "|QLDN|", "|"+unit+"|", 1)); err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer

@@ -1,63 +1,13 @@
 package receive
 
 import (
-	"bytes"
 	"context"
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/tonghop/tonghop/internal/officetest"
 	"github.com/tonghop/tonghop/ledger"
-	"github.com/tonghop/tonghop/templates"
 )
-
-// claimOtherUnit edits QLDN's signed workbook to claim unit: the hidden sheet's unit and the
-// cover line changed, and the tag cleared rather than recomputed (the sender has no key).
-func claimOtherUnit(t *testing.T, data []byte, unit string) []byte {
-	t.Helper()
-	x, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	rows, err := x.GetRows(templates.IdentSheet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, row := range rows {
-		if len(row) < 2 {
-			continue
-		}
-		var value string
-		switch row[0] {
-		case "unit":
-			value = unit
-		case "tag":
-			value = ""
-		default:
-			continue
-		}
-		cell, _ := excelize.CoordinatesToCellName(2, i+1)
-		if err := x.SetCellStr(templates.IdentSheet, cell, value); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cells, err := x.SearchSheet(templates.CoverSheet, "^"+templates.IdentPrefix+`\|`, true)
-	if err != nil || len(cells) != 1 {
-		t.Fatalf("ident line on the cover: %v, %v", cells, err)
-	}
-	line, _ := x.GetCellValue(templates.CoverSheet, cells[0])
-	if err := x.SetCellStr(templates.CoverSheet, cells[0], strings.Replace(line, "|QLDN|", "|"+unit+"|", 1)); err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := x.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
 
 // TestJudge_TagClearedOtherUnit: a workbook edited to claim another unit, its tag cleared, is
 // never taken as that unit's report. From a person who may send any unit's report it is
@@ -65,7 +15,7 @@ func claimOtherUnit(t *testing.T, data []byte, unit string) []byte {
 // receipt goes out and no valid submission is recorded.
 func TestJudge_TagClearedOtherUnit(t *testing.T) {
 	o, cfg := testOffice(t)
-	forged := claimOtherUnit(t, officetest.Workbook(t, cfg, "QLDN", []byte(testKey), false), "QLDT")
+	forged := officetest.ClaimOtherUnit(t, officetest.Workbook(t, cfg, "QLDN", []byte(testKey), false), "QLDT")
 	tests := []struct {
 		name, from string
 		unit       string // of the recorded submission
