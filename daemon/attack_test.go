@@ -393,15 +393,7 @@ func hostileRune(s string) (rune, bool) {
 // only files that exist.
 func readAttackManifest(t *testing.T) []attackLine {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(attackDir, "MANIFEST.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
-	const wantHeader = "id\tfiles\tenv\tkind\ttries\toutcome\tout\tchain\tsubmissions\tarchive\tsays\texpected"
-	if rows[0] != wantHeader {
-		t.Fatalf("manifest header: got %q, want %q", rows[0], wantHeader)
-	}
+	rows := manifestRows(t, attackDir, "id\tfiles\tenv\tkind\ttries\toutcome\tout\tchain\tsubmissions\tarchive\tsays\texpected")
 	var lines []attackLine
 	listed, ids := map[string]bool{}, map[string]bool{}
 	for i, row := range rows[1:] {

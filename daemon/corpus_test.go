@@ -170,15 +170,7 @@ func oversizeMail() []byte {
 // readCorpusManifest reads MANIFEST.tsv and checks it names every .eml of the corpus once.
 func readCorpusManifest(t *testing.T) []corpusLine {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(corpusDir, "MANIFEST.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
-	wantHeader := "file\toutcome\treply\tsubmissions\tversions\tduplicate\tnotified\tcase\tsource"
-	if rows[0] != wantHeader {
-		t.Fatalf("manifest header: got %q, want %q", rows[0], wantHeader)
-	}
+	rows := manifestRows(t, corpusDir, "file\toutcome\treply\tsubmissions\tversions\tduplicate\tnotified\tcase\tsource")
 	var lines []corpusLine
 	listed := map[string]bool{}
 	for i, row := range rows[1:] {
@@ -236,4 +228,19 @@ func parseCorpusLine(row string) (corpusLine, error) {
 		return l, fmt.Errorf("%d versions for %d submissions", len(l.versions), l.recorded)
 	}
 	return l, nil
+}
+
+// manifestRows reads dir's MANIFEST.tsv, checks its header and returns every row, the header
+// first (line numbers in messages are the index plus one).
+func manifestRows(t *testing.T, dir, header string) []string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, "MANIFEST.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+	if rows[0] != header {
+		t.Fatalf("manifest header: got %q, want %q", rows[0], header)
+	}
+	return rows
 }
