@@ -186,7 +186,8 @@ func RevisionLetter(d Draft, from Person, comment, edited string) Letter {
 		"Kính gửi: "+desk(d.Office),
 		fmt.Sprintf("%s yêu cầu sửa dự thảo lần %d %s:\n%s", from, d.Version, lowerFirst(requested(d.Request)), indent(comment)),
 		file,
-		"Dự thảo tiếp theo (khi đơn vị gửi lại số liệu hoặc Văn phòng tổng hợp lại bằng lệnh “tonghop consolidate”) sẽ được trình lại.",
+		"Khi đơn vị gửi lại số liệu, hệ thống tự động lập dự thảo mới và trình lại. Nếu cần tổng hợp lại mà "+
+			"không có số liệu mới của đơn vị, đề nghị Văn phòng liên hệ cán bộ quản trị hệ thống.",
 		signature(d.Office))
 }
 

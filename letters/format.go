@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/tonghop/tonghop/status"
 )
 
 // How letters write dates, times, durations and sizes. Dates follow Decree 30/2020/NĐ-CP, as
@@ -56,27 +58,13 @@ func FormatDeadline(t time.Time) string {
 }
 
 // FormatDuration writes a length of time with its two largest units: "2 ngày 3 giờ",
-// "5 giờ 20 phút", "45 phút". Anything under a minute, or negative, is "1 phút".
+// "5 giờ 20 phút", "45 phút". It rounds as status.DelayOf does (a started minute counts;
+// anything under a minute, or negative, is "1 phút"), so a receipt and the status table
+// state one lateness.
 func FormatDuration(d time.Duration) string {
-	minutes := int(d / time.Minute)
-	if minutes < 1 {
-		minutes = 1
-	}
-	days, hours, mins := minutes/(24*60), minutes/60%24, minutes%60
 	var parts []string
-	switch {
-	case days > 0:
-		parts = append(parts, fmt.Sprintf("%d ngày", days))
-		if hours > 0 {
-			parts = append(parts, fmt.Sprintf("%d giờ", hours))
-		}
-	case hours > 0:
-		parts = append(parts, fmt.Sprintf("%d giờ", hours))
-		if mins > 0 {
-			parts = append(parts, fmt.Sprintf("%d phút", mins))
-		}
-	default:
-		parts = append(parts, fmt.Sprintf("%d phút", mins))
+	for _, p := range status.DelayOf(d).Parts() {
+		parts = append(parts, fmt.Sprintf("%d %s", p.N, [...]string{status.UnitDay: "ngày", status.UnitHour: "giờ", status.UnitMinute: "phút"}[p.Unit]))
 	}
 	return strings.Join(parts, " ")
 }

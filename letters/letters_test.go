@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/status"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -359,6 +360,8 @@ func TestFormatDuration(t *testing.T) {
 		{name: "HoursMinutes", d: 5*time.Hour + 20*time.Minute, want: "5 giờ 20 phút"},
 		{name: "Days", d: 48 * time.Hour, want: "2 ngày"},
 		{name: "DaysHours", d: 51*time.Hour + 59*time.Minute, want: "2 ngày 3 giờ"},
+		{name: "StartedMinute", d: 34*time.Minute + 20*time.Second, want: "35 phút"},
+		{name: "ExactMinute", d: 34 * time.Minute, want: "34 phút"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -366,6 +369,21 @@ func TestFormatDuration(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestFormatDuration_AgreesWithStatus: a receipt's "nộp muộn …" and the status table's "trễ …"
+// state the same lateness, at and around every boundary of the rounding.
+func TestFormatDuration_AgreesWithStatus(t *testing.T) {
+	short := strings.NewReplacer(" ngày", "n", " giờ", "g", " phút", "ph", " ", "")
+	for _, d := range []time.Duration{
+		-time.Minute, 0, time.Nanosecond, 59 * time.Second, time.Minute, time.Minute + time.Nanosecond,
+		34 * time.Minute, 34*time.Minute + 20*time.Second, 59*time.Minute + time.Second, time.Hour,
+		time.Hour + time.Nanosecond, 24*time.Hour - time.Second, 24 * time.Hour, 51*time.Hour + 59*time.Minute + time.Second,
+	} {
+		if got, want := short.Replace(FormatDuration(d)), status.LateLabel(d); got != want {
+			t.Errorf("%v: the letter writes %q, the status %q", d, FormatDuration(d), want)
+		}
 	}
 }
 

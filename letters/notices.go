@@ -61,8 +61,8 @@ func unknownSenderNotice(n Notice) Letter {
 		"Để phòng mã độc, thư gốc và tệp đính kèm của địa chỉ chưa đăng ký không được gửi kèm thông báo này; "+
 			"nếu cần xem, đề nghị mở thư trong "+folderName(n)+" của hộp thư chung.",
 		excerpt(n),
-		"Nếu đây là địa chỉ của một đơn vị, đề nghị bổ sung địa chỉ vào cấu hình của hệ thống (mục [[units]], "+
-			"emails) và đề nghị đơn vị gửi lại. Nếu thư gửi nhầm hoặc là thư rác, không cần xử lý.",
+		"Nếu đây là địa chỉ của một đơn vị, đề nghị cán bộ quản trị hệ thống bổ sung địa chỉ vào danh sách "+
+			"địa chỉ của đơn vị đó, rồi đề nghị đơn vị gửi lại. Nếu thư gửi nhầm hoặc là thư rác, không cần xử lý.",
 		"Các thư khác từ địa chỉ này trong ngày hôm nay sẽ không được thông báo lại.",
 		signature(n.Office))
 }

@@ -185,7 +185,7 @@ const (
 	RevisingNext = "Văn phòng sẽ hoàn thiện dự thảo theo ý kiến và trình lại."
 	NotInChain   = "người gửi không thuộc quy trình duyệt của biểu mẫu này"
 	// NoMailAuth: nothing authenticates replies and the office did not accept that.
-	NoMailAuth = "tonghop chưa được cấu hình xác thực thư trả lời (mục [mail_auth])"
+	NoMailAuth = "hệ thống chưa được thiết lập để xác thực thư trả lời của lãnh đạo; đề nghị cán bộ quản trị hệ thống thiết lập"
 	// NotBound: the reply answers no request sent to its sender (see approve's binding).
 	NotBound = "thư không trả lời thư xin ý kiến nào đã gửi cho chính người gửi (tiêu đề không có mã xác nhận đúng " +
 		"và thư không dẫn tới thư xin ý kiến đã gửi cho người đó); có thể là thư giả mạo"

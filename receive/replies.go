@@ -27,9 +27,14 @@ func reply(msg *intake.Message, kind ledger.Kind, key string, l letters.Letter) 
 func (j *Judge) receiptMail(msg *intake.Message, s office.Sender, subs []ledger.Submission, sha string) ledger.OutMail {
 	first := subs[0]
 	unit, _ := j.Office.Unit(first.Unit)
+	// The time recorded with the submissions, which `status` counts lateness from too.
+	received := first.ReceivedAt
+	if received.IsZero() {
+		received = j.now()
+	}
 	r := letters.Receipt{
 		Office: j.Office.Letterhead(), Contact: j.Office.Contact(), Unit: unit.Name, Request: j.request(first.Form, first.Period),
-		Version: first.Version, ReceivedAt: j.now().In(j.Office.Location),
+		Version: first.Version, ReceivedAt: received.In(j.Office.Location),
 	}
 	for _, sub := range subs {
 		r.Files = append(r.Files, sub.FileName)

@@ -54,25 +54,16 @@ func (c Cell) Label() string {
 	return text
 }
 
-// LateLabel writes a delay briefly: "2n3g" (2 days 3 hours; "n" ngày, "g" giờ), "5g20ph"
-// under a day, "45ph" (phút) under an hour. Days and hours are truncated; minutes under an
-// hour are rounded up, so a delay of a few seconds still reads "1ph", never "0ph".
+// LateLabel writes a delay briefly, as DelayOf rounds it and Delay.Parts cuts it: "2n3g" (2
+// days 3 hours; "n" ngày, "g" giờ), "5g20ph" under a day, "45ph" (phút) under an hour; a delay
+// of a few seconds reads "1ph", never "0ph".
 func LateLabel(d time.Duration) string {
-	if d < time.Hour {
-		return strconv.Itoa(int(max(1, math.Ceil(d.Minutes())))) + "ph"
+	var b strings.Builder
+	for _, p := range DelayOf(d).Parts() {
+		b.WriteString(strconv.Itoa(p.N))
+		b.WriteString([...]string{UnitDay: "n", UnitHour: "g", UnitMinute: "ph"}[p.Unit])
 	}
-	days, hours := int(d/(24*time.Hour)), int(d%(24*time.Hour)/time.Hour)
-	if days == 0 {
-		minutes := int(d % time.Hour / time.Minute)
-		if minutes == 0 {
-			return strconv.Itoa(hours) + "g"
-		}
-		return strconv.Itoa(hours) + "g" + strconv.Itoa(minutes) + "ph"
-	}
-	if hours == 0 {
-		return strconv.Itoa(days) + "n"
-	}
-	return strconv.Itoa(days) + "n" + strconv.Itoa(hours) + "g"
+	return b.String()
 }
 
 // titleLine is the first line of the text report.

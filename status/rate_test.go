@@ -91,6 +91,14 @@ func TestLateLabel(t *testing.T) {
 		{name: "HoursMinutes", in: 5*time.Hour + 20*time.Minute, want: "5g20ph"},
 		{name: "DaysHours", in: 51*time.Hour + 40*time.Minute, want: "2n3g"},
 		{name: "WholeDays", in: 72 * time.Hour, want: "3n"},
+		// One rounding (DelayOf): a started minute counts, in every range.
+		{name: "ExactMinute", in: 34 * time.Minute, want: "34ph"},
+		{name: "StartedMinute", in: 34*time.Minute + 20*time.Second, want: "35ph"},
+		{name: "NanosecondOver", in: 34*time.Minute + time.Nanosecond, want: "35ph"},
+		{name: "RoundsUpToAnHour", in: 59*time.Minute + 30*time.Second, want: "1g"},
+		{name: "HourAndStartedMinute", in: time.Hour + time.Second, want: "1g1ph"},
+		{name: "RoundsUpToADay", in: 23*time.Hour + 59*time.Minute + 30*time.Second, want: "1n"},
+		{name: "Negative", in: -time.Hour, want: "1ph"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
