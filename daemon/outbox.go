@@ -2,9 +2,14 @@ package daemon
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"log/slog"
+	netmail "net/mail"
 	"time"
 
+	"github.com/tonghop/tonghop/address"
+	"github.com/tonghop/tonghop/approval"
 	"github.com/tonghop/tonghop/ask"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/mailer"
@@ -32,7 +37,7 @@ func (d *Daemon) Flush(ctx context.Context) error {
 			return nil
 		}
 		for _, m := range due {
-			if err := d.send(ctx, m); err != nil {
+			if err := d.send(ctx, m, log); err != nil {
 				log.Warn("send failed", "key", m.Key, "attempt", m.Attempts, "err", err)
 			}
 		}
@@ -40,8 +45,9 @@ func (d *Daemon) Flush(ctx context.Context) error {
 }
 
 // send sends one claimed mail, unless it is a scheduled one no longer needed (the unit has sent
-// its file since it was queued), which is cancelled instead.
-func (d *Daemon) send(ctx context.Context, m ledger.OutMail) error {
+// its file since it was queued), which is cancelled instead. A mail sent is one line of the log
+// at Info, and an issued report one more (see logSent).
+func (d *Daemon) send(ctx context.Context, m ledger.OutMail, log *slog.Logger) error {
 	needed, why, err := d.ask.StillNeeded(ctx, m)
 	if err == nil && !needed {
 		return d.ledger.Cancel(ctx, m.ID, why, d.now())
@@ -53,7 +59,11 @@ func (d *Daemon) send(ctx context.Context, m ledger.OutMail) error {
 	if err == nil {
 		var id string
 		if id, err = d.sender.Send(ctx, msg); err == nil {
-			return d.ledger.MarkSent(ctx, m.ID, id, d.now())
+			if err := d.ledger.MarkSent(ctx, m.ID, id, d.now()); err != nil {
+				return err
+			}
+			d.logSent(ctx, m, id, log)
+			return nil
 		}
 	}
 	return d.settleFailure(ctx, m, err)
@@ -79,10 +89,12 @@ func (d *Daemon) settleFailure(ctx context.Context, m ledger.OutMail, err error)
 }
 
 // message rebuilds the mail from what the outbox stored; attachments come from the blob store.
+// Every address the office knows gets its name (see named), and the Date is written in the
+// office's time zone, as the letters write times.
 func (d *Daemon) message(m ledger.OutMail) (mailer.Message, error) {
 	msg := mailer.Message{
-		Key: m.Key, To: m.To, Cc: m.Cc, Subject: m.Subject, Body: m.Body,
-		InReplyTo: m.InReplyTo, References: m.References, Date: d.now(),
+		Key: m.Key, To: d.named(m.To), Cc: d.named(m.Cc), Subject: m.Subject, Body: m.Body,
+		InReplyTo: m.InReplyTo, References: m.References, Date: d.now().In(d.o.Location),
 		AutoReply: m.Kind == ledger.KindReceipt || m.Kind == ledger.KindRejection || m.Kind == ledger.KindApprovalNotice,
 	}
 	for _, a := range m.Attachments {
@@ -93,4 +105,90 @@ func (d *Daemon) message(m ledger.OutMail) (mailer.Message, error) {
 		msg.Attachments = append(msg.Attachments, mailer.Attachment{Name: a.Name, ContentType: a.ContentType, Data: data})
 	}
 	return msg, nil
+}
+
+// named gives each address the name the office knows it by: a unit's name, a person's, the
+// office's own (mail to the shared mailbox), so that readers see who else the mail went to.
+// The outbox keeps bare addresses, and the stages that queue mail need not know names. An
+// address already named, or one the office does not know, is left as it is.
+func (d *Daemon) named(list []string) []string {
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = s
+		a, err := netmail.ParseAddress(s)
+		if err != nil || a.Name != "" {
+			continue
+		}
+		if name := d.nameOf(a.Address); name != "" {
+			out[i] = (&netmail.Address{Name: name, Address: a.Address}).String()
+		}
+	}
+	return out
+}
+
+// nameOf is the name of an address of the office: a unit's first, then a person's, then the
+// office's own.
+func (d *Daemon) nameOf(addr string) string {
+	if u, ok := d.o.UnitByEmail(addr); ok {
+		return u.Name
+	}
+	if p, ok := d.o.PersonByEmail(addr); ok {
+		return p.Name
+	}
+	if address.Equal(addr, d.o.Mail.From) || address.Equal(addr, d.o.Mailbox.User) {
+		return d.o.Mail.FromName
+	}
+	return ""
+}
+
+// logSent writes the line an operator reads at the default level for every mail that left:
+// its kind, key, how many recipients, its Message-ID; and, for the approved report sent to its
+// recipients, one more saying which report was issued, in which version.
+func (d *Daemon) logSent(ctx context.Context, m ledger.OutMail, id string, log *slog.Logger) {
+	log.Info("mail sent", "kind", m.Kind, "key", m.Key, "recipients", len(m.To)+len(m.Cc), "message_id", id)
+	if m.Kind != ledger.KindIssue {
+		return
+	}
+	form, period, version := d.issuedReport(ctx, m)
+	log.Info("report issued", "form", form, "period", period, "version", version, "message_id", id)
+}
+
+// issuedReport names the report an issue mail carries: its form and period (from the mail's
+// About, else the period whose issue key the mail has) and the version the approval issued;
+// what it cannot find stays empty, the line is written all the same.
+func (d *Daemon) issuedReport(ctx context.Context, m ledger.OutMail) (form, period string, version int) {
+	form, period = m.About.Form, m.About.Period
+	if form == "" {
+		form, period = d.issueKeyPeriod(ctx, m.Key)
+	}
+	if form == "" {
+		return "", "", 0
+	}
+	stored, err := d.ledger.Approval(ctx, form, period)
+	if err != nil {
+		return form, period, 0
+	}
+	var st approval.State
+	if json.Unmarshal(stored.State, &st) != nil {
+		return form, period, 0
+	}
+	return form, period, st.Version
+}
+
+// issueKeyPeriod finds the form and period whose ledger.IssueKey is key, among the periods the
+// ledger holds.
+func (d *Daemon) issueKeyPeriod(ctx context.Context, key string) (form, period string) {
+	for i := range d.o.Forms {
+		code := d.o.Forms[i].Code
+		periods, err := d.ledger.Periods(ctx, code)
+		if err != nil {
+			continue
+		}
+		for _, p := range periods {
+			if ledger.IssueKey(code, p.Period) == key {
+				return code, p.Period
+			}
+		}
+	}
+	return "", ""
 }

@@ -47,23 +47,25 @@ func Compose(cfg Config, m Message) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// build turns a Message into a go-mail Msg and returns its Message-ID.
+// build turns a Message into the go-mail Msg that sends it (the envelope, see fields.go) and
+// returns its Message-ID.
 func build(cfg Config, m Message) (*gomail.Msg, string, error) {
 	if m.Key == "" {
 		return nil, "", fmt.Errorf("compose: %w: message has no idempotency key", ErrPermanent)
 	}
 	id := cfg.MessageID(m.Key)
 	msg := gomail.NewMsg(gomail.WithBoundary(boundary(m.Key)), gomail.WithNoDefaultUserAgent())
-	if err := setAddresses(msg, cfg, m); err != nil {
+	env, err := addressFields(msg, cfg, m)
+	if err != nil {
 		return nil, id, fmt.Errorf("compose %s: %w", id, err)
 	}
-	msg.Subject(subjectText(m.Subject))
+	msg.SetGenHeader(gomail.HeaderSubject, encodeText(subjectText(m.Subject)))
 	date := m.Date
 	if date.IsZero() {
 		date = time.Now()
 	}
 	msg.SetDateWithValue(date)
-	if err := applyDKIM(msg, cfg, date); err != nil {
+	if err := applyDKIM(env, cfg, date); err != nil {
 		return nil, id, fmt.Errorf("compose %s: %w", id, err)
 	}
 	msg.SetGenHeader(gomail.HeaderMessageID, id)
@@ -86,36 +88,7 @@ func build(cfg Config, m Message) (*gomail.Msg, string, error) {
 			return nil, id, fmt.Errorf("compose %s: %w", id, err)
 		}
 	}
-	return msg, id, nil
-}
-
-func setAddresses(msg *gomail.Msg, cfg Config, m Message) error {
-	var err error
-	if cfg.FromName != "" {
-		err = msg.FromFormat(headerText(cfg.FromName), cfg.From)
-	} else {
-		err = msg.From(cfg.From)
-	}
-	if err != nil {
-		return fmt.Errorf("from %q: %w", cfg.From, err)
-	}
-	if cfg.ReplyTo != "" {
-		if err := msg.ReplyTo(cfg.ReplyTo); err != nil {
-			return fmt.Errorf("reply-to %q: %w", cfg.ReplyTo, err)
-		}
-	}
-	if len(m.To) == 0 {
-		return fmt.Errorf("%w: no recipient", ErrPermanent)
-	}
-	if err := msg.To(m.To...); err != nil {
-		return fmt.Errorf("%w: bad recipient address: %w", ErrPermanent, err)
-	}
-	if len(m.Cc) > 0 {
-		if err := msg.Cc(m.Cc...); err != nil {
-			return fmt.Errorf("%w: bad copy address: %w", ErrPermanent, err)
-		}
-	}
-	return nil
+	return env, id, nil
 }
 
 // headerText is NFC on one line: a CR or LF from a caller must never start a new header.
