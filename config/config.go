@@ -120,6 +120,12 @@ type Office struct {
 	TemplateKey     string `toml:"template_key"`
 	TemplateKeyEnv  string `toml:"template_key_env"`
 	TemplateKeyFile string `toml:"template_key_file"`
+	// PreviousTemplateKeysFile names a file of the keys the office signed templates with before
+	// changing the key, one a line as template_key or data_dir/template.key holds it ("#" starts
+	// a comment): a workbook made from a template signed with one is still accepted, with a
+	// warning. PreviousTemplateKeys are the keys it holds, read with the template key.
+	PreviousTemplateKeysFile string   `toml:"previous_template_keys_file"`
+	PreviousTemplateKeys     []string `toml:"-"`
 }
 
 // TLSMode is how a mail connection is protected.

@@ -139,8 +139,10 @@ func (c *Config) complete(base string) {
 	if c.SMTP.DKIMKeyFile != "" && !filepath.IsAbs(c.SMTP.DKIMKeyFile) {
 		c.SMTP.DKIMKeyFile = filepath.Join(base, c.SMTP.DKIMKeyFile)
 	}
-	if c.Office.TemplateKeyFile != "" && !filepath.IsAbs(c.Office.TemplateKeyFile) {
-		c.Office.TemplateKeyFile = filepath.Join(base, c.Office.TemplateKeyFile)
+	for _, f := range []*string{&c.Office.TemplateKeyFile, &c.Office.PreviousTemplateKeysFile} {
+		if *f != "" && !filepath.IsAbs(*f) {
+			*f = filepath.Join(base, *f)
+		}
 	}
 	if c.SMTP.FromName == "" {
 		c.SMTP.FromName = strings.TrimSpace(c.Office.Desk + " " + c.Office.Name)
@@ -199,7 +201,31 @@ func (c *Config) resolveSecrets(v *validator, which secrets) {
 	if which != secretsNone {
 		o := &c.Office
 		o.TemplateKey = resolveSecret(v, "office.template_key", o.TemplateKey, o.TemplateKeyEnv, o.TemplateKeyFile)
+		o.PreviousTemplateKeys = readKeyList(v, "office.previous_template_keys_file", o.PreviousTemplateKeysFile)
 	}
+}
+
+// readKeyList reads a file of keys, one a line, blank lines and "#" comments left out; a file
+// named but unreadable or holding no key is a problem, never an empty ring.
+func readKeyList(v *validator, path, file string) []string {
+	if file == "" {
+		return nil
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		v.add(path, "cannot read %q: %v", file, errors.Unwrap(err))
+		return nil
+	}
+	var keys []string
+	for _, line := range strings.Split(string(b), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			keys = append(keys, line)
+		}
+	}
+	if len(keys) == 0 {
+		v.add(path, "%q holds no key", file)
+	}
+	return keys
 }
 
 func resolveSecret(v *validator, path, clear, env, file string) string {

@@ -8,8 +8,10 @@ type Ident struct {
 	FormVersion int    `json:"form_version"`
 	Unit        string `json:"unit"`
 	Period      string `json:"period"`
-	TagOK       bool   `json:"tag_ok"`  // the integrity tag matched
-	Guessed     bool   `json:"guessed"` // identified from layout, not from the identification sheet
+	TagOK       bool   `json:"tag_ok"` // the integrity tag matched
+	// OldKey: the tag matched a key the office used before (a template sent before a key change).
+	OldKey  bool `json:"old_key,omitempty"`
+	Guessed bool `json:"guessed"` // identified from layout, not from the identification sheet
 }
 
 // Filled is the content read from a unit's workbook, in the types of the form's columns.
@@ -70,6 +72,9 @@ type Report struct {
 	Filled   Filled    `json:"filled"`
 	Errors   []Problem `json:"errors"`
 	Warnings []Problem `json:"warnings"`
+	// Sheets are the workbook's sheets in its order, to list the problems in (SortProblems);
+	// nil when the workbook could not be opened.
+	Sheets []string `json:"-"`
 }
 
 // Valid reports whether the workbook has no errors (warnings do not count).

@@ -74,8 +74,17 @@ func sampleLetters() map[string]Letter {
 		"ReceiptSecondLate": ReceiptLetter(Receipt{Office: sampleOffice, Unit: sampleUnit, Request: sampleRequest,
 			Files: []string{sampleFile}, Version: 2, ReceivedAt: at(19, 9, 15),
 			Warnings: []form.Problem{{Sheet: "Chương trình", Cell: "E7", Message: "Thời gian hoàn thành đã qua."}}}),
-		"RejectInvalid":         rejection(RejectInvalid, func(d *Rejection) { d.Problems = problems(3) }),
-		"RejectInvalidMany":     rejection(RejectInvalid, func(d *Rejection) { d.Problems = problems(120) }),
+		"RejectInvalid":     rejection(RejectInvalid, func(d *Rejection) { d.Problems = problems(3) }),
+		"RejectInvalidMany": rejection(RejectInvalid, func(d *Rejection) { d.Problems = problems(120) }),
+		"RejectInvalidWarnings": rejection(RejectInvalid, func(d *Rejection) {
+			d.Problems = problems(2)
+			d.Warnings = []form.Problem{{Sheet: "Hướng dẫn", Cell: "C9", Code: "header_invalid",
+				Message: "Ô C9 (Ngày báo cáo): “32/12/2026” không phải ngày hợp lệ."}}
+		}),
+		"RejectOtherTemplate": rejection(RejectOtherTemplate, func(d *Rejection) {
+			d.Template = "BM.04.01-KH_2026-11_QLDN.xlsx"
+			d.Problems = []form.Problem{{Code: "template_other_key", Message: "Tệp được lập từ tệp mẫu cũ hoặc tệp mẫu của cơ quan khác."}}
+		}),
 		"RejectInvalidLate":     rejection(RejectInvalid, func(d *Rejection) { d.Problems = problems(1); d.ReceivedAt = at(19, 8, 0) }),
 		"RejectNoWorkbook":      rejection(RejectNoWorkbook, func(d *Rejection) { d.Files, d.Request = nil, Request{} }),
 		"RejectNoWorkbookPDF":   rejection(RejectNoWorkbook, func(d *Rejection) { d.Files = []string{"Báo cáo.pdf"} }),
@@ -194,6 +203,15 @@ func TestLetters_Contents(t *testing.T) {
 			bodyNot: []string{"4. ", "khác"}},
 		{letter: "RejectInvalidMany", body: []string{"còn 120 lỗi cần sửa", "\n50. Trang tính", "\n… và 70 lỗi khác.\n"},
 			bodyNot: []string{"\n51. "}},
+		{letter: "RejectInvalidWarnings",
+			body: []string{"còn 2 lỗi cần sửa:\n1. Trang tính “Chương trình”, ô C7",
+				"\n\nNgoài ra, khi sửa tệp, đề nghị đơn vị xem lại các điểm sau (không phải lỗi, không ảnh hưởng đến việc tiếp nhận):\n" +
+					"1. Trang tính “Hướng dẫn”: Ô C9 (Ngày báo cáo): “32/12/2026” không phải ngày hợp lệ.\n\nĐề nghị đơn vị sửa các lỗi nêu trên"}},
+		{letter: "RejectOtherTemplate", subject: []string{"– đề nghị dùng tệp mẫu mới gửi kèm"},
+			body: []string{"vì tệp “" + sampleFile + "” được lập từ tệp mẫu cũ hoặc tệp mẫu của cơ quan khác, không phải tệp mẫu hiện hành Văn phòng gửi cho đơn vị.",
+				"Kết quả kiểm tra tệp:\n1. Tệp được lập",
+				"Đề nghị đơn vị nhập số liệu vào tệp mẫu mới “BM.04.01-KH_2026-11_QLDN.xlsx” gửi kèm thư này (tệp mẫu hiện hành của Văn phòng cho đơn vị, kỳ báo cáo tháng 11/2026), giữ nguyên tên tệp, rồi trả lời thư này, đính kèm tệp đã điền, trước 17:00"},
+			bodyNot: []string{"đã bị", "sửa các lỗi"}},
 		{letter: "RejectInvalidLate", body: []string{"Hạn gửi trước 17:00 ngày 18/11/2026 (thứ Tư) đã qua, đề nghị đơn vị gửi lại sớm nhất."}},
 		{letter: "RejectNoWorkbook", subject: []string{"Chưa tiếp nhận báo cáo – đề nghị gửi lại"},
 			body: []string{"vì thư không có tệp Excel (.xlsx) đính kèm.", "đính kèm tệp mẫu đã điền (định dạng .xlsx)."}, subjectNot: []string{"["}},

@@ -94,6 +94,9 @@ const (
 	RejectWrongUnit                        // the workbook is another unit's template (FoundUnit)
 	RejectTooLarge                         // the mail is over the size limit and was not read (Size, MaxSize)
 	RejectTooManyFiles                     // the mail has more files than accepted (Count, MaxCount)
+	// RejectOtherTemplate: the workbook was made from a template signed with a key the office
+	// does not hold (an old template after the key was lost or changed, another office's).
+	RejectOtherTemplate
 )
 
 // Rejection tells a unit its mail was not accepted, why, and what to do.
@@ -107,6 +110,10 @@ type Rejection struct {
 	Reason          RejectReason
 	Files           []string       // the files concerned
 	Problems        []form.Problem // the errors, for RejectInvalid (others may add details)
+	Warnings        []form.Problem // what else the check found: listed after the errors, to look at while correcting
+	// Template names the fresh template attached, for the unit to fill instead of the file sent
+	// (a file whose identification does not verify); "" when none is attached.
+	Template string
 	FoundPeriod     string         // RejectWrongPeriod: the label of the period the file is for
 	FoundUnit       string         // RejectWrongUnit: the unit the file belongs to
 	Size, MaxSize   int64          // RejectTooLarge: the mail's size and the largest accepted, in bytes

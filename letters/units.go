@@ -91,6 +91,9 @@ func RejectionLetter(d Rejection) Letter {
 	if d.Reason == RejectInvalid {
 		subject = "Chưa tiếp nhận " + what + " – đề nghị sửa và gửi lại"
 	}
+	if d.Template != "" {
+		subject = "Chưa tiếp nhận " + what + " – " + freshTemplateSubject
+	}
 	opening := desk(d.Office) + " đã nhận được thư của đơn vị"
 	if !d.ReceivedAt.IsZero() {
 		opening += " lúc " + FormatDateTime(d.ReceivedAt)
@@ -100,7 +103,7 @@ func RejectionLetter(d Rejection) Letter {
 	}
 	opening += " nhưng chưa thể tiếp nhận " + what + ", vì " + rejectionCause(d)
 	return letter(d.Request, subject,
-		greeting(d.Unit), opening,
+		greeting(d.Unit), opening, alsoCheck(d.Warnings),
 		rejectionRequest(d)+resendBy(d.Request.Deadline, d.ReceivedAt),
 		contactLine(d.Office, d.Contact),
 		signature(d.Office))
@@ -138,6 +141,8 @@ func rejectionCause(d Rejection) string {
 	case RejectTooManyFiles:
 		return fmt.Sprintf("thư có %d tệp (kể cả các tệp trong tệp nén), vượt quá %d tệp mỗi thư nên hệ thống chưa đọc các tệp.",
 			d.Count, d.MaxCount)
+	case RejectOtherTemplate:
+		return otherTemplateCause(d, files)
 	case RejectWrongUnit:
 		owner := "đơn vị khác"
 		if d.FoundUnit != "" {
@@ -154,6 +159,9 @@ func rejectionCause(d Rejection) string {
 // rejectionRequest says what to do; resendBy completes the sentence with the deadline.
 func rejectionRequest(d Rejection) string {
 	const reply = " rồi trả lời thư này, đính kèm "
+	if d.Template != "" {
+		return freshTemplateRequest(d)
+	}
 	switch d.Reason {
 	case RejectNoWorkbook:
 		return "Đề nghị đơn vị trả lời thư này, đính kèm tệp mẫu đã điền (định dạng .xlsx)"

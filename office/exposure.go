@@ -86,6 +86,7 @@ func secretFiles(c *config.Config) []secretFile {
 		{"mailbox.password_file", c.Mailbox.PasswordFile},
 		{"smtp.password_file", c.SMTP.PasswordFile},
 		{"office.template_key_file", c.Office.TemplateKeyFile},
+		{"office.previous_template_keys_file", c.Office.PreviousTemplateKeysFile},
 	} {
 		if f.path != "" {
 			out = append(out, f)

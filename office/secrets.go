@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strconv"
+
+	"github.com/tonghop/tonghop/templates"
 )
 
 // Labels of the keys derived from the office's template key: each use has its own key, and
@@ -26,6 +28,17 @@ func derive(key []byte, label string) []byte {
 	m := hmac.New(sha256.New, key)
 	m.Write([]byte(label))
 	return m.Sum(nil)
+}
+
+// TemplateKeys are the keys that verify a workbook's identification: the one that signs the
+// templates sent now, and those the office signed templates with before and kept
+// (office.previous_template_keys_file).
+func (o *Office) TemplateKeys() templates.Keys {
+	k := templates.Keys{Current: o.Key}
+	for _, p := range o.Config.Office.PreviousTemplateKeys {
+		k.Previous = append(k.Previous, []byte(p))
+	}
+	return k
 }
 
 // ApprovalMAC is the MAC of the approval token of a request to person (a person id) about

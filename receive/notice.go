@@ -119,7 +119,7 @@ func (j *Judge) decideNoWorkbook(ctx context.Context, in *ledger.Intake, msg *in
 	}
 	in.Mail.Outcome, in.Mail.Note = ledger.OutcomeRejected, "no workbook attached"
 	in.Events = append(in.Events, j.event(s.Actor(msg.From.Addr), ledger.ActionMailNoWorkbook, ledger.MailObject(in.Mail.SHA256), msg.Subject))
-	j.queueReply(in, j.rejectionMail(msg, s, []fileProblems{{Problems: letters.NoWorkbookProblems(attachedFiles(msg))}}, in.Mail.SHA256))
+	j.queueReply(in, j.rejectionMail(msg, s, []fileProblems{{Problems: letters.NoWorkbookProblems(attachedFiles(msg))}}, nil, in.Mail.SHA256))
 	return nil
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/letters"
 	"github.com/tonghop/tonghop/office"
+	"github.com/tonghop/tonghop/templates"
 )
 
 // reply addresses an answer to a received message, threaded under it.
@@ -89,8 +90,9 @@ func submissionWarnings(s ledger.Submission) []form.Problem {
 	return p.Warnings
 }
 
-// rejectionMail lists the problems of the files refused, each named when there are several.
-func (j *Judge) rejectionMail(msg *intake.Message, s office.Sender, files []fileProblems, sha string) ledger.OutMail {
+// rejectionMail lists the problems of the files refused, each named when there are several, and
+// carries the fresh templates made for files whose identification did not verify.
+func (j *Judge) rejectionMail(msg *intake.Message, s office.Sender, files []fileProblems, fresh []freshTemplate, sha string) ledger.OutMail {
 	first := files[0]
 	name := s.Name()
 	if u, ok := j.Office.Unit(first.Unit); ok {
@@ -104,14 +106,29 @@ func (j *Judge) rejectionMail(msg *intake.Message, s office.Sender, files []file
 		if f.File != "" {
 			r.Files = append(r.Files, f.File)
 		}
-		for _, p := range f.Problems {
-			if len(files) > 1 && f.File != "" {
-				p.Message = letters.InFile(f.File, p.Message)
-			}
-			r.Problems = append(r.Problems, p)
-		}
+		r.Problems = append(r.Problems, inFile(f.Problems, f.File, len(files))...)
+		r.Warnings = append(r.Warnings, inFile(f.Warnings, f.File, len(files))...)
 	}
-	return reply(msg, ledger.KindRejection, ledger.RejectionKey(sha), letters.RejectionLetter(r))
+	if len(fresh) > 0 {
+		r.Template = fresh[0].att.Name
+	}
+	m := reply(msg, ledger.KindRejection, ledger.RejectionKey(sha), letters.RejectionLetter(r))
+	for _, t := range fresh {
+		m.Attachments = append(m.Attachments, t.att)
+	}
+	return m
+}
+
+// inFile names the file in each problem's message when a letter lists several files.
+func inFile(problems []form.Problem, file string, files int) []form.Problem {
+	out := make([]form.Problem, 0, len(problems))
+	for _, p := range problems {
+		if files > 1 && file != "" {
+			p.Message = letters.InFile(file, p.Message)
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // rejectReason picks the letter's explanation from the first problem's code.
@@ -126,6 +143,8 @@ func rejectReason(problems []form.Problem) letters.RejectReason {
 		return letters.RejectUnreadable
 	case "unknown_form":
 		return letters.RejectUnknownForm
+	case templates.CodeOtherKey:
+		return letters.RejectOtherTemplate
 	}
 	return letters.RejectInvalid
 }

@@ -24,10 +24,11 @@ func workbooks(msg *intake.Message) []intake.Attachment {
 	return out
 }
 
-// fileProblems are the errors of one attached file, for the error reply.
+// fileProblems are the errors and warnings of one attached file, for the error reply: all that
+// `tonghop check` reports about the file.
 type fileProblems struct {
 	File, Form, Period, Unit string
-	Problems                 []form.Problem
+	Problems, Warnings       []form.Problem
 }
 
 // decideSubmissions judges every workbook of the mail and prepares the receipt and the error
@@ -48,7 +49,7 @@ func (j *Judge) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *i
 		if sub.Form == "" || sub.Unit == "" {
 			// Not identified as any form, or for no unit the sender may speak for: the file stays
 			// in the raw mail, and the sender is told why.
-			rejected = append(rejected, fileProblems{File: att.Name, Problems: v.Errors})
+			rejected = append(rejected, fileProblems{File: att.Name, Problems: v.Errors, Warnings: v.Warnings})
 			work.unidentified()
 			in.Events = append(in.Events, j.event(s.Actor(msg.From.Addr), ledger.ActionSubmissionUnidentified, ledger.MailObject(in.Mail.SHA256), att.Name))
 			continue
@@ -68,13 +69,18 @@ func (j *Judge) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *i
 		if sub.Valid {
 			accepted = append(accepted, sub)
 		} else {
-			rejected = append(rejected, fileProblems{File: att.Name, Form: sub.Form, Period: sub.Period, Unit: sub.Unit, Problems: v.Errors})
+			rejected = append(rejected, fileProblems{File: att.Name, Form: sub.Form, Period: sub.Period, Unit: sub.Unit,
+				Problems: v.Errors, Warnings: v.Warnings})
 		}
 	}
 	in.Mail.Outcome = ledger.OutcomeAccepted
 	if len(rejected) > 0 {
 		in.Mail.Outcome = ledger.OutcomeRejected
-		j.queueReply(in, j.rejectionMail(msg, s, rejected, in.Mail.SHA256))
+		fresh := j.freshTemplates(rejected)
+		for _, t := range fresh {
+			blobs = append(blobs, t.data)
+		}
+		j.queueReply(in, j.rejectionMail(msg, s, rejected, fresh, in.Mail.SHA256))
 	}
 	if len(accepted) > 0 {
 		j.queueReply(in, j.receiptMail(msg, s, accepted, in.Mail.SHA256))

@@ -62,7 +62,7 @@ func (j *Judge) Workbook(ctx context.Context, s office.Sender, att intake.Attach
 	case att.Encrypted:
 		return invalid(sub, letters.ProblemEncrypted(att.Name, att.Container)), nil
 	}
-	report, stored, readErr := templates.ReadAny(ctx, att.Data, j.Office.Layouts(), j.Office.Key, templates.Limits{}, j.Converter)
+	report, stored, readErr := templates.ReadAny(ctx, att.Data, j.Office.Layouts(), j.Office.TemplateKeys(), templates.Limits{}, j.Converter)
 	if err := ctx.Err(); err != nil {
 		return Verdict{}, fmt.Errorf("read %s: %w", att.Name, err) // stopped, not judged: read again later
 	}
@@ -84,6 +84,9 @@ func (j *Judge) Workbook(ctx context.Context, s office.Sender, att intake.Attach
 			return v, err
 		}
 	}
+	// One order for the receipt, the error letter and `tonghop check`: the workbook's.
+	form.SortProblems(v.Errors, report.Sheets)
+	form.SortProblems(v.Warnings, report.Sheets)
 	v.Filled = report.Filled
 	v.Submission.Data, _ = json.Marshal(report.Filled)
 	v.Submission.Problems, _ = json.Marshal(map[string][]form.Problem{"errors": v.Errors, "warnings": v.Warnings})

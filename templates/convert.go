@@ -21,8 +21,8 @@ var ErrLegacy = errors.New("legacy .xls workbook")
 // nil. It returns the .xlsx data it read: data itself, or the conversion. A converted workbook
 // carries a warning saying so; a conversion that fails leaves the answer Read gives without a
 // converter (save the file as .xlsx).
-func ReadAny(ctx context.Context, data []byte, forms []form.Form, secret []byte, lim Limits, conv Converter) (*form.Report, []byte, error) {
-	rep, err := ReadContext(ctx, data, forms, secret, lim)
+func ReadAny(ctx context.Context, data []byte, forms []form.Form, keys Keys, lim Limits, conv Converter) (*form.Report, []byte, error) {
+	rep, err := ReadKeys(ctx, data, forms, keys, lim)
 	if conv == nil || !errors.Is(err, ErrLegacy) {
 		return rep, data, err
 	}
@@ -30,7 +30,7 @@ func ReadAny(ctx context.Context, data []byte, forms []form.Form, secret []byte,
 	if cerr != nil {
 		return rep, data, fmt.Errorf("%w (conversion failed: %v)", err, cerr)
 	}
-	converted, err := ReadContext(ctx, xlsx, forms, secret, lim)
+	converted, err := ReadKeys(ctx, xlsx, forms, keys, lim)
 	converted.Warnings = append([]form.Problem{{Code: CodeConvertedXLS, Message: msgConvertedXLS}}, converted.Warnings...)
 	return converted, xlsx, err
 }

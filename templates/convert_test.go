@@ -26,7 +26,7 @@ func TestReadAny_LegacyXLS(t *testing.T) {
 			if _, err := Read(xls, allForms(), testSecret, Limits{}); !errors.Is(err, ErrLegacy) {
 				t.Fatalf("Read without converter: got %v, want ErrLegacy", err)
 			}
-			rep, xlsx, err := ReadAny(context.Background(), xls, allForms(), testSecret, Limits{}, conv)
+			rep, xlsx, err := ReadAny(context.Background(), xls, allForms(), Keys{Current: testSecret}, Limits{}, conv)
 			if err != nil {
 				t.Fatalf("ReadAny: %v (%+v)", err, rep.Errors)
 			}

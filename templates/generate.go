@@ -148,12 +148,15 @@ func writeIdentNames(x *excelize.File, pairs [][2]string) error {
 	return nil
 }
 
-// identPairs is the identification a template carries, key by key, the tag last.
+// identPairs is the identification a template carries, key by key: what the tag covers, the tag,
+// then the ID of the key that made the tag (not covered by it: it only tells a template signed
+// with another key from one altered; see Keys.check).
 func identPairs(f *form.Form, m Meta) [][2]string {
 	return [][2]string{
 		{identKeyForm, f.Code}, {identKeyVersion, strconv.Itoa(f.Version)},
 		{identKeyUnit, m.UnitCode}, {identKeyPeriod, m.Period},
 		{identKeyTag, IdentTag(m.Secret, f.Code, f.Version, m.UnitCode, m.Period)},
+		{identKeyKeyID, KeyID(m.Secret)},
 	}
 }
 
@@ -164,6 +167,7 @@ const (
 	identKeyUnit    = "unit"
 	identKeyPeriod  = "period"
 	identKeyTag     = "tag"
+	identKeyKeyID   = "key"
 	// identNamePrefix starts the defined names repeating the identification: TONGHOP_FORM, …
 	identNamePrefix = "TONGHOP_"
 )

@@ -89,12 +89,12 @@ func checkCover(t *testing.T, x *excelize.File, f form.Form) {
 func checkIdentSheet(t *testing.T, x *excelize.File, data []byte, f form.Form) {
 	t.Helper()
 	kv := map[string]string{}
-	for r := 1; r <= 5; r++ {
+	for r := 1; r <= 6; r++ {
 		kv[cellText(t, x, IdentSheet, cellName(1, r))] = cellText(t, x, IdentSheet, cellName(2, r))
 	}
 	want := map[string]string{
 		"form": f.Code, "version": "1", "unit": "PKH", "period": "2026-11",
-		"tag": IdentTag(testSecret, f.Code, 1, "PKH", "2026-11"),
+		"tag": IdentTag(testSecret, f.Code, 1, "PKH", "2026-11"), "key": KeyID(testSecret),
 	}
 	if !reflect.DeepEqual(kv, want) {
 		t.Errorf("ident sheet: got %v, want %v", kv, want)

@@ -9,23 +9,19 @@ import (
 )
 
 // identify decides which of forms the workbook is, filling r.rep.Filled.Ident.
-func (r *reader) identify(forms []form.Form, secret []byte) (*form.Form, error) {
+func (r *reader) identify(forms []form.Form, keys Keys) (*form.Form, error) {
 	kv, err := r.hiddenIdent()
 	if err != nil {
 		return nil, err
 	}
-	sheet := IdentSheet
 	if kv == nil {
 		// The names carry the tag too: the identification is as good as the hidden sheet's, only
 		// the sheet was lost on the way.
-		kv, sheet = r.namedIdent(), ""
+		kv = r.namedIdent()
 	}
 	if id, tag, ok := identFrom(kv); ok {
-		id.TagOK = tagMatches(secret, id, tag)
+		r.verify(&id, keys.check(id, tag, kv[identKeyKeyID]))
 		r.rep.Filled.Ident = id
-		if !id.TagOK {
-			r.errorf(sheet, "", "", CodeTagMismatch, msgTagMismatch)
-		}
 		return r.formByCode(forms, id)
 	}
 	if id, ok, err := r.visibleIdent(); err != nil {
@@ -42,6 +38,23 @@ func (r *reader) identify(forms []form.Form, secret []byte) (*form.Form, error) 
 	r.rep.Filled.Ident = form.Ident{Form: f.Code, FormVersion: f.Version, Guessed: true}
 	r.warnf("", "", "", CodeIdentGuessed, msgGuessedLayout, f.Code)
 	return f, nil
+}
+
+// verify records what the tag says of the identification. Its problems are about the whole file,
+// never the hidden sheet, which the unit cannot see.
+func (r *reader) verify(id *form.Ident, c tagCheck) {
+	id.TagOK = c == tagCurrent || c == tagPrevious
+	id.OldKey = c == tagPrevious
+	switch c {
+	case tagPrevious:
+		r.warnf("", "", "", CodeOldKey, msgOldKey)
+	case tagAltered:
+		r.errorf("", "", "", CodeTagMismatch, msgTagMismatch)
+	case tagOtherKey:
+		r.errorf("", "", "", CodeOtherKey, msgOtherKey)
+	case tagUnknown:
+		r.errorf("", "", "", CodeTagMismatch, msgTagUnknown)
+	}
 }
 
 // hiddenIdent reads the key/value identification sheet; nil when there is none or it names no form.

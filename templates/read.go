@@ -41,7 +41,14 @@ func Read(data []byte, forms []form.Form, secret []byte, lim Limits) (*form.Repo
 
 // ReadContext is Read stopping soon after ctx ends, between rows of a sheet: err then wraps
 // ctx.Err(), and the report judges nothing.
-func ReadContext(ctx context.Context, data []byte, forms []form.Form, secret []byte, lim Limits) (rep *form.Report, err error) {
+func ReadContext(ctx context.Context, data []byte, forms []form.Form, secret []byte, lim Limits) (*form.Report, error) {
+	return ReadKeys(ctx, data, forms, Keys{Current: secret}, lim)
+}
+
+// ReadKeys is ReadContext verifying the identification with a key ring: a tag made with one of
+// keys.Previous is accepted with a warning (CodeOldKey), one made with a key not in the ring is
+// told apart, where the workbook says which key made it, from an identification altered since.
+func ReadKeys(ctx context.Context, data []byte, forms []form.Form, keys Keys, lim Limits) (rep *form.Report, err error) {
 	lim = lim.withDefaults()
 	defer func() {
 		// excelize is large and reads hostile input; a panic in it must not take the daemon down.
@@ -62,7 +69,7 @@ func ReadContext(ctx context.Context, data []byte, forms []form.Form, secret []b
 	if hasMacros(zr) {
 		r.warnf("", "", "", CodeMacrosIgnored, msgMacros)
 	}
-	f, err := r.identify(forms, secret)
+	f, err := r.identify(forms, keys)
 	if err == nil {
 		err = r.readForm(f)
 	}
@@ -78,6 +85,7 @@ func ReadContext(ctx context.Context, data []byte, forms []form.Form, secret []b
 	case err != nil:
 		return failed(ErrUnreadable, CodeUnreadable, msgCorrupt, err.Error())
 	}
+	r.rep.Sheets = b.sheets
 	return r.rep, nil
 }
 

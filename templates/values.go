@@ -28,6 +28,7 @@ const (
 	CodeBadEmail         = "bad_email"
 	CodeBadPhone         = "bad_phone"
 	CodeTagMismatch      = "tag_mismatch"
+	CodeOtherKey         = "template_other_key" // signed with a key the office does not hold
 	CodeUnknownForm      = "unknown_form"
 	CodeUnreadable       = "unreadable"
 	CodeMissingPart      = "missing_sheet"
@@ -37,6 +38,7 @@ const (
 	// Warnings.
 	CodeIdentGuessed   = "ident_guessed"
 	CodeOldVersion     = "old_version"
+	CodeOldKey         = "template_previous_key" // signed with a key the office used before
 	CodeNumberAsText   = "number_reformatted"
 	CodePercentSmall   = "percent_ambiguous"
 	CodeDateReformat   = "date_reformatted"

@@ -72,6 +72,7 @@ func TestCheck_AgreesWithDaemon(t *testing.T) {
 			t.Run(file+"/"+sub.FileName, func(t *testing.T) {
 				got := checkAttachment(t, cfgPath, raw, sub, clk.Now())
 				compareVerdicts(t, sub, got)
+				compareLetter(t, site.Ledger, raw, sub, got)
 			})
 			compared++
 		}
