@@ -106,20 +106,22 @@ type Rejection struct {
 	Unit    string
 	// Request is what the unit was asked for; its form fields may be empty when the
 	// mail could not be matched to a request (no workbook, unknown form).
-	Request  Request
-	Reason   RejectReason
-	Files    []string       // the files concerned
-	Problems []form.Problem // the errors, for RejectInvalid (others may add details)
-	Warnings []form.Problem // what else the check found: listed after the errors, to look at while correcting
-	// Template names the fresh template attached, for the unit to fill instead of the file sent
-	// (a file whose identification does not verify); "" when none is attached.
-	Template        string
-	FoundPeriod     string // RejectWrongPeriod: the label of the period the file is for
-	FoundUnit       string // RejectWrongUnit: the unit the file belongs to
-	Size, MaxSize   int64  // RejectTooLarge: the mail's size and the largest accepted, in bytes
-	Count, MaxCount int    // RejectTooManyFiles: the files attached and the most accepted
+	Request         Request
+	Reason          RejectReason
+	Files           []string       // the files concerned
+	Problems        []form.Problem // the errors, for RejectInvalid (others may add details)
+	FoundPeriod     string         // RejectWrongPeriod: the label of the period the file is for
+	FoundUnit       string         // RejectWrongUnit: the unit the file belongs to
+	Size, MaxSize   int64          // RejectTooLarge: the mail's size and the largest accepted, in bytes
+	Count, MaxCount int            // RejectTooManyFiles: the files attached and the most accepted
 	ReceivedAt      time.Time
 	OriginalSubject string // the subject of the unit's mail, quoted so it knows which one
+	// Warnings are what else the check of the files found: listed after the errors, to look at
+	// while correcting, so that the letter holds all that `tonghop check` reports.
+	Warnings []form.Problem
+	// Template names the fresh template attached, for the unit to fill instead of the file sent
+	// (a file whose identification does not verify); "" when none is attached.
+	Template string
 }
 
 // Reminder tells a unit, before the deadline, that its report has not arrived.
