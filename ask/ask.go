@@ -84,7 +84,11 @@ func (a *Asker) scheduleWindow(ctx context.Context, plan schedule.Plan, w schedu
 	if err != nil || closed {
 		return err
 	}
-	for _, act := range plan.Due(w, a.now(), done) {
+	asked, err := a.asked(ctx, plan, w.Period.String())
+	if err != nil {
+		return err
+	}
+	for _, act := range plan.Due(w, a.now(), done, asked) {
 		if err := a.queueAction(ctx, act, p); err != nil {
 			return err
 		}
@@ -114,6 +118,27 @@ func (a *Asker) progress(ctx context.Context, form, p string) (closed bool, done
 		done[unit] = true
 	}
 	return false, done, nil
+}
+
+// asked tells, for each unit whose template for the form's period is in the outbox, when it
+// leaves or left: a step due before then is covered by the template (schedule.Plan.Due), so a
+// unit gets one mail at a time.
+func (a *Asker) asked(ctx context.Context, plan schedule.Plan, period string) (map[string]time.Time, error) {
+	out := map[string]time.Time{}
+	for _, unit := range plan.Units {
+		m, err := a.Ledger.OutMail(ctx, ledger.TemplateKey(plan.Form, period, unit))
+		switch {
+		case errors.Is(err, ledger.ErrNotFound):
+			continue
+		case err != nil:
+			return nil, fmt.Errorf("read the template of %s: %w", unit, err)
+		}
+		out[unit] = m.NotBefore
+		if !m.SentAt.IsZero() {
+			out[unit] = m.SentAt
+		}
+	}
+	return out, nil
 }
 
 // StillNeeded reports whether an outbox mail should still go, and if not why: a template,

@@ -62,11 +62,11 @@ func (a *Asker) queueMail(ctx context.Context, act schedule.Action, m ledger.Out
 	} else if !errors.Is(err, ledger.ErrNotFound) {
 		return err
 	}
+	m.NotBefore = a.Office.Calendar.NextWorkingTime(a.now())
 	workbook, err := a.writeMail(act, &m)
 	if err != nil {
 		return err
 	}
-	m.NotBefore = a.Office.Calendar.NextWorkingTime(a.now())
 	detail := m.Subject
 	if len(m.Cc) > 0 {
 		detail += " (cc " + m.Cc[0] + ")"
@@ -105,7 +105,11 @@ func (a *Asker) writeMail(act schedule.Action, m *ledger.OutMail) (archiveCopy, 
 	var l letters.Letter
 	switch m.Kind {
 	case ledger.KindTemplate:
-		l = letters.TemplateLetter(letters.Template{Office: head, Contact: contact, Unit: unit.Name, Request: req, FileName: att.Name})
+		tpl := letters.Template{Office: head, Contact: contact, Unit: unit.Name, Request: req, FileName: att.Name}
+		if act.Late { // worded for when it arrives: the deadline today, tomorrow or past
+			tpl.Late, tpl.Now = true, m.NotBefore.In(a.Office.Location)
+		}
+		l = letters.TemplateLetter(tpl)
 	case ledger.KindReminder:
 		l = letters.ReminderLetter(letters.Reminder{Office: head, Contact: contact, Unit: unit.Name, Request: req, Now: now, FileName: att.Name})
 	case ledger.KindNag:

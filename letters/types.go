@@ -53,6 +53,10 @@ type Template struct {
 	FileName string // the attached template; the unit must send it back under this name
 	Resent   bool   // the template was sent before (lost mail, corrected form)
 	Note     string // an optional paragraph from the office, printed as given
+	// Late: the template goes out when a reminder or nag would already be due (tonghop started
+	// late); the letter says how close, or past, the deadline is at Now, when it leaves.
+	Late bool
+	Now  time.Time
 }
 
 // Receipt confirms that a unit's workbook was received and is valid.

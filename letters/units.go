@@ -23,8 +23,13 @@ func TemplateLetter(d Template) Letter {
 		opening = desk(d.Office) + " gửi lại tệp mẫu " + what + formCode(d.Request) +
 			"; đề nghị đơn vị sử dụng tệp này thay cho tệp đã gửi trước đó."
 	}
+	due := deadlineLine(d.Request)
 	if !d.Request.Deadline.IsZero() {
 		subject += " – hạn " + FormatDate(d.Request.Deadline)
+	}
+	if d.Late {
+		subject += closeDeadlineSubject(d.Request, d.Now)
+		due = closeDeadline(d.Request, d.Now)
 	}
 	file := "tệp đính kèm"
 	if d.FileName != "" {
@@ -33,7 +38,7 @@ func TemplateLetter(d Template) Letter {
 	return letter(d.Request, subject,
 		greeting(d.Unit),
 		opening,
-		deadlineLine(d.Request),
+		due,
 		"Cách gửi báo cáo:\n"+
 			"1. Mở "+file+" bằng Microsoft Excel hoặc LibreOffice Calc và điền vào các ô để trống; "+
 			"không thêm, xóa, đổi tên trang tính và không sửa các dòng tiêu đề.\n"+

@@ -2,6 +2,7 @@ package letters
 
 import (
 	"strings"
+	"time"
 
 	"github.com/tonghop/tonghop/form"
 )
@@ -47,6 +48,47 @@ func freshTemplateRequest(d Rejection) string {
 func periodOf(r Request) string {
 	if p := strings.TrimSpace(r.Period); p != "" {
 		return ", kỳ báo cáo " + lowerFirst(p)
+	}
+	return ""
+}
+
+// closeDeadline states the deadline of a template sent late, as it stands when the letter
+// arrives (now): today, tomorrow, a few days away, or past. It replaces the plain "Thời hạn gửi"
+// line, and the template stands for the reminder the unit would otherwise get with it.
+func closeDeadline(r Request, now time.Time) string {
+	dl := r.Deadline
+	if dl.IsZero() || now.IsZero() {
+		return deadlineLine(r)
+	}
+	if !now.Before(dl) {
+		return "Thời hạn gửi (" + FormatDeadline(dl) + ") đã qua do tệp mẫu được gửi muộn; " +
+			"đề nghị đơn vị hoàn thành và gửi báo cáo sớm nhất."
+	}
+	left := "; thời gian còn lại: " + FormatDuration(dl.Sub(now)) + "."
+	switch DaysOverdue(now, dl) {
+	case 0:
+		return "Hạn gửi là hôm nay, " + FormatDeadline(dl) + left + " Tệp mẫu được gửi sát hạn; " +
+			"đề nghị đơn vị khẩn trương hoàn thành và gửi báo cáo trong hôm nay."
+	case 1:
+		return "Hạn gửi là ngày mai, " + FormatDeadline(dl) + left + " Tệp mẫu được gửi sát hạn; " +
+			"đề nghị đơn vị khẩn trương hoàn thành và gửi báo cáo đúng hạn."
+	}
+	return "Thời hạn gửi: " + FormatDeadline(dl) + left + " Tệp mẫu được gửi sát hạn; " +
+		"đề nghị đơn vị sắp xếp hoàn thành và gửi báo cáo đúng hạn."
+}
+
+// closeDeadlineSubject completes the subject "… – hạn 18/11/2026" of a template sent late.
+func closeDeadlineSubject(r Request, now time.Time) string {
+	dl := r.Deadline
+	switch {
+	case dl.IsZero() || now.IsZero():
+		return ""
+	case !now.Before(dl):
+		return " (đã quá hạn)"
+	case DaysOverdue(now, dl) == 0:
+		return " (hôm nay)"
+	case DaysOverdue(now, dl) == 1:
+		return " (ngày mai)"
 	}
 	return ""
 }

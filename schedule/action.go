@@ -18,11 +18,18 @@ type Action struct {
 	Digest   bool // list the unit in the office's daily digest of late units
 	Deadline time.Time
 	At       time.Time // when it became due
+	// Late marks a template sent when a reminder or nag was already due (tonghop started late,
+	// or the unit was added late): it is the one mail the unit gets, worded for a deadline that
+	// is close or past, and it stands for that step, which is not sent.
+	Late bool
 }
 
-// Due returns what must be sent at now for window w; done holds the units that have sent a
-// valid file for the period.
-func (pl Plan) Due(w Window, now time.Time, done map[string]bool) []Action {
+// Due returns what must be sent at now for window w. done holds the units that have sent a
+// valid file for the period; asked, for each unit whose template is queued already, when that
+// template leaves (or left). A unit gets its template first, alone: a step already due then is
+// left out, the template marked Late, and so is any step due before the template leaves; after
+// that, the latest step due, once. So a unit never gets a template and a reminder at once.
+func (pl Plan) Due(w Window, now time.Time, done map[string]bool, asked map[string]time.Time) []Action {
 	if now.Before(w.TemplateAt) || now.After(w.End()) {
 		return nil
 	}
@@ -33,20 +40,28 @@ func (pl Plan) Due(w Window, now time.Time, done map[string]bool) []Action {
 			continue
 		}
 		base := Action{Form: pl.Form, Period: w.Period, Unit: unit, Deadline: w.Deadline}
-		tpl := base
-		tpl.Kind, tpl.At = KindTemplate, w.TemplateAt
-		out = append(out, tpl)
-		if !ok {
-			continue
+		leaves, queued := asked[unit]
+		switch {
+		case !queued:
+			tpl := base
+			tpl.Kind, tpl.At, tpl.Late = KindTemplate, w.TemplateAt, ok
+			out = append(out, tpl)
+		case ok && latest.At.After(leaves):
+			out = append(out, pl.stepAction(base, latest))
 		}
-		step := base
-		step.Kind, step.N, step.At = latest.Kind, latest.N, latest.At
-		isNag := latest.Kind == KindNag
-		step.Escalate = isNag && pl.EscalateFrom > 0 && latest.N >= pl.EscalateFrom
-		step.Digest = isNag && pl.DigestFrom > 0 && latest.N >= pl.DigestFrom
-		out = append(out, step)
 	}
 	return out
+}
+
+// stepAction is the reminder or nag of step for a unit, copying the supervisor and listing the
+// unit in the digest from the configured nags on.
+func (pl Plan) stepAction(base Action, step Step) Action {
+	a := base
+	a.Kind, a.N, a.At = step.Kind, step.N, step.At
+	isNag := step.Kind == KindNag
+	a.Escalate = isNag && pl.EscalateFrom > 0 && step.N >= pl.EscalateFrom
+	a.Digest = isNag && pl.DigestFrom > 0 && step.N >= pl.DigestFrom
+	return a
 }
 
 // latestStep is the last step due at now.

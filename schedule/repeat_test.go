@@ -40,12 +40,13 @@ func TestPlan_RepeatedNagsEscalateAndDigest(t *testing.T) {
 		{at(23, 9, 0), "nag:BM.02.01/KH:2026-11:QLDN:3", true, true},
 		{at(24, 9, 0), "nag:BM.02.01/KH:2026-11:QLDN:4", true, true},
 	}
+	asked := map[string]time.Time{"QLDN": w.TemplateAt} // the template went out on time
 	for _, tt := range tests {
-		actions := pl.Due(w, tt.now, map[string]bool{"QLDT": true})
-		if len(actions) != 2 {
-			t.Fatalf("%s: got %d actions, want the template and one nag", tt.now, len(actions))
+		actions := pl.Due(w, tt.now, map[string]bool{"QLDT": true}, asked)
+		if len(actions) != 1 {
+			t.Fatalf("%s: got %d actions, want one nag", tt.now, len(actions))
 		}
-		a := actions[1]
+		a := actions[0]
 		if name(a) != tt.key || a.Escalate != tt.escalate || a.Digest != tt.digest {
 			t.Errorf("%s: got %s escalate=%v digest=%v, want %s %v %v", tt.now, name(a), a.Escalate, a.Digest, tt.key, tt.escalate, tt.digest)
 		}

@@ -74,32 +74,51 @@ func TestPlan_Due(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	onTime := map[string]time.Time{"QLDN": w.TemplateAt, "QLDT": w.TemplateAt} // both templates went out on 11/11
 	tests := []struct {
-		name string
-		now  time.Time
-		done map[string]bool
-		want []string
+		name  string
+		now   time.Time
+		done  map[string]bool
+		asked map[string]time.Time
+		want  []string
 	}{
-		{"BeforeTemplate", at(11, 16, 0), nil, nil},
-		{"Template", at(11, 17, 0), nil, []string{
+		{"BeforeTemplate", at(11, 16, 0), nil, nil, nil},
+		{"Template", at(11, 17, 0), nil, nil, []string{
 			"template:BM.02.01/KH:2026-11:QLDN", "template:BM.02.01/KH:2026-11:QLDT"}},
-		{"FirstReminder", at(17, 9, 0), nil, []string{
-			"template:BM.02.01/KH:2026-11:QLDN", "reminder:BM.02.01/KH:2026-11:QLDN:1",
-			"template:BM.02.01/KH:2026-11:QLDT", "reminder:BM.02.01/KH:2026-11:QLDT:1"}},
-		{"DoneUnitLeftAlone", at(17, 9, 0), map[string]bool{"QLDN": true}, []string{
-			"template:BM.02.01/KH:2026-11:QLDT", "reminder:BM.02.01/KH:2026-11:QLDT:1"}},
+		{"TemplateQueued", at(11, 17, 5), nil, onTime, nil},
+		{"FirstReminder", at(17, 9, 0), nil, onTime, []string{
+			"reminder:BM.02.01/KH:2026-11:QLDN:1", "reminder:BM.02.01/KH:2026-11:QLDT:1"}},
+		{"DoneUnitLeftAlone", at(17, 9, 0), map[string]bool{"QLDN": true}, onTime, []string{
+			"reminder:BM.02.01/KH:2026-11:QLDT:1"}},
 		// Down from Monday to Monday: only the latest step is sent, not the four missed.
-		{"CatchUpSendsLatestOnly", at(23, 9, 0), map[string]bool{"QLDN": true}, []string{
-			"template:BM.02.01/KH:2026-11:QLDT", "nag:BM.02.01/KH:2026-11:QLDT:2!"}},
-		{"AfterLastStepAndGrace", at(25, 7, 31), nil, nil},
+		{"CatchUpSendsLatestOnly", at(23, 9, 0), map[string]bool{"QLDN": true}, onTime, []string{
+			"nag:BM.02.01/KH:2026-11:QLDT:2!"}},
+		// Started on the deadline's day: the template alone, worded for the close deadline (~),
+		// standing for the reminder already due; never a template and a reminder at once.
+		{"LateStartTemplateAlone", at(18, 9, 0), nil, nil, []string{
+			"template:BM.02.01/KH:2026-11:QLDN~", "template:BM.02.01/KH:2026-11:QLDT~"}},
+		{"LateTemplateCoversStepDueBefore", at(18, 9, 5), nil, map[string]time.Time{"QLDN": at(18, 9, 0), "QLDT": at(18, 9, 0)}, nil},
+		{"StepAfterLateTemplate", at(18, 14, 0), nil, map[string]time.Time{"QLDN": at(18, 9, 0)}, []string{
+			"reminder:BM.02.01/KH:2026-11:QLDN:2", "template:BM.02.01/KH:2026-11:QLDT~"}},
+		// Started after the deadline, past the escalation: the template alone, no nag, nobody copied.
+		{"LateStartAfterDeadline", at(23, 9, 0), map[string]bool{"QLDN": true}, nil, []string{
+			"template:BM.02.01/KH:2026-11:QLDT~"}},
+		// A template queued at night leaves at 07:30 with the first reminder due: the reminder is
+		// covered (QLDT); a unit whose template left the day before gets it (QLDN).
+		{"TemplateLeavingWithStep", at(17, 7, 45), nil, map[string]time.Time{"QLDN": at(16, 10, 0), "QLDT": at(17, 7, 30)}, []string{
+			"reminder:BM.02.01/KH:2026-11:QLDN:1"}},
+		{"AfterLastStepAndGrace", at(25, 7, 31), nil, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, a := range pl.Due(w, tt.now, tt.done) {
+			for _, a := range pl.Due(w, tt.now, tt.done, tt.asked) {
 				k := name(a)
 				if a.Escalate {
 					k += "!"
+				}
+				if a.Late {
+					k += "~"
 				}
 				got = append(got, k)
 			}
