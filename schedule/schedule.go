@@ -3,7 +3,9 @@
 // idempotency key is Action.Key, so deciding the same thing twice sends it once.
 //
 // Only the latest due step of each unit is returned: a daemon that was stopped for three days
-// sends one reminder when it comes back, not the three it missed. Steps fall in working hours:
+// sends one reminder when it comes back, not the three it missed. A unit whose template has not
+// gone out gets the template alone, marked Late when a step is already due (a daemon started on
+// the deadline's day): one mail, never a template and a reminder at once. Steps fall in working hours:
 // a reminder that the rule would put at lunch time or at night moves to the next session if that
 // is still before the deadline, else to the session before; a nag moves to the next session.
 package schedule
