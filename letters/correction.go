@@ -1,0 +1,477 @@
+package letters
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tonghop/tonghop/form"
+)
+
+// The letters about what people write outside the counted approvals: a configured person's mail
+// forwarded to the Planning Office with what it is about, the correction of an issued report
+// (the leader's request, its acknowledgement, the replacement issue), and the files units send
+// after the issue (the unit's receipt, the question to the clerks, the decision). Leaders are
+// addressed in the register of an office ("Kính đề nghị đồng chí …"); nothing here names a
+// command, a setting or a code.
+
+// Issued names an issue of a report: when, and which consolidated version.
+type Issued struct {
+	At      time.Time // in the office's zone
+	Version int       // the draft issued: "bản tổng hợp lần 3"
+}
+
+// String writes "ngày 20/11/2026 (bản tổng hợp lần 3)".
+func (i Issued) String() string {
+	s := "ngày " + FormatDate(i.At)
+	if i.Version > 0 {
+		s += fmt.Sprintf(" (bản tổng hợp lần %d)", i.Version)
+	}
+	return s
+}
+
+// Answered is what kind of tonghop's mail a person's mail answers.
+type Answered int
+
+// Kinds of mail a forwarded mail answers.
+const (
+	AnsweredNothing  Answered = iota // a new mail, or one answering no mail of the system
+	AnsweredIssue                    // the issued report
+	AnsweredApproval                 // a request for approval, a reminder, an acknowledgement
+	AnsweredUnit                     // a mail to a unit (template, reminder, nag) the person was copied on
+	AnsweredOther                    // another mail of the system
+)
+
+// About is what a person's mail is about, as far as the system can tell.
+type About struct {
+	Answered Answered
+	Report   Request // the form and period; empty when no report could be told
+	Version  int     // the draft version the mail answers; 0 when none
+	Unit     string  // AnsweredUnit: the unit the answered mail was for
+	Issued   *Issued // the report in force, when the period was issued
+	// Correcting says the issued report is being corrected (a new draft is coming).
+	Correcting bool
+}
+
+// Why is why the system did not act on a person's mail itself.
+type Why int
+
+// Reasons a person's mail is only forwarded.
+const (
+	WhyNotDecision   Why = iota // not an approval or a request for changes the system counts
+	WhyNotInChain               // the person decides no step of this report's approval
+	WhyNotBound                 // it answers no mail the system sent the person about this report
+	WhyOldVersion               // it is about a version that was replaced
+	WhyNotYourTurn              // another step is deciding now
+	WhyCorrecting               // the issued report is already being corrected
+	WhyNoDraft                  // no draft is under approval
+	WhyNotAuthentic             // the sender could not be verified (see Forward.Unverified)
+	WhyNoChangeAsked            // an answer to the issued report that asks for no change
+)
+
+// Forward passes a configured person's mail to the Planning Office, with what it is about.
+type Forward struct {
+	Office     Office
+	From       Person // the person the sender's address belongs to
+	Address    string // the sender's address
+	Subject    string
+	ReceivedAt time.Time
+	Words      string   // what the person wrote above the quoted mail, verbatim
+	Files      []string // the attached files
+	About      About
+	Why        Why
+	// Unverified says why the mail could not be shown to come from its sender ("" when it
+	// was); the original mail is then not attached, Folder says where it is.
+	Unverified string
+	Folder     string
+}
+
+// forwardLines and forwardRunes bound how much of a person's words a forward quotes: they are
+// read by people, not a reader that may misjudge, so most of a mail is kept.
+const (
+	forwardLines = 60
+	forwardRunes = 500
+)
+
+// ForwardLetter writes the Planning Office's copy of a person's mail. A verified mail goes with
+// the original attached by the caller; an unverified one says so first and plainly.
+func ForwardLetter(f Forward) Letter {
+	who := f.From.String()
+	warn, attached := "", "Bản gốc của thư, kèm các tệp đính kèm, được gửi kèm thư này."
+	if f.Unverified != "" {
+		warn = "LƯU Ý: Thư không qua được bước xác thực người gửi nên có thể không phải do " + who + " gửi (" +
+			strings.TrimSuffix(strings.TrimSpace(f.Unverified), ".") + "). Đề nghị liên hệ trực tiếp với " + who +
+			" để xác nhận trước khi xử lý nội dung thư."
+		attached = "Để phòng thư giả mạo, bản gốc và tệp đính kèm không được gửi kèm thông báo này; thư được lưu trong " +
+			folderOf(f.Folder) + " của hộp thư chung."
+	}
+	return letter(Request{}, "Thư của "+who+aboutSubject(f.About),
+		"Kính gửi: "+desk(f.Office),
+		warn,
+		"Hệ thống đã nhận được thư của "+who+" ("+SafeText(f.Address)+")"+receivedLine(f.ReceivedAt, f.Subject, f.Files)+".",
+		aboutLine(f.About),
+		whyLine(f),
+		quoteWords(f.Words),
+		attached,
+		signature(f.Office))
+}
+
+func aboutSubject(a About) string {
+	if a.Report.FormCode == "" {
+		return ""
+	}
+	return " về " + requested(a.Report)
+}
+
+// aboutLine says what the mail answers, with where the report stands.
+func aboutLine(a About) string {
+	what := upperFirst(requested(a.Report)) + formCode(a.Report)
+	var s string
+	switch {
+	case a.Report.FormCode == "":
+		return "Thư không trả lời thư nào của hệ thống về một báo cáo cụ thể."
+	case a.Answered == AnsweredIssue:
+		s = "Thư trả lời thư ban hành " + lowerFirst(what)
+	case a.Answered == AnsweredApproval && a.Version > 0:
+		s = fmt.Sprintf("Thư trả lời thư xin ý kiến về dự thảo lần %d %s", a.Version, lowerFirst(what))
+	case a.Answered == AnsweredUnit && a.Unit != "":
+		s = "Thư trả lời thư hệ thống gửi " + SafeText(a.Unit) + " về " + lowerFirst(what)
+	default:
+		s = "Thư liên quan đến " + lowerFirst(what)
+	}
+	switch {
+	case a.Correcting && a.Issued != nil:
+		s += "; báo cáo đã ban hành " + a.Issued.String() + " đang được điều chỉnh"
+	case a.Issued != nil:
+		s += "; báo cáo đã ban hành " + a.Issued.String()
+	}
+	return s + "."
+}
+
+// whyLine says why the system did not act on the mail itself, and that a person must read it.
+func whyLine(f Forward) string {
+	var why string
+	switch f.Why {
+	case WhyNotInChain:
+		why = f.From.String() + " không thuộc trình tự duyệt báo cáo này nên thư không được tính là ý kiến duyệt"
+	case WhyNotBound:
+		why = "Thư không trả lời thư nào hệ thống đã gửi " + f.From.String() + " về báo cáo này nên chưa đủ căn cứ để " +
+			"tính là ý kiến duyệt hay đề nghị điều chỉnh"
+	case WhyOldVersion:
+		why = "Ý kiến là về một dự thảo đã được thay thế nên không được tính; người gửi đã được báo"
+	case WhyNotYourTurn:
+		why = "Dự thảo đang chờ ý kiến của bước duyệt khác nên ý kiến này chưa được tính; người gửi đã được báo"
+	case WhyCorrecting:
+		why = "Báo cáo đang được điều chỉnh; thư được chuyển để xem cùng việc điều chỉnh"
+	case WhyNoDraft:
+		why = "Hiện chưa có dự thảo nào đang trình duyệt nên thư không được tính là ý kiến duyệt"
+	case WhyNotAuthentic:
+		why = "Vì chưa xác thực được người gửi, hệ thống không tính thư là ý kiến duyệt hay đề nghị điều chỉnh và không " +
+			"trả lời người gửi"
+	case WhyNoChangeAsked:
+		why = "Thư không đề nghị điều chỉnh báo cáo đã ban hành"
+	default:
+		why = "Thư không phải ý kiến duyệt hay đề nghị điều chỉnh mà hệ thống tự xử lý được"
+	}
+	return why + ". Đề nghị " + desk(f.Office) + " xem và xử lý."
+}
+
+// quoteWords quotes what a person wrote, line by line.
+func quoteWords(words string) string {
+	words = strings.TrimSpace(words)
+	if words == "" {
+		return "Thư không có nội dung viết thêm."
+	}
+	lines := SafeLines(words, forwardLines, forwardRunes)
+	for i, l := range lines {
+		lines[i] = strings.TrimRight("> "+l, " ")
+	}
+	return "Nội dung thư:\n" + strings.Join(lines, "\n")
+}
+
+func receivedLine(at time.Time, subject string, files []string) string {
+	return received(Notice{ReceivedAt: at, Subject: subject, Files: files})
+}
+
+func folderOf(name string) string {
+	if name == "" {
+		return "thư mục cách ly"
+	}
+	return "thư mục " + quoted(name)
+}
+
+// Correction is a request to correct an issued report, for the letters about it.
+type Correction struct {
+	Draft  Draft  // the report: office, form and period, the version issued (Version)
+	From   Person // who asked
+	Words  string // what they wrote, verbatim
+	Issued Issued // the issue in force
+	// Edited names a workbook the person attached, taken as the next draft; "" when none.
+	Edited string
+	// Differs says what the report would count already differs from the issued one (a file
+	// taken in): the next draft is built at once.
+	Differs bool
+	Steps   string // who the corrected draft goes to first: "Trưởng Ban Nguyễn Văn An"
+}
+
+// CorrectionLetter passes a leader's request to correct an issued report to the Planning
+// Office, verbatim, and says how the correction goes on.
+func CorrectionLetter(c Correction) Letter {
+	d := c.Draft
+	next := "Bản tổng hợp mới sẽ được lập khi có thay đổi về số liệu: đơn vị gửi lại báo cáo, " + desk(d.Office) +
+		" đồng ý đưa vào bản gửi sau khi ban hành, hoặc " + desk(d.Office) + " lập lại bản tổng hợp."
+	switch {
+	case c.Edited != "":
+		next = "Lãnh đạo gửi kèm tệp đã sửa " + quoted(c.Edited) + "; tệp này được lưu làm bản tổng hợp mới."
+	case c.Differs:
+		next = "Số liệu hiện có đã khác báo cáo đã ban hành nên hệ thống lập ngay bản tổng hợp mới."
+	}
+	return letter(Request{}, "Đề nghị điều chỉnh báo cáo đã ban hành: "+requested(d.Request),
+		"Kính gửi: "+desk(d.Office),
+		fmt.Sprintf("%s đề nghị điều chỉnh %s đã ban hành %s. Nội dung ý kiến:\n%s", c.From, lowerFirst(d.what()),
+			c.Issued, indent(c.Words)),
+		"Kỳ báo cáo đã được mở lại để điều chỉnh. "+next,
+		stepsLine(c.Steps),
+		signature(d.Office))
+}
+
+func stepsLine(first string) string {
+	s := "Bản điều chỉnh sẽ được trình duyệt lại từ bước đầu"
+	if first != "" {
+		s += " (" + first + ")"
+	}
+	return s + "; sau khi được duyệt, báo cáo được ban hành thay thế báo cáo đã ban hành và gửi đến các nơi đã nhận."
+}
+
+// CorrectionAckLetter tells the leader who asked for the correction of the issued report that
+// their request was received, and what happens now.
+func CorrectionAckLetter(c Correction, to Person) Letter {
+	d := c.Draft
+	file := ""
+	if c.Edited != "" {
+		file = "Tệp " + quoted(c.Edited) + " đồng chí gửi kèm được lưu làm bản tổng hợp mới."
+	}
+	return letter(Request{}, d.token()+" Đã nhận đề nghị điều chỉnh: "+requested(d.Request),
+		"Kính gửi: "+to.String(),
+		fmt.Sprintf("%s đã nhận ý kiến của đồng chí về %s đã ban hành %s:\n%s", desk(d.Office), lowerFirst(d.what()),
+			c.Issued, indent(c.Words)),
+		file,
+		desk(d.Office)+" sẽ kiểm tra, điều chỉnh và trình lại bản điều chỉnh theo trình tự duyệt; báo cáo sau khi được "+
+			"duyệt sẽ được ban hành thay thế báo cáo đã ban hành và gửi đến các nơi đã nhận.",
+		"Nếu ghi nhận này chưa đúng ý kiến của đồng chí, kính đề nghị đồng chí trả lời thư này để "+desk(d.Office)+" điều chỉnh.",
+		signature(d.Office))
+}
+
+// Replacement is what a corrected draft replaces: the issue in force, and why it is corrected.
+type Replacement struct {
+	Issued
+	Why string // a sentence (see ReplacedBecause); "" when not told
+}
+
+// correctionLine is the paragraph of a request for approval of a corrected draft.
+func correctionLine(d Draft) string {
+	if d.Replaces == nil {
+		return ""
+	}
+	return fmt.Sprintf("Đây là dự thảo điều chỉnh %s đã ban hành %s; sau khi được duyệt, báo cáo sẽ được ban hành "+
+		"thay thế báo cáo đã ban hành.", lowerFirst(d.what()), d.Replaces.Issued)
+}
+
+// issueVerb is what an issue letter's subject says after the token.
+func issueVerb(d Draft) string {
+	if d.Replaces != nil {
+		return " Ban hành thay thế: "
+	}
+	return " Ban hành: "
+}
+
+// replacementLine is the paragraph of an issue letter that replaces an earlier issue.
+func replacementLine(d Draft) string {
+	if d.Replaces == nil {
+		return ""
+	}
+	return strings.TrimSpace(fmt.Sprintf("Báo cáo này thay thế báo cáo đã ban hành %s. %s Kính đề nghị các đồng chí sử dụng "+
+		"báo cáo này thay cho báo cáo đã nhận trước đó.", d.Replaces.Issued, strings.TrimSpace(d.Replaces.Why)))
+}
+
+// ReplacedBecause writes why an issued report was corrected, for Replacement.Why: to take in a
+// unit's file received after the issue, or at a leader's request.
+func ReplacedBecause(leader Person, unit string) string {
+	switch {
+	case unit != "":
+		return "Báo cáo được điều chỉnh để bổ sung số liệu của " + SafeText(unit) + " gửi sau khi ban hành."
+	case leader.Name != "":
+		return "Báo cáo được điều chỉnh theo ý kiến của " + leader.String() + "."
+	}
+	return ""
+}
+
+// LateFile is a unit's valid file received after its report was issued, for the letters about
+// it: the unit's receipt, the question to the clerks, and the decision.
+type LateFile struct {
+	Office     Office
+	Contact    Contact
+	Unit       string // the unit's name
+	Address    string // the address the file came from
+	Request    Request
+	Period     string // the canonical period ("2026-11"), for the tag
+	UnitCode   string // for the tag
+	File       string
+	Version    int // the unit's version of the file
+	ReceivedAt time.Time
+	Issued     Issued // the report in force
+	Counted    int    // the unit's version that report counted; 0: the unit was not in it
+	Warnings   []form.Problem
+	// MAC, in the notice to the clerks, goes into the subject's tag: an answer quoting it
+	// answers that notice (see LateFileToken).
+	MAC string
+}
+
+// LateFileToken is the subject tag of the clerks' notice about a late file: "[TH BM.02.01/KH
+// 2026-11 QLDN v4 k3f9a1c0e]". It names the unit, so it is never read as a draft's token.
+func LateFileToken(formCode, period, unit string, version int, mac string) string {
+	if mac == "" {
+		return fmt.Sprintf("[TH %s %s %s v%d]", formCode, period, unit, version)
+	}
+	return fmt.Sprintf("[TH %s %s %s v%d k%s]", formCode, period, unit, version, mac)
+}
+
+var lateTokenPattern = regexp.MustCompile(`\[TH ([^\]\s]{1,64}) ([0-9]{4}(?:-[A-Z0-9]{1,3})?) ([^\]\s]{1,64}) [vV]([0-9]{1,6})(?: [kK]([0-9a-fA-F]{8}))?\]`)
+
+// ParseLateFileToken finds the last late-file tag in a subject; mac is in lower case, "" when
+// the tag has none.
+func ParseLateFileToken(subject string) (formCode, period, unit string, version int, mac string, ok bool) {
+	all := lateTokenPattern.FindAllStringSubmatch(subject, -1)
+	if len(all) == 0 {
+		return "", "", "", 0, "", false
+	}
+	m := all[len(all)-1]
+	v, err := strconv.Atoi(m[4])
+	if err != nil || v < 1 {
+		return "", "", "", 0, "", false
+	}
+	return m[1], m[2], m[3], v, strings.ToLower(m[5]), true
+}
+
+func (f LateFile) token() string {
+	return LateFileToken(f.Request.FormCode, f.Period, f.UnitCode, f.Version, f.MAC)
+}
+
+// inReport says what the report in force holds of the unit.
+func (f LateFile) inReport() string {
+	if f.Counted > 0 {
+		return fmt.Sprintf("trong đó số liệu của đơn vị là bản gửi lần thứ %d", f.Counted)
+	}
+	return "trong đó chưa có số liệu của đơn vị"
+}
+
+// LateFileReceiptLetter confirms to a unit that its file, received after the report was
+// issued, is valid and kept, and says the one thing that follows: the Planning Office decides
+// whether to take it into a corrected report, and will tell the unit.
+func LateFileReceiptLetter(f LateFile) Letter {
+	what := requested(f.Request)
+	got := desk(f.Office) + " đã nhận được " + what + " của đơn vị" + formCode(f.Request)
+	if !f.ReceivedAt.IsZero() {
+		got += " lúc " + FormatDateTime(f.ReceivedAt)
+	}
+	if f.File != "" {
+		got += ", tệp " + quoted(f.File)
+	}
+	if f.Version > 0 {
+		got += fmt.Sprintf(", lần gửi thứ %d", f.Version)
+	}
+	warnings := ""
+	if len(f.Warnings) > 0 {
+		warnings = "Một số điểm đơn vị cần lưu ý:\n" + problemList(f.Warnings, "điểm")
+	}
+	return letter(f.Request, "Đã nhận "+what+" gửi sau khi ban hành – "+unitName(f.Unit),
+		greeting(f.Unit),
+		got+". Tệp đã được kiểm tra và hợp lệ.",
+		"Báo cáo tổng hợp kỳ này đã được ban hành "+f.Issued.String()+", "+f.inReport()+". "+desk(f.Office)+
+			" sẽ xem xét có đưa bản này vào báo cáo điều chỉnh hay không và sẽ thông báo kết quả cho đơn vị.",
+		warnings,
+		contactLine(f.Office, f.Contact),
+		signature(f.Office))
+}
+
+// LateFileNoticeLetter asks the Planning Office to decide, by answering, whether a unit's file
+// received after the issue is taken into a corrected report. The unit's file is attached.
+func LateFileNoticeLetter(f LateFile) Letter {
+	who := unitName(f.Unit)
+	return letter(Request{}, f.token()+" Báo cáo gửi sau khi ban hành: "+who+" – "+requested(f.Request),
+		"Kính gửi: "+desk(f.Office),
+		fmt.Sprintf("%s (%s) đã gửi %s%s, lần gửi thứ %d%s. Báo cáo tổng hợp kỳ này đã được ban hành %s, %s.",
+			who, SafeText(f.Address), requested(f.Request), formCode(f.Request), f.Version,
+			receivedLine(f.ReceivedAt, "", nil), f.Issued, strings.Replace(f.inReport(), "đơn vị", "đơn vị này", 1)),
+		"Tệp hợp lệ, đã được lưu và gửi kèm thư này; tệp chưa được đưa vào số liệu tổng hợp.",
+		"Đề nghị "+desk(f.Office)+" quyết định bằng cách trả lời thư này:\n"+
+			"- “Đồng ý đưa vào”: bản này được đưa vào số liệu; báo cáo điều chỉnh được lập, trình duyệt lại từ bước đầu "+
+			"và ban hành thay thế báo cáo đã ban hành;\n"+
+			"- “Không đưa vào”: giữ nguyên báo cáo đã ban hành; bản này được lưu nhưng không được tính.",
+		"Đơn vị sẽ được thông báo kết quả.",
+		signature(f.Office))
+}
+
+// LateFileAskAgainLetter asks the clerk who answered the notice, once, to answer again plainly.
+func LateFileAskAgainLetter(f LateFile, to Person, written string) Letter {
+	quote := "Thư trả lời không có nội dung."
+	if strings.TrimSpace(written) != "" {
+		quote = "Nội dung đã nhận:\n" + indent(written)
+	}
+	return letter(Request{}, f.token()+" Đề nghị trả lời lại: báo cáo gửi sau khi ban hành – "+unitName(f.Unit),
+		"Kính gửi: "+to.String(),
+		fmt.Sprintf("Hệ thống chưa xác định được quyết định về bản gửi lần thứ %d của %s.", f.Version, unitName(f.Unit)),
+		quote,
+		"Đề nghị đồng chí trả lời thư này với một trong hai nội dung: “Đồng ý đưa vào” hoặc “Không đưa vào”.",
+		signature(f.Office))
+}
+
+// LateFileDecisionLetter tells the unit what the Planning Office decided about its late file.
+func LateFileDecisionLetter(f LateFile, taken bool) Letter {
+	what := requested(f.Request)
+	decided := fmt.Sprintf("%s đã xem xét %s của đơn vị%s, lần gửi thứ %d, gửi sau khi báo cáo tổng hợp kỳ này được "+
+		"ban hành %s", desk(f.Office), what, formCode(f.Request), f.Version, f.Issued)
+	next := "Báo cáo tổng hợp sẽ được điều chỉnh theo số liệu này, trình duyệt và ban hành thay thế báo cáo đã ban hành."
+	subject := "Bản gửi sau khi ban hành được đưa vào báo cáo điều chỉnh – " + unitName(f.Unit)
+	if taken {
+		decided += ", và quyết định đưa bản này vào số liệu tổng hợp."
+	} else {
+		decided += ", và quyết định không đưa bản này vào báo cáo đã ban hành."
+		next = "Báo cáo đã ban hành được giữ nguyên; bản gửi của đơn vị vẫn được lưu."
+		subject = "Bản gửi sau khi ban hành không được đưa vào báo cáo – " + unitName(f.Unit)
+	}
+	return letter(f.Request, subject, greeting(f.Unit), decided, next, contactLine(f.Office, f.Contact), signature(f.Office))
+}
+
+// LateFileRecordedLetter tells the Planning Office that a clerk's decision about a late file was
+// recorded, and what follows.
+func LateFileRecordedLetter(f LateFile, by Person, taken bool) Letter {
+	decision, next := "KHÔNG ĐƯA VÀO", "Báo cáo đã ban hành được giữ nguyên; đơn vị đã được thông báo."
+	if taken {
+		decision = "ĐƯA VÀO"
+		next = "Kỳ báo cáo được mở lại để điều chỉnh: bản tổng hợp mới có số liệu này sẽ được lập, trình duyệt lại từ bước " +
+			"đầu và ban hành thay thế báo cáo đã ban hành. Đơn vị đã được thông báo."
+	}
+	return letter(Request{}, f.token()+" Đã ghi nhận quyết định: báo cáo gửi sau khi ban hành – "+unitName(f.Unit),
+		"Kính gửi: "+desk(f.Office),
+		fmt.Sprintf("Hệ thống đã ghi nhận quyết định %s bản gửi lần thứ %d của %s (%s), theo thư trả lời của %s.",
+			decision, f.Version, unitName(f.Unit), requested(f.Request), by),
+		next,
+		signature(f.Office))
+}
+
+// afterIssueLine is what a receipt says of a file that arrived after the report was issued.
+func afterIssueLine(is *Issued) string {
+	issued := "Báo cáo tổng hợp kỳ này đã được ban hành"
+	if is != nil {
+		issued += " " + is.String()
+	}
+	return issued + "; Văn phòng sẽ xem xét có đưa bản này vào báo cáo điều chỉnh hay không và sẽ thông báo kết quả cho đơn vị."
+}
+
+// heldForwards is the digest's line about forwards held back by the hourly limits.
+func heldForwards(n int) string {
+	return fmt.Sprintf("%d thư khác của lãnh đạo và cán bộ gửi hộp thư chung chưa được chuyển riêng", n)
+}
