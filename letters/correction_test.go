@@ -39,9 +39,11 @@ func correctionLetters() map[string]Letter {
 	corrected.Version = 4
 	corrected.Replaces = &Replacement{Issued: issuedV3, Why: ReplacedBecause(Person{}, sampleUnit)}
 	return map[string]Letter{
-		"ForwardIssue":      forward(nil),
-		"ForwardUnverified": forward(func(f *Forward) { f.Unverified, f.Why, f.Folder = "máy chủ thư báo kiểm tra DKIM không đạt", WhyNotAuthentic, "Quarantine" }),
-		"ForwardNewMail":    forward(func(f *Forward) { f.About, f.Words, f.Files = About{}, "", nil }),
+		"ForwardIssue": forward(nil),
+		"ForwardUnverified": forward(func(f *Forward) {
+			f.Unverified, f.Why, f.Folder = "máy chủ thư báo kiểm tra DKIM không đạt", WhyNotAuthentic, "Quarantine"
+		}),
+		"ForwardNewMail": forward(func(f *Forward) { f.About, f.Words, f.Files = About{}, "", nil }),
 		"ForwardNag": forward(func(f *Forward) {
 			f.About = About{Answered: AnsweredUnit, Report: d.Request, Unit: "Phòng Môi trường"}
 		}),
