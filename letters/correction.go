@@ -23,8 +23,11 @@ type Issued struct {
 	Version int       // the draft issued: "bản tổng hợp lần 3"
 }
 
-// String writes "ngày 20/11/2026 (bản tổng hợp lần 3)".
+// String writes "ngày 20/11/2026 (bản tổng hợp lần 3)"; "trước đó" when the day is not known.
 func (i Issued) String() string {
+	if i.At.IsZero() {
+		return "trước đó"
+	}
 	s := "ngày " + FormatDate(i.At)
 	if i.Version > 0 {
 		s += fmt.Sprintf(" (bản tổng hợp lần %d)", i.Version)
@@ -69,6 +72,7 @@ const (
 	WhyNoDraft                  // no draft is under approval
 	WhyNotAuthentic             // the sender could not be verified (see Forward.Unverified)
 	WhyNoChangeAsked            // an answer to the issued report that asks for no change
+	WhyUnderRevision            // changes were asked already; the next version is being prepared
 )
 
 // Forward passes a configured person's mail to the Planning Office, with what it is about.
@@ -172,6 +176,8 @@ func whyLine(f Forward) string {
 			"trả lời người gửi"
 	case WhyNoChangeAsked:
 		why = "Thư không đề nghị điều chỉnh báo cáo đã ban hành"
+	case WhyUnderRevision:
+		why = "Dự thảo đang được sửa theo ý kiến đã nhận nên ý kiến này chưa được tính; người gửi đã được báo"
 	default:
 		why = "Thư không phải ý kiến duyệt hay đề nghị điều chỉnh mà hệ thống tự xử lý được"
 	}
@@ -296,16 +302,24 @@ func replacementLine(d Draft) string {
 		"báo cáo này thay cho báo cáo đã nhận trước đó.", d.Replaces.Issued, strings.TrimSpace(d.Replaces.Why)))
 }
 
-// ReplacedBecause writes why an issued report was corrected, for Replacement.Why: to take in a
-// unit's file received after the issue, or at a leader's request.
-func ReplacedBecause(leader Person, unit string) string {
-	switch {
-	case unit != "":
-		return "Báo cáo được điều chỉnh để bổ sung số liệu của " + SafeText(unit) + " gửi sau khi ban hành."
-	case leader.Name != "":
-		return "Báo cáo được điều chỉnh theo ý kiến của " + leader.String() + "."
+// ReplacedBecause writes why an issued report was corrected, for Replacement.Why: at a leader's
+// request (leader's name empty: not), and to take in the files units sent after the issue.
+func ReplacedBecause(leader Person, units []string) string {
+	var parts []string
+	if leader.Name != "" {
+		parts = append(parts, "theo ý kiến của "+leader.String())
 	}
-	return ""
+	if len(units) > 0 {
+		names := make([]string, len(units))
+		for i, u := range units {
+			names[i] = SafeText(u)
+		}
+		parts = append(parts, "để bổ sung số liệu của "+strings.Join(names, ", ")+" gửi sau khi ban hành")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Báo cáo được điều chỉnh " + strings.Join(parts, " và ") + "."
 }
 
 // LateFile is a unit's valid file received after its report was issued, for the letters about

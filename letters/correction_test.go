@@ -37,7 +37,7 @@ func correctionLetters() map[string]Letter {
 	c := Correction{Draft: d, From: head, Words: words, Issued: issuedV3, Steps: "Trưởng Ban Nguyễn Văn An"}
 	corrected := d
 	corrected.Version = 4
-	corrected.Replaces = &Replacement{Issued: issuedV3, Why: ReplacedBecause(Person{}, sampleUnit)}
+	corrected.Replaces = &Replacement{Issued: issuedV3, Why: ReplacedBecause(Person{}, []string{sampleUnit})}
 	return map[string]Letter{
 		"ForwardIssue": forward(nil),
 		"ForwardUnverified": forward(func(f *Forward) {
