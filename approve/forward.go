@@ -2,7 +2,7 @@ package approve
 
 import (
 	"context"
-		"strings"
+	"strings"
 
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/intake"

@@ -57,7 +57,7 @@ func (j *Judge) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *i
 			return nil, nil, err
 		}
 		sub.Version += sameKeyEarlier(in.Submissions, sub) // two files for one period in one mail
-		sub.AfterIssue = sub.Valid && afterClose(sub)        // kept, counted only if the clerks take it in
+		sub.AfterIssue = sub.Valid && afterClose(sub)      // kept, counted only if the clerks take it in
 		in.Submissions = append(in.Submissions, sub)
 		blobs = append(blobs, v.Stored)
 		if v.Period != nil && !slices.ContainsFunc(in.Periods, func(p ledger.Period) bool { return samePeriod(p, *v.Period) }) {
