@@ -105,6 +105,23 @@ func TestPeople_Routing(t *testing.T) {
 				e.lateFile(t)
 				return replyRaw(clerk, "d@kcn.example", e.lateNotice(t), "Đồng ý đưa vào", failAuth)
 			}},
+		{name: "ClerkDecisionBySubjectTag", outcome: "accepted", status: approval.Issued,
+			queued: map[string]int{"qldt/late_decision": 1, "clerk/late_file": 1},
+			mail: func(t *testing.T, e *env) []byte {
+				e.issued(t)
+				e.lateFile(t)
+				subject := "Re: " + e.lateNotice(t).Subject // a mail program that drops In-Reply-To
+				return officetest.Delivered(newMailRaw(clerk, "d@kcn.example", subject, "Không đưa vào", ""))
+			}},
+		{name: "ClerkDecisionForgedTag", outcome: "quarantined", status: approval.Issued,
+			queued: map[string]int{"clerk/approval_office": 1},
+			mail: func(t *testing.T, e *env) []byte {
+				e.issued(t)
+				e.lateFile(t)
+				e.lateNotice(t)
+				subject := "Re: [TH BM.02.01/KH 2026-11 QLDT v2 k00000000] Báo cáo gửi sau khi ban hành"
+				return officetest.Delivered(newMailRaw(clerk, "d@kcn.example", subject, "Đồng ý đưa vào", ""))
+			}},
 		{name: "ClerkOwnMail", outcome: "ignored", status: approval.Reviewing, queued: map[string]int{},
 			mail: func(t *testing.T, e *env) []byte {
 				e.submitAll(t)
