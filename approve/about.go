@@ -72,7 +72,9 @@ func (a *Approver) regarding(ctx context.Context, msg *intake.Message) (regardin
 // token), and what kind of mail it was.
 func (a *Approver) placeOut(ctx context.Context, re *regarding) error {
 	m := re.out
-	if m.Kind == ledger.KindLateFile {
+	// The notice about a late file; before such notices had their own kind, a plain notice
+	// under the same key.
+	if m.Kind == ledger.KindLateFile || m.Kind == ledger.KindNotice {
 		f, err := a.Ledger.LateFileByNotice(ctx, m.Key)
 		switch {
 		case err == nil:
