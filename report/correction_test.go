@@ -58,8 +58,9 @@ func TestDrafter_Correction(t *testing.T) {
 	}
 	mailSHA, _ := l.PutBlob([]byte("resent by " + unit))
 	again.ID, again.Version, again.MailID, again.ReceivedAt = 0, 0, 0, now
-	if _, err := l.RecordIntake(ctx, ledger.Intake{Mail: ledger.Mail{SHA256: mailSHA, From: "x@kcn.example", ReceivedAt: now,
-		Outcome: ledger.OutcomeAccepted}, Submissions: []ledger.Submission{again}}); err != nil {
+	res, err := l.RecordIntake(ctx, ledger.Intake{Mail: ledger.Mail{SHA256: mailSHA, From: "x@kcn.example", ReceivedAt: now,
+		Outcome: ledger.OutcomeAccepted}, Submissions: []ledger.Submission{again}})
+	if err != nil {
 		t.Fatal(err)
 	}
 	now = now.Add(time.Minute)
@@ -67,7 +68,7 @@ func TestDrafter_Correction(t *testing.T) {
 		t.Fatal(err)
 	}
 	head, err := l.LatestDraft(ctx, fx.code, name)
-	if err != nil || head.Version != 3 || head.Trigger != ledger.TriggerResubmission || head.Basis[unit] != latest[unit].Version+1 {
+	if err != nil || head.Version != 3 || head.Trigger != ledger.TriggerResubmission || head.Basis[unit] != res.Submissions[0].Version {
 		t.Errorf("after the resubmission: %+v (%v), want v3 counting %s's new version", head, err, unit)
 	}
 }
