@@ -37,6 +37,8 @@ const (
 	Issue ActionKind = "issue"
 	// Ignored reports an event without effect, with Reason.
 	Ignored ActionKind = "ignored"
+	// Reopened says the issued Version is being corrected, at Person's request.
+	Reopened ActionKind = "reopened"
 )
 
 // Reasons given in Action.Reason; stable strings the daemon may branch on and log.
@@ -51,6 +53,8 @@ const (
 	ReasonDuplicate      = "reply already recorded"
 	ReasonStepDecided    = "step already decided"
 	ReasonStepNotReached = "step not reached yet"
+	ReasonNotIssued      = "not issued"
+	ReasonCorrecting     = "the issued report is being corrected; waiting for the next version"
 )
 
 // Action is something the daemon must do after an event, usually send a mail.

@@ -30,6 +30,8 @@ func (s State) Apply(c Chain, cal period.Calendar, ev any) (State, []Action, err
 			err = m.reply(e)
 		case Tick:
 			m.tick(e)
+		case Reopen:
+			err = m.reopen(e)
 		default:
 			err = fmt.Errorf("unknown event type %T", ev)
 		}
@@ -55,6 +57,10 @@ func value(ev any) (any, error) {
 		if e != nil {
 			return *e, nil
 		}
+	case *Reopen:
+		if e != nil {
+			return *e, nil
+		}
 	default:
 		return ev, nil
 	}
@@ -68,7 +74,7 @@ func (s State) check(c Chain) error {
 		return fmt.Errorf("invalid chain: %w", err)
 	}
 	switch s.Status {
-	case "", Waiting, Issued:
+	case "", Waiting, Issued, Correcting:
 	case Reviewing, Revising:
 		if s.Step < 0 || s.Step >= len(c.Steps) {
 			return fmt.Errorf("%s at step %d, but the chain has %d steps", s.Status, s.Step, len(c.Steps))
@@ -110,7 +116,26 @@ func (m *machine) draft(d Draft) error {
 		old := m.s.Version
 		m.adopt(d.Version, d.Author)
 		m.resume(old, m.s.Step, d.At)
+	case Correcting:
+		// A correction changes what was issued: every step sees it again, whatever OnRevise says.
+		m.adopt(d.Version, d.Author)
+		m.request(0, d.At, 0)
 	}
+	return nil
+}
+
+// reopen starts the correction of the issued report. Anything else is left as it is: a
+// correction already under way takes the new request with it.
+func (m *machine) reopen(r Reopen) error {
+	if r.Person == "" {
+		return fmt.Errorf("reopen: no person")
+	}
+	if m.s.Status != Issued {
+		m.emit(Action{Kind: Ignored, Version: m.s.Version, Person: r.Person, Reason: ReasonNotIssued})
+		return nil
+	}
+	m.s.Status, m.s.Since, m.s.Reminders = Correcting, r.At.UTC(), 0
+	m.emit(Action{Kind: Reopened, Version: m.s.Version, Person: r.Person})
 	return nil
 }
 

@@ -14,6 +14,8 @@ var (
 	reviewing1 = append(reviewing0[:1:1], approve("cvp", 1, at(16, 10, 0), "m1"))
 	revising1  = append(reviewing1[:2:2], Reply{Person: "tb", Version: 1, Decision: Revise, Comment: "Sửa", At: at(16, 11, 0), MessageID: "m2"})
 	issued     = append(reviewing1[:2:2], approve("tb", 1, at(16, 11, 0), "m2"))
+	correcting = append(issued[:3:3], Reopen{At: at(17, 9, 0), Person: "tb"})
+	recorrect  = append(correcting[:4:4], Draft{Version: 2, At: at(17, 10, 0)}, approve("cvp", 2, at(17, 11, 0), "m3"))
 )
 
 func withOnRevise(c Chain, onRevise string) Chain {
@@ -72,6 +74,16 @@ func TestApply_Transitions(t *testing.T) {
 		{"IssuedDraft", twoSteps(), issued, draft2, Issued, 1, 1, []ActionKind{Ignored}},
 		{"IssuedReply", twoSteps(), issued, reply("tb", 1, Revise, 0), Issued, 1, 1, []ActionKind{Ignored}},
 		{"IssuedTick", twoSteps(), issued, tick, Issued, 1, 1, nil},
+		{"IssuedReopen", twoSteps(), issued, Reopen{At: at(17, 9, 0), Person: "tb"}, Correcting, 1, 1, []ActionKind{Reopened}},
+		{"IssuedReopenPointer", twoSteps(), issued, &Reopen{At: at(17, 9, 0), Person: "cvp"}, Correcting, 1, 1, []ActionKind{Reopened}},
+		{"ReviewingReopen", twoSteps(), reviewing0, Reopen{At: at(17, 9, 0), Person: "tb"}, Reviewing, 1, 0, []ActionKind{Ignored}},
+		{"CorrectingReopen", twoSteps(), correcting, Reopen{At: at(17, 9, 30), Person: "cvp"}, Correcting, 1, 1, []ActionKind{Ignored}},
+		{"CorrectingReply", twoSteps(), correcting, reply("tb", 1, Revise, 0), Correcting, 1, 1, []ActionKind{Ignored}},
+		{"CorrectingTick", twoSteps(), correcting, tick, Correcting, 1, 1, nil},
+		// The corrected draft goes to the first step even when changes resume at the asking step.
+		{"CorrectingDraft", twoSteps(), correcting, draft2, Reviewing, 2, 0, []ActionKind{Request}},
+		{"CorrectingDraftStepMode", withOnRevise(twoSteps(), OnReviseStep), correcting, draft2, Reviewing, 2, 0, []ActionKind{Request}},
+		{"CorrectedApproveLast", twoSteps(), recorrect, reply("tb", 2, Approve, 0), Issued, 2, 1, []ActionKind{Acknowledge, Issue}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -123,6 +135,8 @@ func TestApply_Errors(t *testing.T) {
 		{"NilReply", twoSteps(), reviewing, (*Reply)(nil), "nil *approval.Reply event"},
 		{"NilDraft", twoSteps(), reviewing, (*Draft)(nil), "nil *approval.Draft event"},
 		{"NilTick", twoSteps(), reviewing, (*Tick)(nil), "nil *approval.Tick event"},
+		{"NilReopen", twoSteps(), issuedState, (*Reopen)(nil), "nil *approval.Reopen event"},
+		{"ReopenWithoutPerson", twoSteps(), issuedState, Reopen{}, "reopen: no person"},
 		{"DraftNotAfter", twoSteps(), reviewing, Draft{Version: 1}, "draft v1: not after the current version v1"},
 		{"DraftBackwards", twoSteps(), reviewing, Draft{Version: -3}, "not after the current version"},
 		{"DraftZero", twoSteps(), New("f", "p"), Draft{}, "draft v0"},

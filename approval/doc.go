@@ -39,6 +39,12 @@
 //     the step that asked for changes, which is handled as during review.
 //   - An answer that cannot be read asks the person once to answer again (AskAgain); a second
 //     one for the same version and step goes to the Planning Office (UnclearToOffice).
+//   - An issued report stays issued until a Reopen: a person of the chain asked for changes to
+//     it, or the Planning Office took in a file that arrived after the issue. The status is then
+//     Correcting; the next draft goes to the first step whatever OnRevise says (a correction
+//     changes what was issued, so every step sees it again), and the last approval issues it
+//     again: the daemon sends it as the replacement of the report in force. Replies while
+//     Correcting are not counted (ReasonCorrecting).
 //   - A reply whose MessageID was already recorded in a decision is ignored (ReasonDuplicate),
 //     so that the daemon may replay a mail after a crash.
 //   - Reminders count working time (period.Calendar.WorkingDuration) from the request. After a

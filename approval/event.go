@@ -26,3 +26,10 @@ type Reply struct {
 type Tick struct {
 	At time.Time
 }
+
+// Reopen says the issued report is to be corrected: a person of the chain asked for changes, or
+// the Planning Office took in a file received after the issue. Only an issued report reopens.
+type Reopen struct {
+	At     time.Time
+	Person string // the id of who asked or decided
+}

@@ -16,6 +16,9 @@ var fuzzPeople = []string{"pcvp1", "pcvp2", "cvp", "tb", "van_thu"}
 func fuzzEvent(s State, b []byte, now *time.Time) any {
 	*now = now.Add(time.Duration(b[1]) * 7 * time.Minute)
 	version := s.Version + []int{0, 1, -1, 1, 0, 2}[int(b[2])%6]
+	if b[0] == 255 { // now and then the issued report is reopened for a correction
+		return Reopen{At: *now, Person: fuzzPeople[int(b[3])%len(fuzzPeople)]}
+	}
 	switch b[0] % 3 {
 	case 0:
 		return Draft{Version: s.Version + 1 + int(b[1]%2) - int(b[3]%7/6), At: *now, Author: fuzzPeople[int(b[3])%len(fuzzPeople)]}
@@ -39,10 +42,11 @@ func fuzzEvent(s State, b []byte, now *time.Time) any {
 
 func FuzzApply(f *testing.F) {
 	// Each event is four bytes: kind and decision, time step, version choice, person and edit.
-	f.Add(byte(0), []byte{0, 10, 0, 0, 1, 10, 0, 0, 1, 11, 0, 2, 1, 12, 0, 3})                            // approve through three steps
-	f.Add(byte(1), []byte{0, 10, 0, 0, 1, 10, 0, 0, 7, 11, 0, 2, 0, 20, 0, 0, 2, 200, 0, 0, 2, 40, 0, 0}) // revise, new draft, ticks
-	f.Add(byte(2), []byte{0, 10, 0, 0, 10, 1, 0, 0, 10, 2, 0, 0, 1, 3, 2, 0, 1, 4, 0, 41, 7, 5, 0, 37})   // unclear twice, stale, edits
-	f.Add(byte(3), []byte{0, 10, 0, 0, 2, 255, 0, 0, 2, 255, 0, 0, 2, 255, 0, 0, 1, 1, 0, 4})             // reminders, stranger
+	f.Add(byte(0), []byte{0, 10, 0, 0, 1, 10, 0, 0, 1, 11, 0, 2, 1, 12, 0, 3})                                       // approve through three steps
+	f.Add(byte(1), []byte{0, 10, 0, 0, 1, 10, 0, 0, 7, 11, 0, 2, 0, 20, 0, 0, 2, 200, 0, 0, 2, 40, 0, 0})            // revise, new draft, ticks
+	f.Add(byte(2), []byte{0, 10, 0, 0, 10, 1, 0, 0, 10, 2, 0, 0, 1, 3, 2, 0, 1, 4, 0, 41, 7, 5, 0, 37})              // unclear twice, stale, edits
+	f.Add(byte(3), []byte{0, 10, 0, 0, 2, 255, 0, 0, 2, 255, 0, 0, 2, 255, 0, 0, 1, 1, 0, 4})                        // reminders, stranger
+	f.Add(byte(0), []byte{0, 10, 0, 0, 1, 10, 0, 0, 1, 11, 0, 2, 1, 12, 0, 3, 255, 5, 0, 3, 0, 6, 0, 0, 1, 7, 0, 0}) // issue, reopen, corrected draft
 	f.Fuzz(func(t *testing.T, mode byte, data []byte) {
 		c := threeSteps([]string{"", OnReviseRestart, OnReviseStep}[int(mode)%3])
 		c.RemindAfter, c.MaxReminders = time.Duration(mode%4)*time.Hour, int(mode/4%3)
@@ -64,6 +68,9 @@ func FuzzApply(f *testing.F) {
 				continue
 			}
 			issues += checkStep(t, c, s, next, actions)
+			if _, ok := ev.(Reopen); ok && next.Status == Correcting {
+				issues = 0 // a correction is issued again, once
+			}
 			if issues > 1 {
 				t.Fatalf("issued twice: %s", mustJSON(t, actions))
 			}
@@ -81,8 +88,10 @@ func checkStep(t *testing.T, c Chain, s, next State, actions []Action) int {
 		t.Fatalf("reviewing at step %d of %d", next.Step, len(c.Steps))
 	case next.Version < s.Version:
 		t.Fatalf("version went back from %d to %d", s.Version, next.Version)
-	case s.Status == Issued && (next.Status != Issued || next.Version != s.Version):
+	case s.Status == Issued && next.Status != Issued && (next.Status != Correcting || next.Version != s.Version):
 		t.Fatalf("issued state changed to %s v%d", next.Status, next.Version)
+	case s.Status == Issued && next.Status == Issued && next.Version != s.Version:
+		t.Fatalf("issued version changed to v%d", next.Version)
 	case next.Reminders > max(c.maxReminders(), 0):
 		t.Fatalf("%d reminders, more than %d", next.Reminders, c.maxReminders())
 	case len(next.Decisions) < len(s.Decisions) || !slices.Equal(next.Decisions[:len(s.Decisions)], s.Decisions):

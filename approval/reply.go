@@ -22,6 +22,8 @@ func (m *machine) reply(r Reply) error {
 		m.emit(a)
 	case m.s.Status == Issued:
 		m.emit(m.notCounted(Ignored, r, ReasonAlreadyIssued))
+	case m.s.Status == Correcting:
+		m.emit(m.notCounted(Ignored, r, ReasonCorrecting))
 	case m.s.Status == Waiting:
 		m.emit(m.notCounted(Ignored, r, ReasonNoDraft))
 	case r.Version <= 0 || r.Version > m.s.Version:

@@ -13,7 +13,10 @@ const (
 	Waiting   Status = "waiting"   // no draft yet
 	Reviewing Status = "reviewing" // Version waits for the answer of Steps[Step]
 	Revising  Status = "revising"  // Steps[Step] asked for changes; the Planning Office prepares the next version
-	Issued    Status = "issued"    // the last step approved Version; nothing changes any more
+	Issued    Status = "issued"    // the last step approved Version; only a Reopen changes it
+	// Correcting: the issued Version is being corrected; the next draft goes up the whole chain
+	// and, approved, is issued as its replacement.
+	Correcting Status = "correcting"
 )
 
 // Kinds of decisions: the reading of a leader's reply (Reply.Decision), of which only Approve

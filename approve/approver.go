@@ -61,7 +61,10 @@ func (a *Approver) advance(ctx context.Context, f *config.Form, head ledger.Draf
 	}
 	chain, now := a.chain(f), a.now()
 	var events []any
-	if head.Version > stored.state.Version {
+	// A correction takes only a draft made after it was opened: one stored after the issue and
+	// before it (an older build on demand) counted nothing anybody asked for.
+	fresh := stored.state.Status != approval.Correcting || !head.BuiltAt.Before(stored.state.Since)
+	if head.Version > stored.state.Version && fresh {
 		events = append(events, approval.Draft{Version: head.Version, At: head.BuiltAt, Author: head.Author})
 	}
 	events = append(events, approval.Tick{At: now})
@@ -90,7 +93,7 @@ func (a *Approver) advance(ctx context.Context, f *config.Form, head ledger.Draf
 	}
 	if err := a.Ledger.SaveApproval(ctx, ledger.ApprovalUpdate{
 		Form: f.Code, Period: head.Period, State: raw, Revision: stored.revision, At: now,
-		Mails: fx.mails, Events: fx.events, ClosePeriod: fx.issued,
+		Mails: fx.mails, Events: fx.events, ClosePeriod: fx.issued, Issue: fx.issue,
 	}); err != nil {
 		return err
 	}

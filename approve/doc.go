@@ -14,4 +14,13 @@
 // transaction. The last approval issues the report: the approved draft, stamped with the
 // approvals, goes to the form's recipients, the period closes, and a copy is filed in the
 // archive.
+//
+// Nothing a configured person writes is lost. Person takes a person's mail that answers no
+// approval request and carries no report for a unit: a clerk's answer to the notice about a
+// file received after the issue is read as that decision (latefile.go), another clerk's mail
+// is kept, anyone else's is forwarded to the clerks with what it is about (forward.go). A
+// reply that does not count goes the same way. A request for changes to an issued report from
+// a person of the chain, authenticated and bound to tonghop's mail about it, opens a correction
+// (issued.go, reopen.go): the period reopens for counting, the next draft goes up the whole
+// chain, and its approval issues it as the replacement of the report in force (issue.go).
 package approve

@@ -2,6 +2,7 @@ package approve
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -21,6 +22,7 @@ type effects struct {
 	mails  []ledger.OutMail
 	events []ledger.Event
 	issued bool
+	issue  *ledger.Issue // the issue made, recorded with the step
 	copies []office.Copy
 }
 
@@ -43,6 +45,7 @@ type effectWriter struct {
 	st     approval.State
 	rc     *replyContext
 	drafts map[int]ledger.Draft
+	issued *ledger.Issue // the report in force, when the period was issued: a later version corrects it
 	fx     effects
 }
 
@@ -58,6 +61,12 @@ func (a *Approver) effects(ctx context.Context, f *config.Form, p period.Period,
 	}
 	if rc != nil && rc.draft != nil {
 		w.drafts[rc.draft.Version] = *rc.draft
+	}
+	switch is, err := a.Ledger.LatestIssue(ctx, f.Code, p.String()); {
+	case err == nil:
+		w.issued = &is
+	case !errors.Is(err, ledger.ErrNotFound):
+		return effects{}, err
 	}
 	for _, act := range actions {
 		if err := w.apply(act); err != nil {
@@ -106,14 +115,19 @@ func (w *effectWriter) apply(a approval.Action) error {
 	return nil // Ignored: the event says it
 }
 
-// draft describes version v for letters; the previous version gives "what changed".
+// draft describes version v for letters; the previous version gives "what changed". A version
+// after the issued one is its correction: the letters say which issue it replaces.
 func (w *effectWriter) draft(v int) letters.Draft {
 	dr := w.drafts[v]
 	var prev *ledger.Draft
 	if p, ok := w.drafts[v-1]; ok {
 		prev = &p
 	}
-	return w.a.Office.DraftLetter(w.f, w.p, dr, 0, prev)
+	d := w.a.Office.DraftLetter(w.f, w.p, dr, 0, prev)
+	if w.issued != nil && v > w.issued.Version {
+		d.Replaces = &letters.Replacement{Issued: letters.Issued{At: w.issued.At.In(w.a.Office.Location), Version: w.issued.Version}}
+	}
+	return d
 }
 
 // draftTo is draft for a letter to one person of the chain: its token carries the MAC that
@@ -253,6 +267,9 @@ func (w *effectWriter) toOffice(a approval.Action) error {
 	case approval.UnclearToOffice:
 		l = letters.UnclearLetter(w.draft(a.Version), from, w.rc.written, w.rc.reason)
 	case approval.Refused:
+		if _, known := w.a.Office.PersonByEmail(w.rc.msg.From.Addr); known {
+			return nil // a configured person's reply reaches the clerks as a forward (see Reply)
+		}
 		if held, err := w.refusalHeld(); err != nil || held {
 			return err
 		}
@@ -269,7 +286,7 @@ func (w *effectWriter) toOffice(a approval.Action) error {
 // hundred. It records the notice as queued by the sender, or as held for the clerks' digest.
 func (w *effectWriter) refusalHeld() (bool, error) {
 	queued, cause, now := ledger.Queued(ledger.KindApprovalOffice), w.rc.msg.From.Addr, w.a.now()
-	why, err := w.a.Office.NoticeHeld(w.ctx, w.a.Ledger, queued, w.fx.events, cause, now)
+	why, err := w.a.Office.NoticeHeld(w.ctx, w.a.Ledger, queued, w.fx.events, cause, now, ledger.Queued(ledger.KindForward))
 	if err != nil {
 		return false, err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"strings"
 	"testing"
 
 	"github.com/tonghop/tonghop/internal/officetest"
@@ -11,8 +12,9 @@ import (
 )
 
 // TestReply_RefusalsLimited: twenty forged "Duyệt" from the head's address in an hour (no word
-// of the office's MX) are refused; the clerks hear of the first few, within the hourly notice
-// limits, and the rest are recorded as held for their digest.
+// of the office's MX) are refused; the clerks get the first few, marked as unverified and
+// without the mail attached, within the hourly notice limits, and the rest are recorded as held
+// for their digest.
 func TestReply_RefusalsLimited(t *testing.T) {
 	ctx := context.Background()
 	a := newApprover(t)
@@ -46,15 +48,18 @@ func TestReply_RefusalsLimited(t *testing.T) {
 	}
 	notices := 0
 	for _, m := range all {
-		if m.Kind == ledger.KindApprovalOffice {
+		if m.Kind == ledger.KindForward {
 			notices++
+			if !strings.HasPrefix(strings.SplitN(m.Body, "\n\n", 3)[1], "LƯU Ý: Thư không qua được bước xác thực") || len(m.Attachments) != 0 {
+				t.Errorf("forward of a forged reply: %d attachments, body\n%s", len(m.Attachments), m.Body)
+			}
 		}
 	}
 	perSender := a.Office.Mailbox.NoticesPerSenderPerHour
 	if notices != perSender {
 		t.Errorf("notices to the clerks: got %d, want %d (mailbox.notices_per_sender_per_hour)", notices, perSender)
 	}
-	held, err := a.Ledger.CountEvents(ctx, ledger.ActionNoticeHeldRefusedReply, "", testNow.Add(-1))
+	held, err := a.Ledger.CountEvents(ctx, ledger.ActionNoticeHeldForward, "", testNow.Add(-1))
 	if err != nil || held != forged-perSender {
 		t.Errorf("refusals held for the digest: got %d, %v; want %d", held, err, forged-perSender)
 	}

@@ -22,13 +22,19 @@ import (
 
 // Reply reads a leader's answer to the draft ref names (see Thread) and takes the approval step
 // it decides into in, to be recorded with the mail in one transaction. A reply that fails the
-// configured authentication is quarantined and reported, never counted. An error (the ledger
+// configured authentication is quarantined and reported, never counted. A configured person's
+// reply that does not count reaches the clerks all the same (see forward), and one about a
+// report already issued may open its correction (see issuedReply). An error (the ledger
 // unreadable) leaves the mail for the next poll. When the step issues the report, Reply returns
 // its archive copy, for the caller to file once the intake is recorded.
 func (a *Approver) Reply(ctx context.Context, in *ledger.Intake, msg *intake.Message, raw []byte, ref Ref, log *slog.Logger) ([]office.Copy, error) {
 	log = log.With("form", ref.Form.Code, "period", ref.Period.String(), "version", ref.Version)
+	p, known := a.Office.PersonByEmail(msg.From.Addr)
 	if why := a.authFailure(raw, msg); why != "" {
 		log.Warn("approval reply refused: authentication failed", "from", msg.From.Addr, "why", why)
+		if known && !isClerk(p) { // their words reach the clerks, marked as not verified
+			return nil, a.notCounted(ctx, in, msg, p, ref, letters.WhyNotAuthentic, why)
+		}
 		in.Settle(a.now(), ledger.OutcomeQuarantined, "approval reply failed authentication: "+why, ledger.ActionApprovalReplyRefused)
 		return nil, a.refuseReply(ctx, in, msg, letters.AuthFailed(why), "auth")
 	}
@@ -36,8 +42,11 @@ func (a *Approver) Reply(ctx context.Context, in *ledger.Intake, msg *intake.Mes
 	if err != nil {
 		return nil, fmt.Errorf("approval reply: %w", err)
 	}
+	if known && (stored.state.Status == approval.Issued || stored.state.Status == approval.Correcting) {
+		return nil, a.issuedReply(ctx, in, msg, ref, stored, p, log)
+	}
 	person := msg.From.Addr
-	if p, ok := a.Office.PersonByEmail(msg.From.Addr); ok {
+	if known {
 		person = p.ID
 	}
 	res := replyreader.Read(msg.Text, msg.HTML)
@@ -50,6 +59,9 @@ func (a *Approver) Reply(ctx context.Context, in *ledger.Intake, msg *intake.Mes
 		// sender; the others change nothing and are answered as the state machine says.
 		if !a.bound(ctx, msg, ref, person) {
 			log.Warn("approval reply refused: it answers no request sent to its sender", "from", msg.From.Addr, "person", person)
+			if known && !isClerk(p) {
+				return nil, a.notCounted(ctx, in, msg, p, ref, letters.WhyNotBound, "")
+			}
 			in.Settle(a.now(), ledger.OutcomeQuarantined, "approval reply answers no request sent to "+person, ledger.ActionApprovalReplyRefused)
 			return nil, a.refuseReply(ctx, in, msg, letters.NotBound, "unbound")
 		}
@@ -72,7 +84,31 @@ func (a *Approver) Reply(ctx context.Context, in *ledger.Intake, msg *intake.Mes
 	outcome, note := replyOutcome(actions)
 	in.Settle(a.now(), outcome, fmt.Sprintf("approval reply: %s (%s) %s", res.Decision, res.Reason, note), ledger.ActionApprovalReply)
 	log.Info("approval reply read", "person", person, "decision", res.Decision, "actions", len(actions))
+	if why, forward := uncounted(actions); known && forward {
+		return copies, a.notCounted(ctx, in, msg, p, ref, why, "")
+	}
 	return copies, nil
+}
+
+// uncounted says whether a reply the state machine did not count reaches the clerks, and why
+// it did not count: not a duplicate of a reply already recorded, nor one the machine answered
+// by counting it.
+func uncounted(actions []approval.Action) (letters.Why, bool) {
+	for _, a := range actions {
+		switch {
+		case a.Kind == approval.Stale && a.Reason == approval.ReasonUnderRevision:
+			return letters.WhyUnderRevision, true
+		case a.Kind == approval.Stale:
+			return letters.WhyOldVersion, true
+		case a.Kind == approval.NotYourTurn:
+			return letters.WhyNotYourTurn, true
+		case a.Kind == approval.Refused:
+			return letters.WhyNotInChain, true
+		case a.Kind == approval.Ignored && a.Reason == approval.ReasonNoDraft:
+			return letters.WhyNoDraft, true
+		}
+	}
+	return 0, false
 }
 
 // counts tells whether a reply from person about version will be counted: the one case where
@@ -82,19 +118,32 @@ func counts(st approval.State, c approval.Chain, person string, version int) boo
 }
 
 // adoptEditedWorkbook stores the first workbook of a counted reply as the next draft version,
-// authored by the person, with the same counted submissions as the version it edits. Reply
-// calls it only after the reply passed authentication. The workbook is read as units' files
-// are (templates.Sanitize): what is stored holds values only, without macros, links or
-// formulas. A workbook that cannot be made so is not taken: the reply still counts as a
-// decision on the draft as sent, and the person and the clerks are told.
+// authored by the person, with the same counted submissions as the version it edits (see
+// editedDraft). Reply calls it only after the reply passed authentication. A workbook that
+// cannot be taken leaves the reply a decision on the draft as sent.
 func (a *Approver) adoptEditedWorkbook(ctx context.Context, in *ledger.Intake, msg *intake.Message, ref Ref, person string, ev *approval.Reply, rc *replyContext) error {
+	draft, file, err := a.editedDraft(ctx, in, msg, ref, person)
+	if err != nil || draft == nil {
+		return err
+	}
+	ev.EditedVersion, rc.edited, rc.draft = draft.Version, file, draft
+	return nil
+}
+
+// editedDraft takes the first workbook a person attached to their reply about ref as the next
+// draft version, authored by them, with the same counted submissions as the latest draft, and
+// puts it into in; nil when the mail carries none. The workbook is read as units' files are
+// (templates.Sanitize): what is stored holds values only, without macros, links or formulas. A
+// workbook that cannot be made so is not taken: the person and the clerks are told, and nil is
+// returned.
+func (a *Approver) editedDraft(ctx context.Context, in *ledger.Intake, msg *intake.Message, ref Ref, person string) (*ledger.Draft, string, error) {
 	sheets := ownSpreadsheets(msg)
 	if len(sheets) == 0 || !sheets[0].TooLarge && len(sheets[0].Data) == 0 {
-		return nil
+		return nil, "", nil
 	}
 	head, err := a.Ledger.LatestDraft(ctx, ref.Form.Code, ref.Period.String())
 	if err != nil {
-		return err
+		return nil, "", err
 	}
 	att := sheets[0]
 	log := a.log().With("form", ref.Form.Code, "period", ref.Period.String(), "file", att.Name)
@@ -105,13 +154,13 @@ func (a *Approver) adoptEditedWorkbook(ctx context.Context, in *ledger.Intake, m
 	if err != nil {
 		log.Warn("edited workbook not adopted", "err", err)
 		a.editedNotTaken(in, msg, ref, head, person, att.Name, rep.Problem)
-		return nil
+		return nil, "", nil
 	}
 	log.Info("edited workbook sanitized", "formulas", rep.Formulas, "emptied", rep.EmptiedCount, "emptied_cells", rep.Emptied,
 		"hyperlinks", rep.Hyperlinks, "external", rep.External, "macros", rep.Macros, "dropped", rep.Dropped, "names", rep.Names)
 	sha, err := a.Ledger.PutBlob(clean)
 	if err != nil {
-		return err
+		return nil, "", err
 	}
 	draft := ledger.Draft{
 		Form: ref.Form.Code, Period: ref.Period.String(), Version: head.Version + 1,
@@ -119,8 +168,7 @@ func (a *Approver) adoptEditedWorkbook(ctx context.Context, in *ledger.Intake, m
 		Basis: maps.Clone(head.Basis), Trigger: ledger.TriggerEdited, Author: person, BuiltAt: a.now(),
 	}
 	in.Drafts = append(in.Drafts, draft)
-	ev.EditedVersion, rc.edited, rc.draft = draft.Version, att.Name, &draft
-	return nil
+	return &draft, att.Name, nil
 }
 
 // editedNotTaken tells the person, in their reply's thread with the clerks in copy, that the
@@ -149,7 +197,7 @@ func (a *Approver) recordStep(ctx context.Context, in *ledger.Intake, ref Ref, s
 	}
 	in.Approval = &ledger.ApprovalUpdate{
 		Form: ref.Form.Code, Period: ref.Period.String(), State: raw, Revision: stored.revision,
-		At: a.now(), Mails: fx.mails, Events: fx.events, ClosePeriod: fx.issued,
+		At: a.now(), Mails: fx.mails, Events: fx.events, ClosePeriod: fx.issued, Issue: fx.issue,
 	}
 	return fx.copies, nil
 }
@@ -198,7 +246,7 @@ func (a *Approver) refuseReply(ctx context.Context, in *ledger.Intake, msg *inta
 		return nil
 	}
 	queued, cause := ledger.Queued(ledger.KindApprovalOffice), msg.From.Addr
-	held, err := a.Office.NoticeHeld(ctx, a.Ledger, queued, in.Events, cause, a.now())
+	held, err := a.Office.NoticeHeld(ctx, a.Ledger, queued, in.Events, cause, a.now(), ledger.Queued(ledger.KindForward))
 	if err != nil || held != "" {
 		if held != "" {
 			in.Mail.Note = strings.TrimPrefix(in.Mail.Note+"; "+held, "; ")

@@ -6,6 +6,7 @@ import (
 
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/intake"
+	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/letters"
 	"github.com/tonghop/tonghop/mailer"
 	"github.com/tonghop/tonghop/period"
@@ -40,7 +41,9 @@ func (a *Approver) Thread(ctx context.Context, msg *intake.Message) (Ref, bool) 
 	return Ref{Form: f, Period: p, Version: v}, true
 }
 
-// tokenOfThread reads the approval token of the first of refs that is a mail tonghop sent.
+// tokenOfThread reads the approval token of the first of refs that is a mail tonghop sent; an
+// issue mail sent before issue mails carried the token names its form and period, and the
+// issue in force its version.
 func (a *Approver) tokenOfThread(ctx context.Context, refs []string) (code, name string, v int, ok bool) {
 	for _, id := range refs {
 		if id == "" || !mailer.IsOwnMessageID(id, a.Office.SMTP.From) {
@@ -52,6 +55,11 @@ func (a *Approver) tokenOfThread(ctx context.Context, refs []string) (code, name
 		}
 		if code, name, v, ok = letters.ParseApprovalToken(m.Subject); ok {
 			return code, name, v, true
+		}
+		if m.Kind == ledger.KindIssue && m.About.Form != "" {
+			if is, err := a.Ledger.LatestIssue(ctx, m.About.Form, m.About.Period); err == nil {
+				return is.Form, is.Period, is.Version, true
+			}
 		}
 	}
 	return "", "", 0, false

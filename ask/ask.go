@@ -99,14 +99,22 @@ func (a *Asker) scheduleWindow(ctx context.Context, plan schedule.Plan, w schedu
 	return nil
 }
 
-// progress tells whether the form's period is closed and which units have sent a valid file
-// for it: what decides whether a scheduled mail is still wanted.
+// progress tells whether the form's period is closed (or was issued) and which units have sent
+// a valid file for it: what decides whether a scheduled mail is still wanted.
 func (a *Asker) progress(ctx context.Context, form, p string) (closed bool, done map[string]bool, err error) {
 	row, err := a.Ledger.Period(ctx, form, p)
 	switch {
 	case err == nil && row.Status == ledger.PeriodClosed:
 		return true, nil, nil
 	case err != nil && !errors.Is(err, ledger.ErrNotFound):
+		return false, nil, err
+	}
+	// A report issued once asks nothing more of anyone, even while a correction reopens its
+	// period for counting: the correction is the Planning Office's work, not a new collection.
+	switch _, err := a.Ledger.LatestIssue(ctx, form, p); {
+	case err == nil:
+		return true, nil, nil
+	case !errors.Is(err, ledger.ErrNotFound):
 		return false, nil, err
 	}
 	latest, err := a.Ledger.LatestValid(ctx, form, p)

@@ -123,3 +123,45 @@ func TestAsker_ScheduledMailSaysWhatItAsks(t *testing.T) {
 		}
 	}
 }
+
+// TestAsker_IssuedPeriodUnderCorrection: a period whose report was issued asks nothing more of
+// the units, even while a correction has reopened it for counting.
+func TestAsker_IssuedPeriodUnderCorrection(t *testing.T) {
+	a := newAsker(t)
+	ctx := context.Background()
+	if err := a.Schedule(ctx); err != nil {
+		t.Fatal(err)
+	}
+	m := outbox(t, a)[0]
+	sha, err := a.Ledger.PutBlob([]byte("draft v1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Ledger.AddDraft(ctx, ledger.Draft{Form: "BM.02.01/KH", Period: "2026-11", FileName: "v1.xlsx", FileSHA256: sha,
+		Trigger: ledger.TriggerDeadline, BuiltAt: a.now()}); err != nil {
+		t.Fatal(err)
+	}
+	steps := []ledger.ApprovalUpdate{
+		{State: []byte(`{}`), At: a.now(), ClosePeriod: true, Issue: &ledger.Issue{Number: 1, Version: 1, At: a.now()}},
+		{State: []byte(`{}`), Revision: 1, At: a.now(), Reopen: &ledger.Correction{Replaces: 1, Cause: ledger.CauseLeader, OpenedBy: "tb", OpenedAt: a.now()}},
+	}
+	for _, u := range steps {
+		u.Form, u.Period = "BM.02.01/KH", "2026-11"
+		if err := a.Ledger.SaveApproval(ctx, u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if p, _ := a.Ledger.Period(ctx, "BM.02.01/KH", "2026-11"); p.Status != ledger.PeriodOpen {
+		t.Fatalf("period: %s, want reopened", p.Status)
+	}
+	if needed, why, err := a.StillNeeded(ctx, m); err != nil || needed || why != "period closed" {
+		t.Errorf("issued period under correction: got %v %q %v, want not needed", needed, why, err)
+	}
+	before := len(outbox(t, a))
+	if err := a.Schedule(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if after := len(outbox(t, a)); after != before {
+		t.Errorf("scheduling queued %d mails for an issued period", after-before)
+	}
+}

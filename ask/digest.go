@@ -65,6 +65,7 @@ func (a *Asker) heldKinds() []heldKind {
 		{ledger.ActionNoticeHeldAfterClose, letters.NoticeAfterClose, mb.Processed},
 		{ledger.ActionNoticeHeldUnverified, letters.NoticeUnverifiedSender, mb.Quarantine},
 		{ledger.ActionNoticeHeldRefusedReply, letters.NoticeRefusedReply, mb.Quarantine},
+		{ledger.ActionNoticeHeldForward, letters.NoticeForwarded, mb.Processed},
 	}
 }
 

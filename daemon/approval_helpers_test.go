@@ -119,10 +119,16 @@ func (e *env) request(t *testing.T, addr string, v int) *intake.Message {
 	return msgs[0]
 }
 
-// answer sends a leader's reply to msg: body above a Gmail-style quote of the request; headers
-// are extra header lines (authPass for a genuine reply); files are attached.
+// answer sends a leader's reply to msg (see replyRaw) and steps the daemon.
 func (e *env) answer(t *testing.T, from, id string, msg *intake.Message, body, headers string, files ...officetest.File) {
 	t.Helper()
+	e.append(t, replyRaw(from, id, msg, body, headers, files...))
+	e.step(t)
+}
+
+// replyRaw is a reply to msg: body above a Gmail-style quote of it; headers are extra header
+// lines (authPass for a genuine reply); files are attached.
+func replyRaw(from, id string, msg *intake.Message, body, headers string, files ...officetest.File) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "%sFrom: %s\r\nTo: %s\r\nMessage-ID: <%s>\r\nIn-Reply-To: <%s>\r\nReferences: <%s>\r\n",
 		headers, from, officeAddr, id, msg.MessageID, msg.MessageID)
@@ -139,8 +145,7 @@ func (e *env) answer(t *testing.T, from, id string, msg *intake.Message, body, h
 			f.Name, base64.StdEncoding.EncodeToString(f.Data))
 	}
 	b.WriteString("--b1--\r\n")
-	e.append(t, b.Bytes())
-	e.step(t)
+	return b.Bytes()
 }
 
 // state reads the approval of November's report.

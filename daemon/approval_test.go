@@ -152,7 +152,8 @@ func TestApproval_RepliesNotCounted(t *testing.T) {
 }
 
 // TestApproval_SpoofedReply: a "Duyệt" from the right address that the MX found failing DKIM
-// is quarantined and reported, and changes nothing; the genuine one then counts.
+// is quarantined, reaches the clerks marked as unverified, and changes nothing; the genuine one
+// then counts.
 func TestApproval_SpoofedReply(t *testing.T) {
 	e := newApprovalEnv(t)
 	e.submitAll(t)
@@ -163,9 +164,13 @@ func TestApproval_SpoofedReply(t *testing.T) {
 	if st := e.state(t); st.Step != 0 || len(st.Decisions) != 0 {
 		t.Fatalf("a forged reply moved the chain: step %d, %d decisions", st.Step+1, len(st.Decisions))
 	}
-	notices := e.received(t, officetest.Clerk, "Thư trả lời không được tính")
-	if len(notices) != 1 || !strings.Contains(notices[0].Text, "xác thực") {
-		t.Fatalf("authentication notices to the office: %d", len(notices))
+	notices := e.received(t, officetest.Clerk, "Thư của Phó Trưởng Ban Trần Thị Bình")
+	if len(notices) != 1 || !strings.Contains(notices[0].Text, "LƯU Ý: Thư không qua được bước xác thực người gửi") ||
+		len(notices[0].Attachments) != 0 {
+		t.Fatalf("forwards of the forged reply to the office: %d, want one marked unverified, nothing attached", len(notices))
+	}
+	if got := e.received(t, ptb, "Đã ghi nhận"); len(got) != 0 {
+		t.Errorf("acknowledgements to the deputy's address: %d, want none", len(got))
 	}
 	if n := e.count(t, "Quarantine"); n != 1 {
 		t.Errorf("quarantined: %d, want 1", n)

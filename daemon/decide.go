@@ -12,8 +12,10 @@ import (
 )
 
 // decide routes a received message: an unreadable one is quarantined, automatic mail and
-// tonghop's own are ignored, a reply in an approval thread goes to the approval, and anything
-// else is judged by the receive stage. It writes only blobs; the caller records the returned
+// tonghop's own are ignored, a reply in an approval thread goes to the approval, a configured
+// person's other mail (unless it carries a report they send for a unit) goes to the approval
+// stage too, which forwards it to the clerks or reads a clerk's decision on a late file, and
+// anything else is judged by the receive stage. It writes only blobs; the caller records the returned
 // Intake in one transaction, then files the archive copies. An error means the ledger could not
 // be read: the message is left for the next poll.
 func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint32, sha string, log *slog.Logger) (ledger.Intake, []office.Copy, error) {
@@ -39,6 +41,11 @@ func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint3
 			copies, err := d.approver.Reply(ctx, &in, msg, f.Raw, ref, log)
 			return in, copies, err
 		}
+		// A configured person's mail that is no report for a unit belongs to the people who
+		// read: the clerks get it (or, a clerk's answer about a late file, it is that decision).
+		if s.Person != nil && !(s.MaySubmit() && hasWorkbook(msg)) {
+			return in, nil, d.approver.Person(ctx, &in, msg, f.Raw, *s.Person, log)
+		}
 	}
 	blobs, err := d.judge(ctx, log).Mail(ctx, &in, msg, f.Raw, s)
 	if err != nil {
@@ -56,4 +63,14 @@ func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint3
 func (d *Daemon) judge(ctx context.Context, log *slog.Logger) *receive.Judge {
 	return &receive.Judge{Office: d.o, Ledger: d.ledger, Events: d.events(ctx), Converter: d.conv, Now: d.now, Log: log,
 		LookupTXT: d.approver.LookupTXT}
+}
+
+// hasWorkbook reports whether msg carries a workbook the receive stage reads (.xlsx or .xls).
+func hasWorkbook(msg *intake.Message) bool {
+	for _, a := range msg.Attachments {
+		if k := a.Kind(); k == intake.KindXLSX || k == intake.KindXLS {
+			return true
+		}
+	}
+	return false
 }

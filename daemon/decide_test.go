@@ -83,8 +83,8 @@ func TestDaemon_TwoVersionsInOneMail(t *testing.T) {
 	}
 }
 
-// A workbook for a period already closed is recorded, flagged in the receipt, and the Planning
-// Office is told so that a person decides.
+// A workbook for a period already closed is recorded, pending, and the unit is told one clear
+// thing; the Planning Office is asked to decide.
 func TestDaemon_AfterPeriodClosed(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
@@ -103,7 +103,11 @@ func TestDaemon_AfterPeriodClosed(t *testing.T) {
 	}
 	mails, _ := e.ledger.Mails(ctx)
 	receipt, err := e.ledger.OutMail(ctx, "receipt:"+mails[len(mails)-1].SHA256)
-	if err != nil || !strings.Contains(receipt.Body, "Kỳ báo cáo đã khóa sổ") {
-		t.Errorf("receipt: want it to say the period was closed; got (%v):\n%s", err, receipt.Body)
+	if err != nil || !strings.Contains(receipt.Body, "sẽ xem xét có đưa bản này vào báo cáo điều chỉnh") ||
+		strings.Contains(receipt.Body, "được tiếp nhận") || strings.Contains(receipt.Body, "khóa sổ") {
+		t.Errorf("receipt: want one clear thing; got (%v):\n%s", err, receipt.Body)
+	}
+	if latest, _ := e.ledger.LatestValid(ctx, "BM.02.01/KH", "2026-11"); len(latest) != 1 {
+		t.Errorf("counted: got %d units, want only QLDN (the late file waits for the decision)", len(latest))
 	}
 }

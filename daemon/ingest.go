@@ -18,7 +18,8 @@ type Ingested struct {
 	Submissions []IngestedSubmission `json:"submissions"`
 	Reply       string               `json:"reply"` // receipt, errors, receipt+errors or none
 	// OfficeNotified says a notice went to the Planning Office's clerks (a stranger's first mail
-	// of the day, a unit's message without a report, a report after its period closed).
+	// of the day, a unit's message without a report, a report after its period closed, a
+	// configured person's mail forwarded, a correction asked for).
 	OfficeNotified bool   `json:"office_notified"`
 	Note           string `json:"note,omitempty"`
 }
@@ -100,7 +101,8 @@ func (d *Daemon) ingestedOf(m ledger.Mail, duplicate bool, replies []ledger.OutM
 		Reply: replyKinds(replies), Submissions: []IngestedSubmission{},
 	}
 	for _, m := range replies {
-		out.OfficeNotified = out.OfficeNotified || m.Kind == ledger.KindNotice
+		out.OfficeNotified = out.OfficeNotified || m.Kind == ledger.KindNotice || m.Kind == ledger.KindLateFile ||
+			m.Kind == ledger.KindForward || m.Kind == ledger.KindCorrection
 	}
 	if u, ok := d.o.UnitByEmail(m.From); ok {
 		out.Unit = u.Code

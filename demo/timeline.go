@@ -75,8 +75,12 @@ func describe(e ledger.Event) (string, bool) {
 	case ledger.ActionSubmissionRejected:
 		return fmt.Sprintf("✘ %-5s rejected  %s", e.Actor, e.Detail), true
 	case ledger.ActionMailIgnored, ledger.ActionMailUnknownSender, ledger.ActionMailQuarantined, ledger.ActionMailNoWorkbook,
-		ledger.ActionMailForOffice, ledger.ActionMailRateLimited, ledger.ActionSubmissionAfterClose:
+		ledger.ActionMailForOffice, ledger.ActionMailRateLimited, ledger.ActionSubmissionAfterClose,
+		ledger.ActionMailForwarded, ledger.ActionMailFromClerk, ledger.ActionLateFileTaken, ledger.ActionLateFileLeftOut,
+		ledger.ActionLateFileAsked, ledger.ActionLateFileRefused:
 		return fmt.Sprintf("· %s %s", e.Action, e.Detail), true
+	case ledger.ActionCorrectionOpened:
+		return fmt.Sprintf("↺ correction of %s: %s", strings.TrimPrefix(e.Object, "form:"), e.Detail), true
 	case ledger.ActionDraftBuilt:
 		return fmt.Sprintf("■ consolidated %s: %s", strings.TrimPrefix(e.Object, "form:"), e.Detail), true
 	case ledger.ActionReportIssued:

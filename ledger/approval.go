@@ -23,7 +23,9 @@ type Approval struct {
 }
 
 // ApprovalUpdate is one step of an approval, stored at once: the new state, the mails it sends,
-// its events and, when the report is issued, the period closed.
+// its events and, when the report is issued, the period closed and the issue recorded (which
+// closes an open correction); or, when an issued report is to be corrected, the correction
+// opened and the period reopened for counting.
 type ApprovalUpdate struct {
 	Form, Period string
 	State        json.RawMessage
@@ -33,6 +35,11 @@ type ApprovalUpdate struct {
 	Mails       []OutMail
 	Events      []Event
 	ClosePeriod bool
+	// Issue is the issue the step made (with ClosePeriod); its Number must be the next one.
+	Issue *Issue
+	// Reopen is the correction the step opened: the period is reopened with it. Recorded with a
+	// mail (Intake.Approval), its MailID is that mail's.
+	Reopen *Correction
 }
 
 // Approval returns the stored approval of form and period, or ErrNotFound.
@@ -79,6 +86,16 @@ func checkApproval(u ApprovalUpdate) error {
 			return fmt.Errorf("outbox %q: %w", m.Key, err)
 		}
 	}
+	if u.Issue != nil {
+		if err := checkIssue(*u.Issue); err != nil {
+			return err
+		}
+	}
+	if u.Reopen != nil {
+		c := *u.Reopen
+		c.Form, c.Period = u.Form, u.Period
+		return checkCorrection(c)
+	}
 	return nil
 }
 
@@ -96,6 +113,20 @@ func saveApproval(ctx context.Context, tx *sql.Tx, u ApprovalUpdate) error {
 			PeriodClosed, u.Form, u.Period)
 		if err != nil {
 			return fmt.Errorf("close period: %w", err)
+		}
+	}
+	if u.Issue != nil {
+		is := *u.Issue
+		is.Form, is.Period = u.Form, u.Period
+		if err := insertIssue(ctx, tx, is); err != nil {
+			return err
+		}
+	}
+	if u.Reopen != nil {
+		c := *u.Reopen
+		c.Form, c.Period = u.Form, u.Period
+		if err := openCorrection(ctx, tx, c); err != nil {
+			return err
 		}
 	}
 	return insertEvents(ctx, tx, withDefaultTime(u.Events, u.At))

@@ -108,3 +108,33 @@ func NagKey(form, period, unit string, n int) string {
 func StepsPrefix(kind Kind, form, period, unit string) string {
 	return fmt.Sprintf("%s:%s:%s:%s:", kind, form, period, unit)
 }
+
+// Part "people" (issue 17): the mail about people's mail, corrections and late files.
+
+// ForwardKey is the key of the clerks' copy of a configured person's mail whose raw bytes hash
+// to mailSHA.
+func ForwardKey(mailSHA string) string { return "forward:" + mailSHA }
+
+// CorrectionKey is the key of the clerks' notice that correction n (counted from 1 per period)
+// of a form's issued report was opened.
+func CorrectionKey(form, period string, n int) string {
+	return fmt.Sprintf("correction:%s:%s:%d", form, period, n)
+}
+
+// ReplacementIssueKey is the key of the n-th issue (n ≥ 2) of a form's period, replacing the one
+// before it; the first issue's key is IssueKey.
+func ReplacementIssueKey(form, period string, n int) string {
+	return fmt.Sprintf("issue:%s:%s:n%d", form, period, n)
+}
+
+// LateFileDecisionKey is the key of the mail telling a unit what the Planning Office decided
+// about its file (its version) received after the issue.
+func LateFileDecisionKey(form, period, unit string, version int) string {
+	return fmt.Sprintf("late-file:%s:%s:%s:v%d:decision", form, period, unit, version)
+}
+
+// LateFileReplyKey is the key of a mail answering the clerk's reply (about a late file) whose raw
+// bytes hash to mailSHA; what names the answer ("ask-again", "recorded").
+func LateFileReplyKey(mailSHA, what string) string {
+	return fmt.Sprintf("late-file:reply:%s:%s", mailSHA[:min(16, len(mailSHA))], what)
+}

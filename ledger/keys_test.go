@@ -33,6 +33,11 @@ func TestKeys(t *testing.T) {
 		{ReminderKey("BM.02.01/KH", "2026-11", "QLDN", 1), "reminder:BM.02.01/KH:2026-11:QLDN:1"},
 		{NagKey("BM.02.01/KH", "2026-11", "QLDN", 12), "nag:BM.02.01/KH:2026-11:QLDN:12"},
 		{StepsPrefix(KindNag, "BM.02.01/KH", "2026-11", "QLDN"), "nag:BM.02.01/KH:2026-11:QLDN:"},
+		{ForwardKey(sha), "forward:" + sha},
+		{CorrectionKey("BM.02.01/KH", "2026-11", 1), "correction:BM.02.01/KH:2026-11:1"},
+		{ReplacementIssueKey("BM.02.01/KH", "2026-11", 2), "issue:BM.02.01/KH:2026-11:n2"},
+		{LateFileDecisionKey("BM.02.01/KH", "2026-11", "QLDN", 4), "late-file:BM.02.01/KH:2026-11:QLDN:v4:decision"},
+		{LateFileReplyKey(sha, "ask-again"), "late-file:reply:0123456789abcdef:ask-again"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

@@ -38,6 +38,8 @@ type Intake struct {
 	// Periods are the reporting periods the mail's workbooks belong to, inserted unless they
 	// exist (as EnsurePeriod does), so a workbook's period is in the ledger with it.
 	Periods []Period
+	// LateDecision is a clerk's answer about a file received after the issue, if the mail is one.
+	LateDecision *LateDecision
 }
 
 // IntakeResult says what RecordIntake stored.
@@ -119,8 +121,18 @@ func recordIntake(ctx context.Context, tx *sql.Tx, in Intake) (IntakeResult, err
 		}
 		res.Drafts = append(res.Drafts, stored)
 	}
+	if in.LateDecision != nil {
+		if err := decideLateFile(ctx, tx, *in.LateDecision, mailID); err != nil {
+			return IntakeResult{}, err
+		}
+	}
 	if in.Approval != nil {
-		if err := saveApproval(ctx, tx, *in.Approval); err != nil {
+		u := *in.Approval
+		if u.Reopen != nil {
+			c := *u.Reopen
+			c.MailID, u.Reopen = mailID, &c
+		}
+		if err := saveApproval(ctx, tx, u); err != nil {
 			return IntakeResult{}, err
 		}
 	}
@@ -168,6 +180,11 @@ func (l *Ledger) checkIntake(in Intake) error {
 	if in.Approval != nil {
 		if err := checkApproval(*in.Approval); err != nil {
 			return fmt.Errorf("approval: %w", err)
+		}
+	}
+	if in.LateDecision != nil {
+		if err := checkLateDecision(*in.LateDecision); err != nil {
+			return err
 		}
 	}
 	for _, e := range withDefaultTime(in.Events, m.ReceivedAt) {

@@ -26,6 +26,11 @@ type Submission struct {
 	Data               json.RawMessage // parsed content (form.Filled as JSON)
 	Problems           json.RawMessage // errors and warnings as JSON
 	ReceivedAt         time.Time
+	// AfterIssue, when recording, marks a file received while its period was closed (the report
+	// issued): it is recorded as a late file, not counted until the Planning Office takes it in.
+	AfterIssue bool
+	// Decision, when read, is the Planning Office's decision on such a file; "" for any other.
+	Decision Decision
 }
 
 // NextVersion returns the version the next submission of unit for form and period would get, for
@@ -85,6 +90,12 @@ func insertSubmission(ctx context.Context, tx *sql.Tx, s Submission) (Submission
 	if s.ID, err = res.LastInsertId(); err != nil {
 		return Submission{}, fmt.Errorf("insert submission: %w", err)
 	}
+	if s.AfterIssue {
+		if err := insertLateFile(ctx, tx, s); err != nil {
+			return Submission{}, err
+		}
+		s.Decision = DecisionPending
+	}
 	return s, nil
 }
 
@@ -99,7 +110,8 @@ func (l *Ledger) Submissions(ctx context.Context, form, period string) ([]Submis
 
 // LatestValid returns, for each unit that sent a valid workbook for form and period, its latest
 // valid version: what consolidation should use. A later invalid resubmission does not hide an
-// earlier valid one.
+// earlier valid one, and a file received after the issue counts only once the Planning Office
+// took it in (see LateFile).
 func (l *Ledger) LatestValid(ctx context.Context, form, period string) (map[string]Submission, error) {
 	return l.LatestValidAt(ctx, form, period, time.Time{})
 }
@@ -111,7 +123,8 @@ func (l *Ledger) LatestValidAt(ctx context.Context, form, period string, asOf ti
 	if !asOf.IsZero() {
 		bound = encodeTime(asOf)
 	}
-	subs, err := querySubmissions(ctx, l.db, `form = ? AND period = ? AND valid = 1 AND received_at <= ?`, form, period, bound)
+	subs, err := querySubmissions(ctx, l.db, `form = ? AND period = ? AND valid = 1 AND received_at <= ?
+		AND coalesce(lf.decision, 'taken') = 'taken'`, form, period, bound)
 	if err != nil {
 		return nil, fmt.Errorf("latest valid %s %s: %w", form, period, err)
 	}
@@ -124,33 +137,39 @@ func (l *Ledger) LatestValidAt(ctx context.Context, form, period string, asOf ti
 	return latest, nil
 }
 
-// querySubmissions lists submissions matching where (a trusted constant), by ID.
+// querySubmissions lists submissions matching where (a trusted constant over the columns of
+// submissions, and lf.* of late_files), by ID.
 func querySubmissions(ctx context.Context, q queryer, where string, args ...any) ([]Submission, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, mail_id, form, unit, period, version, file_name,
-		file_sha256, valid, late, data, problems, received_at FROM submissions WHERE `+where+` ORDER BY id`,
-		args...)
+	rows, err := q.QueryContext(ctx, `SELECT `+submissionColumns+` FROM submissions s
+		LEFT JOIN late_files lf ON lf.submission_id = s.id WHERE `+where+` ORDER BY s.id`, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []Submission
 	for rows.Next() {
-		s, err := scanSubmission(rows)
+		sub, err := scanSubmission(rows)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, s)
+		out = append(out, sub)
 	}
 	return out, rows.Err()
 }
 
-func scanSubmission(s scanner) (Submission, error) {
+// submissionColumns are a submission's columns over alias s, with its late file's decision
+// (lf), as scanSubmission reads them.
+const submissionColumns = `s.id, s.mail_id, s.form, s.unit, s.period, s.version, s.file_name, s.file_sha256,
+	s.valid, s.late, s.data, s.problems, s.received_at, coalesce(lf.decision, '')`
+
+// scanSubmission reads submissionColumns, then the columns extra points to.
+func scanSubmission(s scanner, extra ...any) (Submission, error) {
 	var sub Submission
 	var data, problems sql.NullString
 	var received string
-	err := s.Scan(&sub.ID, &sub.MailID, &sub.Form, &sub.Unit, &sub.Period, &sub.Version, &sub.FileName,
-		&sub.FileSHA256, &sub.Valid, &sub.Late, &data, &problems, &received)
-	if err != nil {
+	dest := []any{&sub.ID, &sub.MailID, &sub.Form, &sub.Unit, &sub.Period, &sub.Version, &sub.FileName,
+		&sub.FileSHA256, &sub.Valid, &sub.Late, &data, &problems, &received, &sub.Decision}
+	if err := s.Scan(append(dest, extra...)...); err != nil {
 		return Submission{}, err
 	}
 	if data.Valid {
@@ -159,6 +178,7 @@ func scanSubmission(s scanner) (Submission, error) {
 	if problems.Valid {
 		sub.Problems = json.RawMessage(problems.String)
 	}
+	var err error
 	sub.ReceivedAt, err = decodeTime(received)
 	return sub, err
 }

@@ -133,3 +133,33 @@ func (in *Intake) Queue(at time.Time, m OutMail, recipient string) {
 	in.Outbox = append(in.Outbox, m)
 	in.Events = append(in.Events, Event{At: at, Actor: "system", Action: Queued(m.Kind), Object: recipient, Detail: m.Subject})
 }
+
+// Part "people" (issue 17): nothing a person writes is lost, corrections of an issued report
+// and the files received after the issue.
+
+// Kinds of outbox mail about people's mail, corrections and late files.
+const (
+	KindForward      Kind = "forward"       // to the clerks: a configured person's mail, with what it is about
+	KindCorrection   Kind = "correction"    // to the clerks: a leader asked to correct an issued report
+	KindLateFile     Kind = "late_file"     // to the clerks: a file received after the issue, for their decision
+	KindLateDecision Kind = "late_decision" // to the unit: what the Planning Office decided about its late file
+)
+
+// Audit actions of people's mail, corrections and late files.
+const (
+	ActionMailForwarded Action = "mail.forwarded"  // a configured person's mail shown to the clerks
+	ActionMailFromClerk Action = "mail.from_clerk" // a clerk's own mail: kept, never sent back to the clerks
+
+	// A forward held back by the hourly limits (actor: the address whose mail caused it), counted
+	// in the clerks' digest; a late file's notice held back is ActionNoticeHeldAfterClose.
+	ActionNoticeHeldForward Action = "notice.held.forward"
+
+	// ActionCorrectionOpened is recorded on PeriodObject when an issued report is reopened for a
+	// correction (actor: the person who asked or decided).
+	ActionCorrectionOpened Action = "correction.opened"
+
+	ActionLateFileTaken   Action = "late_file.taken"    // the clerks took a late file in
+	ActionLateFileLeftOut Action = "late_file.left_out" // the clerks left it out
+	ActionLateFileAsked   Action = "late_file.asked"    // an unclear answer: the clerk is asked again
+	ActionLateFileRefused Action = "late_file.refused"  // an answer that could not be counted (authentication, binding, sender)
+)

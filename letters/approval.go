@@ -32,6 +32,8 @@ type Draft struct {
 	// Unauthenticated says the approvals were counted without authenticating the leaders'
 	// mail (mail_auth.insecure_unauthenticated_approvals): the issue letter warns of it.
 	Unauthenticated bool
+	// Replaces, for the correction of an issued report, is the issue it replaces.
+	Replaces *Replacement
 }
 
 // Person is someone a letter names: "Chánh Văn phòng Trần Thị Bình".
@@ -152,7 +154,7 @@ func ApprovalRequestLetter(d Draft, to Person, done []Decided, replaces int) Let
 	return letter(Request{}, d.token()+" Xin ý kiến duyệt: "+requested(d.Request),
 		"Kính gửi: "+to.String(),
 		fmt.Sprintf("%s trân trọng trình %s.", officeName(d.Office), lowerFirst(d.what())),
-		d.summary(), strings.Join(before, "\n"), replaced, attachedLine(d), howToAnswer, signature(d.Office))
+		correctionLine(d), d.summary(), strings.Join(before, "\n"), replaced, attachedLine(d), howToAnswer, signature(d.Office))
 }
 
 // ApprovalReminderLetter reminds a step that a draft waits for its decision since since.
@@ -283,9 +285,10 @@ func IssueLetter(d Draft, approvals []Decided) Letter {
 		}
 		lines = append(lines, line)
 	}
-	return letter(Request{}, fmt.Sprintf("[%s] Ban hành: %s", d.Request.FormCode, requested(d.Request)),
+	return letter(Request{}, d.token()+issueVerb(d)+requested(d.Request),
 		"Kính gửi: Các đồng chí nhận báo cáo",
 		fmt.Sprintf("%s gửi %s (bản tổng hợp lần %d, đã được duyệt).", officeName(d.Office), lowerFirst(d.what()), d.Version),
+		replacementLine(d),
 		"Quá trình duyệt:\n"+strings.Join(lines, "\n"), unauthenticated(d),
 		d.summaryOf("Bản tổng hợp lần"), attachedLine(d), signature(d.Office))
 }

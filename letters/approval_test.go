@@ -88,7 +88,7 @@ func TestApprovalLetters(t *testing.T) {
 		{"withdraw", WithdrawLetter(d, boss, 1), []string{"Thu hồi dự thảo lần 1", "thay bằng dự thảo lần 2"}},
 		{"refused", RefusedReplyLetter(d.Office, "x@evil.example", "Re: [TH BM.02.01/KH 2026-11 v2]", "người gửi không thuộc quy trình duyệt"), []string{"x@evil.example", "không được tính là ý kiến duyệt"}},
 		{"issue", IssueLetter(d, []Decided{{Person: boss, At: at, Version: 2, MessageID: "r1@mail.example"}}),
-			[]string{"[BM.02.01/KH] Ban hành", "Trưởng Ban Nguyễn Văn An duyệt bản lần 2 lúc 09:15 ngày 20/11/2026", "<r1@mail.example>", "Bản tổng hợp lần 2 gồm"}},
+			[]string{"[TH BM.02.01/KH 2026-11 v2] Ban hành:", "Trưởng Ban Nguyễn Văn An duyệt bản lần 2 lúc 09:15 ngày 20/11/2026", "<r1@mail.example>", "Bản tổng hợp lần 2 gồm"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

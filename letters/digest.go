@@ -97,6 +97,8 @@ func heldNotices(held []HeldNotices) string {
 			what = fmt.Sprintf("%d thư trả lời đề nghị duyệt khác không được tính (không xác thực được người gửi hoặc không trả lời đúng thư đã gửi) đã được chuyển vào thư mục cách ly", h.Count)
 		case NoticeUnverifiedSender:
 			what = fmt.Sprintf("%d thư khác mang địa chỉ của đơn vị nhưng chưa xác thực được người gửi đã được chuyển vào thư mục cách ly", h.Count)
+		case NoticeForwarded:
+			what = heldForwards(h.Count)
 		case NoticeAfterClose:
 			what = fmt.Sprintf("%d báo cáo khác gửi sau khi đã khóa sổ chưa được thông báo riêng", h.Count)
 			then = " và quyết định có đưa vào số liệu tổng hợp hay không"

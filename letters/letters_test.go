@@ -147,30 +147,37 @@ var forbidden = regexp.MustCompile(`TODO|FIXME|XXX|%!|<nil>|\{|\}|\x{FFFD}|\(\)|
 
 func TestLetters_Clean(t *testing.T) {
 	for name, l := range sampleLetters() {
-		t.Run(name, func(t *testing.T) {
-			if !norm.NFC.IsNormalString(l.Subject) || !norm.NFC.IsNormalString(l.Body) {
-				t.Error("NFC: got a text that is not NFC, want NFC")
-			}
-			if l.Subject == "" || strings.ContainsAny(l.Subject, "\r\n") {
-				t.Errorf("subject: got %q, want one non-empty line", l.Subject)
-			}
-			// The signature separator "-- " is the one line allowed to end in a space.
-			body := strings.ReplaceAll(l.Body, "\n-- \n", "\n--\n")
-			for _, text := range []string{l.Subject, body} {
-				if m := forbidden.FindString(text); m != "" {
-					t.Errorf("text: got %q in %q", m, text)
-				}
-			}
-			if !strings.HasPrefix(l.Body, "Kính gửi: ") || !strings.Contains(l.Body, "Trân trọng./.") ||
-				!strings.HasSuffix(l.Body, "\n") || strings.Contains(l.Body, "\n\n\n") {
-				t.Errorf("body layout: got\n%s", l.Body)
-			}
-			for _, line := range strings.Split(body, "\n") {
-				if strings.TrimRight(line, " \t") != line {
-					t.Errorf("line %q: got trailing space, want none", line)
-				}
-			}
-		})
+		t.Run(name, func(t *testing.T) { checkClean(t, l) })
+	}
+}
+
+// checkClean fails a letter that is not NFC, has a broken subject, a forbidden word or sign, or
+// a body laid out otherwise than "Kính gửi: …" to the signature.
+func checkClean(t *testing.T, l Letter) {
+	t.Helper()
+	if !norm.NFC.IsNormalString(l.Subject) || !norm.NFC.IsNormalString(l.Body) {
+		t.Error("NFC: got a text that is not NFC, want NFC")
+	}
+	if l.Subject == "" || strings.ContainsAny(l.Subject, "\r\n") {
+		t.Errorf("subject: got %q, want one non-empty line", l.Subject)
+	}
+	// The signature separator "-- " is the one line allowed to end in a space, and a quote or a
+	// list may indent its lines.
+	body := strings.ReplaceAll(l.Body, "\n-- \n", "\n--\n")
+	unindented := regexp.MustCompile(`(?m)^ +`).ReplaceAllString(body, "")
+	for _, text := range []string{l.Subject, unindented} {
+		if m := forbidden.FindString(text); m != "" {
+			t.Errorf("text: got %q in %q", m, text)
+		}
+	}
+	if !strings.HasPrefix(l.Body, "Kính gửi: ") || !strings.Contains(l.Body, "Trân trọng./.") ||
+		!strings.HasSuffix(l.Body, "\n") || strings.Contains(l.Body, "\n\n\n") {
+		t.Errorf("body layout: got\n%s", l.Body)
+	}
+	for _, line := range strings.Split(body, "\n") {
+		if strings.TrimRight(line, " \t") != line {
+			t.Errorf("line %q: got trailing space, want none", line)
+		}
 	}
 }
 
@@ -267,7 +274,8 @@ func TestLetters_Contents(t *testing.T) {
 			body: []string{"lần gửi thứ 3 lúc 10:00 ngày 25/11/2026", "sau khi kỳ báo cáo đã khóa sổ", "quyết định có đưa bản này"}},
 		{letter: "ReceiptItems", body: []string{"Nội dung đã ghi nhận:\n1. Tệp “" + sampleFile + "”: Chương trình công tác trọng tâm tháng 11/2026 (biểu mẫu BM.04.01/KH), lần gửi thứ 2 (thay thế bản gửi trước), gồm 12 dòng; nộp muộn 16 giờ 15 phút so với hạn trước 17:00 ngày 18/11/2026 (thứ Tư).",
 			"\n2. Tệp “b.xlsx”: Báo cáo kết quả tháng 11/2026 (biểu mẫu BM.02.01/KH), lần gửi thứ 1, gồm 9 chỉ tiêu có số liệu; nộp đúng hạn (hạn trước 17:00 ngày 20/11/2026 (thứ Sáu)).",
-			"Kỳ báo cáo đã khóa sổ"}, bodyNot: []string{"Đây là lần gửi thứ", "Lưu ý: báo cáo nộp muộn"}},
+			"Báo cáo tổng hợp kỳ này đã được ban hành; Văn phòng sẽ xem xét có đưa bản này vào báo cáo điều chỉnh"},
+			bodyNot: []string{"Đây là lần gửi thứ", "Lưu ý: báo cáo nộp muộn", "khóa sổ"}},
 		{letter: "RejectTooLarge", body: []string{"thư có dung lượng 33,0 MB, vượt giới hạn 30,0 MB", "chỉ đính kèm tệp báo cáo đã điền"}},
 		{letter: "RejectTooManyFiles", body: []string{"thư có 31 tệp (kể cả các tệp trong tệp nén), vượt quá 20 tệp"}},
 		{letter: "Reminder", subject: []string{"[BM.04.01/KH] Nhắc hạn gửi Chương trình công tác trọng tâm tháng 11/2026 – hạn 18/11/2026"},

@@ -19,6 +19,7 @@ const (
 	NoticeAfterClose                           // a report arrived after its period was closed
 	NoticeUnverifiedSender                     // a unit's mail failed mail authentication; not answered
 	NoticeRefusedReply                         // a reply to an approval request was not counted (digest only)
+	NoticeForwarded                            // a configured person's mail, forwarded (digest only)
 )
 
 // Notice tells the Planning Office about a received mail that needs a person's decision.

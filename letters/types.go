@@ -83,6 +83,8 @@ type ReceiptItem struct {
 	Rows       int  // table rows read
 	Indicators int  // indicators with figures
 	Closed     bool // the period was closed before it arrived: the Planning Office decides
+	// Issued is the report in force when it arrived after the issue (with Closed).
+	Issued *Issued
 }
 
 // RejectReason says why a unit's mail was not accepted.

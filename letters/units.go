@@ -278,7 +278,7 @@ func receiptItems(items []ReceiptItem, receivedAt time.Time) string {
 		}
 		line += contents(it) + "; " + timeliness(it.Request.Deadline, receivedAt)
 		if it.Closed {
-			line += " Kỳ báo cáo đã khóa sổ trước khi nhận được bản này; " + "Văn phòng sẽ xem xét và thông báo lại."
+			line += " " + afterIssueLine(it.Issued)
 		}
 		lines[i] = line
 	}

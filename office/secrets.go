@@ -14,6 +14,7 @@ import (
 const (
 	labelMessageID = "tonghop/message-id/v1"
 	labelApproval  = "tonghop/approval-token/v1"
+	labelLateFile  = "tonghop/late-file-token/v1"
 )
 
 // approvalMACLen is the length of the MAC in an approval token, in hex digits (32 bits: a
@@ -61,5 +62,27 @@ func (o *Office) ApprovalMAC(form, period string, version int, person string) st
 // person. An empty MAC or an office without a key verifies nothing.
 func (o *Office) VerifyApprovalMAC(form, period string, version int, person, mac string) bool {
 	want := o.ApprovalMAC(form, period, version, person)
+	return want != "" && hmac.Equal([]byte(want), []byte(mac))
+}
+
+// LateFileMAC is the MAC of the tag of the clerks' notice about a unit's file (its version)
+// received after the issue of form's period: an answer quoting it answers that notice. "" when
+// the office has no key.
+func (o *Office) LateFileMAC(form, period, unit string, version int) string {
+	k := derive(o.Key, labelLateFile)
+	if k == nil {
+		return ""
+	}
+	m := hmac.New(sha256.New, k)
+	for _, part := range []string{form, period, unit, strconv.Itoa(version)} {
+		m.Write([]byte(part))
+		m.Write([]byte{0})
+	}
+	return hex.EncodeToString(m.Sum(nil))[:approvalMACLen]
+}
+
+// VerifyLateFileMAC reports whether mac is the LateFileMAC of form, period, unit and version.
+func (o *Office) VerifyLateFileMAC(form, period, unit string, version int, mac string) bool {
+	want := o.LateFileMAC(form, period, unit, version)
 	return want != "" && hmac.Equal([]byte(want), []byte(mac))
 }

@@ -61,3 +61,31 @@ func TestDerive(t *testing.T) {
 		t.Errorf("Mail.MessageIDSecret: got %x, want %x", o.Mail.MessageIDSecret, a)
 	}
 }
+
+// TestLateFileMAC: the late file's tag binds form, period, unit and version under its own key:
+// an approval token's MAC of the same values never verifies as one.
+func TestLateFileMAC(t *testing.T) {
+	o := &Office{Key: []byte("office-key")}
+	mac := o.LateFileMAC("BM.02.01/KH", "2026-11", "QLDN", 4)
+	tests := []struct {
+		name               string
+		o                  *Office
+		form, period, unit string
+		version            int
+		mac                string
+		want               bool
+	}{
+		{"Same", o, "BM.02.01/KH", "2026-11", "QLDN", 4, mac, true},
+		{"OtherUnit", o, "BM.02.01/KH", "2026-11", "QLDT", 4, mac, false},
+		{"OtherVersion", o, "BM.02.01/KH", "2026-11", "QLDN", 3, mac, false},
+		{"ApprovalMAC", o, "BM.02.01/KH", "2026-11", "QLDN", 4, o.ApprovalMAC("BM.02.01/KH", "2026-11", 4, "QLDN"), false},
+		{"NoKey", &Office{}, "BM.02.01/KH", "2026-11", "QLDN", 4, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.o.VerifyLateFileMAC(tt.form, tt.period, tt.unit, tt.version, tt.mac); got != tt.want {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

@@ -6,6 +6,8 @@
 // to store as blobs. The daemon stores and records them in one transaction; `tonghop check`
 // asks the same judgement about one file, with no ledger, so the two cannot disagree.
 //
-// Routing is the daemon's: an unreadable message, automatic mail (see IgnoreReason) and a
-// reply in an approval thread never reach Judge.Mail.
+// Routing is the daemon's: an unreadable message, automatic mail (see IgnoreReason), a reply in
+// an approval thread and a configured person's mail that carries no report for a unit (the
+// approval stage forwards it to the clerks, or reads it as a clerk's decision on a file
+// received after the issue) never reach Judge.Mail.
 package receive

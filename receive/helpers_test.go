@@ -33,6 +33,10 @@ type fakeLedger struct {
 
 var _ Ledger = (*fakeLedger)(nil)
 
+func (f *fakeLedger) LatestIssue(_ context.Context, form, period string) (ledger.Issue, error) {
+	return ledger.Issue{}, fmt.Errorf("issue of %s %s: %w", form, period, ledger.ErrNotFound)
+}
+
 func (f *fakeLedger) NextVersion(_ context.Context, form, unit, period string) (int, error) {
 	if n, ok := f.next[form+" "+unit+" "+period]; ok {
 		return n, nil
@@ -59,7 +63,7 @@ func (f *fakeLedger) CountMailTo(context.Context, string, time.Time, ...ledger.K
 }
 
 func (f *fakeLedger) CountEvents(_ context.Context, action ledger.Action, actor string, _ time.Time) (int, error) {
-	if action != ledger.Queued(ledger.KindNotice) {
+	if k, _ := action.QueuedKind(); k != ledger.KindNotice && k != ledger.KindLateFile {
 		return 0, nil
 	}
 	return f.notices[actor], nil

@@ -29,6 +29,8 @@ type Ledger interface {
 	// SubmittedBefore reports whether unit sent the file with this sha256 before: an answer
 	// about new work is never held back by the reply limit.
 	SubmittedBefore(ctx context.Context, unit, fileSHA string) (bool, error)
+	// LatestIssue is the issue in force of a form's period, for a file that arrives after it.
+	LatestIssue(ctx context.Context, form, period string) (ledger.Issue, error)
 }
 
 var _ Ledger = (*ledger.Ledger)(nil)
@@ -65,6 +67,11 @@ func (NoLedger) CountEvents(context.Context, ledger.Action, string, time.Time) (
 
 // SubmittedBefore answers false.
 func (NoLedger) SubmittedBefore(context.Context, string, string) (bool, error) { return false, nil }
+
+// LatestIssue answers ledger.ErrNotFound.
+func (NoLedger) LatestIssue(context.Context, string, string) (ledger.Issue, error) {
+	return ledger.Issue{}, ledger.ErrNotFound
+}
 
 // Judge judges received mail and workbooks for one office. It does no I/O of its own beyond
 // reading Ledger (and converting legacy workbooks with Converter); building one is free, so

@@ -116,8 +116,11 @@ func TestJudge_NoticeLimit(t *testing.T) {
 		{name: "UnitMessageOtherSenderBusy", raw: unitMessage(qldn, "m@kcn"),
 			ledger: &fakeLedger{notices: map[string]int{stranger: o.Mailbox.NoticesPerSenderPerHour, "": o.Mailbox.NoticesPerSenderPerHour}},
 			outbox: "notice", attached: true},
+		// A new file after the issue waits for the clerks' decision: its notice is never held back.
 		{name: "AfterClosePastTotal", raw: late, ledger: &fakeLedger{periods: closed, notices: map[string]int{"": o.Mailbox.NoticesPerHour}},
-			outbox: "receipt", held: ledger.ActionNoticeHeldAfterClose},
+			outbox: "late_file,receipt"},
+		{name: "AfterCloseRepeatPastTotal", raw: late, ledger: &fakeLedger{periods: closed, repeat: true,
+			notices: map[string]int{"": o.Mailbox.NoticesPerHour}}, outbox: "receipt", held: ledger.ActionNoticeHeldAfterClose},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -137,8 +140,10 @@ func TestJudge_NoticeLimit(t *testing.T) {
 					t.Errorf("stranger's notice: want it to name the quarantine folder; got\n%s", m.Body)
 				}
 			}
-			ev := slices.IndexFunc(in.Events, func(e ledger.Event) bool { return e.Action == ledger.Queued(ledger.KindNotice) })
-			if (ev >= 0) != strings.Contains(tc.outbox, "notice") || ev >= 0 && in.Events[ev].Actor != from {
+			ev := slices.IndexFunc(in.Events, func(e ledger.Event) bool {
+				return e.Action == ledger.Queued(ledger.KindNotice) || e.Action == ledger.Queued(ledger.KindLateFile)
+			})
+			if (ev >= 0) != strings.ContainsAny(tc.outbox, "n_") || ev >= 0 && in.Events[ev].Actor != from {
 				t.Errorf("queued notice event: got %s, want one by %s when a notice is queued", actions(in.Events), from)
 			}
 			heldAt := slices.IndexFunc(in.Events, func(e ledger.Event) bool { return strings.HasPrefix(string(e.Action), "notice.held") })

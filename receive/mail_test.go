@@ -49,7 +49,18 @@ func TestJudge_Mail(t *testing.T) {
 			}},
 		{name: "ClosedPeriod", raw: mail(qldn, "a.xlsx", wb("QLDN", false)),
 			ledger:  &fakeLedger{periods: map[string]ledger.Period{"BM.02.01/KH 2026-11": {Status: ledger.PeriodClosed}}},
-			outcome: ledger.OutcomeAccepted, outbox: "notice,receipt", subs: 1, periods: 1},
+			outcome: ledger.OutcomeAccepted, outbox: "late_file,receipt", subs: 1, periods: 1,
+			check: func(t *testing.T, in ledger.Intake) {
+				// One clear thing: valid and kept, the report issued, the Office decides and tells.
+				receipt := in.Outbox[1].Body
+				if !in.Submissions[0].AfterIssue || !strings.Contains(receipt, "hợp lệ") || strings.Contains(receipt, "được tiếp nhận") ||
+					strings.Contains(receipt, "khóa sổ") || !strings.Contains(receipt, "sẽ xem xét có đưa bản này vào báo cáo điều chỉnh") {
+					t.Errorf("after issue %v, receipt:\n%s", in.Submissions[0].AfterIssue, receipt)
+				}
+				if n := in.Outbox[0]; len(n.Attachments) != 1 || n.About.Unit != "QLDN" || !strings.Contains(n.Subject, "[TH BM.02.01/KH 2026-11 QLDN v1 k") {
+					t.Errorf("notice: attachments %v, about %+v, subject %q", n.Attachments, n.About, n.Subject)
+				}
+			}},
 		{name: "BySupervisor", raw: mail(supervisor, "a.xlsx", wb("QLDN", false)), outcome: ledger.OutcomeAccepted, outbox: "receipt", subs: 1, periods: 1,
 			check: func(t *testing.T, in ledger.Intake) {
 				if cc := in.Outbox[0].Cc; !slices.Equal(cc, []string{qldn}) {

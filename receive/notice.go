@@ -57,21 +57,37 @@ func (j *Judge) notify(ctx context.Context, in *ledger.Intake, msg *intake.Messa
 	return j.queueNotice(ctx, in, m, letters.NoticeLetter(n), msg.From.Addr, held)
 }
 
-// notifyAfterClose tells the clerks that a workbook arrived for a period already closed.
+// notifyAfterClose asks the clerks to decide whether a valid workbook that arrived after its
+// report was issued goes into a corrected report: they answer the notice (see package approve),
+// whose tag and keyed Message-ID bind the answer. The unit's file is attached. A file the unit
+// never sent before is new work: its notice is never held back by the hourly limits, or the
+// decision could never be taken.
 func (j *Judge) notifyAfterClose(ctx context.Context, in *ledger.Intake, msg *intake.Message, sub ledger.Submission) error {
-	unit, _ := j.Office.Unit(sub.Unit)
-	l := letters.NoticeLetter(letters.Notice{
-		Office: j.Office.Letterhead(), Reason: letters.NoticeAfterClose, From: msg.From.Addr, Unit: unit.Name,
-		ReceivedAt: in.Mail.ReceivedAt.In(j.Office.Location), Request: j.request(sub.Form, sub.Period), Version: sub.Version,
-	})
-	key := ledger.AfterCloseNoticeKey(sub.Form, sub.Period, sub.Unit, sub.Version)
-	return j.queueNotice(ctx, in, ledger.OutMail{Key: key, Kind: ledger.KindNotice}, l, msg.From.Addr, ledger.ActionNoticeHeldAfterClose)
+	is, err := j.issueInForce(ctx, sub)
+	if err != nil {
+		return err
+	}
+	l := letters.LateFileNoticeLetter(j.Office.LateFileLetter(sub, msg.From.Addr, is))
+	m := ledger.OutMail{Key: ledger.AfterCloseNoticeKey(sub.Form, sub.Period, sub.Unit, sub.Version), Kind: ledger.KindLateFile,
+		About:       ledger.About{Form: sub.Form, Period: sub.Period, Unit: sub.Unit},
+		Attachments: []ledger.Attachment{{Name: sub.FileName, ContentType: mailer.ContentTypeXLSX, SHA256: sub.FileSHA256}}}
+	seen, err := j.ledger().SubmittedBefore(ctx, sub.Unit, sub.FileSHA256)
+	if err != nil {
+		return fmt.Errorf("look up earlier files of %s: %w", sub.Unit, err)
+	}
+	return j.queueNoticeLimited(ctx, in, m, l, msg.From.Addr, ledger.ActionNoticeHeldAfterClose, seen)
 }
 
 // queueNotice addresses a notice to every clerk, caused by mail from the address cause. Without
 // clerks it is only logged: the mail is in the ledger and its folder all the same. Past the
 // hourly limits it is recorded as held (the action of its kind), for the digest.
 func (j *Judge) queueNotice(ctx context.Context, in *ledger.Intake, m ledger.OutMail, l letters.Letter, cause string, held ledger.Action) error {
+	return j.queueNoticeLimited(ctx, in, m, l, cause, held, true)
+}
+
+// queueNoticeLimited is queueNotice; limited false sends the notice past the hourly limits
+// (counted all the same).
+func (j *Judge) queueNoticeLimited(ctx context.Context, in *ledger.Intake, m ledger.OutMail, l letters.Letter, cause string, held ledger.Action, limited bool) error {
 	for _, p := range j.Office.Clerks() {
 		m.To = append(m.To, p.Emails[0])
 	}
@@ -84,7 +100,10 @@ func (j *Judge) queueNotice(ctx context.Context, in *ledger.Intake, m ledger.Out
 	} else if !errors.Is(err, ledger.ErrNotFound) {
 		return fmt.Errorf("look up notice %s: %w", m.Key, err)
 	}
-	why, err := j.noticeLimit(ctx, in, cause)
+	why, err := "", error(nil)
+	if limited {
+		why, err = j.Office.NoticeHeld(ctx, j.ledger(), ledger.Queued(m.Kind), in.Events, cause, j.now())
+	}
 	if err != nil {
 		return err
 	}
@@ -100,11 +119,6 @@ func (j *Judge) queueNotice(ctx context.Context, in *ledger.Intake, m ledger.Out
 	// The event names the address whose mail caused the notice: the per-sender limit counts them.
 	in.Events = append(in.Events, j.event(cause, ledger.Queued(m.Kind), "office:clerks", m.Subject))
 	return nil
-}
-
-// noticeLimit is office.NoticeHeld for the notices this judgement queues.
-func (j *Judge) noticeLimit(ctx context.Context, in *ledger.Intake, cause string) (string, error) {
-	return j.Office.NoticeHeld(ctx, j.ledger(), ledger.Queued(ledger.KindNotice), in.Events, cause, j.now())
 }
 
 // decideNoWorkbook answers a unit's mail without a workbook. A reply to one of tonghop's mails

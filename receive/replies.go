@@ -1,7 +1,10 @@
 package receive
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"slices"
 
 	"github.com/tonghop/tonghop/address"
@@ -24,8 +27,12 @@ func reply(msg *intake.Message, kind ledger.Kind, key string, l letters.Letter) 
 }
 
 // receiptMail confirms the accepted workbooks, one line each. A report sent on a unit's behalf
-// is confirmed to the sender with the unit copied.
-func (j *Judge) receiptMail(msg *intake.Message, s office.Sender, subs []ledger.Submission, sha string) ledger.OutMail {
+// is confirmed to the sender with the unit copied. Files that all arrived after the report was
+// issued get the one letter that says what follows (see lateReceipt).
+func (j *Judge) receiptMail(ctx context.Context, msg *intake.Message, s office.Sender, subs []ledger.Submission, sha string) (ledger.OutMail, error) {
+	if !slices.ContainsFunc(subs, func(sub ledger.Submission) bool { return !sub.AfterIssue }) {
+		return j.lateReceipt(ctx, msg, s, subs, sha)
+	}
 	first := subs[0]
 	unit, _ := j.Office.Unit(first.Unit)
 	// The time recorded with the submissions, which `status` counts lateness from too.
@@ -41,12 +48,52 @@ func (j *Judge) receiptMail(msg *intake.Message, s office.Sender, subs []ledger.
 		r.Files = append(r.Files, sub.FileName)
 		r.Warnings = append(r.Warnings, submissionWarnings(sub)...)
 		rows, indicators := filledCounts(sub)
-		r.Items = append(r.Items, letters.ReceiptItem{File: sub.FileName, Request: j.request(sub.Form, sub.Period),
-			Version: sub.Version, Rows: rows, Indicators: indicators, Closed: afterClose(sub)})
+		item := letters.ReceiptItem{File: sub.FileName, Request: j.request(sub.Form, sub.Period),
+			Version: sub.Version, Rows: rows, Indicators: indicators, Closed: afterClose(sub)}
+		if item.Closed {
+			is, err := j.issueInForce(ctx, sub)
+			if err != nil {
+				return ledger.OutMail{}, err
+			}
+			item.Issued = &letters.Issued{At: is.At.In(j.Office.Location), Version: is.Version}
+		}
+		r.Items = append(r.Items, item)
 	}
 	m := reply(msg, ledger.KindReceipt, ledger.ReceiptKey(sha), letters.ReceiptLetter(r))
 	m.Cc = j.unitsCopied(msg, s, subs)
-	return m
+	return m, nil
+}
+
+// lateReceipt confirms files received after their report was issued: valid and kept, the report
+// issued on that day, the Planning Office deciding whether to take them into a corrected report
+// and telling the unit.
+func (j *Judge) lateReceipt(ctx context.Context, msg *intake.Message, s office.Sender, subs []ledger.Submission, sha string) (ledger.OutMail, error) {
+	first := subs[0]
+	is, err := j.issueInForce(ctx, first)
+	if err != nil {
+		return ledger.OutMail{}, err
+	}
+	f := j.Office.LateFileLetter(first, msg.From.Addr, is)
+	for _, sub := range subs {
+		for _, w := range submissionWarnings(sub) {
+			if w.Code != letters.CodePeriodClosed {
+				f.Warnings = append(f.Warnings, w)
+			}
+		}
+	}
+	m := reply(msg, ledger.KindReceipt, ledger.ReceiptKey(sha), letters.LateFileReceiptLetter(f))
+	m.Cc = j.unitsCopied(msg, s, subs)
+	return m, nil
+}
+
+// issueInForce is the issue a file received after it arrived after; none recorded (a period
+// closed otherwise) reads as an issue of unknown day.
+func (j *Judge) issueInForce(ctx context.Context, sub ledger.Submission) (ledger.Issue, error) {
+	is, err := j.ledger().LatestIssue(ctx, sub.Form, sub.Period)
+	if err != nil && !errors.Is(err, ledger.ErrNotFound) {
+		return is, fmt.Errorf("look up the issue of %s %s: %w", sub.Form, sub.Period, err)
+	}
+	return is, nil
 }
 
 // unitsCopied are the addresses of the units a person reported for, so a unit knows what was

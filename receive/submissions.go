@@ -58,6 +58,7 @@ func (j *Judge) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *i
 			return nil, nil, err
 		}
 		sub.Version += sameKeyEarlier(in.Submissions, sub) // two files for one period in one mail
+		sub.AfterIssue = sub.Valid && afterClose(sub)      // kept, counted only if the clerks take it in
 		in.Submissions = append(in.Submissions, sub)
 		blobs = append(blobs, v.Stored)
 		if v.Period != nil && !slices.ContainsFunc(in.Periods, func(p ledger.Period) bool { return samePeriod(p, *v.Period) }) {
@@ -83,7 +84,11 @@ func (j *Judge) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *i
 		j.queueReply(in, j.rejectionMail(msg, s, rejected, fresh, in.Mail.SHA256))
 	}
 	if len(accepted) > 0 {
-		j.queueReply(in, j.receiptMail(msg, s, accepted, in.Mail.SHA256))
+		m, err := j.receiptMail(ctx, msg, s, accepted, in.Mail.SHA256)
+		if err != nil {
+			return nil, nil, err
+		}
+		j.queueReply(in, m)
 	}
 	return blobs, work.keys(in.Mail.SHA256, len(accepted) > 0, len(rejected) > 0), nil
 }
@@ -109,6 +114,9 @@ func (j *Judge) recordSubmissionEvent(ctx context.Context, in *ledger.Intake, ms
 		return nil
 	}
 	in.Events = append(in.Events, j.event("system", ledger.ActionSubmissionAfterClose, ledger.SubmissionObject(sub), detail))
+	if !sub.Valid {
+		return nil // an invalid file is answered with its errors; there is nothing to decide
+	}
 	return j.notifyAfterClose(ctx, in, msg, sub)
 }
 

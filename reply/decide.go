@@ -13,10 +13,13 @@ type span struct {
 
 // classify reads the tokens as a sequence of vocabulary phrases, longest
 // first; a token outside the vocabulary becomes a span of kindUnknown.
-func classify(toks []token) []span {
+func classify(toks []token) []span { return lex.classify(toks) }
+
+// classify is classify with the phrases of lx.
+func (lx lexicon) classify(toks []token) []span {
 	spans := make([]span, 0, len(toks))
 	for i := 0; i < len(toks); {
-		k, n := lex.match(toks, i)
+		k, n := lx.match(toks, i)
 		if n == 0 {
 			k, n = kindUnknown, 1
 		}
@@ -34,9 +37,12 @@ type reading struct {
 	question bool
 }
 
-func read(text string) reading {
+func read(text string) reading { return lex.read(text) }
+
+// read is read with the phrases of lx.
+func (lx lexicon) read(text string) reading {
 	toks, question := tokenize(text)
-	r := reading{text: text, toks: toks, spans: classify(toks), question: question}
+	r := reading{text: text, toks: toks, spans: lx.classify(toks), question: question}
 	r.markNames()
 	return r
 }

@@ -11,8 +11,11 @@ type verdict struct {
 // stance: anything that refuses, asks for changes or sets a condition is
 // looked for first and wins; an approval is given only at the end, when
 // every word is an approval phrase or harmless filler.
-func judge(text string) verdict {
-	r := read(text)
+func judge(text string) verdict { return lex.judge(text) }
+
+// judge is judge with the phrases of lx.
+func (lx lexicon) judge(text string) verdict {
+	r := lx.read(text)
 	if len(r.toks) == 0 {
 		return verdict{Unclear, reasonEmpty, false}
 	}

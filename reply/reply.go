@@ -36,14 +36,17 @@ type Result struct {
 // is empty. When both bodies are present the other one is read too, and an
 // approval stands only if both read as approval: a disagreement between
 // the two versions of one mail is never resolved in favour of approving.
-func Read(plain, html string) Result {
+func Read(plain, html string) Result { return lex.readBodies(plain, html) }
+
+// readBodies is Read with the phrases of lx.
+func (lx lexicon) readBodies(plain, html string) Result {
 	p, h := readBody(plain, stripPlain), readBody(html, stripHTML)
 	chosen, other := choose(p, h)
-	res := chosen.result()
+	res := chosen.result(lx)
 	if res.Decision != Approve || !other.present {
 		return res
 	}
-	if second := other.result(); second.Decision != Approve {
+	if second := other.result(lx); second.Decision != Approve {
 		second.Reason = reasonBodiesDisagree(second.Reason)
 		return second
 	}
@@ -86,14 +89,14 @@ func choose(plain, html body) (chosen, other body) {
 	return html, plain
 }
 
-// result decides on one body.
-func (b body) result() Result {
+// result decides on one body with the phrases of lx.
+func (b body) result(lx lexicon) Result {
 	written, cut := capBytes(b.text, maxWritten)
 	comment := strings.TrimSpace(dropSignature(cleanText(written)))
 	if cut {
 		return Result{Decision: Unclear, Comment: comment, Reason: reasonTooLong, Written: written}
 	}
-	v := judge(comment)
+	v := lx.judge(comment)
 	res := Result{Decision: v.decision, Comment: comment, Reason: v.reason, Written: written}
 	if v.decision == Approve && !v.extra {
 		res.Comment = ""

@@ -35,6 +35,10 @@ type Drafter struct {
 // wraps ErrNotArchived, is returned with the others for the worker to log.
 func (dr *Drafter) Step(ctx context.Context) error {
 	now := dr.Now()
+	corrections, err := dr.corrections(ctx)
+	if err != nil {
+		return err
+	}
 	var errs []error
 	for i := range dr.Office.Forms {
 		f := &dr.Office.Forms[i]
@@ -44,10 +48,15 @@ func (dr *Drafter) Step(ctx context.Context) error {
 			continue
 		}
 		for _, row := range rows {
-			if row.Status != ledger.PeriodOpen || row.Deadline.Before(now.Add(-draftLookback)) {
+			c, correcting := corrections[f.Code+" "+row.Period]
+			if row.Status != ledger.PeriodOpen || !correcting && row.Deadline.Before(now.Add(-draftLookback)) {
 				continue
 			}
-			if err := dr.period(ctx, f, row, now); err != nil {
+			var cp *ledger.Correction
+			if correcting {
+				cp = &c
+			}
+			if err := dr.period(ctx, f, row, cp, now); err != nil {
 				errs = append(errs, fmt.Errorf("%s %s: %w", f.Code, row.Period, err))
 			}
 		}
@@ -55,8 +64,23 @@ func (dr *Drafter) Step(ctx context.Context) error {
 	return errors.Join(errs...)
 }
 
-// period builds the next draft of one open period when one is due, and queues its notice.
-func (dr *Drafter) period(ctx context.Context, f *config.Form, row ledger.Period, now time.Time) error {
+// corrections are the open corrections by "form period": their periods are drafted however old.
+func (dr *Drafter) corrections(ctx context.Context) (map[string]ledger.Correction, error) {
+	list, err := dr.Ledger.OpenCorrections(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]ledger.Correction, len(list))
+	for _, c := range list {
+		out[c.Form+" "+c.Period] = c
+	}
+	return out, nil
+}
+
+// period builds the next draft of one open period when one is due, and queues its notice. Under
+// a correction (c), a draft stored before it was opened stands for nothing anybody asked for:
+// the next one is due when what would be counted differs from the issued report.
+func (dr *Drafter) period(ctx context.Context, f *config.Form, row ledger.Period, c *ledger.Correction, now time.Time) error {
 	p, err := period.Parse(row.Period)
 	if err != nil {
 		return err
@@ -71,6 +95,15 @@ func (dr *Drafter) period(ctx context.Context, f *config.Form, row ledger.Period
 		head = &h
 	case !errors.Is(err, ledger.ErrNotFound):
 		return err
+	}
+	if c != nil && head != nil && head.BuiltAt.Before(c.OpenedAt) {
+		is, err := dr.Ledger.LatestIssue(ctx, f.Code, row.Period)
+		if err != nil {
+			return err
+		}
+		issued := *head
+		issued.Basis = is.Basis
+		head = &issued
 	}
 	due := f.ConsolidateOffset().From(row.Deadline, dr.Office.Calendar)
 	trigger := draftTrigger(dr.Office.FormUnits(f), basis, head, now, due)

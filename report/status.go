@@ -18,10 +18,15 @@ func StatusMatrix(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *
 	if err != nil {
 		return status.Matrix{}, err
 	}
+	issued, correcting, err := issuesOf(ctx, l, f.Code)
+	if err != nil {
+		return status.Matrix{}, err
+	}
 	var periods []status.Period
 	for _, r := range rows {
 		if only == "" || r.Period == only {
-			periods = append(periods, status.Period{Form: f.Code, Period: r.Period, Deadline: r.Deadline, Closed: r.Status == ledger.PeriodClosed})
+			periods = append(periods, status.Period{Form: f.Code, Period: r.Period, Deadline: r.Deadline, Closed: r.Status == ledger.PeriodClosed,
+				Issued: issued[r.Period], Correcting: correcting[r.Period]})
 		}
 	}
 	if only != "" && len(periods) == 0 {
@@ -38,7 +43,8 @@ func StatusMatrix(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *
 			if s.ReceivedAt.After(now) {
 				continue
 			}
-			subs = append(subs, status.Submission{Form: s.Form, Unit: s.Unit, Period: s.Period, Version: s.Version, Valid: s.Valid, ReceivedAt: s.ReceivedAt})
+			subs = append(subs, status.Submission{Form: s.Form, Unit: s.Unit, Period: s.Period, Version: s.Version, Valid: s.Valid,
+				ReceivedAt: s.ReceivedAt, Decision: status.Decision(s.Decision)})
 		}
 	}
 	reminders, err := sentReminders(ctx, l, now)
@@ -50,6 +56,30 @@ func StatusMatrix(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *
 		units = append(units, status.Unit{Code: u.Code, Name: u.Name})
 	}
 	return status.Build(units, periods, subs, reminders, now), nil
+}
+
+// issuesOf reads the report in force of each issued period of form, and the periods being
+// corrected.
+func issuesOf(ctx context.Context, l *ledger.Ledger, form string) (map[string]*status.Issue, map[string]bool, error) {
+	list, err := l.Issues(ctx, form)
+	if err != nil {
+		return nil, nil, err
+	}
+	issued := map[string]*status.Issue{}
+	for _, is := range list { // by number: the last one is in force
+		issued[is.Period] = &status.Issue{Number: is.Number, Version: is.Version, At: is.At, Basis: is.Basis}
+	}
+	open, err := l.OpenCorrections(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	correcting := map[string]bool{}
+	for _, c := range open {
+		if c.Form == form {
+			correcting[c.Period] = true
+		}
+	}
+	return issued, correcting, nil
 }
 
 // sentReminders reads the reminders and nags that went out, from the outbox.

@@ -26,6 +26,11 @@ const (
 // its sender adds a warning to those lines and the property PropUnauthenticated. A workbook a leader edited may have lost
 // the title block: the properties are written all the same.
 func Stamp(data []byte, approvals []Approval, loc *time.Location) ([]byte, error) {
+	return stamp(data, approvals, nil, loc)
+}
+
+// stamp is Stamp; a replacement (r not nil) says first which issue it replaces.
+func stamp(data []byte, approvals []Approval, r *Replaced, loc *time.Location) ([]byte, error) {
 	if len(approvals) == 0 {
 		return nil, fmt.Errorf("stamp: no approval to record")
 	}
@@ -48,6 +53,9 @@ func Stamp(data []byte, approvals []Approval, loc *time.Location) ([]byte, error
 	if unauthenticated {
 		lines = append(lines, unauthenticatedLine)
 	}
+	if r != nil {
+		lines = append([]string{replacedLine(*r, loc)}, lines...)
+	}
 	// One line: the title block's rows are one line high; the properties keep each approval.
 	if err := replaceDraftLine(f, strings.Join(lines, "; ")); err != nil {
 		return nil, err
@@ -55,7 +63,10 @@ func Stamp(data []byte, approvals []Approval, loc *time.Location) ([]byte, error
 	if err := stampHeaders(f); err != nil {
 		return nil, err
 	}
-	if err := stampProperties(f, approvals, lines); err != nil {
+	if err := stampProperties(f, approvals, lines, unauthenticated); err != nil {
+		return nil, err
+	}
+	if err := stampReplaced(f, r, loc); err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
@@ -89,7 +100,7 @@ func replaceDraftLine(f *excelize.File, text string) error {
 
 // stampProperties records the approvals: the last one in the named properties a program
 // reads, each one in tonghop.approval.N.
-func stampProperties(f *excelize.File, approvals []Approval, lines []string) error {
+func stampProperties(f *excelize.File, approvals []Approval, lines []string, unauthenticated bool) error {
 	props, err := f.GetDocProps()
 	if err != nil {
 		return fmt.Errorf("stamp: read properties: %w", err)
@@ -112,7 +123,7 @@ func stampProperties(f *excelize.File, approvals []Approval, lines []string) err
 			Value: propText(fmt.Sprintf("%s; %s; v%d; <%s>", strings.TrimSpace(a.Title+" "+a.Name), a.At.UTC().Format(time.RFC3339), a.Version, a.MessageID)),
 		})
 	}
-	if len(lines) > len(approvals) {
+	if unauthenticated {
 		custom = append(custom, excelize.CustomProperty{Name: PropUnauthenticated, Value: unauthenticatedLine})
 	}
 	for _, p := range custom {

@@ -31,7 +31,7 @@ func Build(units []Unit, periods []Period, subs []Submission, reminders []Remind
 		m.Cells[u] = make([]Cell, len(m.Periods))
 		for p, per := range m.Periods {
 			k := key{per.Form, unit.Code, per.Period}
-			c := buildCell(per, subsOf[k], remindersOf[k], now)
+			c := buildCell(per, unit.Code, subsOf[k], remindersOf[k], now)
 			m.Cells[u][p] = c
 			m.Rates[p].add(c.State)
 		}
@@ -74,9 +74,15 @@ func distinctPeriods(periods []Period) []Period {
 	return out
 }
 
-// buildCell judges one unit in one period from the files it sent and the reminders it got.
-func buildCell(p Period, subs []Submission, reminders []Reminder, now time.Time) Cell {
+// buildCell judges one unit in one period from the files it sent and the reminders it got. A
+// file received after the issue counts only once the Planning Office took it in; until then it
+// is shown beside the version the report counted.
+func buildCell(p Period, unit string, subs []Submission, reminders []Reminder, now time.Time) Cell {
 	c := Cell{Versions: len(subs), Reminders: inTimeOrder(reminders)}
+	if p.Issued != nil {
+		c.Issued = p.Issued.Basis[unit]
+	}
+	subs = c.setAside(subs)
 	counted, ok := countedVersion(subs)
 	if ok {
 		c.Version, c.Counted = counted.Version, counted.ReceivedAt
@@ -89,7 +95,7 @@ func buildCell(p Period, subs []Submission, reminders []Reminder, now time.Time)
 	}
 	overdue := p.hasDeadline() && now.After(p.Deadline)
 	switch {
-	case c.Versions > 0:
+	case len(subs) > 0: // files that may count, none valid
 		c.State = Invalid
 	case overdue || p.Closed:
 		c.State = Missing
@@ -103,6 +109,22 @@ func buildCell(p Period, subs []Submission, reminders []Reminder, now time.Time)
 }
 
 func (p Period) hasDeadline() bool { return !p.Deadline.IsZero() }
+
+// setAside notes the latest valid file received after the issue that does not count (pending
+// or left out) and returns the files that may count.
+func (c *Cell) setAside(subs []Submission) []Submission {
+	var kept []Submission
+	for _, s := range subs {
+		if s.Decision == "" || s.Decision == DecisionTaken {
+			kept = append(kept, s)
+			continue
+		}
+		if s.Valid && s.Version > c.AfterIssue {
+			c.AfterIssue, c.AfterIssueDecision = s.Version, s.Decision
+		}
+	}
+	return kept
+}
 
 // Overdue reports whether the period's deadline has passed at now or the period is closed:
 // from then on a unit without a valid file is missing.

@@ -19,6 +19,7 @@ const (
 	labelPending = "chưa đến hạn"
 
 	labelUnitColumn = "Đơn vị"
+	labelIssued     = "BH" // ban hành: the issued report
 	dateLayout      = "02/01/2006 15:04"
 )
 
@@ -54,6 +55,47 @@ func (c Cell) Label() string {
 	return text
 }
 
+// labelIn is the cell's text in the table for period p: Label, then what the issued report
+// counted when it differs from the version counted now ("BH v3", "BH: không có"), and a file
+// received after the issue that does not count ("+v4 sau BH chờ QĐ", "+v4 sau BH không tính").
+func (c Cell) labelIn(p Period) string {
+	text := c.Label()
+	if p.Issued != nil && c.Issued != c.Version {
+		if c.Issued == 0 {
+			text += " · " + labelIssued + ": không có"
+		} else {
+			text += " · " + labelIssued + " v" + strconv.Itoa(c.Issued)
+		}
+	}
+	if c.AfterIssue > 0 {
+		text += " · +v" + strconv.Itoa(c.AfterIssue) + " sau " + labelIssued + " " + c.AfterIssueDecision.Label()
+	}
+	return text
+}
+
+// Label names a decision on a file received after the issue, briefly: "chờ QĐ", "không tính",
+// "đưa vào".
+func (d Decision) Label() string {
+	switch d {
+	case DecisionPending:
+		return "chờ QĐ"
+	case DecisionLeftOut:
+		return "không tính"
+	case DecisionTaken:
+		return "đưa vào"
+	}
+	return string(d)
+}
+
+// issueNote says when the period's report was issued, and which consolidated version.
+func issueNote(is *Issue, loc *time.Location) string {
+	what := "ban hành"
+	if is.Number > 1 {
+		what = "ban hành lần " + strconv.Itoa(is.Number)
+	}
+	return fmt.Sprintf("%s %s (bản tổng hợp lần %d)", what, inZone(is.At, loc).Format("02/01/2006"), is.Version)
+}
+
 // LateLabel writes a delay briefly, as DelayOf rounds it and Delay.Parts cuts it: "2n3g" (2
 // days 3 hours; "n" ngày, "g" giờ), "5g20ph" under a day, "45ph" (phút) under an hour; a delay
 // of a few seconds reads "1ph", never "0ph".
@@ -80,6 +122,11 @@ func rateLine(name string, p Period, r Rate, now time.Time, loc *time.Location) 
 		notes = append(notes, "hạn "+inZone(p.Deadline, loc).Format(dateLayout))
 	}
 	switch {
+	case p.Issued != nil:
+		notes = append(notes, issueNote(p.Issued, loc))
+		if p.Correcting {
+			notes = append(notes, "đang điều chỉnh")
+		}
 	case p.Closed:
 		notes = append(notes, "đã đóng")
 	case !p.Overdue(now):
@@ -111,6 +158,8 @@ var legend = []string{
 	"  không hợp lệ  đơn vị chỉ mới gửi bản không hợp lệ",
 	"  chưa nộp      đã quá hạn mà chưa có bản hợp lệ",
 	"  chưa đến hạn  chưa có bản hợp lệ, chưa đến hạn",
+	"  BH v3         báo cáo đã ban hành tính bản thứ 3 của đơn vị (ghi khi khác bản đang được tính)",
+	"  +v4 sau BH    bản gửi sau khi ban hành: chờ QĐ (Văn phòng chưa quyết định) hoặc không tính",
 	"Tỉ lệ tính trên tất cả đơn vị phải nộp, kể cả đơn vị chưa đến hạn.",
 }
 

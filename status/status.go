@@ -14,7 +14,30 @@ type Period struct {
 	Form, Period string
 	Deadline     time.Time
 	Closed       bool
+	// Issued is the report in force when the period's report was issued (nil: never issued);
+	// Correcting says it is being corrected, a replacement to come.
+	Issued     *Issue
+	Correcting bool
 }
+
+// Issue is the issued report of a period: when, which consolidated version, and what it
+// counted (unit code → the unit's version).
+type Issue struct {
+	Number  int // 1 for the first issue, 2 and up for replacements
+	Version int
+	At      time.Time
+	Basis   map[string]int
+}
+
+// Decision is the Planning Office's decision on a file received after the issue.
+type Decision string
+
+// Decisions on a file received after the issue.
+const (
+	DecisionPending Decision = "pending"  // not decided: not counted
+	DecisionTaken   Decision = "taken"    // taken into a corrected report: counted
+	DecisionLeftOut Decision = "left_out" // left out: never counted
+)
 
 // Submission is one file a unit sent for a period, as recorded in the ledger. Valid tells
 // whether it passed validation; Version numbers the unit's files for the period from 1.
@@ -23,6 +46,9 @@ type Submission struct {
 	Version            int
 	Valid              bool
 	ReceivedAt         time.Time
+	// Decision is set for a file received after the period's report was issued: it counts only
+	// once taken in.
+	Decision Decision
 }
 
 // Reminder is one reminder sent to a unit about a period: Kind is "reminder" (before the
@@ -60,6 +86,12 @@ type Cell struct {
 	Counted    time.Time     // arrival of the version counted
 	Late       time.Duration // FirstValid - Deadline when Late; for Missing/Invalid after the deadline: now - Deadline
 	Reminders  []Reminder    // sent to this unit for this period, in time order
+	// Issued is the unit's version the report in force counted (0: not in it, or never issued).
+	Issued int
+	// AfterIssue is the latest valid version received after the issue and not counted, with its
+	// decision (pending or left out); 0 when none.
+	AfterIssue         int
+	AfterIssueDecision Decision
 }
 
 // Rate counts one period's units for the reporting rates. Expected is every expected unit,

@@ -40,8 +40,8 @@ func (m Matrix) textRows(multiForm bool) [][]string {
 	rows := [][]string{header}
 	for u, unit := range m.Units {
 		row := []string{unit.Code}
-		for _, c := range m.Cells[u] {
-			row = append(row, c.Label())
+		for p, c := range m.Cells[u] {
+			row = append(row, c.labelIn(m.Periods[p]))
 		}
 		rows = append(rows, row)
 	}

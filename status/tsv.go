@@ -10,7 +10,8 @@ import (
 )
 
 // TSVHeader is the first line WriteTSV writes: the names of its tab-separated columns.
-const TSVHeader = "unit\tform\tperiod\tstate\tversion\tversions\tfirst_valid\tcounted\tlate_seconds\treminders"
+const TSVHeader = "unit\tform\tperiod\tstate\tversion\tversions\tfirst_valid\tcounted\tlate_seconds\treminders" +
+	"\tissued_version\tafter_issue"
 
 // Time layouts of the TSV output: instants of arrival to the second, reminders to the minute
 // as the mailer schedules them.
@@ -23,7 +24,10 @@ const (
 // period (units in order, periods in order within a unit) with the unit code, form, period,
 // state (the State constant's value), version counted, number of files, first valid and
 // counted arrival (TSVTimeLayout, empty when none), the delay in whole seconds (Cell.Late)
-// and the reminders as "reminder#1@2026-11-18T15:00+07:00;nag#2@…" in time order. Times are
+// and the reminders as "reminder#1@2026-11-18T15:00+07:00;nag#2@…" in time order; for an
+// issued period the unit's version the report in force counted (0: none; empty when the period
+// was never issued) and a file received after the issue that does not count, as "v4:pending"
+// or "v4:left_out" (empty when none). Times are
 // written in loc; nil keeps each time's own location. Tabs and line breaks inside codes are
 // replaced by spaces so every record stays on one line.
 func (m Matrix) WriteTSV(w io.Writer, loc *time.Location) error {
@@ -60,6 +64,8 @@ func tsvRecord(unit Unit, p Period, c Cell, loc *time.Location) string {
 		tsvTime(c.Counted, loc),
 		strconv.FormatInt(int64(c.Late/time.Second), 10),
 		tsvReminders(c.Reminders, loc),
+		tsvIssued(p, c),
+		tsvAfterIssue(c),
 	}, "\t")
 }
 
@@ -76,4 +82,18 @@ func tsvReminders(reminders []Reminder, loc *time.Location) string {
 		parts[i] = printable(r.Kind) + "#" + strconv.Itoa(r.N) + "@" + inZone(r.SentAt, loc).Format(TSVReminderLayout)
 	}
 	return strings.Join(parts, ";")
+}
+
+func tsvIssued(p Period, c Cell) string {
+	if p.Issued == nil {
+		return ""
+	}
+	return strconv.Itoa(c.Issued)
+}
+
+func tsvAfterIssue(c Cell) string {
+	if c.AfterIssue == 0 {
+		return ""
+	}
+	return "v" + strconv.Itoa(c.AfterIssue) + ":" + printable(string(c.AfterIssueDecision))
 }

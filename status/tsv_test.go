@@ -27,8 +27,8 @@ func parseTSV(t *testing.T, data []byte) []tsvRow {
 	var rows []tsvRow
 	for sc.Scan() {
 		f := strings.Split(sc.Text(), "\t")
-		if len(f) != 10 {
-			t.Fatalf("line %q: got %d fields, want 10", sc.Text(), len(f))
+		if len(f) != 12 {
+			t.Fatalf("line %q: got %d fields, want 12", sc.Text(), len(f))
 		}
 		c := Cell{State: State(f[3]), Version: atoi(t, f[4]), Versions: atoi(t, f[5]),
 			FirstValid: parseTime(t, TSVTimeLayout, f[6]), Counted: parseTime(t, TSVTimeLayout, f[7]),
@@ -44,6 +44,12 @@ func parseTSV(t *testing.T, data []byte) []tsvRow {
 			}
 			c.Reminders = append(c.Reminders, Reminder{Form: f[1], Unit: f[0], Period: f[2], Kind: kind,
 				N: atoi(t, n), SentAt: parseTime(t, TSVReminderLayout, sent)})
+		}
+		if f[10] != "" {
+			c.Issued = atoi(t, f[10])
+		}
+		if v, d, ok := strings.Cut(f[11], ":"); ok {
+			c.AfterIssue, c.AfterIssueDecision = atoi(t, strings.TrimPrefix(v, "v")), Decision(d)
 		}
 		rows = append(rows, tsvRow{unit: f[0], form: f[1], period: f[2], cell: c})
 	}

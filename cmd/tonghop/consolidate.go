@@ -23,7 +23,9 @@ func runConsolidate(ctx context.Context, args []string, stdout, stderr io.Writer
 		"Build the consolidated workbook of a form and period from the ledger: summary, units' detail,\n"+
 			"narrative by heading, submission status and provenance. A build is stored as the next draft\n"+
 			"version (which the daemon then sends up the approval chain) unless nothing it counts has\n"+
-			"changed since the last draft: that draft is written out instead, unless --force.", stdout)
+			"changed since the last draft: that draft is written out instead, unless --force. For a period\n"+
+			"whose report was issued, the issued report is written and --force is refused, unless a\n"+
+			"correction of it is open (a leader asked for changes, or a late file was taken in).", stdout)
 	path := fs.String("config", "", "configuration `file` (required)")
 	code := fs.String("form", "", "the form's `code`, such as BM.02.01/KH (required)")
 	name := fs.String("period", "", "the `period`, such as 2026-11 or 2026-W47 (required)")
@@ -58,6 +60,19 @@ func runConsolidate(ctx context.Context, args []string, stdout, stderr io.Writer
 	}
 	defer l.Close()
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	issued, ok, err := issuedPeriod(ctx, l, f, p)
+	switch {
+	case err != nil:
+		return err
+	case ok && !issued.correcting && *force:
+		return errIssuedForce(cfg, f, issued.issue)
+	case ok && !issued.correcting:
+		if err := writeIssued(ctx, l, issued.issue, *out); err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, issuedLine(cfg, f, issued.issue, *out))
+		return nil
+	}
 	draft, built, err := consolidateOnDemand(ctx, of, l, f, p, now, *force, log)
 	if err != nil {
 		return err
@@ -69,7 +84,11 @@ func runConsolidate(ctx context.Context, args []string, stdout, stderr io.Writer
 	if err := os.WriteFile(*out, data, 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintln(stdout, consolidatedLine(cfg, f, draft, built, *out))
+	line := consolidatedLine(cfg, f, draft, built, *out)
+	if ok {
+		line = issuedWhat(cfg, f, issued.issue) + ", đang điều chỉnh. " + line
+	}
+	fmt.Fprintln(stdout, line)
 	return nil
 }
 

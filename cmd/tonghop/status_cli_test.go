@@ -187,12 +187,12 @@ func tsvRecords(t *testing.T, args ...string) map[string][]string {
 	}
 	recs := map[string][]string{}
 	for i, line := range strings.Split(strings.TrimSuffix(stdout, "\n"), "\n") {
-		if line == "unit\tform\tperiod\tstate\tversion\tversions\tfirst_valid\tcounted\tlate_seconds\treminders" {
+		if line == "unit\tform\tperiod\tstate\tversion\tversions\tfirst_valid\tcounted\tlate_seconds\treminders\tissued_version\tafter_issue" {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) != 10 {
-			t.Fatalf("line %d: got %d fields, want 10: %q", i+1, len(f), line)
+		if len(f) != 12 {
+			t.Fatalf("line %d: got %d fields, want 12: %q", i+1, len(f), line)
 		}
 		recs[f[0]+" "+f[1]+" "+f[2]] = f
 	}
@@ -206,17 +206,18 @@ func TestStatus_TSV(t *testing.T) {
 	cfg, _ := statusOffice(t)
 	recs := tsvRecords(t, "--config", cfg)
 	// Fields after unit, form and period: state, version, versions, first valid, counted, late
-	// seconds ("*": any positive number, the time since the deadline), reminders.
+	// seconds ("*": any positive number, the time since the deadline), reminders, the version
+	// the issued report counted and a file after the issue (none issued here: both empty).
 	want := map[string]string{
-		"QLDN BM.02.01/KH 2025-09":  "on_time 1 1 2025-09-17T09:00:00+07:00 2025-09-17T09:00:00+07:00 0 ",
-		"QLDN BM.02.01/KH 2025-10":  "missing 0 0   * reminder#1@2025-10-14T08:00+07:00;nag#1@2025-10-19T08:00+07:00",
-		"QLDT BM.02.01/KH 2025-09":  "late 1 1 2025-09-20T10:00:00+07:00 2025-09-20T10:00:00+07:00 147600 ",
-		"QLDT BM.02.01/KH 2025-10":  "on_time 2 2 2025-10-16T16:30:00+07:00 2025-10-16T16:30:00+07:00 0 ",
-		"QHXD BM.02.01/KH 2025-09":  "invalid 0 1   * ",
-		"QHXD BM.02.01/KH 2025-10":  "on_time 1 1 2025-10-17T17:00:00+07:00 2025-10-17T17:00:00+07:00 0 ",
-		"QLDN BM.04.01/KH 2025-W40": "on_time 1 1 2025-09-25T11:00:00+07:00 2025-09-25T11:00:00+07:00 0 ",
-		"QLDT BM.04.01/KH 2025-W40": "missing 0 0   * ",
-		"QHXD BM.04.01/KH 2025-W40": "missing 0 0   * ",
+		"QLDN BM.02.01/KH 2025-09":  "on_time 1 1 2025-09-17T09:00:00+07:00 2025-09-17T09:00:00+07:00 0   ",
+		"QLDN BM.02.01/KH 2025-10":  "missing 0 0   * reminder#1@2025-10-14T08:00+07:00;nag#1@2025-10-19T08:00+07:00  ",
+		"QLDT BM.02.01/KH 2025-09":  "late 1 1 2025-09-20T10:00:00+07:00 2025-09-20T10:00:00+07:00 147600   ",
+		"QLDT BM.02.01/KH 2025-10":  "on_time 2 2 2025-10-16T16:30:00+07:00 2025-10-16T16:30:00+07:00 0   ",
+		"QHXD BM.02.01/KH 2025-09":  "invalid 0 1   *   ",
+		"QHXD BM.02.01/KH 2025-10":  "on_time 1 1 2025-10-17T17:00:00+07:00 2025-10-17T17:00:00+07:00 0   ",
+		"QLDN BM.04.01/KH 2025-W40": "on_time 1 1 2025-09-25T11:00:00+07:00 2025-09-25T11:00:00+07:00 0   ",
+		"QLDT BM.04.01/KH 2025-W40": "missing 0 0   *   ",
+		"QHXD BM.04.01/KH 2025-W40": "missing 0 0   *   ",
 	}
 	for k, w := range want {
 		f, ok := recs[k]

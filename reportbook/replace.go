@@ -1,0 +1,54 @@
+package reportbook
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Replaced is the issue a corrected report replaces, as its stamp names it.
+type Replaced struct {
+	At      time.Time // when the replaced report was issued
+	Version int       // the draft it issued
+}
+
+// PropReplaces is the custom property of a replacement report: the issue it replaces, as
+// "2026-11-20T03:30:00Z; v3".
+const PropReplaces = "tonghop.replaces"
+
+// StampReplacement is Stamp for the correction of an issued report: the approval lines begin
+// with "Thay thế báo cáo đã ban hành ngày 20/11/2026 (bản tổng hợp lần 3)", and PropReplaces
+// records the issue replaced.
+func StampReplacement(data []byte, approvals []Approval, r Replaced, loc *time.Location) ([]byte, error) {
+	return stamp(data, approvals, &r, loc)
+}
+
+// replacedLine is the first line of a replacement's approvals.
+func replacedLine(r Replaced, loc *time.Location) string {
+	s := "Thay thế báo cáo đã ban hành ngày " + r.At.In(loc).Format("02/01/2006")
+	if r.Version > 0 {
+		s += " (bản tổng hợp lần " + strconv.Itoa(r.Version) + ")"
+	}
+	return s
+}
+
+func stampReplaced(f *excelize.File, r *Replaced, loc *time.Location) error {
+	if r == nil {
+		return nil
+	}
+	props, err := f.GetDocProps()
+	if err != nil {
+		return fmt.Errorf("stamp: read properties: %w", err)
+	}
+	props.Description = propText(replacedLine(*r, loc) + "\n" + props.Description)
+	if err := f.SetDocProps(props); err != nil {
+		return fmt.Errorf("stamp: properties: %w", err)
+	}
+	value := propText(fmt.Sprintf("%s; v%d", r.At.UTC().Format(time.RFC3339), r.Version))
+	if err := f.SetCustomProps(excelize.CustomProperty{Name: PropReplaces, Value: value}); err != nil {
+		return fmt.Errorf("stamp: custom property %s: %w", PropReplaces, err)
+	}
+	return nil
+}
