@@ -153,14 +153,11 @@ func (d *Daemon) logSent(ctx context.Context, m ledger.OutMail, id string, log *
 	log.Info("report issued", "form", form, "period", period, "version", version, "message_id", id)
 }
 
-// issuedReport names the report an issue mail carries: its form and period (from the mail's
-// About, else the period whose issue key the mail has) and the version the approval issued;
-// what it cannot find stays empty, the line is written all the same.
+// issuedReport names the report an issue mail carries: its form and period (the mail's About,
+// which every issue mail has, migration 0008 filling in older ones) and the version the approval
+// issued; what it cannot find stays empty, the line is written all the same.
 func (d *Daemon) issuedReport(ctx context.Context, m ledger.OutMail) (form, period string, version int) {
 	form, period = m.About.Form, m.About.Period
-	if form == "" {
-		form, period = d.issueKeyPeriod(ctx, m.Key)
-	}
 	if form == "" {
 		return "", "", 0
 	}
@@ -173,22 +170,4 @@ func (d *Daemon) issuedReport(ctx context.Context, m ledger.OutMail) (form, peri
 		return form, period, 0
 	}
 	return form, period, st.Version
-}
-
-// issueKeyPeriod finds the form and period whose ledger.IssueKey is key, among the periods the
-// ledger holds.
-func (d *Daemon) issueKeyPeriod(ctx context.Context, key string) (form, period string) {
-	for i := range d.o.Forms {
-		code := d.o.Forms[i].Code
-		periods, err := d.ledger.Periods(ctx, code)
-		if err != nil {
-			continue
-		}
-		for _, p := range periods {
-			if ledger.IssueKey(code, p.Period) == key {
-				return code, p.Period
-			}
-		}
-	}
-	return "", ""
 }

@@ -96,7 +96,7 @@ func TestFlush_LogsEachMailAndIssue(t *testing.T) {
 		t.Fatal(err)
 	}
 	sentOne(t, e, ledger.OutMail{Key: ledger.IssueKey(form, period), Kind: ledger.KindIssue, Subject: "Ban hành", Body: "x",
-		To: []string{officetest.Approver}, Cc: []string{officetest.Clerk, officetest.Supervisor}})
+		About: ledger.About{Form: form, Period: period}, To: []string{officetest.Approver}, Cc: []string{officetest.Clerk, officetest.Supervisor}})
 	var lines []map[string]any
 	for _, l := range strings.Split(strings.TrimSpace(buf.String()), "\n") {
 		var rec map[string]any
