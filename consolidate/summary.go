@@ -47,6 +47,10 @@ func tableRoles(t *form.IndicatorTable) roles {
 	return r
 }
 
+// PeriodColumn is the key of the column of t read as a period's figure, the one a year to date
+// adds up and history is imported into; "" when t has no numeric column.
+func PeriodColumn(t *form.IndicatorTable) string { return tableRoles(t).period }
+
 func numeric(t form.ColumnType) bool {
 	return t == form.Integer || t == form.Decimal || t == form.Percent
 }

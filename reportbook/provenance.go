@@ -83,7 +83,55 @@ func (wb *workbook) writeProvenance() error {
 			return err
 		}
 	}
+	if err := wb.writeHistory(sh); err != nil {
+		return err
+	}
 	return sh.flush()
+}
+
+// writeHistory lists, under the submissions, the figures of earlier periods imported from
+// files of history that the figures of the book use: one row per unit, period and file.
+func (wb *workbook) writeHistory(sh *sheet) error {
+	if len(wb.book.History) == 0 {
+		return nil
+	}
+	s := wb.st
+	sh.skip()
+	if err := sh.add(s.safeText(titleHistory, s.bold)); err != nil {
+		return err
+	}
+	err := wb.writeHeader(sh, []string{hdrNo, hdrUnitCode, hdrUnit, hdrHistoryPeriod, hdrImportedAt, hdrImportKind,
+		hdrFileName, hdrSHA256, hdrImportedBy})
+	if err != nil {
+		return err
+	}
+	n := 0
+	for _, src := range wb.book.History {
+		for _, imp := range src.Imports {
+			n++
+			var h rowHeight
+			label, kind := src.Period.Label(), importKindLabel(imp.Kind)
+			h.fit(label, widthVersion)
+			h.fit(kind, widthMark)
+			h.fit(imp.FileName, widthFileName)
+			h.fit(imp.SHA256, widthSHA256)
+			h.fit(imp.By, widthMessageID)
+			err := sh.addTall(float64(h),
+				excelize.Cell{StyleID: s.center, Value: n},
+				s.safeText(src.Unit, s.text),
+				wb.unitCell(src.Unit, wb.unitWidth(), &h),
+				s.safeText(label, s.wrap),
+				wb.dateTime(imp.ImportedAt),
+				s.safeText(kind, s.wrap),
+				s.safeText(imp.FileName, s.wrap),
+				s.safeText(imp.SHA256, s.wrap),
+				s.safeText(imp.By, s.wrap))
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // writeProperties records the form, period, draft, build time, ledger state and approval in
