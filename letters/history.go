@@ -161,3 +161,31 @@ func ProblemOpeningNoKey() string {
 func ProblemOpeningSubtotal(cell, field, total string, children []string, sum string) string {
 	return fmt.Sprintf("Ô %s (%s): số tổng là %s, khác tổng các chỉ tiêu %s là %s.", cell, field, total, strings.Join(children, ", "), sum)
 }
+
+// Problems of a unit's past workbook brought in as history, beyond those of its judgement.
+const (
+	CodeImportUnitUnknown   = "import_unit_unknown"
+	CodeImportPeriodUnknown = "import_period_unknown"
+	CodeImportPeriodDiffers = "import_period_differs"
+	CodeImportNoFigures     = "import_no_figures"
+)
+
+// ProblemImportUnitUnknown: the file no longer names its unit.
+func ProblemImportUnitUnknown() string {
+	return "Tệp không còn ghi mã đơn vị nên không xác định được là báo cáo của đơn vị nào; cần cho biết đơn vị của tệp khi nhập."
+}
+
+// ProblemImportPeriodUnknown: neither the file nor its name says its period.
+func ProblemImportPeriodUnknown() string {
+	return "Tệp không còn ghi kỳ báo cáo và tên tệp không cho biết kỳ nào; cần cho biết kỳ của tệp khi nhập."
+}
+
+// ProblemImportPeriodDiffers: the file is of another period than the one given.
+func ProblemImportPeriodDiffers(file, given string) string {
+	return fmt.Sprintf("Tệp là báo cáo %s, không phải %s như đã cho biết khi nhập.", file, given)
+}
+
+// ProblemImportNoFigures: a workbook without any indicator figure.
+func ProblemImportNoFigures() string {
+	return "Tệp không có số liệu chỉ tiêu nào để nhập (biểu mẫu không có bảng chỉ tiêu, hoặc các ô để trống)."
+}
