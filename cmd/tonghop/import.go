@@ -242,4 +242,3 @@ func figurePeriods(figs []ledger.ImportedFigure) []string {
 	slices.Sort(out) // one form's periods, all of one kind: text order is time order
 	return out
 }
-

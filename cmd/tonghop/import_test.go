@@ -245,4 +245,3 @@ func hasCode(ps []form.Problem, code string) bool {
 	}
 	return false
 }
-
