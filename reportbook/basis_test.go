@@ -126,4 +126,3 @@ func indexOf(header []string, title string) int {
 	}
 	return -1
 }
-
