@@ -23,7 +23,26 @@ type Source struct {
 	SHA256     string
 	MessageID  string
 	Filled     form.Filled
+	// Imports is set on a source of figures imported from files of history (tonghop import)
+	// rather than received from the unit: each file its figures come from. Such a source gives
+	// a unit's figure for a period only where it holds one; a blank is not a figure given.
+	Imports []Import
 }
+
+// Import is a file of history some imported figures come from.
+type Import struct {
+	Kind       string // ImportPastWorkbook or ImportOpening
+	FileName   string
+	SHA256     string
+	ImportedAt time.Time
+	By         string // who or what imported it
+}
+
+// Kinds of imported files, as the ledger records them.
+const (
+	ImportPastWorkbook = "past_workbook" // a unit's own workbook of a past period
+	ImportOpening      = "opening"       // the office's opening-figures workbook
+)
 
 // Input is everything Build needs: the form, the period, the expected units and the counted
 // submissions of this and the related periods, keyed by unit code.
@@ -54,6 +73,16 @@ type Book struct {
 	Missing    []Unit             // expected units without a counted submission, in unit order
 	Warnings   []Warning          // for the clerk, in Vietnamese
 	Provenance []Source           // the counted sources used, in unit order
+	// History lists the imported figures used in a year to date or last year's figure, by
+	// counted unit in unit order, then by period.
+	History []HistorySource
+}
+
+// HistorySource is one unit's period whose imported figures a figure of the book uses.
+type HistorySource struct {
+	Unit    string
+	Period  period.Period
+	Imports []Import
 }
 
 // SummaryTable is one indicator table aggregated across units.
@@ -70,9 +99,14 @@ type SummaryRow struct {
 	Code, Name, Measure string // Measure is the unit of measure, e.g. "dự án"
 	Aggregate           string // the rule applied: sum, avg, min, max or none
 	Plan, Period        Value
-	YTD, LastYear       Value
+	// YTD and LastYear combine the counted units' own (UnitFigures.YTD, LastYear); they are
+	// absent when a counted unit's is unknown (BasisMissing), never a sum with a hole in it.
+	YTD, LastYear Value
+	// YTDBasis and LastYearBasis are where the counted units' figures come from; empty for an
+	// indicator with the "none" rule.
+	YTDBasis, LastYearBasis Bases
 	// LastYearYTD is last year's year to date, computed only when Input.LastYearEarlier is
-	// not nil.
+	// not nil and every counted unit's is known.
 	LastYearYTD Value
 	PctPlan     Value // YTD / Plan × 100
 	PctLastYear Value // Period / LastYear × 100
@@ -83,12 +117,52 @@ type SummaryRow struct {
 	PerUnit    map[string]UnitFigures // by unit code, for every counted unit
 }
 
-// UnitFigures are one unit's figures for an indicator. YTD and LastYearYTD come from the
-// ledger; OwnYTD is what the unit typed in its ytd column.
+// UnitFigures are one unit's figures for an indicator. YTD and LastYear are the figures used,
+// from the ledger or typed by the unit as their Basis says; OwnYTD and OwnLastYear are what
+// the unit typed in its ytd and last_year columns.
 type UnitFigures struct {
 	Plan, Period, YTD, LastYear, OwnYTD Value
-	LastYearYTD                         Value
+	OwnLastYear, LastYearYTD            Value
+	YTDBasis, LastYearBasis             Basis
+	LastYearYTDBasis                    Basis
+	// YTDMissing are the earlier periods of the year the ledger has no figure of the unit's
+	// for, when YTD could not be rebuilt (YTDBasis BasisTyped or BasisMissing).
+	YTDMissing []period.Period
 }
+
+// Basis says where a unit's year to date or last year's figure comes from.
+type Basis uint8
+
+// Bases of a figure.
+const (
+	// BasisNone: no figure is computed (the indicator's rule is "none").
+	BasisNone Basis = iota
+	// BasisLedger: computed from the unit's submissions in the ledger.
+	BasisLedger
+	// BasisImported: computed from the ledger, where figures imported from files of history
+	// stand for some periods.
+	BasisImported
+	// BasisTyped: the figure the unit typed in its own workbook, the ledger lacking periods.
+	BasisTyped
+	// BasisMissing: unknown; the ledger lacks periods and the unit typed no figure.
+	BasisMissing
+)
+
+// String names a basis for logs and tests.
+func (b Basis) String() string {
+	return [...]string{"none", "ledger", "imported", "typed", "missing"}[min(int(b), 4)]
+}
+
+// Bases is a set of bases: the ones among the counted units of a row.
+type Bases uint8
+
+// Has reports whether b is among the bases.
+func (s Bases) Has(b Basis) bool { return s&(1<<b) != 0 }
+
+// Only reports whether b is the one basis of the set.
+func (s Bases) Only(b Basis) bool { return s == 1<<b }
+
+func (s *Bases) add(b Basis) { *s |= 1 << b }
 
 // Value is a figure that may be absent. OK is false for a blank cell, a unit that did not
 // report, a division by zero or a "none" rule.
@@ -134,6 +208,7 @@ type Warning struct {
 // Warning codes.
 const (
 	WarnYTDMismatch      = "ytd_mismatch"      // a unit's typed year to date differs from the ledger
+	WarnYTDMissing       = "ytd_missing"       // a unit's year to date is unknown: periods missing, none typed
 	WarnSubtotal         = "subtotal"          // an aggregated subtotal differs from its children
 	WarnUnexpectedUnit   = "unexpected_unit"   // a submission from a unit not expected
 	WarnDuplicateUnit    = "duplicate_unit"    // a unit code configured twice

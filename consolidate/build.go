@@ -17,8 +17,12 @@ type builder struct {
 	// earlier and lastYearEarlier are the usable periods of in.Earlier and
 	// in.LastYearEarlier, in time order.
 	earlier, lastYearEarlier []dated
-	keys                     *contentKeys
-	warnings                 []Warning
+	// due and lastYearDue are every period of in.Period's kind in its year (ISO year for
+	// weeks) before it, and the same for last year's period: those a year to date needs.
+	due, lastYearDue []period.Period
+	history          historyUse
+	keys             *contentKeys
+	warnings         []Warning
 }
 
 // Build computes the consolidated book. It fails only on an input no book can be made of: an
@@ -47,6 +51,7 @@ func Build(in Input) (Book, error) {
 		Narrative:  b.narrative(),
 		Provenance: b.provenance(),
 	}
+	book.History = b.history.sources(b.counted)
 	book.Warnings = b.warnings
 	return book, nil
 }
@@ -72,6 +77,8 @@ func newBuilder(in Input) *builder {
 	}
 	b.earlier = periodsBefore(in.Earlier, in.Period)
 	b.lastYearEarlier = periodsBefore(in.LastYearEarlier, in.Period.SameLastYear())
+	b.due = dueBefore(in.Period)
+	b.lastYearDue = dueBefore(in.Period.SameLastYear())
 	return b
 }
 
@@ -135,6 +142,18 @@ func periodsBefore(m map[period.Period]map[string]Source, p period.Period) []dat
 		}
 	}
 	slices.SortFunc(out, func(x, y dated) int { return cmp.Compare(x.period.N, y.period.N) })
+	return out
+}
+
+// dueBefore lists the periods of p's kind in p's year (ISO year for weeks) before p, in time
+// order: the periods whose figures p's year to date adds up.
+func dueBefore(p period.Period) []period.Period {
+	var out []period.Period
+	for _, q := range period.InYear(p.Kind, p.Year) {
+		if q.N < p.N {
+			out = append(out, q)
+		}
+	}
 	return out
 }
 

@@ -8,7 +8,8 @@ import (
 )
 
 // lastYearInput: 2026-03, units A and B counted, C missing (its last year's figures must not
-// count).
+// count). The ledger has every earlier month of A and B, this year's and last year's, some of
+// them sent without figures.
 func lastYearInput(t *testing.T) Input {
 	p := func(s string) period.Period { return mustPeriod(t, s) }
 	return Input{
@@ -21,6 +22,7 @@ func lastYearInput(t *testing.T) Input {
 		},
 		Earlier: map[period.Period]map[string]Source{
 			p("2026-01"): {"A": periodOnly("1", "20"), "B": periodOnly("1", "40")},
+			p("2026-02"): {"A": periodOnly("1", ""), "B": periodOnly()},
 		},
 		LastYear: map[string]Source{
 			"A": periodOnly("1", "20", "2", "0"),
@@ -28,8 +30,8 @@ func lastYearInput(t *testing.T) Input {
 			"C": periodOnly("1", "1000", "2", "7"),
 		},
 		LastYearEarlier: map[period.Period]map[string]Source{
-			p("2025-01"): {"A": periodOnly("1", "10")},
-			p("2025-02"): {"B": periodOnly("1", "5")},
+			p("2025-01"): {"A": periodOnly("1", "10"), "B": periodOnly()},
+			p("2025-02"): {"A": periodOnly(), "B": periodOnly("1", "5")},
 			p("2024-12"): {"A": periodOnly("1", "1000")},
 		},
 	}

@@ -1,11 +1,14 @@
 // Package consolidate computes the Planning Office's consolidated book for one form and period
 // from the units' counted submissions: indicator tables aggregated across units (with year to
-// date recomputed from the ledger, the same period last year and the two ratios), the units'
-// list rows gathered in unit order, the narrative sections gathered unit by unit, the units
-// still missing, and warnings for the clerk.
+// date and the same period last year from the ledger where it holds them, else as the units
+// typed them, each figure saying which, and the two ratios), the units' list rows gathered in
+// unit order, the narrative sections gathered unit by unit, the units still missing, and
+// warnings for the clerk.
 //
-// It is pure: the caller reads the ledger and hands in form.Filled values; another step writes
-// the workbook. Build's output depends only on its input, never on map iteration order.
+// It is pure: the caller reads the ledger and hands in form.Filled values (a unit's
+// submissions, and the figures of past periods imported from files of history, Source.Imports);
+// another step writes the workbook. Build's output depends only on its input, never on map
+// iteration order.
 //
 // # Which units count
 //
@@ -19,9 +22,9 @@
 //
 // The column keyed "period" holds this period's figure. A form without it uses its first numeric
 // column (integer, decimal or percent) whose key is none of plan, ytd, last_year, pct_plan and
-// pct_last_year. "plan" is the plan, "ytd" what the unit itself typed as year to date (only
-// compared with the ledger, never used as a figure). Last year's figures are the period column
-// of last year's submissions. The ratio columns a unit typed are ignored: they are recomputed.
+// pct_last_year. "plan" is the plan, "ytd" and "last_year" what the unit itself typed as year to
+// date and as the same period last year: used when the ledger cannot give the figure, compared
+// with it otherwise. The ratio columns a unit typed are ignored: they are recomputed.
 //
 // # Aggregation rules
 //
@@ -29,19 +32,46 @@
 // cell does not count. "none" gives no aggregate (PerUnit is still filled). An unknown rule is
 // treated as "none" with a warning. Sums use compensated (Neumaier) summation, in unit order.
 //
-// Year to date per unit combines, by the same rule over time, the unit's period figures in
-// Input.Earlier (periods of the same kind and year before Input.Period; any other key is
-// ignored) and in Input.Current, in time order; periods the unit did not send simply do not
-// count. Weeks use the ISO week-numbering year, so 2026-W53 does not count towards 2027-W02.
-// The across-units year to date is the rule applied to the units' own year-to-date figures.
-// A unit's typed year to date is compared with the ledger's only when both are present.
-//
 // Subtotals are checked on the aggregated figures of rows whose rule is sum; absent figures
 // count as zero, and a row whose figure and children's figures are all absent passes. Children
 // codes missing from the table count as absent.
 //
-// Last year's year to date (SummaryRow.LastYearYTD) is computed like this year's, from
-// Input.LastYearEarlier and Input.LastYear, only when Input.LastYearEarlier is not nil.
+// # Year to date and last year
+//
+// The ledger has a unit's figure for a period when it holds the unit's counted submission for
+// it (a blank cell there is the unit saying it had nothing) or, with no submission, a figure
+// of that indicator imported from a file of history (a blank there is not a figure: the
+// ledger does not know it). A unit's submission for a period always wins over an import for
+// the same period (the caller, package report, sees to it).
+//
+// A unit's year to date (UnitFigures.YTD) is rebuilt from the ledger only when the ledger has
+// the unit's figure for every earlier period of the same kind in the year (weeks: the ISO
+// week-numbering year, so 2026-W53 does not count towards 2027-W02): its period figures of
+// those periods and of this one, combined in time order by the indicator's rule; its basis is
+// BasisLedger, or BasisImported when imported figures stand for some periods. Otherwise the
+// unit's own typed year to date (the "ytd" column) is used, BasisTyped; and if it typed none,
+// the figure is blank, BasisMissing, and a warning (ytd_missing, one per unit and gap) names
+// the indicators and the periods the ledger lacks. A partial sum is never presented as the
+// year to date. UnitFigures.YTDMissing lists the periods lacking.
+//
+// The same period last year (UnitFigures.LastYear) is the ledger's figure for that period when
+// it has the unit's, else the unit's typed last_year (BasisTyped), else blank (BasisMissing).
+// Last year's year to date (LastYearYTD) is rebuilt like this year's, from Input.LastYearEarlier
+// and the ledger's last-year figure, only when Input.LastYearEarlier is not nil and the ledger
+// has every period of last year up to that one; there is no typed figure to fall back on.
+//
+// The across-units figures apply the rule to the counted units' own: a unit's typed figure
+// counts like a rebuilt one, but one unit's unknown figure (BasisMissing) leaves the total blank,
+// since a total without that unit is not the office's figure. SummaryRow.YTDBasis and
+// LastYearBasis say which bases the counted units' figures have, so the workbook can say which
+// figures are the ledger's, imported, or typed by the units. The ratios are recomputed from the
+// figures used: % of plan is YTD / Plan, % of last year Period / LastYear.
+//
+// A unit's typed year to date is compared with the rebuilt one only when the ledger was
+// complete (BasisLedger or BasisImported) and both are present: a difference of more than
+// 0.5 % is warned about (ytd_mismatch). A typed figure used because the ledger lacks periods is
+// never "wrong": it is the only figure there is. Book.History lists the imported periods the
+// figures used, for the provenance sheet.
 //
 // # Lists
 //

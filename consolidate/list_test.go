@@ -135,7 +135,7 @@ func TestBuild_Narrative(t *testing.T) {
 
 func TestBuild_Units(t *testing.T) {
 	units := []Unit{{"A", "Phòng A"}, {"B", "Phòng B"}, {"C", "Phòng C"}, {"A", "Phòng A lặp"}}
-	in := Input{Form: indicatorForm("month", form.Indicator{Code: "1"}), Period: mustPeriod(t, "2026-11"), Units: units,
+	in := Input{Form: indicatorForm("month", form.Indicator{Code: "1"}), Period: mustPeriod(t, "2026-01"), Units: units,
 		Current: map[string]Source{"B": periodOnly("1", "2"), "X": periodOnly("1", "100"), "W": periodOnly("1", "100")}}
 	in.Current["B"] = Source{Version: 3, FileName: "b.xlsx", Filled: in.Current["B"].Filled}
 	book := mustBuild(t, in)

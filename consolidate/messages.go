@@ -11,16 +11,51 @@ import (
 	"github.com/tonghop/tonghop/period"
 )
 
-// msgYTDMismatch: a unit's typed year to date differs from what its submissions add up to.
-func msgYTDMismatch(unit, indicator, rule string, own, ledger float64) string {
+// msgYTDMismatch: a unit's typed year to date differs from what its submissions (and the
+// imported figures of earlier periods, when imported) add up to.
+func msgYTDMismatch(unit, indicator, rule string, own, ledger float64, imported bool) string {
 	how := map[string]string{
 		ruleSum: "số liệu các kỳ đã nộp cộng lại là",
 		ruleAvg: "bình quân số liệu các kỳ đã nộp là",
 		ruleMin: "số nhỏ nhất trong các kỳ đã nộp là",
 		ruleMax: "số lớn nhất trong các kỳ đã nộp là",
 	}[rule]
-	return fmt.Sprintf("Đơn vị %s ghi lũy kế chỉ tiêu %s là %s, %s %s.",
-		unit, indicator, formatNumber(own), how, formatNumber(ledger))
+	source := ""
+	if imported {
+		source = " (gồm số liệu các kỳ trước nhập từ tệp)"
+	}
+	return fmt.Sprintf("Đơn vị %s ghi lũy kế chỉ tiêu %s là %s, %s %s%s.",
+		unit, indicator, formatNumber(own), how, formatNumber(ledger), source)
+}
+
+// msgYTDMissing: a unit's year to date of some indicators is unknown: the ledger lacks the
+// unit's figures of these periods and the unit typed none.
+func msgYTDMissing(unit string, indicators []string, missing []period.Period) string {
+	which, these := "chỉ tiêu "+indicators[0], "chỉ tiêu này"
+	if len(indicators) > 1 {
+		which, these = "các chỉ tiêu "+strings.Join(indicators, ", "), "các chỉ tiêu này"
+	}
+	return fmt.Sprintf("Đơn vị %s chưa có lũy kế từ đầu năm của %s: chưa có số liệu của đơn vị %s và đơn vị không ghi lũy kế; lũy kế tổng hợp của %s để trống.",
+		unit, which, PeriodRuns(missing), these)
+}
+
+// PeriodRuns names periods in a sentence, each run of consecutive periods as its first and
+// last: "tháng 01/2026 đến tháng 10/2026, tháng 12/2026".
+func PeriodRuns(ps []period.Period) string {
+	var runs []string
+	for i := 0; i < len(ps); {
+		j := i
+		for j+1 < len(ps) && ps[j].Next() == ps[j+1] {
+			j++
+		}
+		run := lowerFirst(ps[i].Label())
+		if j > i {
+			run += " đến " + lowerFirst(ps[j].Label())
+		}
+		runs = append(runs, run)
+		i = j + 1
+	}
+	return strings.Join(runs, ", ")
 }
 
 // msgSubtotal: an aggregated subtotal differs from the sum of its children.

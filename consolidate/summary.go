@@ -4,8 +4,8 @@ import "github.com/tonghop/tonghop/form"
 
 // roles are the column keys an indicator table uses for each figure; "" when absent.
 type roles struct {
-	period, plan, ytd string
-	titles            map[string]string // column key → title, for messages
+	period, plan, ytd, lastYear string
+	titles                      map[string]string // column key → title, for messages
 }
 
 // Column keys with a fixed meaning in indicator tables.
@@ -32,7 +32,9 @@ func tableRoles(t *form.IndicatorTable) roles {
 			r.plan = c.Key
 		case colYTD:
 			r.ytd = c.Key
-		case colLastYear, colPctPlan, colPctLastYear:
+		case colLastYear:
+			r.lastYear = c.Key
+		case colPctPlan, colPctLastYear:
 		default:
 			if fallback == "" && numeric(c.Type) {
 				fallback = c.Key
@@ -44,6 +46,10 @@ func tableRoles(t *form.IndicatorTable) roles {
 	}
 	return r
 }
+
+// PeriodColumn is the key of the column of t read as a period's figure, the one a year to date
+// adds up and history is imported into; "" when t has no numeric column.
+func PeriodColumn(t *form.IndicatorTable) string { return tableRoles(t).period }
 
 func numeric(t form.ColumnType) bool {
 	return t == form.Integer || t == form.Decimal || t == form.Percent
@@ -68,15 +74,17 @@ type tableReader struct {
 func (b *builder) summary(t *form.IndicatorTable) SummaryTable {
 	x := tableReader{b: b, t: t, r: tableRoles(t), units: b.sheetsOf(t.Key)}
 	st := SummaryTable{Key: t.Key, Title: t.Title, PeriodColumn: x.r.period, Rows: make([]SummaryRow, 0, len(t.Rows))}
+	var missing missingYTD
 	for _, ind := range t.Rows {
-		st.Rows = append(st.Rows, x.summaryRow(ind))
+		st.Rows = append(st.Rows, x.summaryRow(ind, &missing))
 	}
+	missing.warn(b)
 	b.checkSubtotals(t, st.Rows)
 	return st
 }
 
 // summaryRow aggregates one indicator across the counted units.
-func (x tableReader) summaryRow(ind form.Indicator) SummaryRow {
+func (x tableReader) summaryRow(ind form.Indicator, missing *missingYTD) SummaryRow {
 	rule, known := normaliseRule(ind.Aggregate)
 	if !known {
 		x.b.warn("", WarnUnknownAggregate, msgUnknownAggregate(ind.Code, ind.Aggregate))
@@ -85,58 +93,65 @@ func (x tableReader) summaryRow(ind form.Indicator) SummaryRow {
 		Code: ind.Code, Name: ind.Name, Measure: ind.Unit, Aggregate: rule,
 		SubtotalOK: true, PerUnit: make(map[string]UnitFigures, len(x.units)),
 	}
-	plan, cur, ytd := newAccumulator(rule), newAccumulator(rule), newAccumulator(rule)
-	lastYear, lastYearYTD := newAccumulator(rule), newAccumulator(rule)
+	plan, cur := newAccumulator(rule), newAccumulator(rule)
+	ytd, lastYear, lastYearYTD := newTotal(rule), newTotal(rule), newTotal(rule)
 	for i := range x.units {
 		u := &x.units[i]
 		f := x.unitFigures(u, ind.Code, rule)
 		row.PerUnit[u.code] = f
 		plan.add(f.Plan)
 		cur.add(f.Period)
-		ytd.add(f.YTD)
-		lastYear.add(f.LastYear)
-		lastYearYTD.add(f.LastYearYTD)
+		ytd.add(f.YTD, f.YTDBasis)
+		lastYear.add(f.LastYear, f.LastYearBasis)
+		lastYearYTD.add(f.LastYearYTD, f.LastYearYTDBasis)
 		if f.Period.OK {
 			row.Reported++
 		}
-		if f.OwnYTD.OK && f.YTD.OK && ytdDiffers(f.OwnYTD.V, f.YTD.V) {
-			x.b.warn(u.code, WarnYTDMismatch, msgYTDMismatch(u.code, ind.Code, rule, f.OwnYTD.V, f.YTD.V))
-		}
+		x.checkYTD(u.code, ind.Code, rule, f, missing)
 	}
-	row.Plan, row.Period, row.YTD = plan.result(), cur.result(), ytd.result()
-	row.LastYear, row.LastYearYTD = lastYear.result(), lastYearYTD.result()
+	row.Plan, row.Period = plan.result(), cur.result()
+	row.YTD, row.YTDBasis = ytd.result(), ytd.bases
+	row.LastYear, row.LastYearBasis = lastYear.result(), lastYear.bases
+	if x.b.in.LastYearEarlier != nil {
+		row.LastYearYTD = lastYearYTD.result()
+	}
+	if rule == ruleNone {
+		row.YTDBasis, row.LastYearBasis = 0, 0
+	}
 	row.PctPlan = percent(row.YTD, row.Plan)
 	row.PctLastYear = percent(row.Period, row.LastYear)
 	return row
 }
 
-// unitFigures reads one unit's figures for an indicator and computes its years to date.
+// checkYTD warns when a unit's typed year to date is off the one rebuilt from a complete
+// ledger, and notes a year to date that is unknown.
+func (x tableReader) checkYTD(unit, code, rule string, f UnitFigures, missing *missingYTD) {
+	switch f.YTDBasis {
+	case BasisLedger, BasisImported:
+		if f.OwnYTD.OK && f.YTD.OK && ytdDiffers(f.OwnYTD.V, f.YTD.V) {
+			x.b.warn(unit, WarnYTDMismatch, msgYTDMismatch(unit, code, rule, f.OwnYTD.V, f.YTD.V, f.YTDBasis == BasisImported))
+		}
+	case BasisMissing:
+		missing.add(unit, code, f.YTDMissing)
+	}
+}
+
+// unitFigures reads one unit's figures for an indicator and works out its year to date and
+// last year's figures by the rules of doc.go.
 func (x tableReader) unitFigures(u *unitSheets, code, rule string) UnitFigures {
 	r := x.r
 	f := UnitFigures{
-		Plan:   x.figure(u.code, u.current, code, r.plan),
-		Period: x.figure(u.code, u.current, code, r.period),
-		OwnYTD: x.figure(u.code, u.current, code, r.ytd),
+		Plan:        x.figure(u.code, u.current, code, r.plan),
+		Period:      x.figure(u.code, u.current, code, r.period),
+		OwnYTD:      x.figure(u.code, u.current, code, r.ytd),
+		OwnLastYear: x.figure(u.code, u.current, code, r.lastYear),
 	}
-	f.YTD = x.overTime(rule, u.code, u.earlier, code, f.Period)
-	if u.lastYear != nil {
-		f.LastYear = x.figure(u.code, *u.lastYear, code, r.period)
-	}
+	f.YTD, f.YTDBasis, f.YTDMissing = x.yearToDate(u, code, rule, f.Period, f.OwnYTD)
+	f.LastYear, f.LastYearBasis = x.lastYear(u, code, f.OwnLastYear)
 	if x.b.in.LastYearEarlier != nil {
-		f.LastYearYTD = x.overTime(rule, u.code, u.lastYearEarlier, code, f.LastYear)
+		f.LastYearYTD, f.LastYearYTDBasis = x.lastYearYTD(u, code, rule, f.LastYear, f.LastYearBasis)
 	}
 	return f
-}
-
-// overTime combines by rule the unit's period figures in its earlier sheets (in time order)
-// and then the figure of the period itself.
-func (x tableReader) overTime(rule, unit string, earlier []sheet, code string, now Value) Value {
-	acc := newAccumulator(rule)
-	for _, s := range earlier {
-		acc.add(x.figure(unit, s, code, x.r.period))
-	}
-	acc.add(now)
-	return acc.result()
 }
 
 // figure reads one cell; a cell that is not a number is absent and warned about.

@@ -36,7 +36,7 @@ func TestBuild_Aggregate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			in := Input{
 				Form:    indicatorForm("month", form.Indicator{Code: "1", Name: "X", Unit: "hộ", Aggregate: tt.rule}),
-				Period:  mustPeriod(t, "2026-03"),
+				Period:  mustPeriod(t, "2026-01"),
 				Units:   abc,
 				Current: map[string]Source{},
 			}
@@ -96,7 +96,8 @@ func TestBuild_YTDMonths(t *testing.T) {
 				"B": periodOnly("1", "5", "2", "80", "3", "4", "4", "4"),
 				"C": periodOnly("1", "500"), // C is missing this month: not counted
 			},
-			month("2026-02"): {"A": periodOnly("1", "20", "2", "60", "3", "3", "4", "3")}, // B skipped February
+			// B sent February without figures: the ledger has its month, with nothing in it.
+			month("2026-02"): {"A": periodOnly("1", "20", "2", "60", "3", "3", "4", "3"), "B": periodOnly()},
 			// None of these lie before 2026-03 in 2026:
 			month("2025-12"):         {"A": periodOnly("1", "1000")},
 			month("2026-03"):         {"A": periodOnly("1", "1000")},
@@ -126,6 +127,8 @@ func TestBuild_YTDMonths(t *testing.T) {
 }
 
 func TestBuild_YTDWeeks(t *testing.T) {
+	// Every week of the year before the consolidated one that a case does not list was sent
+	// with a blank figure: the ledger is complete, so the year to date is rebuilt.
 	tests := []struct {
 		name    string
 		period  string
@@ -148,10 +151,18 @@ func TestBuild_YTDWeeks(t *testing.T) {
 				Current: map[string]Source{"A": periodOnly("1", tt.current)},
 				Earlier: map[period.Period]map[string]Source{},
 			}
+			p := mustPeriod(t, tt.period)
+			for _, q := range period.InYear(period.Week, p.Year)[:p.N-1] {
+				in.Earlier[q] = map[string]Source{"A": periodOnly("1", "")}
+			}
 			for p, v := range tt.earlier {
 				in.Earlier[mustPeriod(t, p)] = map[string]Source{"A": periodOnly("1", v)}
 			}
-			checkValue(t, "YTD", row(t, mustBuild(t, in), "1").YTD, tt.want)
+			r := row(t, mustBuild(t, in), "1")
+			checkValue(t, "YTD", r.YTD, tt.want)
+			if got := r.PerUnit["A"].YTDBasis; got != BasisLedger {
+				t.Errorf("YTDBasis: got %v, want ledger", got)
+			}
 		})
 	}
 }

@@ -120,6 +120,9 @@ func ytdDiffers(own, ledger float64) bool {
 	return math.Abs(own-ledger) > 0.005*math.Abs(ledger)
 }
 
+// FormatNumber writes v the Vietnamese way, as the clerk's warnings do: "1.234,5".
+func FormatNumber(v float64) string { return formatNumber(v) }
+
 // formatNumber writes v the Vietnamese way for messages: "." between thousands, "," before
 // decimals, at most six decimals ("1.234,5").
 func formatNumber(v float64) string {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/intake"
+	"github.com/tonghop/tonghop/period"
 	"github.com/tonghop/tonghop/templates"
 )
 
@@ -136,7 +137,11 @@ func (a *agent) read(msg *intake.Message, now time.Time) {
 
 // fill writes the unit's answer into its template.
 func (a *agent) fill(j job, mistakes bool, now time.Time) ([]byte, error) {
-	data := sampleData(j.form, a.index, now, mistakes)
+	p, err := period.Parse(j.ident.Period)
+	if err != nil {
+		return nil, fmt.Errorf("unit %s: template of period %q: %w", a.unit.Code, j.ident.Period, err)
+	}
+	data := sampleData(j.form, p, a.index, now, mistakes)
 	out, err := templates.Fill(j.template, j.form, data)
 	if err != nil {
 		return nil, fmt.Errorf("unit %s: fill %s: %w", a.unit.Code, j.ident.Form, err)

@@ -7,16 +7,18 @@ import (
 	"time"
 
 	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/period"
 	"github.com/tonghop/tonghop/vnenc"
 )
 
-// sampleData invents what unit number i writes in form f: plausible figures whose subtotals add
-// up, tasks with deadlines in the coming weeks and a few lines of narrative. With mistakes it
+// sampleData invents what unit number i writes in form f for period p: plausible figures whose
+// subtotals add up (the year to date and last year's figure agreeing with the office's history,
+// see history.go), tasks with deadlines in the coming weeks and a few lines of narrative. With mistakes it
 // makes the slips clerks make: a subtotal that does not add up, words in a number cell, an
 // impossible date, a required part left empty. Unit number 2 types casually, as people do
 // without a Vietnamese keyboard or with Vietnamese number habits: its files are accepted with
 // warnings showing how each value was understood.
-func sampleData(f form.Form, i int, now time.Time, mistakes bool) form.Filled {
+func sampleData(f form.Form, p period.Period, i int, now time.Time, mistakes bool) form.Filled {
 	d := form.Filled{Tables: map[string][]form.Row{}, Indicators: map[string]map[string]map[string]string{}, Narrative: map[string]string{}}
 	casual := i == casualUnit
 	for _, t := range f.Tables {
@@ -26,7 +28,7 @@ func sampleData(f form.Form, i int, now time.Time, mistakes bool) form.Filled {
 		}
 	}
 	for _, it := range f.Indicators {
-		d.Indicators[it.Key] = sampleIndicators(it, i, mistakes)
+		d.Indicators[it.Key] = sampleIndicators(it, p, i, mistakes)
 		if casual {
 			last := it.Rows[len(it.Rows)-1].Code // neither a subtotal nor part of one
 			d.Indicators[it.Key][last]["plan"] = "1.234,5"
@@ -108,45 +110,56 @@ func sampleValue(c form.Column, i, r int, now time.Time) string {
 	return fmt.Sprintf("%s %d", c.Title, r+1)
 }
 
-// sampleIndicators fills every value column; rows with children get the sum of their children.
-func sampleIndicators(it form.IndicatorTable, i int, mistakes bool) map[string]map[string]string {
+// sampleIndicators fills every value column of period p. Every month the unit's figure of an
+// indicator is the same (monthlyFigures), so its year to date is that figure times the months
+// gone, and last year's is last year's monthly figure: what the office's opening figures hold.
+func sampleIndicators(it form.IndicatorTable, p period.Period, i int, mistakes bool) map[string]map[string]string {
 	out := map[string]map[string]string{}
-	base := map[string]float64{}
-	for n, row := range it.Rows {
-		base[row.Code] = float64((i+1)*(n+2)%17 + 3)
-	}
+	this, last := monthlyFigures(it, i)
+	months := float64(max(p.N, 1))
 	for _, row := range it.Rows {
-		if len(row.Children) > 0 {
-			sum := 0.0
-			for _, c := range row.Children {
-				sum += base[c]
-			}
-			base[row.Code] = sum
-		}
-	}
-	for _, row := range it.Rows {
-		v := base[row.Code]
+		v := this[row.Code]
 		vals := map[string]string{}
 		for _, c := range it.Columns {
-			vals[c.Key] = indicatorValue(c.Key, v)
+			vals[c.Key] = indicatorValue(c.Key, v, v*months, last[row.Code])
 		}
 		out[row.Code] = vals
 	}
 	if mistakes && len(it.Rows) > 2 {
-		out[it.Rows[0].Code]["period"] = strconv.FormatFloat(base[it.Rows[0].Code]+5, 'f', -1, 64)
+		out[it.Rows[0].Code]["period"] = strconv.FormatFloat(this[it.Rows[0].Code]+5, 'f', -1, 64)
 		out[it.Rows[2].Code]["period"] = "mười hai"
 	}
 	return out
 }
 
-func indicatorValue(col string, v float64) string {
+// monthlyFigures are unit number i's figure of every indicator in a month of this year and of
+// last year; subtotals are the sums of their rows.
+func monthlyFigures(it form.IndicatorTable, i int) (this, last map[string]float64) {
+	this, last = map[string]float64{}, map[string]float64{}
+	for n, row := range it.Rows {
+		this[row.Code] = float64((i+1)*(n+2)%17 + 3)
+		last[row.Code] = this[row.Code] - float64((i+n)%3) // a little less than this year
+	}
+	for _, row := range it.Rows {
+		if len(row.Children) > 0 {
+			this[row.Code], last[row.Code] = 0, 0
+			for _, c := range row.Children {
+				this[row.Code] += this[c]
+				last[row.Code] += last[c]
+			}
+		}
+	}
+	return this, last
+}
+
+func indicatorValue(col string, v, ytd, lastYear float64) string {
 	switch col {
 	case "plan":
 		return strconv.FormatFloat(v*12, 'f', -1, 64)
 	case "ytd":
-		return strconv.FormatFloat(v*10, 'f', -1, 64)
+		return strconv.FormatFloat(ytd, 'f', -1, 64)
 	case "last_year":
-		return strconv.FormatFloat(v*9, 'f', -1, 64)
+		return strconv.FormatFloat(lastYear, 'f', -1, 64)
 	case "pct_plan":
 		return "83"
 	case "pct_last_year":

@@ -1,7 +1,9 @@
 // Package demo runs a whole reporting cycle of a sample office on embedded mail servers: the real
 // daemon reads a real IMAP mailbox and sends through a real SMTP server, while simulated units
 // read their own mailboxes, fill the workbooks they receive and answer — most on time, one late,
-// one with mistakes that it corrects when told, one never. A manual clock walks through a
+// one with mistakes that it corrects when told, one never. The office goes live in November: it
+// first imports the figures of the earlier months from an opening-figures workbook, so that its
+// first report's year to date and last year's figures are right. A manual clock walks through a
 // fortnight of office hours in seconds. It is the first command a newcomer runs.
 package demo
 
@@ -91,6 +93,9 @@ func runOffice(ctx context.Context, o Options, cfg *config.Config, srv *localmai
 		return err
 	}
 	defer logFile.Close()
+	if err := importHistory(ctx, o.Out, filepath.Dir(cfg.DataDir), of, l); err != nil {
+		return fmt.Errorf("import history: %w", err)
+	}
 	logger := slog.New(slog.NewTextHandler(logFile, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	clk := clock.NewManual(simStart)
 	d, err := daemon.New(daemon.Options{Office: of, Ledger: l, Clock: clk, Logger: logger})

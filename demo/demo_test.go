@@ -6,6 +6,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/consolidate"
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/office"
+	"github.com/tonghop/tonghop/period"
+	"github.com/tonghop/tonghop/report"
 )
 
 func TestRun(t *testing.T) {
@@ -24,6 +31,7 @@ func TestRun(t *testing.T) {
 		"(cc pho.truong.ban.2@bqlkcn.example)", // …with its supervisor copied
 		"TTPC  silent                     nothing received",
 		"★ issued BM.02.01/KH", // the leaders' replies, authenticated by the MX, issue the report
+		"⤓ history BM.02.01/KH imported: kind=opening file=\"so-lieu-dau-ky.xlsx\" figures=1584", // 8 units × 9 indicators × 22 months
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("timeline lacks %q", want)
@@ -40,8 +48,69 @@ func TestRun(t *testing.T) {
 	if len(templates) != 8 {
 		t.Errorf("archived templates: got %d, want 8", len(templates))
 	}
+	checkFiguresAreTheLedgers(t, dir)
 	if t.Failed() {
 		t.Log(text)
+	}
+}
+
+// checkFiguresAreTheLedgers: with the opening figures imported, the November report's year
+// to date and last year's figures are rebuilt from the ledger (imported history), agree with
+// what every unit typed, and the clerks' draft mails list nothing to look at.
+func checkFiguresAreTheLedgers(t *testing.T, dir string) {
+	t.Helper()
+	ctx := context.Background()
+	cfg, err := config.Load(filepath.Join(dir, "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	of, err := office.Compile(cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := ledger.Open(ctx, cfg.DataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	out, err := l.Outbox(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	drafts := 0
+	for _, m := range out {
+		if m.Kind == ledger.KindDraft {
+			drafts++
+			if strings.Contains(m.Body, "cần lưu ý") {
+				t.Errorf("draft mail %q lists points to look at:\n%s", m.Subject, m.Body)
+			}
+		}
+	}
+	if drafts == 0 {
+		t.Error("no draft mail to the clerks")
+	}
+	f, _ := of.Form("BM.02.01/KH")
+	in, _, err := report.ConsolidationInput(ctx, of, l, f, period.Period{Kind: period.Month, Year: 2026, N: 11}, simEnd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, err := consolidate.Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(book.Warnings) != 0 {
+		t.Errorf("warnings: got %+v, want none", book.Warnings)
+	}
+	for _, r := range book.Summary[0].Rows {
+		if !r.YTD.OK || !r.LastYear.OK || !r.YTDBasis.Only(consolidate.BasisImported) || !r.LastYearBasis.Only(consolidate.BasisImported) {
+			t.Errorf("indicator %s: YTD %+v (%08b), last year %+v (%08b); want both from the ledger with imported history",
+				r.Code, r.YTD, r.YTDBasis, r.LastYear, r.LastYearBasis)
+		}
+		for unit, uf := range r.PerUnit {
+			if uf.YTD != uf.OwnYTD || uf.LastYear != uf.OwnLastYear {
+				t.Errorf("%s indicator %s: ledger's YTD %v and last year %v, typed %v and %v", unit, r.Code, uf.YTD.V, uf.LastYear.V, uf.OwnYTD.V, uf.OwnLastYear.V)
+			}
+		}
 	}
 }
 

@@ -85,8 +85,23 @@ func describe(e ledger.Event) (string, bool) {
 		return fmt.Sprintf("■ consolidated %s: %s", strings.TrimPrefix(e.Object, "form:"), e.Detail), true
 	case ledger.ActionReportIssued:
 		return fmt.Sprintf("★ issued %s: %s", strings.TrimPrefix(e.Object, "form:"), e.Detail), true
+	case ledger.ActionHistoryImported:
+		return fmt.Sprintf("⤓ history %s imported: %s", strings.TrimSuffix(strings.TrimPrefix(e.Object, "form:"), "/history"),
+			historyDetail(e.Detail)), true
 	case ledger.ActionOutboxFailed:
 		return fmt.Sprintf("! send failed %s: %s", e.Object, e.Detail), true
 	}
 	return "", false
+}
+
+// historyDetail keeps of an import's detail what the timeline shows: the kind, file and counts,
+// not the sha256.
+func historyDetail(detail string) string {
+	var keep []string
+	for _, f := range strings.Fields(detail) {
+		if !strings.HasPrefix(f, "sha256=") && !strings.HasPrefix(f, "import=") {
+			keep = append(keep, f)
+		}
+	}
+	return strings.Join(keep, " ")
 }

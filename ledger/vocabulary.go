@@ -86,6 +86,24 @@ const (
 	ActionApprovalReplyError   Action = "approval.reply_error"   // a reply whose step could not be taken
 )
 
+// Part A (figures): figures of past periods imported from files (tonghop import).
+
+// ActionHistoryImported is recorded for each file imported, on HistoryObject(form): its kind,
+// name, sha256, the figures it recorded and how many of them replaced an earlier import's.
+const ActionHistoryImported Action = "history.imported"
+
+// ImportKind is what an imported file of history is.
+type ImportKind string
+
+// Kinds of imported files.
+const (
+	ImportPastWorkbook ImportKind = "past_workbook" // a unit's workbook of a past period
+	ImportOpening      ImportKind = "opening"       // the office's opening-figures workbook
+)
+
+// HistoryObject names a form's imported history in the audit trail: "form:BM.02.01/KH/history".
+func HistoryObject(form string) string { return "form:" + form + "/history" }
+
 const (
 	queuedPrefix   = "outbox.queued."
 	approvalPrefix = "approval."

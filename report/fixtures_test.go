@@ -27,9 +27,13 @@ import (
 //
 //   - QLDN resubmits this period: v1 valid, v2 valid (counted), v3 invalid (must not hide v2);
 //   - QLDT typed a year to date that the ledger does not add up to, skipped last year's
-//     period, and for February sent a valid v1 then an invalid v2;
-//   - QHXD skipped February and sends this period's file late;
+//     period (the office imported its figures from an old report, all but indicator 6, whose
+//     figure QLDT types as last year's), and for February sent a valid v1 then an invalid v2;
+//   - QHXD skipped February (its year to date is what it types) and sends this period's file
+//     late;
 //   - QLMT sends everything but this period's file: it must count for nothing.
+//
+// The office also imported figures of QLDN's January, which QLDN sent: its file wins.
 var cfUnits = []struct{ code, name string }{
 	{"QLDN", "Phòng Quản lý doanh nghiệp"},
 	{"QLDT", "Phòng Quản lý đầu tư"},
@@ -85,6 +89,7 @@ type cfFixture struct {
 	target        period.Period
 	deadline, now time.Time
 	subs          []*cfSub
+	imports       []*cfImport
 }
 
 // add appends a workbook, numbering it as the ledger should: the next version of its unit and
@@ -149,6 +154,7 @@ func (fx *cfFixture) record(t *testing.T, ctx context.Context) *ledger.Ledger {
 			t.Fatalf("%s %s: ledger numbered version %d, want %d", unit, s.period, got, s.version)
 		}
 	}
+	fx.recordImports(t, ctx, l)
 	_, err = l.EnsurePeriod(ctx, ledger.Period{Form: fx.code, Period: fx.target.String(),
 		Deadline: fx.deadline, OpenedAt: fx.deadline.AddDate(0, 0, -10)})
 	if err != nil {
@@ -280,6 +286,10 @@ func (fx *cfFixture) addIndicatorForm(f form.Form) {
 			if ytd, ok := fx.typedYTD(f, r, unit, p, delta); ok {
 				c["ytd"] = num(ytd)
 			}
+			if unit == uMismatch && p == fx.target && r.code == cfTypedLastYear {
+				v, _ := r.figure(rows, unit, p.SameLastYear(), fx.target, 0)
+				c["last_year"] = num(v)
+			}
 			cells[r.code] = c
 		}
 		return form.Filled{Indicators: map[string]map[string]map[string]string{f.Indicators[0].Key: cells},
@@ -298,6 +308,7 @@ func (fx *cfFixture) addIndicatorForm(f form.Form) {
 		}
 	}
 	fx.addTarget(func(unit, variant int) form.Filled { return fill(unit, fx.target, deltas[variant]) })
+	fx.addImports(rows)
 }
 
 // typedYTD is the year to date a unit types: its rule over the months of the year it sent up
@@ -475,6 +486,10 @@ type cfExpect struct {
 	lists     map[string][]cfListRow
 	narrative map[string][]cfEntry
 	warnings  []string // the lines under "Lưu ý khi tổng hợp:"
+	// mismatches counts the typed years to date off the ledger's; history the imports the
+	// figures use (unit and period), in unit then time order.
+	mismatches int
+	history    []*cfImport
 }
 
 type cfSummaryRow struct {
@@ -484,7 +499,14 @@ type cfSummaryRow struct {
 	perUnit                                                        map[int]cfUnitFigures
 }
 
-type cfUnitFigures struct{ plan, period, ytd, own, lastYear fig }
+// cfUnitFigures are a unit's figures, with where its year to date and last year's come
+// from as its detail sheet says it.
+type cfUnitFigures struct {
+	plan, period, ytd, own, lastYear, lastYearYTD fig
+	ytdFrom, lastYearFrom                         string
+	ytdMissing                                    []period.Period
+	lastYearYTDKnown                              bool // the ledger has all of last year up to the period
+}
 
 type cfListRow struct {
 	unit    int
@@ -542,62 +564,6 @@ func cellOf(s *cfSub, table, code, col string) fig {
 		panic(err)
 	}
 	return fig{v, true}
-}
-
-// overYear combines by rule a unit's figures of the months of p's year up to p that it sent.
-func (fx *cfFixture) overYear(u int, p period.Period, table, code, rule string) fig {
-	var xs []float64
-	for n := 1; n <= p.N; n++ {
-		if v := cellOf(fx.counted(u, period.Period{Kind: p.Kind, Year: p.Year, N: n}), table, code, "period"); v.ok {
-			xs = append(xs, v.v)
-		}
-	}
-	return figs(xs).combine(rule)
-}
-
-func (fx *cfFixture) expectRows(f form.Form, ex *cfExpect) []cfSummaryRow {
-	var out []cfSummaryRow
-	for _, ind := range f.Indicators[0].Rows {
-		rule := ruleOf(f, ind.Code)
-		row := cfSummaryRow{code: ind.Code, perUnit: map[int]cfUnitFigures{}}
-		var plans, periods, ytds, lastYears, lastYTDs figs
-		for _, u := range ex.counted {
-			uf := fx.unitFigures(f, ex, u, ind.Code, rule)
-			row.perUnit[u] = uf
-			plans.add(uf.plan)
-			periods.add(uf.period)
-			ytds.add(uf.ytd)
-			lastYears.add(uf.lastYear)
-			lastYTDs.add(fx.overYear(u, fx.target.SameLastYear(), f.Indicators[0].Key, ind.Code, rule))
-			if uf.period.ok {
-				row.reported++
-			}
-		}
-		row.plan, row.period, row.ytd = plans.combine(rule), periods.combine(rule), ytds.combine(rule)
-		row.lastYear, row.lastYearYTD = lastYears.combine(rule), lastYTDs.combine(rule)
-		row.pctPlan, row.pctLastYear = ratio(row.ytd, row.plan), ratio(row.period, row.lastYear)
-		if rule == "avg" {
-			row.note = "Bình quân các đơn vị"
-		}
-		out = append(out, row)
-	}
-	expectSubtotals(f.Indicators[0].Rows, out)
-	return out
-}
-
-// unitFigures are a counted unit's own figures for an indicator; a typed year to date off the
-// ledger's by more than 0.5 % adds the clerk's warning.
-func (fx *cfFixture) unitFigures(f form.Form, ex *cfExpect, u int, code, rule string) cfUnitFigures {
-	key, cur := f.Indicators[0].Key, ex.cur[u]
-	uf := cfUnitFigures{plan: cellOf(cur, key, code, "plan"), period: cellOf(cur, key, code, "period"),
-		own: cellOf(cur, key, code, "ytd"), ytd: fx.overYear(u, fx.target, key, code, rule),
-		lastYear: cellOf(fx.counted(u, fx.target.SameLastYear()), key, code, "period")}
-	if uf.own.ok && uf.ytd.ok && math.Abs(uf.own.v-uf.ytd.v) > 0.005*math.Abs(uf.ytd.v) {
-		how := map[string]string{"sum": "số liệu các kỳ đã nộp cộng lại là", "avg": "bình quân số liệu các kỳ đã nộp là"}[rule]
-		ex.warnings = append(ex.warnings, fmt.Sprintf("- %s: Đơn vị %s ghi lũy kế chỉ tiêu %s là %s, %s %s.",
-			cfUnits[u].name, cfUnits[u].code, code, viNumber(uf.own.v), how, viNumber(uf.ytd.v)))
-	}
-	return uf
 }
 
 // expectSubtotals notes the subtotals whose aggregated figure is not the sum of their

@@ -111,9 +111,17 @@ func checkExercised(t *testing.T, f form.Form, ex *cfExpect) {
 		}
 	}
 	if len(f.Indicators) > 0 {
-		want = append(want, "ytd warning", "blank figure", "ratio over zero", "avg or subtotal")
-		seen["ytd warning"] = len(ex.warnings) == len(cfMismatchRows[f.Code])
+		want = append(want, "ytd warning", "blank figure", "ratio over zero", "avg or subtotal", "typed ytd",
+			"imported last year", "typed last year", "history used", "last year's ytd")
+		seen["ytd warning"] = ex.mismatches == len(cfMismatchRows[f.Code])
+		seen["history used"] = len(ex.history) == 1
 		for i, r := range ex.rows {
+			seen["last year's ytd"] = seen["last year's ytd"] || r.lastYearYTD.ok
+			for _, uf := range r.perUnit {
+				seen["typed ytd"] = seen["typed ytd"] || uf.ytdFrom == fromTyped
+				seen["imported last year"] = seen["imported last year"] || uf.lastYearFrom == fromImported
+				seen["typed last year"] = seen["typed last year"] || uf.lastYearFrom == fromTyped
+			}
 			seen["blank figure"] = seen["blank figure"] || !r.plan.ok || !r.period.ok
 			seen["ratio over zero"] = seen["ratio over zero"] || r.lastYear.ok && r.lastYear.v == 0 && !r.pctLastYear.ok
 			seen["avg or subtotal"] = seen["avg or subtotal"] || r.note != "" || len(f.Indicators[0].Rows[i].Children) > 0
@@ -525,8 +533,13 @@ func (b *cfBook) checkUnitFigures(s cfSheet, title string, u int, ex *cfExpect) 
 			continue
 		}
 		for col, v := range map[string]fig{"Kế hoạch năm": want.plan, "Thực hiện kỳ": want.period,
-			"Lũy kế (sổ)": want.ytd, "Lũy kế đơn vị tự ghi": want.own, "Cùng kỳ năm trước": want.lastYear} {
+			"Lũy kế từ đầu năm": want.ytd, "Lũy kế đơn vị tự ghi": want.own, "Cùng kỳ năm trước": want.lastYear} {
 			b.checkFigure("sheet "+s.name+" "+row.code+" «"+col+"»", s.at(r, b.col(h, col)), v, 1)
+		}
+		for col, from := range map[string]string{"Nguồn lũy kế": want.ytdFrom, "Nguồn cùng kỳ": want.lastYearFrom} {
+			if got := s.at(r, b.col(h, col)); got != from {
+				b.t.Errorf("sheet %s %s «%s»: got %q, want %q", s.name, row.code, col, got, from)
+			}
 		}
 	}
 }
@@ -617,6 +630,41 @@ func (b *cfBook) checkProvenance(fx *cfFixture, ex *cfExpect) {
 	}
 	if r := top + 1 + len(ex.counted); !s.blankRow(r) {
 		b.t.Errorf("provenance: got an extra row %q", s.rows[r])
+	}
+	b.checkHistory(s, fx, ex)
+}
+
+// checkHistory checks the imported files the figures use, listed under the submissions: one
+// row per unit and period, and none for an import a unit's own file hides.
+func (b *cfBook) checkHistory(s cfSheet, fx *cfFixture, ex *cfExpect) {
+	b.t.Helper()
+	top := s.find(0, 0, "SỐ LIỆU CÁC KỲ TRƯỚC NHẬP TỪ TỆP")
+	if len(ex.history) == 0 {
+		if top >= 0 {
+			b.t.Errorf("provenance: a table of imported files, with none used")
+		}
+		return
+	}
+	if top < 0 {
+		b.t.Fatal("provenance: no table of imported files")
+	}
+	h := s.header(top + 1)
+	cols := []string{"STT", "Mã đơn vị", "Đơn vị", "Kỳ", "Loại tệp", "Tên tệp", "SHA-256", "Người nhập"}
+	for i, imp := range ex.history {
+		r := top + 2 + i
+		var got []string
+		for _, c := range cols {
+			got = append(got, s.at(r, b.col(h, c)))
+		}
+		want := []string{strconv.Itoa(i + 1), cfUnits[imp.unit].code, cfUnits[imp.unit].name, imp.period.Label(),
+			"Bảng số liệu đầu kỳ", imp.file, imp.sha, "tonghop import (thử)"}
+		if !slices.Equal(got, want) {
+			b.t.Errorf("imported file %d: got %q, want %q", i+1, got, want)
+		}
+		b.checkTime("imported file "+imp.file, s.at(r, b.col(h, "Thời điểm nhập")), imp.at, fx.deadline.Location())
+	}
+	if r := top + 2 + len(ex.history); !s.blankRow(r) {
+		b.t.Errorf("provenance: got an extra imported file %q", s.rows[r])
 	}
 }
 

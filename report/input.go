@@ -15,7 +15,8 @@ import (
 
 // ConsolidationInput reads from the ledger what consolidating form f for period p needs: the
 // latest valid submission of every expected unit for p and, for indicator forms, for the earlier
-// periods of the year and last year's; for list forms, the previous period's (tasks carried
+// periods of the year and last year's (with the figures imported from files of history where a
+// unit has no submission: see addImported); for list forms, the previous period's (tasks carried
 // over) — all as the ledger stood at asOf. Basis is what it counted: unit → submission version
 // of p.
 func ConsolidationInput(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *config.Form, p period.Period, asOf time.Time) (in consolidate.Input, basis map[string]int, err error) {
@@ -40,6 +41,9 @@ func ConsolidationInput(ctx context.Context, cfg *office.Office, l *ledger.Ledge
 			return in, nil, err
 		}
 		if in.LastYearEarlier, err = r.earlier(last); err != nil {
+			return in, nil, err
+		}
+		if err = r.addImported(&in); err != nil {
 			return in, nil, err
 		}
 	}

@@ -4,16 +4,21 @@
 // # Sheets
 //
 //   - "Tổng hợp": the title block (office, desk, form, period, "DỰ THẢO lần N" or who approved
-//     it when, time of building), each indicator table aggregated across units, each list
+//     it when, time of building), each indicator table aggregated across units with, under
+//     it, a note each for the year to date and the same period last year saying which units'
+//     figures the ledger rebuilt from their files, which with figures imported from files of
+//     history, which the units typed themselves and which are unknown (basis.go), each list
 //     table with every unit's rows, the units still missing and the clerk's warnings.
 //   - "Nội dung báo cáo": the narrative, section by section, every unit's text under its
 //     heading, a paragraph a row. Left out when the form has no narrative.
 //   - "Tình hình nộp": every expected unit's status, version, arrival, files sent and
 //     reminders, then the reporting rate and the on-time rate.
 //   - "Nguồn số liệu": the file behind every unit's figures: version, arrival, lateness, file
-//     name, SHA-256 and Message-ID.
+//     name, SHA-256 and Message-ID; below, the imported files of history the figures use, by
+//     unit and period.
 //   - the details per unit: with at most UnitSheetLimit expected units a sheet per unit,
-//     named from its code (figures, rows, texts; "sent nothing" for a missing unit); with
+//     named from its code (figures, each year to date and last year's with its source,
+//     rows, texts; "sent nothing" for a missing unit); with
 //     more, one long sheet "Chi tiết đơn vị" with every unit's own figures, one row per unit
 //     and indicator. The list rows are not repeated there: "Tổng hợp" already has them with
 //     their unit. The details come last so that the four sheets everyone reads stay in view

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/tonghop/tonghop/consolidate"
 )
 
 // Sheet names. Excel compares sheet names without case, so unit sheets must differ from these
@@ -40,9 +42,10 @@ const (
 	hdrContent     = "Nội dung"
 
 	// A unit's own figures, on its detail sheet.
-	hdrUnitPeriod = "Thực hiện kỳ"
-	hdrLedgerYTD  = "Lũy kế (sổ)"
-	hdrOwnYTD     = "Lũy kế đơn vị tự ghi"
+	hdrUnitPeriod     = "Thực hiện kỳ"
+	hdrOwnYTD         = "Lũy kế đơn vị tự ghi"
+	hdrYTDSource      = "Nguồn lũy kế"
+	hdrLastYearSource = "Nguồn cùng kỳ"
 
 	hdrState      = "Tình trạng"
 	hdrVersion    = "Phiên bản được tính"
@@ -223,4 +226,105 @@ func docTitle(formTitle, periodLabel string) string {
 
 func docSubject(code, period string) string {
 	return "Báo cáo tổng hợp biểu mẫu " + code + ", kỳ " + period
+}
+
+// Where a year to date or last year's figure comes from (package consolidate's Basis): the
+// notes under each summary table and the source columns of the units' details.
+
+// basisLabel is a unit's figure's source in its detail row.
+func basisLabel(b consolidate.Basis) string {
+	switch b {
+	case consolidate.BasisLedger:
+		return "Sổ (các kỳ đã gửi)"
+	case consolidate.BasisImported:
+		return "Sổ, có số liệu nhập từ tệp"
+	case consolidate.BasisTyped:
+		return "Đơn vị tự ghi"
+	case consolidate.BasisMissing:
+		return "Chưa có"
+	}
+	return ""
+}
+
+// ytdHow and lastYearHow say, after "của <đơn vị>", where their figures come from.
+func ytdHow(b consolidate.Basis) string {
+	switch b {
+	case consolidate.BasisLedger:
+		return "cộng từ số liệu các kỳ đơn vị đã gửi"
+	case consolidate.BasisImported:
+		return "cộng từ số liệu các kỳ trong sổ, có kỳ lấy từ tệp số liệu đã nhập (xem sheet «" + sheetProvenance + "»)"
+	case consolidate.BasisTyped:
+		return "theo số liệu đơn vị tự báo cáo, do sổ chưa có đủ số liệu các kỳ trước"
+	case consolidate.BasisMissing:
+		return "chưa có (sổ chưa có đủ số liệu các kỳ trước, đơn vị cũng không ghi), nên lũy kế tổng hợp của các chỉ tiêu đó để trống"
+	}
+	return ""
+}
+
+func lastYearHow(b consolidate.Basis) string {
+	switch b {
+	case consolidate.BasisLedger:
+		return "theo báo cáo cùng kỳ đơn vị đã gửi"
+	case consolidate.BasisImported:
+		return "theo số liệu đã nhập từ tệp (xem sheet «" + sheetProvenance + "»)"
+	case consolidate.BasisTyped:
+		return "theo số liệu đơn vị tự báo cáo"
+	case consolidate.BasisMissing:
+		return "chưa có số liệu, nên số tổng hợp cùng kỳ của các chỉ tiêu đó để trống"
+	}
+	return ""
+}
+
+// Subjects of the notes.
+const (
+	noteYTD      = "Lũy kế từ đầu năm"
+	noteLastYear = "Cùng kỳ năm trước"
+)
+
+// basisNote is one note: "Lũy kế từ đầu năm của Phòng A, Phòng B (chỉ tiêu 2) theo số liệu
+// đơn vị tự báo cáo; của Phòng C cộng từ số liệu các kỳ đơn vị đã gửi." all says every unit's
+// figures have the one basis of parts.
+func basisNote(subject string, parts []notePart, all bool) string {
+	if all && len(parts) == 1 {
+		return subject + " của tất cả các đơn vị " + parts[0].how + "."
+	}
+	clauses := make([]string, len(parts))
+	for i, p := range parts {
+		clauses[i] = "của " + strings.Join(p.units, ", ") + " " + p.how
+	}
+	return subject + " " + strings.Join(clauses, "; ") + "."
+}
+
+// notePart is the units whose figures have one basis, each named as unitWithCodes does.
+type notePart struct {
+	units []string
+	how   string
+}
+
+// unitWithCodes names a unit in a note, with the indicators concerned when not all of them.
+func unitWithCodes(name string, codes []string, all bool) string {
+	if all {
+		return name
+	}
+	return name + " (chỉ tiêu " + strings.Join(codes, ", ") + ")"
+}
+
+// Provenance of imported figures.
+const (
+	titleHistory     = "SỐ LIỆU CÁC KỲ TRƯỚC NHẬP TỪ TỆP"
+	hdrHistoryPeriod = "Kỳ"
+	hdrImportedAt    = "Thời điểm nhập"
+	hdrImportKind    = "Loại tệp"
+	hdrImportedBy    = "Người nhập"
+)
+
+// importKindLabel names the kind of an imported file.
+func importKindLabel(kind string) string {
+	switch kind {
+	case consolidate.ImportPastWorkbook:
+		return "Báo cáo cũ của đơn vị"
+	case consolidate.ImportOpening:
+		return "Bảng số liệu đầu kỳ"
+	}
+	return kind
 }

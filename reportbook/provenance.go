@@ -7,6 +7,9 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/tonghop/tonghop/consolidate"
+	"github.com/tonghop/tonghop/period"
 )
 
 // Widths of the provenance columns.
@@ -83,7 +86,82 @@ func (wb *workbook) writeProvenance() error {
 			return err
 		}
 	}
+	if err := wb.writeHistory(sh); err != nil {
+		return err
+	}
 	return sh.flush()
+}
+
+// writeHistory lists, under the submissions, the figures of earlier periods imported from
+// files of history that the figures of the book use: one row per unit, file and run of
+// consecutive periods.
+func (wb *workbook) writeHistory(sh *sheet) error {
+	if len(wb.book.History) == 0 {
+		return nil
+	}
+	s := wb.st
+	sh.skip()
+	if err := sh.add(s.safeText(titleHistory, s.bold)); err != nil {
+		return err
+	}
+	err := wb.writeHeader(sh, []string{hdrNo, hdrUnitCode, hdrUnit, hdrHistoryPeriod, hdrImportedAt, hdrImportKind,
+		hdrFileName, hdrSHA256, hdrImportedBy})
+	if err != nil {
+		return err
+	}
+	for i, r := range historyRuns(wb.book.History) {
+		var h rowHeight
+		label, kind := r.label(), importKindLabel(r.imp.Kind)
+		h.fit(label, widthVersion)
+		h.fit(kind, widthMark)
+		h.fit(r.imp.FileName, widthFileName)
+		h.fit(r.imp.SHA256, widthSHA256)
+		h.fit(r.imp.By, widthMessageID)
+		err := sh.addTall(float64(h),
+			excelize.Cell{StyleID: s.center, Value: i + 1},
+			s.safeText(r.unit, s.text),
+			wb.unitCell(r.unit, wb.unitWidth(), &h),
+			s.safeText(label, s.wrap),
+			wb.dateTime(r.imp.ImportedAt),
+			s.safeText(kind, s.wrap),
+			s.safeText(r.imp.FileName, s.wrap),
+			s.safeText(r.imp.SHA256, s.wrap),
+			s.safeText(r.imp.By, s.wrap))
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// historyRun is a unit's consecutive periods whose figures came from one imported file.
+type historyRun struct {
+	unit        string
+	first, last period.Period
+	imp         consolidate.Import
+}
+
+func (r historyRun) label() string {
+	if r.first == r.last {
+		return r.first.Label()
+	}
+	return r.first.Label() + " – " + r.last.Label()
+}
+
+// historyRuns joins the imported periods of a unit and file that follow each other: an office
+// that imported a year of figures reads two rows per unit, not two dozen.
+func historyRuns(hs []consolidate.HistorySource) []historyRun {
+	var out []historyRun
+	for _, h := range hs {
+		for _, imp := range h.Imports {
+			if n := len(out); n > 0 && out[n-1].unit == h.Unit && out[n-1].imp == imp && out[n-1].last.Next() == h.Period {
+				out[n-1].last = h.Period
+				continue
+			}
+			out = append(out, historyRun{unit: h.Unit, first: h.Period, last: h.Period, imp: imp})
+		}
+	}
+	return out
 }
 
 // writeProperties records the form, period, draft, build time, ledger state and approval in

@@ -152,6 +152,11 @@ func (wb *workbook) writeSummaryTable(sh *sheet, t consolidate.SummaryTable) err
 			return err
 		}
 	}
+	for _, note := range wb.basisNotes(t) {
+		if err := sh.addSpanning(s.safeText(note, s.noteItalic)); err != nil {
+			return err
+		}
+	}
 	sh.skip()
 	return nil
 }

@@ -82,16 +82,24 @@ func (wb *workbook) writeUnitSheet(sh *sheet, i int, u status.Unit, rows map[str
 	return wb.writeUnitNarrative(sh, u.Code)
 }
 
+// unitIndicatorHeaders are the columns of a unit's own figures: the year to date and last
+// year's figures used, each with where it comes from (the ledger, imports, or what the unit
+// typed), and the year to date the unit typed.
 func unitIndicatorHeaders(withUnit bool) []string {
-	h := []string{hdrCode, hdrIndicator, hdrMeasure, hdrPlan, hdrUnitPeriod, hdrLedgerYTD, hdrOwnYTD, hdrLastYear}
+	h := []string{hdrCode, hdrIndicator, hdrMeasure, hdrPlan, hdrUnitPeriod, hdrYTD, hdrYTDSource, hdrOwnYTD,
+		hdrLastYear, hdrLastYearSource}
 	if withUnit {
 		h = append([]string{hdrUnitCode, hdrUnit}, h...)
 	}
 	return h
 }
 
+// widthSource fits the longest source label on two lines.
+const widthSource = 14.0
+
 func unitIndicatorWidths(withUnit bool) []float64 {
-	w := []float64{widthCode, widthName, widthMeasure, widthFigure, widthFigure, widthFigure, widthFigure, widthFigure}
+	w := []float64{widthCode, widthName, widthMeasure, widthFigure, widthFigure, widthFigure, widthSource,
+		widthFigure, widthFigure, widthSource}
 	if withUnit {
 		w = append([]float64{widthUnitCode, 24}, w...)
 	}
@@ -114,13 +122,17 @@ func (wb *workbook) writeUnitFigures(sh *sheet, t consolidate.SummaryTable, unit
 			}
 			var h rowHeight
 			h.fit(r.Name, widthName)
+			ytdFrom, lastYearFrom := basisLabel(f.YTDBasis), basisLabel(f.LastYearBasis)
+			h.fit(ytdFrom, widthSource)
+			h.fit(lastYearFrom, widthSource)
 			cells = cells[:0]
 			if withUnit {
 				cells = append(cells, s.safeText(code, s.text), wb.unitCell(code, 24, &h))
 			}
 			cells = append(cells, s.safeText(r.Code, s.center), s.safeText(r.Name, wb.nameStyle(r.Code)),
 				s.safeText(r.Measure, s.center),
-				wb.figure(f.Plan), wb.figure(f.Period), wb.figure(f.YTD), wb.figure(f.OwnYTD), wb.figure(f.LastYear))
+				wb.figure(f.Plan), wb.figure(f.Period), wb.figure(f.YTD), s.safeText(ytdFrom, s.wrap),
+				wb.figure(f.OwnYTD), wb.figure(f.LastYear), s.safeText(lastYearFrom, s.wrap))
 			if err := sh.addTall(float64(h), cells...); err != nil {
 				return err
 			}

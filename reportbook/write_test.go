@@ -69,8 +69,10 @@ func TestWrite_IndicatorFigures(t *testing.T) {
 	u1.Filled.Indicators["kcn"]["1.1"]["period"] = "1.5"
 	u1.Filled.Indicators["kcn"]["7"] = map[string]string{}
 	fx.in.Current["U01"] = u1
+	// Unit 2 sent nothing last year: it types its last year's figure of indicator 1, 0.
 	u2 := fx.in.Current["U02"]
 	u2.Filled.Indicators["kcn"]["7"] = map[string]string{}
+	u2.Filled.Indicators["kcn"]["1"]["last_year"] = "0"
 	fx.in.Current["U02"] = u2
 	fx.in.LastYear = map[string]consolidate.Source{"U01": {Filled: sampleFilled(fx.form, "U01", 0)}}
 	fx.in.LastYear["U01"].Filled.Indicators["kcn"]["1"]["period"] = "4"
@@ -134,8 +136,16 @@ func TestWrite_IndicatorFigures(t *testing.T) {
 
 func TestWrite_LastYearYTDColumn(t *testing.T) {
 	fx := newFixture(t, "KT-XH", 2, 0)
-	fx.in.LastYear = map[string]consolidate.Source{"U01": {Filled: sampleFilled(fx.form, "U01", 0)}}
+	// Last year's year to date needs every month of last year up to November, of both units.
+	both := func() map[string]consolidate.Source {
+		return map[string]consolidate.Source{"U01": {Filled: sampleFilled(fx.form, "U01", 0)},
+			"U02": {Filled: sampleFilled(fx.form, "U02", 0)}}
+	}
+	fx.in.LastYear = both()
 	fx.in.LastYearEarlier = map[period.Period]map[string]consolidate.Source{}
+	for _, p := range period.InYear(period.Month, 2025)[:10] {
+		fx.in.LastYearEarlier[p] = both()
+	}
 	fx.rebuild(t)
 	f, _ := fx.write(t)
 	header, _ := rowWith(t, rows(t, f, sheetSummary), 0, hdrCode)
@@ -221,8 +231,8 @@ func TestWrite_UnitSheetLimit(t *testing.T) {
 				t.Errorf("long rows: got %d, want %d", n, want)
 			}
 			r, _ := rowWith(t, all, 0, "U31")
-			if at(r, 2) != "1" || at(r, 6) != "1" || at(r, 7) != "1" || at(r, 8) != "1" {
-				t.Errorf("U31 indicator 1: got %q, want period, ledger and own year to date 1", r)
+			if at(r, 2) != "1" || at(r, 6) != "1" || at(r, 7) != "1" || at(r, 8) != basisLabel(consolidate.BasisTyped) || at(r, 9) != "1" {
+				t.Errorf("U31 indicator 1: got %q, want period 1 and the year to date it typed, 1", r)
 			}
 		})
 	}

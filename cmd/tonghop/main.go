@@ -36,6 +36,7 @@ func commands() []command {
 		{"run", "run the daemon: read the mailbox, send templates, receipts and reminders", runDaemon},
 		{"template", "write the workbook a unit fills for a form and period", runTemplate},
 		{"check", "read and validate a filled workbook as the daemon does", runCheck},
+		{"import", "record figures of past periods: units' past workbooks or an opening-figures workbook", runImport},
 		{"ingest", "take in saved messages (.eml) exactly as the daemon takes in mail", runIngest},
 		{"calendar", "print the days off of a year (public holidays, compensatory days)", runCalendar},
 		{"deadlines", "print every period's deadline of a form in a year, and what placed it", runDeadlines},

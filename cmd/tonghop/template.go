@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/office"
@@ -15,17 +16,29 @@ import (
 )
 
 func runTemplate(_ context.Context, args []string, stdout, _ io.Writer) error {
-	fs := newFlags("template", "template --config FILE --form CODE --period P (--unit U -o FILE.xlsx | --all-units DIR)",
+	fs := newFlags("template", "template --config FILE --form CODE --period P (--unit U -o FILE.xlsx | --all-units DIR)\n"+
+		"       tonghop template --config FILE --form CODE --opening [--year Y | --period P] -o FILE.xlsx",
 		"Write the workbook a unit fills for a form and period, signed with the office's template key,\n"+
-			"exactly as the daemon mails it. Periods: 2026-W47, 2026-11, 2026-Q4, 2026-H1, 2026-9M, 2026.", stdout)
+			"exactly as the daemon mails it. Periods: 2026-W47, 2026-11, 2026-Q4, 2026-H1, 2026-9M, 2026.\n"+
+			"With --opening, write instead the opening-figures workbook the office fills with its units'\n"+
+			"figures of last year and of this year before the period the ledger takes over from (--period,\n"+
+			"else the one under way in --year, this year by default), for 'tonghop import'.", stdout)
 	path := fs.String("config", "", "configuration `file` (required)")
 	code := fs.String("form", "", "form `code`, e.g. BM.04.01/KH (required)")
 	name := fs.String("period", "", "`period`, e.g. 2026-W47 or 2026-11 (required)")
 	unitCode := fs.String("unit", "", "`code` of the unit the template is for")
 	out := fs.String("o", "", "output `file` (.xlsx) for --unit")
 	dir := fs.String("all-units", "", "write one template per reporting unit into `directory`, named as mailed")
+	opening := fs.Bool("opening", false, "write the opening-figures workbook of the form (with -o)")
+	year := fs.Int("year", 0, "with --opening: the `year` the ledger takes over in (default: this year)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *opening {
+		if *path == "" || *code == "" || *out == "" || *unitCode != "" || *dir != "" {
+			return fmt.Errorf("%w: --opening wants --config, --form and -o FILE.xlsx, and no --unit or --all-units", errUsage)
+		}
+		return writeOpeningTemplate(stdout, openingRequest{path: *path, code: *code, periodName: *name, out: *out, year: *year}, time.Now())
 	}
 	switch {
 	case *path == "" || *code == "" || *name == "":

@@ -17,6 +17,8 @@ var Floors = map[string]int{
 	"approval": 2, "schedule": 2, "consolidate": 2, "letters": 2, "config": 2,
 	// 3: documents built from the domain.
 	"reportbook": 3,
+	// Part A (figures): the opening-figures workbook and past figures to import.
+	"history": 3,
 	// 4: the compiled office.
 	"office": 4,
 	// 5: the stages of the cycle — they never import each other.
