@@ -67,16 +67,7 @@ type Server struct {
 // RequireEnv is set to 1.
 func Start(t testing.TB, opts Options) *Server {
 	t.Helper()
-	bin, err := findBinaries()
-	if err == nil && os.Geteuid() != 0 {
-		err = errors.New("postfix needs root")
-	}
-	if err != nil {
-		if os.Getenv(RequireEnv) == "1" {
-			t.Fatalf("postfixtest: %v (%s=1)", err, RequireEnv)
-		}
-		t.Skipf("postfixtest: %v; run as root with postfix installed, or set %s=1 to fail instead", err, RequireEnv)
-	}
+	bin := require(t)
 	if len(opts.Domains) == 0 || opts.LMTP == "" {
 		t.Fatal("postfixtest: Options.Domains and Options.LMTP are required")
 	}
@@ -98,6 +89,29 @@ func Start(t testing.TB, opts Options) *Server {
 		t.Fatalf("postfixtest: %v\npostfix log:\n%s", err, s.Log())
 	}
 	return s
+}
+
+// Require skips the test when Postfix cannot run here (not installed, or the test not running
+// as root), or fails it when RequireEnv is set to 1. Start does the same; a test calls Require
+// first to skip before starting anything else, such as the store.
+func Require(t testing.TB) {
+	t.Helper()
+	require(t)
+}
+
+func require(t testing.TB) binaries {
+	t.Helper()
+	bin, err := findBinaries()
+	if err == nil && os.Geteuid() != 0 {
+		err = errors.New("postfix needs root")
+	}
+	if err != nil {
+		if os.Getenv(RequireEnv) == "1" {
+			t.Fatalf("postfixtest: %v (%s=1)", err, RequireEnv)
+		}
+		t.Skipf("postfixtest: %v; run as root with postfix installed, or set %s=1 to fail instead", err, RequireEnv)
+	}
+	return bin
 }
 
 // prepare makes the instance directory. It is readable and traversable by the postfix user,

@@ -24,6 +24,7 @@ const message = "From: Văn phòng <vanthu@kcn.example>\r\nTo: qldn@kcn.example,
 // each; a recipient of another domain is refused at once; an unknown account of a test domain
 // comes back to the sender as a bounce; and the system's own Postfix files are left alone.
 func TestStart(t *testing.T) {
+	Require(t)
 	before := systemPostfix(t)
 	store := dovecottest.Start(t, dovecottest.Options{User: "vanthu@kcn.example", LMTP: true,
 		Accounts: []dovecottest.Account{{User: "qldn@kcn.example"}, {User: "bqlkcn@donvi.example"}}})
