@@ -7,9 +7,10 @@
 //
 // Four workers run under one context: intake, scheduler (ask), reports (report, then approve)
 // and outbox. Step runs each once, in that order: the demo and the tests drive it with a
-// simulated clock. Run loops the scheduler, the reports and the outbox on tickers, and the
-// intake on the mailbox itself: IDLE where the server offers it, the poll interval otherwise,
-// with backoff while the server cannot be reached.
+// simulated clock. Run steps the scheduler, the reports and the outbox when woken — a recorded
+// mail wakes the outbox and the reports, queued mail wakes the outbox (see wake.go) — and on
+// tickers as the fallback, and the intake on the mailbox itself: IDLE where the server offers it,
+// the poll interval otherwise, with backoff while the server cannot be reached.
 package daemon
 
 import (
@@ -72,6 +73,11 @@ type Daemon struct {
 
 	mu      sync.Mutex // guards mailbox: the intake worker owns it, Close may race with it
 	mailbox *intake.Mailbox
+
+	// Run's workers: woken when there is work for them, and stepping every interval anyway.
+	wakeOutbox, wakeReports wake
+	every                   intervals
+	onStep                  func(worker string, cause stepCause) // tests: told after each step of Run's workers
 }
 
 // New builds a daemon from a validated configuration. It does no I/O.
@@ -86,7 +92,8 @@ func New(o Options) (*Daemon, error) {
 	if o.Office == nil || o.Ledger == nil {
 		return nil, errors.New("daemon: office and ledger are required")
 	}
-	d := &Daemon{o: o.Office, ledger: o.Ledger, clock: o.Clock, log: o.Logger, conv: o.Converter, drain: o.DrainTimeout}
+	d := &Daemon{o: o.Office, ledger: o.Ledger, clock: o.Clock, log: o.Logger, conv: o.Converter, drain: o.DrainTimeout,
+		wakeOutbox: newWake(), wakeReports: newWake(), every: fallbackIntervals(time.Duration(o.Office.Mailbox.PollInterval))}
 	if d.clock == nil {
 		d.clock = clock.Real{}
 	}
@@ -116,7 +123,7 @@ func (d *Daemon) Step(ctx context.Context) error {
 	return errors.Join(d.Poll(ctx), d.Schedule(ctx), d.Report(ctx), d.Flush(ctx))
 }
 
-// Run runs the three workers until ctx ends, then lets in-flight work finish for at most the
+// Run runs the workers until ctx ends, then lets in-flight work finish for at most the
 // drain timeout and returns. It returns nil on a clean shutdown.
 func (d *Daemon) Run(ctx context.Context) error {
 	if d.o.MailAuth.Unauthenticated() {
@@ -141,23 +148,14 @@ func (d *Daemon) Run(ctx context.Context) error {
 		case <-work.Done():
 		}
 	}()
-	poll := time.Duration(d.o.Mailbox.PollInterval)
 	var wg sync.WaitGroup
 	wg.Go(func() { d.watch(ctx, work) })
-	for _, w := range []struct {
-		name  string
-		every time.Duration
-		do    func(context.Context) error
-	}{
-		{"scheduler", poll, d.Schedule},
-		{"reports", poll, d.Report},
-		{"outbox", min(poll, 5*time.Second), d.Flush},
+	for _, w := range []worker{
+		{name: "scheduler", every: d.every.scheduler, do: d.Schedule, then: d.wakeOutbox},
+		{name: "reports", every: d.every.reports, woken: d.wakeReports, do: d.Report, then: d.wakeOutbox},
+		{name: "outbox", every: d.every.outbox, woken: d.wakeOutbox, do: d.Flush},
 	} {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			d.loop(ctx, work, w.name, w.every, w.do)
-		}()
+		wg.Go(func() { d.loop(ctx, work, w) })
 	}
 	wg.Wait()
 	d.closeMailbox()
@@ -165,20 +163,41 @@ func (d *Daemon) Run(ctx context.Context) error {
 	return nil
 }
 
-// loop runs do at once and then every interval until ctx ends; do itself gets work, which
-// outlives ctx by the drain timeout so that a mail half-recorded is finished, not abandoned.
-func (d *Daemon) loop(ctx, work context.Context, name string, every time.Duration, do func(context.Context) error) {
-	log := d.log.With("component", name)
-	ticker := time.NewTicker(every)
+// worker is one of Run's loops: it steps with do when woken (a nil woken: never) and every
+// interval, and after each step rings then (nil: nobody), the worker its step may have given
+// work to.
+type worker struct {
+	name  string
+	every time.Duration
+	woken wake
+	do    func(context.Context) error
+	then  wake
+}
+
+// loop runs the worker's step at once and then whenever it is woken or its ticker fires, until
+// ctx ends; the step itself gets work, which outlives ctx by the drain timeout so that a mail
+// half-recorded is finished, not abandoned.
+func (d *Daemon) loop(ctx, work context.Context, w worker) {
+	log := d.log.With("component", w.name)
+	ticker := time.NewTicker(w.every)
 	defer ticker.Stop()
-	for {
-		if err := do(work); err != nil {
+	for cause := causeStart; ; {
+		if err := w.do(work); err != nil {
 			log.Error("worker step failed; retrying at the next tick", "err", err)
+		}
+		if w.then != nil {
+			w.then.ring()
+		}
+		if d.onStep != nil {
+			d.onStep(w.name, cause)
 		}
 		select {
 		case <-ctx.Done():
 			return
 		case <-ticker.C:
+			cause = causeTick
+		case <-w.woken:
+			cause = causeWake
 		}
 	}
 }

@@ -135,6 +135,7 @@ func (d *Daemon) record(ctx context.Context, in ledger.Intake, copies []office.C
 	if err != nil {
 		return res, fmt.Errorf("record: %w", err)
 	}
+	d.recorded(in, res)
 	subs, err := d.submissionCopies(res.Submissions)
 	if err = errors.Join(err, d.o.File(append(subs, copies...))); err != nil {
 		log.Warn("archive copy not written", "err", err)

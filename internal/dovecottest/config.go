@@ -87,7 +87,11 @@ func (s *Server) config() string {
 	line("state_dir = %s", filepath.Join(s.dir, "state"))
 	line("instance_name = %s", filepath.Base(s.dir))
 	line("log_path = %s", s.logPath())
-	line("protocols = imap")
+	if s.opts.LMTP {
+		line("protocols = imap lmtp")
+	} else {
+		line("protocols = imap")
+	}
 	line("listen = 127.0.0.1")
 	line("shutdown_clients = yes")
 	line("default_login_user = %s", s.ids.loginUser)
@@ -113,6 +117,9 @@ func (s *Server) config() string {
 	line("  inet_listener imap {\n    address = 127.0.0.1\n    port = %d\n  }", s.port)
 	line("  inet_listener imaps {\n    address = 127.0.0.1\n    port = %d\n    ssl = yes\n  }", s.tlsPort)
 	line("}")
+	if s.opts.LMTP {
+		s.writeLMTP(line)
+	}
 	if s.ids.unprivileged {
 		line("default_internal_group = %s", s.ids.internalGroup)
 		// chroot needs root; these are the services that chroot by default.
@@ -132,4 +139,13 @@ func (s *Server) writeTLS(line func(string, ...any)) {
 	line("ssl = yes")
 	line("ssl_cert = <%s", filepath.Join(s.dir, "cert.pem"))
 	line("ssl_key = <%s", filepath.Join(s.dir, "key.pem"))
+}
+
+// writeLMTP adds the LMTP listener. Recipients are accounts by their full address (the account
+// names are addresses); anything else is refused at RCPT, as a store refuses an unknown user.
+func (s *Server) writeLMTP(line func(string, ...any)) {
+	line("service lmtp {")
+	line("  inet_listener lmtp {\n    address = 127.0.0.1\n    port = %d\n  }", s.lmtpPort)
+	line("}")
+	line("postmaster_address = postmaster@localhost")
 }

@@ -10,6 +10,9 @@
 //	cfg := intake.MailboxConfig{Host: srv.Host(), Port: srv.Port(), TLS: intake.TLSNone,
 //		User: srv.User(), Password: srv.Password()}
 //
+// With Options.Accounts and Options.LMTP it is a whole office's mail store: several mailboxes,
+// and an LMTP listener through which a mail server (package postfixtest) delivers to them.
+//
 // Each Start is independent, so tests using it may run in parallel. Starting takes well under a
 // second. Running as root, Dovecot's login processes run as the package's dovenull user, its
 // internal processes and the mail user as the dovecot user (Dovecot refuses UID 0 for mail
@@ -57,6 +60,17 @@ type Options struct {
 	TLS bool
 	// Config is appended to the generated dovecot.conf, for a test needing another setting.
 	Config string
+	// Accounts are more mailboxes beside User's, each logging in with its own name (an address)
+	// and password (DefaultPassword when empty).
+	Accounts []Account
+	// LMTP adds an LMTP listener on loopback, LMTPPort, delivering to the INBOX of every account
+	// by its name, as a mail server hands mail over to its store.
+	LMTP bool
+}
+
+// Account is one mailbox of the server.
+type Account struct {
+	User, Password string
 }
 
 // Server is a running Dovecot. Its methods fail the test on error.
@@ -68,6 +82,7 @@ type Server struct {
 	ids      identities
 	port     int
 	tlsPort  int
+	lmtpPort int
 	certPool *x509.CertPool
 
 	mu       sync.Mutex
@@ -92,8 +107,16 @@ func Start(t testing.TB, opts Options) *Server {
 	if opts.Password == "" {
 		opts.Password = DefaultPassword
 	}
-	if strings.ContainsAny(opts.User+opts.Password, ":\r\n") {
-		t.Fatalf("dovecottest: user and password may not contain ':' or line breaks")
+	opts.Accounts = append([]Account{{User: opts.User, Password: opts.Password}}, opts.Accounts...)
+	seen := map[string]bool{}
+	for i, a := range opts.Accounts {
+		if a.Password == "" {
+			opts.Accounts[i].Password = DefaultPassword
+		}
+		if a.User == "" || strings.ContainsAny(a.User+a.Password, ":\r\n/") || seen[strings.ToLower(a.User)] {
+			t.Fatalf("dovecottest: account %q: names must be unique and non-empty; names and passwords may not contain ':', '/' or line breaks", a.User)
+		}
+		seen[strings.ToLower(a.User)] = true
 	}
 	s := &Server{opts: opts, bin: bin}
 	if err := s.prepare(t); err != nil {
@@ -128,17 +151,12 @@ func (s *Server) prepare(t testing.TB) error {
 	if s.ids, err = currentIdentities(); err != nil {
 		return err
 	}
-	for _, sub := range []string{"run", "state", "home"} {
+	for _, sub := range []string{"run", "state"} {
 		if err := os.Mkdir(filepath.Join(dir, sub), 0o755); err != nil {
 			return err
 		}
 	}
-	if err := os.Chown(filepath.Join(dir, "home"), s.ids.mailUID, s.ids.mailGID); err != nil {
-		return fmt.Errorf("give the mail user its home: %w", err)
-	}
-	passwd := fmt.Sprintf("%s:{PLAIN}%s:%d:%d::%s::\n", s.opts.User, s.opts.Password,
-		s.ids.mailUID, s.ids.mailGID, filepath.Join(dir, "home"))
-	if err := os.WriteFile(filepath.Join(dir, "passwd"), []byte(passwd), 0o644); err != nil {
+	if err := s.writeAccounts(); err != nil {
 		return err
 	}
 	if s.opts.TLS {
@@ -157,9 +175,14 @@ func (s *Server) startOnFreePorts() error {
 		if s.port, err = freePort(); err != nil {
 			return err
 		}
-		s.tlsPort = 0
+		s.tlsPort, s.lmtpPort = 0, 0
 		if s.opts.TLS {
 			if s.tlsPort, err = freePort(); err != nil {
+				return err
+			}
+		}
+		if s.opts.LMTP {
+			if s.lmtpPort, err = freePort(); err != nil {
 				return err
 			}
 		}
@@ -235,6 +258,9 @@ func (s *Server) Port() int { return s.port }
 // TLSPort is the implicit TLS port, 0 without Options.TLS.
 func (s *Server) TLSPort() int { return s.tlsPort }
 
+// LMTPPort is the LMTP port on Host, 0 without Options.LMTP.
+func (s *Server) LMTPPort() int { return s.lmtpPort }
+
 // CertPool trusts the server's certificate; nil without Options.TLS.
 func (s *Server) CertPool() *x509.CertPool { return s.certPool }
 
@@ -243,6 +269,9 @@ func (s *Server) User() string { return s.opts.User }
 
 // Password is the account's password.
 func (s *Server) Password() string { return s.opts.Password }
+
+// Accounts are every mailbox of the server, User's first.
+func (s *Server) Accounts() []Account { return append([]Account(nil), s.opts.Accounts...) }
 
 // Dir is the directory holding the instance's configuration, log and mail.
 func (s *Server) Dir() string { return s.dir }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
+	"github.com/emersion/go-smtp"
 )
 
 func mail(i int) []byte {
@@ -155,5 +156,55 @@ func TestOptions_TLS(t *testing.T) {
 	defer starttls.Close()
 	if err := starttls.Login(srv.User(), srv.Password()).Wait(); err != nil {
 		t.Errorf("login after STARTTLS: %v", err)
+	}
+}
+
+// With accounts and LMTP, the server is an office's mail store: LMTP delivers to each account's
+// INBOX by its address and refuses an address that is no account.
+func TestStart_AccountsAndLMTP(t *testing.T) {
+	t.Parallel()
+	srv := Start(t, Options{LMTP: true, Accounts: []Account{{User: "qldn@kcn.example"}, {User: "tb@kcn.example", Password: "khác"}}})
+	if srv.LMTPPort() == 0 {
+		t.Fatal("LMTPPort: got 0 with Options.LMTP")
+	}
+	conn, err := net.DialTimeout("tcp", net.JoinHostPort(srv.Host(), strconv.Itoa(srv.LMTPPort())), 10*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := smtp.NewClientLMTP(conn)
+	defer c.Close()
+	if err := c.Hello("mx.kcn.example"); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Mail("vanthu@kcn.example", nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, rcpt := range []string{"qldn@kcn.example", "tb@kcn.example"} {
+		if err := c.Rcpt(rcpt, nil); err != nil {
+			t.Fatalf("RCPT %s: %v", rcpt, err)
+		}
+	}
+	if err := c.Rcpt("nobody@kcn.example", nil); err == nil {
+		t.Error("RCPT of an address that is no account: got accepted, want refused")
+	}
+	w, err := c.Data()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write(mail(7)); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := w.CloseWithLMTPResponse()
+	if err != nil {
+		t.Fatalf("DATA: %v (%v)", err, resp)
+	}
+	for _, user := range []string{"qldn@kcn.example", "tb@kcn.example"} {
+		got := srv.MessagesOf(t, user, "INBOX")
+		if len(got) != 1 || !bytes.Contains(got[0], []byte("Message-ID: <7@x.vn>")) {
+			t.Errorf("INBOX of %s: got %d messages, want the one delivered", user, len(got))
+		}
+	}
+	if got := srv.Count(t, "INBOX"); got != 0 {
+		t.Errorf("INBOX of %s, not a recipient: got %d messages, want 0", srv.User(), got)
 	}
 }

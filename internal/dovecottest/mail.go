@@ -3,6 +3,7 @@ package dovecottest
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"net"
 	"sort"
 	"testing"
@@ -21,7 +22,7 @@ const adminTimeout = 30 * time.Second
 // whatever proxy the code under test goes through.
 func (s *Server) Client(t testing.TB) *imapclient.Client {
 	t.Helper()
-	c, err := s.login()
+	c, err := s.login(s.opts.User)
 	if err != nil {
 		t.Fatalf("dovecottest: %v", err)
 	}
@@ -29,24 +30,34 @@ func (s *Server) Client(t testing.TB) *imapclient.Client {
 	return c
 }
 
-func (s *Server) login() (*imapclient.Client, error) {
+func (s *Server) login(user string) (*imapclient.Client, error) {
+	password := s.password(user)
+	if password == "" {
+		return nil, fmt.Errorf("no account %q", user)
+	}
 	conn, err := net.DialTimeout("tcp", s.Addr(), adminTimeout)
 	if err != nil {
 		return nil, err
 	}
 	_ = conn.SetDeadline(time.Now().Add(adminTimeout))
 	c := imapclient.New(conn, nil)
-	if err := c.Login(s.opts.User, s.opts.Password).Wait(); err != nil {
+	if err := c.Login(user, password).Wait(); err != nil {
 		_ = c.Close()
 		return nil, err
 	}
 	return c, nil
 }
 
-// withClient runs f on a fresh logged-in connection and logs out.
+// withClient runs f on a fresh connection logged in as the account, and logs out.
 func (s *Server) withClient(t testing.TB, what string, f func(c *imapclient.Client) error) {
 	t.Helper()
-	c, err := s.login()
+	s.withClientOf(t, s.opts.User, what, f)
+}
+
+// withClientOf runs f on a fresh connection logged in as user, and logs out.
+func (s *Server) withClientOf(t testing.TB, user, what string, f func(c *imapclient.Client) error) {
+	t.Helper()
+	c, err := s.login(user)
 	if err == nil {
 		err = f(c)
 		if logoutErr := c.Logout().Wait(); err == nil {
@@ -55,7 +66,7 @@ func (s *Server) withClient(t testing.TB, what string, f func(c *imapclient.Clie
 		_ = c.Close()
 	}
 	if err != nil {
-		t.Fatalf("dovecottest: %s: %v", what, err)
+		t.Fatalf("dovecottest: %s of %s: %v", what, user, err)
 	}
 }
 
@@ -97,8 +108,14 @@ func appendMessage(c *imapclient.Client, folder string, raw []byte) (*imap.Appen
 // flags alone.
 func (s *Server) Messages(t testing.TB, folder string) [][]byte {
 	t.Helper()
+	return s.MessagesOf(t, s.opts.User, folder)
+}
+
+// MessagesOf is Messages of another account.
+func (s *Server) MessagesOf(t testing.TB, user, folder string) [][]byte {
+	t.Helper()
 	var raws [][]byte
-	s.withClient(t, "read "+folder, func(c *imapclient.Client) error {
+	s.withClientOf(t, user, "read "+folder, func(c *imapclient.Client) error {
 		sel, err := c.Select(folder, &imap.SelectOptions{ReadOnly: true}).Wait()
 		if err != nil || sel.NumMessages == 0 {
 			return err
@@ -122,8 +139,14 @@ func (s *Server) Messages(t testing.TB, folder string) [][]byte {
 // Count is the number of messages in folder.
 func (s *Server) Count(t testing.TB, folder string) int {
 	t.Helper()
+	return s.CountOf(t, s.opts.User, folder)
+}
+
+// CountOf is Count of another account.
+func (s *Server) CountOf(t testing.TB, user, folder string) int {
+	t.Helper()
 	var n int
-	s.withClient(t, "status of "+folder, func(c *imapclient.Client) error {
+	s.withClientOf(t, user, "status of "+folder, func(c *imapclient.Client) error {
 		st, err := c.Status(folder, &imap.StatusOptions{NumMessages: true}).Wait()
 		if err == nil {
 			n = int(*st.NumMessages)

@@ -1,0 +1,70 @@
+package daemon
+
+import (
+	"time"
+
+	"github.com/tonghop/tonghop/ledger"
+)
+
+// A worker of Run is woken as soon as there is work for it, and its ticker remains as the
+// fallback: recording a mail wakes the outbox when the mail queued an answer and the reports
+// worker when it can make a draft due or move an approval chain; a scheduler or reports step
+// wakes the outbox, since either may have queued mail. A unit's receipt therefore leaves as soon
+// as its mail is recorded, and the draft as soon as the last unit's file is in, instead of at the
+// next tick. The tickers catch what no wake announces: mail queued by another process (tonghop
+// ingest, tonghop consolidate), retries falling due, deadlines passing.
+
+// wake is a worker's doorbell. Ringing never blocks: a ring while the worker is busy is kept (one
+// at most) and makes the worker step once more when it is done, so any number of rings during a
+// step coalesce into one further step.
+type wake chan struct{}
+
+func newWake() wake { return make(wake, 1) }
+
+// ring asks the worker for one more step.
+func (w wake) ring() {
+	select {
+	case w <- struct{}{}:
+	default:
+	}
+}
+
+// stepCause is why a worker of Run stepped.
+type stepCause string
+
+const (
+	causeStart stepCause = "start" // Run began
+	causeTick  stepCause = "tick"  // the fallback interval passed
+	causeWake  stepCause = "wake"  // another worker rang
+)
+
+// intervals are how often each worker of Run steps when nothing wakes it.
+type intervals struct {
+	scheduler, reports, outbox time.Duration
+}
+
+// fallbackIntervals: the scheduler and the reports every poll interval; the outbox at least every
+// five seconds, for mail other processes queue.
+func fallbackIntervals(poll time.Duration) intervals {
+	return intervals{scheduler: poll, reports: poll, outbox: min(poll, 5*time.Second)}
+}
+
+// recorded rings the workers that a recorded mail gives work to.
+func (d *Daemon) recorded(in ledger.Intake, res ledger.IntakeResult) {
+	if res.Duplicate {
+		return // nothing was written
+	}
+	if len(in.Outbox) > 0 {
+		d.wakeOutbox.ring()
+	}
+	if reportsMayChange(in) {
+		d.wakeReports.ring()
+	}
+}
+
+// reportsMayChange says whether a recorded mail can change what the reports worker decides: a
+// file counted in a period (the last unit's file makes the draft due), an edited draft, an
+// approval step taken. Other mail leaves drafts and chains as they were.
+func reportsMayChange(in ledger.Intake) bool {
+	return len(in.Submissions) > 0 || len(in.Drafts) > 0 || in.Approval != nil
+}
