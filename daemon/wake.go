@@ -64,7 +64,8 @@ func (d *Daemon) recorded(in ledger.Intake, res ledger.IntakeResult) {
 
 // reportsMayChange says whether a recorded mail can change what the reports worker decides: a
 // file counted in a period (the last unit's file makes the draft due), an edited draft, an
-// approval step taken. Other mail leaves drafts and chains as they were.
+// approval step taken (a correction opened is one), a clerk's decision to take a late file in.
+// Other mail leaves drafts and chains as they were.
 func reportsMayChange(in ledger.Intake) bool {
-	return len(in.Submissions) > 0 || len(in.Drafts) > 0 || in.Approval != nil
+	return len(in.Submissions) > 0 || len(in.Drafts) > 0 || in.Approval != nil || in.LateDecision != nil
 }

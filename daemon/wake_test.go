@@ -39,6 +39,7 @@ func TestReportsMayChange(t *testing.T) {
 		{"a unit's file", ledger.Intake{Submissions: []ledger.Submission{{Unit: "QLDN"}}}, true},
 		{"a leader's edited draft", ledger.Intake{Drafts: []ledger.Draft{{Form: "BM.02.01/KH"}}}, true},
 		{"an approval step", ledger.Intake{Approval: &ledger.ApprovalUpdate{}}, true},
+		{"a clerk's decision on a late file", ledger.Intake{LateDecision: &ledger.LateDecision{}}, true},
 		{"an answer without a file", ledger.Intake{Outbox: []ledger.OutMail{{Kind: ledger.KindRejection}}}, false},
 		{"an ignored auto-reply", ledger.Intake{}, false},
 	}
