@@ -5,10 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
-	netmail "net/mail"
 	"time"
 
-	"github.com/tonghop/tonghop/address"
 	"github.com/tonghop/tonghop/approval"
 	"github.com/tonghop/tonghop/ask"
 	"github.com/tonghop/tonghop/ledger"
@@ -89,11 +87,11 @@ func (d *Daemon) settleFailure(ctx context.Context, m ledger.OutMail, err error)
 }
 
 // message rebuilds the mail from what the outbox stored; attachments come from the blob store.
-// Every address the office knows gets its name (see named), and the Date is written in the
+// Every address the office knows gets its name (office.Named), and the Date is written in the
 // office's time zone, as the letters write times.
 func (d *Daemon) message(m ledger.OutMail) (mailer.Message, error) {
 	msg := mailer.Message{
-		Key: m.Key, To: d.named(m.To), Cc: d.named(m.Cc), Subject: m.Subject, Body: m.Body,
+		Key: m.Key, To: d.o.Named(m.To), Cc: d.o.Named(m.Cc), Subject: m.Subject, Body: m.Body,
 		InReplyTo: m.InReplyTo, References: m.References, Date: d.now().In(d.o.Location),
 		AutoReply: m.Kind == ledger.KindReceipt || m.Kind == ledger.KindRejection || m.Kind == ledger.KindApprovalNotice,
 	}
@@ -105,40 +103,6 @@ func (d *Daemon) message(m ledger.OutMail) (mailer.Message, error) {
 		msg.Attachments = append(msg.Attachments, mailer.Attachment{Name: a.Name, ContentType: a.ContentType, Data: data})
 	}
 	return msg, nil
-}
-
-// named gives each address the name the office knows it by: a unit's name, a person's, the
-// office's own (mail to the shared mailbox), so that readers see who else the mail went to.
-// The outbox keeps bare addresses, and the stages that queue mail need not know names. An
-// address already named, or one the office does not know, is left as it is.
-func (d *Daemon) named(list []string) []string {
-	out := make([]string, len(list))
-	for i, s := range list {
-		out[i] = s
-		a, err := netmail.ParseAddress(s)
-		if err != nil || a.Name != "" {
-			continue
-		}
-		if name := d.nameOf(a.Address); name != "" {
-			out[i] = (&netmail.Address{Name: name, Address: a.Address}).String()
-		}
-	}
-	return out
-}
-
-// nameOf is the name of an address of the office: a unit's first, then a person's, then the
-// office's own.
-func (d *Daemon) nameOf(addr string) string {
-	if u, ok := d.o.UnitByEmail(addr); ok {
-		return u.Name
-	}
-	if p, ok := d.o.PersonByEmail(addr); ok {
-		return p.Name
-	}
-	if address.Equal(addr, d.o.Mail.From) || address.Equal(addr, d.o.Mailbox.User) {
-		return d.o.Mail.FromName
-	}
-	return ""
 }
 
 // logSent writes the line an operator reads at the default level for every mail that left:
