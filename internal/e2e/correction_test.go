@@ -18,25 +18,10 @@ import (
 // correctionWords is the Trưởng Ban's answer to the issued report in issue 17.
 const correctionWords = "Số liệu chỉ tiêu 2 chưa đúng, đề nghị Văn phòng kiểm tra, sửa lại và trình lại tôi."
 
-// issuedOn is how the letters name the first issue: the day of officeStart, draft v1.
-var issuedOn = "ngày " + officeStart.Format("02/01/2006") + " (bản tổng hợp lần %d)"
-
-// deputyMail: the Phó Trưởng Ban writes to the shared mailbox a mail of her own, answering
-// nothing; it is no approval and no request tonghop can act on, so it reaches the clerk with
-// her words, saying it is about no report, the original attached.
-func (c *cycle) deputyMail(t testing.TB) {
-	deputy := c.people[ptbAddr]
-	words := "Đề nghị Văn phòng tổng hợp riêng vốn đầu tư đăng ký mới của từng khu công nghiệp trong tháng 11, gửi tôi trước ngày 20/11."
-	m, id := deputy.newMail(t, "Số liệu vốn đầu tư các khu công nghiệp", "Kính gửi Văn phòng,\n\n"+words+"\n\nTrần Thị Bình")
-	deputy.sent(t, m)
-	p := personByAddr(ptbAddr)
-	fwd := c.people[clerkAddr].waitFor(t, "forward of the deputy's mail", subjectHas("Thư của "+p.title+" "+p.name))
-	c.expectKind(t, clerkAddr, fwd, ledger.KindForward)
-	containsAll(t, "the forward of the deputy's mail", fwd.msg.Text, ptbAddr, "> "+words,
-		"Thư không trả lời thư nào của hệ thống về một báo cáo cụ thể.")
-	lacksAll(t, "the forward of the deputy's mail", fwd.msg.Text, "LƯU Ý")
-	assertCarriesOriginal(t, "the forward of the deputy's mail", fwd.msg, id)
-	c.shared[id] = "Processed"
+// issuedOn is how the letters name the issue of draft v<version>: every issue is on the day
+// of officeStart.
+func issuedOn(version int) string {
+	return fmt.Sprintf("ngày %s (bản tổng hợp lần %d)", officeStart.Format("02/01/2006"), version)
 }
 
 // correctionAsked: the Trưởng Ban answers the issue in his INBOX asking for a correction. The
@@ -50,7 +35,7 @@ func (c *cycle) correctionAsked(t testing.TB) {
 	asked := c.people[clerkAddr].waitFor(t, "the request for a correction", subjectHas("Đề nghị điều chỉnh báo cáo đã ban hành"))
 	c.expectKind(t, clerkAddr, asked, ledger.KindCorrection)
 	containsAll(t, "the clerk's letter about the correction", asked.msg.Text,
-		"Trưởng Ban Nguyễn Văn An đề nghị điều chỉnh", "đã ban hành "+fmt.Sprintf(issuedOn, 1), correctionWords,
+		"Trưởng Ban Nguyễn Văn An đề nghị điều chỉnh", "đã ban hành "+issuedOn(1), correctionWords,
 		"Kỳ báo cáo đã được mở lại để điều chỉnh", "trình duyệt lại từ bước đầu (Chánh Văn phòng Lê Văn Cường)")
 	assertCarriesOriginal(t, "the clerk's letter about the correction", asked.msg, id)
 	ack := head.waitFor(t, "acknowledgement of the request", inReplyTo(id))
@@ -87,7 +72,7 @@ func (c *cycle) replacement(t testing.TB) {
 	c.approveDraft(t, 2, 1)
 	c.awaitIssue(t, 2)
 	containsAll(t, "the replacement", c.issued[tbAddr].msg.Text,
-		"Báo cáo này thay thế báo cáo đã ban hành "+fmt.Sprintf(issuedOn, 1), "theo ý kiến của Trưởng Ban Nguyễn Văn An")
+		"Báo cáo này thay thế báo cáo đã ban hành "+issuedOn(1), "theo ý kiến của Trưởng Ban Nguyễn Văn An")
 	after := summaryFigures(t, c.issued[tbAddr].msg.Spreadsheets()[0].Data).rows[code][hdrPeriod]
 	if b, err := parseFloat(before); err != nil || !near(after, b+delta) {
 		t.Errorf("indicator %s in the replacement: %s, want the first issue's %s and %d", code, after, before, delta)
@@ -96,9 +81,9 @@ func (c *cycle) replacement(t testing.TB) {
 }
 
 // approveDraft waits for draft v<version> in the clerk's INBOX and takes it through the chain:
-// the Chánh Văn phòng agrees, the Trưởng Ban approves. Each request says it is the corrected
-// draft of issue n.
-func (c *cycle) approveDraft(t testing.TB, version, n int) {
+// the Chánh Văn phòng agrees, the Trưởng Ban approves. Each request says the draft corrects the
+// report in force, draft v<replaces> as issued.
+func (c *cycle) approveDraft(t testing.TB, version, replaces int) {
 	t.Helper()
 	draft := c.people[clerkAddr].waitFor(t, fmt.Sprintf("draft v%d", version), isDraft(version))
 	c.expectKind(t, clerkAddr, draft, ledger.KindDraft)
@@ -106,7 +91,7 @@ func (c *cycle) approveDraft(t testing.TB, version, n int) {
 		req := c.people[step.addr].waitFor(t, fmt.Sprintf("request for v%d", version), isRequest(version))
 		c.expectKind(t, step.addr, req, ledger.KindApprovalRequest)
 		containsAll(t, fmt.Sprintf("the request for v%d to %s", version, step.addr), req.msg.Text,
-			"Đây là dự thảo điều chỉnh", "đã ban hành "+fmt.Sprintf(issuedOn, n))
+			"Đây là dự thảo điều chỉnh", "đã ban hành "+issuedOn(replaces))
 		c.answer(t, step.addr, req, step.words)
 	}
 }
@@ -161,18 +146,4 @@ func (c *cycle) raised(t testing.TB, i int, code string, delta float64) []byte {
 		}
 		return d
 	})
-}
-
-// assertCarriesOriginal checks that a letter to the clerks has the mail with Message-ID id
-// attached.
-func assertCarriesOriginal(t testing.TB, what string, m *intake.Message, id string) {
-	t.Helper()
-	for _, a := range m.Attachments {
-		if a.ContentType == "message/rfc822" && !a.Forwarded {
-			if h, err := intake.ParseHeader(a.Data); err == nil && h.MessageID == id {
-				return
-			}
-		}
-	}
-	t.Errorf("%s does not carry the mail %s", what, id)
 }

@@ -30,7 +30,7 @@ func (c *cycle) lateFile(t testing.TB) {
 	c.expectKind(t, u.Addr(), r, ledger.KindReceipt)
 	containsAll(t, "the receipt of the late file", r.msg.Subject+"\n"+r.msg.Text, "gửi sau khi ban hành",
 		"lần gửi thứ 2. Tệp đã được kiểm tra và hợp lệ.",
-		"đã được ban hành "+fmt.Sprintf(issuedOn, 2)+", trong đó số liệu của đơn vị là bản gửi lần thứ 1.",
+		"đã được ban hành "+issuedOn(2)+", trong đó số liệu của đơn vị là bản gửi lần thứ 1.",
 		"sẽ xem xét có đưa bản này vào báo cáo điều chỉnh hay không")
 	lacksAll(t, "the receipt of the late file", r.msg.Text, "được tiếp nhận", "khóa sổ")
 	c.shared[id] = "Processed"
@@ -69,7 +69,7 @@ func (c *cycle) lateFileTakenIn(t testing.TB) {
 	c.approveDraft(t, 3, 2)
 	c.awaitIssue(t, 3)
 	containsAll(t, "the second replacement", c.issued[tbAddr].msg.Text,
-		"Báo cáo này thay thế báo cáo đã ban hành "+fmt.Sprintf(issuedOn, 2),
+		"Báo cáo này thay thế báo cáo đã ban hành "+issuedOn(2),
 		"để bổ sung số liệu của "+u.Name+" gửi sau khi ban hành")
 	after := summaryFigures(t, c.issued[tbAddr].msg.Spreadsheets()[0].Data).rows[lateCode][hdrPeriod]
 	if b, err := parseFloat(before); err != nil || !near(after, b+lateDelta) {
