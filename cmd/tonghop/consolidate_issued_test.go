@@ -108,8 +108,8 @@ func TestStatus_IssuedPeriod(t *testing.T) {
 	}
 	args := []string{"status", "--config", cfg, "--form", "BM.02.01/KH", "--period", "2025-10", "--at", "2025-10-25 09:00"}
 	code, stdout, stderr := runCLI(t, args...)
-	if code != 0 || !strings.Contains(stdout, "ban hành 22/10/2025 (bản tổng hợp lần 1)") ||
-		!strings.Contains(stdout, "đúng hạn v2 · +v3 sau BH chờ QĐ") {
+	if code != 0 || !strings.Contains(stdout, "báo cáo đã duyệt ngày 22/10/2025, theo dự thảo lần 1") ||
+		!strings.Contains(stdout, "đúng hạn, lần 2; lần 3 sau khi duyệt: chờ quyết định") {
 		t.Errorf("text: exit %d, stderr %q, stdout:\n%s", code, stderr, stdout)
 	}
 	code, stdout, _ = runCLI(t, append(args, "--tsv")...)
