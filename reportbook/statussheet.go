@@ -11,7 +11,7 @@ import (
 // Widths of the status columns.
 const (
 	widthState     = 22.0
-	widthTime      = 17.0
+	widthTime      = 21.0
 	widthReminders = 50.0
 )
 
