@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"fmt"
 	"math"
 	"regexp"
 	"strconv"
@@ -150,6 +151,31 @@ func viNumber(v float64) string {
 		b.WriteString("," + frac)
 	}
 	return sign + b.String()
+}
+
+// viCount writes a count the Vietnamese way: "20.000", "12".
+func viCount(n int) string { return viNumber(float64(n)) }
+
+// sayf formats a message a person reads: every string argument, typed by the unit or taken
+// from its workbook, is cut to one line (control characters become spaces), so that quoting it
+// “%s” is safe; the messages never quote with %q, which writes straight quotes and escapes.
+func sayf(format string, args ...any) string {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = oneLine(s)
+		}
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+// oneLine replaces control characters (line breaks, tabs) with spaces.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 // viPlain writes a number with a decimal comma and no grouping, "1234,5": unambiguous when
