@@ -164,7 +164,7 @@ func TestRead_Timeout(t *testing.T) {
 	if !errors.Is(err, ErrUnreadable) || !strings.Contains(err.Error(), errTimeout.Error()) {
 		t.Fatalf("got err %v, want ErrUnreadable for the time budget", err)
 	}
-	if want := fmt.Sprintf(msgTimeout, 0); len(rep.Errors) != 1 || rep.Errors[0].Message != want {
+	if want := fmt.Sprintf(msgTimeout, 1); len(rep.Errors) != 1 || rep.Errors[0].Message != want {
 		t.Errorf("got problems %+v, want one: %s", rep.Errors, want)
 	}
 }

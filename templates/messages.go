@@ -106,9 +106,9 @@ const (
 	msgNumberCleaned  = "“%s” được hiểu là %s; nếu không đúng, đề nghị sửa lại."
 	msgPercentSmall   = "%s được hiểu là %s%%; nếu ý là %s%%, đề nghị nhập kèm dấu %%."
 	msgDateCleaned    = "“%s” được hiểu là ngày %s; nếu không đúng, đề nghị nhập ngày theo dạng ngày/tháng/năm."
-	msgDateSerial     = "số %s được hiểu là ngày %s; đề nghị nhập ngày theo dạng ngày/tháng/năm."
+	msgDateSerial     = "“%s” được hiểu là ngày %s; đề nghị nhập ngày theo dạng ngày/tháng/năm."
 	msgChoiceGuessed  = "“%s” được hiểu là “%s”; lần sau, đề nghị chọn trong danh sách thả xuống."
-	msgPhoneZero      = "số %s được hiểu là %s vì Excel đã bỏ số 0 ở đầu; đề nghị định dạng ô là văn bản."
+	msgPhoneZero      = "“%s” được hiểu là %s vì Excel đã bỏ số 0 ở đầu; đề nghị định dạng ô là văn bản."
 )
 
 // Problems about the workbook's structure and identity.

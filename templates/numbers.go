@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Numbers typed as text follow Vietnamese habits: "." groups thousands and "," marks decimals
@@ -155,6 +156,10 @@ func viNumber(v float64) string {
 
 // viCount writes a count the Vietnamese way: "20.000", "12".
 func viCount(n int) string { return viNumber(float64(n)) }
+
+// timeoutSeconds is a read's time budget in whole seconds as a unit reads it: a started second
+// counts, so a budget under a second is "1 giây", never "0 giây".
+func timeoutSeconds(d time.Duration) int { return int(math.Ceil(d.Seconds())) }
 
 // sayf formats a message a person reads: every string argument, typed by the unit or taken
 // from its workbook, is cut to one line (control characters become spaces), so that quoting it

@@ -79,7 +79,7 @@ func ReadKeys(ctx context.Context, data []byte, forms []form.Form, keys Keys, li
 	case errors.Is(err, errTooManyCells):
 		return failed(ErrUnreadable, CodeUnreadable, fmt.Sprintf(msgTooManyCells, viCount(lim.MaxCells)), err.Error())
 	case errors.Is(err, errTimeout):
-		return failed(ErrUnreadable, CodeUnreadable, fmt.Sprintf(msgTimeout, int(lim.Timeout.Seconds())), err.Error())
+		return failed(ErrUnreadable, CodeUnreadable, fmt.Sprintf(msgTimeout, timeoutSeconds(lim.Timeout)), err.Error())
 	case errors.Is(err, ErrUnknownForm):
 		return r.unknown(err)
 	case err != nil:
