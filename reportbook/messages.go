@@ -123,6 +123,15 @@ func approvalLine(a Approval, loc *time.Location) string {
 	return s
 }
 
+// replacedLine is the first line of a replacement's approvals.
+func replacedLine(r Replaced, loc *time.Location) string {
+	s := "Thay thế báo cáo đã gửi ngày " + status.FormatDate(r.At.In(loc))
+	if r.Version > 0 {
+		s += " (dự thảo lần " + strconv.Itoa(r.Version) + ")"
+	}
+	return s
+}
+
 // unauthenticatedLine ends the approval block of a report whose approvals were counted
 // without authenticating the leaders' mail.
 const unauthenticatedLine = "CẢNH BÁO: ý kiến duyệt nhận qua thư điện tử KHÔNG được xác thực người gửi, có thể là thư giả mạo"

@@ -2,12 +2,9 @@ package reportbook
 
 import (
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/xuri/excelize/v2"
-
-	"github.com/tonghop/tonghop/status"
 )
 
 // Replaced is the issue a corrected report replaces, as its stamp names it.
@@ -25,15 +22,6 @@ const PropReplaces = "tonghop.replaces"
 // issue replaced.
 func StampReplacement(data []byte, approvals []Approval, r Replaced, loc *time.Location) ([]byte, error) {
 	return stamp(data, approvals, &r, loc)
-}
-
-// replacedLine is the first line of a replacement's approvals.
-func replacedLine(r Replaced, loc *time.Location) string {
-	s := "Thay thế báo cáo đã gửi ngày " + status.FormatDate(r.At.In(loc))
-	if r.Version > 0 {
-		s += " (dự thảo lần " + strconv.Itoa(r.Version) + ")"
-	}
-	return s
 }
 
 // stampReplaced records the issue replaced in PropReplaces; the description already begins with

@@ -15,7 +15,7 @@ const (
 	widthReminders = 50.0
 )
 
-// writeStatus writes the "Tình hình nộp" sheet: every expected unit's status for the period,
+// writeStatus writes the "Tình hình gửi" sheet: every expected unit's status for the period,
 // then the reporting rate and the on-time rate.
 func (wb *workbook) writeStatus() error {
 	s := wb.st
