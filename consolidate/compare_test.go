@@ -155,7 +155,7 @@ func TestBuild_BadNumber(t *testing.T) {
 		Units: abc[:2], Current: map[string]Source{"A": periodOnly("1", "abc"), "B": periodOnly("1", "4")}}
 	book := mustBuild(t, in)
 	checkValue(t, "Period", row(t, book, "1").Period, val(4))
-	want := "Đơn vị A, tháng 11/2026: chỉ tiêu 1, cột «Thực hiện kỳ báo cáo» có giá trị «abc» không phải là số; giá trị này không được tổng hợp."
+	want := "Đơn vị A, tháng 11/2026: chỉ tiêu 1, cột “Thực hiện kỳ báo cáo” có giá trị “abc” không phải là số; giá trị này không được tổng hợp."
 	if got := warningsWith(book, WarnBadNumber); len(got) != 1 || got[0].Message != want {
 		t.Errorf("got %v, want one warning %q", got, want)
 	}

@@ -15,10 +15,10 @@ import (
 // imported figures of earlier periods, when imported) add up to.
 func msgYTDMismatch(unit, indicator, rule string, own, ledger float64, imported bool) string {
 	how := map[string]string{
-		ruleSum: "số liệu các kỳ đã nộp cộng lại là",
-		ruleAvg: "bình quân số liệu các kỳ đã nộp là",
-		ruleMin: "số nhỏ nhất trong các kỳ đã nộp là",
-		ruleMax: "số lớn nhất trong các kỳ đã nộp là",
+		ruleSum: "số liệu các kỳ đã gửi cộng lại là",
+		ruleAvg: "bình quân số liệu các kỳ đã gửi là",
+		ruleMin: "số nhỏ nhất trong các kỳ đã gửi là",
+		ruleMax: "số lớn nhất trong các kỳ đã gửi là",
 	}[rule]
 	source := ""
 	if imported {
@@ -76,7 +76,7 @@ func msgDuplicateUnit(unit string) string {
 
 // msgBadNumber: a figure that is not a number.
 func msgBadNumber(unit string, p period.Period, indicator, column, text string) string {
-	return fmt.Sprintf("Đơn vị %s, %s: chỉ tiêu %s, cột «%s» có giá trị «%s» không phải là số; giá trị này không được tổng hợp.",
+	return fmt.Sprintf("Đơn vị %s, %s: chỉ tiêu %s, cột “%s” có giá trị “%s” không phải là số; giá trị này không được tổng hợp.",
 		unit, lowerFirst(p.Label()), indicator, column, text)
 }
 
@@ -86,8 +86,9 @@ func lowerFirst(s string) string {
 	return string(unicode.ToLower(r)) + s[size:]
 }
 
-// msgUnknownAggregate: an indicator configured with a rule this package does not know.
+// msgUnknownAggregate: an indicator configured with a rule this package does not know. The
+// clerk reads it: the rules are named in words, not by the configuration's values.
 func msgUnknownAggregate(indicator, rule string) string {
-	return fmt.Sprintf("Chỉ tiêu %s có cách tổng hợp «%s» không hợp lệ (chỉ dùng sum, avg, min, max, none); chỉ tiêu này không được tổng hợp.",
+	return fmt.Sprintf("Chỉ tiêu %s được khai báo với cách tổng hợp “%s” không hợp lệ, nên không được tổng hợp; cách tổng hợp chỉ có thể là cộng, bình quân, lấy số nhỏ nhất, lấy số lớn nhất hoặc không tổng hợp.",
 		indicator, rule)
 }

@@ -175,16 +175,16 @@ func TestBuild_YTDMismatch(t *testing.T) {
 		typed    string
 		wantMsg  string // "" for no warning
 	}{
-		{"Sum", "", "50", "60", "120", "Đơn vị A ghi lũy kế chỉ tiêu 2 là 120, số liệu các kỳ đã nộp cộng lại là 110."},
+		{"Sum", "", "50", "60", "120", "Đơn vị A ghi lũy kế chỉ tiêu 2 là 120, số liệu các kỳ đã gửi cộng lại là 110."},
 		{"Agrees", "", "50", "60", "110", ""},
 		{"WithinHalfPercent", "", "50", "60", "110.5", ""},
-		{"JustOverHalfPercent", "", "50", "60", "110.6", "Đơn vị A ghi lũy kế chỉ tiêu 2 là 110,6, số liệu các kỳ đã nộp cộng lại là 110."},
-		{"Thousands", "", "50", "60", "1234.5", "Đơn vị A ghi lũy kế chỉ tiêu 2 là 1.234,5, số liệu các kỳ đã nộp cộng lại là 110."},
+		{"JustOverHalfPercent", "", "50", "60", "110.6", "Đơn vị A ghi lũy kế chỉ tiêu 2 là 110,6, số liệu các kỳ đã gửi cộng lại là 110."},
+		{"Thousands", "", "50", "60", "1234.5", "Đơn vị A ghi lũy kế chỉ tiêu 2 là 1.234,5, số liệu các kỳ đã gửi cộng lại là 110."},
 		{"LedgerZeroAgrees", "", "0", "0", "0", ""},
-		{"LedgerZero", "", "0", "0", "0.001", "Đơn vị A ghi lũy kế chỉ tiêu 2 là 0,001, số liệu các kỳ đã nộp cộng lại là 0."},
+		{"LedgerZero", "", "0", "0", "0.001", "Đơn vị A ghi lũy kế chỉ tiêu 2 là 0,001, số liệu các kỳ đã gửi cộng lại là 0."},
 		{"NotTyped", "", "50", "60", "", ""},
-		{"Avg", "avg", "10", "20", "30", "Đơn vị A ghi lũy kế chỉ tiêu 2 là 30, bình quân số liệu các kỳ đã nộp là 15."},
-		{"Max", "max", "10", "20", "30", "Đơn vị A ghi lũy kế chỉ tiêu 2 là 30, số lớn nhất trong các kỳ đã nộp là 20."},
+		{"Avg", "avg", "10", "20", "30", "Đơn vị A ghi lũy kế chỉ tiêu 2 là 30, bình quân số liệu các kỳ đã gửi là 15."},
+		{"Max", "max", "10", "20", "30", "Đơn vị A ghi lũy kế chỉ tiêu 2 là 30, số lớn nhất trong các kỳ đã gửi là 20."},
 		{"NoneNotChecked", "none", "10", "20", "30", ""},
 	}
 	for _, tt := range tests {

@@ -78,7 +78,7 @@ func TestCorrection_LeaderCycle(t *testing.T) {
 			"theo ý kiến của Trưởng Ban Nguyễn Văn An") {
 			t.Errorf("replacement letter to %s:\n%s", addr, got.Text)
 		}
-		checkStamp(t, got.Spreadsheets()[0].Data, "Thay thế báo cáo đã ban hành ngày 16/11/2026 (bản tổng hợp lần 1)")
+		checkStamp(t, got.Spreadsheets()[0].Data, "Thay thế báo cáo đã gửi ngày 16/11/2026 (dự thảo lần 1)")
 	}
 	is, err := e.ledger.LatestIssue(ctx, "BM.02.01/KH", "2026-11")
 	if err != nil || is.Number != 2 || is.Version != 2 || is.Basis["QLDN"] != 2 {

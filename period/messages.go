@@ -3,6 +3,8 @@ package period
 import (
 	"fmt"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // This file holds every text a civil servant reads; keep it in Vietnamese, NFC, with
@@ -91,14 +93,8 @@ func WeekdayLabel(d time.Weekday) string {
 	return [...]string{"Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"}[d%7]
 }
 
-// FormatDeadline writes a deadline for a letter or mail, in t's location:
-// "15:00 thứ Năm, ngày 19/11/2026".
-func FormatDeadline(t time.Time) string {
-	return fmt.Sprintf("%02d:%02d %s, ngày %s", t.Hour(), t.Minute(), WeekdayLabel(t.Weekday()), FormatDate(t))
-}
-
 // announcedDayOffName names a day off listed in the configuration's holidays.
-const announcedDayOffName = "Ngày nghỉ theo thông báo (cấu hình)"
+const announcedDayOffName = "Ngày nghỉ theo thông báo của cơ quan"
 
 // WeekdayName returns the weekday as written on its own, capitalised: "Thứ Hai" … "Chủ nhật".
 func WeekdayName(d time.Weekday) string {
@@ -111,18 +107,19 @@ func CoverageLabel(start, end time.Time) string {
 	return "(số liệu từ " + FormatDate(start) + " đến " + FormatDate(end.AddDate(0, 0, -1)) + ")"
 }
 
-// Explain says how a deadline was placed, for the clerk reading the deadlines listing:
-// "quy tắc “thu 15:00”", "quy tắc “day 20”; 20/09/2026 là Chủ nhật, chuyển sang ngày làm việc
-// trước đó", "hạn được dời: Lãnh đạo Ban họp ngày 19/11".
-func (pl Placement) Explain(pol Policy, cal Calendar) string {
+// Explain says how a deadline of period p was placed, for the clerk reading the deadlines
+// listing: "theo quy định: 15:00 thứ Năm hằng tuần", "theo quy định: ngày 20 hằng tháng;
+// 20/9/2026 là ngày nghỉ hằng tuần (Chủ nhật), chuyển sang ngày làm việc trước đó", "hạn được
+// điều chỉnh riêng cho kỳ này: Lãnh đạo Ban họp ngày 19/11".
+func (pl Placement) Explain(p Period, pol Policy, cal Calendar) string {
 	if pl.Overridden {
-		note := pl.Note
-		if note == "" {
-			note = "theo cấu hình (deadline_overrides)"
+		s := "hạn được điều chỉnh riêng cho kỳ này"
+		if pl.Note != "" {
+			s += ": " + pl.Note
 		}
-		return "hạn được dời: " + note
+		return s
 	}
-	s := "quy tắc “" + pol.Rule.String() + "”"
+	s := "theo quy định: " + pol.Rule.Describe(p.Kind)
 	if !pl.Moved() {
 		return s
 	}
@@ -140,6 +137,54 @@ func (pl Placement) Explain(pol Policy, cal Calendar) string {
 	return s + "; " + FormatDate(pl.Nominal.In(cal.loc())) + " là " + why + ", chuyển sang ngày làm việc " + where
 }
 
+// Describe says the rule in words, for a form of periods of kind k, the time first as
+// Vietnamese documents write it: "15:00 thứ Năm hằng tuần", "ngày 18 hằng tháng", "ngày 20
+// của tháng cuối kỳ", "17:00 ngày 15/6", "ngày 10/01 năm sau", "ngày làm việc cuối cùng của
+// kỳ", "ngày làm việc thứ 5 sau khi báo cáo theo biểu mẫu BM.04.01/KH được duyệt".
+func (r Rule) Describe(k Kind) string {
+	var day string
+	switch r.form {
+	case formNone:
+		return "không có hạn"
+	case formWeekday:
+		day = WeekdayLabel(r.weekday) + " hằng tuần"
+	case formMonthDay:
+		day = fmt.Sprintf("ngày %d của tháng cuối kỳ", r.day)
+		if k == Month {
+			day = fmt.Sprintf("ngày %d hằng tháng", r.day)
+		}
+	case formDate:
+		day = "ngày " + dayMonth(r.day, r.month)
+		if r.nextYear {
+			day += " năm sau"
+		}
+	case formLastWorkingDay:
+		day = "ngày làm việc cuối cùng của kỳ"
+	case formAfter:
+		day = fmt.Sprintf("ngày làm việc thứ %d sau %s", r.after, r.event.describe())
+	}
+	if r.hasTime {
+		return r.at.String() + " " + day
+	}
+	return day
+}
+
+// describe names the event an after-rule counts from, after "sau": "ngày cuối kỳ", "khi báo
+// cáo theo biểu mẫu BM.04.01/KH được duyệt".
+func (e Event) describe() string {
+	switch e.Kind {
+	case EventPeriodStart:
+		return "ngày đầu kỳ"
+	case EventPeriodEnd:
+		return "ngày cuối kỳ"
+	case EventDeadline:
+		return "hạn gửi biểu mẫu " + e.Form
+	case EventIssue:
+		return "khi báo cáo theo biểu mẫu " + e.Form + " được duyệt"
+	}
+	return string(e.Kind)
+}
+
 // CutoffNote describes the data a report covers and warns when its deadline leaves less than
 // one working day after the cut-off, which Decree 09/2019/NĐ-CP (art. 8.5) requires:
 // "số liệu từ 15/10/2026 đến 14/11/2026".
@@ -152,9 +197,23 @@ func CutoffNote(start, end, deadline time.Time, cal Calendar) string {
 	return s
 }
 
-// PendingNote explains a deadline not known yet, for the deadlines listing:
-// "quy tắc “5 working days after issue of BM.04.01/KH”: BM.04.01/KH 2026-W48 chưa ban hành".
+// PendingNote explains a deadline not known yet, for the deadlines listing: "chưa xác định:
+// hạn là ngày làm việc thứ 5 sau khi báo cáo theo biểu mẫu BM.04.01/KH được duyệt; báo cáo
+// tuần 48 (23/11 – 29/11/2026) chưa được duyệt".
 func PendingNote(r Rule, p Period) string {
 	ev, _ := r.Event()
-	return "quy tắc “" + r.String() + "”: " + ev.Form + " " + p.String() + " chưa ban hành"
+	what := "sự kiện này chưa xảy ra"
+	switch ev.Kind {
+	case EventIssue:
+		what = "báo cáo " + lowerFirst(p.Label()) + " chưa được duyệt"
+	case EventDeadline:
+		what = "biểu mẫu " + ev.Form + " " + lowerFirst(p.Label()) + " chưa có hạn gửi"
+	}
+	return "chưa xác định: hạn là " + r.Describe(p.Kind) + "; " + what
+}
+
+// lowerFirst lowers the first letter of a label inside a sentence ("tuần 48", "tháng 11/2026").
+func lowerFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[size:]
 }

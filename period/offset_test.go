@@ -98,19 +98,3 @@ end = "16:30"
 		t.Fatalf("toml.Decode(day 32) error = %v, want the rule error", err)
 	}
 }
-
-func TestFormatDeadline(t *testing.T) {
-	tests := []struct {
-		t    time.Time
-		want string
-	}{
-		{date(2026, 11, 19, 15, 0), "15:00 thứ Năm, ngày 19/11/2026"},
-		{date(2026, 2, 1, 9, 5), "09:05 Chủ nhật, ngày 01/02/2026"},
-		{date(2026, 3, 2, 17, 0), "17:00 thứ Hai, ngày 02/3/2026"},
-	}
-	for _, tt := range tests {
-		if got := FormatDeadline(tt.t); got != tt.want {
-			t.Errorf("FormatDeadline(%v) = %q, want %q", tt.t, got, tt.want)
-		}
-	}
-}

@@ -92,8 +92,8 @@ func (fx *cfFixture) addImports(rows []rowSpec) {
 
 // The sources a unit's detail sheet gives.
 const (
-	fromLedger   = "Sổ (các kỳ đã gửi)"
-	fromImported = "Sổ, có số liệu nhập từ tệp"
+	fromLedger   = "Sổ theo dõi (các kỳ đã gửi)"
+	fromImported = "Sổ theo dõi, có số liệu nhập từ tệp"
 	fromTyped    = "Đơn vị tự ghi"
 	fromNone     = "Chưa có"
 )
@@ -242,7 +242,7 @@ func (fx *cfFixture) unitFigures(f form.Form, ex *cfExpect, u int, code, rule st
 	case len(missing) == 0:
 		uf.ytd, uf.ytdFrom = ytd, map[bool]string{false: fromLedger, true: fromImported}[imported]
 		if uf.own.ok && uf.ytd.ok && math.Abs(uf.own.v-uf.ytd.v) > 0.005*math.Abs(uf.ytd.v) {
-			how := map[string]string{"sum": "số liệu các kỳ đã nộp cộng lại là", "avg": "bình quân số liệu các kỳ đã nộp là"}[rule]
+			how := map[string]string{"sum": "số liệu các kỳ đã gửi cộng lại là", "avg": "bình quân số liệu các kỳ đã gửi là"}[rule]
 			source := map[bool]string{true: " (gồm số liệu các kỳ trước nhập từ tệp)"}[imported]
 			ex.warnings = append(ex.warnings, fmt.Sprintf("- %s: Đơn vị %s ghi lũy kế chỉ tiêu %s là %s, %s %s%s.",
 				cfUnits[u].name, cfUnits[u].code, code, viNumber(uf.own.v), how, viNumber(uf.ytd.v), source))

@@ -179,7 +179,7 @@ var cfStates = []struct {
 	state             string
 	version, versions int
 }{
-	{"đúng hạn", 2, 3}, {"đúng hạn", 1, 1}, {"trễ hạn 1n2g", 1, 1}, {"chưa nộp (quá hạn 3n)", 0, 0},
+	{"đúng hạn", 2, 3}, {"đúng hạn", 1, 1}, {"quá hạn 1 ngày 2 giờ", 1, 1}, {"chưa gửi, quá hạn 3 ngày", 0, 0},
 }
 
 // rowSpec generates one indicator's figures: unit u's figure for month m of year y is

@@ -168,7 +168,7 @@ func checkDraft(t *testing.T, dataDir string, fx *cfFixture, ex *cfExpect, d led
 const (
 	sheetSummary    = "Tổng hợp"
 	sheetNarrative  = "Nội dung báo cáo"
-	sheetStatus     = "Tình hình nộp"
+	sheetStatus     = "Tình hình gửi"
 	sheetProvenance = "Nguồn số liệu"
 	missingNote     = "Chưa có số liệu: Phòng Quản lý môi trường."
 	noEntryNote     = "(Không có đơn vị nào ghi nội dung này.)"
@@ -466,7 +466,7 @@ func (b *cfBook) checkUnitSheets(f form.Form, ex *cfExpect) {
 		s := b.sheet(unit.code)
 		state := "Tình trạng: " + cfStates[u].state
 		if v := cfStates[u].version; v > 0 {
-			state += "; phiên bản được tính: " + strconv.Itoa(v)
+			state += "; được tính: lần gửi thứ " + strconv.Itoa(v)
 		}
 		for _, line := range []string{"Đơn vị: " + unit.name + " (" + unit.code + ")", state} {
 			if r := s.find(0, 0, line); r < 0 || r > 4 {
@@ -561,7 +561,7 @@ func (b *cfBook) checkStatus(fx *cfFixture) {
 			version = strconv.Itoa(want.version)
 		}
 		got := []string{s.at(r, b.col(h, "Mã đơn vị")), s.at(r, b.col(h, "Đơn vị")), s.at(r, b.col(h, "Tình trạng")),
-			s.at(r, b.col(h, "Phiên bản được tính")), s.at(r, b.col(h, "Số lần gửi"))}
+			s.at(r, b.col(h, "Lần gửi được tính")), s.at(r, b.col(h, "Số lần gửi"))}
 		exp := []string{unit.code, unit.name, want.state, version, strconv.Itoa(want.versions)}
 		if !slices.Equal(got, exp) {
 			b.t.Errorf("status row %d: got %q, want %q", u+1, got, exp)
@@ -576,10 +576,10 @@ func (b *cfBook) checkStatus(fx *cfFixture) {
 			counted = c.at
 		}
 		loc := fx.deadline.Location()
-		b.checkTime("status "+unit.code+" first valid", s.at(r, b.col(h, "Thời điểm nhận (bản hợp lệ đầu tiên)")), first, loc)
-		b.checkTime("status "+unit.code+" counted", s.at(r, b.col(h, "Thời điểm nhận bản được tính")), counted, loc)
+		b.checkTime("status "+unit.code+" first valid", s.at(r, b.col(h, "Thời điểm nhận lần gửi hợp lệ đầu tiên")), first, loc)
+		b.checkTime("status "+unit.code+" counted", s.at(r, b.col(h, "Thời điểm nhận lần gửi được tính")), counted, loc)
 	}
-	for label, want := range map[string][2]string{"Tỉ lệ báo cáo": {"3/4 đơn vị", "0.75"}, "Tỉ lệ báo cáo đúng hạn": {"2/4 đơn vị", "0.5"}} {
+	for label, want := range map[string][2]string{"Tỷ lệ báo cáo": {"3/4 đơn vị", "0.75"}, "Tỷ lệ báo cáo đúng hạn": {"2/4 đơn vị", "0.5"}} {
 		r := s.find(top, 2, label)
 		if got := [2]string{s.at(r, 3), s.at(r, 4)}; r < 0 || got != want {
 			b.t.Errorf("status «%s»: got %q, want %q", label, got, want)
@@ -614,7 +614,7 @@ func (b *cfBook) checkProvenance(fx *cfFixture, ex *cfExpect) {
 		b.t.Fatal("provenance sheet: no header")
 	}
 	h := s.header(top)
-	cols := []string{"STT", "Mã đơn vị", "Đơn vị", "Phiên bản", "Trễ hạn", "Tên tệp", "SHA-256", "Message-ID"}
+	cols := []string{"STT", "Mã đơn vị", "Đơn vị", "Lần gửi", "Quá hạn", "Tên tệp", "Mã kiểm tra tệp (SHA-256)", "Mã định danh thư"}
 	for i, u := range ex.counted {
 		r, src := top+1+i, ex.cur[u]
 		var got []string
@@ -649,7 +649,7 @@ func (b *cfBook) checkHistory(s cfSheet, fx *cfFixture, ex *cfExpect) {
 		b.t.Fatal("provenance: no table of imported files")
 	}
 	h := s.header(top + 1)
-	cols := []string{"STT", "Mã đơn vị", "Đơn vị", "Kỳ", "Loại tệp", "Tên tệp", "SHA-256", "Người nhập"}
+	cols := []string{"STT", "Mã đơn vị", "Đơn vị", "Kỳ", "Loại tệp", "Tên tệp", "Mã kiểm tra tệp (SHA-256)", "Người nhập"}
 	for i, imp := range ex.history {
 		r := top + 2 + i
 		var got []string
@@ -676,8 +676,10 @@ func (b *cfBook) checkProperties(code string, fx *cfFixture) {
 	if err != nil {
 		b.t.Fatal(err)
 	}
+	label := fx.target.Label() // the period by its name, "tháng 11/2026" inside the sentence
+	label = strings.ToLower(label[:1]) + label[1:]
 	if doc.Creator != "tonghop" || doc.ContentStatus != "Dự thảo" || doc.Revision != "1" ||
-		doc.Subject != "Báo cáo tổng hợp biểu mẫu "+code+", kỳ "+fx.target.String() {
+		doc.Subject != "Báo cáo tổng hợp biểu mẫu "+code+", "+label || strings.Contains(doc.Keywords, fx.target.String()) {
 		b.t.Errorf("document properties: got %+v, want creator tonghop, draft 1 of %s %s", doc, code, fx.target)
 	}
 	custom, err := b.f.GetCustomProps()

@@ -7,6 +7,7 @@ import (
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/office"
+	"github.com/tonghop/tonghop/period"
 	"github.com/tonghop/tonghop/status"
 )
 
@@ -25,12 +26,13 @@ func StatusMatrix(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *
 	var periods []status.Period
 	for _, r := range rows {
 		if only == "" || r.Period == only {
-			periods = append(periods, status.Period{Form: f.Code, Period: r.Period, Deadline: r.Deadline, Closed: r.Status == ledger.PeriodClosed,
+			periods = append(periods, status.Period{Form: f.Code, Period: r.Period, Label: periodLabel(r.Period),
+				Deadline: r.Deadline, Closed: r.Status == ledger.PeriodClosed,
 				Issued: issued[r.Period], Correcting: correcting[r.Period]})
 		}
 	}
 	if only != "" && len(periods) == 0 {
-		periods = []status.Period{{Form: f.Code, Period: only}} // not opened yet: no deadline known
+		periods = []status.Period{{Form: f.Code, Period: only, Label: periodLabel(only)}} // not opened yet: no deadline known
 	}
 	periods = periods[max(0, len(periods)-last):]
 	var subs []status.Submission
@@ -56,6 +58,16 @@ func StatusMatrix(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *
 		units = append(units, status.Unit{Code: u.Code, Name: u.Name})
 	}
 	return status.Build(units, periods, subs, reminders, now), nil
+}
+
+// periodLabel names a period in the status table's column head ("Tháng 11/2026"); a text
+// that is not a period is shown as it is.
+func periodLabel(s string) string {
+	p, err := period.Parse(s)
+	if err != nil {
+		return ""
+	}
+	return p.Label()
 }
 
 // issuesOf reads the report in force of each issued period of form, and the periods being

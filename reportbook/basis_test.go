@@ -35,11 +35,11 @@ func TestWrite_BasisNotes(t *testing.T) {
 	f, _ := fx.write(t)
 	sum := rows(t, f, sheetSummary)
 	wantNotes := []string{
-		"Lũy kế từ đầu năm của Văn phòng (chỉ tiêu 1, 1.1, 1.2, 2, 3, 4, 5, 6) theo số liệu đơn vị tự báo cáo, do sổ chưa có đủ số liệu các kỳ trước; " +
-			"của Văn phòng (chỉ tiêu 7) chưa có (sổ chưa có đủ số liệu các kỳ trước, đơn vị cũng không ghi), nên lũy kế tổng hợp của các chỉ tiêu đó để trống; " +
-			"của Phòng Kế hoạch - Đầu tư cộng từ số liệu các kỳ trong sổ, có kỳ lấy từ tệp số liệu đã nhập (xem sheet «Nguồn số liệu»).",
+		"Lũy kế từ đầu năm của Văn phòng (chỉ tiêu 1, 1.1, 1.2, 2, 3, 4, 5, 6) theo số liệu đơn vị tự báo cáo, do sổ theo dõi chưa có đủ số liệu các kỳ trước; " +
+			"của Văn phòng (chỉ tiêu 7) chưa có vì sổ theo dõi chưa có đủ số liệu các kỳ trước và đơn vị cũng không ghi, nên lũy kế tổng hợp của các chỉ tiêu đó để trống; " +
+			"của Phòng Kế hoạch - Đầu tư cộng từ số liệu các kỳ trong sổ theo dõi, có kỳ lấy từ tệp số liệu đã nhập, xem trang “Nguồn số liệu”.",
 		"Cùng kỳ năm trước của Văn phòng chưa có số liệu, nên số tổng hợp cùng kỳ của các chỉ tiêu đó để trống; " +
-			"của Phòng Kế hoạch - Đầu tư theo số liệu đã nhập từ tệp (xem sheet «Nguồn số liệu»).",
+			"của Phòng Kế hoạch - Đầu tư theo số liệu đã nhập từ tệp, xem trang “Nguồn số liệu”.",
 	}
 	_, last := rowWith(t, sum, 0, "7") // the table's last indicator; the notes follow it
 	for i, want := range wantNotes {
@@ -61,7 +61,7 @@ func TestWrite_BasisNotes(t *testing.T) {
 	})
 	t.Run("UnitDetails", func(t *testing.T) {
 		for _, tt := range []struct{ unit, code, ytdFrom, lastYearFrom string }{
-			{"U01", "1", "Sổ, có số liệu nhập từ tệp", "Sổ, có số liệu nhập từ tệp"},
+			{"U01", "1", "Sổ theo dõi, có số liệu nhập từ tệp", "Sổ theo dõi, có số liệu nhập từ tệp"},
 			{"U02", "1", "Đơn vị tự ghi", "Chưa có"},
 			{"U02", "7", "Chưa có", "Chưa có"},
 		} {

@@ -11,7 +11,7 @@
 //     table with every unit's rows, the units still missing and the clerk's warnings.
 //   - "Nội dung báo cáo": the narrative, section by section, every unit's text under its
 //     heading, a paragraph a row. Left out when the form has no narrative.
-//   - "Tình hình nộp": every expected unit's status, version, arrival, files sent and
+//   - "Tình hình gửi": every expected unit's status, version, arrival, files sent and
 //     reminders, then the reporting rate and the on-time rate.
 //   - "Nguồn số liệu": the file behind every unit's figures: version, arrival, lateness, file
 //     name, SHA-256 and Message-ID; below, the imported files of history the figures use, by

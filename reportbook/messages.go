@@ -7,8 +7,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tonghop/tonghop/consolidate"
+	"github.com/tonghop/tonghop/status"
 )
 
 // Sheet names. Excel compares sheet names without case, so unit sheets must differ from these
@@ -16,7 +19,7 @@ import (
 const (
 	sheetSummary    = "Tổng hợp"
 	sheetNarrative  = "Nội dung báo cáo"
-	sheetStatus     = "Tình hình nộp"
+	sheetStatus     = "Tình hình gửi"
 	sheetProvenance = "Nguồn số liệu"
 	sheetUnits      = "Chi tiết đơn vị"
 )
@@ -48,18 +51,18 @@ const (
 	hdrLastYearSource = "Nguồn cùng kỳ"
 
 	hdrState      = "Tình trạng"
-	hdrVersion    = "Phiên bản được tính"
-	hdrFirstValid = "Thời điểm nhận (bản hợp lệ đầu tiên)"
-	hdrCounted    = "Thời điểm nhận bản được tính"
+	hdrVersion    = "Lần gửi được tính"
+	hdrFirstValid = "Thời điểm nhận lần gửi hợp lệ đầu tiên"
+	hdrCounted    = "Thời điểm nhận lần gửi được tính"
 	hdrSent       = "Số lần gửi"
-	hdrReminders  = "Nhắc nhở"
+	hdrReminders  = "Nhắc hạn, đôn đốc"
 
-	hdrSourceVersion = "Phiên bản"
+	hdrSourceVersion = "Lần gửi"
 	hdrReceivedAt    = "Thời điểm nhận"
-	hdrLate          = "Trễ hạn"
+	hdrLate          = "Quá hạn"
 	hdrFileName      = "Tên tệp"
-	hdrSHA256        = "SHA-256"
-	hdrMessageID     = "Message-ID"
+	hdrSHA256        = "Mã kiểm tra tệp (SHA-256)"
+	hdrMessageID     = "Mã định danh thư"
 )
 
 // Marks and notes in cells.
@@ -69,13 +72,13 @@ const (
 	noteWarnings    = "Lưu ý khi tổng hợp:"
 	noteNoEntry     = "(Không có đơn vị nào ghi nội dung này.)"
 	noteUnitMissing = "Đơn vị chưa gửi số liệu cho kỳ báo cáo này."
-	noteRatesOver   = "Tỉ lệ tính trên tất cả đơn vị phải nộp, kể cả đơn vị chưa đến hạn."
+	noteRatesOver   = "Tỷ lệ tính trên tất cả đơn vị phải gửi, kể cả đơn vị chưa đến hạn."
 	titleNarrative  = "NỘI DUNG BÁO CÁO CỦA CÁC ĐƠN VỊ"
-	titleStatus     = "TÌNH HÌNH NỘP BÁO CÁO"
+	titleStatus     = "TÌNH HÌNH GỬI BÁO CÁO"
 	titleProvenance = "NGUỒN SỐ LIỆU TỔNG HỢP"
 	titleUnits      = "SỐ LIỆU CHI TIẾT THEO ĐƠN VỊ"
-	labelRate       = "Tỉ lệ báo cáo"
-	labelOnTimeRate = "Tỉ lệ báo cáo đúng hạn"
+	labelRate       = "Tỷ lệ báo cáo"
+	labelOnTimeRate = "Tỷ lệ báo cáo đúng hạn"
 	contentDraft    = "Dự thảo"
 	contentIssued   = "Đã duyệt"
 	docCategory     = "Báo cáo tổng hợp"
@@ -96,13 +99,6 @@ func aggregateNote(rule string) string {
 	return ""
 }
 
-// Layouts of times in cells that are text; times that are cells of their own are Excel dates
-// formatted with the number formats in styles.go.
-const (
-	layoutDateTime = "02/01/2006 15:04"
-	layoutShort    = "02/01 15:04"
-)
-
 // reportTitle is the summary's title: "TỔNG HỢP BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ".
 func reportTitle(formTitle string) string {
 	return strings.ToUpper("Tổng hợp " + formTitle)
@@ -117,12 +113,21 @@ func formLine(code, periodLabel string) string {
 func draftLine(n int) string { return "DỰ THẢO lần " + strconv.Itoa(n) }
 
 // approvalLine says who approved which draft when: "Đã duyệt: Trưởng Ban Nguyễn Văn A,
-// 20/11/2026 09:15 (dự thảo lần 2)".
+// 09:15 ngày 20/11/2026 (dự thảo lần 2)".
 func approvalLine(a Approval, loc *time.Location) string {
 	who := strings.TrimSpace(a.Title + " " + a.Name)
-	s := "Đã duyệt: " + who + ", " + a.At.In(loc).Format(layoutDateTime)
+	s := "Đã duyệt: " + who + ", " + status.FormatDateTime(a.At.In(loc))
 	if a.Version > 0 {
 		s += " (dự thảo lần " + strconv.Itoa(a.Version) + ")"
+	}
+	return s
+}
+
+// replacedLine is the first line of a replacement's approvals.
+func replacedLine(r Replaced, loc *time.Location) string {
+	s := "Thay thế báo cáo đã gửi ngày " + status.FormatDate(r.At.In(loc))
+	if r.Version > 0 {
+		s += " (dự thảo lần " + strconv.Itoa(r.Version) + ")"
 	}
 	return s
 }
@@ -131,19 +136,20 @@ func approvalLine(a Approval, loc *time.Location) string {
 // without authenticating the leaders' mail.
 const unauthenticatedLine = "CẢNH BÁO: ý kiến duyệt nhận qua thư điện tử KHÔNG được xác thực người gửi, có thể là thư giả mạo"
 
-// builtLine tells when the workbook was made.
+// builtLine tells when the workbook was made: "Lập lúc 08:30 ngày 21/11/2026".
 func builtLine(t time.Time, loc *time.Location) string {
-	return "Lập lúc " + t.In(loc).Format(layoutDateTime)
+	return "Lập lúc " + status.FormatDateTime(t.In(loc))
 }
 
-// deadlineLine gives the period's deadline for units.
+// deadlineLine gives the period's deadline for units: "Thời hạn gửi: 17:00 ngày 20/11/2026,
+// thứ Sáu".
 func deadlineLine(t time.Time, loc *time.Location) string {
-	return "Hạn nộp: " + t.In(loc).Format(layoutDateTime)
+	return "Thời hạn gửi: " + status.FormatDeadline(t.In(loc))
 }
 
 // statusAsOf tells when the status was taken.
 func statusAsOf(t time.Time, loc *time.Location) string {
-	return "Tính đến " + t.In(loc).Format(layoutDateTime)
+	return "Tính đến " + status.FormatDateTime(t.In(loc))
 }
 
 // missingLine lists the units without figures: "Chưa có số liệu: Phòng A, Phòng B."
@@ -161,7 +167,7 @@ func warningLine(unitName, message string) string {
 
 // listsOnSummary points from the long detail sheet to a list table on the summary.
 func listsOnSummary(title string) string {
-	return "Bảng «" + title + "» của tất cả đơn vị: xem sheet «" + sheetSummary + "» (cột «" + hdrUnit + "»)."
+	return "Bảng “" + title + "” của tất cả đơn vị: xem trang “" + sheetSummary + "”, cột “" + hdrUnit + "”."
 }
 
 // unitTitle heads a unit's detail sheet.
@@ -172,34 +178,36 @@ func unitTitle(name, code string) string {
 	return "Đơn vị: " + name + " (" + code + ")"
 }
 
-// stateText is the status column: "đúng hạn", "trễ hạn 2n3g", "chưa nộp (quá hạn 1n)".
-func stateText(label string, reported bool, late time.Duration, lateLabel string) string {
+// stateText is the status column: "đúng hạn", "quá hạn 2 ngày 3 giờ", "chưa gửi, quá hạn 1
+// ngày".
+func stateText(label string, reported bool, late time.Duration) string {
 	switch {
 	case late <= 0:
 		return label
 	case reported:
-		return label + " " + lateLabel
+		return label + " " + status.DelayText(late)
 	}
-	return label + " (quá hạn " + lateLabel + ")"
+	return label + ", quá hạn " + status.DelayText(late)
 }
 
-// unitStateLine sums up a unit's status on its detail sheet.
+// unitStateLine sums up a unit's status on its detail sheet: "Tình trạng: đúng hạn; được
+// tính: lần gửi thứ 2".
 func unitStateLine(state string, version int) string {
 	s := "Tình trạng: " + state
 	if version > 0 {
-		s += "; phiên bản được tính: " + strconv.Itoa(version)
+		s += "; được tính: " + status.Resubmission(version)
 	}
 	return s
 }
 
-// reminderText is one reminder: "Nhắc 1: 19/11 07:30", "Đôn đốc 2: 24/11 07:30 (đồng gửi
-// lãnh đạo)".
+// reminderText is one reminder: "Nhắc hạn lần 1: 07:30 ngày 19/11", "Đôn đốc lần 2: 07:30
+// ngày 24/11 (đồng gửi lãnh đạo)".
 func reminderText(kind string, n int, at time.Time, cc []string) string {
-	name := map[string]string{"reminder": "Nhắc", "nag": "Đôn đốc"}[kind]
+	name := map[string]string{"reminder": "Nhắc hạn", "nag": "Đôn đốc"}[kind]
 	if name == "" {
 		name = kind
 	}
-	s := fmt.Sprintf("%s %d: %s", name, n, at.Format(layoutShort))
+	s := fmt.Sprintf("%s lần %d: %s ngày %s", name, n, status.FormatClock(at), status.FormatDayMonth(at))
 	if len(cc) > 0 {
 		s += " (đồng gửi " + strings.Join(cc, ", ") + ")"
 	}
@@ -210,7 +218,8 @@ func reminderText(kind string, n int, at time.Time, cc []string) string {
 func rateCount(n, of int) string { return fmt.Sprintf("%d/%d đơn vị", n, of) }
 
 // headerText and footerText are the printed page header and footer (Excel header codes:
-// &L left, &R right, &P page, &N pages; a literal & is written &&).
+// &L left, &R right, &P page, &N pages; a literal & is written &&): "BM.02.01/KH — Tháng
+// 11/2026" on the left, the state on the right; period is the period's label.
 func headerText(code, period, state string) string {
 	// Excel refuses a header of more than 255 characters; a form code is never near that.
 	esc := func(s string) string { return strings.ReplaceAll(cutUTF16(s, 60), "&", "&&") }
@@ -219,13 +228,18 @@ func headerText(code, period, state string) string {
 
 const footerText = "&CTrang &P/&N"
 
-// docTitle and docSubject are the workbook's document properties.
+// docTitle, docSubject and docKeywords are the workbook's document properties; period is the
+// period's label ("Tháng 11/2026").
 func docTitle(formTitle, periodLabel string) string {
 	return "Tổng hợp " + formTitle + " — " + periodLabel
 }
 
 func docSubject(code, period string) string {
-	return "Báo cáo tổng hợp biểu mẫu " + code + ", kỳ " + period
+	return "Báo cáo tổng hợp biểu mẫu " + code + ", " + lowerFirst(period)
+}
+
+func docKeywords(code, period string) string {
+	return code + "; " + period
 }
 
 // Where a year to date or last year's figure comes from (package consolidate's Basis): the
@@ -235,9 +249,9 @@ func docSubject(code, period string) string {
 func basisLabel(b consolidate.Basis) string {
 	switch b {
 	case consolidate.BasisLedger:
-		return "Sổ (các kỳ đã gửi)"
+		return "Sổ theo dõi (các kỳ đã gửi)"
 	case consolidate.BasisImported:
-		return "Sổ, có số liệu nhập từ tệp"
+		return "Sổ theo dõi, có số liệu nhập từ tệp"
 	case consolidate.BasisTyped:
 		return "Đơn vị tự ghi"
 	case consolidate.BasisMissing:
@@ -252,11 +266,11 @@ func ytdHow(b consolidate.Basis) string {
 	case consolidate.BasisLedger:
 		return "cộng từ số liệu các kỳ đơn vị đã gửi"
 	case consolidate.BasisImported:
-		return "cộng từ số liệu các kỳ trong sổ, có kỳ lấy từ tệp số liệu đã nhập (xem sheet «" + sheetProvenance + "»)"
+		return "cộng từ số liệu các kỳ trong sổ theo dõi, có kỳ lấy từ tệp số liệu đã nhập, xem trang “" + sheetProvenance + "”"
 	case consolidate.BasisTyped:
-		return "theo số liệu đơn vị tự báo cáo, do sổ chưa có đủ số liệu các kỳ trước"
+		return "theo số liệu đơn vị tự báo cáo, do sổ theo dõi chưa có đủ số liệu các kỳ trước"
 	case consolidate.BasisMissing:
-		return "chưa có (sổ chưa có đủ số liệu các kỳ trước, đơn vị cũng không ghi), nên lũy kế tổng hợp của các chỉ tiêu đó để trống"
+		return "chưa có vì sổ theo dõi chưa có đủ số liệu các kỳ trước và đơn vị cũng không ghi, nên lũy kế tổng hợp của các chỉ tiêu đó để trống"
 	}
 	return ""
 }
@@ -266,13 +280,19 @@ func lastYearHow(b consolidate.Basis) string {
 	case consolidate.BasisLedger:
 		return "theo báo cáo cùng kỳ đơn vị đã gửi"
 	case consolidate.BasisImported:
-		return "theo số liệu đã nhập từ tệp (xem sheet «" + sheetProvenance + "»)"
+		return "theo số liệu đã nhập từ tệp, xem trang “" + sheetProvenance + "”"
 	case consolidate.BasisTyped:
 		return "theo số liệu đơn vị tự báo cáo"
 	case consolidate.BasisMissing:
 		return "chưa có số liệu, nên số tổng hợp cùng kỳ của các chỉ tiêu đó để trống"
 	}
 	return ""
+}
+
+// lowerFirst lowers the first letter of a label inside a sentence ("tháng 11/2026").
+func lowerFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[size:]
 }
 
 // Subjects of the notes.

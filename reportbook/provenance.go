@@ -180,13 +180,13 @@ func (wb *workbook) writeProperties() error {
 	}
 	err := wb.f.SetDocProps(&excelize.DocProperties{
 		Title:          propText(docTitle(b.Form.Title, wb.meta.PeriodLabel)),
-		Subject:        propText(docSubject(b.Form.Code, b.Period.String())),
+		Subject:        propText(docSubject(b.Form.Code, b.Period.Label())),
 		Creator:        Creator,
 		LastModifiedBy: Creator,
 		Created:        built,
 		Modified:       built,
 		Description:    propText(description),
-		Keywords:       propText(strings.Join([]string{Creator, b.Form.Code, b.Period.String()}, "; ")),
+		Keywords:       propText(docKeywords(b.Form.Code, b.Period.Label())),
 		Category:       docCategory,
 		ContentStatus:  status,
 		Language:       "vi-VN",

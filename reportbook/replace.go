@@ -2,7 +2,6 @@ package reportbook
 
 import (
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -19,32 +18,17 @@ type Replaced struct {
 const PropReplaces = "tonghop.replaces"
 
 // StampReplacement is Stamp for the correction of an issued report: the approval lines begin
-// with "Thay thế báo cáo đã ban hành ngày 20/11/2026 (bản tổng hợp lần 3)", and PropReplaces
-// records the issue replaced.
+// with "Thay thế báo cáo đã gửi ngày 20/11/2026 (dự thảo lần 3)", and PropReplaces records the
+// issue replaced.
 func StampReplacement(data []byte, approvals []Approval, r Replaced, loc *time.Location) ([]byte, error) {
 	return stamp(data, approvals, &r, loc)
 }
 
-// replacedLine is the first line of a replacement's approvals.
-func replacedLine(r Replaced, loc *time.Location) string {
-	s := "Thay thế báo cáo đã ban hành ngày " + r.At.In(loc).Format("02/01/2006")
-	if r.Version > 0 {
-		s += " (bản tổng hợp lần " + strconv.Itoa(r.Version) + ")"
-	}
-	return s
-}
-
-func stampReplaced(f *excelize.File, r *Replaced, loc *time.Location) error {
+// stampReplaced records the issue replaced in PropReplaces; the description already begins with
+// replacedLine, as the title block does.
+func stampReplaced(f *excelize.File, r *Replaced) error {
 	if r == nil {
 		return nil
-	}
-	props, err := f.GetDocProps()
-	if err != nil {
-		return fmt.Errorf("stamp: read properties: %w", err)
-	}
-	props.Description = propText(replacedLine(*r, loc) + "\n" + props.Description)
-	if err := f.SetDocProps(props); err != nil {
-		return fmt.Errorf("stamp: properties: %w", err)
 	}
 	value := propText(fmt.Sprintf("%s; v%d", r.At.UTC().Format(time.RFC3339), r.Version))
 	if err := f.SetCustomProps(excelize.CustomProperty{Name: PropReplaces, Value: value}); err != nil {

@@ -29,7 +29,7 @@ func TestStampReplacement(t *testing.T) {
 	for _, r := range rows(t, f, sheetSummary)[:stampSearchRows] {
 		text += strings.Join(r, "|") + "\n"
 	}
-	want := "Thay thế báo cáo đã ban hành ngày 20/11/2026 (bản tổng hợp lần 3); Đã duyệt: Trưởng Ban Nguyễn Văn An, 23/11/2026 10:30 (dự thảo lần 4)"
+	want := "Thay thế báo cáo đã gửi ngày 20/11/2026 (dự thảo lần 3); Đã duyệt: Trưởng Ban Nguyễn Văn An, 10:30 ngày 23/11/2026 (dự thảo lần 4)"
 	if !strings.Contains(text, want) || strings.Contains(text, "DỰ THẢO") {
 		t.Errorf("title block: want %q in\n%s", want, text)
 	}
@@ -45,7 +45,8 @@ func TestStampReplacement(t *testing.T) {
 		t.Errorf("custom properties: %v", got)
 	}
 	doc, err := f.GetDocProps()
-	if err != nil || !strings.HasPrefix(doc.Description, "Thay thế báo cáo đã ban hành ngày 20/11/2026") {
+	replaced := "Thay thế báo cáo đã gửi ngày 20/11/2026 (dự thảo lần 3)"
+	if err != nil || !strings.HasPrefix(doc.Description, replaced) || strings.Count(doc.Description, replaced) != 1 {
 		t.Errorf("description: %q (%v)", doc.Description, err)
 	}
 }

@@ -26,10 +26,10 @@ func TestWrite_Status(t *testing.T) {
 		{"OnTime", "U01", 3, "đúng hạn"},
 		{"OnTimeVersion", "U02", 4, "2"},
 		{"LateLabel", "U02", 3, "đúng hạn"},
-		{"Missing", "U03", 3, "chưa nộp (quá hạn 3n)"},
+		{"Missing", "U03", 3, "chưa gửi, quá hạn 3 ngày"},
 		{"MissingNoVersion", "U03", 4, ""},
 		{"Sent", "U02", 7, "2"},
-		{"Reminders", "U03", 8, "Nhắc 1: 20/11 07:30; Đôn đốc 2: 23/11 07:30 (đồng gửi lãnh đạo)"},
+		{"Reminders", "U03", 8, "Nhắc hạn lần 1: 07:30 ngày 20/11; Đôn đốc lần 2: 07:30 ngày 23/11 (đồng gửi lãnh đạo)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -40,10 +40,10 @@ func TestWrite_Status(t *testing.T) {
 		})
 	}
 	_, n := rowWith(t, all[hr:], 1, "U01")
-	if got := cellValue(t, f, sheetStatus, "F"+strconv.Itoa(hr+n)); got != "20/11/2026 16:00" {
-		t.Errorf("U01 arrival: got %q, want 20/11/2026 16:00", got)
+	if got := cellValue(t, f, sheetStatus, "F"+strconv.Itoa(hr+n)); got != "16:00 ngày 20/11/2026" {
+		t.Errorf("U01 arrival: got %q, want 16:00 ngày 20/11/2026", got)
 	}
-	if !contains(all, "Hạn nộp: 20/11/2026 17:00") {
+	if !contains(all, "Thời hạn gửi: 17:00 ngày 20/11/2026, thứ Sáu") {
 		t.Errorf("status: no deadline line")
 	}
 	rate, _ := rowWith(t, all, 2, labelRate)
@@ -57,8 +57,8 @@ func TestWrite_Late(t *testing.T) {
 	f, _ := fx.write(t)
 	all := rows(t, f, sheetStatus)
 	r, _ := rowWith(t, all, 1, "U03")
-	if got := at(r, 3); got != "trễ hạn 1g" {
-		t.Errorf("U03: got %q, want %q", got, "trễ hạn 1g")
+	if got := at(r, 3); got != "quá hạn 1 giờ" {
+		t.Errorf("U03: got %q, want %q", got, "quá hạn 1 giờ")
 	}
 }
 
@@ -77,8 +77,8 @@ func TestWrite_Provenance(t *testing.T) {
 	if !slices.Equal(r, want) {
 		t.Errorf("U03 row: got %q, want %q", r, want)
 	}
-	if got := cellValue(t, f, sheetProvenance, "E"+strconv.Itoa(hr+2)); got != "20/11/2026 18:00" {
-		t.Errorf("U03 received: got %q, want 20/11/2026 18:00", got)
+	if got := cellValue(t, f, sheetProvenance, "E"+strconv.Itoa(hr+2)); got != "18:00 ngày 20/11/2026" {
+		t.Errorf("U03 received: got %q, want 18:00 ngày 20/11/2026", got)
 	}
 }
 
@@ -93,7 +93,7 @@ func TestWrite_Properties(t *testing.T) {
 		custom    map[string]any
 	}{
 		{"Draft", nil, contentDraft, "DỰ THẢO lần 2", map[string]any{PropDraft: int32(2)}},
-		{"Approved", approved, contentIssued, "Đã duyệt: Trưởng Ban Nguyễn Văn A, 22/11/2026 13:00 (dự thảo lần 2)",
+		{"Approved", approved, contentIssued, "Đã duyệt: Trưởng Ban Nguyễn Văn A, 13:00 ngày 22/11/2026 (dự thảo lần 2)",
 			map[string]any{PropApprovedBy: "Trưởng Ban Nguyễn Văn A", PropApprovedAt: "2026-11-22T06:00:00Z",
 				PropApprovedVersion: int32(2), PropApprovalMessageID: "<ok@kcn.gov.vn>"}},
 	}
@@ -112,6 +112,10 @@ func TestWrite_Properties(t *testing.T) {
 			if doc.Creator != Creator || doc.ContentStatus != tt.status || doc.Created != "2026-11-21T01:30:00Z" ||
 				!strings.Contains(doc.Title, "Báo cáo kết quả thực hiện nhiệm vụ") || doc.Language != "vi-VN" {
 				t.Errorf("document properties: got %+v", doc)
+			}
+			// What File > Properties shows names the period in Vietnamese, never by its code.
+			if doc.Subject != "Báo cáo tổng hợp biểu mẫu BM.02.01/KH, tháng 11/2026" || doc.Keywords != "BM.02.01/KH; Tháng 11/2026" {
+				t.Errorf("subject, keywords: got %q, %q", doc.Subject, doc.Keywords)
 			}
 			got := map[string]any{}
 			props, err := f.GetCustomProps()
@@ -177,7 +181,7 @@ func TestWrite_Layout(t *testing.T) {
 		t.Errorf("defined names: got none, want print titles")
 	}
 	for _, n := range names {
-		if n.Name == "_xlnm.Print_Titles" && n.Scope == sheetStatus && n.RefersTo != "'Tình hình nộp'!$6:$6" {
+		if n.Name == "_xlnm.Print_Titles" && n.Scope == sheetStatus && n.RefersTo != "'Tình hình gửi'!$6:$6" {
 			t.Errorf("status print titles: got %q", n.RefersTo)
 		}
 	}

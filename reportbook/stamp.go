@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/tonghop/tonghop/period"
 )
 
 // Limits on a workbook Stamp opens: it may be one a leader edited and sent back, so it is read
@@ -66,7 +68,7 @@ func stamp(data []byte, approvals []Approval, r *Replaced, loc *time.Location) (
 	if err := stampProperties(f, approvals, lines, unauthenticated); err != nil {
 		return nil, err
 	}
-	if err := stampReplaced(f, r, loc); err != nil {
+	if err := stampReplaced(f, r); err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
@@ -141,21 +143,22 @@ func stampHeaders(f *excelize.File) error {
 	if err != nil {
 		return nil // not one of ours: nothing to replace
 	}
-	var code, period string
+	var code, text string
 	for _, p := range props {
 		switch p.Name {
 		case PropForm:
 			code, _ = p.Value.(string)
 		case PropPeriod:
-			period, _ = p.Value.(string)
+			text, _ = p.Value.(string)
 		}
 	}
-	if code == "" || period == "" {
+	per, err := period.Parse(text)
+	if code == "" || err != nil {
 		return nil
 	}
 	for _, sheet := range f.GetSheetList() {
 		err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
-			OddHeader: headerText(code, period, contentIssued), OddFooter: footerText,
+			OddHeader: headerText(code, per.Label(), contentIssued), OddFooter: footerText,
 		})
 		if err != nil {
 			return fmt.Errorf("stamp: page header of %s: %w", sheet, err)

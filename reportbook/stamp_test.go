@@ -32,7 +32,7 @@ func TestStamp(t *testing.T) {
 	for _, r := range all[:stampSearchRows] {
 		text += strings.Join(r, "|") + "\n"
 	}
-	if strings.Contains(text, "DỰ THẢO") || !strings.Contains(text, "Đã duyệt: Trưởng Ban Nguyễn Văn An, 20/11/2026 10:15") {
+	if strings.Contains(text, "DỰ THẢO") || !strings.Contains(text, "Đã duyệt: Trưởng Ban Nguyễn Văn An, 10:15 ngày 20/11/2026") {
 		t.Errorf("title block after stamping:\n%s", text)
 	}
 	props, err := f.GetCustomProps()
@@ -48,7 +48,9 @@ func TestStamp(t *testing.T) {
 		t.Errorf("custom properties: %v", got)
 	}
 	hf, err := f.GetHeaderFooter(sheetSummary)
-	if err != nil || strings.Contains(hf.OddHeader, "DỰ THẢO") || !strings.Contains(hf.OddHeader, contentIssued) {
+	// The period by its name, never its code: "BM.02.01/KH — Tháng 11/2026 … Đã duyệt".
+	if err != nil || strings.Contains(hf.OddHeader, "DỰ THẢO") || !strings.Contains(hf.OddHeader, contentIssued) ||
+		!strings.Contains(hf.OddHeader, "BM.02.01/KH — Tháng 11/2026") || strings.Contains(hf.OddHeader, "2026-11") {
 		t.Errorf("page header: %q, %v", hf.OddHeader, err)
 	}
 	if _, err := Stamp([]byte("not a workbook"), approvals, loc); err == nil {

@@ -11,11 +11,11 @@ import (
 // Widths of the status columns.
 const (
 	widthState     = 22.0
-	widthTime      = 17.0
+	widthTime      = 21.0
 	widthReminders = 50.0
 )
 
-// writeStatus writes the "Tình hình nộp" sheet: every expected unit's status for the period,
+// writeStatus writes the "Tình hình gửi" sheet: every expected unit's status for the period,
 // then the reporting rate and the on-time rate.
 func (wb *workbook) writeStatus() error {
 	s := wb.st

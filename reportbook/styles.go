@@ -21,8 +21,8 @@ const (
 	fmtPercent    = "0%"
 	fmtPercentDec = "0.0%"
 	fmtDate       = "dd/mm/yyyy"
-	fmtDateTime   = "dd/mm/yyyy hh:mm"
-	numFmtText    = 49 // the built-in "@" (text) format
+	fmtDateTime   = `hh:mm "ngày" dd/mm/yyyy` // the time first, as the text says it
+	numFmtText    = 49                        // the built-in "@" (text) format
 )
 
 // fontName is the font of Vietnamese administrative documents (Decree 30/2020/NĐ-CP).

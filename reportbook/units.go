@@ -48,10 +48,10 @@ func (wb *workbook) rowsByUnit() map[string]map[string][]consolidate.ListRow {
 	return out
 }
 
-// stateOf is a unit's status for the period: "đúng hạn", "trễ hạn 2n3g", "chưa nộp (quá hạn
-// 1n)".
+// stateOf is a unit's status for the period: "đúng hạn", "quá hạn 2 ngày 3 giờ", "chưa gửi,
+// quá hạn 1 ngày".
 func stateOf(c status.Cell) string {
-	return stateText(c.State.Label(), c.State.Reported(), c.Late, status.LateLabel(c.Late))
+	return stateText(c.State.Label(), c.State.Reported(), c.Late)
 }
 
 // writeUnitSheet writes one unit's figures, rows and texts.

@@ -176,7 +176,7 @@ func newWorkbook(f *excelize.File, b consolidate.Book, st status.Matrix, col int
 		wb.counted[src.Unit] = true
 	}
 	wb.unitNameWidth = unitNameWidth(wb.names)
-	wb.pageHeader = headerText(b.Form.Code, b.Period.String(), wb.stateWord())
+	wb.pageHeader = headerText(b.Form.Code, b.Period.Label(), wb.stateWord())
 	return wb, nil
 }
 

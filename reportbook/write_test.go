@@ -26,7 +26,7 @@ func TestWrite_Builtins(t *testing.T) {
 			}
 			sum := rows(t, f, sheetSummary)
 			for i, w := range []string{fx.meta.Office, fx.meta.Desk, reportTitle(fx.form.Title),
-				formLine(code, fx.meta.PeriodLabel), "DỰ THẢO lần 2", "Lập lúc 21/11/2026 08:30"} {
+				formLine(code, fx.meta.PeriodLabel), "DỰ THẢO lần 2", "Lập lúc 08:30 ngày 21/11/2026"} {
 				if got := at(at2(sum, i), 0); got != w {
 					t.Errorf("title line %d: got %q, want %q", i+1, got, w)
 				}

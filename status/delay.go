@@ -4,7 +4,7 @@ import "time"
 
 // Delay is a length of time as tonghop states it to people: a unit's lateness in its receipt
 // and in the status table, the time left in a reminder. There is one rounding, here, so that a
-// receipt saying "nộp muộn 35 phút" and the status saying "trễ 35ph" never disagree.
+// receipt saying "gửi quá hạn 35 phút" and the status saying "quá hạn 35 phút" never disagree.
 type Delay struct {
 	Days, Hours, Minutes int
 }

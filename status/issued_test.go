@@ -36,10 +36,10 @@ func TestBuild_Issued(t *testing.T) {
 		label              string
 		reported, onTimeOK bool
 	}{
-		{"PKH", OnTime, 1, 1, 2, DecisionPending, "đúng hạn · +v2 sau BH chờ QĐ", true, true},
-		{"VP", OnTime, 2, 1, 0, "", "đúng hạn v2 · BH v1", true, true},
-		{"TTDV", OnTime, 2, 1, 0, "", "đúng hạn v2 · BH v1", true, true},
-		{"PQLDN", Missing, 0, 0, 1, DecisionLeftOut, "chưa nộp · +v1 sau BH không tính", false, false},
+		{"PKH", OnTime, 1, 1, 2, DecisionPending, "đúng hạn; lần 2 sau khi duyệt: chờ quyết định", true, true},
+		{"VP", OnTime, 2, 1, 0, "", "đúng hạn, lần 2; đã duyệt: lần 1", true, true},
+		{"TTDV", OnTime, 2, 1, 0, "", "đúng hạn, lần 2; đã duyệt: lần 1", true, true},
+		{"PQLDN", Missing, 0, 0, 1, DecisionLeftOut, "chưa gửi; lần 1 sau khi duyệt: không tính", false, false},
 	}
 	for _, tt := range tests {
 		c, ok := m.Cell(tt.unit, "2026-W47")
@@ -62,7 +62,7 @@ func TestBuild_Issued(t *testing.T) {
 	if err := m.WriteText(&text, ict); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(text.String(), "2026-W47 (hạn 19/11/2026 15:00, ban hành 20/11/2026 (bản tổng hợp lần 3), đang điều chỉnh)") {
+	if !strings.Contains(text.String(), "2026-W47: thời hạn gửi 15:00 ngày 19/11/2026, thứ Năm; báo cáo đã duyệt ngày 20/11/2026, theo dự thảo lần 3; đang điều chỉnh báo cáo.") {
 		t.Errorf("text: want the issue and the correction on the rate line:\n%s", text.String())
 	}
 	if err := m.WriteTSV(&tsv, ict); err != nil {

@@ -9,28 +9,32 @@ import (
 )
 
 // This file holds every text a civil servant reads; keep it in Vietnamese, NFC, with
-// correct diacritics. The short cell labels must stay short: they are table cells.
+// correct diacritics, and no codes. The table's cells must stay short, so that six or eight
+// periods fit a terminal: there, and only there, lateness is "trễ 2n3g" and the submission
+// counted "lần 2", both explained by the legend under the table; everywhere else (the state's
+// Label, the workbooks) lateness is "quá hạn" with its length in words (DelayText).
 
 const (
-	labelOnTime  = "đúng hạn"
-	labelLate    = "trễ "
-	labelInvalid = "không hợp lệ"
-	labelMissing = "chưa nộp"
-	labelPending = "chưa đến hạn"
+	labelOnTime    = "đúng hạn"
+	labelLate      = "quá hạn"
+	labelLateShort = "trễ " // in the table's cells only
+	labelInvalid   = "không hợp lệ"
+	labelMissing   = "chưa gửi"
+	labelPending   = "chưa đến hạn"
 
 	labelUnitColumn = "Đơn vị"
-	labelIssued     = "BH" // ban hành: the issued report
-	dateLayout      = "02/01/2006 15:04"
+	// labelInIssued introduces what the approved report counted, when it differs.
+	labelInIssued = "đã duyệt: "
 )
 
-// Label returns the state's Vietnamese name: "đúng hạn", "trễ hạn", "không hợp lệ",
-// "chưa nộp", "chưa đến hạn".
+// Label returns the state's Vietnamese name: "đúng hạn", "quá hạn", "không hợp lệ",
+// "chưa gửi", "chưa đến hạn".
 func (s State) Label() string {
 	switch s {
 	case OnTime:
 		return labelOnTime
 	case Late:
-		return "trễ hạn"
+		return labelLate
 	case Invalid:
 		return labelInvalid
 	case Missing:
@@ -41,64 +45,70 @@ func (s State) Label() string {
 	return string(s)
 }
 
-// Label returns the cell's short Vietnamese text as printed in the status table:
-// "đúng hạn", "trễ 2n3g", "không hợp lệ", "chưa nộp", "chưa đến hạn", followed by " v2"
-// when the version counted is a later one.
+// Label returns the cell's short text as printed in the status table: "đúng hạn", "trễ 2n3g",
+// "không hợp lệ", "chưa gửi", "chưa đến hạn", followed by ", lần 2" when the submission
+// counted is a later one (the unit's "lần gửi thứ 2").
 func (c Cell) Label() string {
 	text := c.State.Label()
 	if c.State == Late {
-		text = labelLate + LateLabel(c.Late)
+		text = labelLateShort + LateLabel(c.Late)
 	}
 	if c.Version > 1 {
-		text += " v" + strconv.Itoa(c.Version)
+		text += ", lần " + strconv.Itoa(c.Version)
 	}
 	return text
 }
 
-// labelIn is the cell's text in the table for period p: Label, then what the issued report
-// counted when it differs from the version counted now ("BH v3", "BH: không có"), and a file
-// received after the issue that does not count ("+v4 sau BH chờ QĐ", "+v4 sau BH không tính").
+// Resubmission names a unit's n-th file for a period: "lần gửi thứ 2".
+func Resubmission(n int) string { return "lần gửi thứ " + strconv.Itoa(n) }
+
+// labelIn is the cell's text in the table for period p: Label, then what the approved report
+// counted when it differs from the submission counted now ("đã duyệt: lần 3", "đã duyệt: chưa
+// có"), and a file received after the approval that does not count ("lần 4 sau khi duyệt: chờ
+// quyết định", "… không tính").
 func (c Cell) labelIn(p Period) string {
 	text := c.Label()
 	if p.Issued != nil && c.Issued != c.Version {
 		if c.Issued == 0 {
-			text += " · " + labelIssued + ": không có"
+			text += "; " + labelInIssued + "chưa có"
 		} else {
-			text += " · " + labelIssued + " v" + strconv.Itoa(c.Issued)
+			text += "; " + labelInIssued + "lần " + strconv.Itoa(c.Issued)
 		}
 	}
 	if c.AfterIssue > 0 {
-		text += " · +v" + strconv.Itoa(c.AfterIssue) + " sau " + labelIssued + " " + c.AfterIssueDecision.Label()
+		text += "; lần " + strconv.Itoa(c.AfterIssue) + " sau khi duyệt: " + c.AfterIssueDecision.Label()
 	}
 	return text
 }
 
-// Label names a decision on a file received after the issue, briefly: "chờ QĐ", "không tính",
-// "đưa vào".
+// Label names a decision on a file received after the approval: "chờ quyết định", "không
+// tính", "đưa vào báo cáo thay thế".
 func (d Decision) Label() string {
 	switch d {
 	case DecisionPending:
-		return "chờ QĐ"
+		return "chờ quyết định"
 	case DecisionLeftOut:
 		return "không tính"
 	case DecisionTaken:
-		return "đưa vào"
+		return "đưa vào báo cáo thay thế"
 	}
 	return string(d)
 }
 
-// issueNote says when the period's report was issued, and which consolidated version.
+// issueNote says when the period's report was approved, and which draft: "báo cáo đã duyệt
+// ngày 20/11/2026, theo dự thảo lần 2"; a replacement is "báo cáo đã duyệt lần 2 …".
 func issueNote(is *Issue, loc *time.Location) string {
-	what := "ban hành"
+	what := "báo cáo đã duyệt"
 	if is.Number > 1 {
-		what = "ban hành lần " + strconv.Itoa(is.Number)
+		what += " lần " + strconv.Itoa(is.Number)
 	}
-	return fmt.Sprintf("%s %s (bản tổng hợp lần %d)", what, inZone(is.At, loc).Format("02/01/2006"), is.Version)
+	return fmt.Sprintf("%s ngày %s, theo dự thảo lần %d", what, FormatDate(inZone(is.At, loc)), is.Version)
 }
 
-// LateLabel writes a delay briefly, as DelayOf rounds it and Delay.Parts cuts it: "2n3g" (2
-// days 3 hours; "n" ngày, "g" giờ), "5g20ph" under a day, "45ph" (phút) under an hour; a delay
-// of a few seconds reads "1ph", never "0ph".
+// LateLabel writes a delay briefly for the status table's cells, as DelayOf rounds it and
+// Delay.Parts cuts it: "2n3g" (2 days 3 hours; "n" ngày, "g" giờ), "5g20ph" under a day, "45ph"
+// (phút) under an hour; a delay of a few seconds reads "1ph", never "0ph". Everywhere else a
+// delay is written in words, by DelayText.
 func LateLabel(d time.Duration) string {
 	var b strings.Builder
 	for _, p := range DelayOf(d).Parts() {
@@ -110,32 +120,34 @@ func LateLabel(d time.Duration) string {
 
 // titleLine is the first line of the text report.
 func titleLine(forms []string, now time.Time) string {
-	return fmt.Sprintf("Tình hình nộp báo cáo — biểu mẫu %s — tính đến %s",
-		strings.Join(forms, ", "), now.Format(dateLayout))
+	return fmt.Sprintf("Tình hình gửi báo cáo — biểu mẫu %s — tính đến %s",
+		strings.Join(forms, ", "), FormatDateTime(now))
 }
 
-// rateLine describes one period's rates: "2026-11 (hạn 18/11/2026 17:00, chưa đến hạn):
-// Tỉ lệ báo cáo: 3/4 (75%) · đúng hạn: 2/4 (50%)".
+// rateLine describes one period's rates: "Tháng 11/2026: thời hạn gửi 17:00 ngày 18/11/2026,
+// thứ Tư; chưa đến hạn. Tỷ lệ báo cáo 3/4 (75%), đúng hạn 2/4 (50%)."
 func rateLine(name string, p Period, r Rate, now time.Time, loc *time.Location) string {
 	var notes []string
 	if p.hasDeadline() {
-		notes = append(notes, "hạn "+inZone(p.Deadline, loc).Format(dateLayout))
+		notes = append(notes, "thời hạn gửi "+FormatDeadline(inZone(p.Deadline, loc)))
 	}
 	switch {
 	case p.Issued != nil:
 		notes = append(notes, issueNote(p.Issued, loc))
 		if p.Correcting {
-			notes = append(notes, "đang điều chỉnh")
+			notes = append(notes, "đang điều chỉnh báo cáo")
 		}
 	case p.Closed:
-		notes = append(notes, "đã đóng")
+		notes = append(notes, "đã chốt số liệu")
 	case !p.Overdue(now):
 		notes = append(notes, "chưa đến hạn")
 	}
 	if len(notes) > 0 {
-		name += " (" + strings.Join(notes, ", ") + ")"
+		name += ": " + strings.Join(notes, "; ") + "."
+	} else {
+		name += "."
 	}
-	return fmt.Sprintf("%s: Tỉ lệ báo cáo: %d/%d (%s) · đúng hạn: %d/%d (%s)", name,
+	return fmt.Sprintf("%s Tỷ lệ báo cáo %d/%d (%s), đúng hạn %d/%d (%s).", name,
 		r.Reported, r.Expected, percentText(r.ReportingRate()),
 		r.OnTime, r.Expected, percentText(r.OnTimeRate()))
 }
@@ -149,18 +161,19 @@ func percentText(x float64) string {
 	return strings.Replace(strconv.FormatFloat(x, 'f', 1, 64), ".", ",", 1) + "%"
 }
 
-// legend explains the cell texts under the table.
+// legend explains the cell texts under the table. The table says "trễ", never "quá hạn": one
+// word for lateness in one table.
 var legend = []string{
 	"Chú thích:",
-	"  đúng hạn      bản hợp lệ đầu tiên đến trước hoặc đúng hạn",
-	"  trễ 2n3g      bản hợp lệ đầu tiên đến trễ 2 ngày 3 giờ (n: ngày, g: giờ, ph: phút)",
-	"  v2            bản được tính là bản thứ 2 (đơn vị đã gửi lại bản sửa)",
-	"  không hợp lệ  đơn vị chỉ mới gửi bản không hợp lệ",
-	"  chưa nộp      đã quá hạn mà chưa có bản hợp lệ",
-	"  chưa đến hạn  chưa có bản hợp lệ, chưa đến hạn",
-	"  BH v3         báo cáo đã ban hành tính bản thứ 3 của đơn vị (ghi khi khác bản đang được tính)",
-	"  +v4 sau BH    bản gửi sau khi ban hành: chờ QĐ (Văn phòng chưa quyết định) hoặc không tính",
-	"Tỉ lệ tính trên tất cả đơn vị phải nộp, kể cả đơn vị chưa đến hạn.",
+	"  đúng hạn             lần gửi hợp lệ đầu tiên đến trước hoặc đúng thời hạn",
+	"  trễ 2n3g             lần gửi hợp lệ đầu tiên đến sau thời hạn 2 ngày 3 giờ (n: ngày, g: giờ, ph: phút)",
+	"  lần 2                số liệu được tính là của lần gửi thứ 2, đơn vị đã gửi lại tệp đã sửa",
+	"  không hợp lệ         đơn vị mới gửi tệp không hợp lệ",
+	"  chưa gửi             đã qua thời hạn mà chưa có lần gửi hợp lệ",
+	"  chưa đến hạn         chưa có lần gửi hợp lệ, chưa đến thời hạn",
+	"  đã duyệt: lần 3      báo cáo đã duyệt tính lần gửi thứ 3 của đơn vị, ghi khi khác lần gửi đang được tính",
+	"  lần 4 sau khi duyệt  lần gửi thứ 4 đến sau khi báo cáo được duyệt: chờ quyết định, không tính hoặc đưa vào báo cáo thay thế",
+	"Tỷ lệ tính trên tất cả đơn vị phải gửi, kể cả đơn vị chưa đến hạn.",
 }
 
 // NoPeriodsLine says that a form has no period opened yet, so its matrix is empty.

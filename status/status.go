@@ -6,12 +6,14 @@ import "time"
 type Unit struct{ Code, Name string }
 
 // Period is one reporting period of one form with its deadline for units. Period is the
-// canonical text of the period ("2026-W47", "2026-11"). Closed means the office has stopped
+// canonical text of the period ("2026-W47", "2026-11"), Label its name as people read it
+// ("Tháng 11/2026", "Tuần 48 (23/11 – 29/11/2026)"; empty: Period is shown). Closed means the office has stopped
 // waiting for the period (it was consolidated): a unit with nothing valid is then missing even
 // if the deadline has not passed. A zero Deadline means none is known: every valid file is on
 // time and a unit with nothing valid is pending until the period is closed.
 type Period struct {
 	Form, Period string
+	Label        string
 	Deadline     time.Time
 	Closed       bool
 	// Issued is the report in force when the period's report was issued (nil: never issued);

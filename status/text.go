@@ -22,7 +22,7 @@ func (m Matrix) WriteText(w io.Writer, loc *time.Location) error {
 	writeTable(&b, m.textRows(multiForm))
 	b.WriteString("\n")
 	for p, per := range m.Periods {
-		b.WriteString(rateLine(columnName(per, multiForm), per, m.Rates[p], m.Now, loc) + "\n")
+		b.WriteString(rateLine(periodName(per, multiForm), per, m.Rates[p], m.Now, loc) + "\n")
 	}
 	b.WriteString("\n" + strings.Join(legend, "\n") + "\n")
 	if _, err := io.WriteString(w, b.String()); err != nil {
@@ -48,12 +48,27 @@ func (m Matrix) textRows(multiForm bool) [][]string {
 	return rows
 }
 
-// columnName names a period column; the form is added only when the matrix mixes forms.
-func columnName(p Period, multiForm bool) string {
-	if multiForm {
-		return p.Form + " " + p.Period
+// periodName names a period in a rate line: its label ("Tuần 48 (23/11 – 29/11/2026)"), or its
+// code when it has none; the form is added only when the matrix mixes forms.
+func periodName(p Period, multiForm bool) string {
+	name := p.Label
+	if name == "" {
+		name = p.Period
 	}
-	return p.Period
+	if multiForm {
+		return p.Form + " " + name
+	}
+	return name
+}
+
+// columnName names a period column: periodName without the days in parentheses ("Tuần 48"),
+// which the rate line under the table gives, so that many weeks fit a terminal.
+func columnName(p Period, multiForm bool) string {
+	name := periodName(p, multiForm)
+	if head, _, ok := strings.Cut(name, " ("); ok {
+		return head
+	}
+	return name
 }
 
 // writeTable writes rows as a pipe table with a rule under the first row, each column as

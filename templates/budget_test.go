@@ -149,7 +149,7 @@ func TestRead_LongCellCut(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Read: %v", err)
 			}
-			want := fmt.Sprintf("Ô B5 (Nội dung công việc): "+msgTooLong, MaxCellChars, 2000)
+			want := fmt.Sprintf("Ô B5, cột “Nội dung công việc”: "+msgTooLong, viCount(MaxCellChars), "2.000")
 			if len(rep.Errors) == 0 || rep.Errors[0].Message != want {
 				t.Errorf("got problems %+v, want first: %s", rep.Errors, want)
 			}
@@ -164,7 +164,7 @@ func TestRead_Timeout(t *testing.T) {
 	if !errors.Is(err, ErrUnreadable) || !strings.Contains(err.Error(), errTimeout.Error()) {
 		t.Fatalf("got err %v, want ErrUnreadable for the time budget", err)
 	}
-	if want := fmt.Sprintf(msgTimeout, 0); len(rep.Errors) != 1 || rep.Errors[0].Message != want {
+	if want := fmt.Sprintf(msgTimeout, 1); len(rep.Errors) != 1 || rep.Errors[0].Message != want {
 		t.Errorf("got problems %+v, want one: %s", rep.Errors, want)
 	}
 }
@@ -376,7 +376,7 @@ func TestRead_LongValueQuotedShort(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Read: %v", err)
 	}
-	want := fmt.Sprintf("Ô F5 (Thời gian hoàn thành): "+msgNotADate, string([]rune(strings.Repeat(xlsxbomb.Phrase, 4))[:quotedMax])+"…")
+	want := fmt.Sprintf("Ô F5, cột “Thời gian hoàn thành”: "+msgNotADate, string([]rune(strings.Repeat(xlsxbomb.Phrase, 4))[:quotedMax])+"…")
 	for _, p := range rep.Errors {
 		if p.Cell == "F5" && p.Message != want {
 			t.Errorf("got %s, want %s", p.Message, want)

@@ -52,9 +52,9 @@ func ReadCells(ctx context.Context, data []byte, lim Limits, fn func(*CellBook) 
 	case err != nil && ctx.Err() != nil:
 		return newReport(), fmt.Errorf("read workbook: %w", ctx.Err())
 	case errors.Is(err, errTooManyCells):
-		return failed(ErrUnreadable, CodeUnreadable, fmt.Sprintf(msgTooManyCells, lim.MaxCells), err.Error())
+		return failed(ErrUnreadable, CodeUnreadable, fmt.Sprintf(msgTooManyCells, viCount(lim.MaxCells)), err.Error())
 	case errors.Is(err, errTimeout):
-		return failed(ErrUnreadable, CodeUnreadable, fmt.Sprintf(msgTimeout, int(lim.Timeout.Seconds())), err.Error())
+		return failed(ErrUnreadable, CodeUnreadable, fmt.Sprintf(msgTimeout, timeoutSeconds(lim.Timeout)), err.Error())
 	case err != nil:
 		return failed(ErrUnreadable, CodeUnreadable, msgCorrupt, err.Error())
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/status"
 )
 
 // coverInputs are the cover fields the unit fills, by form.Filled.Header key, with their types.
@@ -45,10 +46,16 @@ func writeCover(x *excelize.File, st *styleSet, f *form.Form, m Meta, ps []part)
 	}
 	deadline := ""
 	if !m.Deadline.IsZero() {
-		deadline = fmt.Sprintf(coverDeadlineFmt, m.Deadline.Format("15:04"), m.Deadline.Format("02/01/2006"))
+		// The one rendering of a deadline, as the letters write it: a deadline at midnight is
+		// "trong ngày" of the day before.
+		deadline = status.FormatDeadline(m.Deadline)
+	}
+	code := f.Code
+	if f.Version > 1 {
+		code = fmt.Sprintf(coverRevision, f.Code, f.Version-1)
 	}
 	for _, kv := range [][2]string{
-		{coverForm, f.Code + ", " + fmt.Sprintf(coverVersion, f.Version)},
+		{coverForm, code},
 		{coverUnit, unit}, {coverPeriod, m.PeriodLabel}, {coverDeadline, deadline}, {coverReplyTo, m.ReplyTo},
 	} {
 		w.str(1, row, kv[0], st.bold())

@@ -53,7 +53,7 @@ func addValidation(x *excelize.File, sheet, ref string, c form.Column, listName 
 		prompt = dvPhone
 	default:
 		if c.MaxLen > 0 {
-			prompt, errText, style = fmt.Sprintf(dvText, c.MaxLen), dvErrTextLen, excelize.DataValidationErrorStyleStop
+			prompt, errText, style = fmt.Sprintf(dvText, viCount(c.MaxLen)), dvErrTextLen, excelize.DataValidationErrorStyleStop
 			err = dv.SetRange(0, c.MaxLen, excelize.DataValidationTypeTextLength, excelize.DataValidationOperatorBetween)
 		}
 	}

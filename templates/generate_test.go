@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -73,8 +74,8 @@ func checkCover(t *testing.T, x *excelize.File, f form.Form) {
 	}
 	text := strings.Join(all, "\n")
 	for _, want := range []string{
-		"BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH THÁI NGUYÊN", strings.ToUpper(f.Title), f.Code + ", phiên bản 1",
-		"Phòng Kế hoạch - Tổng hợp (PKH)", "Tháng 11/2026", "trước 17:00 ngày 18/11/2026",
+		"BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH THÁI NGUYÊN", strings.ToUpper(f.Title), "Biểu mẫu | " + f.Code + "\n",
+		"Phòng Kế hoạch - Tổng hợp (PKH)", "Tháng 11/2026", "Hạn gửi | 17:00 ngày 18/11/2026, thứ Tư",
 		"baocao@kcn.thainguyen.gov.vn", "Người lập biểu", "TONGHOP|" + f.Code + "|1|PKH|2026-11",
 	} {
 		if !strings.Contains(text, want) {
@@ -83,6 +84,51 @@ func checkCover(t *testing.T, x *excelize.File, f form.Form) {
 	}
 	if p, err := x.GetSheetProtection(CoverSheet); err != nil || !p.FormatColumns || p.InsertRows {
 		t.Errorf("cover protection: got %+v, %v; want protected", p, err)
+	}
+}
+
+// TestGenerate_CoverDeadline: the cover writes a deadline as the letters do, a midnight
+// deadline being the whole day before, and names a revised form's revision.
+func TestGenerate_CoverDeadline(t *testing.T) {
+	ict := time.FixedZone("ICT", 7*3600)
+	tests := []struct {
+		name     string
+		deadline time.Time
+		version  int
+		want     []string
+	}{
+		{"Midnight", time.Date(2026, 12, 16, 0, 0, 0, 0, ict), 1,
+			[]string{"Hạn gửi | trong ngày 15/12/2026, thứ Ba", "Biểu mẫu | BM.02.01/KH\n"}},
+		{"Revised", time.Date(2026, 12, 15, 15, 0, 0, 0, ict), 3,
+			[]string{"Hạn gửi | 15:00 ngày 15/12/2026, thứ Ba", "Biểu mẫu | BM.02.01/KH, sửa đổi lần 2\n"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := builtin(t, "BM.02.01/KH")
+			f.Version = tt.version
+			m := testMeta()
+			m.Deadline = tt.deadline
+			var buf bytes.Buffer
+			if err := Generate(&buf, f, m, nil); err != nil {
+				t.Fatal(err)
+			}
+			rows, err := open(t, buf.Bytes()).GetRows(CoverSheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var text string
+			for _, r := range rows {
+				text += strings.Join(r, " | ") + "\n"
+			}
+			for _, want := range tt.want {
+				if !strings.Contains(text, want) {
+					t.Errorf("cover: no %q in\n%s", want, text)
+				}
+			}
+			if strings.Contains(text, "16/12/2026") || strings.Contains(text, "phiên bản") {
+				t.Errorf("cover names the day after the deadline or a version:\n%s", text)
+			}
+		})
 	}
 }
 

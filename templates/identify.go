@@ -153,7 +153,7 @@ func (r *reader) formByCode(forms []form.Form, id form.Ident) (*form.Form, error
 			continue
 		}
 		if f.Version != id.FormVersion {
-			r.warnf("", "", "", CodeOldVersion, msgOldVersion, id.FormVersion, f.Code, f.Version)
+			r.warnf("", "", "", CodeOldVersion, msgOldVersion, f.Code)
 		}
 		return f, nil
 	}

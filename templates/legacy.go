@@ -33,7 +33,7 @@ func (l *legacyCells) report(r *reader) {
 			continue
 		}
 		ex := l.first[enc]
-		r.warnf(ex[0], ex[1], "", CodeLegacyEncoding, msgLegacyEncoding, n, legacyFonts[enc], ex[1], truncateRunes(ex[2], 60))
+		r.warnf(ex[0], ex[1], "", CodeLegacyEncoding, msgLegacyEncoding, viCount(n), legacyFonts[enc], ex[1], truncateRunes(ex[2], 60))
 	}
 }
 

@@ -31,7 +31,7 @@ func TestRead_Mistakes(t *testing.T) {
 		mutate: func(d *form.Filled) { d.Tables["tasks"][0].Values["deadline"] = "31/2/2026" },
 		errors: []string{"not_a_date|" + prog + "|F5|deadline"},
 		check: func(t *testing.T, rep *form.Report) {
-			want := `Ô F5 (Thời gian hoàn thành): "31/2/2026" không phải ngày hợp lệ; hãy nhập ngày dạng dd/mm/yyyy.`
+			want := "Ô F5, cột “Thời gian hoàn thành”: “31/2/2026” không phải là ngày hợp lệ; đề nghị nhập ngày theo dạng ngày/tháng/năm, ví dụ 18/11/2026."
 			if got := rep.Errors[0].Message; got != want {
 				t.Errorf("message: got %q, want %q", got, want)
 			}

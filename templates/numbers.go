@@ -1,10 +1,12 @@
 package templates
 
 import (
+	"fmt"
 	"math"
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Numbers typed as text follow Vietnamese habits: "." groups thousands and "," marks decimals
@@ -150,6 +152,35 @@ func viNumber(v float64) string {
 		b.WriteString("," + frac)
 	}
 	return sign + b.String()
+}
+
+// viCount writes a count the Vietnamese way: "20.000", "12".
+func viCount(n int) string { return viNumber(float64(n)) }
+
+// timeoutSeconds is a read's time budget in whole seconds as a unit reads it: a started second
+// counts, so a budget under a second is "1 giây", never "0 giây".
+func timeoutSeconds(d time.Duration) int { return int(math.Ceil(d.Seconds())) }
+
+// sayf formats a message a person reads: every string argument, typed by the unit or taken
+// from its workbook, is cut to one line (control characters become spaces), so that quoting it
+// “%s” is safe; the messages never quote with %q, which writes straight quotes and escapes.
+func sayf(format string, args ...any) string {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = oneLine(s)
+		}
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+// oneLine replaces control characters (line breaks, tabs) with spaces.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 // viPlain writes a number with a decimal comma and no grouping, "1234,5": unambiguous when

@@ -77,9 +77,9 @@ func ReadKeys(ctx context.Context, data []byte, forms []form.Form, keys Keys, li
 	case err != nil && ctx.Err() != nil:
 		return newReport(), fmt.Errorf("read workbook: %w", ctx.Err())
 	case errors.Is(err, errTooManyCells):
-		return failed(ErrUnreadable, CodeUnreadable, fmt.Sprintf(msgTooManyCells, lim.MaxCells), err.Error())
+		return failed(ErrUnreadable, CodeUnreadable, fmt.Sprintf(msgTooManyCells, viCount(lim.MaxCells)), err.Error())
 	case errors.Is(err, errTimeout):
-		return failed(ErrUnreadable, CodeUnreadable, fmt.Sprintf(msgTimeout, int(lim.Timeout.Seconds())), err.Error())
+		return failed(ErrUnreadable, CodeUnreadable, fmt.Sprintf(msgTimeout, timeoutSeconds(lim.Timeout)), err.Error())
 	case errors.Is(err, ErrUnknownForm):
 		return r.unknown(err)
 	case err != nil:
@@ -106,7 +106,7 @@ func openBook(data []byte, lim Limits) (*excelize.File, *zip.Reader, *form.Repor
 		msg := msgCorrupt
 		switch {
 		case errors.Is(err, errTooMany):
-			msg = fmt.Sprintf(msgTooManyCells, lim.MaxCells)
+			msg = fmt.Sprintf(msgTooManyCells, viCount(lim.MaxCells))
 		case errors.Is(err, errTooManyChars):
 			msg = fmt.Sprintf(msgTooManyChars, viNumber(float64(lim.MaxChars)))
 		}
@@ -203,11 +203,11 @@ func (r *reader) unknown(err error) (*form.Report, error) {
 }
 
 func (r *reader) errorf(sheet, cell, field, code, format string, args ...any) {
-	r.rep.Errors = append(r.rep.Errors, form.Problem{Sheet: sheet, Cell: cell, Field: field, Code: code, Message: fmt.Sprintf(format, args...)})
+	r.rep.Errors = append(r.rep.Errors, form.Problem{Sheet: sheet, Cell: cell, Field: field, Code: code, Message: sayf(format, args...)})
 }
 
 func (r *reader) warnf(sheet, cell, field, code, format string, args ...any) {
-	r.rep.Warnings = append(r.rep.Warnings, form.Problem{Sheet: sheet, Cell: cell, Field: field, Code: code, Message: fmt.Sprintf(format, args...)})
+	r.rep.Warnings = append(r.rep.Warnings, form.Problem{Sheet: sheet, Cell: cell, Field: field, Code: code, Message: sayf(format, args...)})
 }
 
 // cellVerdict records the problems of one cell's verdict; title names the field in the message.

@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -48,7 +49,7 @@ func (r *reader) readTable(p *part) error {
 			return err
 		}
 		if len(rows) == limit {
-			r.errorf(loc.sheet, cellName(1, gr.num), t.Key, CodeTooManyRows, msgTooManyRows, loc.sheet, limit, limit)
+			r.errorf(loc.sheet, cellName(1, gr.num), t.Key, CodeTooManyRows, msgTooManyRows, loc.sheet, viCount(limit), viCount(limit))
 			break
 		}
 		rows = append(rows, r.readRow(g, gr.num, loc, t.Columns))
@@ -98,12 +99,12 @@ func (r *reader) readRow(g *grid, row int, loc located, cols []form.Column) form
 		raw := g.cell(col, row)
 		if strings.TrimFunc(raw, isSpace) == "" {
 			if c.Required {
-				r.cellVerdict(loc.sheet, col, row, c.Key, c.Title, verdict{code: CodeRequired, msg: msgRequired})
+				r.cellVerdict(loc.sheet, col, row, c.Key, fmt.Sprintf(fieldColumn, c.Title), verdict{code: CodeRequired, msg: msgRequired})
 			}
 			continue
 		}
 		v := r.parse(c, g, col, row, raw)
-		r.cellVerdict(loc.sheet, col, row, c.Key, c.Title, v)
+		r.cellVerdict(loc.sheet, col, row, c.Key, fmt.Sprintf(fieldColumn, c.Title), v)
 		if v.code == "" {
 			out.Values[c.Key] = v.value
 		}
@@ -140,7 +141,7 @@ func (r *reader) readNarrative(f *form.Form) error {
 		case text == "" && s.Required:
 			r.errorf(sheet, ref, s.Key, CodeRequired, msgSectionEmpty, s.Title)
 		case s.MaxLen > 0 && n > s.MaxLen:
-			r.errorf(sheet, ref, s.Key, CodeTooLong, msgSectionTooLong, s.Title, n, s.MaxLen)
+			r.errorf(sheet, ref, s.Key, CodeTooLong, msgSectionTooLong, s.Title, viCount(n), viCount(s.MaxLen))
 		case text != "":
 			r.rep.Filled.Narrative[s.Key] = text
 		}
@@ -170,7 +171,7 @@ func (r *reader) readHeader() error {
 		} else {
 			r.rep.Filled.Header[in.key] = v.value
 		}
-		r.cellVerdict(name, col+1, row, in.key, in.label, v)
+		r.cellVerdict(name, col+1, row, in.key, fmt.Sprintf(fieldCover, in.label), v)
 	}
 	return nil
 }

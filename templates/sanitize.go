@@ -65,7 +65,7 @@ func Sanitize(data []byte, lim Limits) (clean []byte, report SanitizeReport, err
 	}
 	if _, err := checkStructure(zr, lim); err != nil {
 		if errors.Is(err, errTooMany) {
-			return refused(fmt.Sprintf(msgTooManyCells, lim.MaxCells), err)
+			return refused(fmt.Sprintf(msgTooManyCells, viCount(lim.MaxCells)), err)
 		}
 		return refused(msgCorrupt, err)
 	}
@@ -78,7 +78,7 @@ func Sanitize(data []byte, lim Limits) (clean []byte, report SanitizeReport, err
 		case errors.Is(err, errNotWorkbook):
 			return refused(msgNotXLSX, err)
 		case errors.Is(err, errTooManyCells):
-			return refused(fmt.Sprintf(msgTooManyCells, lim.MaxCells), err)
+			return refused(fmt.Sprintf(msgTooManyCells, viCount(lim.MaxCells)), err)
 		}
 		return refused(msgCorrupt, err)
 	}

@@ -42,7 +42,7 @@ type Meta struct {
 	UnitName    string    // "Phòng Kế hoạch - Tổng hợp"
 	Period      string    // canonical period, "2026-W47", "2026-11"
 	PeriodLabel string    // "Tháng 11/2026"
-	Deadline    time.Time // shown as "trước 17:00 ngày 18/11/2026"
+	Deadline    time.Time // shown as status.FormatDeadline writes it, "17:00 ngày 18/11/2026, thứ Tư"
 	ReplyTo     string    // the address to send the filled file to
 	Secret      []byte
 }

@@ -1,7 +1,6 @@
 package templates
 
 import (
-	"fmt"
 	"math"
 	"net/mail"
 	"strconv"
@@ -68,7 +67,7 @@ func bad(code, format string, args ...any) verdict {
 	if s, ok := firstString(args); ok && utf8.RuneCountInString(s) > quotedMax {
 		args[0] = truncateRunes(s, quotedMax) + "…"
 	}
-	return verdict{code: code, msg: fmt.Sprintf(format, args...)}
+	return verdict{code: code, msg: sayf(format, args...)}
 }
 
 func firstString(args []any) (string, bool) {
@@ -80,7 +79,7 @@ func firstString(args []any) (string, bool) {
 }
 
 func (v verdict) warn(code, format string, args ...any) verdict {
-	v.warnCode, v.warnTx = code, fmt.Sprintf(format, args...)
+	v.warnCode, v.warnTx = code, sayf(format, args...)
 	return v
 }
 
@@ -116,7 +115,7 @@ func parseText(c form.Column, in cellIn, date1904 bool) verdict {
 		}
 	}
 	if n := utf8.RuneCountInString(s); c.MaxLen > 0 && n > c.MaxLen {
-		return bad(CodeTooLong, msgTooLong, n, c.MaxLen)
+		return bad(CodeTooLong, msgTooLong, viCount(n), viCount(c.MaxLen))
 	}
 	return verdict{value: s, legacy: enc}
 }

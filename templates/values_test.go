@@ -184,3 +184,18 @@ func TestNorm2(t *testing.T) {
 		}
 	}
 }
+
+// TestSayf: a value typed by the unit is quoted “…” on one line, and counts take the thousands
+// dot, as in every message a unit reads.
+func TestSayf(t *testing.T) {
+	got := bad(CodeNotANumber, msgNotANumber, "12\nabc\t").msg
+	if want := "“12 abc ” không phải là số; đề nghị nhập số, ví dụ 1234,5."; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got, want := sayf(msgTooManyCells, viCount(200000)), "Tệp có quá nhiều ô dữ liệu (hơn 200.000 ô); đề nghị xóa các trang, dòng thừa rồi gửi lại."; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got, want := sayf(dvText, viCount(20000)), "Tối đa 20.000 ký tự."; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

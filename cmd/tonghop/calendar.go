@@ -103,7 +103,7 @@ func printDeadlines(ctx context.Context, w io.Writer, cfg *config.Config, f *con
 		case err != nil:
 			return err
 		default:
-			note := win.Placement.Explain(pl.Policy, cal)
+			note := win.Placement.Explain(p, pl.Policy, cal)
 			if f.CutoffDay > 0 {
 				start, end := p.Coverage(f.CutoffDay, cfg.Location)
 				note += "; " + period.CutoffNote(start, end, win.Deadline, cal)

@@ -103,9 +103,9 @@ func TestCheck(t *testing.T) {
 	}{
 		{"Valid", []string{"check", "--config", cfg, valid}, 0, "BM.04.01/KH v1, unit QLDN, period 2026-W48"},
 		{"FlagsAfterFile", []string{"check", valid, "--config", cfg, "--unit", "QLDN"}, 0, "valid: 1 rows, 0 errors"},
-		{"Invalid", []string{"check", "--config", cfg, invalidCopy}, 1, `[Chương trình!F5] Ô F5 (Thời gian hoàn thành): "31/02/2026" không phải ngày hợp lệ`},
+		{"Invalid", []string{"check", "--config", cfg, invalidCopy}, 1, "[Chương trình!F5] Ô F5, cột “Thời gian hoàn thành”: “31/02/2026” không phải là ngày hợp lệ"},
 		{"OtherUnit", []string{"check", "--config", cfg, "--unit", "QLDT", valid}, 1, "không phải của Phòng Quản lý đầu tư"},
-		{"NotAWorkbook", []string{"check", "--config", cfg, garbage}, 2, "không phải tệp Excel .xlsx"},
+		{"NotAWorkbook", []string{"check", "--config", cfg, garbage}, 2, "không phải tệp Excel định dạng .xlsx"},
 		{"Encrypted", []string{"check", "--config", cfg, "../../templates/testdata/corpus/excelize__encryptAES.xlsx"}, 2, "mật khẩu"},
 		{"NoFile", []string{"check", "--config", cfg}, 2, ""},
 		{"MissingFile", []string{"check", "--config", cfg, "khong-co.xlsx"}, 2, ""},

@@ -16,6 +16,7 @@ import (
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 	"github.com/tonghop/tonghop/report"
+	"github.com/tonghop/tonghop/status"
 )
 
 func runConsolidate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -132,15 +133,16 @@ func consolidateOnDemand(ctx context.Context, cfg *office.Office, l *ledger.Ledg
 	return draft, true, err
 }
 
-// consolidatedLine tells the clerk what was written, in Vietnamese.
+// consolidatedLine tells the clerk what was written, in Vietnamese: "Đã lập dự thảo lần 2:
+// BM.02.01/KH tháng 11/2026, 7/8 đơn vị; chưa có số liệu: …. Tệp: …".
 func consolidatedLine(cfg *config.Config, f *config.Form, d ledger.Draft, built bool, out string) string {
 	counted, missing := office.UnitsByBasis(cfg.FormUnits(f), d.Basis)
-	verb := fmt.Sprintf("Đã lập bản tổng hợp lần %d", d.Version)
+	verb := fmt.Sprintf("Đã lập dự thảo lần %d", d.Version)
 	if !built {
-		verb = fmt.Sprintf("Số liệu không đổi từ bản tổng hợp lần %d (lập lúc %s)", d.Version,
-			d.BuiltAt.In(cfg.Location).Format("15:04 02/01/2006"))
+		verb = fmt.Sprintf("Số liệu không đổi từ dự thảo lần %d, lập lúc %s", d.Version,
+			status.FormatDateTime(d.BuiltAt.In(cfg.Location)))
 	}
-	line := fmt.Sprintf("%s: %s %s, %d/%d đơn vị", verb, f.Code, d.Period, len(counted), len(counted)+len(missing))
+	line := fmt.Sprintf("%s: %s %s, %d/%d đơn vị", verb, f.Code, periodName(d.Period), len(counted), len(counted)+len(missing))
 	if len(missing) > 0 {
 		line += "; chưa có số liệu: " + strings.Join(office.UnitNames(missing), ", ")
 	}

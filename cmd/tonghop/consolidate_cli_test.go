@@ -17,7 +17,7 @@ func TestConsolidate_BuildsThenReusesDraft(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit code %d, stderr %q", code, stderr)
 	}
-	if !strings.HasPrefix(stdout, "Đã lập bản tổng hợp lần 1: BM.02.01/KH 2025-10, 2/") || !strings.Contains(stdout, "chưa có số liệu: ") {
+	if !strings.HasPrefix(stdout, "Đã lập dự thảo lần 1: BM.02.01/KH tháng 10/2025, 2/") || !strings.Contains(stdout, "chưa có số liệu: ") {
 		t.Errorf("stdout: %q", stdout)
 	}
 	f, err := excelize.OpenFile(out)
@@ -31,14 +31,14 @@ func TestConsolidate_BuildsThenReusesDraft(t *testing.T) {
 	first, _ := os.ReadFile(out)
 
 	code, stdout, _ = runCLI(t, args...)
-	if code != 0 || !strings.HasPrefix(stdout, "Số liệu không đổi từ bản tổng hợp lần 1") {
+	if code != 0 || !strings.HasPrefix(stdout, "Số liệu không đổi từ dự thảo lần 1, lập lúc ") {
 		t.Errorf("second run: exit %d, stdout %q; want the same draft", code, stdout)
 	}
 	if again, _ := os.ReadFile(out); string(again) != string(first) {
 		t.Error("the unchanged draft was written differently")
 	}
 	code, stdout, _ = runCLI(t, append(args, "--force")...)
-	if code != 0 || !strings.HasPrefix(stdout, "Đã lập bản tổng hợp lần 2") {
+	if code != 0 || !strings.HasPrefix(stdout, "Đã lập dự thảo lần 2") {
 		t.Errorf("--force: exit %d, stdout %q; want a second draft", code, stdout)
 	}
 }

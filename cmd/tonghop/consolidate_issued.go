@@ -5,11 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
+	"github.com/tonghop/tonghop/status"
 )
 
 // An issued period is not consolidated again on demand: a draft stored after the issue would
@@ -66,27 +69,39 @@ func writeIssued(ctx context.Context, l *ledger.Ledger, is ledger.Issue, out str
 	return os.WriteFile(out, data, 0o644)
 }
 
-// issuedWhat names the report in force for the clerk: "BM.02.01/KH 2026-11 đã ban hành ngày
-// 20/11/2026 (bản tổng hợp lần 3, 4/4 đơn vị)".
+// issuedWhat names the report in force for the clerk: "Báo cáo BM.02.01/KH tháng 11/2026 đã
+// duyệt ngày 20/11/2026 (dự thảo lần 3, 4/4 đơn vị)".
 func issuedWhat(cfg *config.Config, f *config.Form, is ledger.Issue) string {
 	counted, missing := office.UnitsByBasis(cfg.FormUnits(f), is.Basis)
-	when := "đã ban hành"
+	when := "đã duyệt"
 	if is.Number > 1 {
-		when = fmt.Sprintf("đã ban hành lần %d", is.Number)
+		when = fmt.Sprintf("đã duyệt lần %d", is.Number)
 	}
-	return fmt.Sprintf("Báo cáo %s %s %s ngày %s (bản tổng hợp lần %d, %d/%d đơn vị)", f.Code, is.Period, when,
-		is.At.In(cfg.Location).Format("02/01/2006"), is.Version, len(counted), len(counted)+len(missing))
+	return fmt.Sprintf("Báo cáo %s %s %s ngày %s (dự thảo lần %d, %d/%d đơn vị)", f.Code, periodName(is.Period), when,
+		status.FormatDate(is.At.In(cfg.Location)), is.Version, len(counted), len(counted)+len(missing))
 }
 
-// issuedLine tells the clerk the issued report was written, not a new draft.
+// issuedLine tells the clerk the approved report was written, not a new draft.
 func issuedLine(cfg *config.Config, f *config.Form, is ledger.Issue, out string) string {
-	return issuedWhat(cfg, f, is) + "; không lập bản tổng hợp mới. Tệp (bản đã ban hành): " + out
+	return issuedWhat(cfg, f, is) + "; không lập dự thảo mới. Tệp báo cáo đã duyệt: " + out
 }
 
-// errIssuedForce refuses --force on an issued period without a correction.
+// errIssuedForce refuses --force on an approved period without a correction.
 func errIssuedForce(cfg *config.Config, f *config.Form, is ledger.Issue) error {
-	return errors.New(issuedWhat(cfg, f, is) + ". Không lập bản tổng hợp mới vì bản này sẽ không được trình duyệt " +
-		"và không được gửi đi. Để điều chỉnh báo cáo: lãnh đạo trong trình tự duyệt trả lời thư ban hành đề nghị sửa, " +
-		"hoặc Văn phòng trả lời thư thông báo bản gửi sau khi ban hành là “Đồng ý đưa vào”; khi đó kỳ báo cáo được mở lại " +
-		"và có thể lập bản tổng hợp mới.")
+	return errors.New(issuedWhat(cfg, f, is) + ". Không lập dự thảo mới vì dự thảo này sẽ không được trình duyệt " +
+		"và không được gửi đi. Để điều chỉnh báo cáo: lãnh đạo trong trình tự duyệt trả lời thư gửi báo cáo đã duyệt, " +
+		"nêu nội dung cần sửa; hoặc " + cfg.Office.Desk + " trả lời thư thông báo tệp gửi sau khi duyệt là “Đồng ý đưa vào”; " +
+		"khi đó kỳ báo cáo được mở lại và có thể lập dự thảo mới.")
+}
+
+// periodName names a period inside a sentence, "tháng 11/2026"; a text that is not a period is
+// kept as it is.
+func periodName(s string) string {
+	p, err := period.Parse(s)
+	if err != nil {
+		return s
+	}
+	label := p.Label()
+	r, size := utf8.DecodeRuneInString(label)
+	return string(unicode.ToLower(r)) + label[size:]
 }

@@ -51,15 +51,15 @@ func TestConsolidate_IssuedPeriod(t *testing.T) {
 	args := []string{"consolidate", "--config", cfg, "--form", "BM.02.01/KH", "--period", "2025-10", "-o", out, "--at", "2025-10-25 09:00"}
 
 	code, stdout, stderr := runCLI(t, args...)
-	if code != 0 || !strings.HasPrefix(stdout, "Báo cáo BM.02.01/KH 2025-10 đã ban hành ngày 22/10/2025 (bản tổng hợp lần 1, 2/") ||
-		!strings.Contains(stdout, "không lập bản tổng hợp mới") {
+	if code != 0 || !strings.HasPrefix(stdout, "Báo cáo BM.02.01/KH tháng 10/2025 đã duyệt ngày 22/10/2025 (dự thảo lần 1, 2/") ||
+		!strings.Contains(stdout, "không lập dự thảo mới") {
 		t.Fatalf("issued period: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	if got, _ := os.ReadFile(out); !bytes.Equal(got, issued) {
 		t.Error("the file written is not the issued report")
 	}
 	code, _, stderr = runCLI(t, append(args, "--force")...)
-	if code != 1 || !strings.Contains(stderr, "Không lập bản tổng hợp mới vì bản này sẽ không được trình duyệt") {
+	if code != 1 || !strings.Contains(stderr, "Không lập dự thảo mới vì dự thảo này sẽ không được trình duyệt") {
 		t.Errorf("--force on an issued period: exit %d, stderr %q; want 1 and the refusal", code, stderr)
 	}
 	ctx := context.Background()
@@ -78,7 +78,7 @@ func TestConsolidate_IssuedPeriod(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, stdout, stderr = runCLI(t, append(args, "--force")...)
-	if code != 0 || !strings.Contains(stdout, "đang điều chỉnh. Đã lập bản tổng hợp lần 2") {
+	if code != 0 || !strings.Contains(stdout, "đang điều chỉnh. Đã lập dự thảo lần 2") {
 		t.Errorf("--force under a correction: exit %d, stdout %q, stderr %q; want the corrected draft v2", code, stdout, stderr)
 	}
 }
@@ -108,8 +108,8 @@ func TestStatus_IssuedPeriod(t *testing.T) {
 	}
 	args := []string{"status", "--config", cfg, "--form", "BM.02.01/KH", "--period", "2025-10", "--at", "2025-10-25 09:00"}
 	code, stdout, stderr := runCLI(t, args...)
-	if code != 0 || !strings.Contains(stdout, "ban hành 22/10/2025 (bản tổng hợp lần 1)") ||
-		!strings.Contains(stdout, "đúng hạn v2 · +v3 sau BH chờ QĐ") {
+	if code != 0 || !strings.Contains(stdout, "báo cáo đã duyệt ngày 22/10/2025, theo dự thảo lần 1") ||
+		!strings.Contains(stdout, "đúng hạn, lần 2; lần 3 sau khi duyệt: chờ quyết định") {
 		t.Errorf("text: exit %d, stderr %q, stdout:\n%s", code, stderr, stdout)
 	}
 	code, stdout, _ = runCLI(t, append(args, "--tsv")...)

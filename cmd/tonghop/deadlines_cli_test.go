@@ -18,18 +18,18 @@ import (
 // units. The mail passwords name an environment variable that is not set: the listings must
 // not need them.
 var deadlinesMonthly2027 = []string{
-	"2027-01\t2027-01-18 17:00\tquy tắc “day 18”",
-	"2027-02\t2027-02-18 17:00\tquy tắc “day 18”",
-	"2027-03\t2027-03-18 17:00\tquy tắc “day 18”",
-	"2027-04\t2027-04-15 17:00\tquy tắc “day 18”; 18/4/2027 là ngày nghỉ hằng tuần (Chủ nhật), chuyển sang ngày làm việc trước đó",
-	"2027-05\t2027-05-18 17:00\tquy tắc “day 18”",
-	"2027-06\t2027-06-18 17:00\tquy tắc “day 18”",
-	"2027-07\t2027-07-16 17:00\tquy tắc “day 18”; 18/7/2027 là ngày nghỉ hằng tuần (Chủ nhật), chuyển sang ngày làm việc trước đó",
-	"2027-08\t2027-08-18 17:00\tquy tắc “day 18”",
-	"2027-09\t2027-09-17 17:00\tquy tắc “day 18”; 18/9/2027 là ngày nghỉ hằng tuần (Thứ Bảy), chuyển sang ngày làm việc trước đó",
-	"2027-10\t2027-10-18 17:00\tquy tắc “day 18”",
-	"2027-11\t2027-11-18 17:00\tquy tắc “day 18”",
-	"2027-12\t2027-12-17 17:00\tquy tắc “day 18”; 18/12/2027 là ngày nghỉ hằng tuần (Thứ Bảy), chuyển sang ngày làm việc trước đó",
+	"2027-01\t2027-01-18 17:00\ttheo quy định: ngày 18 hằng tháng",
+	"2027-02\t2027-02-18 17:00\ttheo quy định: ngày 18 hằng tháng",
+	"2027-03\t2027-03-18 17:00\ttheo quy định: ngày 18 hằng tháng",
+	"2027-04\t2027-04-15 17:00\ttheo quy định: ngày 18 hằng tháng; 18/4/2027 là ngày nghỉ hằng tuần (Chủ nhật), chuyển sang ngày làm việc trước đó",
+	"2027-05\t2027-05-18 17:00\ttheo quy định: ngày 18 hằng tháng",
+	"2027-06\t2027-06-18 17:00\ttheo quy định: ngày 18 hằng tháng",
+	"2027-07\t2027-07-16 17:00\ttheo quy định: ngày 18 hằng tháng; 18/7/2027 là ngày nghỉ hằng tuần (Chủ nhật), chuyển sang ngày làm việc trước đó",
+	"2027-08\t2027-08-18 17:00\ttheo quy định: ngày 18 hằng tháng",
+	"2027-09\t2027-09-17 17:00\ttheo quy định: ngày 18 hằng tháng; 18/9/2027 là ngày nghỉ hằng tuần (Thứ Bảy), chuyển sang ngày làm việc trước đó",
+	"2027-10\t2027-10-18 17:00\ttheo quy định: ngày 18 hằng tháng",
+	"2027-11\t2027-11-18 17:00\ttheo quy định: ngày 18 hằng tháng",
+	"2027-12\t2027-12-17 17:00\ttheo quy định: ngày 18 hằng tháng; 18/12/2027 là ngày nghỉ hằng tuần (Thứ Bảy), chuyển sang ngày làm việc trước đó",
 }
 
 func TestDeadlines_Monthly(t *testing.T) {
@@ -96,33 +96,33 @@ deadline_day_off = "next"
 		// Thursday 19/2/2026 is Tết (mùng 3) and the whole week 16–20/2 is off: the program
 		// for week 9 is due on Friday 13/2.
 		{"WeeklyTet", weekly, "BM.04.01/KH", 2026, 53, "2026-W09",
-			"2026-W09\t2026-02-13 15:00\tquy tắc “thu 15:00”; 19/02/2026 là Tết Nguyên đán (mùng 3), " + moved},
-		{"WeeklyPlain", weekly, "BM.04.01/KH", 2026, 53, "2026-W18", "2026-W18\t2026-04-23 15:00\tquy tắc “thu 15:00”"},
+			"2026-W09\t2026-02-13 15:00\ttheo quy định: 15:00 thứ Năm hằng tuần; 19/02/2026 là Tết Nguyên đán (mùng 3), " + moved},
+		{"WeeklyPlain", weekly, "BM.04.01/KH", 2026, 53, "2026-W18", "2026-W18\t2026-04-23 15:00\ttheo quy định: 15:00 thứ Năm hằng tuần"},
 		// Thursday 30/4/2026 (week 18) is a holiday: the program for week 19 is due Wednesday 29/4.
 		{"WeeklyVictoryDay", weekly, "BM.04.01/KH", 2026, 53, "2026-W19",
-			"2026-W19\t2026-04-29 15:00\tquy tắc “thu 15:00”; 30/4/2026 là Ngày Chiến thắng (30/4), " + moved},
+			"2026-W19\t2026-04-29 15:00\ttheo quy định: 15:00 thứ Năm hằng tuần; 30/4/2026 là Ngày Chiến thắng (30/4), " + moved},
 		// 2026 has 53 ISO weeks (1/1/2026 is a Thursday); the program for 2027-W01 is due on
 		// Thursday 31/12/2026 of 2026-W53.
-		{"WeeklyAcrossNewYear", weekly, "BM.04.01/KH", 2027, 52, "2027-W01", "2027-W01\t2026-12-31 15:00\tquy tắc “thu 15:00”"},
+		{"WeeklyAcrossNewYear", weekly, "BM.04.01/KH", 2027, 52, "2027-W01", "2027-W01\t2026-12-31 15:00\ttheo quy định: 15:00 thứ Năm hằng tuần"},
 		// Thursday 11/2/2027 is the day given back for mùng 2; 10, 9, 8 and 5/2 are off too.
 		{"WeeklyTetCompensation", weekly, "BM.04.01/KH", 2027, 52, "2027-W07",
-			"2027-W07\t2027-02-04 15:00\tquy tắc “thu 15:00”; 11/02/2027 là Nghỉ bù cho Tết Nguyên đán (mùng 2), " + moved},
+			"2027-W07\t2027-02-04 15:00\ttheo quy định: 15:00 thứ Năm hằng tuần; 11/02/2027 là Nghỉ bù cho Tết Nguyên đán (mùng 2), " + moved},
 		// Thursday 2/9/2027 is Quốc khánh: the program for week 36 is due Wednesday 1/9.
 		{"WeeklyNationalDay", weekly, "BM.04.01/KH", 2027, 52, "2027-W36",
-			"2027-W36\t2027-09-01 15:00\tquy tắc “thu 15:00”; 02/9/2027 là Quốc khánh (2/9), " + moved},
+			"2027-W36\t2027-09-01 15:00\ttheo quy định: 15:00 thứ Năm hằng tuần; 02/9/2027 là Quốc khánh (2/9), " + moved},
 		{"Override", weekly, "BM.02.01/KH", 2027, 12, "2027-04",
-			"2027-04\t2027-04-19 10:00\thạn được dời: Lãnh đạo Ban cho lùi hạn sau dịp Giỗ Tổ"},
+			"2027-04\t2027-04-19 10:00\thạn được điều chỉnh riêng cho kỳ này: Lãnh đạo Ban cho lùi hạn sau dịp Giỗ Tổ"},
 		{"OverrideWithoutNote", weekly, "BM.02.01/KH", 2027, 12, "2027-06",
-			"2027-06\t2027-06-17 08:00\thạn được dời: theo cấu hình (deadline_overrides)"},
+			"2027-06\t2027-06-17 08:00\thạn được điều chỉnh riêng cho kỳ này"},
 		{"OverrideLeavesOthers", weekly, "BM.02.01/KH", 2027, 12, "2027-05", deadlinesMonthly2027[4]},
 		{"NextSunday", next, "BM.02.01/KH", 2027, 12, "2027-04",
-			"2027-04\t2027-04-19 17:00\tquy tắc “day 18”; 18/4/2027 là ngày nghỉ hằng tuần (Chủ nhật), chuyển sang ngày làm việc sau đó"},
+			"2027-04\t2027-04-19 17:00\ttheo quy định: ngày 18 hằng tháng; 18/4/2027 là ngày nghỉ hằng tuần (Chủ nhật), chuyển sang ngày làm việc sau đó"},
 		{"NextSaturday", next, "BM.02.01/KH", 2027, 12, "2027-09",
-			"2027-09\t2027-09-20 17:00\tquy tắc “day 18”; 18/9/2027 là ngày nghỉ hằng tuần (Thứ Bảy), chuyển sang ngày làm việc sau đó"},
+			"2027-09\t2027-09-20 17:00\ttheo quy định: ngày 18 hằng tháng; 18/9/2027 là ngày nghỉ hằng tuần (Thứ Bảy), chuyển sang ngày làm việc sau đó"},
 		{"NextWorkingDayUnchanged", next, "BM.02.01/KH", 2027, 12, "2027-03", deadlinesMonthly2027[2]},
 		// 30/4/2026 and 1/5 are holidays, 2–3/5 the weekend: the next working day is Monday 4/5.
 		{"NextWeekly", next, "BM.04.01/KH", 2026, 53, "2026-W19",
-			"2026-W19\t2026-05-04 15:00\tquy tắc “thu 15:00”; 30/4/2026 là Ngày Chiến thắng (30/4), chuyển sang ngày làm việc sau đó"},
+			"2026-W19\t2026-05-04 15:00\ttheo quy định: 15:00 thứ Năm hằng tuần; 30/4/2026 là Ngày Chiến thắng (30/4), chuyển sang ngày làm việc sau đó"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -178,9 +178,10 @@ func recordIssued(t *testing.T, dataDir, form, p string, at time.Time) {
 func TestDeadlines_AfterIssue(t *testing.T) {
 	// Built-in BM.04.02/KH: "5 working days after issue of BM.04.01/KH" of the same week.
 	cfg, dataDir := listingConfig(t, "", "[[forms]]\ncode = \"BM.04.01/KH\"\n[[forms]]\ncode = \"BM.04.02/KH\"\n")
-	rule := "quy tắc “5 working days after issue of BM.04.01/KH”"
+	rule := "theo quy định: ngày làm việc thứ 5 sau khi báo cáo theo biểu mẫu BM.04.01/KH được duyệt"
 	pending := func(p string) string {
-		return p + "\t—\t" + rule + ": BM.04.01/KH " + p + " chưa ban hành"
+		return p + "\t—\tchưa xác định: hạn là ngày làm việc thứ 5 sau khi báo cáo theo biểu mẫu BM.04.01/KH được duyệt; báo cáo " +
+			strings.ToLower(mustPeriod(t, p).Label()[:1]) + mustPeriod(t, p).Label()[1:] + " chưa được duyệt"
 	}
 
 	before := deadlineLines(t, cfg, "BM.04.02/KH", 2026)
@@ -216,7 +217,7 @@ func TestDeadlines_AfterIssue(t *testing.T) {
 		}
 	}
 	// The issue of BM.04.01/KH is not the deadline of BM.04.01/KH itself.
-	if got, w := deadlineLines(t, cfg, "BM.04.01/KH", 2026)["2026-W48"], "2026-W48\t2026-11-19 15:00\tquy tắc “thu 15:00”"; got != w {
+	if got, w := deadlineLines(t, cfg, "BM.04.01/KH", 2026)["2026-W48"], "2026-W48\t2026-11-19 15:00\ttheo quy định: 15:00 thứ Năm hằng tuần"; got != w {
 		t.Errorf("BM.04.01/KH 2026-W48: got %q, want %q", got, w)
 	}
 }
@@ -269,8 +270,8 @@ note = "Lãnh đạo Ban dời hạn do họp giao ban"
 `)
 	got := deadlineLines(t, cfg, "BM.04.01/KH", 2026)
 	want := map[string]string{
-		"2026-W48": "2026-W48\t2026-11-20 10:00\thạn được dời: Lãnh đạo Ban dời hạn do họp giao ban",
-		"2026-W49": "2026-W49\t2026-11-26 15:00\tquy tắc “thu 15:00”",
+		"2026-W48": "2026-W48\t2026-11-20 10:00\thạn được điều chỉnh riêng cho kỳ này: Lãnh đạo Ban dời hạn do họp giao ban",
+		"2026-W49": "2026-W49\t2026-11-26 15:00\ttheo quy định: 15:00 thứ Năm hằng tuần",
 	}
 	for p, w := range want {
 		if got[p] != w {

@@ -141,7 +141,7 @@ workdays = ["2026-09-01", "2026-10-10"]`, bm0201)
 	// With public_holidays = "none" only the listed days remain, even one on a Sunday.
 	none, _ := listingConfig(t, `public_holidays = "none"
 holidays = ["2026-02-17", "2026-03-08"]`, bm0201)
-	announced := "Ngày nghỉ theo thông báo (cấu hình)"
+	announced := "Ngày nghỉ theo thông báo của cơ quan"
 	tests := []struct {
 		name string
 		args []string

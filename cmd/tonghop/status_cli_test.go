@@ -149,9 +149,9 @@ func TestStatus_Text(t *testing.T) {
 	}
 	rows := tableRows(stdout)
 	want := map[string][]string{
-		"Đơn vị": {"2025-09", "2025-10"},
-		"QLDN":   {"đúng hạn", "chưa nộp"},
-		"QLDT":   {"trễ 1n17g", "đúng hạn v2"},
+		"Đơn vị": {"Tháng 9/2025", "Tháng 10/2025"},
+		"QLDN":   {"đúng hạn", "chưa gửi"},
+		"QLDT":   {"trễ 1n17g", "đúng hạn, lần 2"},
 		"QHXD":   {"không hợp lệ", "đúng hạn"},
 	}
 	for label, cells := range want {
@@ -163,16 +163,16 @@ func TestStatus_Text(t *testing.T) {
 		t.Errorf("table rows: got %d, want %d\n%s", len(rows), len(want), stdout)
 	}
 	for _, s := range []string{
-		"Tình hình nộp báo cáo — biểu mẫu BM.02.01/KH — tính đến ",
-		"2025-09 (hạn 18/09/2025 17:00): Tỉ lệ báo cáo: 2/3 (66,7%) · đúng hạn: 1/3 (33,3%)\n",
-		"2025-10 (hạn 17/10/2025 17:00, đã đóng): Tỉ lệ báo cáo: 2/3 (66,7%) · đúng hạn: 2/3 (66,7%)\n",
+		"Tình hình gửi báo cáo — biểu mẫu BM.02.01/KH — tính đến ",
+		"Tháng 9/2025: thời hạn gửi 17:00 ngày 18/9/2025, thứ Năm. Tỷ lệ báo cáo 2/3 (66,7%), đúng hạn 1/3 (33,3%).\n",
+		"Tháng 10/2025: thời hạn gửi 17:00 ngày 17/10/2025, thứ Sáu; đã chốt số liệu. Tỷ lệ báo cáo 2/3 (66,7%), đúng hạn 2/3 (66,7%).\n",
 		"Chú thích:",
 	} {
 		if !strings.Contains(stdout, s) {
 			t.Errorf("output lacks %q:\n%s", s, stdout)
 		}
 	}
-	if strings.Contains(stdout, "BM.04.01/KH") || strings.Contains(stdout, "2025-W40") {
+	if strings.Contains(stdout, "BM.04.01/KH") || strings.Contains(stdout, "Tuần 40") || strings.Contains(stdout, "2025-") {
 		t.Errorf("--form BM.02.01/KH printed the other form:\n%s", stdout)
 	}
 }
@@ -275,7 +275,7 @@ func TestStatus_Filters(t *testing.T) {
 	}
 	t.Run("PeriodNotOpenedText", func(t *testing.T) {
 		_, stdout, _ := runCLI(t, "status", "--config", cfg, "--form", "BM.02.01/KH", "--period", "2025-12")
-		if w := "2025-12 (chưa đến hạn): Tỉ lệ báo cáo: 0/3 (0%) · đúng hạn: 0/3 (0%)"; !strings.Contains(stdout, w) {
+		if w := "Tháng 12/2025: chưa đến hạn. Tỷ lệ báo cáo 0/3 (0%), đúng hạn 0/3 (0%)."; !strings.Contains(stdout, w) {
 			t.Errorf("output lacks %q:\n%s", w, stdout)
 		}
 		if got := tableRows(stdout)["QLDN"]; len(got) != 1 || got[0] != "chưa đến hạn" {
@@ -285,7 +285,7 @@ func TestStatus_Filters(t *testing.T) {
 	t.Run("AllForms", func(t *testing.T) {
 		_, stdout, _ := runCLI(t, "status", "--config", cfg)
 		for _, s := range []string{"biểu mẫu BM.02.01/KH —", "biểu mẫu BM.04.01/KH —",
-			"2025-W40 (hạn 25/09/2025 15:00): Tỉ lệ báo cáo: 1/3 (33,3%) · đúng hạn: 1/3 (33,3%)"} {
+			"Tuần 40 (29/9 – 05/10/2025): thời hạn gửi 15:00 ngày 25/9/2025, thứ Năm. Tỷ lệ báo cáo 1/3 (33,3%), đúng hạn 1/3 (33,3%)."} {
 			if !strings.Contains(stdout, s) {
 				t.Errorf("output lacks %q:\n%s", s, stdout)
 			}
