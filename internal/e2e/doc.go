@@ -12,8 +12,11 @@
 //
 // TestCycle runs the reporting cycle as a sequence of named steps — templates, valid files
 // with the receipt latency measured, an invalid file whose error mail is compared with what
-// `tonghop check` finds, consolidation, two approvals, the issue — and then asserts what every
-// mailbox holds, and that no mail was delivered twice. BenchmarkReceiptLatency measures the
+// `tonghop check` finds, consolidation with the year to date the units typed (the office goes
+// live mid-year), two approvals, the issue; then a deputy's own mail forwarded to the clerk, the
+// Trưởng Ban's request for a correction making a replacement report, and a file received after
+// that issue taken in by the clerk's answer, making a second one — and then asserts what every
+// mailbox holds, that no mail was delivered twice and that nothing failed in the outbox. BenchmarkReceiptLatency measures the
 // time from a unit's submission to its receipt in its mailbox (bench/latency.sh runs it).
 //
 // The tests need root, Postfix and Dovecot (with its LMTP server); they are skipped without
