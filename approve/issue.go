@@ -95,7 +95,7 @@ type issuing struct {
 func (a *Approver) replacing(ctx context.Context, f *config.Form, p period.Period, in ledger.Issue, is *issuing, md *letters.Draft) error {
 	is.number = in.Number + 1
 	is.key = ledger.ReplacementIssueKey(f.Code, p.String(), is.number)
-	is.name = strings.TrimSuffix(is.name, ".xlsx") + fmt.Sprintf("_ban-hanh-lan-%d.xlsx", is.number)
+	is.name = strings.TrimSuffix(is.name, ".xlsx") + fmt.Sprintf("_gui-lan-%d.xlsx", is.number)
 	is.replaces = fmt.Sprintf(" replaces=issue%d(v%d)", in.Number, in.Version)
 	prevKey := ledger.IssueKey(f.Code, p.String())
 	if in.Number > 1 {

@@ -354,6 +354,10 @@ func TestProblemLine(t *testing.T) {
 		{name: "MessageOnly", p: form.Problem{Message: "thiếu trang tính nhận diện."}, want: "Thiếu trang tính nhận diện."},
 		{name: "Multiline", p: form.Problem{Message: "dòng 1\ndòng 2"}, want: "Dòng 1 dòng 2"},
 		{name: "NoMessage", p: form.Problem{Cell: "B2", Code: "x"}, want: "Ô B2: giá trị không hợp lệ"},
+		{name: "InFile", p: form.Problem{Sheet: "Chỉ tiêu", Cell: "D9", Message: InFile("a.xlsx", "Ô D9 (Kế hoạch năm): phải là số.")},
+			want: "Tệp “a.xlsx”, trang tính “Chỉ tiêu”: Ô D9 (Kế hoạch năm): phải là số."},
+		{name: "InFileNoCell", p: form.Problem{Cell: "D9", Message: InFile("a.xlsx", "phải là số.")},
+			want: "Tệp “a.xlsx”, ô D9: Phải là số."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -214,13 +214,17 @@ func problemList(problems []form.Problem, noun string) string {
 	return strings.Join(lines, "\n")
 }
 
-// problemLine writes "Trang tính “Chương trình”, ô C12: <message>".
+// problemLine writes "Trang tính “Chương trình”, ô C12: <message>", and "Tệp “a.xlsx”, trang
+// tính “Chương trình”: Ô C12 …" for a message InFile named the file of.
 func problemLine(p form.Problem) string {
 	var where []string
+	msg := headerText(p.Message)
+	if file, rest, ok := inFile(msg); ok {
+		where, msg = append(where, file), upperFirst(rest)
+	}
 	if s := headerText(p.Sheet); s != "" {
 		where = append(where, "trang tính "+quoted(s))
 	}
-	msg := headerText(p.Message)
 	// Messages from the templates package already begin "Ô F5 (…)": name the cell once.
 	if c := headerText(p.Cell); c != "" && !strings.HasPrefix(msg, "Ô "+c) {
 		where = append(where, "ô "+c)
@@ -232,6 +236,18 @@ func problemLine(p form.Problem) string {
 		return upperFirst(msg)
 	}
 	return upperFirst(strings.Join(where, ", ")) + ": " + msg
+}
+
+// inFile splits a message InFile wrote into the file's part ("tệp “a.xlsx”") and the message.
+func inFile(msg string) (file, rest string, ok bool) {
+	if !strings.HasPrefix(msg, inFilePrefix) {
+		return "", "", false
+	}
+	end := strings.Index(msg, "”, ")
+	if end < 0 {
+		return "", "", false
+	}
+	return lowerFirst(msg[:end+len("”")]), msg[end+len("”, "):], true
 }
 
 // quoted puts text in quotation marks, cleaned and cut as SafeText does: what a letter quotes

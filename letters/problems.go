@@ -67,10 +67,13 @@ func ProblemEncrypted(name, container string) form.Problem {
 }
 
 // InFile names the file a problem is about, when a letter lists the problems of several files:
-// "Tệp “a.xlsx”, ô C7: …" for a message beginning "Ô C7: …".
+// "Tệp “a.xlsx”, ô C7: …" for a message beginning "Ô C7: …". A letter lists it with the file
+// first: "Tệp “a.xlsx”, trang tính “Chỉ tiêu”: Ô C7: …".
 func InFile(name, message string) string {
-	return "Tệp " + quoted(name) + ", " + lowerFirst(message)
+	return inFilePrefix + SafeText(name) + "”, " + lowerFirst(message)
 }
+
+const inFilePrefix = "Tệp “"
 
 // ProblemUnitUnknown: a person sent a workbook that names no unit.
 func ProblemUnitUnknown(person string) form.Problem {

@@ -117,18 +117,18 @@ func (c *cycle) awaitIssue(t testing.TB, n int) {
 	}
 }
 
-// isIssue matches issue n of the report: the first ("Ban hành"), or a replacement ("Ban hành
-// thay thế", its workbook numbered n).
+// isIssue matches issue n of the report: the first ("Báo cáo đã duyệt:"), or a replacement
+// ("Báo cáo đã duyệt, thay thế báo cáo đã gửi …", its workbook numbered n).
 func isIssue(n int) func(*intake.Message) bool {
 	return func(m *intake.Message) bool {
 		if !withWorkbook(m) {
 			return false
 		}
 		if n == 1 {
-			return strings.Contains(m.Subject, "] Ban hành: ")
+			return strings.HasPrefix(m.Subject, "Báo cáo đã duyệt: ")
 		}
-		return strings.Contains(m.Subject, "] Ban hành thay thế: ") &&
-			strings.HasSuffix(m.Spreadsheets()[0].Name, fmt.Sprintf("_ban-hanh-lan-%d.xlsx", n))
+		return strings.HasPrefix(m.Subject, "Báo cáo đã duyệt, thay thế báo cáo đã gửi ") &&
+			strings.HasSuffix(m.Spreadsheets()[0].Name, fmt.Sprintf("_gui-lan-%d.xlsx", n))
 	}
 }
 
