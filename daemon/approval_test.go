@@ -75,6 +75,10 @@ func checkIssued(t *testing.T, e *env, v int, replyID string) {
 	}
 	// The letter says who approved when, nothing technical: the approving reply is cited on the
 	// workbook (below), not in the letter.
+	// No recipients are configured: the report goes to the clerk, and the letter greets her.
+	if !strings.HasPrefix(issued[0].Text, "Kính gửi: Đồng chí Lê Thị Thu, Chuyên viên Văn phòng") {
+		t.Errorf("issue letter greets otherwise than the clerk it goes to:\n%s", issued[0].Text)
+	}
 	if strings.Contains(issued[0].Text, replyID) || !strings.Contains(issued[0].Text, "Đồng chí Nguyễn Văn An, Trưởng Ban, duyệt lúc") {
 		t.Errorf("issue letter: want who approved when and no Message-ID %s:\n%s", replyID, issued[0].Text)
 	}

@@ -74,7 +74,8 @@ func TestCorrection_LeaderCycle(t *testing.T) {
 	}
 	for _, addr := range append(slices.Clone(first.To), first.Cc...) {
 		got := e.one(t, addr, "Báo cáo đã duyệt, thay thế báo cáo đã gửi ngày 16/11/2026")
-		if !containsAll(got.Text, "Báo cáo này thay thế báo cáo đã gửi ngày 16/11/2026.",
+		// The recipients are the head and an address of nobody's: the leaders are greeted as a body.
+		if !containsAll(got.Text, "Kính gửi: Lãnh đạo Ban\n", "Báo cáo này thay thế báo cáo đã gửi ngày 16/11/2026.",
 			"theo ý kiến của đồng chí Nguyễn Văn An, Trưởng Ban") {
 			t.Errorf("replacement letter to %s:\n%s", addr, got.Text)
 		}

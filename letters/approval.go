@@ -155,7 +155,7 @@ func DraftNoticeLetter(d Draft, next string) Letter {
 	}
 	warn := ""
 	if d.Warnings > 0 {
-		warn = fmt.Sprintf("Có %d điểm cần lưu ý khi tổng hợp, ghi ở cuối trang “Tổng hợp” của tệp.", d.Warnings)
+		warn = "Có " + count(d.Warnings) + " điểm cần lưu ý khi tổng hợp, ghi ở cuối trang “Tổng hợp” của tệp."
 	}
 	return tokenLetter(d.token(), "Đã lập dự thảo: "+d.subject(),
 		toDesk(d.Office),

@@ -353,5 +353,5 @@ func afterIssueLine(o Office, is *Issued) string {
 
 // heldForwards is the digest's line about forwards held back by the hourly limits.
 func heldForwards(n int) string {
-	return fmt.Sprintf("%d thư khác của lãnh đạo và cán bộ gửi hộp thư chung chưa được chuyển riêng", n)
+	return count(n) + " thư khác của lãnh đạo và cán bộ gửi hộp thư chung chưa được chuyển riêng"
 }

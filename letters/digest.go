@@ -92,24 +92,24 @@ func heldNotices(held []HeldNotices) string {
 		var what, then string
 		switch h.Reason {
 		case NoticeUnknownSender:
-			what = fmt.Sprintf("%d thư khác từ địa chỉ chưa đăng ký đã được chuyển vào thư mục cách ly", h.Count)
+			what = count(h.Count) + " thư khác từ địa chỉ chưa đăng ký đã được chuyển vào thư mục cách ly"
 			if h.Folder == "" {
 				where = "xem thư mục cách ly của hộp thư chung"
 			}
 		case NoticeUnitMessage:
-			what = fmt.Sprintf("%d thư khác của đơn vị không kèm báo cáo chưa được thông báo riêng", h.Count)
+			what = count(h.Count) + " thư khác của đơn vị không kèm báo cáo chưa được thông báo riêng"
 		case NoticeRefusedReply:
-			what = fmt.Sprintf("%d thư trả lời thư xin ý kiến duyệt khác không được tính là ý kiến duyệt, do không xác thực được "+
-				"người gửi hoặc không trả lời đúng thư đã gửi, đã được chuyển vào thư mục cách ly", h.Count)
+			what = count(h.Count) + " thư trả lời thư xin ý kiến duyệt khác không được tính là ý kiến duyệt, do không xác thực " +
+				"được người gửi hoặc không trả lời đúng thư đã gửi, đã được chuyển vào thư mục cách ly"
 		case NoticeUnverifiedSender:
-			what = fmt.Sprintf("%d thư khác mang địa chỉ của đơn vị nhưng chưa xác thực được người gửi đã được chuyển vào thư mục cách ly", h.Count)
+			what = count(h.Count) + " thư khác mang địa chỉ của đơn vị nhưng chưa xác thực được người gửi đã được chuyển vào thư mục cách ly"
 		case NoticeForwarded:
 			what = heldForwards(h.Count)
 		case NoticeAfterClose:
-			what = fmt.Sprintf("%d báo cáo khác gửi sau khi đã chốt số liệu chưa được thông báo riêng", h.Count)
+			what = count(h.Count) + " báo cáo khác gửi sau khi đã chốt số liệu chưa được thông báo riêng"
 			then = " và quyết định có đưa vào số liệu tổng hợp hay không"
 		default:
-			what = fmt.Sprintf("%d thư khác chưa được thông báo riêng", h.Count)
+			what = count(h.Count) + " thư khác chưa được thông báo riêng"
 		}
 		lines = append(lines, "- "+what+": "+where+then+".")
 	}

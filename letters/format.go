@@ -114,6 +114,9 @@ func FormatSize(n int64) string {
 	return strings.Replace(mb, ".", ",", 1) + " MB"
 }
 
+// count writes a number of things as FormatNumber does: "12", "20.000".
+func count(n int) string { return FormatNumber(int64(n)) }
+
 // FormatNumber writes a whole number with thousands dots: "20.000", "1.234.567", "-12.000".
 func FormatNumber(n int64) string {
 	s := fmt.Sprint(n)

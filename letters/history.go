@@ -144,7 +144,7 @@ func ProblemOpeningDuplicate(unit, code string, first int) string {
 
 // ProblemOpeningTooMany: reading stopped after so many problems.
 func ProblemOpeningTooMany(n int) string {
-	return fmt.Sprintf("Bảng có quá nhiều lỗi; chỉ liệt kê %d lỗi đầu tiên. Đề nghị kiểm tra lại bảng.", n)
+	return "Bảng có quá nhiều lỗi; chỉ liệt kê " + count(n) + " lỗi đầu tiên. Đề nghị kiểm tra lại bảng."
 }
 
 // ProblemOpeningEmpty: a workbook without a single figure.

@@ -206,7 +206,7 @@ func problemList(problems []form.Problem, noun string) string {
 	var lines []string
 	for i, p := range problems {
 		if i == MaxListedProblems {
-			lines = append(lines, fmt.Sprintf("… và %d %s khác.", len(problems)-i, noun))
+			lines = append(lines, "… và "+count(len(problems)-i)+" "+noun+" khác.")
 			break
 		}
 		lines = append(lines, fmt.Sprintf("%d. %s", i+1, problemLine(p)))

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/reply"
 )
 
@@ -238,5 +239,24 @@ func TestTerms_OneForOne(t *testing.T) {
 	}
 	if xls := NoWorkbookProblems([]AttachedFile{{Name: "a.xls", Kind: "xls"}})[0].Message; !strings.Contains(xls, "định dạng Excel cũ (.xls)") {
 		t.Errorf("an .xls file: got %q", xls)
+	}
+}
+
+// TestCounts_ThousandsDot: a count of five digits or more is written with its thousands dot
+// wherever a letter states one (item 15).
+func TestCounts_ThousandsDot(t *testing.T) {
+	many := make([]form.Problem, 12000)
+	for i := range many {
+		many[i] = form.Problem{Cell: "C7", Message: "Ô C7: chưa nhập."}
+	}
+	l := RejectionLetter(Rejection{Office: office, Unit: qldn, Request: monthly, Problems: many, Files: []string{"a.xlsx"}})
+	d := DigestLetter(Digest{Office: office, Day: day(23, 8, 0), Held: []HeldNotices{{Reason: NoticeUnknownSender, Count: 12480}}})
+	for _, text := range []string{l.Body, d.Body} {
+		if f := Lint(text); len(f) > 0 {
+			t.Errorf("%v in\n%s", f, text)
+		}
+	}
+	if !strings.Contains(l.Body, "còn 12.000 lỗi cần sửa") || !strings.Contains(l.Body, "… và 11.950 lỗi khác.") || !strings.Contains(d.Body, "12.480 thư khác") {
+		t.Errorf("counts without their dot:\n%s\n%s", l.Body, d.Body)
 	}
 }

@@ -151,10 +151,10 @@ func recorded(o Office, items []ReceiptItem, receivedAt time.Time) string {
 func contents(it ReceiptItem) string {
 	var parts []string
 	if it.Rows > 0 {
-		parts = append(parts, fmt.Sprintf("%s dòng", FormatNumber(int64(it.Rows))))
+		parts = append(parts, count(it.Rows)+" dòng")
 	}
 	if it.Indicators > 0 {
-		parts = append(parts, fmt.Sprintf("%s chỉ tiêu có số liệu", FormatNumber(int64(it.Indicators))))
+		parts = append(parts, count(it.Indicators)+" chỉ tiêu có số liệu")
 	}
 	return strings.Join(parts, " và ")
 }
@@ -224,8 +224,8 @@ func rejectionCause(d Rejection) string {
 		return fmt.Sprintf("thư có dung lượng %s, vượt giới hạn %s nên hệ thống chưa đọc nội dung thư.",
 			FormatSize(d.Size), FormatSize(d.MaxSize))
 	case RejectTooManyFiles:
-		return fmt.Sprintf("thư có %d tệp, kể cả các tệp trong tệp nén, vượt quá %d tệp mỗi thư nên hệ thống chưa đọc các tệp.",
-			d.Count, d.MaxCount)
+		return "thư có " + count(d.Count) + " tệp, kể cả các tệp trong tệp nén, vượt quá " + count(d.MaxCount) +
+			" tệp mỗi thư nên hệ thống chưa đọc các tệp."
 	case RejectOtherTemplate:
 		return otherTemplateCause(d, files)
 	case RejectWrongUnit:
@@ -238,7 +238,7 @@ func rejectionCause(d Rejection) string {
 	if len(d.Problems) == 0 {
 		return files + " chưa hợp lệ."
 	}
-	return fmt.Sprintf("%s còn %d lỗi cần sửa:\n", files, len(d.Problems)) + problemList(d.Problems, "lỗi")
+	return files + " còn " + count(len(d.Problems)) + " lỗi cần sửa:\n" + problemList(d.Problems, "lỗi")
 }
 
 // noWorkbookCause says a mail had no workbook, and what the files it had are: the problems found

@@ -85,6 +85,9 @@ func (c *cycle) issue(t testing.TB) {
 	}
 	r := c.issued[tbAddr]
 	assertNamed(t, "To", r.msg.To, tbAddr, ptbAddr)
+	containsAll(t, "the issue's letter", r.msg.Text, "Kính gửi:\n- Đồng chí Nguyễn Văn An, Trưởng Ban;\n- Đồng chí Trần Thị Bình, Phó Trưởng Ban.",
+		"Đồng chí Lê Văn Cường, Chánh Văn phòng, duyệt lúc", "Đồng chí Nguyễn Văn An, Trưởng Ban, duyệt lúc")
+	lacksAll(t, "the issue's letter", r.msg.Text, "<", "@kcn.example>", "dự thảo lần")
 	assertNamed(t, "Cc", r.msg.Cc, clerkAddr)
 	if date := r.msg.Header["Date"]; len(date) != 1 || !strings.HasSuffix(strings.TrimSpace(date[0]), "+0700") {
 		t.Errorf("the issue's Date: %q, want the office's zone, +0700", date)
