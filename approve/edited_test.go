@@ -199,7 +199,7 @@ func TestReply_EditedWorkbookNotTaken(t *testing.T) {
 			}
 			var notice *ledger.OutMail
 			for i, m := range in.Outbox {
-				if strings.Contains(m.Subject, "Tệp sửa không được nhận") {
+				if strings.Contains(m.Subject, "Tệp chỉnh sửa chưa được sử dụng") {
 					notice = &in.Outbox[i]
 				}
 			}

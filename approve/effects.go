@@ -215,7 +215,7 @@ func (w *effectWriter) toReplier(a approval.Action) error {
 	case approval.Stale:
 		l = letters.StaleLetter(cur, to, a.ReplyVersion)
 	case approval.NotYourTurn:
-		l = letters.NotYourTurnLetter(cur, to, letters.Person{Name: letters.PersonNames(office.People(w.stepPeople(w.st.Step)))})
+		l = letters.NotYourTurnLetter(cur, to, office.People(w.stepPeople(w.st.Step)))
 	}
 	w.fx.mails = append(w.fx.mails, w.replyMail(string(a.Kind), ledger.KindApprovalNotice, []string{w.rc.msg.From.Addr}, l))
 	return nil

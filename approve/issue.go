@@ -46,6 +46,9 @@ func (w *effectWriter) issue(a approval.Action) error {
 		is.to, is.cc = is.cc, nil
 	}
 	md := w.draft(a.Version)
+	if len(w.a.recipients(w.f.Recipients)) > 0 { // else it goes to the clerks, and greets them
+		md.To, md.ToOthers = w.a.addressees(w.f.Recipients)
+	}
 	var stamped []byte
 	if w.issued != nil {
 		if err := w.a.replacing(w.ctx, w.f, w.p, *w.issued, &is, &md); err != nil {
@@ -92,7 +95,7 @@ type issuing struct {
 func (a *Approver) replacing(ctx context.Context, f *config.Form, p period.Period, in ledger.Issue, is *issuing, md *letters.Draft) error {
 	is.number = in.Number + 1
 	is.key = ledger.ReplacementIssueKey(f.Code, p.String(), is.number)
-	is.name = strings.TrimSuffix(is.name, ".xlsx") + fmt.Sprintf("_ban-hanh-lan-%d.xlsx", is.number)
+	is.name = strings.TrimSuffix(is.name, ".xlsx") + fmt.Sprintf("_gui-lan-%d.xlsx", is.number)
 	is.replaces = fmt.Sprintf(" replaces=issue%d(v%d)", in.Number, in.Version)
 	prevKey := ledger.IssueKey(f.Code, p.String())
 	if in.Number > 1 {
@@ -155,6 +158,20 @@ func (a *Approver) recipients(list []string) []string {
 		out = append(out, r)
 	}
 	return out
+}
+
+// addressees names the recipients of the approved report for its letter's "Kính gửi": configured
+// people by name and title; an address that is nobody's makes the letter greet the leaders as a
+// body.
+func (a *Approver) addressees(list []string) (people []letters.Person, others bool) {
+	for _, r := range list {
+		if p, ok := a.Office.Person(r); ok {
+			people = append(people, letters.Person{Title: p.Title, Name: p.Name})
+			continue
+		}
+		others = true
+	}
+	return people, others
 }
 
 // approvalList writes the approvals of an issue for its audit event: person@time<Message-ID>.

@@ -27,6 +27,8 @@ import (
 var takeIn = replyreader.Question{Yes: []string{
 	"đưa|tính|lấy vào", "đưa|tính|lấy bản này vào", "đưa|tính|lấy vào báo cáo điều chỉnh",
 	"đưa|tính|lấy bản này vào báo cáo điều chỉnh", "đưa|tính|lấy vào số liệu [tổng] [hợp]",
+	// The notice says "lần gửi này" (the unit's n-th file), so an answer may echo it.
+	"đưa|tính|lấy lần gửi này vào", "đưa|tính|lấy lần gửi này vào báo cáo điều chỉnh",
 }}
 
 // lateAnswer handles a clerk's answer to the notice about re.late.

@@ -113,8 +113,8 @@ func (a *Asker) digestItems(late []lateUnit) []letters.DigestItem {
 		act := l.action
 		unit, _ := a.Office.Unit(act.Unit)
 		it := letters.DigestItem{Request: a.scheduledRequest(act, l.dueAt), Unit: unit.Name, Nags: act.N}
-		if sup, ok := a.Office.Person(unit.Supervisor); ok && act.Escalate {
-			it.SupervisorTitle, it.SupervisorName = sup.Title, sup.Name
+		if sup, ok := a.copied(act, unit); ok {
+			it.Copied = letters.Person{Title: sup.Title, Name: sup.Name}
 		}
 		items = append(items, it)
 	}

@@ -42,7 +42,7 @@ func TestAsker_DigestCountsHeldNotices(t *testing.T) {
 		t.Fatalf("digest: %v", err)
 	}
 	for _, want := range []string{"95 thư khác từ địa chỉ chưa đăng ký đã được chuyển vào thư mục cách ly: xem thư mục “" +
-		a.Office.Mailbox.Quarantine + "”", "1 báo cáo khác gửi sau khi đã khóa sổ", "Thư đến chưa được thông báo riêng"} {
+		a.Office.Mailbox.Quarantine + "”", "1 báo cáo khác gửi sau khi đã chốt số liệu", "Thư đến chưa được thông báo riêng"} {
 		if !strings.Contains(d.Subject+"\n"+d.Body, want) {
 			t.Errorf("digest: want %q in\n%s\n%s", want, d.Subject, d.Body)
 		}

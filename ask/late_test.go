@@ -32,7 +32,7 @@ func TestAsker_LateStartOneMailPerUnit(t *testing.T) {
 		if m.Kind != ledger.KindTemplate || len(m.Attachments) != 1 {
 			t.Errorf("%s: got kind %q, want the template with its workbook", m.Key, m.Kind)
 		}
-		if !strings.Contains(m.Subject, "(hôm nay)") || !strings.Contains(m.Body, "Hạn gửi là hôm nay, trước 17:00 ngày 18/11/2026") {
+		if !strings.Contains(m.Subject, "(hôm nay)") || !strings.Contains(m.Body, "Thời hạn gửi: 17:00 ngày 18/11/2026, thứ Tư, tức là hôm nay") {
 			t.Errorf("%s: want it worded for a deadline today:\n%s\n%s", m.Key, m.Subject, m.Body)
 		}
 	}

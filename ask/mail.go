@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/letters"
 	"github.com/tonghop/tonghop/mailer"
@@ -113,15 +114,25 @@ func (a *Asker) writeMail(act schedule.Action, m *ledger.OutMail) (archiveCopy, 
 	case ledger.KindReminder:
 		l = letters.ReminderLetter(letters.Reminder{Office: head, Contact: contact, Unit: unit.Name, Request: req, Now: now, FileName: att.Name})
 	case ledger.KindNag:
-		nag := letters.Nag{Office: head, Contact: contact, Unit: unit.Name, Request: req, Now: now, Escalated: act.Escalate, FileName: att.Name}
-		if sup, ok := a.Office.Person(unit.Supervisor); ok && act.Escalate {
-			nag.SupervisorTitle, nag.SupervisorName = sup.Title, sup.Name
+		nag := letters.Nag{Office: head, Contact: contact, Unit: unit.Name, Request: req, Now: now, FileName: att.Name}
+		if sup, ok := a.copied(act, unit); ok { // the letter names the leader only when they are copied
+			nag.Copied = letters.Person{Title: sup.Title, Name: sup.Name}
 			m.Cc = sup.Emails
 		}
 		l = letters.NagLetter(nag)
 	}
 	m.Subject, m.Body = l.Subject, l.Body
 	return workbook, nil
+}
+
+// copied is the leader an escalated nag to unit is copied to: its supervisor, when one is
+// configured with an address. ok is false when nobody is copied.
+func (a *Asker) copied(act schedule.Action, unit config.Unit) (config.Person, bool) {
+	if !act.Escalate {
+		return config.Person{}, false
+	}
+	sup, ok := a.Office.Person(unit.Supervisor)
+	return sup, ok && len(sup.Emails) > 0
 }
 
 // templateAttachment generates the unit's workbook for the action's period and stores it in

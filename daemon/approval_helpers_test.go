@@ -109,7 +109,7 @@ func (e *env) request(t *testing.T, addr string, v int) *intake.Message {
 	t.Helper()
 	var msgs []*intake.Message
 	for _, m := range e.received(t, addr, fmt.Sprintf("[TH BM.02.01/KH 2026-11 v%d k", v)) {
-		if strings.Contains(m.Subject, "] Xin ý kiến duyệt") {
+		if strings.HasPrefix(m.Subject, "Xin ý kiến duyệt: ") {
 			msgs = append(msgs, m)
 		}
 	}

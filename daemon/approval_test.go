@@ -34,12 +34,12 @@ func TestApproval_TwoStepsWithRestarts(t *testing.T) {
 	if st := e.state(t); st.Status != approval.Reviewing || st.Step != 1 {
 		t.Fatalf("after the first step: %s step %d, want reviewing step 2", st.Status, st.Step+1)
 	}
-	if acks := e.received(t, ptb, "Đã ghi nhận ý kiến"); len(acks) != 1 || !strings.Contains(acks[0].Text, "DUYỆT") {
+	if acks := e.received(t, ptb, "Đã nhận ý kiến:"); len(acks) != 1 || !strings.Contains(acks[0].Text, "DUYỆT") {
 		t.Fatalf("acknowledgements to the first step: %d", len(acks))
 	}
 	e.restart(t)
 	final := e.request(t, tb, 1)
-	if !strings.Contains(final.Text, "Phó Trưởng Ban Trần Thị Bình đã duyệt") {
+	if !strings.Contains(final.Text, "Đồng chí Trần Thị Bình, Phó Trưởng Ban, đã duyệt") {
 		t.Errorf("request to the head does not say who approved before:\n%s", final.Text)
 	}
 	e.restart(t)
@@ -69,12 +69,18 @@ func checkIssued(t *testing.T, e *env, v int, replyID string) {
 	if _, err := e.ledger.FirstEvent(ctx, ledger.ActionReportIssued, ledger.PeriodObject("BM.02.01/KH", nov.String())); err != nil {
 		t.Fatalf("issue event: %v", err)
 	}
-	issued := e.received(t, officetest.Clerk, "Ban hành")
+	issued := e.received(t, officetest.Clerk, "Báo cáo đã duyệt:")
 	if len(issued) != 1 || len(issued[0].Spreadsheets()) != 1 {
 		t.Fatalf("issued mails to the office: %d", len(issued))
 	}
-	if !strings.Contains(issued[0].Text, "<"+replyID+">") {
-		t.Errorf("issue letter does not cite the approving reply %s:\n%s", replyID, issued[0].Text)
+	// The letter says who approved when, nothing technical: the approving reply is cited on the
+	// workbook (below), not in the letter.
+	// No recipients are configured: the report goes to the clerk, and the letter greets her.
+	if !strings.HasPrefix(issued[0].Text, "Kính gửi: Đồng chí Lê Thị Thu, Chuyên viên Văn phòng") {
+		t.Errorf("issue letter greets otherwise than the clerk it goes to:\n%s", issued[0].Text)
+	}
+	if strings.Contains(issued[0].Text, replyID) || !strings.Contains(issued[0].Text, "Đồng chí Nguyễn Văn An, Trưởng Ban, duyệt lúc") {
+		t.Errorf("issue letter: want who approved when and no Message-ID %s:\n%s", replyID, issued[0].Text)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(issued[0].Spreadsheets()[0].Data))
 	if err != nil {
@@ -103,7 +109,7 @@ func TestApproval_ReviseThenApprove(t *testing.T) {
 	if st := e.state(t); st.Status != approval.Revising {
 		t.Fatalf("state after a refusal: %s, want revising", st.Status)
 	}
-	rev := e.received(t, officetest.Clerk, "Yêu cầu sửa")
+	rev := e.received(t, officetest.Clerk, "Đề nghị chỉnh sửa:")
 	if len(rev) != 1 || !strings.Contains(rev[0].Text, "Không duyệt, sửa lại mục 2 cho khớp số liệu") {
 		t.Fatalf("revision to the office: %d mails", len(rev))
 	}
@@ -111,7 +117,7 @@ func TestApproval_ReviseThenApprove(t *testing.T) {
 	e.append(t, mail(officetest.UnitAddr("QLDN"), "sub-QLDN-2@kcn.example", authPass, "bc.xlsx", e.workbook(t, "QLDN", false)))
 	e.step(t)
 	req := e.request(t, ptb, 2)
-	if !strings.Contains(req.Text, "gửi lại, dùng bản 2 thay bản 1") {
+	if !strings.Contains(req.Text, "gửi lại, dùng lần gửi thứ 2 thay lần gửi thứ 1") {
 		t.Errorf("request v2 does not say what changed:\n%s", req.Text)
 	}
 	e.answer(t, ptb, "r2@kcn.example", req, "Đồng ý", authPass)
@@ -127,7 +133,7 @@ func TestApproval_RepliesNotCounted(t *testing.T) {
 	e.submitAll(t)
 	v1 := e.request(t, ptb, 1)
 	e.answer(t, tb, "early@kcn.example", v1, "Duyệt", authPass)
-	if n := len(e.received(t, tb, "Chưa đến bước duyệt")); n != 1 {
+	if n := len(e.received(t, tb, "Dự thảo đang chờ ý kiến bước trước:")); n != 1 {
 		t.Errorf("not-your-turn notices to the head: %d, want 1", n)
 	}
 	e.answer(t, officetest.StrangerAddr, "x@other.example", v1, "Duyệt", "")
@@ -139,7 +145,7 @@ func TestApproval_RepliesNotCounted(t *testing.T) {
 	e.append(t, mail(officetest.UnitAddr("QLDN"), "sub-QLDN-2@kcn.example", authPass, "bc.xlsx", e.workbook(t, "QLDN", false)))
 	e.step(t)
 	e.answer(t, ptb, "late@kcn.example", v1, "Đồng ý", authPass)
-	if n := len(e.received(t, ptb, "Ý kiến chưa được tính")); n != 1 {
+	if n := len(e.received(t, ptb, "Kính trình dự thảo mới:")); n != 1 {
 		t.Errorf("stale notices to the deputy: %d, want 1", n)
 	}
 	st := e.state(t)
@@ -188,14 +194,14 @@ func TestApproval_UnclearTwice(t *testing.T) {
 	e.submitAll(t)
 	req := e.request(t, ptb, 1)
 	e.answer(t, ptb, "u1@kcn.example", req, "Đã xem", authPass)
-	if n := len(e.received(t, ptb, "Xin trả lời lại")); n != 1 {
+	if n := len(e.received(t, ptb, "Kính đề nghị trả lời lại:")); n != 1 {
 		t.Fatalf("ask-again mails: %d, want 1", n)
 	}
 	e.answer(t, ptb, "u2@kcn.example", req, "Để mai tôi xem lại", authPass)
-	if n := len(e.received(t, ptb, "Xin trả lời lại")); n != 1 {
+	if n := len(e.received(t, ptb, "Kính đề nghị trả lời lại:")); n != 1 {
 		t.Errorf("asked again twice: %d mails", n)
 	}
-	if n := len(e.received(t, officetest.Clerk, "Cần Văn phòng xem ý kiến")); n != 1 {
+	if n := len(e.received(t, officetest.Clerk, "Cần xác nhận ý kiến của lãnh đạo:")); n != 1 {
 		t.Errorf("unclear notices to the office: %d, want 1", n)
 	}
 	if st := e.state(t); st.Step != 0 || st.Status != approval.Reviewing {
@@ -218,7 +224,7 @@ func TestApproval_EditedWorkbook(t *testing.T) {
 		t.Fatalf("latest draft: v%d by %q (%s), %v; want v2 edited by tb", head.Version, head.Author, head.Trigger, err)
 	}
 	checkIssued(t, e, 2, "r2@kcn.example")
-	issued := e.received(t, officetest.Clerk, "Ban hành")[0].Spreadsheets()[0].Data
+	issued := e.received(t, officetest.Clerk, "Báo cáo đã duyệt:")[0].Spreadsheets()[0].Data
 	f, err := excelize.OpenReader(bytes.NewReader(issued))
 	if err != nil {
 		t.Fatal(err)

@@ -124,7 +124,7 @@ var attackChecks = map[string]func(t *testing.T, r *attackRun, d attackDelta){
 // anything of a forged edit, or lacks the leader's genuine edit.
 func auditIssued(t *testing.T, e *env) {
 	t.Helper()
-	issued := e.received(t, officetest.Clerk, "Ban hành")
+	issued := e.received(t, officetest.Clerk, "Báo cáo đã duyệt:")
 	if len(issued) != 1 || len(issued[0].Spreadsheets()) != 1 {
 		t.Fatalf("issued mails: %d", len(issued))
 	}

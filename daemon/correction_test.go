@@ -32,9 +32,9 @@ func TestCorrection_LeaderCycle(t *testing.T) {
 	if st := e.state(t); st.Status != approval.Correcting {
 		t.Fatalf("after the request: %s, want correcting", st.Status)
 	}
-	asked := e.one(t, clerk, "Đề nghị điều chỉnh báo cáo đã ban hành")
-	if !containsAll(asked.Text, "Trưởng Ban Nguyễn Văn An đề nghị điều chỉnh", "đã ban hành ngày 16/11/2026 (bản tổng hợp lần 1)",
-		"    "+words, "trình duyệt lại từ bước đầu (Phó Trưởng Ban Trần Thị Bình)") {
+	asked := e.one(t, clerk, "Đề nghị điều chỉnh báo cáo đã duyệt")
+	if !containsAll(asked.Text, "Đồng chí Nguyễn Văn An, Trưởng Ban, đề nghị điều chỉnh", "đã được duyệt và gửi ngày 16/11/2026 (dự thảo lần 1)",
+		"    "+words, "trình duyệt lại từ bước đầu, bắt đầu từ đồng chí Trần Thị Bình, Phó Trưởng Ban;") {
 		t.Errorf("the clerks' letter:\n%s", asked.Text)
 	}
 	if ack := e.one(t, tb, "Đã nhận đề nghị điều chỉnh"); !strings.Contains(ack.Text, "    "+words) || ack.InReplyTo != "fix@kcn.example" {
@@ -54,7 +54,7 @@ func TestCorrection_LeaderCycle(t *testing.T) {
 	e.append(t, mail(officetest.UnitAddr("QLDN"), "resend-qldn@kcn.example", authPass, "bc.xlsx", e.workbook(t, "QLDN", false)))
 	e.step(t)
 	req := e.request(t, ptb, 2)
-	if !strings.Contains(req.Text, "Đây là dự thảo điều chỉnh") || !strings.Contains(req.Text, "đã ban hành ngày 16/11/2026 (bản tổng hợp lần 1)") {
+	if !strings.Contains(req.Text, "Đây là dự thảo điều chỉnh") || !strings.Contains(req.Text, "báo cáo đã được duyệt và gửi ngày 16/11/2026") {
 		t.Errorf("the corrected draft's request does not say what it corrects:\n%s", req.Text)
 	}
 	e.later(time.Hour)
@@ -73,9 +73,10 @@ func TestCorrection_LeaderCycle(t *testing.T) {
 		t.Errorf("replacement to %v cc %v, want the first issue's %v cc %v", again.To, again.Cc, first.To, first.Cc)
 	}
 	for _, addr := range append(slices.Clone(first.To), first.Cc...) {
-		got := e.one(t, addr, "Ban hành thay thế")
-		if !containsAll(got.Text, "Báo cáo này thay thế báo cáo đã ban hành ngày 16/11/2026 (bản tổng hợp lần 1)",
-			"theo ý kiến của Trưởng Ban Nguyễn Văn An") {
+		got := e.one(t, addr, "Báo cáo đã duyệt, thay thế báo cáo đã gửi ngày 16/11/2026")
+		// The recipients are the head and an address of nobody's: the leaders are greeted as a body.
+		if !containsAll(got.Text, "Kính gửi: Lãnh đạo Ban\n", "Báo cáo này thay thế báo cáo đã gửi ngày 16/11/2026.",
+			"theo ý kiến của đồng chí Nguyễn Văn An, Trưởng Ban") {
 			t.Errorf("replacement letter to %s:\n%s", addr, got.Text)
 		}
 		checkStamp(t, got.Spreadsheets()[0].Data, "Thay thế báo cáo đã gửi ngày 16/11/2026 (dự thảo lần 1)")
@@ -140,7 +141,7 @@ func TestCorrection_Refusals(t *testing.T) {
 		t.Fatalf("thanks moved the report: %s", st.Status)
 	}
 	if got := e.received(t, clerk, "Thư của Trưởng Ban Nguyễn Văn An"); len(got) != 2 ||
-		!strings.Contains(got[1].Text, "Thư không đề nghị điều chỉnh báo cáo đã ban hành") {
+		!strings.Contains(got[1].Text, "Thư không đề nghị điều chỉnh báo cáo đã duyệt") {
 		t.Errorf("forwards to the clerk: %d", len(got))
 	}
 	if _, err := e.ledger.OpenCorrection(ctx, "BM.02.01/KH", "2026-11"); err == nil {
@@ -164,7 +165,7 @@ func TestCorrection_EditedWorkbook(t *testing.T) {
 	if st := e.state(t); st.Status != approval.Reviewing || st.Version != 2 || st.Step != 0 {
 		t.Fatalf("state: %s v%d step %d, want reviewing v2 at the first step", st.Status, st.Version, st.Step+1)
 	}
-	if asked := e.one(t, clerk, "Đề nghị điều chỉnh"); !strings.Contains(asked.Text, "“sua.xlsx”; tệp này được lưu làm bản tổng hợp mới") {
+	if asked := e.one(t, clerk, "Đề nghị điều chỉnh"); !strings.Contains(asked.Text, "“sua.xlsx”; tệp này được lưu làm dự thảo mới") {
 		t.Errorf("the clerks' letter:\n%s", asked.Text)
 	}
 	e.request(t, ptb, 2)

@@ -34,7 +34,7 @@ func TestDaemon_OversizeAnsweredFromHeader(t *testing.T) {
 	if err != nil {
 		t.Fatalf("no answer to the unit: %v", err)
 	}
-	if !strings.Contains(out.Body, "vượt giới hạn 1,0 MB") || out.InReplyTo != "big@kcn" {
+	if !strings.Contains(out.Body, "vượt giới hạn 1 MB") || out.InReplyTo != "big@kcn" {
 		t.Errorf("answer: want it threaded and naming the limit; got in-reply-to %q:\n%s", out.InReplyTo, out.Body)
 	}
 	if got := e.deliveredTo(officetest.StrangerAddr); got != 0 {
@@ -103,7 +103,7 @@ func TestDaemon_AfterPeriodClosed(t *testing.T) {
 	}
 	mails, _ := e.ledger.Mails(ctx)
 	receipt, err := e.ledger.OutMail(ctx, "receipt:"+mails[len(mails)-1].SHA256)
-	if err != nil || !strings.Contains(receipt.Body, "sẽ xem xét có đưa bản này vào báo cáo điều chỉnh") ||
+	if err != nil || !strings.Contains(receipt.Body, "sẽ xem xét có đưa lần gửi này vào báo cáo điều chỉnh") ||
 		strings.Contains(receipt.Body, "được tiếp nhận") || strings.Contains(receipt.Body, "khóa sổ") {
 		t.Errorf("receipt: want one clear thing; got (%v):\n%s", err, receipt.Body)
 	}

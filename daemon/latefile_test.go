@@ -19,10 +19,10 @@ func (e *env) lateFile(t *testing.T) {
 	t.Helper()
 	e.append(t, mail(officetest.UnitAddr("QLDT"), "late-qldt@kcn.example", authPass, "bc.xlsx", e.workbook(t, "QLDT", false)))
 	e.step(t)
-	receipt := e.one(t, officetest.UnitAddr("QLDT"), "gửi sau khi ban hành")
+	receipt := e.one(t, officetest.UnitAddr("QLDT"), "gửi sau khi báo cáo tổng hợp đã được duyệt")
 	if !containsAll(receipt.Text, "lần gửi thứ 2. Tệp đã được kiểm tra và hợp lệ.",
-		"Báo cáo tổng hợp kỳ này đã được ban hành ngày 16/11/2026 (bản tổng hợp lần 1), trong đó số liệu của đơn vị là bản gửi lần thứ 1.",
-		"sẽ xem xét có đưa bản này vào báo cáo điều chỉnh hay không và sẽ thông báo kết quả cho đơn vị") ||
+		"Báo cáo tổng hợp kỳ này đã được duyệt và gửi ngày 16/11/2026, với số liệu lần gửi thứ 1 của đơn vị.",
+		"sẽ xem xét có đưa lần gửi này vào báo cáo điều chỉnh hay không và sẽ thông báo kết quả cho đơn vị") ||
 		strings.Contains(receipt.Text, "được tiếp nhận") || strings.Contains(receipt.Text, "khóa sổ") {
 		t.Errorf("the unit's receipt:\n%s", receipt.Text)
 	}
@@ -79,10 +79,10 @@ func TestLateFile_TakenIn(t *testing.T) {
 		t.Errorf("QLDT counted after it was taken in: v%d, want v2", got)
 	}
 	told := e.one(t, officetest.UnitAddr("QLDT"), "được đưa vào báo cáo điều chỉnh")
-	if !strings.Contains(told.Text, "quyết định đưa bản này vào số liệu tổng hợp") || told.InReplyTo != "late-qldt@kcn.example" {
+	if !strings.Contains(told.Text, "quyết định đưa lần gửi này vào số liệu tổng hợp") || told.InReplyTo != "late-qldt@kcn.example" {
 		t.Errorf("the unit's answer (in reply to %q):\n%s", told.InReplyTo, told.Text)
 	}
-	if rec := e.one(t, clerk, "Đã ghi nhận quyết định"); !strings.Contains(rec.Text, "quyết định ĐƯA VÀO bản gửi lần thứ 2") {
+	if rec := e.one(t, clerk, "Đã ghi nhận quyết định"); !strings.Contains(rec.Text, "quyết định ĐƯA VÀO lần gửi thứ 2") {
 		t.Errorf("the clerks' confirmation:\n%s", rec.Text)
 	}
 	if c, err := e.ledger.OpenCorrection(ctx, "BM.02.01/KH", "2026-11"); err != nil || c.Cause != ledger.CauseLateFile || c.OpenedBy != "vanthu" {
@@ -96,9 +96,9 @@ func TestLateFile_TakenIn(t *testing.T) {
 	if st := e.state(t); st.Status != approval.Issued || st.Version != 2 {
 		t.Fatalf("state: %s v%d, want issued v2", st.Status, st.Version)
 	}
-	repl := e.one(t, officetest.StrangerAddr, "Ban hành thay thế")
-	if !containsAll(repl.Text, "thay thế báo cáo đã ban hành ngày 16/11/2026 (bản tổng hợp lần 1)",
-		"để bổ sung số liệu của Phòng QLDT gửi sau khi ban hành") {
+	repl := e.one(t, officetest.StrangerAddr, "Báo cáo đã duyệt, thay thế")
+	if !containsAll(repl.Text, "thay thế báo cáo đã gửi ngày 16/11/2026.",
+		"để bổ sung số liệu của Phòng QLDT gửi sau khi báo cáo đã được duyệt") {
 		t.Errorf("replacement letter:\n%s", repl.Text)
 	}
 	e.noDuplicates(t)
@@ -123,7 +123,7 @@ func TestLateFile_LeftOut(t *testing.T) {
 		t.Fatalf("late files: %+v (%v), want QLDT v2 left out by the clerk after one question", late, err)
 	}
 	told := e.one(t, officetest.UnitAddr("QLDT"), "không được đưa vào báo cáo")
-	if !strings.Contains(told.Text, "Báo cáo đã ban hành được giữ nguyên") {
+	if !strings.Contains(told.Text, "Báo cáo đã gửi được giữ nguyên") {
 		t.Errorf("the unit's answer:\n%s", told.Text)
 	}
 	if st := e.state(t); st.Status != approval.Issued || st.Version != 1 {

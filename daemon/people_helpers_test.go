@@ -56,7 +56,7 @@ func (e *env) issued(t *testing.T) *intake.Message {
 	if st := e.state(t); st.Status != approval.Issued || st.Version != 1 {
 		t.Fatalf("after both approvals: %s v%d, want issued v1", st.Status, st.Version)
 	}
-	issue := e.received(t, tb, "] Ban hành: ")
+	issue := e.received(t, tb, "Báo cáo đã duyệt: ")
 	if len(issue) != 1 {
 		t.Fatalf("issue mails to the head: %d, want 1", len(issue))
 	}

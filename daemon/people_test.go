@@ -136,7 +136,7 @@ func TestPeople_Routing(t *testing.T) {
 		{name: "ClerkAnswersDraftNotice", outcome: "ignored", status: approval.Reviewing, queued: map[string]int{},
 			mail: func(t *testing.T, e *env) []byte {
 				e.submitAll(t)
-				return replyRaw(clerk, "c@kcn.example", e.one(t, clerk, "Đã tổng hợp"), "Đã xem.", authPass)
+				return replyRaw(clerk, "c@kcn.example", e.one(t, clerk, "Đã lập dự thảo:"), "Đã xem.", authPass)
 			}},
 	}
 	for _, tt := range tests {

@@ -63,7 +63,7 @@ func TestDaemon_IdentificationLost(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.Body, "Tháng 11/2026") || !strings.Contains(out.Body, "không còn") {
+	if !strings.Contains(out.Body, "tháng 11/2026") || !strings.Contains(out.Body, "không còn") {
 		t.Errorf("receipt should tell the unit the identification was guessed; got:\n%s", out.Body)
 	}
 }

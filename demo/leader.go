@@ -82,7 +82,7 @@ func (l *leader) step(ctx context.Context, now time.Time) error {
 // read plans the answer to a request (or its reminder) for a draft not answered yet.
 func (l *leader) read(msg *intake.Message, now time.Time) {
 	code, p, v, ok := letters.ParseApprovalToken(msg.Subject)
-	again := strings.Contains(msg.Subject, "Xin trả lời lại")
+	again := strings.Contains(msg.Subject, "Kính đề nghị trả lời lại")
 	if !ok || !again && !strings.Contains(msg.Subject, "Xin ý kiến duyệt") {
 		return
 	}
@@ -105,7 +105,7 @@ func (l *leader) words(version int, request string, again bool) string {
 	case again:
 		return "Đồng ý"
 	}
-	if version == 1 && strings.Contains(request, "Chưa có số liệu:") {
+	if version == 1 && strings.Contains(request, "chưa có số liệu của:") {
 		return "Đề nghị Văn phòng đôn đốc các đơn vị chưa gửi, bổ sung số liệu rồi trình lại."
 	}
 	return "Đồng ý, trình Trưởng Ban."

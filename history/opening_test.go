@@ -103,7 +103,7 @@ func TestWriteOpening_Layout(t *testing.T) {
 	for _, r := range cover {
 		text += strings.Join(r, " ") + "\n"
 	}
-	for _, want := range []string{"BẢNG SỐ LIỆU CÁC KỲ TRƯỚC", "BM.02.01/KH", "Tháng 01/2025 đến Tháng 10/2026", "Tháng 11/2026",
+	for _, want := range []string{"BẢNG SỐ LIỆU CÁC KỲ TRƯỚC", "BM.02.01/KH", "Từ tháng 01/2025 đến tháng 10/2026", "Tháng 11/2026",
 		"ghi 0 nếu trong kỳ đơn vị không phát sinh"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("cover: no %q in\n%s", want, text)

@@ -34,12 +34,13 @@ type Draft struct {
 	Unauthenticated bool
 	// Replaces, for the correction of an issued report, is the issue it replaces.
 	Replaces *Replacement
+	// To are the recipients of the approved report, greeted by name in its letter; ToOthers says
+	// some recipients are addresses without a name. More than a few, or any unnamed, and the
+	// letter greets the office's leaders as a body ("Lãnh đạo Ban"); none, and the report goes
+	// to the clerks.
+	To       []Person
+	ToOthers bool
 }
-
-// Person is someone a letter names: "Chánh Văn phòng Trần Thị Bình".
-type Person struct{ Title, Name string }
-
-func (p Person) String() string { return strings.TrimSpace(p.Title + " " + p.Name) }
 
 // Decided is one approval recorded for a version.
 type Decided struct {
@@ -92,19 +93,34 @@ func (d Draft) token() string {
 	return SignedApprovalToken(d.Request.FormCode, d.Period, d.Version, d.MAC)
 }
 
-// what names the report: "Báo cáo kết quả thực hiện tháng 11/2026 (biểu mẫu BM.02.01/KH)".
-func (d Draft) what() string { return upperFirst(requested(d.Request)) + formCode(d.Request) }
+// what names the report: "Báo cáo kết quả thực hiện nhiệm vụ tháng 11/2026 (biểu mẫu BM.02.01/KH)",
+// the report's name keeping its capital, as a document's name does.
+func (d Draft) what() string { return upperFirst(withCode(d.Request)) }
 
-// summary is the paragraph every letter about a draft carries: units counted and missing.
-func (d Draft) summary() string { return d.summaryOf("Bản tổng hợp dự thảo lần") }
+// subject is what a subject says of the draft: "Báo cáo kết quả thực hiện nhiệm vụ tháng 11/2026
+// (dự thảo lần 2)".
+func (d Draft) subject() string { return upperFirst(brief(d.Request)) + d.drafted() }
 
-func (d Draft) summaryOf(what string) string {
+func (d Draft) drafted() string { return fmt.Sprintf(" (dự thảo lần %d)", d.Version) }
+
+// draftOf is "dự thảo lần 2 Báo cáo … (biểu mẫu …)".
+func (d Draft) draftOf() string { return fmt.Sprintf("dự thảo lần %d %s", d.Version, d.what()) }
+
+// summary is the paragraph every letter about a draft carries: units counted and missing, and
+// what changed since the draft before.
+func (d Draft) summary() string {
+	return d.summaryOf(fmt.Sprintf("Dự thảo lần %d", d.Version), true)
+}
+
+// summaryOf is the summary of what, with the changes since the draft before when withChanges.
+func (d Draft) summaryOf(what string, withChanges bool) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %d gồm số liệu của %d/%d đơn vị.", what, d.Version, len(d.Counted), d.Expected)
+	fmt.Fprintf(&b, "%s tổng hợp số liệu của %d/%d đơn vị", what, len(d.Counted), d.Expected)
 	if len(d.Missing) > 0 {
-		fmt.Fprintf(&b, " Chưa có số liệu: %s.", strings.Join(d.Missing, ", "))
+		fmt.Fprintf(&b, "; chưa có số liệu của: %s", strings.Join(d.Missing, ", "))
 	}
-	if len(d.Changes) > 0 {
+	b.WriteString(".")
+	if withChanges && len(d.Changes) > 0 {
 		b.WriteString("\nThay đổi so với dự thảo trước:")
 		for _, c := range d.Changes {
 			b.WriteString("\n  - " + c)
@@ -117,27 +133,33 @@ func attachedLine(d Draft) string {
 	if d.FileName == "" {
 		return ""
 	}
-	return "Tệp tổng hợp " + quoted(d.FileName) + " được gửi kèm thư này."
+	return "Tệp " + quoted(d.FileName) + " được gửi kèm thư này."
 }
 
-// howToAnswer tells a leader how to decide by replying.
-const howToAnswer = "Trả lời thư này: Duyệt / Đồng ý để duyệt; hoặc ghi ý kiến cần sửa. " +
-	"Nếu sửa trực tiếp trên tệp, xin gửi kèm tệp đã sửa khi trả lời."
+// AnswerInstruction asks a leader to decide by replying. Package reply removes this very
+// paragraph (or its first sentence alone) from a reply that quotes it without quotation marks, so
+// that its “Duyệt” never counts as the leader's: a test holds the two together.
+const AnswerInstruction = "Kính đề nghị đồng chí cho ý kiến bằng cách trả lời thư này: ghi “Duyệt” hoặc “Đồng ý” nếu " +
+	"đồng ý; hoặc ghi rõ nội dung cần chỉnh sửa. Nếu chỉnh sửa trực tiếp trên tệp, kính đề nghị đồng chí gửi kèm " +
+	"tệp đã sửa khi trả lời."
 
-// DraftNoticeLetter tells the Planning Office a draft was built and where it goes next (next:
-// the person the approval request went to, or "" when the form has no approval chain).
+// answerAgain is the first sentence of AnswerInstruction, for a leader asked to answer again.
+var answerAgain = AnswerInstruction[:strings.Index(AnswerInstruction, ".")+1]
+
+// DraftNoticeLetter tells the clerks a draft was built and where it goes next (next: the people
+// the approval request went to, see PersonNames; "" when the form has no approval chain).
 func DraftNoticeLetter(d Draft, next string) Letter {
-	route := "Biểu mẫu này không có quy trình duyệt qua thư; bản tổng hợp được lưu để Văn phòng sử dụng."
+	route := "Biểu mẫu này không có bước duyệt qua thư điện tử; dự thảo được lưu để " + deskYou(d.Office) + " sử dụng."
 	if next != "" {
-		route = "Bản dự thảo đã được gửi xin ý kiến " + next + "."
+		route = "Dự thảo đã được kính trình " + setOff(next) + " để xin ý kiến."
 	}
 	warn := ""
 	if d.Warnings > 0 {
-		warn = fmt.Sprintf("Có %d điểm cần lưu ý khi tổng hợp, ghi ở cuối trang “Tổng hợp”.", d.Warnings)
+		warn = "Có " + count(d.Warnings) + " điểm cần lưu ý khi tổng hợp, ghi ở cuối trang “Tổng hợp” của tệp."
 	}
-	return letter(Request{}, d.token()+" Đã tổng hợp: "+requested(d.Request),
-		"Kính gửi: "+desk(d.Office),
-		d.what()+" đã được tổng hợp.", d.summary(), warn, route, attachedLine(d), signature(d.Office))
+	return tokenLetter(d.token(), "Đã lập dự thảo: "+d.subject(),
+		toDesk(d.Office),
+		"Hệ thống đã tổng hợp "+d.draftOf()+".", d.summary(), warn, route, attachedLine(d), signature(d.Office))
 }
 
 // ApprovalRequestLetter asks one step of the chain to decide on a draft. done lists the steps
@@ -145,70 +167,83 @@ func DraftNoticeLetter(d Draft, next string) Letter {
 func ApprovalRequestLetter(d Draft, to Person, done []Decided, replaces int) Letter {
 	var before []string
 	for _, a := range done {
-		before = append(before, fmt.Sprintf("%s đã duyệt lúc %s.", a.Person, FormatDateTime(a.At)))
+		before = append(before, fmt.Sprintf("%s đã duyệt lúc %s.", upperFirst(a.Person.namedThen()), FormatDateTime(a.At)))
 	}
 	replaced := ""
 	if replaces > 0 {
-		replaced = fmt.Sprintf("Dự thảo này thay thế dự thảo lần %d đã gửi trước đây; ý kiến về dự thảo lần %d không còn được tính.", replaces, replaces)
+		replaced = fmt.Sprintf("Dự thảo lần %d thay thế dự thảo lần %d %s đã kính trình đồng chí trước đây.",
+			d.Version, replaces, desk(d.Office))
 	}
-	return letter(Request{}, d.token()+" Xin ý kiến duyệt: "+requested(d.Request),
-		"Kính gửi: "+to.String(),
-		fmt.Sprintf("%s trân trọng trình %s.", officeName(d.Office), lowerFirst(d.what())),
-		correctionLine(d), d.summary(), strings.Join(before, "\n"), replaced, attachedLine(d), howToAnswer, signature(d.Office))
+	return tokenLetter(d.token(), "Xin ý kiến duyệt: "+d.subject(),
+		toLeader(to),
+		fmt.Sprintf("%s kính trình đồng chí %s để xem xét, cho ý kiến.", desk(d.Office), d.draftOf()),
+		correctionLine(d), d.summary(), strings.Join(before, "\n"), replaced, attachedLine(d), AnswerInstruction,
+		signature(d.Office))
 }
 
-// ApprovalReminderLetter reminds a step that a draft waits for its decision since since.
+// ApprovalReminderLetter presents a draft again to a step whose opinion has been awaited since
+// since; n counts the reminders, so this is the (n+1)-th time the draft is presented.
 func ApprovalReminderLetter(d Draft, to Person, n int, since time.Time) Letter {
-	return letter(Request{}, fmt.Sprintf("%s Nhắc lần %d – xin ý kiến duyệt: %s", d.token(), n, requested(d.Request)),
-		"Kính gửi: "+to.String(),
-		fmt.Sprintf("%s gửi lúc %s vẫn đang chờ ý kiến.", upperFirst(requested(d.Request))+fmt.Sprintf(" (dự thảo lần %d)", d.Version), FormatDateTime(since)),
-		d.summary(), attachedLine(d), howToAnswer, signature(d.Office))
+	sent := "Trước đây"
+	if !since.IsZero() {
+		sent = "Lúc " + FormatDateTime(since)
+	}
+	return tokenLetter(d.token(), fmt.Sprintf("Kính trình lại (lần %d) – xin ý kiến duyệt: %s", n+1, d.subject()),
+		toLeader(to),
+		fmt.Sprintf("%s, %s đã kính trình đồng chí %s. Đến nay %s chưa nhận được ý kiến của đồng chí, "+
+			"xin kính trình lại để đồng chí xem xét, cho ý kiến.", sent, desk(d.Office), d.draftOf(), desk(d.Office)),
+		d.summary(), attachedLine(d), AnswerInstruction, signature(d.Office))
 }
 
-// AcknowledgeLetter confirms to a leader what tonghop recorded from their reply, so a misreading
+// AcknowledgeLetter confirms to a leader what was recorded from their reply, so a misreading
 // shows at once. next says what happens now ("" when nothing more).
 func AcknowledgeLetter(d Draft, to Person, approved bool, comment, next string) Letter {
-	recorded := fmt.Sprintf("Hệ thống đã ghi nhận ý kiến DUYỆT dự thảo lần %d.", d.Version)
+	recorded := fmt.Sprintf("%s đã nhận được ý kiến của đồng chí: DUYỆT %s.", desk(d.Office), d.draftOf())
 	if !approved {
-		recorded = fmt.Sprintf("Hệ thống đã ghi nhận ý kiến CẦN SỬA dự thảo lần %d:\n%s", d.Version, indent(comment))
+		recorded = fmt.Sprintf("%s đã nhận được ý kiến của đồng chí về %s, đề nghị chỉnh sửa như sau:\n%s",
+			desk(d.Office), d.draftOf(), indent(comment))
 	}
-	return letter(Request{}, d.token()+" Đã ghi nhận ý kiến: "+requested(d.Request),
-		"Kính gửi: "+to.String(), recorded, next,
-		"Nếu ghi nhận này chưa đúng ý kiến, xin trả lời thư này để Văn phòng điều chỉnh.", signature(d.Office))
+	return tokenLetter(d.token(), "Đã nhận ý kiến: "+d.subject(),
+		toLeader(to), recorded, next,
+		"Nếu "+desk(d.Office)+" ghi nhận chưa đúng ý kiến của đồng chí, kính đề nghị đồng chí trả lời thư này để "+
+			desk(d.Office)+" điều chỉnh.", signature(d.Office))
 }
 
-// RevisionLetter passes a leader's request for changes to the Planning Office, verbatim.
-// edited names the workbook the leader sent back edited, if any.
+// RevisionLetter passes a leader's request for changes to the clerks, verbatim. edited names the
+// workbook the leader sent back edited, if any.
 func RevisionLetter(d Draft, from Person, comment, edited string) Letter {
 	file := ""
 	if edited != "" {
-		file = "Lãnh đạo gửi kèm tệp đã sửa " + quoted(edited) + "; tệp này được lưu làm dự thảo mới."
+		file = upperFirst(from.namedThen()) + " gửi kèm tệp đã sửa " + quoted(edited) + "; tệp này được lưu làm dự thảo mới."
 	}
-	return letter(Request{}, d.token()+" Yêu cầu sửa: "+requested(d.Request),
-		"Kính gửi: "+desk(d.Office),
-		fmt.Sprintf("%s yêu cầu sửa dự thảo lần %d %s:\n%s", from, d.Version, lowerFirst(requested(d.Request)), indent(comment)),
+	return tokenLetter(d.token(), "Đề nghị chỉnh sửa: "+d.subject(),
+		toDesk(d.Office),
+		fmt.Sprintf("%s đề nghị chỉnh sửa %s:\n%s", upperFirst(from.namedThen()), d.draftOf(), indent(comment)),
 		file,
-		"Khi đơn vị gửi lại số liệu, hệ thống tự động lập dự thảo mới và trình lại. Nếu cần tổng hợp lại mà "+
-			"không có số liệu mới của đơn vị, đề nghị Văn phòng liên hệ cán bộ quản trị hệ thống.",
+		"Khi đơn vị gửi lại số liệu, hệ thống tự động lập dự thảo mới và kính trình lại. Nếu cần tổng hợp lại mà "+
+			"không có số liệu mới của đơn vị, đề nghị "+deskYou(d.Office)+" liên hệ cán bộ quản trị hệ thống.",
 		signature(d.Office))
 }
 
 // EditedTooLarge is why, for EditedNotTakenLetter, a workbook too large to be read was not taken.
 const EditedTooLarge = "Tệp quá lớn nên hệ thống không đọc được."
 
-// EditedNotTakenLetter tells a leader, with the Planning Office in copy, that the workbook they
-// attached to their reply about draft d was not taken as a new draft, and why (a sentence in
-// Vietnamese): their decision counts for the draft as it was sent.
+// EditedNotTakenLetter tells a leader, with the clerks in copy, that the workbook they attached to
+// their reply about draft d was not taken as a new draft, and why (a sentence in Vietnamese):
+// their decision counts for the draft as it was sent.
 func EditedNotTakenLetter(d Draft, to Person, file, why string) Letter {
 	why = strings.TrimSpace(why)
 	if why != "" && !strings.HasSuffix(why, ".") {
 		why += "."
 	}
-	return letter(Request{}, d.token()+" Tệp sửa không được nhận: "+requested(d.Request),
-		"Kính gửi: "+to.String(),
-		fmt.Sprintf("Thư trả lời về dự thảo lần %d có kèm tệp %s, nhưng tệp này không được nhận làm dự thảo mới. %s", d.Version, quoted(file), why),
-		fmt.Sprintf("Ý kiến trong thư được ghi nhận cho dự thảo lần %d như đã gửi, không gồm nội dung sửa trong tệp.", d.Version),
-		"Nếu cần sửa số liệu, xin lưu tệp kiểu Excel Workbook (.xlsx), không đặt mật khẩu, và gửi lại khi trả lời thư xin ý kiến; hoặc báo Văn phòng (đồng gửi thư này) để sửa.",
+	return tokenLetter(d.token(), "Tệp chỉnh sửa chưa được sử dụng: "+d.subject(),
+		toLeader(to),
+		fmt.Sprintf("Thư trả lời của đồng chí về dự thảo lần %d có kèm tệp %s, nhưng tệp này chưa được dùng làm dự thảo mới. %s",
+			d.Version, quoted(file), why),
+		fmt.Sprintf("Ý kiến trong thư được ghi nhận cho dự thảo lần %d như %s đã kính trình, không gồm nội dung chỉnh sửa trong tệp.",
+			d.Version, desk(d.Office)),
+		"Nếu cần chỉnh sửa số liệu, kính đề nghị đồng chí lưu tệp ở định dạng Excel (.xlsx), không đặt mật khẩu, và gửi "+
+			"kèm khi trả lời thư xin ý kiến; hoặc báo "+desk(d.Office)+", nơi cũng nhận thư này, để chỉnh sửa.",
 		signature(d.Office))
 }
 
@@ -218,86 +253,112 @@ func AskAgainLetter(d Draft, to Person, written string) Letter {
 	if strings.TrimSpace(written) != "" {
 		quote = "Nội dung đã nhận:\n" + indent(written)
 	}
-	return letter(Request{}, d.token()+" Xin trả lời lại: "+requested(d.Request),
-		"Kính gửi: "+to.String(),
-		fmt.Sprintf("Hệ thống chưa xác định được ý kiến về dự thảo lần %d %s.", d.Version, lowerFirst(requested(d.Request))),
-		quote,
-		"Xin trả lời thư này với một trong hai nội dung: “Duyệt” (hoặc “Đồng ý”), hoặc ý kiến cần sửa.",
-		signature(d.Office))
+	return tokenLetter(d.token(), "Kính đề nghị trả lời lại: "+d.subject(),
+		toLeader(to),
+		fmt.Sprintf("%s chưa xác định được ý kiến của đồng chí về %s.", desk(d.Office), d.draftOf()),
+		quote, answerAgain, signature(d.Office))
 }
 
-// UnclearLetter tells the Planning Office that a leader's reply still cannot be read and a
-// person must read it.
+// UnclearLetter tells the clerks that a leader's reply still cannot be read and a person must
+// read it; reason says why, in Vietnamese.
 func UnclearLetter(d Draft, from Person, written, reason string) Letter {
-	return letter(Request{}, d.token()+" Cần Văn phòng xem ý kiến: "+requested(d.Request),
-		"Kính gửi: "+desk(d.Office),
-		fmt.Sprintf("Thư trả lời của %s về dự thảo lần %d chưa đọc được ý kiến rõ ràng (%s), kể cả sau khi đã đề nghị trả lời lại.", from, d.Version, reason),
+	return tokenLetter(d.token(), "Cần xác nhận ý kiến của lãnh đạo: "+d.subject(),
+		toDesk(d.Office),
+		fmt.Sprintf("Hệ thống chưa xác định được ý kiến của %s về dự thảo lần %d, kể cả sau khi đã đề nghị trả lời lại. Lý do: %s.",
+			from.namedThen(), d.Version, strings.TrimSuffix(strings.TrimSpace(reason), ".")),
 		"Nội dung đã nhận:\n"+indent(written),
-		"Đề nghị Văn phòng liên hệ trực tiếp để xác nhận ý kiến.", signature(d.Office))
+		fmt.Sprintf("Đề nghị %s liên hệ trực tiếp với %s để xác nhận ý kiến.", deskYou(d.Office), from.namedThen()),
+		signature(d.Office))
 }
 
-// StaleLetter tells a leader their answer was about an older version and was not counted.
+// StaleLetter tells a leader their answer was about a draft since replaced, and presents the
+// current one.
 func StaleLetter(d Draft, to Person, answered int) Letter {
-	about := "một dự thảo không xác định được"
+	about := fmt.Sprintf("%s đã nhận được ý kiến của đồng chí nhưng chưa xác định được ý kiến đó về dự thảo nào.",
+		desk(d.Office))
 	if answered > 0 {
-		about = fmt.Sprintf("dự thảo lần %d", answered)
+		about = fmt.Sprintf("%s đã nhận được ý kiến của đồng chí về dự thảo lần %d. Dự thảo lần %d đã được thay thế "+
+			"bằng dự thảo lần %d.", desk(d.Office), answered, answered, d.Version)
 	}
-	return letter(Request{}, d.token()+" Ý kiến chưa được tính: "+requested(d.Request),
-		"Kính gửi: "+to.String(),
-		fmt.Sprintf("Ý kiến vừa nhận là về %s; dự thảo hiện hành là lần %d nên ý kiến này chưa được tính.", about, d.Version),
-		d.summary(), attachedLine(d),
-		"Xin cho ý kiến về dự thảo hiện hành bằng cách trả lời thư này.", signature(d.Office))
+	return tokenLetter(d.token(), "Kính trình dự thảo mới: "+d.subject(),
+		toLeader(to),
+		about+fmt.Sprintf(" %s kính trình đồng chí %s để xem xét, cho ý kiến.", desk(d.Office), d.draftOf()),
+		d.summary(), attachedLine(d), AnswerInstruction, signature(d.Office))
 }
 
-// NotYourTurnLetter tells a leader that the draft waits for another step first.
-func NotYourTurnLetter(d Draft, to, waiting Person) Letter {
-	return letter(Request{}, d.token()+" Chưa đến bước duyệt: "+requested(d.Request),
-		"Kính gửi: "+to.String(),
-		fmt.Sprintf("Dự thảo lần %d đang chờ ý kiến của %s; ý kiến vừa nhận chưa được tính. Dự thảo sẽ được trình sau khi bước trước hoàn thành.", d.Version, waiting),
+// NotYourTurnLetter tells a leader that the draft waits for the opinion of waiting, an earlier
+// step, and will come to them after.
+func NotYourTurnLetter(d Draft, to Person, waiting []Person) Letter {
+	return tokenLetter(d.token(), "Dự thảo đang chờ ý kiến bước trước: "+d.subject(),
+		toLeader(to),
+		fmt.Sprintf("%s đã nhận được ý kiến của đồng chí về %s. Dự thảo lần %d hiện đang chờ ý kiến của %s; sau bước này "+
+			"%s sẽ kính trình đồng chí dự thảo để đồng chí cho ý kiến.",
+			desk(d.Office), d.draftOf(), d.Version, PersonNames(waiting), desk(d.Office)),
 		signature(d.Office))
 }
 
-// WithdrawLetter tells a leader that the draft they were asked about was replaced.
+// WithdrawLetter tells a leader that the draft they were asked about was replaced by d.
 func WithdrawLetter(d Draft, to Person, old int) Letter {
-	return letter(Request{}, d.token()+" Thu hồi dự thảo lần "+strconv.Itoa(old)+": "+requested(d.Request),
-		"Kính gửi: "+to.String(),
-		fmt.Sprintf("Dự thảo lần %d đã được thay bằng dự thảo lần %d do có số liệu mới; xin không cho ý kiến về dự thảo lần %d. Dự thảo mới sẽ được trình theo thứ tự.", old, d.Version, old),
+	return tokenLetter(d.token(), fmt.Sprintf("Dự thảo lần %d đã được thay thế: %s", old, d.subject()),
+		toLeader(to),
+		fmt.Sprintf("%s đã lập %s, thay thế dự thảo lần %d đã kính trình đồng chí. %s sẽ kính trình đồng chí dự thảo "+
+			"lần %d theo trình tự duyệt để đồng chí cho ý kiến.", desk(d.Office), d.draftOf(), old, desk(d.Office), d.Version),
 		signature(d.Office))
 }
 
-// RefusedReplyLetter tells the Planning Office a reply about a draft was not counted because of
-// who sent it or how it arrived (why, in Vietnamese).
+// RefusedReplyLetter tells the clerks a reply about a draft was not counted because of who sent it
+// or how it arrived (why, in Vietnamese: see NotInChain, NotBound, AuthFailed, NoMailAuth).
 func RefusedReplyLetter(o Office, from, subject, why string) Letter {
 	from, subject = SafeText(from), SafeText(subject)
-	return letter(Request{}, "Thư trả lời không được tính: "+subject,
-		"Kính gửi: "+desk(o),
-		fmt.Sprintf("Thư từ %s, tiêu đề %s, không được tính là ý kiến duyệt: %s.", from, quoted(subject), why),
-		"Thư được lưu trong thư mục cách ly để Văn phòng kiểm tra.", signature(o))
+	return letter(Request{}, "Thư trả lời không được tính là ý kiến duyệt: "+quoted(subject),
+		toDesk(o),
+		fmt.Sprintf("Thư từ %s, tiêu đề %s, không được tính là ý kiến duyệt, vì %s.", from, quoted(subject),
+			strings.TrimSuffix(strings.TrimSpace(why), ".")),
+		"Thư được lưu trong thư mục cách ly để "+deskYou(o)+" kiểm tra.", signature(o))
 }
 
-// IssueLetter sends the approved report to its recipients with the approvals recorded.
+// IssueLetter sends the approved report to its recipients (d.To), saying who approved it when.
 func IssueLetter(d Draft, approvals []Decided) Letter {
 	var lines []string
-	for _, a := range approvals {
-		line := fmt.Sprintf("  - %s duyệt bản lần %d lúc %s", a.Person, a.Version, FormatDateTime(a.At))
-		if a.MessageID != "" {
-			line += " (thư trả lời <" + SafeText(a.MessageID) + ">)"
+	for i, a := range approvals {
+		line := "- " + upperFirst(a.Person.namedThen()) + " duyệt"
+		if a.Version > 0 && a.Version != d.Version {
+			line += fmt.Sprintf(" dự thảo lần %d", a.Version)
 		}
-		lines = append(lines, line)
+		line += " lúc " + FormatDateTime(a.At)
+		if i < len(approvals)-1 {
+			lines = append(lines, line+";")
+		} else {
+			lines = append(lines, line+".")
+		}
 	}
-	return letter(Request{}, d.token()+issueVerb(d)+requested(d.Request),
-		"Kính gửi: Các đồng chí nhận báo cáo",
-		fmt.Sprintf("%s gửi %s (bản tổng hợp lần %d, đã được duyệt).", officeName(d.Office), lowerFirst(d.what()), d.Version),
+	approved := ""
+	if len(lines) > 0 {
+		approved = "Báo cáo đã được duyệt:\n" + strings.Join(lines, "\n")
+	}
+	return tokenLetter(d.token(), issueSubject(d)+upperFirst(brief(d.Request)),
+		recipients(d),
+		fmt.Sprintf("%s trân trọng gửi %s đã được duyệt.", desk(d.Office), d.what()),
 		replacementLine(d),
-		"Quá trình duyệt:\n"+strings.Join(lines, "\n"), unauthenticated(d),
-		d.summaryOf("Bản tổng hợp lần"), attachedLine(d), signature(d.Office))
+		approved, unauthenticated(d),
+		d.summaryOf("Báo cáo", false), attachedLine(d), signature(d.Office))
 }
 
-// UnauthenticatedApprovals warns, in every issued report of an office that counts approvals
+// recipients greets the recipients of the approved report.
+func recipients(d Draft) string {
+	switch {
+	case len(d.To) == 0 && !d.ToOthers:
+		return toDesk(d.Office)
+	case d.ToOthers:
+		return "Kính gửi: " + leadersOf(d.Office)
+	}
+	return toPeople(d.To, leadersOf(d.Office))
+}
+
+// UnauthenticatedApprovals warns, in every approved report of an office that counts approvals
 // without authenticating the leaders' mail, that the approvals may have been forged.
-const UnauthenticatedApprovals = "CẢNH BÁO: Các ý kiến duyệt nêu trên được nhận qua thư điện tử nhưng KHÔNG được xác thực " +
-	"người gửi (cấu hình cho phép duyệt không xác thực), nên có thể là thư giả mạo. " +
-	"Đề nghị đối chiếu trực tiếp với lãnh đạo trước khi sử dụng báo cáo."
+const UnauthenticatedApprovals = "CẢNH BÁO: Các ý kiến duyệt nêu trên được nhận qua thư điện tử nhưng hệ thống KHÔNG " +
+	"xác thực người gửi, nên có thể là thư giả mạo. Đề nghị đối chiếu trực tiếp với lãnh đạo trước khi sử dụng báo cáo."
 
 func unauthenticated(d Draft) string {
 	if d.Unauthenticated {

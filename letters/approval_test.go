@@ -61,7 +61,7 @@ func sampleDraft() Draft {
 		Request: Request{FormCode: "BM.02.01/KH", FormTitle: "Báo cáo kết quả thực hiện nhiệm vụ", Period: "Tháng 11/2026"},
 		Period:  "2026-11", Version: 2, FileName: "TongHop_BM.02.01-KH_2026-11_v2.xlsx", Expected: 3,
 		Counted: []string{"Phòng Quản lý doanh nghiệp", "Phòng Đầu tư"}, Missing: []string{"Phòng Môi trường"},
-		Changes: []string{"Phòng Đầu tư: gửi lại, dùng bản 2 thay bản 1."},
+		Changes: []string{UnitResent("Phòng Đầu tư", 2, 1)},
 	}
 }
 
@@ -75,20 +75,27 @@ func TestApprovalLetters(t *testing.T) {
 		want   []string
 	}{
 		{"request", ApprovalRequestLetter(d, boss, []Decided{{Person: Person{Title: "Chánh Văn phòng", Name: "Trần Thị Bình"}, At: at}}, 1),
-			[]string{"[TH BM.02.01/KH 2026-11 v2]", "Kính gửi: Trưởng Ban Nguyễn Văn An", "2/3 đơn vị", "Chưa có số liệu: Phòng Môi trường.",
-				"gửi lại, dùng bản 2 thay bản 1", "Chánh Văn phòng Trần Thị Bình đã duyệt lúc 09:15 ngày 20/11/2026", "thay thế dự thảo lần 1", "Trả lời thư này: Duyệt / Đồng ý để duyệt"}},
-		{"reminder", ApprovalReminderLetter(d, boss, 1, at), []string{"Nhắc lần 1", "vẫn đang chờ ý kiến", "Trả lời thư này"}},
-		{"ack approve", AcknowledgeLetter(d, boss, true, "", "Báo cáo đã được ban hành tới nơi nhận."), []string{"ý kiến DUYỆT dự thảo lần 2", "ban hành"}},
-		{"ack revise", AcknowledgeLetter(d, boss, false, "Sửa lại mục 2", ""), []string{"CẦN SỬA dự thảo lần 2", "    Sửa lại mục 2"}},
-		{"revision", RevisionLetter(d, boss, "Bổ sung số liệu Phòng Môi trường", "sua.xlsx"), []string{"Kính gửi: Văn phòng", "yêu cầu sửa dự thảo lần 2", "    Bổ sung số liệu", "“sua.xlsx”"}},
-		{"ask again", AskAgainLetter(d, boss, "Đã xem"), []string{"chưa xác định được ý kiến", "    Đã xem"}},
-		{"unclear", UnclearLetter(d, boss, "Để mai", "không rõ"), []string{"Cần Văn phòng xem ý kiến", "(không rõ)"}},
-		{"stale", StaleLetter(d, boss, 1), []string{"về dự thảo lần 1", "dự thảo hiện hành là lần 2"}},
-		{"not your turn", NotYourTurnLetter(d, boss, Person{Title: "Chánh Văn phòng", Name: "Trần Thị Bình"}), []string{"đang chờ ý kiến của Chánh Văn phòng Trần Thị Bình"}},
-		{"withdraw", WithdrawLetter(d, boss, 1), []string{"Thu hồi dự thảo lần 1", "thay bằng dự thảo lần 2"}},
+			[]string{"Xin ý kiến duyệt: Báo cáo kết quả thực hiện nhiệm vụ tháng 11/2026 (dự thảo lần 2) [TH BM.02.01/KH 2026-11 v2]",
+				"Kính gửi: Đồng chí Nguyễn Văn An, Trưởng Ban", "Văn phòng kính trình đồng chí dự thảo lần 2", "để xem xét, cho ý kiến",
+				"2/3 đơn vị", "chưa có số liệu của: Phòng Môi trường.", "Phòng Đầu tư: gửi lại, dùng lần gửi thứ 2 thay lần gửi thứ 1.",
+				"Đồng chí Trần Thị Bình, Chánh Văn phòng, đã duyệt lúc 09:15 ngày 20/11/2026", "thay thế dự thảo lần 1",
+				AnswerInstruction}},
+		{"reminder", ApprovalReminderLetter(d, boss, 1, at), []string{"Kính trình lại (lần 2) – xin ý kiến duyệt: ",
+			"Lúc 09:15 ngày 20/11/2026, Văn phòng đã kính trình đồng chí dự thảo lần 2", "chưa nhận được ý kiến của đồng chí", AnswerInstruction}},
+		{"ack approve", AcknowledgeLetter(d, boss, true, "", IssuedNext), []string{"ý kiến của đồng chí: DUYỆT dự thảo lần 2", IssuedNext}},
+		{"ack revise", AcknowledgeLetter(d, boss, false, "Sửa lại mục 2", ""), []string{"đề nghị chỉnh sửa như sau:", "    Sửa lại mục 2"}},
+		{"revision", RevisionLetter(d, boss, "Bổ sung số liệu Phòng Môi trường", "sua.xlsx"), []string{"Kính gửi: Các đồng chí phụ trách tổng hợp báo cáo, Văn phòng",
+			"Đồng chí Nguyễn Văn An, Trưởng Ban, đề nghị chỉnh sửa dự thảo lần 2", "    Bổ sung số liệu", "“sua.xlsx”"}},
+		{"ask again", AskAgainLetter(d, boss, "Đã xem"), []string{"chưa xác định được ý kiến", "    Đã xem", answerAgain}},
+		{"unclear", UnclearLetter(d, boss, "Để mai", "không rõ"), []string{"Cần xác nhận ý kiến của lãnh đạo", "Lý do: không rõ."}},
+		{"stale", StaleLetter(d, boss, 1), []string{"về dự thảo lần 1. Dự thảo lần 1 đã được thay thế bằng dự thảo lần 2", AnswerInstruction}},
+		{"not your turn", NotYourTurnLetter(d, boss, []Person{{Title: "Chánh Văn phòng", Name: "Trần Thị Bình"}}),
+			[]string{"đang chờ ý kiến của đồng chí Trần Thị Bình, Chánh Văn phòng; sau bước này Văn phòng sẽ kính trình đồng chí"}},
+		{"withdraw", WithdrawLetter(d, boss, 1), []string{"Dự thảo lần 1 đã được thay thế:", "thay thế dự thảo lần 1 đã kính trình đồng chí"}},
 		{"refused", RefusedReplyLetter(d.Office, "x@evil.example", "Re: [TH BM.02.01/KH 2026-11 v2]", "người gửi không thuộc quy trình duyệt"), []string{"x@evil.example", "không được tính là ý kiến duyệt"}},
 		{"issue", IssueLetter(d, []Decided{{Person: boss, At: at, Version: 2, MessageID: "r1@mail.example"}}),
-			[]string{"[TH BM.02.01/KH 2026-11 v2] Ban hành:", "Trưởng Ban Nguyễn Văn An duyệt bản lần 2 lúc 09:15 ngày 20/11/2026", "<r1@mail.example>", "Bản tổng hợp lần 2 gồm"}},
+			[]string{"Báo cáo đã duyệt: Báo cáo kết quả thực hiện nhiệm vụ tháng 11/2026 [TH BM.02.01/KH 2026-11 v2]",
+				"- Đồng chí Nguyễn Văn An, Trưởng Ban, duyệt lúc 09:15 ngày 20/11/2026.", "Báo cáo tổng hợp số liệu của 2/3 đơn vị"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -103,6 +110,10 @@ func TestApprovalLetters(t *testing.T) {
 			}
 			if strings.Contains(tt.letter.Subject, "\n") {
 				t.Errorf("subject has a newline: %q", tt.letter.Subject)
+			}
+			// Nothing technical: the reply's Message-ID stays in the record, not in the letter.
+			if strings.Contains(text, "r1@mail.example") || strings.Contains(text, "Trả lời thư này: Duyệt") {
+				t.Errorf("technical or bare order in:\n%s", text)
 			}
 		})
 	}

@@ -13,20 +13,27 @@ import (
 // addressed in the register of an office ("Kính đề nghị đồng chí …"); nothing here names a
 // command, a setting or a code.
 
-// Issued names an issue of a report: when, and which consolidated version.
+// Issued names an approved report as sent to its recipients: when, and which draft.
 type Issued struct {
 	At      time.Time // in the office's zone
-	Version int       // the draft issued: "bản tổng hợp lần 3"
+	Version int       // the draft approved: "dự thảo lần 3"
 }
 
-// String writes "ngày 20/11/2026 (bản tổng hợp lần 3)"; "trước đó" when the day is not known.
+// String writes the day the approved report was sent: "ngày 20/11/2026"; "trước đó" when the day
+// is not known.
 func (i Issued) String() string {
 	if i.At.IsZero() {
 		return "trước đó"
 	}
-	s := "ngày " + FormatDate(i.At)
-	if i.Version > 0 {
-		s += fmt.Sprintf(" (bản tổng hợp lần %d)", i.Version)
+	return "ngày " + FormatDate(i.At)
+}
+
+// sent is "đã được duyệt và gửi ngày 20/11/2026", with ", là dự thảo lần 3" for the clerks, who
+// know the drafts (withDraft).
+func (i Issued) sent(withDraft bool) string {
+	s := "đã được duyệt và gửi " + i.String()
+	if withDraft && i.Version > 0 {
+		s += fmt.Sprintf(" (dự thảo lần %d)", i.Version)
 	}
 	return s
 }
@@ -37,7 +44,7 @@ type Answered int
 // Kinds of mail a forwarded mail answers.
 const (
 	AnsweredNothing  Answered = iota // a new mail, or one answering no mail of the system
-	AnsweredIssue                    // the issued report
+	AnsweredIssue                    // the approved report as sent
 	AnsweredApproval                 // a request for approval, a reminder, an acknowledgement
 	AnsweredUnit                     // a mail to a unit (template, reminder, nag) the person was copied on
 	AnsweredOther                    // another mail of the system
@@ -98,19 +105,19 @@ const (
 // ForwardLetter writes the Planning Office's copy of a person's mail. A verified mail goes with
 // the original attached by the caller; an unverified one says so first and plainly.
 func ForwardLetter(f Forward) Letter {
-	who := f.From.String()
+	who := f.From.Named()
 	warn, attached := "", "Bản gốc của thư, kèm các tệp đính kèm, được gửi kèm thư này."
 	if f.Unverified != "" {
-		warn = "LƯU Ý: Thư không qua được bước xác thực người gửi nên có thể không phải do " + who + " gửi (" +
-			strings.TrimSuffix(strings.TrimSpace(f.Unverified), ".") + "). Đề nghị liên hệ trực tiếp với " + who +
+		warn = "LƯU Ý: Thư không qua được bước xác thực người gửi nên có thể không phải do " + setOff(who) + " gửi. " +
+			strings.TrimSpace(f.Unverified) + "\nĐề nghị " + deskYou(f.Office) + " liên hệ trực tiếp với " + setOff(who) +
 			" để xác nhận trước khi xử lý nội dung thư."
 		attached = "Để phòng thư giả mạo, bản gốc và tệp đính kèm không được gửi kèm thông báo này; thư được lưu trong " +
 			folderOf(f.Folder) + " của hộp thư chung."
 	}
-	return letter(Request{}, "Thư của "+who+aboutSubject(f.About),
-		"Kính gửi: "+desk(f.Office),
+	return letter(Request{}, "Thư của "+f.From.String()+aboutSubject(f.About),
+		toDesk(f.Office),
 		warn,
-		"Hệ thống đã nhận được thư của "+who+" ("+SafeText(f.Address)+")"+receivedLine(f.ReceivedAt, f.Subject, f.Files)+".",
+		"Hệ thống đã nhận được thư của "+who+", địa chỉ "+SafeText(f.Address)+commaBefore(receivedLine(f.ReceivedAt, f.Subject, f.Files))+".",
 		aboutLine(f.About),
 		whyLine(f),
 		quoteWords(f.Words),
@@ -127,57 +134,57 @@ func aboutSubject(a About) string {
 
 // aboutLine says what the mail answers, with where the report stands.
 func aboutLine(a About) string {
-	what := upperFirst(requested(a.Report)) + formCode(a.Report)
+	what := upperFirst(withCode(a.Report))
 	var s string
 	switch {
 	case a.Report.FormCode == "":
 		return "Thư không trả lời thư nào của hệ thống về một báo cáo cụ thể."
 	case a.Answered == AnsweredIssue:
-		s = "Thư trả lời thư ban hành " + lowerFirst(what)
+		s = "Thư trả lời thư gửi " + what
 	case a.Answered == AnsweredApproval && a.Version > 0:
-		s = fmt.Sprintf("Thư trả lời thư xin ý kiến về dự thảo lần %d %s", a.Version, lowerFirst(what))
+		s = fmt.Sprintf("Thư trả lời thư xin ý kiến về dự thảo lần %d %s", a.Version, what)
 	case a.Answered == AnsweredUnit && a.Unit != "":
-		s = "Thư trả lời thư hệ thống gửi " + SafeText(a.Unit) + " về " + lowerFirst(what)
+		s = "Thư trả lời thư hệ thống gửi " + SafeText(a.Unit) + " về " + what
 	default:
-		s = "Thư liên quan đến " + lowerFirst(what)
+		s = "Thư liên quan đến " + what
 	}
 	switch {
 	case a.Correcting && a.Issued != nil:
-		s += "; báo cáo đã ban hành " + a.Issued.String() + " đang được điều chỉnh"
+		s += "; báo cáo " + a.Issued.sent(true) + ", hiện đang được điều chỉnh"
 	case a.Issued != nil:
-		s += "; báo cáo đã ban hành " + a.Issued.String()
+		s += "; báo cáo " + a.Issued.sent(true)
 	}
 	return s + "."
 }
 
 // whyLine says why the system did not act on the mail itself, and that a person must read it.
 func whyLine(f Forward) string {
-	var why string
+	who, why := f.From.Named(), ""
 	switch f.Why {
 	case WhyNotInChain:
-		why = f.From.String() + " không thuộc trình tự duyệt báo cáo này nên thư không được tính là ý kiến duyệt"
+		why = upperFirst(setOff(who)) + " không thuộc trình tự duyệt báo cáo này nên thư không được ghi nhận là ý kiến duyệt"
 	case WhyNotBound:
-		why = "Thư không trả lời thư nào hệ thống đã gửi " + f.From.String() + " về báo cáo này nên chưa đủ căn cứ để " +
-			"tính là ý kiến duyệt hay đề nghị điều chỉnh"
+		why = "Thư không trả lời thư nào hệ thống đã gửi " + setOff(who) + " về báo cáo này nên chưa đủ căn cứ để ghi nhận là ý " +
+			"kiến duyệt hay đề nghị điều chỉnh"
 	case WhyOldVersion:
-		why = "Ý kiến là về một dự thảo đã được thay thế nên không được tính; người gửi đã được báo"
+		why = "Ý kiến là về một dự thảo đã được thay thế; hệ thống đã kính trình người gửi dự thảo hiện hành để cho ý kiến"
 	case WhyNotYourTurn:
-		why = "Dự thảo đang chờ ý kiến của bước duyệt khác nên ý kiến này chưa được tính; người gửi đã được báo"
+		why = "Dự thảo đang chờ ý kiến của bước duyệt trước; hệ thống đã báo người gửi sẽ được kính trình dự thảo sau bước đó"
 	case WhyCorrecting:
 		why = "Báo cáo đang được điều chỉnh; thư được chuyển để xem cùng việc điều chỉnh"
 	case WhyNoDraft:
-		why = "Hiện chưa có dự thảo nào đang trình duyệt nên thư không được tính là ý kiến duyệt"
+		why = "Hiện chưa có dự thảo nào đang trình duyệt nên thư không được ghi nhận là ý kiến duyệt"
 	case WhyNotAuthentic:
-		why = "Vì chưa xác thực được người gửi, hệ thống không tính thư là ý kiến duyệt hay đề nghị điều chỉnh và không " +
-			"trả lời người gửi"
+		why = "Vì chưa xác thực được người gửi, hệ thống không ghi nhận thư là ý kiến duyệt hay đề nghị điều chỉnh và " +
+			"không trả lời người gửi"
 	case WhyNoChangeAsked:
-		why = "Thư không đề nghị điều chỉnh báo cáo đã ban hành"
+		why = "Thư không đề nghị điều chỉnh báo cáo đã duyệt"
 	case WhyUnderRevision:
-		why = "Dự thảo đang được sửa theo ý kiến đã nhận nên ý kiến này chưa được tính; người gửi đã được báo"
+		why = "Dự thảo đang được chỉnh sửa theo ý kiến đã nhận; dự thảo mới sẽ được kính trình người gửi theo trình tự duyệt"
 	default:
 		why = "Thư không phải ý kiến duyệt hay đề nghị điều chỉnh mà hệ thống tự xử lý được"
 	}
-	return why + ". Đề nghị " + desk(f.Office) + " xem và xử lý."
+	return why + ". Đề nghị " + deskYou(f.Office) + " xem và xử lý."
 }
 
 // quoteWords quotes what a person wrote, line by line.
@@ -195,6 +202,14 @@ func quoteWords(words string) string {
 
 func receivedLine(at time.Time, subject string, files []string) string {
 	return received(Notice{ReceivedAt: at, Subject: subject, Files: files})
+}
+
+// commaBefore sets off with a comma a phrase that goes on a sentence (" lúc …"); "" stays "".
+func commaBefore(phrase string) string {
+	if phrase == "" {
+		return ""
+	}
+	return "," + phrase
 }
 
 func folderOf(name string) string {
@@ -222,29 +237,33 @@ type Correction struct {
 // Office, verbatim, and says how the correction goes on.
 func CorrectionLetter(c Correction) Letter {
 	d := c.Draft
-	next := "Bản tổng hợp mới sẽ được lập khi có thay đổi về số liệu: đơn vị gửi lại báo cáo, " + desk(d.Office) +
-		" đồng ý đưa vào bản gửi sau khi ban hành, hoặc " + desk(d.Office) + " lập lại bản tổng hợp."
+	next := "Dự thảo mới sẽ được lập khi có thay đổi về số liệu: đơn vị gửi lại báo cáo, " + deskYou(d.Office) +
+		" đồng ý đưa vào báo cáo điều chỉnh một lần gửi nhận được sau khi báo cáo đã được duyệt, hoặc " +
+		deskYou(d.Office) + " đề nghị tổng hợp lại."
 	switch {
 	case c.Edited != "":
-		next = "Lãnh đạo gửi kèm tệp đã sửa " + quoted(c.Edited) + "; tệp này được lưu làm bản tổng hợp mới."
+		next = upperFirst(c.From.namedThen()) + " gửi kèm tệp đã sửa " + quoted(c.Edited) + "; tệp này được lưu làm dự thảo mới."
 	case c.Differs:
-		next = "Số liệu hiện có đã khác báo cáo đã ban hành nên hệ thống lập ngay bản tổng hợp mới."
+		next = "Số liệu hiện có đã khác báo cáo đã duyệt nên hệ thống lập ngay dự thảo mới."
 	}
-	return letter(Request{}, "Đề nghị điều chỉnh báo cáo đã ban hành: "+requested(d.Request),
-		"Kính gửi: "+desk(d.Office),
-		fmt.Sprintf("%s đề nghị điều chỉnh %s đã ban hành %s. Nội dung ý kiến:\n%s", c.From, lowerFirst(d.what()),
-			c.Issued, indent(c.Words)),
+	return letter(Request{}, "Đề nghị điều chỉnh báo cáo đã duyệt: "+upperFirst(brief(d.Request)),
+		toDesk(d.Office),
+		fmt.Sprintf("%s đề nghị điều chỉnh %s, %s. Nội dung ý kiến:\n%s", upperFirst(c.From.namedThen()), d.what(),
+			c.Issued.sent(true), indent(c.Words)),
 		"Kỳ báo cáo đã được mở lại để điều chỉnh. "+next,
-		stepsLine(c.Steps),
+		stepsLine(c.Steps, c.Issued),
 		signature(d.Office))
 }
 
-func stepsLine(first string) string {
-	s := "Bản điều chỉnh sẽ được trình duyệt lại từ bước đầu"
+// stepsLine says how a correction goes on: approved again from the first step (first names its
+// people), then sent to the same recipients in place of the report sent before.
+func stepsLine(first string, was Issued) string {
+	s := "Dự thảo điều chỉnh sẽ được trình duyệt lại từ bước đầu"
 	if first != "" {
-		s += " (" + first + ")"
+		s += ", bắt đầu từ " + first
 	}
-	return s + "; sau khi được duyệt, báo cáo được ban hành thay thế báo cáo đã ban hành và gửi đến các nơi đã nhận."
+	return s + "; sau khi được duyệt, báo cáo điều chỉnh được gửi đến các nơi đã nhận, thay thế báo cáo đã gửi " +
+		was.String() + "."
 }
 
 // CorrectionAckLetter tells the leader who asked for the correction of the issued report that
@@ -253,16 +272,17 @@ func CorrectionAckLetter(c Correction, to Person) Letter {
 	d := c.Draft
 	file := ""
 	if c.Edited != "" {
-		file = "Tệp " + quoted(c.Edited) + " đồng chí gửi kèm được lưu làm bản tổng hợp mới."
+		file = "Tệp " + quoted(c.Edited) + " đồng chí gửi kèm được lưu làm dự thảo mới."
 	}
-	return letter(Request{}, d.token()+" Đã nhận đề nghị điều chỉnh: "+requested(d.Request),
-		"Kính gửi: "+to.String(),
-		fmt.Sprintf("%s đã nhận ý kiến của đồng chí về %s đã ban hành %s:\n%s", desk(d.Office), lowerFirst(d.what()),
-			c.Issued, indent(c.Words)),
+	return tokenLetter(d.token(), "Đã nhận đề nghị điều chỉnh: "+upperFirst(brief(d.Request)),
+		toLeader(to),
+		fmt.Sprintf("%s đã nhận được ý kiến của đồng chí về %s, %s:\n%s", desk(d.Office), d.what(),
+			c.Issued.sent(false), indent(c.Words)),
 		file,
-		desk(d.Office)+" sẽ kiểm tra, điều chỉnh và trình lại bản điều chỉnh theo trình tự duyệt; báo cáo sau khi được "+
-			"duyệt sẽ được ban hành thay thế báo cáo đã ban hành và gửi đến các nơi đã nhận.",
-		"Nếu ghi nhận này chưa đúng ý kiến của đồng chí, kính đề nghị đồng chí trả lời thư này để "+desk(d.Office)+" điều chỉnh.",
+		desk(d.Office)+" sẽ kiểm tra, điều chỉnh và kính trình lại dự thảo điều chỉnh theo trình tự duyệt; sau khi được "+
+			"duyệt, báo cáo điều chỉnh sẽ được gửi đến các nơi đã nhận, thay thế báo cáo đã gửi "+c.Issued.String()+".",
+		"Nếu "+desk(d.Office)+" ghi nhận chưa đúng ý kiến của đồng chí, kính đề nghị đồng chí trả lời thư này để "+
+			desk(d.Office)+" điều chỉnh.",
 		signature(d.Office))
 }
 
@@ -277,16 +297,16 @@ func correctionLine(d Draft) string {
 	if d.Replaces == nil {
 		return ""
 	}
-	return fmt.Sprintf("Đây là dự thảo điều chỉnh %s đã ban hành %s; sau khi được duyệt, báo cáo sẽ được ban hành "+
-		"thay thế báo cáo đã ban hành.", lowerFirst(d.what()), d.Replaces.Issued)
+	return fmt.Sprintf("Đây là dự thảo điều chỉnh báo cáo %s; sau khi được duyệt, báo cáo điều chỉnh sẽ được gửi "+
+		"đến các nơi đã nhận, thay thế báo cáo đó.", d.Replaces.Issued.sent(false))
 }
 
-// issueVerb is what an issue letter's subject says after the token.
-func issueVerb(d Draft) string {
+// issueSubject begins the subject of the approved report's letter.
+func issueSubject(d Draft) string {
 	if d.Replaces != nil {
-		return " Ban hành thay thế: "
+		return "Báo cáo đã duyệt, thay thế báo cáo đã gửi " + d.Replaces.Issued.String() + ": "
 	}
-	return " Ban hành: "
+	return "Báo cáo đã duyệt: "
 }
 
 // replacementLine is the paragraph of an issue letter that replaces an earlier issue.
@@ -294,8 +314,8 @@ func replacementLine(d Draft) string {
 	if d.Replaces == nil {
 		return ""
 	}
-	return strings.TrimSpace(fmt.Sprintf("Báo cáo này thay thế báo cáo đã ban hành %s. %s Kính đề nghị các đồng chí sử dụng "+
-		"báo cáo này thay cho báo cáo đã nhận trước đó.", d.Replaces.Issued, strings.TrimSpace(d.Replaces.Why)))
+	return strings.TrimSpace(fmt.Sprintf("Báo cáo này thay thế báo cáo đã gửi %s. %s Kính đề nghị sử dụng báo cáo này "+
+		"thay cho báo cáo đã nhận trước đó.", d.Replaces.Issued, strings.TrimSpace(d.Replaces.Why)))
 }
 
 // ReplacedBecause writes why an issued report was corrected, for Replacement.Why: at a leader's
@@ -303,14 +323,17 @@ func replacementLine(d Draft) string {
 func ReplacedBecause(leader Person, units []string) string {
 	var parts []string
 	if leader.Name != "" {
-		parts = append(parts, "theo ý kiến của "+leader.String())
+		parts = append(parts, "theo ý kiến của "+leader.Named())
+		if len(units) > 0 {
+			parts[0] = setOff(parts[0])
+		}
 	}
 	if len(units) > 0 {
 		names := make([]string, len(units))
 		for i, u := range units {
 			names[i] = SafeText(u)
 		}
-		parts = append(parts, "để bổ sung số liệu của "+strings.Join(names, ", ")+" gửi sau khi ban hành")
+		parts = append(parts, "để bổ sung số liệu của "+strings.Join(names, ", ")+" gửi sau khi báo cáo đã được duyệt")
 	}
 	if len(parts) == 0 {
 		return ""
@@ -318,16 +341,17 @@ func ReplacedBecause(leader Person, units []string) string {
 	return "Báo cáo được điều chỉnh " + strings.Join(parts, " và ") + "."
 }
 
-// afterIssueLine is what a receipt says of a file that arrived after the report was issued.
-func afterIssueLine(is *Issued) string {
-	issued := "Báo cáo tổng hợp kỳ này đã được ban hành"
-	if is != nil {
+// afterIssueLine is what a receipt says of a file that arrived after the report was approved.
+func afterIssueLine(o Office, is *Issued) string {
+	issued := "Báo cáo tổng hợp kỳ này đã được duyệt và gửi"
+	if is != nil && !is.At.IsZero() {
 		issued += " " + is.String()
 	}
-	return issued + "; Văn phòng sẽ xem xét có đưa bản này vào báo cáo điều chỉnh hay không và sẽ thông báo kết quả cho đơn vị."
+	return issued + "; " + desk(o) + " sẽ xem xét có đưa lần gửi này vào báo cáo điều chỉnh hay không và sẽ thông báo " +
+		"kết quả cho đơn vị."
 }
 
 // heldForwards is the digest's line about forwards held back by the hourly limits.
 func heldForwards(n int) string {
-	return fmt.Sprintf("%d thư khác của lãnh đạo và cán bộ gửi hộp thư chung chưa được chuyển riêng", n)
+	return count(n) + " thư khác của lãnh đạo và cán bộ gửi hộp thư chung chưa được chuyển riêng"
 }

@@ -66,19 +66,22 @@ func (f LateFile) token() string {
 }
 
 // inReport says what the report in force holds of the unit.
-func (f LateFile) inReport() string {
+func (f LateFile) inReport(unit string) string {
 	if f.Counted > 0 {
-		return fmt.Sprintf("trong đó số liệu của đơn vị là bản gửi lần thứ %d", f.Counted)
+		return fmt.Sprintf("với số liệu lần gửi thứ %d của %s", f.Counted, unit)
 	}
-	return "trong đó chưa có số liệu của đơn vị"
+	return "chưa có số liệu của " + unit
 }
 
+// lateSubject is what the letters' subjects call such a file.
+const lateSubject = "gửi sau khi báo cáo tổng hợp đã được duyệt"
+
 // LateFileReceiptLetter confirms to a unit that its file, received after the report was
-// issued, is valid and kept, and says the one thing that follows: the Planning Office decides
+// approved and sent, is valid and kept, and says the one thing that follows: the clerks decide
 // whether to take it into a corrected report, and will tell the unit.
 func LateFileReceiptLetter(f LateFile) Letter {
 	what := requested(f.Request)
-	got := desk(f.Office) + " đã nhận được " + what + " của đơn vị" + formCode(f.Request)
+	got := desk(f.Office) + " đã nhận được " + what + " của đơn vị"
 	if !f.ReceivedAt.IsZero() {
 		got += " lúc " + FormatDateTime(f.ReceivedAt)
 	}
@@ -92,30 +95,30 @@ func LateFileReceiptLetter(f LateFile) Letter {
 	if len(f.Warnings) > 0 {
 		warnings = "Một số điểm đơn vị cần lưu ý:\n" + problemList(f.Warnings, "điểm")
 	}
-	return letter(f.Request, "Đã nhận "+what+" gửi sau khi ban hành – "+unitName(f.Unit),
+	return letter(f.Request, "Đã nhận: "+upperFirst(brief(f.Request))+" ("+lateSubject+")",
 		greeting(f.Unit),
 		got+". Tệp đã được kiểm tra và hợp lệ.",
-		"Báo cáo tổng hợp kỳ này đã được ban hành "+f.Issued.String()+", "+f.inReport()+". "+desk(f.Office)+
-			" sẽ xem xét có đưa bản này vào báo cáo điều chỉnh hay không và sẽ thông báo kết quả cho đơn vị.",
+		"Báo cáo tổng hợp kỳ này "+f.Issued.sent(false)+", "+f.inReport("đơn vị")+". "+desk(f.Office)+
+			" sẽ xem xét có đưa lần gửi này vào báo cáo điều chỉnh hay không và sẽ thông báo kết quả cho đơn vị.",
 		warnings,
 		contactLine(f.Office, f.Contact),
 		signature(f.Office))
 }
 
-// LateFileNoticeLetter asks the Planning Office to decide, by answering, whether a unit's file
-// received after the issue is taken into a corrected report. The unit's file is attached.
+// LateFileNoticeLetter asks the clerks to decide, by answering, whether a unit's file received
+// after the report was approved is taken into a corrected report. The unit's file is attached.
 func LateFileNoticeLetter(f LateFile) Letter {
 	who := unitName(f.Unit)
-	return letter(Request{}, f.token()+" Báo cáo gửi sau khi ban hành: "+who+" – "+requested(f.Request),
-		"Kính gửi: "+desk(f.Office),
-		fmt.Sprintf("%s (%s) đã gửi %s%s, lần gửi thứ %d%s. Báo cáo tổng hợp kỳ này đã được ban hành %s, %s.",
-			who, SafeText(f.Address), requested(f.Request), formCode(f.Request), f.Version,
-			receivedLine(f.ReceivedAt, "", nil), f.Issued, strings.Replace(f.inReport(), "đơn vị", "đơn vị này", 1)),
+	return tokenLetter(f.token(), "Báo cáo "+lateSubject+": "+who+" – "+upperFirst(brief(f.Request)),
+		toDesk(f.Office),
+		fmt.Sprintf("%s, địa chỉ %s, đã gửi %s, lần gửi thứ %d%s. Báo cáo tổng hợp kỳ này %s, %s.",
+			who, SafeText(f.Address), withCode(f.Request), f.Version,
+			commaBefore(receivedLine(f.ReceivedAt, "", nil)), f.Issued.sent(true), f.inReport("đơn vị này")),
 		"Tệp hợp lệ, đã được lưu và gửi kèm thư này; tệp chưa được đưa vào số liệu tổng hợp.",
-		"Đề nghị "+desk(f.Office)+" quyết định bằng cách trả lời thư này:\n"+
-			"- “Đồng ý đưa vào”: bản này được đưa vào số liệu; báo cáo điều chỉnh được lập, trình duyệt lại từ bước đầu "+
-			"và ban hành thay thế báo cáo đã ban hành;\n"+
-			"- “Không đưa vào”: giữ nguyên báo cáo đã ban hành; bản này được lưu nhưng không được tính.",
+		"Đề nghị "+deskYou(f.Office)+" quyết định bằng cách trả lời thư này:\n"+
+			"- “Đồng ý đưa vào”: lần gửi này được đưa vào số liệu; dự thảo điều chỉnh được lập, trình duyệt lại từ "+
+			"bước đầu và sau khi được duyệt sẽ được gửi thay thế báo cáo đã gửi "+f.Issued.String()+";\n"+
+			"- “Không đưa vào”: giữ nguyên báo cáo đã gửi; lần gửi này được lưu nhưng không được đưa vào số liệu.",
 		"Đơn vị sẽ được thông báo kết quả.",
 		signature(f.Office))
 }
@@ -126,44 +129,45 @@ func LateFileAskAgainLetter(f LateFile, to Person, written string) Letter {
 	if strings.TrimSpace(written) != "" {
 		quote = "Nội dung đã nhận:\n" + indent(written)
 	}
-	return letter(Request{}, f.token()+" Đề nghị trả lời lại: báo cáo gửi sau khi ban hành – "+unitName(f.Unit),
-		"Kính gửi: "+to.String(),
-		fmt.Sprintf("Hệ thống chưa xác định được quyết định về bản gửi lần thứ %d của %s.", f.Version, unitName(f.Unit)),
+	return tokenLetter(f.token(), "Đề nghị trả lời lại: báo cáo "+lateSubject+" – "+unitName(f.Unit),
+		toLeader(to),
+		fmt.Sprintf("Hệ thống chưa xác định được quyết định về lần gửi thứ %d của %s.", f.Version, unitName(f.Unit)),
 		quote,
 		"Đề nghị đồng chí trả lời thư này với một trong hai nội dung: “Đồng ý đưa vào” hoặc “Không đưa vào”.",
 		signature(f.Office))
 }
 
-// LateFileDecisionLetter tells the unit what the Planning Office decided about its late file.
+// LateFileDecisionLetter tells the unit what the clerks decided about its late file.
 func LateFileDecisionLetter(f LateFile, taken bool) Letter {
 	what := requested(f.Request)
-	decided := fmt.Sprintf("%s đã xem xét %s của đơn vị%s, lần gửi thứ %d, gửi sau khi báo cáo tổng hợp kỳ này được "+
-		"ban hành %s", desk(f.Office), what, formCode(f.Request), f.Version, f.Issued)
-	next := "Báo cáo tổng hợp sẽ được điều chỉnh theo số liệu này, trình duyệt và ban hành thay thế báo cáo đã ban hành."
-	subject := "Bản gửi sau khi ban hành được đưa vào báo cáo điều chỉnh – " + unitName(f.Unit)
+	decided := fmt.Sprintf("%s đã xem xét %s của đơn vị, lần gửi thứ %d, gửi sau khi báo cáo tổng hợp kỳ này %s",
+		desk(f.Office), what, f.Version, f.Issued.sent(false))
+	next := "Báo cáo tổng hợp sẽ được điều chỉnh theo số liệu này, trình duyệt lại và gửi thay thế báo cáo đã gửi " +
+		f.Issued.String() + "."
+	subject := fmt.Sprintf("Lần gửi thứ %d được đưa vào báo cáo điều chỉnh: %s", f.Version, upperFirst(brief(f.Request)))
 	if taken {
-		decided += ", và quyết định đưa bản này vào số liệu tổng hợp."
+		decided += ", và quyết định đưa lần gửi này vào số liệu tổng hợp."
 	} else {
-		decided += ", và quyết định không đưa bản này vào báo cáo đã ban hành."
-		next = "Báo cáo đã ban hành được giữ nguyên; bản gửi của đơn vị vẫn được lưu."
-		subject = "Bản gửi sau khi ban hành không được đưa vào báo cáo – " + unitName(f.Unit)
+		decided += ", và quyết định không đưa lần gửi này vào báo cáo."
+		next = "Báo cáo đã gửi được giữ nguyên; lần gửi của đơn vị vẫn được lưu."
+		subject = fmt.Sprintf("Lần gửi thứ %d không được đưa vào báo cáo: %s", f.Version, upperFirst(brief(f.Request)))
 	}
 	return letter(f.Request, subject, greeting(f.Unit), decided, next, contactLine(f.Office, f.Contact), signature(f.Office))
 }
 
-// LateFileRecordedLetter tells the Planning Office that a clerk's decision about a late file was
+// LateFileRecordedLetter tells the clerks that a clerk's decision about a late file was
 // recorded, and what follows.
 func LateFileRecordedLetter(f LateFile, by Person, taken bool) Letter {
-	decision, next := "KHÔNG ĐƯA VÀO", "Báo cáo đã ban hành được giữ nguyên; đơn vị đã được thông báo."
+	decision, next := "KHÔNG ĐƯA VÀO", "Báo cáo đã gửi được giữ nguyên; đơn vị đã được thông báo."
 	if taken {
 		decision = "ĐƯA VÀO"
-		next = "Kỳ báo cáo được mở lại để điều chỉnh: bản tổng hợp mới có số liệu này sẽ được lập, trình duyệt lại từ bước " +
-			"đầu và ban hành thay thế báo cáo đã ban hành. Đơn vị đã được thông báo."
+		next = "Kỳ báo cáo được mở lại để điều chỉnh: dự thảo mới có số liệu này sẽ được lập, trình duyệt lại từ bước " +
+			"đầu và sau khi được duyệt sẽ được gửi thay thế báo cáo đã gửi " + f.Issued.String() + ". Đơn vị đã được thông báo."
 	}
-	return letter(Request{}, f.token()+" Đã ghi nhận quyết định: báo cáo gửi sau khi ban hành – "+unitName(f.Unit),
-		"Kính gửi: "+desk(f.Office),
-		fmt.Sprintf("Hệ thống đã ghi nhận quyết định %s bản gửi lần thứ %d của %s (%s), theo thư trả lời của %s.",
-			decision, f.Version, unitName(f.Unit), requested(f.Request), by),
+	return tokenLetter(f.token(), "Đã ghi nhận quyết định: báo cáo "+lateSubject+" – "+unitName(f.Unit),
+		toDesk(f.Office),
+		fmt.Sprintf("Hệ thống đã ghi nhận quyết định %s lần gửi thứ %d của %s, %s, theo thư trả lời của %s.",
+			decision, f.Version, unitName(f.Unit), requested(f.Request), by.Named()),
 		next,
 		signature(f.Office))
 }

@@ -41,7 +41,7 @@ func correctionLetters() map[string]Letter {
 	return map[string]Letter{
 		"ForwardIssue": forward(nil),
 		"ForwardUnverified": forward(func(f *Forward) {
-			f.Unverified, f.Why, f.Folder = "máy chủ thư báo kiểm tra DKIM không đạt", WhyNotAuthentic, "Quarantine"
+			f.Unverified, f.Why, f.Folder = "máy chủ thư báo chữ ký xác thực của máy chủ thư gửi không hợp lệ.", WhyNotAuthentic, "Quarantine"
 		}),
 		"ForwardNewMail": forward(func(f *Forward) { f.About, f.Words, f.Files = About{}, "", nil }),
 		"ForwardNag": forward(func(f *Forward) {
@@ -80,38 +80,39 @@ func TestCorrectionLetters_Contents(t *testing.T) {
 		body, bodyNot []string
 	}{
 		{"ForwardIssue", "Thư của Trưởng Ban Nguyễn Văn An về Báo cáo kết quả thực hiện nhiệm vụ tháng 11/2026",
-			[]string{"tb@bqlkcn.example", "Thư trả lời thư ban hành báo cáo kết quả thực hiện nhiệm vụ tháng 11/2026 (biểu mẫu BM.02.01/KH); " +
-				"báo cáo đã ban hành ngày 20/11/2026 (bản tổng hợp lần 3).", "> Anh xem lại giúp số liệu Phòng Môi trường.\n> Cảm ơn.",
-				"kèm 1 tệp: “ghi-chu.pdf”", "Bản gốc của thư, kèm các tệp đính kèm, được gửi kèm thư này."}, []string{"LƯU Ý"}},
-		{"ForwardUnverified", "", []string{"LƯU Ý: Thư không qua được bước xác thực người gửi nên có thể không phải do Trưởng Ban Nguyễn Văn An gửi",
+			[]string{"tb@bqlkcn.example", "Thư trả lời thư gửi Báo cáo kết quả thực hiện nhiệm vụ tháng 11/2026 (biểu mẫu BM.02.01/KH); " +
+				"báo cáo đã được duyệt và gửi ngày 20/11/2026 (dự thảo lần 3).", "> Anh xem lại giúp số liệu Phòng Môi trường.\n> Cảm ơn.",
+				"kèm 1 tệp: “ghi-chu.pdf”", "Bản gốc của thư, kèm các tệp đính kèm, được gửi kèm thư này."}, []string{"LƯU Ý", "ban hành"}},
+		{"ForwardUnverified", "", []string{"LƯU Ý: Thư không qua được bước xác thực người gửi nên có thể không phải do đồng chí Nguyễn Văn An, Trưởng Ban, gửi",
 			"thư mục “Quarantine”", "không trả lời người gửi"}, []string{"được gửi kèm thư này."}},
 		{"ForwardNewMail", "Thư của Trưởng Ban Nguyễn Văn An", []string{"không trả lời thư nào của hệ thống", "Thư không có nội dung viết thêm."}, nil},
-		{"ForwardNag", "", []string{"Thư trả lời thư hệ thống gửi Phòng Môi trường về báo cáo kết quả"}, nil},
-		{"ForwardStale", "", []string{"dự thảo lần 2", "đang được điều chỉnh", "đã được thay thế"}, nil},
-		{"Correction", "Đề nghị điều chỉnh báo cáo đã ban hành: Báo cáo kết quả thực hiện nhiệm vụ tháng 11/2026",
-			[]string{"Trưởng Ban Nguyễn Văn An đề nghị điều chỉnh báo cáo kết quả thực hiện nhiệm vụ tháng 11/2026 (biểu mẫu BM.02.01/KH) " +
-				"đã ban hành ngày 20/11/2026 (bản tổng hợp lần 3). Nội dung ý kiến:\n    " + words,
-				"Kỳ báo cáo đã được mở lại", "trình duyệt lại từ bước đầu (Trưởng Ban Nguyễn Văn An)", "ban hành thay thế"}, []string{"lập ngay"}},
-		{"CorrectionDiffers", "", []string{"lập ngay bản tổng hợp mới"}, nil},
-		{"CorrectionEdited", "", []string{"“sua.xlsx”; tệp này được lưu làm bản tổng hợp mới"}, nil},
-		{"CorrectionAck", "[TH BM.02.01/KH 2026-11 v3] Đã nhận đề nghị điều chỉnh",
-			[]string{"Kính gửi: Trưởng Ban Nguyễn Văn An", "    " + words, "kính đề nghị đồng chí trả lời thư này"}, nil},
-		{"CorrectedRequest", "[TH BM.02.01/KH 2026-11 v4] Xin ý kiến duyệt",
-			[]string{"Đây là dự thảo điều chỉnh báo cáo kết quả thực hiện nhiệm vụ tháng 11/2026 (biểu mẫu BM.02.01/KH) đã ban hành ngày 20/11/2026 (bản tổng hợp lần 3)"}, nil},
-		{"ReplacementIssue", "[TH BM.02.01/KH 2026-11 v4] Ban hành thay thế: Báo cáo kết quả",
-			[]string{"Báo cáo này thay thế báo cáo đã ban hành ngày 20/11/2026 (bản tổng hợp lần 3). Báo cáo được điều chỉnh để bổ sung số liệu của Phòng Quản lý doanh nghiệp gửi sau khi ban hành.",
-				"Kính đề nghị các đồng chí sử dụng báo cáo này"}, nil},
-		{"LateReceipt", "[BM.02.01/KH] Đã nhận Báo cáo kết quả thực hiện tháng 11/2026 gửi sau khi ban hành – Phòng Quản lý doanh nghiệp",
-			[]string{"lần gửi thứ 4. Tệp đã được kiểm tra và hợp lệ.", "đã được ban hành ngày 20/11/2026 (bản tổng hợp lần 3), trong đó số liệu của đơn vị là bản gửi lần thứ 3.",
-				"sẽ xem xét có đưa bản này vào báo cáo điều chỉnh hay không và sẽ thông báo kết quả cho đơn vị", "32/12/2026"},
-			[]string{"được tiếp nhận", "khóa sổ"}},
-		{"LateNotice", "[TH BM.02.01/KH 2026-11 QLDN v4 k3f9a1c0e] Báo cáo gửi sau khi ban hành: Phòng Quản lý doanh nghiệp",
-			[]string{"lần gửi thứ 4 lúc 09:00 ngày 25/11/2026", "trong đó số liệu của đơn vị này là bản gửi lần thứ 3", "“Đồng ý đưa vào”", "“Không đưa vào”",
+		{"ForwardNag", "", []string{"Thư trả lời thư hệ thống gửi Phòng Môi trường về Báo cáo kết quả"}, nil},
+		{"ForwardStale", "", []string{"dự thảo lần 2", "hiện đang được điều chỉnh", "đã được thay thế"}, nil},
+		{"Correction", "Đề nghị điều chỉnh báo cáo đã duyệt: Báo cáo kết quả thực hiện nhiệm vụ tháng 11/2026",
+			[]string{"Đồng chí Nguyễn Văn An, Trưởng Ban, đề nghị điều chỉnh Báo cáo kết quả thực hiện nhiệm vụ tháng 11/2026 (biểu mẫu BM.02.01/KH), " +
+				"đã được duyệt và gửi ngày 20/11/2026 (dự thảo lần 3). Nội dung ý kiến:\n    " + words,
+				"Kỳ báo cáo đã được mở lại", "trình duyệt lại từ bước đầu, bắt đầu từ Trưởng Ban Nguyễn Văn An;",
+				"thay thế báo cáo đã gửi ngày 20/11/2026"}, []string{"lập ngay", "ban hành"}},
+		{"CorrectionDiffers", "", []string{"lập ngay dự thảo mới"}, nil},
+		{"CorrectionEdited", "", []string{"“sua.xlsx”; tệp này được lưu làm dự thảo mới"}, nil},
+		{"CorrectionAck", "Đã nhận đề nghị điều chỉnh: Báo cáo kết quả thực hiện nhiệm vụ tháng 11/2026 [TH BM.02.01/KH 2026-11 v3]",
+			[]string{"Kính gửi: Đồng chí Nguyễn Văn An, Trưởng Ban", "    " + words, "kính đề nghị đồng chí trả lời thư này"}, nil},
+		{"CorrectedRequest", "Xin ý kiến duyệt: Báo cáo kết quả thực hiện nhiệm vụ tháng 11/2026 (dự thảo lần 4) [TH BM.02.01/KH 2026-11 v4]",
+			[]string{"Đây là dự thảo điều chỉnh báo cáo đã được duyệt và gửi ngày 20/11/2026; sau khi được duyệt, báo cáo điều chỉnh sẽ được gửi"}, nil},
+		{"ReplacementIssue", "Báo cáo đã duyệt, thay thế báo cáo đã gửi ngày 20/11/2026: Báo cáo kết quả",
+			[]string{"Báo cáo này thay thế báo cáo đã gửi ngày 20/11/2026. Báo cáo được điều chỉnh để bổ sung số liệu của Phòng Quản lý doanh nghiệp gửi sau khi báo cáo đã được duyệt.",
+				"Kính đề nghị sử dụng báo cáo này"}, []string{"r9@kcn.example"}},
+		{"LateReceipt", "Đã nhận: Báo cáo kết quả thực hiện tháng 11/2026 (gửi sau khi báo cáo tổng hợp đã được duyệt) [BM.02.01/KH]",
+			[]string{"lần gửi thứ 4. Tệp đã được kiểm tra và hợp lệ.", "đã được duyệt và gửi ngày 20/11/2026, với số liệu lần gửi thứ 3 của đơn vị.",
+				"sẽ xem xét có đưa lần gửi này vào báo cáo điều chỉnh hay không và sẽ thông báo kết quả cho đơn vị", "32/12/2026"},
+			[]string{"được tiếp nhận", "khóa sổ", "dự thảo"}},
+		{"LateNotice", "Báo cáo gửi sau khi báo cáo tổng hợp đã được duyệt: Phòng Quản lý doanh nghiệp – Báo cáo kết quả thực hiện tháng 11/2026 [TH BM.02.01/KH 2026-11 QLDN v4 k3f9a1c0e]",
+			[]string{"lần gửi thứ 4, lúc 09:00 ngày 25/11/2026", "với số liệu lần gửi thứ 3 của đơn vị này", "“Đồng ý đưa vào”", "“Không đưa vào”",
 				"Đơn vị sẽ được thông báo kết quả."}, nil},
-		{"LateAskAgain", "Đề nghị trả lời lại", []string{"Kính gửi: Chuyên viên Văn phòng Lê Thị Thu", "    Để chị xem", "“Đồng ý đưa vào” hoặc “Không đưa vào”"}, nil},
-		{"LateTaken", "được đưa vào báo cáo điều chỉnh", []string{"quyết định đưa bản này vào số liệu tổng hợp", "ban hành thay thế"}, []string{"giữ nguyên"}},
-		{"LateLeftOut", "không được đưa vào báo cáo", []string{"quyết định không đưa bản này vào báo cáo đã ban hành", "được giữ nguyên"}, nil},
-		{"LateRecordedTaken", "Đã ghi nhận quyết định", []string{"quyết định ĐƯA VÀO bản gửi lần thứ 4", "Chuyên viên Văn phòng Lê Thị Thu", "mở lại"}, nil},
+		{"LateAskAgain", "Đề nghị trả lời lại", []string{"Kính gửi: Đồng chí Lê Thị Thu, Chuyên viên Văn phòng", "    Để chị xem", "“Đồng ý đưa vào” hoặc “Không đưa vào”"}, nil},
+		{"LateTaken", "Lần gửi thứ 4 được đưa vào báo cáo điều chỉnh", []string{"quyết định đưa lần gửi này vào số liệu tổng hợp", "gửi thay thế báo cáo đã gửi ngày 20/11/2026"}, []string{"giữ nguyên"}},
+		{"LateLeftOut", "Lần gửi thứ 4 không được đưa vào báo cáo", []string{"quyết định không đưa lần gửi này vào báo cáo", "được giữ nguyên"}, nil},
+		{"LateRecordedTaken", "Đã ghi nhận quyết định", []string{"quyết định ĐƯA VÀO lần gửi thứ 4", "đồng chí Lê Thị Thu, Chuyên viên Văn phòng", "mở lại"}, nil},
 		{"LateRecordedLeftOut", "", []string{"quyết định KHÔNG ĐƯA VÀO"}, nil},
 	}
 	for _, tt := range tests {

@@ -20,8 +20,8 @@ type DigestItem struct {
 	Request Request // form, period and deadline
 	Unit    string  // the unit's name
 	Nags    int     // nags sent so far, this one included
-	// The leader copied on the nags, if any.
-	SupervisorTitle, SupervisorName string
+	// Copied is the leader copied on the nags; zero when nobody is.
+	Copied Person
 }
 
 // HeldNotices counts the notices of one reason held back since the last digest: a hundred
@@ -35,18 +35,19 @@ type HeldNotices struct {
 // DigestLetter lists the late units, grouped by form and period in the order given, then the
 // mails held back from notices.
 func DigestLetter(d Digest) Letter {
-	subject := fmt.Sprintf("Đơn vị chậm gửi báo cáo – ngày %s", FormatDate(d.Day))
+	subject := fmt.Sprintf("Đơn vị chưa gửi báo cáo đã quá hạn – ngày %s", FormatDate(d.Day))
 	var late []string
 	if len(d.Items) > 0 {
 		late = []string{
-			fmt.Sprintf("Đến %s ngày %s, các đơn vị sau vẫn chưa gửi báo cáo dù đã được đôn đốc nhiều lần:", FormatTime(d.Day), FormatDate(d.Day)),
+			fmt.Sprintf("Đến %s, các đơn vị sau vẫn chưa gửi báo cáo dù đã được đôn đốc nhiều lần:", FormatDateTime(d.Day)),
 			lateUnits(d),
-			"Hệ thống tiếp tục đôn đốc các đơn vị theo lịch. Đề nghị xem xét liên hệ trực tiếp với đơn vị hoặc báo cáo lãnh đạo.",
+			"Hệ thống tiếp tục đôn đốc các đơn vị theo lịch. Đề nghị " + deskYou(d.Office) +
+				" xem xét liên hệ trực tiếp với đơn vị hoặc báo cáo lãnh đạo.",
 		}
 	} else {
 		subject = fmt.Sprintf("Thư đến chưa được thông báo riêng – ngày %s", FormatDate(d.Day))
 	}
-	paragraphs := append([]string{"Kính gửi: " + desk(d.Office)}, late...)
+	paragraphs := append([]string{toDesk(d.Office)}, late...)
 	paragraphs = append(paragraphs, heldNotices(d.Held), signature(d.Office))
 	return letter(Request{}, subject, paragraphs...)
 }
@@ -55,18 +56,22 @@ func lateUnits(d Digest) string {
 	var b strings.Builder
 	var last string
 	for _, it := range d.Items {
-		head := requested(it.Request) + formCode(it.Request)
+		head := withCode(it.Request)
 		if head != last {
 			fmt.Fprintf(&b, "\n%s", upperFirst(head))
 			if !it.Request.Deadline.IsZero() {
-				fmt.Fprintf(&b, " – hạn %s", FormatDeadline(it.Request.Deadline))
+				fmt.Fprintf(&b, ", thời hạn gửi %s", FormatDeadline(it.Request.Deadline))
 			}
 			b.WriteString(":\n")
 			last = head
 		}
-		fmt.Fprintf(&b, "- %s: quá hạn %d ngày, đã đôn đốc %d lần", it.Unit, DaysOverdue(it.Request.Deadline, d.Day), it.Nags)
-		if it.SupervisorTitle != "" || it.SupervisorName != "" {
-			b.WriteString(", đã đồng gửi " + supervisor(Nag{SupervisorTitle: it.SupervisorTitle, SupervisorName: it.SupervisorName}))
+		overdue := "đã quá hạn"
+		if n := DaysOverdue(it.Request.Deadline, d.Day); n > 0 && !it.Request.Deadline.IsZero() {
+			overdue = fmt.Sprintf("quá hạn %d ngày", n)
+		}
+		fmt.Fprintf(&b, "- %s: %s, đã đôn đốc %d lần", it.Unit, overdue, it.Nags)
+		if it.Copied.Name != "" {
+			b.WriteString(", đã đồng gửi " + supervisor(it.Copied))
 		}
 		b.WriteString(".\n")
 	}
@@ -87,23 +92,24 @@ func heldNotices(held []HeldNotices) string {
 		var what, then string
 		switch h.Reason {
 		case NoticeUnknownSender:
-			what = fmt.Sprintf("%d thư khác từ địa chỉ chưa đăng ký đã được chuyển vào thư mục cách ly", h.Count)
+			what = count(h.Count) + " thư khác từ địa chỉ chưa đăng ký đã được chuyển vào thư mục cách ly"
 			if h.Folder == "" {
 				where = "xem thư mục cách ly của hộp thư chung"
 			}
 		case NoticeUnitMessage:
-			what = fmt.Sprintf("%d thư khác của đơn vị không kèm báo cáo chưa được thông báo riêng", h.Count)
+			what = count(h.Count) + " thư khác của đơn vị không kèm báo cáo chưa được thông báo riêng"
 		case NoticeRefusedReply:
-			what = fmt.Sprintf("%d thư trả lời đề nghị duyệt khác không được tính (không xác thực được người gửi hoặc không trả lời đúng thư đã gửi) đã được chuyển vào thư mục cách ly", h.Count)
+			what = count(h.Count) + " thư trả lời thư xin ý kiến duyệt khác không được tính là ý kiến duyệt, do không xác thực " +
+				"được người gửi hoặc không trả lời đúng thư đã gửi, đã được chuyển vào thư mục cách ly"
 		case NoticeUnverifiedSender:
-			what = fmt.Sprintf("%d thư khác mang địa chỉ của đơn vị nhưng chưa xác thực được người gửi đã được chuyển vào thư mục cách ly", h.Count)
+			what = count(h.Count) + " thư khác mang địa chỉ của đơn vị nhưng chưa xác thực được người gửi đã được chuyển vào thư mục cách ly"
 		case NoticeForwarded:
 			what = heldForwards(h.Count)
 		case NoticeAfterClose:
-			what = fmt.Sprintf("%d báo cáo khác gửi sau khi đã khóa sổ chưa được thông báo riêng", h.Count)
+			what = count(h.Count) + " báo cáo khác gửi sau khi đã chốt số liệu chưa được thông báo riêng"
 			then = " và quyết định có đưa vào số liệu tổng hợp hay không"
 		default:
-			what = fmt.Sprintf("%d thư khác chưa được thông báo riêng", h.Count)
+			what = count(h.Count) + " thư khác chưa được thông báo riêng"
 		}
 		lines = append(lines, "- "+what+": "+where+then+".")
 	}

@@ -16,8 +16,9 @@ func TestEditedNotTakenLetter(t *testing.T) {
 		want []string
 	}{
 		{name: "Encrypted", why: "Tệp đã được đặt mật khẩu nên hệ thống không đọc được; hãy bỏ mật khẩu, lưu lại rồi gửi lại.",
-			want: []string{"[TH BM.02.01/KH 2026-11 v2] Tệp sửa không được nhận", "Kính gửi: Trưởng Ban Nguyễn Văn An",
-				"kèm tệp “sua.xlsx”", "không được nhận làm dự thảo mới. Tệp đã được đặt mật khẩu", "ghi nhận cho dự thảo lần 2 như đã gửi"}},
+			want: []string{"Tệp chỉnh sửa chưa được sử dụng: Báo cáo kết quả thực hiện nhiệm vụ tháng 11/2026 (dự thảo lần 2) [TH BM.02.01/KH 2026-11 v2]",
+				"Kính gửi: Đồng chí Nguyễn Văn An, Trưởng Ban", "kèm tệp “sua.xlsx”", "chưa được dùng làm dự thảo mới. Tệp đã được đặt mật khẩu",
+				"ghi nhận cho dự thảo lần 2 như Văn phòng đã kính trình"}},
 		{name: "TooLarge", why: EditedTooLarge, want: []string{"Tệp quá lớn nên hệ thống không đọc được."}},
 		{name: "NoFullStop", why: "Tệp hỏng ", want: []string{"Tệp hỏng.\n"}},
 	}

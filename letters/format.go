@@ -38,23 +38,45 @@ func FormatTime(t time.Time) string {
 	return fmt.Sprintf("%02d:%02d", t.Hour(), t.Minute())
 }
 
-// FormatDateTime writes "09:15 ngày 17/11/2026 (thứ Ba)".
+// FormatDateTime writes a moment as letters state when something happened: "09:15 ngày
+// 17/11/2026", the time first.
 func FormatDateTime(t time.Time) string {
-	return FormatTime(t) + " ngày " + FormatDate(t) + " (" + weekdayInText(t.Weekday()) + ")"
+	return FormatTime(t) + " ngày " + FormatDate(t)
 }
 
-// FormatDeadline writes a deadline as a letter states it: "trước 17:00 ngày 18/11/2026
-// (thứ Tư)". A deadline at the very end of a day (23:59 or midnight) reads "trong ngày
-// 18/11/2026 (thứ Tư)", midnight counting as the end of the day before.
+// FormatDeadline writes a deadline, the one way every letter, subject and the template's cover
+// state it: "17:00 ngày 18/11/2026, thứ Tư", the weekday after a comma. A deadline at the very end
+// of a day (23:59, or midnight, which counts as the end of the day before) is the whole day:
+// "trong ngày 15/12/2026, thứ Ba". Say "Thời hạn gửi: " before it, never "hạn trước …", which reads
+// as "the previous deadline".
 func FormatDeadline(t time.Time) string {
-	switch {
-	case t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0:
-		t = t.Add(-time.Minute)
-		fallthrough
-	case t.Hour() == 23 && t.Minute() == 59:
-		return "trong ngày " + FormatDate(t) + " (" + weekdayInText(t.Weekday()) + ")"
+	if endOfDay(t) {
+		day := DeadlineDay(t)
+		return "trong ngày " + FormatDate(day) + ", " + weekdayInText(day.Weekday())
 	}
-	return "trước " + FormatDateTime(t)
+	return FormatDateTime(t) + ", " + weekdayInText(t.Weekday())
+}
+
+// DeadlineDay is the day a deadline falls on as a person counts it: midnight is the end of the
+// day before. A subject's "hạn 15/12/2026" is FormatDate(DeadlineDay(t)).
+func DeadlineDay(t time.Time) time.Time {
+	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
+		return t.Add(-time.Minute)
+	}
+	return t
+}
+
+func endOfDay(t time.Time) bool {
+	return t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 || t.Hour() == 23 && t.Minute() == 59
+}
+
+// byDeadline is a deadline after a verb: "trước 17:00 ngày 18/11/2026, thứ Tư", or "trong ngày
+// 15/12/2026, thứ Ba" for a deadline at the end of a day.
+func byDeadline(t time.Time) string {
+	if endOfDay(t) {
+		return FormatDeadline(t)
+	}
+	return "trước " + FormatDeadline(t)
 }
 
 // FormatDuration writes a length of time with its two largest units: "2 ngày 3 giờ",
@@ -82,11 +104,28 @@ func DaysOverdue(deadline, now time.Time) int {
 	return int(to.Sub(from).Hours() / 24)
 }
 
-// FormatSize writes a size in bytes as people read it: "31,5 MB", "850 KB".
+// FormatSize writes a size in bytes as people read it: "31,5 MB", "33 MB", "850 KB", a decimal
+// comma and no ",0".
 func FormatSize(n int64) string {
 	if n < 1<<20 {
 		return fmt.Sprintf("%d KB", max(1, (n+1023)>>10))
 	}
-	mb := float64(n) / (1 << 20)
-	return strings.Replace(fmt.Sprintf("%.1f MB", mb), ".", ",", 1)
+	mb := strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/(1<<20)), ".0")
+	return strings.Replace(mb, ".", ",", 1) + " MB"
+}
+
+// count writes a number of things as FormatNumber does: "12", "20.000".
+func count(n int) string { return FormatNumber(int64(n)) }
+
+// FormatNumber writes a whole number with thousands dots: "20.000", "1.234.567", "-12.000".
+func FormatNumber(n int64) string {
+	s := fmt.Sprint(n)
+	sign := ""
+	if n < 0 {
+		sign, s = "-", s[1:]
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "." + s[i:]
+	}
+	return sign + s
 }

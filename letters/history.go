@@ -35,24 +35,24 @@ const (
 // the steps.
 func OpeningCover(o Opening) (facts [][2]string, steps []string) {
 	facts = [][2]string{
-		{"Biểu mẫu", fmt.Sprintf("%s – %s (phiên bản %d)", o.FormCode, o.FormTitle, o.FormVersion)},
-		{"Số liệu các kỳ", o.From + " đến " + o.To},
+		{"Biểu mẫu", o.FormCode + " – " + o.FormTitle},
+		{"Số liệu các kỳ", "Từ " + lowerFirst(o.From) + " đến " + lowerFirst(o.To)},
 		{"Kỳ đầu tiên tổng hợp từ báo cáo đơn vị gửi", o.Current},
 	}
 	quoted := make([]string, len(o.Sheets))
 	for i, s := range o.Sheets {
-		quoted[i] = "«" + s + "»"
+		quoted[i] = "“" + s + "”"
 	}
 	steps = []string{
-		"Bảng này đưa vào sổ tổng hợp số liệu các kỳ trước khi Văn phòng bắt đầu nhận báo cáo qua thư điện tử, " +
+		"Bảng này đưa vào sổ tổng hợp số liệu các kỳ trước khi bắt đầu nhận báo cáo qua thư điện tử, " +
 			"để lũy kế từ đầu năm và số liệu cùng kỳ năm trước được tính đúng ngay từ báo cáo đầu tiên.",
-		fmt.Sprintf("Trên sheet %s, mỗi dòng là một chỉ tiêu của một đơn vị, mỗi cột là một kỳ. "+
-			"Ghi số liệu «%s» của đơn vị trong kỳ đó, lấy từ báo cáo đơn vị đã gửi.", strings.Join(quoted, ", "), o.Column),
+		fmt.Sprintf("Trên trang tính %s, mỗi dòng là một chỉ tiêu của một đơn vị, mỗi cột là một kỳ. "+
+			"Ghi số liệu “%s” của đơn vị trong kỳ đó, lấy từ báo cáo đơn vị đã gửi.", strings.Join(quoted, ", "), o.Column),
 		"Để trống ô của kỳ chưa có số liệu; ghi 0 nếu trong kỳ đơn vị không phát sinh. Ô để trống không được " +
 			"coi là 0: khi sổ thiếu số liệu một kỳ, lũy kế của đơn vị lấy theo số đơn vị tự ghi trong báo cáo.",
 		"Số thập phân ghi dấu phẩy (ví dụ 1.234,5) hoặc nhập trực tiếp dạng số.",
 		"Không thêm, xóa hay đổi thứ tự các cột, không sửa mã đơn vị và mã chỉ tiêu, không xóa các dòng, " +
-			"sheet ẩn. Có thể sắp xếp hoặc lọc các dòng.",
+			"trang tính ẩn. Có thể sắp xếp hoặc lọc các dòng.",
 		"Số liệu nhập sau thay thế số liệu nhập trước của cùng đơn vị, chỉ tiêu và kỳ. Báo cáo đơn vị gửi " +
 			"qua thư điện tử luôn được dùng thay cho số liệu nhập của cùng kỳ.",
 	}
@@ -64,7 +64,7 @@ func OpeningSheetTitle(table string) string { return OpeningTitle + " — " + st
 
 // OpeningSheetHint is the line under the title of an indicator table's sheet.
 func OpeningSheetHint(o Opening) string {
-	return fmt.Sprintf("Biểu mẫu %s. Ghi số liệu «%s» của từng đơn vị, từng kỳ; để trống kỳ chưa có số liệu, ghi 0 nếu không phát sinh.",
+	return fmt.Sprintf("Biểu mẫu %s. Ghi số liệu “%s” của từng đơn vị, từng kỳ; để trống kỳ chưa có số liệu, ghi 0 nếu không phát sinh.",
 		o.FormCode, o.Column)
 }
 
@@ -93,48 +93,48 @@ const (
 
 // ProblemOpeningTag: the identification does not match the office's key.
 func ProblemOpeningTag() string {
-	return "Thông tin nhận dạng của bảng số liệu các kỳ trước không khớp: bảng không do Văn phòng lập " +
+	return "Thông tin nhận dạng của bảng số liệu các kỳ trước không khớp: bảng không do hệ thống lập " +
 		"hoặc đã bị sửa. Đề nghị lập bảng mới và điền lại số liệu."
 }
 
 // ProblemOpeningForm: a form the office does not have.
 func ProblemOpeningForm(code string) string {
-	return fmt.Sprintf("Bảng số liệu các kỳ trước lập cho biểu mẫu «%s», biểu mẫu này không có trong danh mục của Văn phòng.", code)
+	return fmt.Sprintf("Bảng số liệu các kỳ trước lập cho biểu mẫu “%s”, biểu mẫu này không có trong danh mục biểu mẫu.", code)
 }
 
 // ProblemOpeningPeriod: the period in the identification is not one of the form's.
 func ProblemOpeningPeriod(text, code string) string {
-	return fmt.Sprintf("Kỳ «%s» ghi trong thông tin nhận dạng không phải kỳ báo cáo của biểu mẫu %s.", text, code)
+	return fmt.Sprintf("Kỳ “%s” ghi trong thông tin nhận dạng không phải kỳ báo cáo của biểu mẫu %s.", text, code)
 }
 
 // ProblemOpeningSheet: the sheet of an indicator table is gone.
 func ProblemOpeningSheet(table string) string {
-	return fmt.Sprintf("Không tìm thấy sheet số liệu của bảng «%s» (dòng ẩn đầu sheet đã bị xóa hoặc sheet đã bị xóa).", table)
+	return fmt.Sprintf("Không tìm thấy trang tính số liệu của bảng “%s”: dòng ẩn đầu trang tính hoặc cả trang tính đã bị xóa.", table)
 }
 
 // ProblemOpeningHeader: the header row of a sheet is gone.
 func ProblemOpeningHeader() string {
-	return "Không tìm thấy dòng tiêu đề có cột «" + OpeningUnitCode + "» trên sheet."
+	return "Không tìm thấy dòng tiêu đề có cột “" + OpeningUnitCode + "” trên trang tính."
 }
 
 // ProblemOpeningColumn: a column's hidden period code is not one of the workbook's periods.
 func ProblemOpeningColumn(text string) string {
-	return fmt.Sprintf("Cột có mã kỳ «%s» không thuộc các kỳ của bảng (dòng ẩn đầu sheet đã bị sửa); số liệu cột này không được nhập.", text)
+	return fmt.Sprintf("Cột có mã kỳ “%s” không thuộc các kỳ của bảng, do dòng ẩn đầu trang tính đã bị sửa; số liệu cột này không được nhập.", text)
 }
 
 // ProblemOpeningColumnTwice: two columns carry the same period.
 func ProblemOpeningColumnTwice(label, first string) string {
-	return fmt.Sprintf("Kỳ %s đã có ở cột %s; số liệu cột này không được nhập.", label, first)
+	return fmt.Sprintf("Kỳ %s đã có ở cột %s; số liệu cột này không được nhập.", lowerFirst(label), first)
 }
 
 // ProblemOpeningUnit: a row of a unit that does not report on the form.
 func ProblemOpeningUnit(code, formCode string) string {
-	return fmt.Sprintf("Mã đơn vị «%s» không phải đơn vị báo cáo biểu mẫu %s.", code, formCode)
+	return fmt.Sprintf("Mã đơn vị “%s” không phải đơn vị báo cáo biểu mẫu %s.", code, formCode)
 }
 
 // ProblemOpeningIndicator: a row of an indicator the table does not have.
 func ProblemOpeningIndicator(code, table string) string {
-	return fmt.Sprintf("Mã chỉ tiêu «%s» không có trong bảng «%s».", code, table)
+	return fmt.Sprintf("Mã chỉ tiêu “%s” không có trong bảng “%s”.", code, table)
 }
 
 // ProblemOpeningDuplicate: a unit's indicator given on two rows.
@@ -144,7 +144,7 @@ func ProblemOpeningDuplicate(unit, code string, first int) string {
 
 // ProblemOpeningTooMany: reading stopped after so many problems.
 func ProblemOpeningTooMany(n int) string {
-	return fmt.Sprintf("Bảng có quá nhiều lỗi; chỉ liệt kê %d lỗi đầu tiên. Đề nghị kiểm tra lại bảng.", n)
+	return "Bảng có quá nhiều lỗi; chỉ liệt kê " + count(n) + " lỗi đầu tiên. Đề nghị kiểm tra lại bảng."
 }
 
 // ProblemOpeningEmpty: a workbook without a single figure.
@@ -159,7 +159,7 @@ func ProblemOpeningNoKey() string {
 
 // ProblemOpeningSubtotal: a subtotal that is not the sum of its indicators, in one period.
 func ProblemOpeningSubtotal(cell, field, total string, children []string, sum string) string {
-	return fmt.Sprintf("Ô %s (%s): số tổng là %s, khác tổng các chỉ tiêu %s là %s.", cell, field, total, strings.Join(children, ", "), sum)
+	return fmt.Sprintf("Ô %s, %s: số tổng là %s, khác tổng các chỉ tiêu %s là %s.", cell, field, total, strings.Join(children, ", "), sum)
 }
 
 // Problems of a unit's past workbook brought in as history, beyond those of its judgement.
@@ -187,5 +187,5 @@ func ProblemImportPeriodDiffers(file, given string) string {
 
 // ProblemImportNoFigures: a workbook without any indicator figure.
 func ProblemImportNoFigures() string {
-	return "Tệp không có số liệu chỉ tiêu nào để nhập (biểu mẫu không có bảng chỉ tiêu, hoặc các ô để trống)."
+	return "Tệp không có số liệu chỉ tiêu nào để nhập: biểu mẫu không có bảng chỉ tiêu, hoặc các ô để trống."
 }

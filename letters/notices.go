@@ -56,14 +56,14 @@ func NoticeLetter(n Notice) Letter {
 
 func unknownSenderNotice(n Notice) Letter {
 	return letter(Request{}, "Thư từ địa chỉ chưa đăng ký: "+SafeText(n.From),
-		"Kính gửi: "+desk(n.Office),
+		toDesk(n.Office),
 		"Hệ thống đã nhận được thư từ địa chỉ "+sender(n)+received(n)+". Địa chỉ này chưa được đăng ký cho "+
 			"đơn vị hay cán bộ nào nên thư không được xử lý và không được trả lời tự động"+folder(n)+".",
 		"Để phòng mã độc, thư gốc và tệp đính kèm của địa chỉ chưa đăng ký không được gửi kèm thông báo này; "+
-			"nếu cần xem, đề nghị mở thư trong "+folderName(n)+" của hộp thư chung.",
+			"nếu cần xem, đề nghị "+deskYou(n.Office)+" mở thư trong "+folderName(n)+" của hộp thư chung.",
 		excerpt(n),
-		"Nếu đây là địa chỉ của một đơn vị, đề nghị cán bộ quản trị hệ thống bổ sung địa chỉ vào danh sách "+
-			"địa chỉ của đơn vị đó, rồi đề nghị đơn vị gửi lại. Nếu thư gửi nhầm hoặc là thư rác, không cần xử lý.",
+		"Nếu đây là địa chỉ của một đơn vị, đề nghị "+deskYou(n.Office)+" báo cán bộ quản trị hệ thống bổ sung địa chỉ "+
+			"vào danh sách địa chỉ của đơn vị đó, rồi đề nghị đơn vị gửi lại. Nếu thư gửi nhầm hoặc là thư rác, không cần xử lý.",
 		"Các thư khác từ địa chỉ này trong ngày hôm nay sẽ không được thông báo lại.",
 		signature(n.Office))
 }
@@ -71,27 +71,29 @@ func unknownSenderNotice(n Notice) Letter {
 func unitMessageNotice(n Notice) Letter {
 	who := unitName(n.Unit)
 	return letter(Request{}, "Thư của "+who+" không kèm báo cáo"+quotedSubject(n.Subject),
-		"Kính gửi: "+desk(n.Office),
-		who+" ("+SafeText(n.From)+") đã trả lời thư của hệ thống"+received(n)+" nhưng không kèm tệp báo cáo. "+
-			"Hệ thống không trả lời tự động thư này; đề nghị "+desk(n.Office)+" xem và trả lời đơn vị nếu cần. "+
+		toDesk(n.Office),
+		who+", địa chỉ "+SafeText(n.From)+", đã trả lời thư của hệ thống"+received(n)+" nhưng không kèm tệp báo cáo. "+
+			"Hệ thống không trả lời tự động thư này; đề nghị "+deskYou(n.Office)+" xem và trả lời đơn vị nếu cần. "+
 			"Bản gốc của thư được gửi kèm thư này.",
 		excerpt(n),
 		signature(n.Office))
 }
 
 func afterCloseNotice(n Notice) Letter {
-	what := requested(n.Request)
 	who := unitName(n.Unit)
 	version := ""
 	if n.Version > 0 {
 		version = fmt.Sprintf(", lần gửi thứ %d", n.Version)
+		if !n.ReceivedAt.IsZero() {
+			version += ","
+		}
 	}
-	return letter(n.Request, "Báo cáo gửi sau khi đã khóa sổ: "+who+" – "+what,
-		"Kính gửi: "+desk(n.Office),
-		who+" đã gửi "+what+formCode(n.Request)+version+received(n)+", sau khi kỳ báo cáo đã khóa sổ. "+
-			"Bản gửi đã được lưu và đánh dấu là gửi sau khi khóa sổ; đơn vị đã được báo là "+desk(n.Office)+
+	return letter(n.Request, "Báo cáo gửi sau khi đã chốt số liệu: "+who+" – "+upperFirst(brief(n.Request)),
+		toDesk(n.Office),
+		who+" đã gửi "+withCode(n.Request)+version+received(n)+", sau khi kỳ báo cáo đã chốt số liệu. "+
+			"Lần gửi này đã được lưu và đánh dấu là gửi sau khi chốt số liệu; đơn vị đã được báo là "+desk(n.Office)+
 			" sẽ xem xét.",
-		"Đề nghị "+desk(n.Office)+" quyết định có đưa bản này vào số liệu tổng hợp hay không.",
+		"Đề nghị "+deskYou(n.Office)+" quyết định có đưa lần gửi này vào số liệu tổng hợp hay không.",
 		signature(n.Office))
 }
 
@@ -105,14 +107,14 @@ func unverifiedSenderNotice(n Notice) Letter {
 		files = "Các tệp báo cáo trong thư được lưu lại nhưng đánh dấu là chưa xác thực và không được đưa vào " +
 			"số liệu tổng hợp. "
 	}
-	return letter(Request{}, "Thư chưa xác thực được người gửi: "+who+" ("+n.From+")",
-		"Kính gửi: "+desk(n.Office),
+	return letter(Request{}, "Thư chưa xác thực được người gửi: "+who+", "+SafeText(n.From),
+		toDesk(n.Office),
 		"Hệ thống đã nhận được thư mang địa chỉ "+sender(n)+" của "+who+received(n)+
 			". Thư không qua được bước xác thực người gửi nên có thể không phải do "+who+" gửi.",
 		strings.TrimSpace(n.Why),
 		files+"Hệ thống không gửi thư xác nhận hay báo lỗi cho địa chỉ này"+folder(n)+".",
-		"Nếu thư đúng là của "+who+", đề nghị liên hệ để xác nhận và đề nghị gửi lại từ hộp thư chính thức. "+
-			"Nếu không phải, đây có thể là thư giả mạo: không đưa số liệu trong thư vào báo cáo và báo cho "+
+		"Nếu thư đúng là của "+who+", đề nghị "+deskYou(n.Office)+" liên hệ để xác nhận và đề nghị gửi lại từ hộp thư "+
+			"chính thức. Nếu không phải, đây có thể là thư giả mạo: không đưa số liệu trong thư vào báo cáo và báo cho "+
 			"bộ phận quản trị hệ thống thư.",
 		"Các thư chưa xác thực khác từ địa chỉ này trong ngày hôm nay sẽ không được thông báo lại.",
 		signature(n.Office))

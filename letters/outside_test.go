@@ -63,7 +63,7 @@ func TestLetters_QuoteOutsideTextSafely(t *testing.T) {
 	unit.Reason, unit.Unit = NoticeUnitMessage, sampleUnit
 	rejection := Rejection{Office: sampleOffice, Unit: sampleUnit, Reason: RejectInvalid, OriginalSubject: hostile + long,
 		Files: []string{hostile + ".xlsx"}, Problems: append(NoWorkbookProblems([]AttachedFile{{Name: hostile + ".zip", Kind: "zip"}}),
-			ProblemEncrypted(hostile, hostile+".zip"), ProblemTooLarge(hostile, 40<<20), ProblemBadPeriod(hostile, "BM.04.01/KH"))}
+			ProblemEncrypted(hostile, hostile+".zip"), ProblemTooLarge(hostile, 40<<20), ProblemBadPeriod("BM.04.01/KH"))}
 	rejection.Problems[0].Message = InFile(hostile+long, rejection.Problems[0].Message)
 	for name, l := range map[string]Letter{
 		"NoticeUnknownSender": NoticeLetter(n),

@@ -2,6 +2,8 @@ package letters
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -14,11 +16,19 @@ import (
 // The parts every letter is built of: subject, greeting, names, contact line, signature,
 // lists of problems and files.
 
-// letter joins the non-empty paragraphs and prefixes the subject with the form code, so
-// that a reply's subject still names the form.
+// letter joins the non-empty paragraphs and ends the subject with the form code, so that a
+// reply's subject still names the form and a phone shows the action first.
 func letter(r Request, subject string, paragraphs ...string) Letter {
 	if r.FormCode != "" {
-		subject = "[" + r.FormCode + "] " + subject
+		subject += " [" + r.FormCode + "]"
+	}
+	return tokenLetter("", subject, paragraphs...)
+}
+
+// tokenLetter is letter with a token ("[TH …]", "" for none) at the end of the subject.
+func tokenLetter(token, subject string, paragraphs ...string) Letter {
+	if token != "" {
+		subject += " " + token
 	}
 	var kept []string
 	for _, p := range paragraphs {
@@ -66,11 +76,53 @@ func requested(r Request) string {
 	return what
 }
 
-func formCode(r Request) string {
-	if r.FormCode == "" {
-		return ""
+// brief names what is asked for in a subject, where a phone has little room: the period without
+// the days it spans ("Chương trình công tác trọng tâm tuần 48/2026"), which the letter states.
+func brief(r Request) string {
+	what := strings.TrimSpace(r.FormTitle)
+	if what == "" {
+		what = "báo cáo"
 	}
-	return " (biểu mẫu " + r.FormCode + ")"
+	if p := briefPeriod(r.Period); p != "" {
+		what += " " + p
+	}
+	return what
+}
+
+// weekLabel is a week's label as period.Label writes it: "Tuần 48 (23/11 – 29/11/2026)".
+var weekLabel = regexp.MustCompile(`^Tuần (\d{1,2}) \(.*?(\d{2})/(\d{1,2})/(\d{4})\)$`)
+
+// briefPeriod shortens a period's label for a subject: "tuần 48/2026" for "Tuần 48 (23/11 –
+// 29/11/2026)", "tháng 11/2026" for "Tháng 11/2026 (số liệu từ …)". A week keeps its year, which
+// is the year of its Thursday (ISO 8601), so that the subject still names the period when a
+// unit's reply is read without the workbook's identification.
+func briefPeriod(label string) string {
+	label = strings.TrimSpace(label)
+	if m := weekLabel.FindStringSubmatch(label); m != nil {
+		d, _ := strconv.Atoi(m[2])
+		mo, _ := strconv.Atoi(m[3])
+		y, _ := strconv.Atoi(m[4])
+		sunday := time.Date(y, time.Month(mo), d, 12, 0, 0, 0, time.UTC)
+		return "tuần " + m[1] + "/" + strconv.Itoa(sunday.AddDate(0, 0, -3).Year())
+	}
+	if i := strings.Index(label, " ("); i > 0 {
+		label = label[:i]
+	}
+	return lowerFirst(label)
+}
+
+// withCode is requested with the form's code: "Báo cáo … tháng 11/2026 (biểu mẫu BM.02.01/KH)";
+// a label that ends in parentheses takes the code inside them, so that two parentheses do not
+// follow each other: "… tuần 48 (23/11 – 29/11/2026, biểu mẫu BM.04.01/KH)".
+func withCode(r Request) string {
+	what := requested(r)
+	switch {
+	case r.FormCode == "":
+		return what
+	case strings.HasSuffix(what, ")"):
+		return strings.TrimSuffix(what, ")") + ", biểu mẫu " + r.FormCode + ")"
+	}
+	return what + " (biểu mẫu " + r.FormCode + ")"
 }
 
 func periodOr(label, otherwise string) string {
@@ -129,12 +181,14 @@ func contactLine(o Office, c Contact) string {
 	return ""
 }
 
-// signature closes every letter. "-- " marks the signature for mail programs.
+// signature closes every letter. "-- " marks the signature for mail programs. The parent body
+// comes first, then the desk, as Decree 30 heads a document and the workbooks do.
 func signature(o Office) string {
-	lines := []string{"Trân trọng./.", "", "-- ", strings.ToUpper(desk(o))}
+	lines := []string{"Trân trọng./.", "", "-- "}
 	if name := strings.TrimSpace(o.Name); name != "" {
 		lines = append(lines, strings.ToUpper(name))
 	}
+	lines = append(lines, strings.ToUpper(desk(o)))
 	for _, part := range []struct{ label, value string }{
 		{"Địa chỉ: ", o.Address}, {"Điện thoại: ", o.Phone}, {"Thư điện tử: ", o.Email},
 	} {
@@ -152,7 +206,7 @@ func problemList(problems []form.Problem, noun string) string {
 	var lines []string
 	for i, p := range problems {
 		if i == MaxListedProblems {
-			lines = append(lines, fmt.Sprintf("… và %d %s khác.", len(problems)-i, noun))
+			lines = append(lines, "… và "+count(len(problems)-i)+" "+noun+" khác.")
 			break
 		}
 		lines = append(lines, fmt.Sprintf("%d. %s", i+1, problemLine(p)))
@@ -160,13 +214,17 @@ func problemList(problems []form.Problem, noun string) string {
 	return strings.Join(lines, "\n")
 }
 
-// problemLine writes "Trang tính “Chương trình”, ô C12: <message>".
+// problemLine writes "Trang tính “Chương trình”, ô C12: <message>", and "Tệp “a.xlsx”, trang
+// tính “Chương trình”: Ô C12 …" for a message InFile named the file of.
 func problemLine(p form.Problem) string {
 	var where []string
+	msg := headerText(p.Message)
+	if file, rest, ok := inFile(msg); ok {
+		where, msg = append(where, file), upperFirst(rest)
+	}
 	if s := headerText(p.Sheet); s != "" {
 		where = append(where, "trang tính "+quoted(s))
 	}
-	msg := headerText(p.Message)
 	// Messages from the templates package already begin "Ô F5 (…)": name the cell once.
 	if c := headerText(p.Cell); c != "" && !strings.HasPrefix(msg, "Ô "+c) {
 		where = append(where, "ô "+c)
@@ -178,6 +236,18 @@ func problemLine(p form.Problem) string {
 		return upperFirst(msg)
 	}
 	return upperFirst(strings.Join(where, ", ")) + ": " + msg
+}
+
+// inFile splits a message InFile wrote into the file's part ("tệp “a.xlsx”") and the message.
+func inFile(msg string) (file, rest string, ok bool) {
+	if !strings.HasPrefix(msg, inFilePrefix) {
+		return "", "", false
+	}
+	end := strings.Index(msg, "”, ")
+	if end < 0 {
+		return "", "", false
+	}
+	return lowerFirst(msg[:end+len("”")]), msg[end+len("”, "):], true
 }
 
 // quoted puts text in quotation marks, cleaned and cut as SafeText does: what a letter quotes

@@ -30,13 +30,13 @@ func StuckMailLetter(n StuckMail) Letter {
 	}
 	id := n.SHA256[:min(16, len(n.SHA256))]
 	return letter(Request{}, "Thư không đọc được, đã tạm giữ",
-		"Kính gửi: "+desk(n.Office),
-		fmt.Sprintf("Hệ thống đã %d lần bắt đầu đọc một thư nhận được%s (kích thước %s) nhưng không đọc xong: "+
+		toDesk(n.Office),
+		fmt.Sprintf("Hệ thống đã %d lần bắt đầu đọc một thư nhận được%s, dung lượng %s, nhưng không đọc xong: "+
 			"chương trình bị dừng giữa chừng hoặc việc đọc thư vượt quá thời gian cho phép. ", n.Tries, received, FormatSize(n.Size))+
 			"Để không làm gián đoạn việc nhận các thư khác, hệ thống không đọc lại và không trả lời tự động thư này. "+
 			where+".",
-		"Đề nghị "+desk(n.Office)+" mở thư để xem người gửi và nội dung. Nếu đó là báo cáo của đơn vị, đề nghị đơn vị "+
-			"mở tệp bằng Excel, xoá các trang, dòng, nội dung thừa, lưu lại rồi gửi lại. Nếu việc này lặp lại, đề nghị báo "+
+		"Đề nghị "+deskYou(n.Office)+" mở thư để xem người gửi và nội dung. Nếu đó là báo cáo của đơn vị, đề nghị đơn vị "+
+			"mở tệp bằng Excel, xóa các trang, dòng, nội dung thừa, lưu lại rồi gửi lại. Nếu việc này lặp lại, đề nghị báo "+
 			"cán bộ quản trị hệ thống, kèm mã nhận dạng của thư: "+id+".",
 		signature(n.Office))
 }

@@ -15,10 +15,10 @@ func TestStuckMailLetter(t *testing.T) {
 		want []string
 	}{
 		{"Mailbox", StuckMail{Office: sampleOffice, Tries: 2, ReceivedAt: at(17, 9, 15), Size: 38 << 10, SHA256: sha, Folder: "Quarantine"},
-			[]string{"Kính gửi: Văn phòng", "2 lần", "lúc 09:15 ngày 17/11/2026 (thứ Ba)", "38 KB",
+			[]string{"Kính gửi: Các đồng chí phụ trách tổng hợp báo cáo, Văn phòng", "2 lần", "lúc 09:15 ngày 17/11/2026,", "38 KB",
 				"chuyển vào thư mục “Quarantine” của hộp thư chung", "0123456789abcdef.", "Trân trọng./."}},
 		{"Ingest", StuckMail{Tries: 3, Size: 5 << 20, SHA256: sha},
-			[]string{"3 lần", "5,0 MB", "Thư đã được tạm giữ."}},
+			[]string{"3 lần", "dung lượng 5 MB,", "Thư đã được tạm giữ."}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

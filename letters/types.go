@@ -25,6 +25,9 @@ type Office struct {
 	Phone   string // printed in the signature
 	Email   string // the shared mailbox units send to, printed in the signature
 	Address string // postal address, optional
+	// Clerks are the desk's clerks, to whom its notices are addressed by name; none: the letters
+	// greet the clerks of the desk as a body.
+	Clerks []Person
 }
 
 // Contact is the person a unit may ask about a letter, usually the clerk who consolidates.
@@ -148,10 +151,7 @@ type Nag struct {
 	Request  Request
 	Now      time.Time // when the letter is written: gives the days overdue
 	FileName string    // the template attached again, if any
-	// Escalated says the supervising leader is copied, and the letter says so.
-	Escalated bool
-	// SupervisorTitle names the leader's post: "Phó Trưởng Ban" (the default),
-	// "Phó Giám đốc Sở", "Phó Chủ tịch UBND quận".
-	SupervisorTitle string
-	SupervisorName  string // optional: "Trần Văn Cường"
+	// Copied is the leader supervising the unit when the nag is copied to them, and the letter
+	// names them; zero when nobody is copied (no escalation yet, or no supervisor configured).
+	Copied Person
 }

@@ -18,7 +18,7 @@ func alsoCheck(warnings []form.Problem) string {
 	if len(warnings) == 0 {
 		return ""
 	}
-	return "Ngoài ra, khi sửa tệp, đề nghị đơn vị xem lại các điểm sau (không phải lỗi, không ảnh hưởng đến việc tiếp nhận):\n" +
+	return "Ngoài ra, khi sửa tệp, đề nghị đơn vị xem lại các điểm sau; đây không phải lỗi và không ảnh hưởng đến việc tiếp nhận:\n" +
 		problemList(warnings, "điểm")
 }
 
@@ -39,15 +39,15 @@ func otherTemplateCause(d Rejection, files string) string {
 // freshTemplateRequest asks the unit to fill the template attached to the letter, for the form,
 // unit and period of the file it sent.
 func freshTemplateRequest(d Rejection) string {
-	return "Đề nghị đơn vị nhập số liệu vào tệp mẫu mới " + quoted(d.Template) + " gửi kèm thư này " +
-		"(tệp mẫu hiện hành của " + desk(d.Office) + " cho đơn vị" + periodOf(d.Request) + "), giữ nguyên tên tệp, " +
+	return "Đề nghị đơn vị nhập số liệu vào tệp mẫu mới " + quoted(d.Template) + " gửi kèm thư này, là tệp mẫu " +
+		"hiện hành của " + desk(d.Office) + " cho đơn vị" + periodOf(d.Request) + "; giữ nguyên tên tệp, " +
 		"rồi trả lời thư này, đính kèm tệp đã điền"
 }
 
-// periodOf is ", kỳ báo cáo tháng 11/2026" for a request that names its period, else "".
+// periodOf is " cho kỳ báo cáo tháng 11/2026" for a request that names its period, else "".
 func periodOf(r Request) string {
 	if p := strings.TrimSpace(r.Period); p != "" {
-		return ", kỳ báo cáo " + lowerFirst(p)
+		return " cho kỳ báo cáo " + lowerFirst(p)
 	}
 	return ""
 }
@@ -61,16 +61,16 @@ func closeDeadline(r Request, now time.Time) string {
 		return deadlineLine(r)
 	}
 	if !now.Before(dl) {
-		return "Thời hạn gửi (" + FormatDeadline(dl) + ") đã qua do tệp mẫu được gửi muộn; " +
+		return "Tệp mẫu được gửi muộn nên thời hạn gửi báo cáo, " + FormatDeadline(dl) + ", đã qua; " +
 			"đề nghị đơn vị hoàn thành và gửi báo cáo sớm nhất."
 	}
 	left := "; thời gian còn lại: " + FormatDuration(dl.Sub(now)) + "."
-	switch DaysOverdue(now, dl) {
+	switch DaysOverdue(now, DeadlineDay(dl)) {
 	case 0:
-		return "Hạn gửi là hôm nay, " + FormatDeadline(dl) + left + " Tệp mẫu được gửi sát hạn; " +
+		return "Thời hạn gửi: " + FormatDeadline(dl) + ", tức là hôm nay" + left + " Tệp mẫu được gửi sát hạn; " +
 			"đề nghị đơn vị khẩn trương hoàn thành và gửi báo cáo trong hôm nay."
 	case 1:
-		return "Hạn gửi là ngày mai, " + FormatDeadline(dl) + left + " Tệp mẫu được gửi sát hạn; " +
+		return "Thời hạn gửi: " + FormatDeadline(dl) + ", tức là ngày mai" + left + " Tệp mẫu được gửi sát hạn; " +
 			"đề nghị đơn vị khẩn trương hoàn thành và gửi báo cáo đúng hạn."
 	}
 	return "Thời hạn gửi: " + FormatDeadline(dl) + left + " Tệp mẫu được gửi sát hạn; " +
@@ -85,9 +85,9 @@ func closeDeadlineSubject(r Request, now time.Time) string {
 		return ""
 	case !now.Before(dl):
 		return " (đã quá hạn)"
-	case DaysOverdue(now, dl) == 0:
+	case DaysOverdue(now, DeadlineDay(dl)) == 0:
 		return " (hôm nay)"
-	case DaysOverdue(now, dl) == 1:
+	case DaysOverdue(now, DeadlineDay(dl)) == 1:
 		return " (ngày mai)"
 	}
 	return ""

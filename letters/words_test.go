@@ -5,29 +5,11 @@ import (
 	"go/parser"
 	"go/token"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 	"unicode"
 )
-
-// What a person must never be told to type or look up: a command ("tonghop consolidate"), text
-// in backticks, or a key of the configuration ("[mail_auth]", "[[units]]", "mailbox.max_attachments",
-// "deadline_overrides"). A letter says what will happen and what the person can do by mail; the
-// configuration is the administrator's, not the reader's.
-var (
-	commandWords = regexp.MustCompile("\\btonghop\\s+[a-z]|`")
-	configWords  = regexp.MustCompile(`\[\[?[a-z][a-z0-9_]*\]\]?|\b[a-z][a-z0-9]*_[a-z0-9_]+\b|\b[a-z]+\.[a-z][a-z0-9_]*_[a-z0-9_]*\b`)
-)
-
-// commandOrKey returns the command or configuration key text tells a person about, or "".
-func commandOrKey(text string) string {
-	if m := commandWords.FindString(text); m != "" {
-		return m
-	}
-	return configWords.FindString(text)
-}
 
 // personTexts are the sources of texts people read: every file of package letters, and the
 // messages other packages put in workbooks and letters (the problems found in a workbook, the
@@ -51,46 +33,16 @@ func TestTexts_NoCommandOrConfigKey(t *testing.T) {
 			}
 			for _, lit := range stringLiterals(t, file) {
 				checked++
-				if m := commandOrKey(lit.text); m != "" && (isSentence(lit.text) || commandWords.MatchString(lit.text)) {
-					t.Errorf("%s: %q names %q, which a person cannot act on", lit.pos, lit.text, m)
+				for _, f := range CommandOrKey(lit.text) {
+					if isSentence(lit.text) || f.Rule == RuleCommand {
+						t.Errorf("%s: %q names %q, which a person cannot act on", lit.pos, lit.text, f.Match)
+					}
 				}
 			}
 		}
 	}
 	if checked < 300 {
 		t.Fatalf("read %d strings, want the hundreds the letters hold", checked)
-	}
-}
-
-// TestLetters_NoCommandOrConfigKey holds every sample letter, whole, to the same rule: what a
-// letter assembles from parts must not spell a command or a key either.
-func TestLetters_NoCommandOrConfigKey(t *testing.T) {
-	for name, l := range sampleLetters() {
-		for _, text := range []string{l.Subject, l.Body} {
-			if m := commandOrKey(text); m != "" {
-				t.Errorf("%s: names %q:\n%s", name, m, text)
-			}
-		}
-	}
-}
-
-// TestCommandOrKey: the rule catches what it is for and lets a letter's ordinary words pass.
-func TestCommandOrKey(t *testing.T) {
-	for _, bad := range []string{
-		"tổng hợp lại bằng lệnh “tonghop consolidate”", "chạy `status`", "(mục [mail_auth])", "mục [[units]], emails",
-		"theo cấu hình (deadline_overrides)", "giới hạn mailbox.max_attachments",
-	} {
-		if commandOrKey(bad) == "" {
-			t.Errorf("%q: got nothing, want the command or key found", bad)
-		}
-	}
-	for _, good := range []string{
-		"[BM.04.01/KH] Đề nghị gửi Chương trình công tác trọng tâm", "tệp “BM.04.01-KH_2026-11_QLDN.xlsx”",
-		"Hệ thống tổng hợp báo cáo", "thư điện tử tonghop@bqlkcn.example", "[TH BM.04.01/KH 2026-11 v2 k1a2b3c4d]",
-	} {
-		if m := commandOrKey(good); m != "" {
-			t.Errorf("%q: got %q, want nothing", good, m)
-		}
 	}
 }
 

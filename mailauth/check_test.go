@@ -295,11 +295,11 @@ func TestCheck_Reason(t *testing.T) {
 		want   []string // substrings of the reason
 	}{
 		{"Spoof", reply(gmailSpoof), gmail, []string{"lanhdao@bqlkcn.gov.vn", "máy chủ thư mx.google.com",
-			"(SPF)", "DMARC", "Cần hỏi lại trực tiếp người gửi"}},
+			"tên miền người gửi không cho phép", "không đạt chính sách xác thực của tên miền người gửi", "Cần hỏi lại trực tiếp người gửi"}},
 		{"Temporary", reply(openDMARCTemp, openDKIMPass), postfx, []string{"chưa kiểm tra xong",
 			"Có thể kiểm tra lại sau"}},
 		{"NotThroughMX", reply(forgedGmail), postfx, []string{"không đi qua máy chủ thư của cơ quan"}},
-		{"Microsoft", reply(m365Spoof), m365, []string{"máy chủ thư của cơ quan (Microsoft 365) đánh giá thư là giả mạo"}},
+		{"Microsoft", reply(m365Spoof), m365, []string{"máy chủ thư của cơ quan đánh giá thư là giả mạo"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -12,10 +12,11 @@ import (
 	"github.com/tonghop/tonghop/templates"
 )
 
-// Letterhead is the office as its letters sign: name, collecting desk, phone, shared mailbox.
+// Letterhead is the office as its letters sign: name, collecting desk, phone, shared mailbox;
+// and the desk's clerks, to whom its notices are addressed.
 func (o *Office) Letterhead() letters.Office {
 	c := o.Config.Office
-	return letters.Office{Name: c.Name, Desk: c.Desk, Phone: c.Phone, Email: o.SMTP.From}
+	return letters.Office{Name: c.Name, Desk: c.Desk, Phone: c.Phone, Email: o.SMTP.From, Clerks: People(o.Clerks())}
 }
 
 // Contact is the first clerk of the configuration, named in letters as the person to call.

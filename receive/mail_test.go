@@ -54,7 +54,7 @@ func TestJudge_Mail(t *testing.T) {
 				// One clear thing: valid and kept, the report issued, the Office decides and tells.
 				receipt := in.Outbox[1].Body
 				if !in.Submissions[0].AfterIssue || !strings.Contains(receipt, "hợp lệ") || strings.Contains(receipt, "được tiếp nhận") ||
-					strings.Contains(receipt, "khóa sổ") || !strings.Contains(receipt, "sẽ xem xét có đưa bản này vào báo cáo điều chỉnh") {
+					strings.Contains(receipt, "khóa sổ") || !strings.Contains(receipt, "sẽ xem xét có đưa lần gửi này vào báo cáo điều chỉnh") {
 					t.Errorf("after issue %v, receipt:\n%s", in.Submissions[0].AfterIssue, receipt)
 				}
 				if n := in.Outbox[0]; len(n.Attachments) != 1 || n.About.Unit != "QLDN" || !strings.Contains(n.Subject, "[TH BM.02.01/KH 2026-11 QLDN v1 k") {

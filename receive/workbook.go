@@ -204,7 +204,7 @@ func (j *Judge) checkIdent(ctx context.Context, unit config.Unit, id form.Ident,
 		return nil
 	}
 	if err != nil {
-		v.Errors = append(v.Errors, letters.ProblemBadPeriod(id.Period, f.Code))
+		v.Errors = append(v.Errors, letters.ProblemBadPeriod(f.Code))
 		return nil
 	}
 	now := j.now()
@@ -245,7 +245,7 @@ func identProblems(o *office.Office, unit config.Unit, id form.Ident) ([]form.Pr
 	}
 	p, err := period.Parse(id.Period)
 	if err != nil || string(p.Kind) != f.Period {
-		return append(out, letters.ProblemBadPeriod(id.Period, f.Code)), f, p, false
+		return append(out, letters.ProblemBadPeriod(f.Code)), f, p, false
 	}
 	return out, f, p, true
 }

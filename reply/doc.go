@@ -28,10 +28,11 @@
 //   - device lines ("Sent from my iPhone", "Gửi từ iPhone của tôi", "Get
 //     Outlook for iOS", "Được gửi từ Thư cho Windows") when they name a
 //     device or an app;
-//   - the request's own instruction line ("Trả lời thư này: Duyệt / Đồng ý
-//     để duyệt; hoặc ghi ý kiến cần sửa. …", exactly as package letters writes
-//     it, also wrapped over several lines) and its "[TH …]" token, in case
-//     the quote was not recognised. A sentence of the person's own that
+//   - the request's own instruction paragraph ("Kính đề nghị đồng chí cho ý
+//     kiến bằng cách trả lời thư này: ghi “Duyệt” hoặc “Đồng ý” …", exactly as
+//     package letters writes it, or as it wrote it before, also wrapped over
+//     several lines) and its "[TH …]" token, in case the quote was not
+//     recognised. A sentence of the person's own that
 //     mentions "trả lời thư này" is kept.
 //
 // Which body: the text/plain body is read unless it is empty, or it shows no

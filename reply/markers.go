@@ -240,20 +240,32 @@ func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
-// instructionText is the request mail's instruction line, as the letters
-// package writes it (letters.howToAnswer). Its approval words must never
-// count, so if it shows up in the person's text (a failed quote strip) it
-// is removed — but only that exact text, possibly wrapped over several
-// lines: a sentence of the person's own that mentions "trả lời thư này"
-// stays. Should the letters' wording change, the line stays too, and its
-// "cần sửa" keeps the reply from reading as an approval.
-const instructionText = "Trả lời thư này: Duyệt / Đồng ý để duyệt; hoặc ghi ý kiến cần sửa. " +
-	"Nếu sửa trực tiếp trên tệp, xin gửi kèm tệp đã sửa khi trả lời."
+// instructionTexts are the request mail's instruction paragraph, as the
+// letters package writes it (letters.AnswerInstruction; a test there holds
+// the two together), and as it wrote it before, for replies to requests sent
+// then. Their approval words must never count, so if one shows up in the
+// person's text (a failed quote strip) it is removed — but only that exact
+// text, possibly wrapped over several lines: a sentence of the person's own
+// that mentions "trả lời thư này" stays. Should the letters' wording change
+// without this list, the paragraph stays too, and its "chỉnh sửa" keeps the
+// reply from reading as an approval.
+var instructionTexts = []string{
+	"Kính đề nghị đồng chí cho ý kiến bằng cách trả lời thư này: ghi “Duyệt” hoặc “Đồng ý” nếu đồng ý; hoặc ghi rõ " +
+		"nội dung cần chỉnh sửa. Nếu chỉnh sửa trực tiếp trên tệp, kính đề nghị đồng chí gửi kèm tệp đã sửa khi trả lời.",
+	"Trả lời thư này: Duyệt / Đồng ý để duyệt; hoặc ghi ý kiến cần sửa. " +
+		"Nếu sửa trực tiếp trên tệp, xin gửi kèm tệp đã sửa khi trả lời.",
+}
 
-// instructionKey is instructionText folded, without spaces.
-var instructionKey = strings.Join(strings.Fields(fold(instructionText)), "")
+// instructionKeys are instructionTexts folded, without spaces.
+var instructionKeys = func() []string {
+	keys := make([]string, len(instructionTexts))
+	for i, t := range instructionTexts {
+		keys[i] = strings.Join(strings.Fields(fold(t)), "")
+	}
+	return keys
+}()
 
-// instructionPart reports whether a line (folded) is a piece of the
+// instructionPart reports whether a line (folded) is a piece of an
 // instruction that continues seen, the pieces of the lines before it, and
 // returns the pieces so far.
 func instructionPart(f, seen string) (string, bool) {
@@ -262,11 +274,14 @@ func instructionPart(f, seen string) (string, bool) {
 		return "", false
 	}
 	part := seen + key
-	if !strings.HasPrefix(instructionKey, part) {
-		return "", false
+	for _, instruction := range instructionKeys {
+		if !strings.HasPrefix(instruction, part) {
+			continue
+		}
+		// A short continuation ("sửa") could be the person's own word; it
+		// counts only if it ends a sentence of the instruction.
+		ends := part == instruction || strings.HasSuffix(part, ".") || strings.HasPrefix(instruction[len(part):], ".")
+		return part, seen == "" || len(key) >= 8 || ends
 	}
-	// A short continuation ("sửa") could be the person's own word; it counts
-	// only if it ends a sentence of the instruction.
-	ends := part == instructionKey || strings.HasSuffix(part, ".") || strings.HasPrefix(instructionKey[len(part):], ".")
-	return part, seen == "" || len(key) >= 8 || ends
+	return "", false
 }

@@ -85,6 +85,9 @@ func (c *cycle) issue(t testing.TB) {
 	}
 	r := c.issued[tbAddr]
 	assertNamed(t, "To", r.msg.To, tbAddr, ptbAddr)
+	containsAll(t, "the issue's letter", r.msg.Text, "Kính gửi:\n- Đồng chí Nguyễn Văn An, Trưởng Ban;\n- Đồng chí Trần Thị Bình, Phó Trưởng Ban.",
+		"Đồng chí Lê Văn Cường, Chánh Văn phòng, duyệt lúc", "Đồng chí Nguyễn Văn An, Trưởng Ban, duyệt lúc")
+	lacksAll(t, "the issue's letter", r.msg.Text, "<", "@kcn.example>", "dự thảo lần")
 	assertNamed(t, "Cc", r.msg.Cc, clerkAddr)
 	if date := r.msg.Header["Date"]; len(date) != 1 || !strings.HasSuffix(strings.TrimSpace(date[0]), "+0700") {
 		t.Errorf("the issue's Date: %q, want the office's zone, +0700", date)
@@ -117,18 +120,18 @@ func (c *cycle) awaitIssue(t testing.TB, n int) {
 	}
 }
 
-// isIssue matches issue n of the report: the first ("Ban hành"), or a replacement ("Ban hành
-// thay thế", its workbook numbered n).
+// isIssue matches issue n of the report: the first ("Báo cáo đã duyệt:"), or a replacement
+// ("Báo cáo đã duyệt, thay thế báo cáo đã gửi …", its workbook numbered n).
 func isIssue(n int) func(*intake.Message) bool {
 	return func(m *intake.Message) bool {
 		if !withWorkbook(m) {
 			return false
 		}
 		if n == 1 {
-			return strings.Contains(m.Subject, "] Ban hành: ")
+			return strings.HasPrefix(m.Subject, "Báo cáo đã duyệt: ")
 		}
-		return strings.Contains(m.Subject, "] Ban hành thay thế: ") &&
-			strings.HasSuffix(m.Spreadsheets()[0].Name, fmt.Sprintf("_ban-hanh-lan-%d.xlsx", n))
+		return strings.HasPrefix(m.Subject, "Báo cáo đã duyệt, thay thế báo cáo đã gửi ") &&
+			strings.HasSuffix(m.Spreadsheets()[0].Name, fmt.Sprintf("_gui-lan-%d.xlsx", n))
 	}
 }
 

@@ -18,10 +18,13 @@ import (
 // correctionWords is the Trưởng Ban's answer to the issued report in issue 17.
 const correctionWords = "Số liệu chỉ tiêu 2 chưa đúng, đề nghị Văn phòng kiểm tra, sửa lại và trình lại tôi."
 
-// issuedOn is how the letters name the issue of draft v<version>: every issue is on the day
+// sentOn is how the letters name the day an approved report was sent: every issue is on the day
 // of officeStart.
+func sentOn() string { return "ngày " + officeStart.Format("02/01/2006") }
+
+// issuedOn is how the letters to the clerks name the approved report of draft v<version>.
 func issuedOn(version int) string {
-	return fmt.Sprintf("ngày %s (bản tổng hợp lần %d)", officeStart.Format("02/01/2006"), version)
+	return fmt.Sprintf("đã được duyệt và gửi %s (dự thảo lần %d)", sentOn(), version)
 }
 
 // correctionAsked: the Trưởng Ban answers the issue in his INBOX asking for a correction. The
@@ -32,11 +35,11 @@ func (c *cycle) correctionAsked(t testing.TB) {
 	head := c.people[tbAddr]
 	id := head.send(t, reply(head, t, c.issued[tbAddr], correctionWords), true)
 	c.shared[id] = "Processed"
-	asked := c.people[clerkAddr].waitFor(t, "the request for a correction", subjectHas("Đề nghị điều chỉnh báo cáo đã ban hành"))
+	asked := c.people[clerkAddr].waitFor(t, "the request for a correction", subjectHas("Đề nghị điều chỉnh báo cáo đã duyệt"))
 	c.expectKind(t, clerkAddr, asked, ledger.KindCorrection)
 	containsAll(t, "the clerk's letter about the correction", asked.msg.Text,
-		"Trưởng Ban Nguyễn Văn An đề nghị điều chỉnh", "đã ban hành "+issuedOn(1), correctionWords,
-		"Kỳ báo cáo đã được mở lại để điều chỉnh", "trình duyệt lại từ bước đầu (Chánh Văn phòng Lê Văn Cường)")
+		"Đồng chí Nguyễn Văn An, Trưởng Ban, đề nghị điều chỉnh", issuedOn(1), correctionWords,
+		"Kỳ báo cáo đã được mở lại để điều chỉnh", "trình duyệt lại từ bước đầu, bắt đầu từ đồng chí Lê Văn Cường, Chánh Văn phòng;")
 	assertCarriesOriginal(t, "the clerk's letter about the correction", asked.msg, id)
 	ack := head.waitFor(t, "acknowledgement of the request", inReplyTo(id))
 	c.expectKind(t, tbAddr, ack, ledger.KindApprovalNotice)
@@ -72,7 +75,7 @@ func (c *cycle) replacement(t testing.TB) {
 	c.approveDraft(t, 2, 1)
 	c.awaitIssue(t, 2)
 	containsAll(t, "the replacement", c.issued[tbAddr].msg.Text,
-		"Báo cáo này thay thế báo cáo đã ban hành "+issuedOn(1), "theo ý kiến của Trưởng Ban Nguyễn Văn An")
+		"Báo cáo này thay thế báo cáo đã gửi "+sentOn()+".", "theo ý kiến của đồng chí Nguyễn Văn An, Trưởng Ban")
 	after := summaryFigures(t, c.issued[tbAddr].msg.Spreadsheets()[0].Data).rows[code][hdrPeriod]
 	if b, err := parseFloat(before); err != nil || !near(after, b+delta) {
 		t.Errorf("indicator %s in the replacement: %s, want the first issue's %s and %d", code, after, before, delta)
@@ -82,7 +85,8 @@ func (c *cycle) replacement(t testing.TB) {
 
 // approveDraft waits for draft v<version> in the clerk's INBOX and takes it through the chain:
 // the Chánh Văn phòng agrees, the Trưởng Ban approves. Each request says the draft corrects the
-// report in force, draft v<replaces> as issued.
+// report in force, draft v<replaces> as approved and sent; the leaders are told the day it was
+// sent, not the draft's number.
 func (c *cycle) approveDraft(t testing.TB, version, replaces int) {
 	t.Helper()
 	draft := c.people[clerkAddr].waitFor(t, fmt.Sprintf("draft v%d", version), isDraft(version))
@@ -91,7 +95,8 @@ func (c *cycle) approveDraft(t testing.TB, version, replaces int) {
 		req := c.people[step.addr].waitFor(t, fmt.Sprintf("request for v%d", version), isRequest(version))
 		c.expectKind(t, step.addr, req, ledger.KindApprovalRequest)
 		containsAll(t, fmt.Sprintf("the request for v%d to %s", version, step.addr), req.msg.Text,
-			"Đây là dự thảo điều chỉnh", "đã ban hành "+issuedOn(replaces))
+			"Đây là dự thảo điều chỉnh báo cáo đã được duyệt và gửi "+sentOn())
+		lacksAll(t, fmt.Sprintf("the request for v%d to %s", version, step.addr), req.msg.Text, fmt.Sprintf("dự thảo lần %d", replaces))
 		c.answer(t, step.addr, req, step.words)
 	}
 }
@@ -99,7 +104,7 @@ func (c *cycle) approveDraft(t testing.TB, version, replaces int) {
 // isDraft matches the clerk's mail with draft v<version>.
 func isDraft(version int) func(*intake.Message) bool {
 	return func(m *intake.Message) bool {
-		return withWorkbook(m) && aboutVersion(m.Subject, version) && strings.Contains(m.Subject, "Đã tổng hợp")
+		return withWorkbook(m) && aboutVersion(m.Subject, version) && strings.HasPrefix(m.Subject, "Đã lập dự thảo:")
 	}
 }
 

@@ -28,11 +28,11 @@ func (c *cycle) lateFile(t testing.TB) {
 	c.lateID = id
 	r := c.units[lateUnit].waitFor(t, "receipt of the file sent after the issue", inReplyTo(id))
 	c.expectKind(t, u.Addr(), r, ledger.KindReceipt)
-	containsAll(t, "the receipt of the late file", r.msg.Subject+"\n"+r.msg.Text, "gửi sau khi ban hành",
+	containsAll(t, "the receipt of the late file", r.msg.Subject+"\n"+r.msg.Text, "gửi sau khi báo cáo tổng hợp đã được duyệt",
 		"lần gửi thứ 2. Tệp đã được kiểm tra và hợp lệ.",
-		"đã được ban hành "+issuedOn(2)+", trong đó số liệu của đơn vị là bản gửi lần thứ 1.",
-		"sẽ xem xét có đưa bản này vào báo cáo điều chỉnh hay không")
-	lacksAll(t, "the receipt of the late file", r.msg.Text, "được tiếp nhận", "khóa sổ")
+		"Báo cáo tổng hợp kỳ này đã được duyệt và gửi "+sentOn()+", với số liệu lần gửi thứ 1 của đơn vị.",
+		"sẽ xem xét có đưa lần gửi này vào báo cáo điều chỉnh hay không")
+	lacksAll(t, "the receipt of the late file", r.msg.Text, "được tiếp nhận", "khóa sổ", "dự thảo")
 	c.shared[id] = "Processed"
 
 	c.lateNotice = c.people[clerkAddr].waitFor(t, "notice of the late file",
@@ -56,21 +56,21 @@ func (c *cycle) lateFileTakenIn(t testing.TB) {
 	c.shared[id] = "Processed"
 	told := c.units[lateUnit].waitFor(t, "the decision on the late file", subjectHas("được đưa vào báo cáo điều chỉnh"))
 	c.expectKind(t, u.Addr(), told, ledger.KindLateDecision)
-	containsAll(t, "the unit's letter on its late file", told.msg.Text, "quyết định đưa bản này vào số liệu tổng hợp")
+	containsAll(t, "the unit's letter on its late file", told.msg.Text, "quyết định đưa lần gửi này vào số liệu tổng hợp")
 	if told.msg.InReplyTo != c.lateID {
 		t.Errorf("the unit's letter on its late file answers %q, want its mail %q", told.msg.InReplyTo, c.lateID)
 	}
 	rec := clerk.waitFor(t, "the decision recorded", inReplyTo(id))
 	c.expectKind(t, clerkAddr, rec, ledger.KindLateFile)
 	containsAll(t, "the clerk's confirmation", rec.msg.Subject+"\n"+rec.msg.Text, "Đã ghi nhận quyết định",
-		"quyết định ĐƯA VÀO bản gửi lần thứ 2")
+		"quyết định ĐƯA VÀO lần gửi thứ 2")
 
 	before := summaryFigures(t, c.issued[tbAddr].msg.Spreadsheets()[0].Data).rows[lateCode][hdrPeriod]
 	c.approveDraft(t, 3, 2)
 	c.awaitIssue(t, 3)
 	containsAll(t, "the second replacement", c.issued[tbAddr].msg.Text,
-		"Báo cáo này thay thế báo cáo đã ban hành "+issuedOn(2),
-		"để bổ sung số liệu của "+u.Name+" gửi sau khi ban hành")
+		"Báo cáo này thay thế báo cáo đã gửi "+sentOn()+".",
+		"để bổ sung số liệu của "+u.Name+" gửi sau khi báo cáo đã được duyệt")
 	after := summaryFigures(t, c.issued[tbAddr].msg.Spreadsheets()[0].Data).rows[lateCode][hdrPeriod]
 	if b, err := parseFloat(before); err != nil || !near(after, b+lateDelta) {
 		t.Errorf("indicator %s in the second replacement: %s, want the replaced issue's %s and %d", lateCode, after, before, lateDelta)
