@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tonghop/tonghop/letters"
+
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/consolidate"
 	"github.com/tonghop/tonghop/ledger"
@@ -79,6 +81,11 @@ func checkFiguresAreTheLedgers(t *testing.T, dir string) {
 	}
 	drafts := 0
 	for _, m := range out {
+		// Every mail a person reads is held to the letters' rules (no English, codes, commands,
+		// "hãy", straight quotes, nested parentheses, bare big numbers), as the catalogue is.
+		for _, f := range letters.LintLetter(letters.Letter{Subject: m.Subject, Body: m.Body}) {
+			t.Errorf("%s mail %q: %s", m.Kind, m.Subject, f)
+		}
 		if m.Kind == ledger.KindDraft {
 			drafts++
 			if strings.Contains(m.Body, "cần lưu ý") {
