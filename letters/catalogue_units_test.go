@@ -168,7 +168,7 @@ var (
 		{Sheet: "Nội dung báo cáo", Message: "Mục “I. Kết quả thực hiện nhiệm vụ” chưa có nội dung; đây là mục bắt buộc."},
 	}
 	cellWarning = form.Problem{Sheet: "Chỉ tiêu", Cell: "D12", Message: "Ô D12, Kế hoạch năm, chỉ tiêu 3 “Vốn đầu tư " +
-		"đăng ký”: “1.234,5” được hiểu là 1.234,5; nếu không đúng, đề nghị đơn vị sửa lại."}
+		"đăng ký”: “1.234,5” được hiểu là 1234,5; nếu không đúng, đề nghị sửa lại."}
 )
 
 func itoa(n int) string { return FormatNumber(int64(n)) }
