@@ -46,15 +46,16 @@ func (a *Asker) Schedule(ctx context.Context) error {
 	var p pass
 	for i := range a.Office.Forms {
 		code := a.Office.Forms[i].Code
-		plan := a.Office.Plans[code]
-		windows, err := plan.Active(now, a.Office.Calendar, events)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		for _, w := range windows {
-			if err := a.scheduleWindow(ctx, plan, w, &p); err != nil {
-				errs = append(errs, fmt.Errorf("%s %s: %w", code, w.Period, err))
+		for _, plan := range a.Office.Plans[code] { // one per period kind of the form
+			windows, err := plan.Active(now, a.Office.Calendar, events)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			for _, w := range windows {
+				if err := a.scheduleWindow(ctx, plan, w, &p); err != nil {
+					errs = append(errs, fmt.Errorf("%s %s: %w", code, w.Period, err))
+				}
 			}
 		}
 	}

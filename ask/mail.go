@@ -64,7 +64,7 @@ func (a *Asker) queueMail(ctx context.Context, act schedule.Action, m ledger.Out
 		return err
 	}
 	m.NotBefore = a.Office.Calendar.NextWorkingTime(a.now())
-	workbook, err := a.writeMail(act, &m)
+	workbook, err := a.writeMail(ctx, act, &m)
 	if err != nil {
 		return err
 	}
@@ -92,11 +92,11 @@ func (a *Asker) queueMail(ctx context.Context, act schedule.Action, m ledger.Out
 // writeMail writes the template, reminder or nag of a scheduled action into m; each carries the
 // unit's template, so that a unit that lost the first mail can still answer this one. It
 // returns the template's copy for the archive too.
-func (a *Asker) writeMail(act schedule.Action, m *ledger.OutMail) (archiveCopy, error) {
+func (a *Asker) writeMail(ctx context.Context, act schedule.Action, m *ledger.OutMail) (archiveCopy, error) {
 	unit, _ := a.Office.Unit(act.Unit)
 	req := a.scheduledRequest(act, act.Deadline)
 	m.To, m.CreatedAt = unit.Emails, a.now()
-	att, workbook, err := a.templateAttachment(act)
+	att, workbook, err := a.templateAttachment(ctx, act)
 	if err != nil {
 		return workbook, err
 	}
@@ -137,12 +137,19 @@ func (a *Asker) copied(act schedule.Action, unit config.Unit) (config.Person, bo
 
 // templateAttachment generates the unit's workbook for the action's period and stores it in
 // the ledger's blobs; it returns the workbook's copy for the archive as well.
-func (a *Asker) templateAttachment(act schedule.Action) (ledger.Attachment, archiveCopy, error) {
+func (a *Asker) templateAttachment(ctx context.Context, act schedule.Action) (ledger.Attachment, archiveCopy, error) {
 	f, _ := a.Office.Form(act.Form)
 	unit, _ := a.Office.Unit(act.Unit)
 	var buf bytes.Buffer
 	meta := a.Office.TemplateMetaAt(f, unit, act.Period, act.Deadline)
-	if err := templates.Generate(&buf, f.Form, meta, nil); err != nil {
+	if act.Label != "" {
+		meta.PeriodLabel = act.Label
+	}
+	prefill, err := a.Office.Prefill(ctx, a.Ledger, f, unit, act.Period)
+	if err != nil {
+		return ledger.Attachment{}, archiveCopy{}, fmt.Errorf("prefill template: %w", err)
+	}
+	if err := templates.Generate(&buf, a.Office.Workbook(f, unit), meta, prefill); err != nil {
 		return ledger.Attachment{}, archiveCopy{}, fmt.Errorf("generate template: %w", err)
 	}
 	sha, err := a.Ledger.PutBlob(buf.Bytes())
@@ -158,6 +165,9 @@ func (a *Asker) templateAttachment(act schedule.Action) (ledger.Attachment, arch
 // already placed (office.Request would place it again).
 func (a *Asker) scheduledRequest(act schedule.Action, deadline time.Time) letters.Request {
 	r := letters.Request{FormCode: act.Form, Period: act.Period.Label(), Deadline: deadline.In(a.Office.Location)}
+	if act.Label != "" {
+		r.Period = act.Label
+	}
 	if f, ok := a.Office.Form(act.Form); ok {
 		r.FormTitle = f.Title
 	}

@@ -1,6 +1,7 @@
 package ask
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -23,7 +24,7 @@ func TestAsker_EscalatedNagNamesWhoIsCopied(t *testing.T) {
 		act := schedule.Action{Kind: "nag", Form: "BM.02.01/KH", Period: nov, Unit: unit, N: 2, Escalate: escalate,
 			Deadline: time.Date(2026, 11, 18, 17, 0, 0, 0, period.DefaultLocation())}
 		m := ledger.OutMail{Kind: ledger.KindNag}
-		if _, err := a.writeMail(act, &m); err != nil {
+		if _, err := a.writeMail(context.Background(), act, &m); err != nil {
 			t.Fatal(err)
 		}
 		return m

@@ -87,7 +87,7 @@ func (c *Config) override(f *Form, o DeadlineOverride) (period.Period, time.Time
 	if err != nil {
 		return period.Period{}, time.Time{}, err
 	}
-	if string(p.Kind) != f.Period {
+	if !f.Period.Has(string(p.Kind)) {
 		return period.Period{}, time.Time{}, fmt.Errorf("period %s is not a %s period", p, f.Period)
 	}
 	at, err := time.ParseInLocation("2006-01-02 15:04", strings.TrimSpace(o.Deadline), c.Location)

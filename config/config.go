@@ -27,6 +27,8 @@ type Config struct {
 	Units   []Unit   `toml:"units"`
 	People  []Person `toml:"people"`
 	Forms   []Form   `toml:"forms"`
+	// Groups names the unit groups, key → the name people read: phuong = "UBND các phường".
+	Groups map[string]string `toml:"groups"`
 	// MailAuth says how far a leader's reply, or a unit's mail, is believed to come from its sender.
 	MailAuth MailAuth `toml:"mail_auth"`
 
@@ -201,6 +203,9 @@ type Unit struct {
 	Name       string   `toml:"name"`       // "Phòng Quản lý doanh nghiệp"
 	Emails     []string `toml:"emails"`     // addresses it sends from and receives at
 	Supervisor string   `toml:"supervisor"` // id of the leader who supervises it (copied on escalations)
+	// Group is the unit group it belongs to ("phuong"), a key of [groups]: a form's parts limited
+	// to groups are filled by their units only. Empty: the parts for every unit only.
+	Group string `toml:"group"`
 }
 
 // Person is someone in the chain: reviewer, approver, supervising leader, registry clerk.

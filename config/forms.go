@@ -61,7 +61,11 @@ func (c *Config) Schedule(f *Form) (FormSchedule, error) {
 // naming every problem under path.
 func (c *Config) parseSchedule(v *validator, path string, f *Form) FormSchedule {
 	var out FormSchedule
-	kind, kindErr := period.ParseKind(f.Period)
+	// One kind per form until the cadences of issue 18 (WP-B) read one schedule per kind.
+	kind, kindErr := period.ParseKind(f.Period.String())
+	if len(f.Period) > 1 {
+		v.add(path+".period", "several kinds (%s) are not supported yet", f.Period)
+	}
 	out.Kind = kind
 	out.Policy = c.parsePolicy(v, path, f, kind, kindErr)
 	if err := period.CheckCutoff(kind, f.CutoffDay); err != nil && kindErr == nil {
@@ -174,7 +178,7 @@ func (c *Config) checkEvent(v *validator, path string, f *Form, rule period.Rule
 		v.add(path, "%q counts from an event of the form itself", f.Deadline)
 	case !found:
 		v.add(path, "%q names form %s, which is not configured", f.Deadline, ev.Form)
-	case other.Period != f.Period:
+	case other.Period.String() != f.Period.String():
 		v.add(path, "%q names form %s, whose periods are %s, not %s", f.Deadline, ev.Form, other.Period, f.Period)
 	default:
 		if r, err := period.ParseRule(other.Deadline); err == nil {

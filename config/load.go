@@ -184,7 +184,7 @@ func (f *Form) completeFrom(builtins map[string]form.Form) {
 	if f.Title == "" {
 		f.Title = b.Title
 	}
-	if f.Period == "" {
+	if len(f.Period) == 0 {
 		f.Period = b.Period
 	}
 }

@@ -9,7 +9,10 @@ import (
 
 // Unit is one unit expected to report, as configured. Units are listed in configuration
 // order, which is the order of every per-unit part of the book.
-type Unit struct{ Code, Name string }
+type Unit struct {
+	Code, Name string
+	Group      string // its unit group ("phuong"), for the rows limited to groups; "" none
+}
 
 // Source is one unit's counted submission for a period, with what the provenance sheet shows.
 // The map key it is stored under in Input is authoritative for the unit code; Unit is filled

@@ -31,15 +31,11 @@ func Build(in Input) (Book, error) {
 	if err := in.Period.Valid(); err != nil {
 		return Book{}, fmt.Errorf("consolidate %s: %w", in.Form.Code, err)
 	}
-	if in.Form.Period != "" {
-		kind, err := period.ParseKind(in.Form.Period)
-		if err != nil {
-			return Book{}, fmt.Errorf("consolidate %s: form period: %w", in.Form.Code, err)
-		}
-		if kind != in.Period.Kind {
-			return Book{}, fmt.Errorf("consolidate %s: form is reported by %s, period %s is a %s",
-				in.Form.Code, kind, in.Period, in.Period.Kind)
-		}
+	// Any form may be asked for a one-off period (tonghop request); other periods are of the
+	// form's kinds.
+	if len(in.Form.Period) > 0 && in.Period.Kind != period.Once && !in.Form.Period.Has(string(in.Period.Kind)) {
+		return Book{}, fmt.Errorf("consolidate %s: form is reported by %s, period %s is a %s",
+			in.Form.Code, in.Form.Period, in.Period, in.Period.Kind)
 	}
 	b := newBuilder(in)
 	book := Book{

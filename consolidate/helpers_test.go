@@ -34,7 +34,7 @@ func indicatorForm(kind string, rows ...form.Indicator) form.Form {
 		{Key: "pct_plan", Title: "% so với kế hoạch", Type: form.Percent},
 		{Key: "pct_last_year", Title: "% so với cùng kỳ", Type: form.Percent},
 	}
-	return form.Form{Code: "TEST", Version: 1, Period: kind,
+	return form.Form{Code: "TEST", Version: 1, Period: form.Kinds{kind},
 		Indicators: []form.IndicatorTable{{Key: "t", Title: "Chỉ tiêu", Columns: cols, Rows: rows}}}
 }
 

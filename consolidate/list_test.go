@@ -134,12 +134,12 @@ func TestBuild_Narrative(t *testing.T) {
 }
 
 func TestBuild_Units(t *testing.T) {
-	units := []Unit{{"A", "Phòng A"}, {"B", "Phòng B"}, {"C", "Phòng C"}, {"A", "Phòng A lặp"}}
+	units := []Unit{{Code: "A", Name: "Phòng A"}, {Code: "B", Name: "Phòng B"}, {Code: "C", Name: "Phòng C"}, {Code: "A", Name: "Phòng A lặp"}}
 	in := Input{Form: indicatorForm("month", form.Indicator{Code: "1"}), Period: mustPeriod(t, "2026-01"), Units: units,
 		Current: map[string]Source{"B": periodOnly("1", "2"), "X": periodOnly("1", "100"), "W": periodOnly("1", "100")}}
 	in.Current["B"] = Source{Version: 3, FileName: "b.xlsx", Filled: in.Current["B"].Filled}
 	book := mustBuild(t, in)
-	if want := []Unit{{"A", "Phòng A"}, {"C", "Phòng C"}}; !reflect.DeepEqual(book.Missing, want) {
+	if want := []Unit{{Code: "A", Name: "Phòng A"}, {Code: "C", Name: "Phòng C"}}; !reflect.DeepEqual(book.Missing, want) {
 		t.Errorf("Missing: got %+v, want %+v", book.Missing, want)
 	}
 	checkValue(t, "Period", row(t, book, "1").Period, val(2))

@@ -15,6 +15,12 @@ func (x tableReader) yearToDate(u *unitSheets, code, rule string, now, own Value
 	if rule == ruleNone {
 		return Value{}, BasisNone, nil
 	}
+	if x.b.in.Period.Kind == period.Once { // a one-off request has no year of periods to add up
+		if own.OK {
+			return own, BasisTyped, nil
+		}
+		return Value{}, BasisMissing, nil
+	}
 	v, basis, missing = x.rebuild(u.code, u.earlier, x.b.due, code, rule, now)
 	switch {
 	case len(missing) == 0:

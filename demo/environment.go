@@ -15,7 +15,7 @@ import (
 type environment struct {
 	cfg      *config.Config
 	cal      period.Calendar
-	plans    map[string]schedule.Plan
+	plans    map[string]schedule.Plans
 	key      []byte
 	smtpHost string
 	smtpPort int

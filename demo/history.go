@@ -33,7 +33,7 @@ func importHistory(ctx context.Context, w io.Writer, dir string, of *office.Offi
 		if len(f.Indicators) == 0 {
 			continue
 		}
-		b := history.Book{Office: of.Office.Name, Form: f.Form, Current: period.Of(period.Kind(f.Period), simStart)}
+		b := history.Book{Office: of.Office.Name, Form: f.Form, Current: period.Of(period.Kind(f.Period[0]), simStart)}
 		for _, u := range of.FormUnits(f) {
 			b.Units = append(b.Units, history.Unit{Code: u.Code, Name: u.Name})
 		}

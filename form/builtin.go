@@ -23,7 +23,7 @@ func Builtins() map[string]Form {
 
 func workProgram() Form {
 	return Form{
-		Code: "BM.04.01/KH", Version: 1, Period: "week",
+		Code: "BM.04.01/KH", Version: 1, Period: Kinds{"week"},
 		Title: "Chương trình công tác trọng tâm",
 		Tables: []Table{{
 			Key: "tasks", Title: "Chương trình", MinRows: 1, FreeRows: 30,
@@ -48,7 +48,7 @@ func workProgram() Form {
 
 func taskAssignment() Form {
 	return Form{
-		Code: "BM.04.02/KH", Version: 1, Period: "week",
+		Code: "BM.04.02/KH", Version: 1, Period: Kinds{"week"},
 		Title: "Phân công nhiệm vụ",
 		Tables: []Table{{
 			Key: "assignments", Title: "Phân công", MinRows: 1, FreeRows: 30,
@@ -91,7 +91,7 @@ func reportSections() []Section {
 
 func resultReport() Form {
 	return Form{
-		Code: "BM.02.01/KH", Version: 1, Period: "month",
+		Code: "BM.02.01/KH", Version: 1, Period: Kinds{"month"},
 		Title: "Báo cáo kết quả thực hiện nhiệm vụ",
 		Indicators: []IndicatorTable{{
 			Key: "kcn", Title: "Chỉ tiêu",
@@ -114,7 +114,7 @@ func resultReport() Form {
 
 func wardIndicators() Form {
 	return Form{
-		Code: "KT-XH", Version: 1, Period: "month",
+		Code: "KT-XH", Version: 1, Period: Kinds{"month"},
 		Title: "Báo cáo tình hình kinh tế - xã hội, quốc phòng - an ninh",
 		Indicators: []IndicatorTable{{
 			Key: "ktxh", Title: "Chỉ tiêu KT-XH",

@@ -30,8 +30,16 @@ func (f *Form) Check() []string {
 	if f.Version < 1 {
 		add("version", "must be 1 or more, got %d", f.Version)
 	}
-	if !contains(PeriodKinds, f.Period) {
-		add("period", "%q is not one of %s", f.Period, strings.Join(PeriodKinds, ", "))
+	if len(f.Period) == 0 {
+		add("period", "is required: one of %s, or a list of them", strings.Join(PeriodKinds, ", "))
+	}
+	for i, k := range f.Period {
+		switch {
+		case !contains(PeriodKinds, k):
+			add("period", "%q is not one of %s", k, strings.Join(PeriodKinds, ", "))
+		case contains(f.Period[:i], k):
+			add("period", "%q is listed twice", k)
+		}
 	}
 	if len(f.Tables)+len(f.Indicators)+len(f.Narrative) == 0 {
 		add("tables", "a form needs at least one table, indicator table or narrative section")

@@ -20,7 +20,7 @@ func TestForm_Check(t *testing.T) {
 		want  string
 	}{
 		{"NoCode", func(f *Form) { f.Code = " " }, "code: is required"},
-		{"Period", func(f *Form) { f.Period = "fortnight" }, `period: "fortnight" is not one of`},
+		{"Period", func(f *Form) { f.Period = Kinds{"fortnight"} }, `period: "fortnight" is not one of`},
 		{"Version", func(f *Form) { f.Version = 0 }, "version: must be 1 or more"},
 		{"KeyTwice", func(f *Form) { f.Narrative[1].Key = "kcn" }, `narrative[1].key: "kcn" is already used by indicators[0]`},
 		{"BadKey", func(f *Form) { f.Narrative[0].Key = "Kết quả" }, `narrative[0].key: "Kết quả" must be lowercase`},

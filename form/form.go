@@ -16,7 +16,7 @@ type Form struct {
 	Code       string           `toml:"code"`    // e.g. "BM.04.01/KH"
 	Version    int              `toml:"version"` // layout version; bump when tables or columns change
 	Title      string           `toml:"title"`   // Vietnamese title printed on the workbook
-	Period     string           `toml:"period"`  // period kind: week, month, quarter, half, 9m, year
+	Period     Kinds            `toml:"period"`  // period kinds: week, month, quarter, half, 9m, year (see Kinds)
 	Tables     []Table          `toml:"tables"`
 	Indicators []IndicatorTable `toml:"indicators"`
 	Narrative  []Section        `toml:"narrative"`
@@ -30,6 +30,7 @@ type Table struct {
 	MinRows  int      `toml:"min_rows"`  // rows a valid submission must have (0: may be empty)
 	FreeRows int      `toml:"free_rows"` // empty, formatted rows offered in the template
 	MaxRows  int      `toml:"max_rows"`  // upper bound on rows read (0: DefaultMaxRows)
+	Groups   []string `toml:"groups"`    // the unit groups that fill it; empty: every unit
 }
 
 // DefaultMaxRows bounds the rows read from one table when the form sets no limit.
@@ -70,6 +71,7 @@ type IndicatorTable struct {
 	Title   string      `toml:"title"`
 	Rows    []Indicator `toml:"rows"`
 	Columns []Column    `toml:"columns"` // value columns: plan for the year, this period, …
+	Groups  []string    `toml:"groups"`  // the unit groups that fill it; empty: every unit
 }
 
 // Indicator is one fixed row of an indicator table.
@@ -80,14 +82,16 @@ type Indicator struct {
 	Children  []string `toml:"children"`  // codes whose sum this row must equal (a subtotal)
 	Aggregate string   `toml:"aggregate"` // how the office combines units: sum (default), avg, min, max, none
 	Required  bool     `toml:"required"`  // the "this period" value must be given
+	Groups    []string `toml:"groups"`    // the unit groups that report it; empty: every unit
 }
 
 // Section is a narrative part of a report (results, shortcomings, direction, …).
 type Section struct {
-	Key      string `toml:"key"`
-	Title    string `toml:"title"`
-	Required bool   `toml:"required"`
-	MaxLen   int    `toml:"max_len"`
+	Key      string   `toml:"key"`
+	Title    string   `toml:"title"`
+	Required bool     `toml:"required"`
+	MaxLen   int      `toml:"max_len"`
+	Groups   []string `toml:"groups"` // the unit groups that write it; empty: every unit
 }
 
 var keyPattern = regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)

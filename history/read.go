@@ -118,7 +118,7 @@ func (r *openingReader) identify() (*form.Form, map[string]Unit, error) {
 		return nil, nil, nil
 	}
 	current, err := period.Parse(kv[identPeriod])
-	if err != nil || string(current.Kind) != f.Period {
+	if err != nil || !f.Period.Has(string(current.Kind)) {
 		r.errorf(templates.IdentSheet, "", "", letters.CodeOpeningPeriod, letters.ProblemOpeningPeriod(kv[identPeriod], code))
 		return nil, nil, nil
 	}

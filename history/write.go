@@ -19,7 +19,7 @@ func WriteOpening(w io.Writer, b Book, secret []byte) error {
 	if err := b.Current.Valid(); err != nil {
 		return fmt.Errorf("opening workbook: %w", err)
 	}
-	if string(b.Current.Kind) != b.Form.Period {
+	if !b.Form.Period.Has(string(b.Current.Kind)) {
 		return fmt.Errorf("opening workbook: period %s is a %s, form %s is reported by %s", b.Current, b.Current.Kind, b.Form.Code, b.Form.Period)
 	}
 	plans := sheetPlans(&b.Form)

@@ -2,7 +2,6 @@ package letters_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -165,26 +164,16 @@ func TestBooksCatalogue_Deadlines(t *testing.T) {
 	}
 	var b strings.Builder
 	for _, f := range cfg.Forms {
-		pl := of.Plans[f.Code]
 		fmt.Fprintf(&b, "Biểu mẫu %s\n", f.Code)
-		for _, p := range period.InYear(pl.Kind, 2026) {
-			if f.Code == "BM.04.02/KH" && (p.N < 45 || p.N > 50) {
+		lines, err := of.Deadlines(context.Background(), nil, &f, 2026, events)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range lines {
+			if p := line.Period; f.Code == "BM.04.02/KH" && (p.N < 45 || p.N > 50) {
 				continue // a year of weeks waiting for the same approval says the same
 			}
-			win, err := pl.Window(p, of.Calendar, events)
-			switch {
-			case errors.Is(err, period.ErrEventPending):
-				fmt.Fprintf(&b, "%s\t—\t%s\n", p, period.PendingNote(pl.Policy.Rule, p))
-			case err != nil:
-				t.Fatal(err)
-			default:
-				note := win.Placement.Explain(p, pl.Policy, of.Calendar)
-				if f.CutoffDay > 0 {
-					start, end := p.Coverage(f.CutoffDay, cfg.Location)
-					note += "; " + period.CutoffNote(start, end, win.Deadline, of.Calendar)
-				}
-				fmt.Fprintf(&b, "%s\t%s\t%s\n", p, win.Deadline.In(cfg.Location).Format("2006-01-02 15:04"), note)
-			}
+			fmt.Fprintln(&b, line.Format(cfg.Location))
 		}
 		b.WriteString("\n")
 	}

@@ -29,7 +29,7 @@ func booksTemplateMeta(f form.Form) templates.Meta {
 		UnitName: "Phòng Quản lý doanh nghiệp", Period: "2026-11", PeriodLabel: "Tháng 11/2026",
 		Deadline: booksAt(18, 17, 0), ReplyTo: "baocao@kcn.thainguyen.gov.vn", Secret: booksKey}
 	switch {
-	case f.Period == "week":
+	case f.Period.Has("week"):
 		m.Period, m.PeriodLabel, m.Deadline = "2026-W48", "Tuần 48 (23/11 – 29/11/2026)", booksAt(19, 15, 0)
 	case f.Code == "KT-XH":
 		m.Deadline = time.Date(2026, 12, 16, 0, 0, 0, 0, booksICT)
@@ -110,7 +110,7 @@ func booksStr(p *string) string {
 // rows and a long narrative section, so that every problem about a cell can be shown.
 func booksTaskForm() form.Form {
 	f64 := func(v float64) *float64 { return &v }
-	return form.Form{Code: "BC.TH/TN", Version: 1, Period: "month", Title: "Báo cáo tình hình thực hiện nhiệm vụ được giao",
+	return form.Form{Code: "BC.TH/TN", Version: 1, Period: form.Kinds{"month"}, Title: "Báo cáo tình hình thực hiện nhiệm vụ được giao",
 		Tables: []form.Table{{Key: "viec", Title: "Công việc", MinRows: 2, FreeRows: 5, MaxRows: 3, Columns: []form.Column{
 			{Key: "noi_dung", Title: "Nội dung", Type: form.Text, Required: true, MaxLen: 200},
 			{Key: "so_nguoi", Title: "Số người thực hiện", Type: form.Integer, Min: f64(0), Max: f64(50)},

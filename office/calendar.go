@@ -51,15 +51,15 @@ func publicHolidays(opts holiday.Options) func(year int) map[string]string {
 
 // plans turns the forms into schedule plans, by form code: the one place that reads a form's
 // calendar settings for running.
-func plans(c *config.Config) (map[string]schedule.Plan, error) {
-	out := map[string]schedule.Plan{}
+func plans(c *config.Config) (map[string]schedule.Plans, error) {
+	out := map[string]schedule.Plans{}
 	for i := range c.Forms {
 		f := &c.Forms[i]
 		pl, err := plan(c, f)
 		if err != nil {
 			return nil, fmt.Errorf("forms[%d] (%s): %w", i, f.Code, err)
 		}
-		out[f.Code] = pl
+		out[f.Code] = schedule.Plans{pl}
 	}
 	return out, nil
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/letters"
 	"github.com/tonghop/tonghop/period"
+	"github.com/tonghop/tonghop/schedule"
 	"github.com/tonghop/tonghop/templates"
 )
 
@@ -52,7 +53,7 @@ func (o *Office) Request(formCode, periodName string, events period.EventTimes) 
 		return r
 	}
 	r.Period = p.Label()
-	if w, err := o.Plans[f.Code].Window(p, o.Calendar, events); err == nil {
+	if w, err := o.Plans[f.Code].Window(p, o.Calendar, events); err == nil { // a one-off period: none here
 		r.Deadline = w.Deadline.In(o.Location)
 	}
 	return r
@@ -73,7 +74,10 @@ func (o *Office) PeriodLabel(f *config.Form, p period.Period) string {
 // signing its identification. A template made without a ledger (events nil) leaves out a
 // deadline counted from another form's issue rather than guess it.
 func (o *Office) TemplateMeta(f *config.Form, unit config.Unit, p period.Period, events period.EventTimes) (templates.Meta, error) {
-	if string(p.Kind) != f.Period {
+	if p.Kind == period.Once { // the request's deadline is in the ledger: none stated here
+		return o.TemplateMetaAt(f, unit, p, time.Time{}), nil
+	}
+	if !f.Period.Has(string(p.Kind)) {
 		return templates.Meta{}, fmt.Errorf("period %s is a %s, form %s is reported by %s", p, p.Kind, f.Code, f.Period)
 	}
 	if events == nil {
@@ -84,6 +88,8 @@ func (o *Office) TemplateMeta(f *config.Form, unit config.Unit, p period.Period,
 	switch {
 	case err == nil:
 		deadline = w.Deadline
+	case errors.Is(err, schedule.ErrNotCollected):
+		return templates.Meta{}, fmt.Errorf("%s %s: %w", f.Code, p, err)
 	case !errors.Is(err, period.ErrEventPending):
 		return templates.Meta{}, fmt.Errorf("deadline of %s %s: %w", f.Code, p, err)
 	}

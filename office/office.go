@@ -21,8 +21,8 @@ type Office struct {
 	*config.Config
 	// Calendar is the office's working calendar: days off, working days and hours.
 	Calendar period.Calendar
-	// Plans are the forms' schedule plans, by form code.
-	Plans map[string]schedule.Plan
+	// Plans are the forms' schedule plans, by form code: one per period kind of the form.
+	Plans map[string]schedule.Plans
 	// Mail is how tonghop sends: the relay, the From address, the DKIM signer.
 	Mail mailer.Config
 	// Key signs the identification hidden in templates; nil for commands that make none.

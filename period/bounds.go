@@ -17,12 +17,15 @@ func Of(k Kind, t time.Time) Period {
 		return Period{Kind: Quarter, Year: t.Year(), N: (month-1)/3 + 1}
 	case Half:
 		return Period{Kind: Half, Year: t.Year(), N: (month-1)/6 + 1}
+	case Once:
+		return Period{} // no one-off period contains a time: requests are made, not found
 	}
 	return Period{Kind: k, Year: t.Year()}
 }
 
 // Start returns the first instant of p in loc (midnight of its first day); nil loc means the
-// default office zone. p should be valid.
+// default office zone. p should be valid. A one-off period (Once) has no span of its own: Start
+// and End give its year, and the request's own dates are in the ledger.
 func (p Period) Start(loc *time.Location) time.Time {
 	loc = orDefault(loc)
 	if p.Kind == Week {
@@ -75,6 +78,8 @@ func (p Period) step(dir int) Period {
 	case Week:
 		y, m, d := weekMonday(p.Year, p.N)
 		return Of(Week, time.Date(y, m, d+7*dir, 12, 0, 0, 0, time.UTC))
+	case Once:
+		return Period{Kind: Once, Year: p.Year, N: p.N + dir} // the request numbered next; may be invalid
 	case Month, Quarter, Half:
 		count := map[Kind]int{Month: 12, Quarter: 4, Half: 2}[p.Kind]
 		index := p.Year*count + p.N - 1 + dir
@@ -103,8 +108,11 @@ func (p Period) SameLastYear() Period {
 }
 
 // InYear lists the periods of kind k in a year, in order: its ISO weeks, months, quarters,
-// halves, or the one 9-month or year period.
+// halves, or the one 9-month or year period; none for Once, whose periods are the requests made.
 func InYear(k Kind, year int) []Period {
+	if k == Once {
+		return nil
+	}
 	n := map[Kind]int{Week: WeeksIn(year), Month: 12, Quarter: 4, Half: 2}[k]
 	if n == 0 {
 		return []Period{{Kind: k, Year: year}}

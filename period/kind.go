@@ -16,9 +16,12 @@ const (
 	Half       Kind = "half"    // 6 tháng: H1 Jan–Jun, H2 Jul–Dec
 	NineMonths Kind = "9m"      // 9 tháng: Jan–Sep
 	Year       Kind = "year"    // năm
+	// Once is a one-off request (báo cáo đột xuất), numbered within its year: 2026-R03. It has
+	// no calendar span of its own: its dates are the request's, kept in the ledger.
+	Once Kind = "once"
 )
 
-// Kinds returns every period kind, shortest first.
+// Kinds returns every recurring period kind, shortest first (not Once).
 func Kinds() []Kind {
 	return []Kind{Week, Month, Quarter, Half, NineMonths, Year}
 }
@@ -34,7 +37,7 @@ func ParseKind(s string) (Kind, error) {
 
 func (k Kind) valid() bool {
 	switch k {
-	case Week, Month, Quarter, Half, NineMonths, Year:
+	case Week, Month, Quarter, Half, NineMonths, Year, Once:
 		return true
 	}
 	return false
@@ -69,7 +72,7 @@ func (k Kind) lastMonth(n int) int {
 		return 6 * n
 	case NineMonths:
 		return 9
-	case Year:
+	case Year, Once:
 		return 12
 	}
 	return 0
@@ -84,7 +87,7 @@ func (k Kind) firstMonth(n int) int {
 		return 3*n - 2
 	case Half:
 		return 6*n - 5
-	case NineMonths, Year:
+	case NineMonths, Year, Once:
 		return 1
 	}
 	return 0

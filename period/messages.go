@@ -34,6 +34,8 @@ func (p Period) Label() string {
 		return "6 tháng cuối năm " + fmt.Sprint(p.Year)
 	case NineMonths:
 		return "9 tháng năm " + fmt.Sprint(p.Year)
+	case Once:
+		return fmt.Sprintf("Yêu cầu đột xuất số %02d/%d", p.N, p.Year)
 	}
 	return "Năm " + fmt.Sprint(p.Year)
 }
@@ -54,6 +56,8 @@ func (k Kind) Label() string {
 		return "9 tháng"
 	case Year:
 		return "năm"
+	case Once:
+		return "đột xuất"
 	}
 	return string(k)
 }
@@ -216,4 +220,16 @@ func PendingNote(r Rule, p Period) string {
 func lowerFirst(s string) string {
 	r, size := utf8.DecodeRuneInString(s)
 	return string(unicode.ToLower(r)) + s[size:]
+}
+
+// NoWorkingDayNote says, for the deadlines listing, that a week is not asked for because the
+// office does not work on any of its days: "không thu: cả tuần 8 (16/02 – 22/02/2026) là ngày nghỉ".
+func NoWorkingDayNote(p Period) string {
+	return "không thu: cả " + lowerFirst(p.Label()) + " là ngày nghỉ"
+}
+
+// OutsidePeriodsNote says, for the deadlines listing, that a form does not collect a period of
+// its kind: "không thu: biểu mẫu không thu báo cáo 6 tháng cuối năm 2026".
+func OutsidePeriodsNote(p Period) string {
+	return "không thu: biểu mẫu không thu báo cáo " + lowerFirst(p.Label())
 }

@@ -13,8 +13,11 @@ import (
 type Period struct {
 	Kind Kind
 	Year int
-	N    int // ISO week 1–53, month 1–12, quarter 1–4, half 1–2; 0 for 9m and year
+	N    int // ISO week 1–53, month 1–12, quarter 1–4, half 1–2, request 1–99; 0 for 9m and year
 }
+
+// MaxRequests is the most one-off requests (Once periods) a form may have in a year.
+const MaxRequests = 99
 
 // Years outside this range cannot be written with four digits in the canonical form.
 const (
@@ -66,6 +69,8 @@ func parseWithin(year int, rest string) (Period, error) {
 		return number(Quarter, 1)
 	case strings.HasPrefix(upper, "H"):
 		return number(Half, 1)
+	case strings.HasPrefix(upper, "R"):
+		return number(Once, 2)
 	case len(rest) > 0 && strings.Trim(rest, "0123456789") == "":
 		n, ok := digits(rest, 2)
 		if !ok {
@@ -84,6 +89,8 @@ func numberForm(k Kind) string {
 		return "Q1–Q4"
 	case Half:
 		return "H1 or H2"
+	case Once:
+		return "R01–R99 (two digits)"
 	}
 	return "01–12 (two digits)"
 }
@@ -111,7 +118,7 @@ func (p Period) Valid() error {
 	if p.Year < minYear || p.Year > maxYear {
 		return fmt.Errorf("year must be %d–%d, got %d", minYear, maxYear, p.Year)
 	}
-	limit := map[Kind]int{Week: WeeksIn(p.Year), Month: 12, Quarter: 4, Half: 2}[p.Kind]
+	limit := map[Kind]int{Week: WeeksIn(p.Year), Month: 12, Quarter: 4, Half: 2, Once: MaxRequests}[p.Kind]
 	switch {
 	case limit == 0 && p.N != 0:
 		return fmt.Errorf("a %s period has no number, got %d", p.Kind, p.N)
@@ -139,6 +146,8 @@ func (p Period) String() string {
 		return fmt.Sprintf("%04d-9M", p.Year)
 	case Year:
 		return fmt.Sprintf("%04d", p.Year)
+	case Once:
+		return fmt.Sprintf("%04d-R%02d", p.Year, p.N)
 	}
 	return fmt.Sprintf("%04d-%s-%d(invalid)", p.Year, string(p.Kind), p.N)
 }

@@ -62,7 +62,7 @@ func (j *Judge) freshTemplate(formCode, unitCode, periodName string) (freshTempl
 		return freshTemplate{}, false
 	}
 	var buf bytes.Buffer
-	if err := templates.Generate(&buf, f.Form, meta, nil); err != nil {
+	if err := templates.Generate(&buf, j.Office.Workbook(f, unit), meta, nil); err != nil {
 		return freshTemplate{}, false
 	}
 	sum := sha256.Sum256(buf.Bytes())

@@ -62,7 +62,7 @@ func (j *Judge) Workbook(ctx context.Context, s office.Sender, att intake.Attach
 	case att.Encrypted:
 		return invalid(sub, letters.ProblemEncrypted(att.Name, att.Container)), nil
 	}
-	report, stored, readErr := templates.ReadAny(ctx, att.Data, j.Office.Layouts(), j.Office.TemplateKeys(), templates.Limits{}, j.Converter)
+	report, stored, readErr := templates.ReadAny(ctx, att.Data, j.Office.ReadLayouts(s.Unit), j.Office.TemplateKeys(), templates.Limits{}, j.Converter)
 	if err := ctx.Err(); err != nil {
 		return Verdict{}, fmt.Errorf("read %s: %w", att.Name, err) // stopped, not judged: read again later
 	}
@@ -149,10 +149,11 @@ func (j *Judge) guessPeriod(formCode, subject, file string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	kind := period.Kind(f.Period)
 	for _, text := range []string{subject, file} {
-		if p, ok := period.Find(text, kind); ok {
-			return p.String(), true
+		for _, kind := range f.Period { // the form's kinds, in order
+			if p, ok := period.Find(text, period.Kind(kind)); ok {
+				return p.String(), true
+			}
 		}
 	}
 	now := j.now()
@@ -244,7 +245,7 @@ func identProblems(o *office.Office, unit config.Unit, id form.Ident) ([]form.Pr
 		return append(out, letters.ProblemFormNotForUnit(id.Form, unit.Name)), nil, period.Period{}, false
 	}
 	p, err := period.Parse(id.Period)
-	if err != nil || string(p.Kind) != f.Period {
+	if err != nil || !f.Period.Has(string(p.Kind)) && p.Kind != period.Once {
 		return append(out, letters.ProblemBadPeriod(f.Code)), f, p, false
 	}
 	return out, f, p, true

@@ -106,7 +106,11 @@ func (dr *Drafter) period(ctx context.Context, f *config.Form, row ledger.Period
 		head = &issued
 	}
 	due := f.ConsolidateOffset().From(row.Deadline, dr.Office.Calendar)
-	trigger := draftTrigger(dr.Office.FormUnits(f), basis, head, now, due)
+	units, err := dr.Office.PeriodUnits(ctx, dr.Ledger, f, p)
+	if err != nil {
+		return err
+	}
+	trigger := draftTrigger(units, basis, head, now, due)
 	if trigger == "" {
 		return nil
 	}

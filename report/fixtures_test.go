@@ -455,7 +455,7 @@ func newFixture(t *testing.T, cfg *office.Office, code string) *cfFixture {
 	f := form.Builtins()[code]
 	fx := &cfFixture{code: code}
 	loc := cfg.Location
-	if f.Period == "week" {
+	if f.Period.Has("week") {
 		fx.target = period.Period{Kind: period.Week, Year: 2026, N: 1}
 		fx.deadline = time.Date(2025, 12, 25, 15, 0, 0, 0, loc)
 	} else {

@@ -22,8 +22,12 @@ import (
 func ConsolidationInput(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *config.Form, p period.Period, asOf time.Time) (in consolidate.Input, basis map[string]int, err error) {
 	r := sourceReader{ctx: ctx, l: l, form: f.Code, asOf: asOf, mails: map[int64]ledger.Mail{}}
 	in = consolidate.Input{Form: f.Form, Period: p}
-	for _, u := range cfg.FormUnits(f) {
-		in.Units = append(in.Units, consolidate.Unit{Code: u.Code, Name: u.Name})
+	units, err := cfg.PeriodUnits(ctx, l, f, p)
+	if err != nil {
+		return in, nil, err
+	}
+	for _, u := range units {
+		in.Units = append(in.Units, consolidate.Unit{Code: u.Code, Name: u.Name, Group: u.Group})
 	}
 	if in.Current, err = r.period(p, true); err != nil {
 		return in, nil, err
@@ -32,7 +36,9 @@ func ConsolidationInput(ctx context.Context, cfg *office.Office, l *ledger.Ledge
 	for unit, s := range in.Current {
 		basis[unit] = s.Version
 	}
-	if len(f.Indicators) > 0 {
+	// A one-off request stands alone: no earlier periods, no last year, no tasks carried over
+	// (2026-R02 is another request, not the period before).
+	if len(f.Indicators) > 0 && p.Kind != period.Once {
 		if in.Earlier, err = r.earlier(p); err != nil {
 			return in, nil, err
 		}
@@ -47,7 +53,7 @@ func ConsolidationInput(ctx context.Context, cfg *office.Office, l *ledger.Ledge
 			return in, nil, err
 		}
 	}
-	if len(f.Tables) > 0 {
+	if len(f.Tables) > 0 && p.Kind != period.Once {
 		if in.Previous, err = r.period(p.Prev(), false); err != nil {
 			return in, nil, err
 		}

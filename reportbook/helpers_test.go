@@ -54,7 +54,7 @@ func builtinCodes() []string {
 func periodOf(t testing.TB, f form.Form) period.Period {
 	t.Helper()
 	s := "2026-11"
-	if f.Period == "week" {
+	if f.Period.Has("week") {
 		s = "2026-W47"
 	}
 	p, err := period.Parse(s)

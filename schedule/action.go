@@ -18,6 +18,7 @@ type Action struct {
 	Digest   bool // list the unit in the office's daily digest of late units
 	Deadline time.Time
 	At       time.Time // when it became due
+	Label    string    // the plan's Label: the period's name in letters and templates, when set
 	// Late marks a template sent when a reminder or nag was already due (tonghop started late,
 	// or the unit was added late): it is the one mail the unit gets, worded for a deadline that
 	// is close or past, and it stands for that step, which is not sent.
@@ -39,7 +40,7 @@ func (pl Plan) Due(w Window, now time.Time, done map[string]bool, asked map[stri
 		if done[unit] {
 			continue
 		}
-		base := Action{Form: pl.Form, Period: w.Period, Unit: unit, Deadline: w.Deadline}
+		base := Action{Form: pl.Form, Period: w.Period, Unit: unit, Deadline: w.Deadline, Label: pl.Label}
 		leaves, queued := asked[unit]
 		switch {
 		case !queued:

@@ -13,6 +13,7 @@ package schedule
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/tonghop/tonghop/period"
@@ -33,7 +34,20 @@ type Plan struct {
 	DigestFrom   int             // 1-based nag from which the unit is listed in the office's digest; 0: never
 	Units        []string
 	Since        time.Time // windows whose deadline is before it are left alone (going live mid-period)
+	// Only lists the numbers of the periods of Kind the form collects (`periods = ["Q1", "Q3"]`
+	// gives 1 and 3); nil: all. It does not apply to 9m and year periods, which have none.
+	Only []int
+	// Opens, when set, is when the template goes out instead of SendTemplate before the
+	// deadline: a one-off request's templates leave at once.
+	Opens time.Time
+	// Label, when set, names the period in letters and templates instead of its own label
+	// (a one-off request's title).
+	Label string
 }
+
+// ErrNotCollected is returned by Window for a period the plan does not ask for: one its
+// `periods` leave out, a week without a working day, or a kind the form is not collected by.
+var ErrNotCollected = errors.New("not collected")
 
 // DefaultMaxNags bounds repeated nags when the configuration sets no limit: after the last one
 // the unit gets no more mail, and `tonghop status` still shows it missing.
@@ -67,6 +81,9 @@ const (
 // a deadline counted from one that has not happened yet gives an error wrapping
 // period.ErrEventPending.
 func (pl Plan) Window(p period.Period, cal period.Calendar, events period.EventTimes) (Window, error) {
+	if err := pl.collects(p, cal); err != nil {
+		return Window{}, fmt.Errorf("%s %s: %w", pl.Form, p, err)
+	}
 	due := p
 	if pl.PlansNext {
 		due = p.Prev()
@@ -78,6 +95,9 @@ func (pl Plan) Window(p period.Period, cal period.Calendar, events period.EventT
 	deadline := placed.At
 	w := Window{Period: p, Due: due, Deadline: deadline, Placement: placed,
 		TemplateAt: cal.PrevWorkingDay(pl.SendTemplate.From(deadline, cal))}
+	if !pl.Opens.IsZero() {
+		w.TemplateAt = pl.Opens
+	}
 	for i, o := range pl.Reminders {
 		if at, ok := reminderTime(o.From(deadline, cal), deadline, cal); ok {
 			w.Steps = append(w.Steps, Step{Kind: KindReminder, N: i + 1, At: at})
@@ -172,14 +192,18 @@ const lookBack = 60
 
 // Active returns the windows open at now, oldest first: template sent or due, and the last
 // step not yet past. Windows whose deadline waits for an event that has not happened are left
-// out; they appear once it has.
+// out; they appear once it has. So are the periods not collected. A plan of one-off requests
+// (Once) has no periods to step through: its caller asks Window of each request.
 func (pl Plan) Active(now time.Time, cal period.Calendar, events period.EventTimes) ([]Window, error) {
+	if pl.Kind == period.Once {
+		return nil, nil
+	}
 	p := period.Of(pl.Kind, now.In(cal.Loc)).Next().Next()
 	var out []Window
 	ended := 0
 	for i := 0; i < lookBack && ended < 3; i, p = i+1, p.Prev() {
 		w, err := pl.Window(p, cal, events)
-		if errors.Is(err, period.ErrEventPending) {
+		if errors.Is(err, period.ErrEventPending) || errors.Is(err, ErrNotCollected) {
 			continue
 		}
 		if err != nil {
@@ -197,4 +221,17 @@ func (pl Plan) Active(now time.Time, cal period.Calendar, events period.EventTim
 		}
 	}
 	return out, nil
+}
+
+// collects says why the plan does not ask for p (an error wrapping ErrNotCollected), or nil.
+func (pl Plan) collects(p period.Period, cal period.Calendar) error {
+	switch {
+	case p.Kind != pl.Kind:
+		return fmt.Errorf("the form is not collected by %s: %w", p.Kind, ErrNotCollected)
+	case len(pl.Only) > 0 && p.N != 0 && !slices.Contains(pl.Only, p.N):
+		return fmt.Errorf("%s is not among the periods the form collects: %w", p.Suffix(), ErrNotCollected)
+	case p.Kind == period.Week && !cal.HasWorkingDay(p):
+		return fmt.Errorf("the week has no working day: %w", ErrNotCollected)
+	}
+	return nil
 }

@@ -35,7 +35,7 @@ func main() {
 		log.Fatalf("no built-in form %s", *code)
 	}
 	p, _ := period.Parse("2026-W47")
-	if f.Period != "week" {
+	if !f.Period.Has("week") {
 		p, _ = period.Parse("2026-11")
 	}
 	start := time.Now()

@@ -93,23 +93,12 @@ func printDeadlines(ctx context.Context, w io.Writer, cfg *config.Config, f *con
 	if err != nil {
 		return err
 	}
-	cal, pl := of.Calendar, of.Plans[f.Code]
-	events := of.EventTimes(ctx, l, nil)
-	for _, p := range period.InYear(pl.Kind, year) {
-		win, err := pl.Window(p, cal, events)
-		switch {
-		case errors.Is(err, period.ErrEventPending):
-			fmt.Fprintf(w, "%s\t—\t%s\n", p, period.PendingNote(pl.Policy.Rule, p))
-		case err != nil:
-			return err
-		default:
-			note := win.Placement.Explain(p, pl.Policy, cal)
-			if f.CutoffDay > 0 {
-				start, end := p.Coverage(f.CutoffDay, cfg.Location)
-				note += "; " + period.CutoffNote(start, end, win.Deadline, cal)
-			}
-			fmt.Fprintf(w, "%s\t%s\t%s\n", p, win.Deadline.In(cfg.Location).Format("2006-01-02 15:04"), note)
-		}
+	lines, err := of.Deadlines(ctx, l, f, year, of.EventTimes(ctx, l, nil))
+	if err != nil {
+		return err
+	}
+	for _, line := range lines {
+		fmt.Fprintln(w, line.Format(cfg.Location))
 	}
 	return nil
 }

@@ -103,7 +103,7 @@ func formPeriod(cfg *config.Config, path, code, name string) (*config.Form, peri
 	if err != nil {
 		return nil, period.Period{}, fmt.Errorf("%w: --period: %v", errUsage, err)
 	}
-	if string(p.Kind) != f.Period {
+	if !f.Period.Has(string(p.Kind)) && p.Kind != period.Once {
 		return nil, period.Period{}, fmt.Errorf("%w: --period %s is a %s; form %s is reported by %s", errUsage, p, p.Kind, f.Code, f.Period)
 	}
 	return f, p, nil

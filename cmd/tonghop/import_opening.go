@@ -54,13 +54,13 @@ func writeOpeningTemplate(stdout io.Writer, req openingRequest, now time.Time) e
 
 // openingPeriod is the period the ledger takes over from.
 func openingPeriod(f *config.Form, req openingRequest, now time.Time, loc *time.Location) (period.Period, error) {
-	kind := period.Kind(f.Period)
+	kind := period.Kind(f.Period[0]) // without --period: the form's first kind
 	if req.periodName != "" {
 		p, err := period.Parse(req.periodName)
 		if err != nil {
 			return period.Period{}, fmt.Errorf("%w: --period: %v", errUsage, err)
 		}
-		if p.Kind != kind {
+		if !f.Period.Has(string(p.Kind)) {
 			return period.Period{}, fmt.Errorf("%w: --period %s is a %s; form %s is reported by %s", errUsage, p, p.Kind, f.Code, f.Period)
 		}
 		return p, nil

@@ -95,5 +95,5 @@ func statusTime(s string, loc *time.Location) (time.Time, error) {
 // asked for says nothing about a monthly form.
 func periodOfForm(only string, f *config.Form) bool {
 	p, err := period.Parse(only)
-	return only == "" || err != nil || string(p.Kind) == f.Period
+	return only == "" || err != nil || f.Period.Has(string(p.Kind)) || p.Kind == period.Once
 }
