@@ -32,6 +32,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/tonghop/tonghop/internal/supervise"
 )
 
 // RequireEnv is the environment variable that turns a missing Dovecot from a skipped test into
@@ -86,8 +88,8 @@ type Server struct {
 	certPool *x509.CertPool
 
 	mu       sync.Mutex
-	proc     *process // nil while stopped
-	logShown bool     // a failure message already carries the log
+	proc     *supervise.Process // nil while stopped
+	logShown bool               // a failure message already carries the log
 }
 
 // Start starts a Dovecot for the test and stops it, removing its files, when the test ends. It
@@ -199,12 +201,12 @@ func (s *Server) start() error {
 		return err
 	}
 	_ = os.Remove(s.logPath()) // only this run's messages decide whether a port was taken
-	proc, err := startProcess(s.bin.dovecot, s.conf, filepath.Join(s.dir, "stderr.log"))
+	proc, err := supervise.Start(s.bin.dovecot, []string{"-F", "-c", s.conf}, nil, filepath.Join(s.dir, "stderr.log"))
 	if err != nil {
 		return err
 	}
-	if err := proc.waitGreeting(s.Addr(), 10*time.Second); err != nil {
-		proc.stop(false)
+	if err := proc.WaitGreeting(s.Addr(), supervise.IMAP, 10*time.Second); err != nil {
+		proc.Stop(false)
 		if strings.Contains(s.Log(), "Address already in use") {
 			return errAddrInUse
 		}
@@ -231,7 +233,7 @@ func (s *Server) stop(graceful bool) {
 	s.proc = nil
 	s.mu.Unlock()
 	if proc != nil {
-		proc.stop(graceful)
+		proc.Stop(graceful)
 	}
 }
 

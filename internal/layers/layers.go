@@ -9,10 +9,12 @@ var Floors = map[string]int{
 	// 0: leaves — pure values and self-contained readers.
 	"clock": 0, "lunar": 0, "vnenc": 0, "tnef": 0, "form": 0, "reply": 0, "mailauth": 0,
 	"status": 0, "xlsconv": 0, "localmail": 0, "address": 0,
-	"internal/netfault": 0, "internal/dovecottest": 0, "internal/officeapps": 0, "internal/layers": 0,
-	"internal/xlsxbomb": 0, "internal/postfixtest": 0,
+	"internal/netfault": 0, "internal/officeapps": 0, "internal/layers": 0, "internal/xlsxbomb": 0,
+	"internal/supervise": 0,
 	// 1: calendar, workbooks, mailbox, ledger, transport.
 	"period": 1, "holiday": 1, "templates": 1, "intake": 1, "ledger": 1, "mailer": 1,
+	// The tests' private Dovecot and Postfix, each a supervised master process.
+	"internal/dovecottest": 1, "internal/postfixtest": 1,
 	// 2: pure domain logic and the configuration as data.
 	"approval": 2, "schedule": 2, "consolidate": 2, "letters": 2, "config": 2,
 	// 3: documents built from the domain.

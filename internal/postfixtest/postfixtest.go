@@ -32,6 +32,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/tonghop/tonghop/internal/supervise"
 )
 
 // RequireEnv is the environment variable that turns a missing Postfix (or a test not running as
@@ -58,8 +60,8 @@ type Server struct {
 	port int
 
 	mu       sync.Mutex
-	proc     *process // nil while stopped
-	logShown bool     // a failure message already carries the log
+	proc     *supervise.Process // nil while stopped
+	logShown bool               // a failure message already carries the log
 }
 
 // Start starts a Postfix for the test and stops it, removing its files, when the test ends. It
@@ -165,12 +167,12 @@ func (s *Server) start() error {
 	if out, err := s.postfix("check"); err != nil {
 		return fmt.Errorf("postfix check: %v\n%s", err, out)
 	}
-	proc, err := startMaster(s.bin.master, s.confDir(), filepath.Join(s.dir, "stderr.log"))
+	proc, err := supervise.Start(s.bin.master, []string{"-c", s.confDir(), "-d"}, []string{"MAIL_CONFIG=" + s.confDir()}, filepath.Join(s.dir, "stderr.log"))
 	if err != nil {
 		return err
 	}
-	if err := proc.waitGreeting(s.Addr(), 20*time.Second); err != nil {
-		proc.stop()
+	if err := proc.WaitGreeting(s.Addr(), supervise.SMTP, 20*time.Second); err != nil {
+		proc.Stop(true)
 		if strings.Contains(s.Log(), "Address already in use") {
 			return errAddrInUse
 		}
@@ -208,7 +210,7 @@ func (s *Server) stop() {
 	s.proc = nil
 	s.mu.Unlock()
 	if proc != nil {
-		proc.stop()
+		proc.Stop(true)
 	}
 }
 

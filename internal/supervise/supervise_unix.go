@@ -1,10 +1,10 @@
 //go:build unix && !linux
 
-package dovecottest
+package supervise
 
 import "syscall"
 
-// sysProcAttr puts Dovecot in its own process group, so stopping it reaches every process it
+// sysProcAttr puts the master in its own process group, so stopping it reaches every process it
 // started.
 func sysProcAttr() *syscall.SysProcAttr {
 	return &syscall.SysProcAttr{Setpgid: true}
