@@ -8,8 +8,8 @@ package letters_test
 
 import (
 	"flag"
+	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -42,52 +42,26 @@ var booksGoldenFiles = []string{
 	"cli-status.txt", "cli-deadlines.txt",
 }
 
-// booksGolden compares text with the golden file name, or writes it with -update, and checks
-// with letters.Lint what a person reads of every line: read returns it ("" for a line that
-// is not such text: the identification line a program reads); nil reads the whole line.
+// booksGolden compares text with the golden file name, or writes it with -update (the letters'
+// catalogue's CheckGoldenFindings), and holds to letters.Lint what a person reads of every line:
+// read returns it ("" for a line that is not such text: the identification line a program
+// reads); nil reads the whole line.
 func booksGolden(t *testing.T, name, text string, read func(line string) string) {
 	t.Helper()
 	if !slices.Contains(booksGoldenFiles, name) {
 		t.Fatalf("%s is not in booksGoldenFiles", name)
 	}
+	var findings []letters.Finding
 	for i, line := range strings.Split(text, "\n") {
 		if read != nil {
 			line = read(line)
 		}
 		for _, f := range letters.Lint(line) {
-			t.Errorf("%s:%d: %s\n\t%s", name, i+1, f, line)
+			f.Match = fmt.Sprintf("line %d: %s", i+1, f.Match)
+			findings = append(findings, f)
 		}
 	}
-	path := filepath.Join(booksGoldenDir, name)
-	if booksUpdating() {
-		if err := os.MkdirAll(booksGoldenDir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./letters -update to write it)", err)
-	}
-	if string(want) != text {
-		got, exp := strings.Split(text, "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < max(len(got), len(exp)); i++ {
-			g, w := lineAt(got, i), lineAt(exp, i)
-			if g != w {
-				t.Fatalf("%s differs from line %d:\n got %q\nwant %q\n(run go test ./letters -update, then read the diff)", name, i+1, g, w)
-			}
-		}
-	}
-}
-
-func lineAt(lines []string, i int) string {
-	if i < len(lines) {
-		return lines[i]
-	}
-	return "<no line>"
+	letters.CheckGoldenFindings(t, strings.TrimSuffix(name, ".txt"), text, findings)
 }
 
 // TestBooksCatalogue_NoStaleFiles: every golden file with this catalogue's prefixes is one it

@@ -24,10 +24,17 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/le
 const goldenDir = "testdata/letters"
 
 // CheckGolden compares text with testdata/letters/<name>.txt, or rewrites the file under
-// -update, and fails on every finding of Lint. Exported for the workbooks' catalogue.
+// -update, and fails on every finding of Lint.
 func CheckGolden(t *testing.T, name, text string) {
 	t.Helper()
 	checkGolden(t, name, text, Lint(text))
+}
+
+// CheckGoldenFindings is CheckGolden with the findings of Lint already made: the workbooks'
+// catalogue (package letters_test) lints only what a person reads of each line.
+func CheckGoldenFindings(t *testing.T, name, text string, findings []Finding) {
+	t.Helper()
+	checkGolden(t, name, text, findings)
 }
 
 // checkLetter is CheckGolden for a letter: its subject line, then its body; its subject's tokens
@@ -61,7 +68,13 @@ func checkGolden(t *testing.T, name, text string, findings []Finding) {
 		t.Fatalf("%s: %v (run with -update to write it)", name, err)
 	}
 	if string(want) != text {
-		t.Errorf("%s: the text differs from %s (run with -update and read the difference):\n%s", name, path, text)
+		got, exp := strings.Split(text, "\n"), strings.Split(string(want), "\n")
+		i := 0
+		for i < min(len(got), len(exp)) && got[i] == exp[i] {
+			i++
+		}
+		t.Errorf("%s differs from %s from line %d:\n got %q\nwant %q\n(run with -update and read the difference)",
+			name, path, i+1, lineAt(got, i), lineAt(exp, i))
 	}
 }
 
@@ -152,3 +165,10 @@ var (
 
 // day is a moment of November 2026 in Hà Nội.
 func day(d, hour, minute int) time.Time { return time.Date(2026, 11, d, hour, minute, 0, 0, hanoi) }
+
+func lineAt(lines []string, i int) string {
+	if i < len(lines) {
+		return lines[i]
+	}
+	return "<no line>"
+}
