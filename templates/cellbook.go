@@ -2,8 +2,6 @@ package templates
 
 import (
 	"context"
-	"errors"
-	"fmt"
 
 	"github.com/tonghop/tonghop/form"
 )
@@ -27,39 +25,14 @@ type CellRow struct {
 // xlsx, corrupt, too large, too many cells or characters, too slow to read), only the one that
 // says why; err then wraps ErrUnreadable, or ctx.Err() when ctx ended first. fn returns an
 // error only when reading the workbook failed (an error of Rows), which counts as corrupt.
-func ReadCells(ctx context.Context, data []byte, lim Limits, fn func(*CellBook) error) (rep *form.Report, err error) {
-	lim = lim.withDefaults()
-	defer func() {
-		if p := recover(); p != nil {
-			rep, err = failed(ErrUnreadable, CodeUnreadable, msgCorrupt, fmt.Sprintf("panic: %v", p))
+func ReadCells(ctx context.Context, data []byte, lim Limits, fn func(*CellBook) error) (*form.Report, error) {
+	return readBook(ctx, data, lim, func(r *reader) (*form.Report, error) {
+		if err := fn(&CellBook{r: r}); err != nil {
+			return nil, err
 		}
-	}()
-	budget, cancel := context.WithTimeout(context.Background(), lim.Timeout)
-	defer cancel()
-	x, zr, rep, err := openBook(data, lim)
-	if x == nil {
-		return rep, err
-	}
-	defer x.Close()
-	b := newBook(x, lim.MaxCells)
-	b.parts, b.ctx, b.stop = newPartIndex(zr), budget, ctx
-	r := newReader(b)
-	if hasMacros(zr) {
-		r.warnf("", "", "", CodeMacrosIgnored, msgMacros)
-	}
-	err = fn(&CellBook{r: r})
-	switch {
-	case err != nil && ctx.Err() != nil:
-		return newReport(), fmt.Errorf("read workbook: %w", ctx.Err())
-	case errors.Is(err, errTooManyCells):
-		return failed(ErrUnreadable, CodeUnreadable, fmt.Sprintf(msgTooManyCells, viCount(lim.MaxCells)), err.Error())
-	case errors.Is(err, errTimeout):
-		return failed(ErrUnreadable, CodeUnreadable, fmt.Sprintf(msgTimeout, timeoutSeconds(lim.Timeout)), err.Error())
-	case err != nil:
-		return failed(ErrUnreadable, CodeUnreadable, msgCorrupt, err.Error())
-	}
-	r.legacy.report(r)
-	return r.rep, nil
+		r.legacy.report(r)
+		return nil, nil
+	})
 }
 
 // Sheets lists the workbook's sheets in order.

@@ -48,10 +48,26 @@ func ReadContext(ctx context.Context, data []byte, forms []form.Form, secret []b
 // ReadKeys is ReadContext verifying the identification with a key ring: a tag made with one of
 // keys.Previous is accepted with a warning (CodeOldKey), one made with a key not in the ring is
 // told apart, where the workbook says which key made it, from an identification altered since.
-func ReadKeys(ctx context.Context, data []byte, forms []form.Form, keys Keys, lim Limits) (rep *form.Report, err error) {
+func ReadKeys(ctx context.Context, data []byte, forms []form.Form, keys Keys, lim Limits) (*form.Report, error) {
+	return readBook(ctx, data, lim, func(r *reader) (*form.Report, error) {
+		f, err := r.identify(forms, keys)
+		if err == nil {
+			err = r.readForm(f)
+		}
+		if errors.Is(err, ErrUnknownForm) && ctx.Err() == nil {
+			return r.unknown(err)
+		}
+		return nil, err
+	})
+}
+
+// readBook is the frame of every reading of a workbook: it opens data within lim, runs read
+// within the time budget and ctx, and turns what stopped it into the report that says why (too
+// many cells, too slow, corrupt, or a panic in excelize, which reads hostile input and must not
+// take the daemon down). read returns a report of its own to end there, or nil and its error.
+func readBook(ctx context.Context, data []byte, lim Limits, read func(*reader) (*form.Report, error)) (rep *form.Report, err error) {
 	lim = lim.withDefaults()
 	defer func() {
-		// excelize is large and reads hostile input; a panic in it must not take the daemon down.
 		if p := recover(); p != nil {
 			rep, err = failed(ErrUnreadable, CodeUnreadable, msgCorrupt, fmt.Sprintf("panic: %v", p))
 		}
@@ -69,19 +85,16 @@ func ReadKeys(ctx context.Context, data []byte, forms []form.Form, keys Keys, li
 	if hasMacros(zr) {
 		r.warnf("", "", "", CodeMacrosIgnored, msgMacros)
 	}
-	f, err := r.identify(forms, keys)
-	if err == nil {
-		err = r.readForm(f)
-	}
+	own, err := read(r)
 	switch {
+	case own != nil:
+		return own, err
 	case err != nil && ctx.Err() != nil:
 		return newReport(), fmt.Errorf("read workbook: %w", ctx.Err())
 	case errors.Is(err, errTooManyCells):
 		return failed(ErrUnreadable, CodeUnreadable, fmt.Sprintf(msgTooManyCells, viCount(lim.MaxCells)), err.Error())
 	case errors.Is(err, errTimeout):
 		return failed(ErrUnreadable, CodeUnreadable, fmt.Sprintf(msgTimeout, timeoutSeconds(lim.Timeout)), err.Error())
-	case errors.Is(err, ErrUnknownForm):
-		return r.unknown(err)
 	case err != nil:
 		return failed(ErrUnreadable, CodeUnreadable, msgCorrupt, err.Error())
 	}
