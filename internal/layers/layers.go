@@ -15,6 +15,8 @@ var Floors = map[string]int{
 	"period": 1, "holiday": 1, "templates": 1, "intake": 1, "ledger": 1, "mailer": 1,
 	// 2: pure domain logic and the configuration as data.
 	"approval": 2, "schedule": 2, "consolidate": 2, "letters": 2, "config": 2,
+	// Issue 18 (WP-D): what a unit's template starts with, from what it sent before.
+	"prefill": 2,
 	// 3: documents built from the domain.
 	"reportbook": 3,
 	// Part A (figures): the opening-figures workbook and past figures to import.
