@@ -131,4 +131,3 @@ func queuedTemplate(t *testing.T, e *env, key string) []byte {
 	t.Fatalf("no outbox mail %s; have %d mails", key, len(all))
 	return nil
 }
-
