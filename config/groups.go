@@ -67,6 +67,21 @@ func (c *Config) validateFormGroups(v *validator, path string, f *Form) {
 	for i, s := range f.Narrative {
 		check(fmt.Sprintf("%s.narrative[%d]", path, i), s.Groups)
 	}
+	c.checkSomethingToFill(v, path, f)
+}
+
+// checkSomethingToFill refuses a form limited to groups that leaves a unit reporting it with no
+// part to fill: its template would be empty.
+func (c *Config) checkSomethingToFill(v *validator, path string, f *Form) {
+	if !f.Form.Limited() {
+		return
+	}
+	for _, u := range c.FormUnits(f) {
+		g := f.Form.ForGroup(u.Group)
+		if len(g.Tables)+len(g.Indicators)+len(g.Narrative) == 0 {
+			v.add(path, "unit %s (group %q) reports this form but fills none of its parts; give it a part without groups or limit units", u.Code, u.Group)
+		}
+	}
 }
 
 func (c *Config) isGroup(key string) bool {

@@ -99,3 +99,24 @@ func TestParse_GroupErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestParse_GroupNothingToFill(t *testing.T) {
+	src := strings.Replace(wardForm, `name = "Số vụ phạm pháp hình sự"`, `name = "Số vụ phạm pháp hình sự"
+    groups = ["phuong"]`, 1)
+	src = strings.Replace(src, `title = "Kết quả thực hiện nhiệm vụ trong tháng"`, `title = "Kết quả thực hiện nhiệm vụ trong tháng"
+  groups = ["phuong"]`, 1)
+	_, err := Parse([]byte(src), "t.toml")
+	var errs *Errors
+	if !errors.As(err, &errs) {
+		t.Fatalf("got %v, want *Errors", err)
+	}
+	for _, want := range []string{`forms[1]: unit QLDN (group "") reports this form but fills none of its parts`,
+		`forms[1]: unit CAQ (group "phong") reports this form`} {
+		if !containsPrefix(errs.Problems, want) {
+			t.Errorf("got %q, want a problem starting %q", errs.Problems, want)
+		}
+	}
+	if containsPrefix(errs.Problems, "forms[1]: unit P_NHATTAN") {
+		t.Error("the ward, which fills every part, is named")
+	}
+}

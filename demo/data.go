@@ -169,6 +169,9 @@ func indicatorValue(col string, v, ytd, lastYear float64) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
+// carriedOverReason is why a task was not done, as a clerk writes it.
+const carriedOverReason = "Đang chờ ý kiến của các đơn vị phối hợp, chuyển sang kỳ sau."
+
 // answerResults marks each task the template listed (rows as read, at their lines) with a result,
 // giving a reason for those not done, as the clerk of unit number i would.
 func answerResults(f form.Form, listed []form.Row, i int) []form.Row {
@@ -193,7 +196,7 @@ func answerResults(f form.Form, listed []form.Row, i int) []form.Row {
 		}
 		v := map[string]string{"status": status}
 		if status != choices[0] {
-			v["reason"] = "Đang chờ ý kiến của các đơn vị phối hợp, chuyển sang kỳ sau."
+			v["reason"] = carriedOverReason
 		}
 		out = append(out, form.Row{Line: row.Line, Values: v})
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/letters"
 )
 
 // checkResultsArePrefilled: each unit's counted program for week 49 reports on exactly the tasks
@@ -56,5 +57,34 @@ func checkResultsArePrefilled(t *testing.T, dir string) {
 	}
 	if checked == 0 {
 		t.Error("no unit's program for week 49 was counted after one for week 48")
+	}
+}
+
+// TestAnswerResults: every listed task gets a result at its line, those not done a reason that
+// reads as Vietnamese office text.
+func TestAnswerResults(t *testing.T) {
+	f := form.Builtins()["BM.04.01/KH"]
+	listed := []form.Row{{Line: 5}, {Line: 6}, {Line: 7}}
+	got := answerResults(f, listed, 1)
+	if len(got) != 3 {
+		t.Fatalf("got %d answers, want 3", len(got))
+	}
+	notDone := 0
+	for i, r := range got {
+		if r.Line != listed[i].Line || r.Values["status"] == "" {
+			t.Errorf("answer %d: %+v", i, r)
+		}
+		if r.Values["status"] != "Hoàn thành" {
+			notDone++
+			if r.Values["reason"] == "" {
+				t.Errorf("answer %d not done without a reason", i)
+			}
+		}
+	}
+	if notDone == 0 {
+		t.Error("every task done: the demo never shows one carried over")
+	}
+	for _, finding := range letters.Lint(carriedOverReason) {
+		t.Errorf("reason: %s", finding)
 	}
 }
