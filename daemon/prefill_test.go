@@ -13,9 +13,9 @@ import (
 	"github.com/tonghop/tonghop/templates"
 )
 
-// programForms is the weekly work program: the program for a week is due on the Thursday of
+// weeklyProgramForms is the weekly work program: the program for a week is due on the Thursday of
 // the week before, and its template leaves three working days earlier.
-const programForms = `
+const weeklyProgramForms = `
 [[forms]]
 code = "BM.04.01/KH"
 period = "week"
@@ -30,12 +30,12 @@ approval = ["tb"]
 func TestSchedule_PrefilledResults(t *testing.T) {
 	ctx := context.Background()
 	loc := period.DefaultLocation()
-	e := newOfficeEnv(t, officetest.Options{Forms: programForms}, nil)
+	e := newOfficeEnv(t, officetest.Options{Forms: weeklyProgramForms}, nil)
 	e.clock.Set(time.Date(2026, 11, 18, 10, 0, 0, 0, loc))
 	e.append(t, mail(officetest.UnitAddr("QLDN"), "w48-qldn@kcn", "", "BM.04.01-KH_2026-W48_QLDN.xlsx",
-		programWorkbook(t, e, "QLDN", "2026-W48", "Nhiệm vụ A của tuần 48", "Nhiệm vụ B của tuần 48")))
+		signedProgram(t, e, "QLDN", "2026-W48", "Nhiệm vụ A của tuần 48", "Nhiệm vụ B của tuần 48")))
 	e.append(t, mail(officetest.UnitAddr("QLDT"), "w48-qldt@kcn", "", "BM.04.01-KH_2026-W48_QLDT.xlsx",
-		programWorkbook(t, e, "QLDT", "2026-W48", "Việc của phòng khác")))
+		signedProgram(t, e, "QLDT", "2026-W48", "Việc của phòng khác")))
 	if err := e.d.Poll(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +47,7 @@ func TestSchedule_PrefilledResults(t *testing.T) {
 	if err := e.d.Schedule(ctx); err != nil {
 		t.Fatal(err)
 	}
-	tpl := queuedTemplate(t, e, "template:BM.04.01/KH:2026-W49:QLDN")
+	tpl := workbookInOutbox(t, e, "template:BM.04.01/KH:2026-W49:QLDN")
 	o := compiled(t, e.cfg)
 	unit, _ := o.Unit("QLDN")
 	rep, err := templates.Read(tpl, o.ReadLayouts(&unit), []byte(testKey), templates.Limits{})
@@ -71,7 +71,7 @@ func TestSchedule_PrefilledResults(t *testing.T) {
 		t.Errorf("the new program has %d tasks already, want none", n)
 	}
 	// QLMT sent nothing for week 48: its template starts empty.
-	rep, err = templates.Read(queuedTemplate(t, e, "template:BM.04.01/KH:2026-W49:QLMT"), o.Layouts(), []byte(testKey), templates.Limits{})
+	rep, err = templates.Read(workbookInOutbox(t, e, "template:BM.04.01/KH:2026-W49:QLMT"), o.Layouts(), []byte(testKey), templates.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,8 +80,8 @@ func TestSchedule_PrefilledResults(t *testing.T) {
 	}
 }
 
-// programWorkbook is unit's work program for week key, signed, with one task per content.
-func programWorkbook(t *testing.T, e *env, unit, key string, contents ...string) []byte {
+// signedProgram is unit's work program for week key, signed, with one task per content.
+func signedProgram(t *testing.T, e *env, unit, key string, contents ...string) []byte {
 	t.Helper()
 	o := compiled(t, e.cfg)
 	f, _ := o.Form("BM.04.01/KH")
@@ -110,8 +110,8 @@ func programWorkbook(t *testing.T, e *env, unit, key string, contents ...string)
 	return out
 }
 
-// queuedTemplate is the workbook attached to the outbox mail of that key.
-func queuedTemplate(t *testing.T, e *env, key string) []byte {
+// workbookInOutbox is the workbook attached to the outbox mail of that key.
+func workbookInOutbox(t *testing.T, e *env, key string) []byte {
 	t.Helper()
 	all, err := e.ledger.Outbox(context.Background(), "")
 	if err != nil {
