@@ -56,6 +56,7 @@ func (c *Config) validate(v *validator) {
 	c.validatePeople(v)
 	c.validateUnits(v)
 	c.validateForms(v)
+	c.validateGroups(v)
 	c.validateMailAuth(v)
 }
 

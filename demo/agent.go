@@ -9,6 +9,7 @@ import (
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/period"
+	"github.com/tonghop/tonghop/prefill"
 	"github.com/tonghop/tonghop/templates"
 )
 
@@ -54,6 +55,9 @@ type job struct {
 	fileName string
 	template []byte
 	deadline time.Time
+	// results are the rows the template came with in its results sheet: the tasks the unit
+	// planned for the period, each to be marked done or carried over.
+	results []form.Row
 }
 
 func (j job) key() string { return j.ident.Form + "/" + j.ident.Period }
@@ -142,7 +146,14 @@ func (a *agent) fill(j job, mistakes bool, now time.Time) ([]byte, error) {
 		return nil, fmt.Errorf("unit %s: template of period %q: %w", a.unit.Code, j.ident.Period, err)
 	}
 	data := sampleData(j.form, p, a.index, now, mistakes)
+	if len(j.results) > 0 {
+		// The template lists last period's tasks: the clerk reports on those, adding none.
+		delete(data.Tables, prefill.ResultsTable)
+	}
 	out, err := templates.Fill(j.template, j.form, data)
+	if err == nil && len(j.results) > 0 {
+		out, err = templates.FillRows(out, j.form, prefill.ResultsTable, answerResults(j.form, j.results, a.index))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("unit %s: fill %s: %w", a.unit.Code, j.ident.Form, err)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/period"
+	"github.com/tonghop/tonghop/prefill"
 	"github.com/tonghop/tonghop/vnenc"
 )
 
@@ -166,4 +167,38 @@ func indicatorValue(col string, v, ytd, lastYear float64) string {
 		return "111"
 	}
 	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// carriedOverReason is why a task was not done, as a clerk writes it.
+const carriedOverReason = "Đang chờ ý kiến của các đơn vị phối hợp, chuyển sang kỳ sau."
+
+// answerResults marks each task the template listed (rows as read, at their lines) with a result,
+// giving a reason for those not done, as the clerk of unit number i would.
+func answerResults(f form.Form, listed []form.Row, i int) []form.Row {
+	t, ok := f.Table(prefill.ResultsTable)
+	if !ok {
+		return nil
+	}
+	var choices []string
+	for _, c := range t.Columns {
+		if c.Key == "status" {
+			choices = c.Choices
+		}
+	}
+	if len(choices) == 0 {
+		return nil
+	}
+	out := make([]form.Row, 0, len(listed))
+	for r, row := range listed {
+		status := choices[0] // done, mostly
+		if (i+r)%3 == 2 {
+			status = choices[(i+r)%len(choices)]
+		}
+		v := map[string]string{"status": status}
+		if status != choices[0] {
+			v["reason"] = carriedOverReason
+		}
+		out = append(out, form.Row{Line: row.Line, Values: v})
+	}
+	return out
 }

@@ -51,6 +51,7 @@ func TestRun(t *testing.T) {
 		t.Errorf("archived templates: got %d, want 8", len(templates))
 	}
 	checkFiguresAreTheLedgers(t, dir)
+	checkResultsArePrefilled(t, dir)
 	if t.Failed() {
 		t.Log(text)
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/period"
+	"github.com/tonghop/tonghop/prefill"
 	"github.com/tonghop/tonghop/schedule"
 	"github.com/tonghop/tonghop/templates"
 )
@@ -40,7 +41,8 @@ func (e *environment) jobFor(att intake.Attachment) (job, bool) {
 	if err != nil {
 		return job{}, false
 	}
-	return job{form: f.Form, ident: id, label: p.Label(), fileName: att.Name, template: att.Data, deadline: w.Deadline}, true
+	return job{form: f.Form, ident: id, label: p.Label(), fileName: att.Name, template: att.Data, deadline: w.Deadline,
+		results: rep.Filled.Tables[prefill.ResultsTable]}, true
 }
 
 // officeTime moves t into office hours: nobody answers mail at night or on Sunday.

@@ -63,6 +63,9 @@ func (j *Judge) Workbook(ctx context.Context, s office.Sender, att intake.Attach
 		return invalid(sub, letters.ProblemEncrypted(att.Name, att.Container)), nil
 	}
 	report, stored, readErr := templates.ReadAny(ctx, att.Data, j.Office.ReadLayouts(s.Unit), j.Office.TemplateKeys(), templates.Limits{}, j.Converter)
+	if again, st, ok, err := j.readAsUnit(ctx, s, att, report); ok {
+		report, stored, readErr = again, st, err // the unit's group's requirements, not the whole form's
+	}
 	if err := ctx.Err(); err != nil {
 		return Verdict{}, fmt.Errorf("read %s: %w", att.Name, err) // stopped, not judged: read again later
 	}

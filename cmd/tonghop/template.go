@@ -10,12 +10,13 @@ import (
 	"time"
 
 	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 	"github.com/tonghop/tonghop/templates"
 )
 
-func runTemplate(_ context.Context, args []string, stdout, _ io.Writer) error {
+func runTemplate(ctx context.Context, args []string, stdout, _ io.Writer) error {
 	fs := newFlags("template", "template --config FILE --form CODE --period P (--unit U -o FILE.xlsx | --all-units DIR)\n"+
 		"       tonghop template --config FILE --form CODE --opening [--year Y | --period P] -o FILE.xlsx",
 		"Write the workbook a unit fills for a form and period, signed with the office's template key,\n"+
@@ -64,38 +65,60 @@ func runTemplate(_ context.Context, args []string, stdout, _ io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// The template starts with what the unit sent before (last period's tasks, its plan
+	// figures), as the daemon's does; without a ledger, nothing.
+	l, err := existingLedger(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	if l != nil {
+		defer l.Close()
+	}
+	w := templateWriter{of: of, l: l, f: f, p: p}
 	units := cfg.FormUnits(f)
 	if *unitCode != "" {
 		u, ok := cfg.Unit(*unitCode)
 		if !ok {
 			return fmt.Errorf("%w: --unit %q is not a unit of %s", errUsage, *unitCode, *path)
 		}
-		return writeTemplate(stdout, of, f, u, p, *out)
+		return w.write(ctx, stdout, u, *out)
 	}
 	if err := os.MkdirAll(*dir, 0o750); err != nil {
 		return err
 	}
 	for _, u := range units {
 		file := filepath.Join(*dir, templates.FileName(f.Form, u.Code, p.String()))
-		if err := writeTemplate(stdout, of, f, u, p, file); err != nil {
+		if err := w.write(ctx, stdout, u, file); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func writeTemplate(stdout io.Writer, of *office.Office, f *config.Form, u config.Unit, p period.Period, file string) error {
-	meta, err := of.TemplateMeta(f, u, p, nil)
+// templateWriter writes the templates of one form and period.
+type templateWriter struct {
+	of *office.Office
+	l  *ledger.Ledger // nil: no ledger yet, nothing to pre-fill
+	f  *config.Form
+	p  period.Period
+}
+
+func (w templateWriter) write(ctx context.Context, stdout io.Writer, u config.Unit, file string) error {
+	meta, err := w.of.TemplateMeta(w.f, u, w.p, nil)
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
+	filled, err := w.of.Prefill(ctx, w.l, w.f, u, w.p)
+	if err != nil {
+		return err
+	}
 	var buf bytes.Buffer
-	if err := templates.Generate(&buf, f.Form, meta, nil); err != nil {
+	if err := templates.Generate(&buf, w.of.Workbook(w.f, u), meta, filled); err != nil {
 		return err
 	}
 	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%s: %s %s for %s, due %s\n", file, f.Code, p, u.Code, meta.Deadline.Format("02/01/2006 15:04"))
+	fmt.Fprintf(stdout, "%s: %s %s for %s, due %s\n", file, w.f.Code, w.p, u.Code, meta.Deadline.Format("02/01/2006 15:04"))
 	return nil
 }
