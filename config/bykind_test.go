@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -165,5 +166,70 @@ deadline = "2026-06-10 10:00"`)), "t.toml")
 		if _, ok := cd.Policy.Overrides[q2]; ok != (cd.Kind == period.Quarter) {
 			t.Errorf("%s: override of 2026-Q2 present %v", cd.Kind, ok)
 		}
+	}
+}
+
+// exampleBlocks returns the commented examples of config.example.toml a clerk would uncomment
+// to add a form: runs of lines written "#   …" whose first line starts a form or [groups] and
+// that give the form's period.
+func exampleBlocks(t *testing.T) []string {
+	t.Helper()
+	src, err := os.ReadFile("../config.example.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	var run []string
+	flush := func() {
+		if len(run) > 0 && (run[0] == "[[forms]]" || run[0] == "[groups]") && strings.Contains(strings.Join(run, "\n"), "period =") {
+			out = append(out, strings.Join(run, "\n"))
+		}
+		run = nil
+	}
+	for _, line := range strings.Split(string(src), "\n") {
+		if rest, ok := strings.CutPrefix(line, "#   "); ok {
+			run = append(run, rest)
+			continue
+		}
+		flush()
+	}
+	flush()
+	return out
+}
+
+// Every commented example of a form in config.example.toml is valid as written, once
+// uncommented into an office's file.
+func TestParse_ExampleBlocks(t *testing.T) {
+	blocks := exampleBlocks(t)
+	if len(blocks) < 5 {
+		t.Fatalf("found %d commented form examples, want the half-year, Q1-only, group and one-off ones", len(blocks))
+	}
+	program := minimal + `
+[[people]]
+id = "chanh_van_phong"
+name = "Nguyễn Văn Chánh"
+emails = ["cvp@example.vn"]
+roles = ["reviewer"]
+`
+	for _, b := range blocks {
+		first, _, _ := strings.Cut(b[strings.Index(b, "code = "):], "\n")
+		t.Run(first, func(t *testing.T) {
+			src := minimal + "\n" + b + "\n"
+			if strings.Contains(b, "approval") {
+				src = program + "\n" + b + "\n"
+			}
+			if _, err := Parse([]byte(src), "t.toml"); err != nil {
+				t.Errorf("%v\n%s", err, b)
+			}
+		})
+	}
+	multi := blocks[0]
+	c, err := Parse([]byte(program+"\n"+multi+"\n"), "t.toml")
+	if err != nil {
+		t.Fatalf("first block: %v", err)
+	}
+	f, _ := c.Form("BM.04.01/KH")
+	if s, err := c.Schedule(f); err != nil || len(s.Cadences) != 4 {
+		t.Errorf("multi-cadence example: %d cadences (%v), want 4", len(s.Cadences), err)
 	}
 }
