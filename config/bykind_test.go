@@ -105,6 +105,7 @@ deadline = { week = "thu 15:00", month = "day 20", quarter = "day 15", year = "3
 deadline = { week = "thu 15:00", month = "day 20" }`, "forms[1].deadline.quarter: is required"},
 		{"BadRuleOfOneKind", `period = ["week", "month"]
 deadline = { week = "thu 15:00", month = "thu 15:00" }`, "forms[1].deadline.month: "},
+		{"NoDeadlineAtAll", `period = ["week", "month"]`, "forms[1].deadline: is required"},
 		{"DeadlineNotAString", `period = "month"
 deadline = 20`, "deadline: expected a rule"},
 		{"PlansNextOtherKind", `period = ["week", "month"]

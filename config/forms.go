@@ -122,7 +122,10 @@ func deadlinePath(path string, f *Form, kind period.Kind) string {
 func (c *Config) parsePolicy(v *validator, path string, f *Form, kind period.Kind) period.Policy {
 	pol := period.Policy{Overrides: map[period.Period]period.Override{}}
 	at, text := deadlinePath(path, f, kind), f.Deadline.For(kind)
-	if text == "" && len(f.Deadline.Kind) > 0 && f.Deadline.All == "" {
+	switch {
+	case f.Deadline.IsZero() && kind != period.Kind(f.Period[0]):
+		return pol // "deadline: is required" is said once, for the first kind
+	case text == "" && !f.Deadline.IsZero():
 		at = path + ".deadline." + string(kind)
 	}
 	if v.required(at, text) {
