@@ -80,7 +80,10 @@ func TestTemplate_QuarterOfAFormOfFourKinds(t *testing.T) {
 	}
 }
 
-func TestStatus_WeekAndMonthOfOneForm(t *testing.T) {
+// cadencesOffice is cadencesConfig with two periods of the work program opened in its ledger:
+// the program for week 48 and the one for December 2026.
+func cadencesOffice(t *testing.T) string {
+	t.Helper()
 	cfg := cadencesConfig(t)
 	dataDir := filepath.Join(filepath.Dir(cfg), "data")
 	ctx := context.Background()
@@ -88,6 +91,7 @@ func TestStatus_WeekAndMonthOfOneForm(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer l.Close()
 	at := func(s string) time.Time { return officeTime(t, s) }
 	for _, p := range []ledger.Period{
 		{Form: "BM.04.01/KH", Period: "2026-W48", Start: at("2026-11-23 00:00"), End: at("2026-11-30 00:00"),
@@ -99,7 +103,11 @@ func TestStatus_WeekAndMonthOfOneForm(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	l.Close()
+	return cfg
+}
+
+func TestStatus_WeekAndMonthOfOneForm(t *testing.T) {
+	cfg := cadencesOffice(t)
 	code, stdout, stderr := runCLI(t, "status", "--config", cfg, "--form", "BM.04.01/KH", "--at", "2026-11-25 09:00")
 	if code != 0 {
 		t.Fatalf("status: exit %d: %s", code, stderr)
@@ -112,5 +120,16 @@ func TestStatus_WeekAndMonthOfOneForm(t *testing.T) {
 	code, stdout, _ = runCLI(t, "status", "--config", cfg, "--form", "BM.04.01/KH", "--period", "2026-12", "--at", "2026-11-25 09:00")
 	if code != 0 || !strings.Contains(stdout, "Tháng 12/2026") || strings.Contains(stdout, "Tuần 48") {
 		t.Errorf("status --period 2026-12: exit %d\n%s", code, stdout)
+	}
+}
+
+func TestConsolidate_EachKindOfOneForm(t *testing.T) {
+	cfg := cadencesOffice(t)
+	for _, tt := range []struct{ period, name string }{{"2026-12", "tháng 12/2026"}, {"2026-W48", "tuần 48"}} {
+		out := filepath.Join(t.TempDir(), "tong-hop.xlsx")
+		code, stdout, stderr := runCLI(t, "consolidate", "--config", cfg, "--form", "BM.04.01/KH", "--period", tt.period, "-o", out, "--at", "2026-11-25 09:00")
+		if code != 0 || !strings.HasPrefix(stdout, "Đã lập dự thảo lần 1: BM.04.01/KH "+tt.name) {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", tt.period, code, stdout, stderr)
+		}
 	}
 }
