@@ -106,6 +106,8 @@ deadline = { week = "thu 15:00", month = "day 20" }`, "forms[1].deadline.quarter
 		{"BadRuleOfOneKind", `period = ["week", "month"]
 deadline = { week = "thu 15:00", month = "thu 15:00" }`, "forms[1].deadline.month: "},
 		{"NoDeadlineAtAll", `period = ["week", "month"]`, "forms[1].deadline: is required"},
+		{"EventOfAFormWithFewerKinds", `period = ["month", "quarter"]
+deadline = "3 working days after issue of BM.02.01/KH"`, `names form BM.02.01/KH, whose periods are month, not month, quarter`},
 		{"DeadlineNotAString", `period = "month"
 deadline = 20`, "deadline: expected a rule"},
 		{"PlansNextOtherKind", `period = ["week", "month"]
