@@ -95,26 +95,18 @@ func (s *KindSet) UnmarshalTOML(v any) error {
 // Has reports whether kind k plans the next period.
 func (s KindSet) Has(k period.Kind) bool { return s.All || slices.Contains(s.Kinds, string(k)) }
 
-// validateByKind checks that the keys of a per-kind setting are kinds of the form and, when
-// required, that every kind has a value. Decoding through an Unmarshaler marks the whole table
-// as read, so a typo in it is found here or not at all.
-func validateByKind(v *validator, path string, f *Form, b ByKind, required bool) {
+// validateByKind checks that the keys of a per-kind setting are kinds of the form (a kind
+// left without a value is found where the value is read). Decoding through an Unmarshaler marks
+// the whole table as read, so a typo in it is found here or not at all.
+func validateByKind(v *validator, path string, f *Form, b ByKind) {
 	keys := make([]string, 0, len(b.Kind))
 	for k := range b.Kind {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		if !f.Period.Has(k) {
+		if !f.Period.Has(k) || k == string(period.Once) {
 			v.add(path+"."+k, "not a kind of this form (%s)", f.Period)
-		}
-	}
-	if !required || b.All != "" {
-		return
-	}
-	for _, k := range f.Period {
-		if _, ok := b.Kind[k]; !ok && k != string(period.Once) {
-			v.add(path+"."+k, "is required")
 		}
 	}
 }

@@ -64,6 +64,10 @@ periods = ["Q1", "Q3", "H1"]
 deadline = { quarter = "day 15", half = "15/06" }`, map[period.Kind]string{period.Quarter: "day 15", period.Half: "15/06"},
 			nil, map[period.Kind][]int{period.Quarter: {1, 3}, period.Half: {1}}},
 		{"Once", `period = "once"`, map[period.Kind]string{}, nil, nil},
+		// The cut-off day of the months; the weeks of the same form ignore it.
+		{"CutoffWithWeeks", `period = ["week", "month"]
+cutoff_day = 15
+deadline = { week = "thu 15:00", month = "day 20" }`, map[period.Kind]string{period.Week: "thu 15:00", period.Month: "day 20"}, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

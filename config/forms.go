@@ -75,14 +75,27 @@ func (c *Config) parseSchedule(v *validator, path string, f *Form) FormSchedule 
 	if once && !f.Deadline.IsZero() {
 		v.add(path+".deadline", "a form with period = \"once\" has no deadline of its own: each request gives its date")
 	}
-	validateByKind(v, path+".deadline", f, f.Deadline, false)
+	validateByKind(v, path+".deadline", f, f.Deadline)
 	validateKindSet(v, path+".plans_next", f, f.PlansNext)
+	out.Cadences = c.parseCadences(v, path, f)
+	out.SendTemplate = parseSendTemplate(v, path, f.SendTemplate)
+	out.Reminders = parseOffsets(v, path+".reminders", f.Reminders, "-", "before the deadline, e.g. \"-2wd\" or \"morning\"")
+	out.Nags = parseOffsets(v, path+".nags", f.Nags, "+", "after the deadline, e.g. \"+1d\"")
+	out.NagEvery, out.MaxNags = c.parseNagging(v, path, f)
+	return out
+}
+
+// parseCadences reads one cadence per kind of the form's periods, in the order of `period`:
+// its deadline rule, the shared day-off shift, its overrides and periods.
+func (c *Config) parseCadences(v *validator, path string, f *Form) []Cadence {
 	only := c.parsePeriods(v, path, f)
 	overrides := c.parseOverrides(v, path, f)
 	shift, err := period.ParseShift(f.DeadlineDayOff)
 	if err != nil {
 		v.add(path+".deadline_day_off", "%v", err)
 	}
+	var out []Cadence
+	cutoffSaid := false
 	for _, k := range f.Period {
 		kind, err := period.ParseKind(k)
 		if err != nil || kind == period.Once {
@@ -96,16 +109,14 @@ func (c *Config) parseSchedule(v *validator, path string, f *Form) FormSchedule 
 				cd.Policy.Overrides[p] = o
 			}
 		}
-		// A week kind of a multi-kind form ignores the cut-off day, as Coverage does.
-		if err := period.CheckCutoff(kind, f.CutoffDay); err != nil && (kind != period.Week || len(f.Period) == 1) {
+		// A week kind of a multi-kind form ignores the cut-off day, as Coverage does; a problem
+		// is said once, for the first kind it concerns.
+		if err := period.CheckCutoff(kind, f.CutoffDay); err != nil && (kind != period.Week || len(f.Period) == 1) && !cutoffSaid {
 			v.add(path+".cutoff_day", "%v", err)
+			cutoffSaid = true
 		}
-		out.Cadences = append(out.Cadences, cd)
+		out = append(out, cd)
 	}
-	out.SendTemplate = parseSendTemplate(v, path, f.SendTemplate)
-	out.Reminders = parseOffsets(v, path+".reminders", f.Reminders, "-", "before the deadline, e.g. \"-2wd\" or \"morning\"")
-	out.Nags = parseOffsets(v, path+".nags", f.Nags, "+", "after the deadline, e.g. \"+1d\"")
-	out.NagEvery, out.MaxNags = c.parseNagging(v, path, f)
 	return out
 }
 
