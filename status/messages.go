@@ -31,7 +31,7 @@ const (
 )
 
 // Label returns the state's Vietnamese name: "đúng hạn", "quá hạn", "không hợp lệ",
-// "chưa gửi", "chưa đến hạn".
+// "chưa gửi", "chưa đến hạn", "không được yêu cầu".
 func (s State) Label() string {
 	switch s {
 	case OnTime:
@@ -52,7 +52,7 @@ func (s State) Label() string {
 
 // Label returns the cell's short text as printed in the status table: "đúng hạn", "trễ 2n3g",
 // "không hợp lệ", "chưa gửi", "chưa đến hạn", followed by ", lần 2" when the submission
-// counted is a later one (the unit's "lần gửi thứ 2").
+// counted is a later one (the unit's "lần gửi thứ 2"); "—" for a unit not asked.
 func (c Cell) Label() string {
 	text := c.State.Label()
 	if c.State == NotAsked {
