@@ -449,3 +449,42 @@ year = "31/12"
 		}
 	}
 }
+
+// The Ethnic Committee's work plans: weekly, monthly, quarterly for Q1 and Q3, for the second
+// half and for the year, each due in the period before the one it plans. periods name the
+// periods planned, as their files do.
+func TestDeadlines_PlansAheadForSomePeriods(t *testing.T) {
+	cfg, _ := listingConfig(t, "", customForms(`code = "KH.CT"
+title = "Kế hoạch công tác"
+period = ["week", "month", "quarter", "half", "year"]
+periods = ["Q1", "Q3", "H2"]
+plans_next = true
+deadline = { week = "fri 17:00", month = "day 15", quarter = "day 15", half = "day 15", year = "30/11" }`))
+	got := map[string]string{}
+	for _, year := range []int{2026, 2027} {
+		for _, line := range periodTimes(t, cfg, "KH.CT", year) {
+			p, at, _ := strings.Cut(line, " ")
+			got[p] = at
+		}
+	}
+	for p, want := range map[string]string{
+		"2026-W20": "2026-05-08 17:00",
+		"2026-W19": "2026-04-29 17:00", // Fri 01/05 and Thu 30/04 are holidays
+		"2026-W08": "—",                // 16–22/02/2026: Tết, not asked
+		"2026-W09": "2026-02-13 17:00", // due in week 8, all Tết: the Friday before
+		"2026-03":  "2026-02-13 17:00", // 15/02 Sun (and Tết)
+		"2026-Q1":  "2025-12-15 17:00",
+		"2026-Q2":  "—",
+		"2026-Q3":  "2026-06-15 17:00",
+		"2026-Q4":  "—",
+		"2026-H1":  "—",
+		"2026-H2":  "2026-06-15 17:00",
+		"2026":     "2025-11-28 17:00", // 30/11/2025 Sun
+		"2027-Q1":  "2026-12-15 17:00",
+		"2027":     "2026-11-30 17:00",
+	} {
+		if got[p] != want {
+			t.Errorf("%s: %q, want %q", p, got[p], want)
+		}
+	}
+}
