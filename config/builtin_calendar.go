@@ -33,11 +33,11 @@ var builtinCalendars = map[string]builtinCalendar{
 // completeCalendar gives a built-in form without a deadline the built-in calendar.
 func (f *Form) completeCalendar() {
 	b, ok := builtinCalendars[f.Code]
-	if !ok || f.Deadline != "" {
+	if !ok || !f.Deadline.IsZero() {
 		return
 	}
-	f.Deadline = b.deadline
-	f.PlansNext = f.PlansNext || b.plansNext
+	f.Deadline = ByKind{All: b.deadline}
+	f.PlansNext.All = f.PlansNext.All || b.plansNext
 	if f.CutoffDay == 0 {
 		f.CutoffDay = b.cutoffDay
 	}

@@ -51,13 +51,13 @@ func TestParse_BuiltinCalendarAndCalendar(t *testing.T) {
 	wards, _ := c.Form("KT-XH")
 	program, _ := c.Form("BM.04.01/KH")
 	assign, _ := c.Form("BM.04.02/KH")
-	if monthly.Deadline != "day 18" || monthly.NagEvery != "1wd" || monthly.DigestFrom != 3 {
+	if monthly.Deadline.All != "day 18" || monthly.NagEvery != "1wd" || monthly.DigestFrom != 3 {
 		t.Errorf("BM.02.01/KH: %q every %q digest %d, want the built-in day 18, 1wd, 3", monthly.Deadline, monthly.NagEvery, monthly.DigestFrom)
 	}
-	if wards.Deadline != "day 20" || wards.CutoffDay != 15 || strings.Join(wards.Reminders, ",") != "-3wd" {
+	if wards.Deadline.All != "day 20" || wards.CutoffDay != 15 || strings.Join(wards.Reminders, ",") != "-3wd" {
 		t.Errorf("KT-XH: %q cut-off %d reminders %v, want day 20, 15 and the office's own -3wd", wards.Deadline, wards.CutoffDay, wards.Reminders)
 	}
-	if program.Deadline != "thu 15:00" || !program.PlansNext || !strings.Contains(assign.Deadline, "issue of BM.04.01/KH") {
+	if program.Deadline.All != "thu 15:00" || !program.PlansNext.All || !strings.Contains(assign.Deadline.All, "issue of BM.04.01/KH") {
 		t.Errorf("BM.04.01/KH %q plans_next %v, BM.04.02/KH %q", program.Deadline, program.PlansNext, assign.Deadline)
 	}
 }

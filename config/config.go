@@ -227,10 +227,15 @@ var Roles = []string{"clerk", "reviewer", "approver", "supervisor", "registry"}
 // (tables, indicators, narrative) come from the built-in form of the same code when left out.
 type Form struct {
 	form.Form
-	Deadline       string   `toml:"deadline"`         // rule, see package period: "thu 15:00", "day 18", "15/06"
+	// Deadline is the rule of every kind of the form's periods ("thu 15:00", "day 18", "15/06";
+	// see package period), or one per kind: { week = "thu 15:00", month = "day 20" }.
+	Deadline ByKind `toml:"deadline"`
+	// Periods are the periods of its kinds the form collects, by the suffix of their key:
+	// ["H1"], ["Q1", "Q3"], ["01", "07"]. A kind none of whose periods is listed: all of them.
+	Periods        []string `toml:"periods"`
 	DeadlineDayOff string   `toml:"deadline_day_off"` // a deadline on a day off moves to the "previous" (default) or "next" working day
 	CutoffDay      int      `toml:"cutoff_day"`       // data cut-off day of the month (Decree 09/2019: 15); 0: the calendar period
-	PlansNext      bool     `toml:"plans_next"`       // a work program: due in the period before the one it plans
+	PlansNext      KindSet  `toml:"plans_next"`       // a work program: due in the period before the one it plans; true, or the kinds that do
 	SendTemplate   string   `toml:"send_template"`    // how long before the deadline units get their template: "5d", "3wd"
 	Reminders      []string `toml:"reminders"`        // before the deadline, to units that have not sent: "-2wd", "morning"
 	Nags           []string `toml:"nags"`             // after the deadline, to late units: "+1d", "+3d"

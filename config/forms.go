@@ -2,8 +2,10 @@ package config
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
+	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/period"
 )
 
@@ -31,16 +33,24 @@ func (c *Config) validateForms(v *validator) {
 	}
 }
 
-// FormSchedule is a form's calendar settings, parsed: the one reading of its deadline rule,
+// FormSchedule is a form's calendar settings, parsed: the one reading of its deadline rules,
 // overrides and offsets, shared by validation and by the compiled office.
 type FormSchedule struct {
-	Kind         period.Kind
-	Policy       period.Policy
+	Cadences     []Cadence     // one per kind of `period`, in its order; none for period = "once"
 	SendTemplate period.Offset // how long before the deadline the template goes out (negative)
 	Reminders    []period.Offset
 	Nags         []period.Offset
 	NagEvery     period.Offset // zero: no repeated nags
 	MaxNags      int           // nags in all when NagEvery repeats them
+}
+
+// Cadence is one period kind of a form: its deadline rule, the form's day-off shift and the
+// overrides of its periods, whether it plans the next period, the numbers it collects.
+type Cadence struct {
+	Kind      period.Kind
+	Policy    period.Policy
+	PlansNext bool
+	Only      []int // the numbers of the periods collected (periods), nil: all
 }
 
 // defaultSendTemplate is how long before the deadline templates go out when a form says nothing.
@@ -57,20 +67,17 @@ func (c *Config) Schedule(f *Form) (FormSchedule, error) {
 	return s, nil
 }
 
-// parseSchedule reads the deadline rule and the offsets of templates, reminders and nags,
-// naming every problem under path.
+// parseSchedule reads the deadline rule of every kind and the offsets of templates, reminders
+// and nags, naming every problem under path.
 func (c *Config) parseSchedule(v *validator, path string, f *Form) FormSchedule {
 	var out FormSchedule
-	// One kind per form until the cadences of issue 18 (WP-B) read one schedule per kind.
-	kind, kindErr := period.ParseKind(f.Period.String())
-	if len(f.Period) > 1 {
-		v.add(path+".period", "several kinds (%s) are not supported yet", f.Period)
+	once := f.Period.Has(string(period.Once))
+	if once && !f.Deadline.IsZero() {
+		v.add(path+".deadline", "a form with period = \"once\" has no deadline of its own: each request gives its date")
 	}
-	out.Kind = kind
-	out.Policy = c.parsePolicy(v, path, f, kind, kindErr)
-	if err := period.CheckCutoff(kind, f.CutoffDay); err != nil && kindErr == nil {
-		v.add(path+".cutoff_day", "%v", err)
-	}
+	validateByKind(v, path+".deadline", f, f.Deadline)
+	validateKindSet(v, path+".plans_next", f, f.PlansNext)
+	out.Cadences = c.parseCadences(v, path, f)
 	out.SendTemplate = parseSendTemplate(v, path, f.SendTemplate)
 	out.Reminders = parseOffsets(v, path+".reminders", f.Reminders, "-", "before the deadline, e.g. \"-2wd\" or \"morning\"")
 	out.Nags = parseOffsets(v, path+".nags", f.Nags, "+", "after the deadline, e.g. \"+1d\"")
@@ -78,38 +85,117 @@ func (c *Config) parseSchedule(v *validator, path string, f *Form) FormSchedule 
 	return out
 }
 
-// parsePolicy reads the deadline rule, its day-off shift and the overrides.
-func (c *Config) parsePolicy(v *validator, path string, f *Form, kind period.Kind, kindErr error) period.Policy {
-	pol := period.Policy{Overrides: map[period.Period]period.Override{}}
-	if v.required(path+".deadline", f.Deadline) {
-		rule, err := period.ParseRule(f.Deadline)
-		switch {
-		case err != nil:
-			v.add(path+".deadline", "%v", err)
-		case kindErr == nil:
-			if err := rule.Check(kind); err != nil {
-				v.add(path+".deadline", "%v", err)
-			}
-			c.checkEvent(v, path+".deadline", f, rule)
-		}
-		pol.Rule = rule
-	}
+// parseCadences reads one cadence per kind of the form's periods, in the order of `period`:
+// its deadline rule, the shared day-off shift, its overrides and periods.
+func (c *Config) parseCadences(v *validator, path string, f *Form) []Cadence {
+	only := c.parsePeriods(v, path, f)
+	overrides := c.parseOverrides(v, path, f)
 	shift, err := period.ParseShift(f.DeadlineDayOff)
 	if err != nil {
 		v.add(path+".deadline_day_off", "%v", err)
 	}
-	pol.DayOff = shift
+	var out []Cadence
+	cutoffSaid := false
+	for _, k := range f.Period {
+		kind, err := period.ParseKind(k)
+		if err != nil || kind == period.Once {
+			continue // form.Check names a kind it does not know
+		}
+		cd := Cadence{Kind: kind, PlansNext: f.PlansNext.Has(kind), Only: only[kind]}
+		cd.Policy = c.parsePolicy(v, path, f, kind)
+		cd.Policy.DayOff = shift
+		for p, o := range overrides {
+			if p.Kind == kind {
+				cd.Policy.Overrides[p] = o
+			}
+		}
+		// A week kind of a multi-kind form ignores the cut-off day, as Coverage does; a problem
+		// is said once, for the first kind it concerns.
+		if err := period.CheckCutoff(kind, f.CutoffDay); err != nil && (kind != period.Week || len(f.Period) == 1) && !cutoffSaid {
+			v.add(path+".cutoff_day", "%v", err)
+			cutoffSaid = true
+		}
+		out = append(out, cd)
+	}
+	return out
+}
+
+// deadlinePath is where a kind's deadline is written: the one key, or its entry in the table.
+func deadlinePath(path string, f *Form, kind period.Kind) string {
+	if _, own := f.Deadline.Kind[string(kind)]; own {
+		return path + ".deadline." + string(kind)
+	}
+	return path + ".deadline"
+}
+
+// parsePolicy reads the deadline rule of one kind; overrides and the day-off shift are added
+// by the caller.
+func (c *Config) parsePolicy(v *validator, path string, f *Form, kind period.Kind) period.Policy {
+	pol := period.Policy{Overrides: map[period.Period]period.Override{}}
+	at, text := deadlinePath(path, f, kind), f.Deadline.For(kind)
+	switch {
+	case f.Deadline.IsZero() && kind != period.Kind(f.Period[0]):
+		return pol // "deadline: is required" is said once, for the first kind
+	case text == "" && !f.Deadline.IsZero():
+		at = path + ".deadline." + string(kind)
+	}
+	if v.required(at, text) {
+		rule, err := period.ParseRule(text)
+		if err != nil {
+			v.add(at, "%v", err)
+		} else {
+			if err := rule.Check(kind); err != nil {
+				v.add(at, "%v", err)
+			}
+			c.checkEvent(v, at, f, text, rule)
+		}
+		pol.Rule = rule
+	}
+	return pol
+}
+
+// parseOverrides reads the deadlines moved by hand, each a period of one of the form's kinds.
+func (c *Config) parseOverrides(v *validator, path string, f *Form) map[period.Period]period.Override {
+	out := map[period.Period]period.Override{}
 	for j, o := range f.DeadlineOverrides {
 		p, at, err := c.override(f, o)
 		if err != nil {
-			if kindErr == nil {
-				v.add(fmt.Sprintf("%s.deadline_overrides[%d]", path, j), "%v", err)
-			}
+			v.add(fmt.Sprintf("%s.deadline_overrides[%d]", path, j), "%v", err)
 			continue
 		}
-		pol.Overrides[p] = period.Override{At: at, Note: o.Note}
+		out[p] = period.Override{At: at, Note: o.Note}
 	}
-	return pol
+	return out
+}
+
+// parsePeriods reads `periods`: the numbers collected of each kind that lists some.
+func (c *Config) parsePeriods(v *validator, path string, f *Form) map[period.Kind][]int {
+	out := map[period.Kind][]int{}
+	seen := map[string]bool{}
+	for j, s := range f.Periods {
+		at := fmt.Sprintf("%s.periods[%d]", path, j)
+		kind, n, err := period.ParseSuffix(s)
+		switch {
+		case err != nil:
+			v.add(at, "%v", err)
+		case !f.Period.Has(string(kind)):
+			v.add(at, "%q is a %s; the form is collected by %s", s, kindName(kind), f.Period)
+		case seen[string(kind)+strconv.Itoa(n)]:
+			v.add(at, "%q is listed twice", s)
+		default:
+			seen[string(kind)+strconv.Itoa(n)] = true
+			out[kind] = append(out[kind], n)
+		}
+	}
+	return out
+}
+
+// kindName names a period kind as a message says it: "quarter", "9-month period".
+func kindName(k period.Kind) string {
+	if k == period.NineMonths {
+		return "9-month period"
+	}
+	return string(k)
 }
 
 // parseSendTemplate reads how long before the deadline the template goes out ("5d", default
@@ -165,9 +251,9 @@ func (c *Config) parseNagging(v *validator, path string, f *Form) (every period.
 	return every, maxNags
 }
 
-// checkEvent checks that a rule counted from another form's event names a configured form of
-// the same period kind, other than itself.
-func (c *Config) checkEvent(v *validator, path string, f *Form, rule period.Rule) {
+// checkEvent checks that a rule counted from another form's event names a configured form that
+// collects every kind of this one, other than itself.
+func (c *Config) checkEvent(v *validator, path string, f *Form, text string, rule period.Rule) {
 	ev, ok := rule.Event()
 	if !ok || ev.Form == "" {
 		return
@@ -175,19 +261,31 @@ func (c *Config) checkEvent(v *validator, path string, f *Form, rule period.Rule
 	other, found := c.Form(ev.Form)
 	switch {
 	case ev.Form == f.Code:
-		v.add(path, "%q counts from an event of the form itself", f.Deadline)
+		v.add(path, "%q counts from an event of the form itself", text)
 	case !found:
-		v.add(path, "%q names form %s, which is not configured", f.Deadline, ev.Form)
-	case other.Period.String() != f.Period.String():
-		v.add(path, "%q names form %s, whose periods are %s, not %s", f.Deadline, ev.Form, other.Period, f.Period)
+		v.add(path, "%q names form %s, which is not configured", text, ev.Form)
+	case !collectsAll(other.Period, f.Period):
+		v.add(path, "%q names form %s, whose periods are %s, not %s", text, ev.Form, other.Period, f.Period)
 	default:
-		if r, err := period.ParseRule(other.Deadline); err == nil {
-			if oe, ok := r.Event(); ok && oe.Form != "" {
+		for _, k := range f.Period {
+			r, err := period.ParseRule(other.Deadline.For(period.Kind(k)))
+			if oe, ok := r.Event(); err == nil && ok && oe.Form != "" {
 				v.add(path, "%q names form %s, whose deadline counts from another form's event too: "+
-					"count from a form with a deadline of its own", f.Deadline, ev.Form)
+					"count from a form with a deadline of its own", text, ev.Form)
+				return
 			}
 		}
 	}
+}
+
+// collectsAll reports whether every kind of want is one of have.
+func collectsAll(have, want form.Kinds) bool {
+	for _, k := range want {
+		if !have.Has(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // parseOffsets reads offsets that must carry sign ("-" before the deadline, "+" after).

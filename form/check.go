@@ -6,7 +6,9 @@ import (
 )
 
 // PeriodKinds lists the period kinds a form may cover, as written in the configuration.
-var PeriodKinds = []string{"week", "month", "quarter", "half", "9m", "year"}
+// "once" (one-off requests only) stands alone: any form can get one-off requests, "once"
+// means it gets nothing else.
+var PeriodKinds = []string{"week", "month", "quarter", "half", "9m", "year", "once"}
 
 var columnTypes = map[ColumnType]bool{
 	Text: true, Integer: true, Decimal: true, Percent: true, Date: true, Choice: true, Email: true, Phone: true,
@@ -39,6 +41,8 @@ func (f *Form) Check() []string {
 			add("period", "%q is not one of %s", k, strings.Join(PeriodKinds, ", "))
 		case contains(f.Period[:i], k):
 			add("period", "%q is listed twice", k)
+		case k == "once" && len(f.Period) > 1:
+			add("period", "\"once\" stands alone: any form can get one-off requests; \"once\" means only them")
 		}
 	}
 	if len(f.Tables)+len(f.Indicators)+len(f.Narrative) == 0 {

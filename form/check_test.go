@@ -21,6 +21,8 @@ func TestForm_Check(t *testing.T) {
 	}{
 		{"NoCode", func(f *Form) { f.Code = " " }, "code: is required"},
 		{"Period", func(f *Form) { f.Period = Kinds{"fortnight"} }, `period: "fortnight" is not one of`},
+		{"PeriodTwice", func(f *Form) { f.Period = Kinds{"month", "quarter", "month"} }, `period: "month" is listed twice`},
+		{"OnceNotAlone", func(f *Form) { f.Period = Kinds{"once", "month"} }, `period: "once" stands alone`},
 		{"Version", func(f *Form) { f.Version = 0 }, "version: must be 1 or more"},
 		{"KeyTwice", func(f *Form) { f.Narrative[1].Key = "kcn" }, `narrative[1].key: "kcn" is already used by indicators[0]`},
 		{"BadKey", func(f *Form) { f.Narrative[0].Key = "Kết quả" }, `narrative[0].key: "Kết quả" must be lowercase`},
@@ -29,6 +31,13 @@ func TestForm_Check(t *testing.T) {
 		{"Child", func(f *Form) { f.Indicators[0].Rows[0].Children = []string{"9"} }, `indicators[0].rows[0].children[0]: "9" is not another indicator`},
 		{"CodeTwice", func(f *Form) { f.Indicators[0].Rows[2].Code = "1" }, `indicators[0].rows[2].code: "1" appears twice`},
 		{"Aggregate", func(f *Form) { f.Indicators[0].Rows[3].Aggregate = "median" }, `indicators[0].rows[3].aggregate: "median" is not one of`},
+	}
+	for _, kinds := range []Kinds{{"once"}, {"week", "month", "quarter", "half", "9m", "year"}} {
+		f := Builtins()["BM.02.01/KH"]
+		f.Period = kinds
+		if problems := f.Check(); problems != nil {
+			t.Errorf("period %s: %v", kinds, problems)
+		}
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

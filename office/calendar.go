@@ -49,33 +49,40 @@ func publicHolidays(opts holiday.Options) func(year int) map[string]string {
 	}
 }
 
-// plans turns the forms into schedule plans, by form code: the one place that reads a form's
-// calendar settings for running.
+// plans turns the forms into schedule plans, by form code, one plan per kind of the form's
+// periods: the one place that reads a form's calendar settings for running.
 func plans(c *config.Config) (map[string]schedule.Plans, error) {
 	out := map[string]schedule.Plans{}
 	for i := range c.Forms {
 		f := &c.Forms[i]
-		pl, err := plan(c, f)
+		pl, err := formPlans(c, f)
 		if err != nil {
 			return nil, fmt.Errorf("forms[%d] (%s): %w", i, f.Code, err)
 		}
-		out[f.Code] = schedule.Plans{pl}
+		out[f.Code] = pl
 	}
 	return out, nil
 }
 
-func plan(c *config.Config, f *config.Form) (schedule.Plan, error) {
+// formPlans is one plan per cadence, sharing the form's offsets and units. A form collected
+// only by one-off requests has none: its plans are the requests' (RequestPlan).
+func formPlans(c *config.Config, f *config.Form) (schedule.Plans, error) {
 	fs, err := c.Schedule(f)
 	if err != nil {
-		return schedule.Plan{}, err
+		return nil, err
 	}
-	pl := schedule.Plan{
-		Form: f.Code, Kind: fs.Kind, Policy: fs.Policy, PlansNext: f.PlansNext, SendTemplate: fs.SendTemplate,
-		Reminders: fs.Reminders, Nags: fs.Nags, NagEvery: fs.NagEvery, MaxNags: fs.MaxNags,
-		EscalateFrom: f.EscalateFrom, DigestFrom: f.DigestFrom, Since: c.Start,
-	}
+	var units []string
 	for _, u := range c.FormUnits(f) {
-		pl.Units = append(pl.Units, u.Code)
+		units = append(units, u.Code)
 	}
-	return pl, nil
+	out := make(schedule.Plans, 0, len(fs.Cadences))
+	for _, cd := range fs.Cadences {
+		out = append(out, schedule.Plan{
+			Form: f.Code, Kind: cd.Kind, Policy: cd.Policy, PlansNext: cd.PlansNext, Only: cd.Only,
+			SendTemplate: fs.SendTemplate, Reminders: fs.Reminders, Nags: fs.Nags, NagEvery: fs.NagEvery,
+			MaxNags: fs.MaxNags, EscalateFrom: f.EscalateFrom, DigestFrom: f.DigestFrom, Since: c.Start,
+			Units: units,
+		})
+	}
+	return out, nil
 }

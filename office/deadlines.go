@@ -1,9 +1,11 @@
 package office
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/tonghop/tonghop/config"
@@ -20,15 +22,19 @@ type DeadlineLine struct {
 	Note   string
 }
 
-// Deadlines lists every period of form f in year with its deadline, kind by kind in the order
-// of the form's `period` key (WP-B: in date order), then the one-off requests the ledger holds
-// (nil l: none). events answers deadlines counted from another form's event.
+// Deadlines lists every period of form f in year with its deadline, then the one-off requests
+// the ledger holds (nil l: none). A form of one kind without requests keeps period order; with
+// several kinds or requests the lines are in date order (the deadline, or the period's start
+// when there is none), ties by the order of the form's `period` key, then by period. events
+// answers deadlines counted from another form's event.
 func (o *Office) Deadlines(ctx context.Context, l *ledger.Ledger, f *config.Form, year int, events period.EventTimes) ([]DeadlineLine, error) {
-	out, err := o.RequestLines(ctx, l, f, year)
+	requests, err := o.RequestLines(ctx, l, f, year)
 	if err != nil {
 		return nil, err
 	}
-	for _, pl := range o.Plans[f.Code] {
+	var out []DeadlineLine
+	plans := o.Plans[f.Code]
+	for _, pl := range plans {
 		for _, p := range period.InYear(pl.Kind, year) {
 			line, err := o.deadlineLine(f, pl, p, events)
 			if err != nil {
@@ -37,7 +43,33 @@ func (o *Office) Deadlines(ctx context.Context, l *ledger.Ledger, f *config.Form
 			out = append(out, line)
 		}
 	}
+	if len(plans) < 2 && len(requests) == 0 {
+		return out, nil
+	}
+	out = append(out, requests...)
+	o.sortLines(f, out)
 	return out, nil
+}
+
+// sortLines puts the lines in date order, stably: by deadline (a period without one by its
+// start), then the kind's place in the form's `period` key, then the period.
+func (o *Office) sortLines(f *config.Form, lines []DeadlineLine) {
+	when := func(l DeadlineLine) time.Time {
+		if l.At.IsZero() && l.Period.Kind != period.Once {
+			return l.Period.Start(o.Location)
+		}
+		return l.At
+	}
+	rank := func(k period.Kind) int {
+		if i := slices.Index(f.Period, string(k)); i >= 0 {
+			return i
+		}
+		return len(f.Period)
+	}
+	slices.SortStableFunc(lines, func(a, b DeadlineLine) int {
+		return cmp.Or(when(a).Compare(when(b)), cmp.Compare(rank(a.Period.Kind), rank(b.Period.Kind)),
+			cmp.Compare(a.Period.Year, b.Period.Year), cmp.Compare(a.Period.N, b.Period.N))
+	})
 }
 
 // deadlineLine places one period's deadline, or says why it has none.

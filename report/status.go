@@ -26,9 +26,13 @@ func StatusMatrix(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *
 	var periods []status.Period
 	for _, r := range rows {
 		if only == "" || r.Period == only {
+			asked, err := askedUnits(ctx, cfg, l, f, r.Period)
+			if err != nil {
+				return status.Matrix{}, err
+			}
 			periods = append(periods, status.Period{Form: f.Code, Period: r.Period, Label: periodLabel(r.Period),
 				Deadline: r.Deadline, Closed: r.Status == ledger.PeriodClosed,
-				Issued: issued[r.Period], Correcting: correcting[r.Period]})
+				Issued: issued[r.Period], Correcting: correcting[r.Period], Units: asked})
 		}
 	}
 	if only != "" && len(periods) == 0 {
@@ -58,6 +62,24 @@ func StatusMatrix(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *
 		units = append(units, status.Unit{Code: u.Code, Name: u.Name})
 	}
 	return status.Build(units, periods, subs, reminders, now), nil
+}
+
+// askedUnits are the codes of the units a one-off request asked; nil for a recurring period,
+// which asks every unit of the form.
+func askedUnits(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *config.Form, key string) ([]string, error) {
+	p, err := period.Parse(key)
+	if err != nil || p.Kind != period.Once {
+		return nil, nil
+	}
+	units, err := cfg.PeriodUnits(ctx, l, f, p)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(units))
+	for _, u := range units {
+		out = append(out, u.Code)
+	}
+	return out, nil
 }
 
 // periodLabel names a period in the status table's column head ("Tháng 11/2026"); a text

@@ -31,7 +31,10 @@ func Build(units []Unit, periods []Period, subs []Submission, reminders []Remind
 		m.Cells[u] = make([]Cell, len(m.Periods))
 		for p, per := range m.Periods {
 			k := key{per.Form, unit.Code, per.Period}
-			c := buildCell(per, unit.Code, subsOf[k], remindersOf[k], now)
+			c := Cell{State: NotAsked}
+			if per.asked(unit.Code) {
+				c = buildCell(per, unit.Code, subsOf[k], remindersOf[k], now)
+			}
 			m.Cells[u][p] = c
 			m.Rates[p].add(c.State)
 		}
@@ -39,7 +42,13 @@ func Build(units []Unit, periods []Period, subs []Submission, reminders []Remind
 	return m
 }
 
+// asked reports whether the unit was asked for the period.
+func (p Period) asked(unit string) bool { return p.Units == nil || slices.Contains(p.Units, unit) }
+
 func (r *Rate) add(s State) {
+	if s == NotAsked {
+		return
+	}
 	r.Expected++
 	if s.Reported() {
 		r.Reported++

@@ -3,6 +3,7 @@ package status
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -21,6 +22,8 @@ const (
 	labelInvalid   = "không hợp lệ"
 	labelMissing   = "chưa gửi"
 	labelPending   = "chưa đến hạn"
+	labelNotAsked  = "không được yêu cầu"
+	cellNotAsked   = "—" // in the table's cells, explained by the legend
 
 	labelUnitColumn = "Đơn vị"
 	// labelInIssued introduces what the approved report counted, when it differs.
@@ -28,7 +31,7 @@ const (
 )
 
 // Label returns the state's Vietnamese name: "đúng hạn", "quá hạn", "không hợp lệ",
-// "chưa gửi", "chưa đến hạn".
+// "chưa gửi", "chưa đến hạn", "không được yêu cầu".
 func (s State) Label() string {
 	switch s {
 	case OnTime:
@@ -41,15 +44,20 @@ func (s State) Label() string {
 		return labelMissing
 	case Pending:
 		return labelPending
+	case NotAsked:
+		return labelNotAsked
 	}
 	return string(s)
 }
 
 // Label returns the cell's short text as printed in the status table: "đúng hạn", "trễ 2n3g",
 // "không hợp lệ", "chưa gửi", "chưa đến hạn", followed by ", lần 2" when the submission
-// counted is a later one (the unit's "lần gửi thứ 2").
+// counted is a later one (the unit's "lần gửi thứ 2"); "—" for a unit not asked.
 func (c Cell) Label() string {
 	text := c.State.Label()
+	if c.State == NotAsked {
+		return cellNotAsked
+	}
 	if c.State == Late {
 		text = labelLateShort + LateLabel(c.Late)
 	}
@@ -176,7 +184,22 @@ var legend = []string{
 	"Tỷ lệ tính trên tất cả đơn vị phải gửi, kể cả đơn vị chưa đến hạn.",
 }
 
+// legendNotAsked explains the dash of a unit not asked, under a table that has one.
+const legendNotAsked = "  —                    đơn vị không được yêu cầu gửi báo cáo kỳ này, không tính vào tỷ lệ"
+
 // NoPeriodsLine says that a form has no period opened yet, so its matrix is empty.
 func NoPeriodsLine(form string) string {
 	return "Biểu mẫu " + form + ": chưa có kỳ báo cáo nào được mở."
+}
+
+// legend is the legend under the matrix's table: the dash of a unit not asked is explained
+// only where a table shows one.
+func (m Matrix) legend() []string {
+	for _, row := range m.Cells {
+		if slices.ContainsFunc(row, func(c Cell) bool { return c.State == NotAsked }) {
+			last := len(legend) - 1
+			return append(append(slices.Clone(legend[:last]), legendNotAsked), legend[last])
+		}
+	}
+	return legend
 }

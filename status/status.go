@@ -20,6 +20,9 @@ type Period struct {
 	// Correcting says it is being corrected, a replacement to come.
 	Issued     *Issue
 	Correcting bool
+	// Units are the codes of the units asked for the period, when not every unit is: a one-off
+	// request asks some. nil: every unit.
+	Units []string
 }
 
 // Issue is the issued report of a period: when, which consolidated version, and what it
@@ -74,6 +77,9 @@ const (
 	Invalid State = "invalid" // only invalid files so far
 	Missing State = "missing" // nothing valid and the deadline has passed
 	Pending State = "pending" // nothing valid yet, deadline not reached
+	// NotAsked: the unit was not asked for the period (a one-off request to other units); it is
+	// left out of the rates.
+	NotAsked State = "not_asked"
 )
 
 // Reported reports whether the state counts as reported in the rates: a valid file arrived.
@@ -96,7 +102,7 @@ type Cell struct {
 	AfterIssueDecision Decision
 }
 
-// Rate counts one period's units for the reporting rates. Expected is every expected unit,
+// Rate counts one period's units for the reporting rates. Expected is every unit asked,
 // including those still pending while the period is open, so the rates of an open period
 // grow towards their final value instead of starting at 100% with the first file.
 // Reported counts units with a valid file (on time or late); Missing and Invalid units are

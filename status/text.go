@@ -24,7 +24,7 @@ func (m Matrix) WriteText(w io.Writer, loc *time.Location) error {
 	for p, per := range m.Periods {
 		b.WriteString(rateLine(periodName(per, multiForm), per, m.Rates[p], m.Now, loc) + "\n")
 	}
-	b.WriteString("\n" + strings.Join(legend, "\n") + "\n")
+	b.WriteString("\n" + strings.Join(m.legend(), "\n") + "\n")
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return fmt.Errorf("write status text: %w", err)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -289,3 +290,201 @@ note = "Lãnh đạo Ban dời hạn do họp giao ban"
 //	QHXD          invalid 18/9 only             valid 17/10 17:00 sharp: on time
 //
 //	BM.04.01/KH   2025-W40 (hạn 25/9 15:00): QLDN on time, QLDT and QHXD missing.
+
+// Issue 18, items 1–2 (WP-B): periods a form collects, several cadences per form. Every date
+// below was worked out by hand from the 2026–2027 calendar (weekdays, Tết 14–22/02/2026) and
+// is compared with the period and time columns of the listing, in the order printed. The rules
+// are written canonically ("day 19" for "trước ngày 20") so that they stand without the
+// Vietnamese phrases.
+
+// periodTimes runs the deadlines listing and returns "period time" of each line, in order.
+func periodTimes(t *testing.T, cfg, form string, year int) []string {
+	t.Helper()
+	code, stdout, stderr := runCLI(t, "deadlines", "--config", cfg, "--form", form, "--year", strconv.Itoa(year))
+	if code != 0 {
+		t.Fatalf("deadlines %s %d: exit code %d, want 0 (stderr %q)", form, year, code, stderr)
+	}
+	var out []string
+	for _, line := range strings.Split(strings.TrimSuffix(stdout, "\n"), "\n") {
+		cols := strings.SplitN(line, "\t", 3)
+		if len(cols) != 3 {
+			t.Fatalf("line %q: want three columns", line)
+		}
+		out = append(out, cols[0]+" "+cols[1])
+	}
+	return out
+}
+
+// customForms gives each form one narrative section after its calendar keys.
+func customForms(forms ...string) string {
+	var b strings.Builder
+	for _, f := range forms {
+		b.WriteString("[[forms]]\n" + f + "\n[[forms.narrative]]\nkey = \"noi_dung\"\ntitle = \"Nội dung báo cáo\"\nrequired = true\n")
+	}
+	return b.String()
+}
+
+// dostBMVP01 is the Thái Nguyên Department of Science and Technology's periodic report: monthly
+// before the 20th, quarterly before the 15th of the quarter's last month, the first half before
+// 29/05, the year before 15/12.
+const dostBMVP01 = `code = "BM-VP-01"
+title = "Báo cáo định kỳ"
+period = ["month", "quarter", "half", "year"]
+periods = ["H1"]
+deadline = { month = "day 19", quarter = "day 14", half = "28/05", year = "14/12" }`
+
+func TestDeadlines_SeveralCadences(t *testing.T) {
+	cfg, dataDir := listingConfig(t, "", customForms(dostBMVP01))
+	tests := []struct {
+		year int
+		want []string
+	}{
+		{2026, []string{
+			"2026-01 2026-01-19 17:00", "2026-02 2026-02-13 17:00", // 19/02 in Tết (14–22/02)
+			"2026-Q1 2026-03-13 17:00", "2026-03 2026-03-19 17:00", // 14/03 Sat
+			"2026-04 2026-04-17 17:00", "2026-05 2026-05-19 17:00", // 19/04 Sun
+			"2026-H1 2026-05-28 17:00", "2026-Q2 2026-06-12 17:00", // 14/06 Sun
+			"2026-06 2026-06-19 17:00", "2026-H2 —", // not collected: placed at its start, 01/07
+			"2026-07 2026-07-17 17:00", "2026-08 2026-08-19 17:00", // 19/07 Sun
+			"2026-Q3 2026-09-14 17:00", "2026-09 2026-09-18 17:00", // 19/09 Sat
+			"2026-10 2026-10-19 17:00", "2026-11 2026-11-19 17:00",
+			"2026-Q4 2026-12-14 17:00", "2026 2026-12-14 17:00", // a tie: the kinds in the order of period
+			"2026-12 2026-12-18 17:00", // 19/12 Sat
+		}},
+		{2027, []string{
+			"2027-01 2027-01-19 17:00", "2027-02 2027-02-19 17:00",
+			"2027-Q1 2027-03-12 17:00", "2027-03 2027-03-19 17:00", // 14/03 Sun
+			"2027-04 2027-04-19 17:00", "2027-05 2027-05-19 17:00",
+			"2027-H1 2027-05-28 17:00", "2027-Q2 2027-06-14 17:00",
+			"2027-06 2027-06-18 17:00", "2027-H2 —", // 19/06 Sat
+			"2027-07 2027-07-19 17:00", "2027-08 2027-08-19 17:00",
+			"2027-Q3 2027-09-14 17:00", "2027-09 2027-09-17 17:00", // 19/09 Sun
+			"2027-10 2027-10-19 17:00", "2027-11 2027-11-19 17:00",
+			"2027-Q4 2027-12-14 17:00", "2027 2027-12-14 17:00",
+			"2027-12 2027-12-17 17:00", // 19/12 Sun
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(strconv.Itoa(tt.year), func(t *testing.T) {
+			diffLines(t, strings.Join(periodTimes(t, cfg, "BM-VP-01", tt.year), "\n")+"\n", lines(tt.want...))
+		})
+	}
+	noLedger(t, dataDir)
+}
+
+func TestDeadlines_OnlySomePeriods(t *testing.T) {
+	cfg, _ := listingConfig(t, "", customForms(`code = "BM.02.02/KH"
+title = "Báo cáo kết quả thực hiện quý, 6 tháng"
+period = ["quarter", "half"]
+periods = ["H1"]
+deadline = { quarter = "day 15", half = "15/06" }`, `code = "KTXH/DK"
+title = "Báo cáo đánh giá thực hiện kế hoạch 3, 6, 9 tháng và năm"
+period = ["quarter", "half", "9m", "year"]
+periods = ["Q1", "H1"]
+deadline = "day 20"`, `code = "TD.KCN/6T"
+title = "Báo cáo kết quả phong trào thi đua 6 tháng đầu năm"
+period = "half"
+periods = ["H1"]
+deadline = "07/07"`))
+	tests := []struct {
+		form string
+		want []string
+	}{
+		{"BM.02.02/KH", []string{
+			"2026-Q1 2026-03-13 17:00", // 15/03 Sun
+			"2026-Q2 2026-06-15 17:00", "2026-H1 2026-06-15 17:00",
+			"2026-H2 —", "2026-Q3 2026-09-15 17:00", "2026-Q4 2026-12-15 17:00",
+		}},
+		{"KTXH/DK", []string{
+			"2026-Q1 2026-03-20 17:00", "2026-Q2 —", "2026-H1 2026-06-19 17:00", // 20/06 Sat
+			"2026-Q3 —", "2026-H2 —", "2026-9M 2026-09-18 17:00", "2026-Q4 —", // 20/09 Sun; Q4 at its start
+			"2026 2026-12-18 17:00", // 20/12 Sun
+		}},
+		// One kind: period order, H2 not collected.
+		{"TD.KCN/6T", []string{"2026-H1 2026-07-07 17:00", "2026-H2 —"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.form, func(t *testing.T) {
+			diffLines(t, strings.Join(periodTimes(t, cfg, tt.form, 2026), "\n")+"\n", lines(tt.want...))
+		})
+	}
+	h2 := deadlineLines(t, cfg, "BM.02.02/KH", 2026)["2026-H2"]
+	if !strings.HasSuffix(h2, "không thu: biểu mẫu không thu báo cáo 6 tháng cuối năm 2026") {
+		t.Errorf("2026-H2: %q, want the note that the form does not collect it", h2)
+	}
+}
+
+func TestDeadlines_WorkProgramEveryCadence(t *testing.T) {
+	cfg, _ := listingConfig(t, "", `[[forms]]
+code = "BM.04.01/KH"
+period = ["week", "month", "quarter", "year"]
+plans_next = true
+[forms.deadline]
+week = "thu 15:00"
+month = "day 20"
+quarter = "day 15"
+year = "31/12"
+`)
+	got := periodTimes(t, cfg, "BM.04.01/KH", 2027)
+	if len(got) != 52+12+4+1 {
+		t.Fatalf("got %d lines, want 69 (52 weeks, 12 months, 4 quarters, the year)", len(got))
+	}
+	// Each is due in the period before the one it plans.
+	diffLines(t, strings.Join(got[:7], "\n")+"\n", lines(
+		"2027-Q1 2026-12-15 17:00", "2027-01 2026-12-18 17:00", // 20/12/2026 Sun
+		"2027-W01 2026-12-31 15:00", "2027 2026-12-31 17:00",
+		"2027-W02 2027-01-07 15:00", "2027-W03 2027-01-14 15:00", "2027-02 2027-01-20 17:00"))
+	for _, want := range []string{"2027-Q2 2027-03-15 17:00", "2027-05 2027-04-20 17:00", "2027-12 2027-11-19 17:00"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no line %q", want)
+		}
+	}
+	if last := got[len(got)-1]; last != "2027-W52 2027-12-23 15:00" {
+		t.Errorf("last line %q, want the program of the last week, due Thu 23/12/2027", last)
+	}
+	for i := 1; i < len(got); i++ {
+		a, b := strings.Fields(got[i-1]), strings.Fields(got[i])
+		if len(a) == 3 && len(b) == 3 && a[1]+a[2] > b[1]+b[2] {
+			t.Errorf("%q listed before %q", got[i-1], got[i])
+		}
+	}
+}
+
+// The Ethnic Committee's work plans: weekly, monthly, quarterly for Q1 and Q3, for the second
+// half and for the year, each due in the period before the one it plans. periods name the
+// periods planned, as their files do.
+func TestDeadlines_PlansAheadForSomePeriods(t *testing.T) {
+	cfg, _ := listingConfig(t, "", customForms(`code = "KH.CT"
+title = "Kế hoạch công tác"
+period = ["week", "month", "quarter", "half", "year"]
+periods = ["Q1", "Q3", "H2"]
+plans_next = true
+deadline = { week = "fri 17:00", month = "day 15", quarter = "day 15", half = "day 15", year = "30/11" }`))
+	got := map[string]string{}
+	for _, year := range []int{2026, 2027} {
+		for _, line := range periodTimes(t, cfg, "KH.CT", year) {
+			p, at, _ := strings.Cut(line, " ")
+			got[p] = at
+		}
+	}
+	for p, want := range map[string]string{
+		"2026-W20": "2026-05-08 17:00",
+		"2026-W19": "2026-04-29 17:00", // Fri 01/05 and Thu 30/04 are holidays
+		"2026-W08": "—",                // 16–22/02/2026: Tết, not asked
+		"2026-W09": "2026-02-13 17:00", // due in week 8, all Tết: the Friday before
+		"2026-03":  "2026-02-13 17:00", // 15/02 Sun (and Tết)
+		"2026-Q1":  "2025-12-15 17:00",
+		"2026-Q2":  "—",
+		"2026-Q3":  "2026-06-15 17:00",
+		"2026-Q4":  "—",
+		"2026-H1":  "—",
+		"2026-H2":  "2026-06-15 17:00",
+		"2026":     "2025-11-28 17:00", // 30/11/2025 Sun
+		"2027-Q1":  "2026-12-15 17:00",
+		"2027":     "2026-11-30 17:00",
+	} {
+		if got[p] != want {
+			t.Errorf("%s: %q, want %q", p, got[p], want)
+		}
+	}
+}
