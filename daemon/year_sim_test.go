@@ -56,7 +56,9 @@ const yearTick = 2 * time.Hour
 // issue 18 sets it from the configuration; that part is not on this branch yet).
 func TestYear_PeriodsChosenAndRequest(t *testing.T) {
 	loc := period.DefaultLocation()
-	at := func(month time.Month, day, hour int) time.Time { return time.Date(2026, month, day, hour, 0, 0, 0, loc) }
+	at := func(month time.Month, day, hour int) time.Time {
+		return time.Date(2026, month, day, hour, 0, 0, 0, loc)
+	}
 	e := newOfficeEnv(t, officetest.Options{Forms: yearForms}, func(o *Options) {
 		o.Config.Start = at(1, 1, 0)
 	})
