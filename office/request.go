@@ -3,6 +3,7 @@ package office
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/ledger"
@@ -11,9 +12,10 @@ import (
 	"github.com/tonghop/tonghop/schedule"
 )
 
-// RequestPlan is the schedule of one one-off request: its units and due time, the form's
-// reminders and nags; its templates leave at once (Opens = r.CreatedAt). The due time is the
-// plan's override of the request's period, so Window places it as written, on a day off too.
+// RequestPlan is the schedule of one one-off request: its units (those still reporting the
+// form: a unit since removed is asked nothing more) and due time, the form's reminders and
+// nags; its templates leave at once (Opens = r.CreatedAt). The due time is the plan's override
+// of the request's period, so Window places it as written, on a day off too.
 func (o *Office) RequestPlan(r ledger.Request) (schedule.Plan, error) {
 	f, ok := o.Form(r.Form)
 	if !ok {
@@ -27,8 +29,14 @@ func (o *Office) RequestPlan(r ledger.Request) (schedule.Plan, error) {
 	if err != nil {
 		return schedule.Plan{}, fmt.Errorf("request %s %s: %w", r.Form, r.Period, err)
 	}
+	var units []string // the units asked that still report the form
+	for _, u := range o.FormUnits(f) {
+		if slices.Contains(r.Units, u.Code) {
+			units = append(units, u.Code)
+		}
+	}
 	return schedule.Plan{
-		Form: f.Code, Kind: period.Once, Units: r.Units, Opens: r.CreatedAt, Label: RequestLabel(r),
+		Form: f.Code, Kind: period.Once, Units: units, Opens: r.CreatedAt, Label: RequestLabel(r),
 		Policy:    period.Policy{Overrides: map[period.Period]period.Override{p: {At: r.Due, Note: r.Title}}},
 		Reminders: fs.Reminders, Nags: fs.Nags, NagEvery: fs.NagEvery, MaxNags: fs.MaxNags,
 		EscalateFrom: f.EscalateFrom, DigestFrom: f.DigestFrom, Since: o.Start,
