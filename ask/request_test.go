@@ -116,3 +116,29 @@ func TestAsker_RequestDueSoon(t *testing.T) {
 		t.Errorf("template worded as late:\n%s", m.Body)
 	}
 }
+
+// TestAsker_RequestBesideDaemon: the command and the daemon, each with its own ledger handle on
+// the same directory as two processes would have, queue the request's templates at the same
+// time; each unit gets one.
+func TestAsker_RequestBesideDaemon(t *testing.T) {
+	daemon := newAsker(t)
+	ctx := context.Background()
+	r := makeRequest(t, daemon, time.Date(2026, 11, 20, 17, 0, 0, 0, daemon.Office.Location), "QLDN", "QLDT", "QHXD")
+	other, err := ledger.Open(ctx, daemon.Office.DataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	command := &Asker{Office: daemon.Office, Ledger: other, Now: daemon.Now}
+	errs := make(chan error, 2)
+	go func() { errs <- command.Request(ctx, r.Form, r.Period) }()
+	go func() { errs <- daemon.Schedule(ctx) }()
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := len(requestMail(t, daemon, r.Period)); n != 3 {
+		t.Errorf("templates of %s: %d, want 3", r.Period, n)
+	}
+}
