@@ -66,3 +66,13 @@ func openingWhy(r Request) string {
 	}
 	return "Thực hiện chế độ thông tin, báo cáo định kỳ, "
 }
+
+// asked is a period's label (lower-cased) as it follows the report's name: a one-off request is
+// what the report answers, "Báo cáo số liệu theo yêu cầu đột xuất số 03/2026"; any other
+// period as it is, "Báo cáo số liệu tháng 11/2026".
+func asked(label string) string {
+	if strings.HasPrefix(label, lowerFirst(oneOffLabel)) {
+		return "theo " + label
+	}
+	return label
+}

@@ -22,17 +22,24 @@ func TestRequestTexts(t *testing.T) {
 	if got := RequestLabel(label, "", ""); got != label {
 		t.Errorf("RequestLabel without title = %q", got)
 	}
+	req := Request{FormCode: "BM.02.01/KH", FormTitle: "Báo cáo số liệu", Period: full,
+		Deadline: time.Date(2026, 7, 10, 17, 0, 0, 0, period.DefaultLocation())}
 	tpl := TemplateLetter(Template{Office: Office{Name: "Ban Quản lý các khu công nghiệp", Desk: "Văn phòng"}, Unit: "Phòng Quản lý doanh nghiệp",
-		Request: Request{FormCode: "BM.02.01/KH", FormTitle: "Báo cáo số liệu", Period: full,
-			Deadline: time.Date(2026, 7, 10, 17, 0, 0, 0, period.DefaultLocation())}, FileName: "BM.02.01-KH_2026-R03_QLDN.xlsx"})
+		Request: req, FileName: "BM.02.01-KH_2026-R03_QLDN.xlsx"})
+	rem := ReminderLetter(Reminder{Office: Office{Name: "Ban Quản lý các khu công nghiệp"}, Unit: "Phòng Quản lý doanh nghiệp",
+		Request: req, Now: req.Deadline.Add(-48 * time.Hour)})
+	nag := NagLetter(Nag{Office: Office{Name: "Ban Quản lý các khu công nghiệp"}, Unit: "Phòng Quản lý doanh nghiệp",
+		Request: req, Now: req.Deadline.Add(72 * time.Hour)})
 	texts := []string{full, RequestNote("Số liệu lao động"), RequestNote(""),
-		ProblemNoRequest(label).Message, ProblemNotAsked(full).Message, tpl.Subject + "\n\n" + tpl.Body}
+		ProblemNoRequest(label).Message, ProblemNotAsked(full).Message, tpl.Subject + "\n\n" + tpl.Body,
+		rem.Subject + "\n\n" + rem.Body, nag.Subject + "\n\n" + nag.Body}
 	for _, text := range texts {
 		if f := Lint(text); len(f) > 0 {
 			t.Errorf("%q: %v", text, f)
 		}
 	}
-	if strings.Contains(tpl.Body, "định kỳ") || !strings.Contains(tpl.Body, "yêu cầu đột xuất số 03/2026") {
+	if strings.Contains(tpl.Body, "định kỳ") || !strings.Contains(tpl.Body, "Báo cáo số liệu theo yêu cầu đột xuất số 03/2026: Số liệu lao động (6 tháng đầu năm 2026)") ||
+		!strings.Contains(tpl.Subject, "Báo cáo số liệu theo yêu cầu đột xuất số 03/2026: Số liệu lao động – hạn") {
 		t.Errorf("a request's template letter reads as a periodic one:\n%s", tpl.Body)
 	}
 	if f := Lint("Báo cáo kỳ 2026-R03."); len(f) == 0 {
