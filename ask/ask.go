@@ -59,6 +59,7 @@ func (a *Asker) Schedule(ctx context.Context) error {
 			}
 		}
 	}
+	errs = append(errs, a.scheduleRequests(ctx, &p))
 	if err := a.queueDigest(ctx, p.late); err != nil {
 		errs = append(errs, fmt.Errorf("digest: %w", err))
 	}

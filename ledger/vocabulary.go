@@ -181,3 +181,9 @@ const (
 	ActionLateFileAsked   Action = "late_file.asked"    // an unclear answer: the clerk is asked again
 	ActionLateFileRefused Action = "late_file.refused"  // an answer that could not be counted (authentication, binding, sender)
 )
+
+// Issue 18 (requests): one-off requests.
+
+// ActionRequestCreated is recorded on PeriodObject when a one-off request is made (actor: who
+// made it, detail: its units and due time).
+const ActionRequestCreated Action = "request.created"

@@ -94,8 +94,9 @@ func CommandOrKey(text string) []Finding {
 // tokenRun is a run of what may make one word, address, file name or number.
 var tokenRun = regexp.MustCompile(`[\p{L}\p{M}\p{N}_@.\-/+]+`)
 
-// internalCode is a canonical period name or a version: "2026-11", "2026-W48", "2026-Q4", "v2".
-var internalCode = regexp.MustCompile(`^(?:(?:19|20)\d{2}-(?:[WwQqHh]\d{1,2}|9[Mm]|\d{1,2})(?:-\d{1,2})?|[vV]\d+)$`)
+// internalCode is a canonical period name or a version: "2026-11", "2026-W48", "2026-Q4",
+// "2026-R03", "v2".
+var internalCode = regexp.MustCompile(`^(?:(?:19|20)\d{2}-(?:[WwQqHh]\d{1,2}|[Rr]\d{2}|9[Mm]|\d{1,2})(?:-\d{1,2})?|[vV]\d+)$`)
 
 // lintWords checks the words and numbers of a line.
 func lintWords(line string) []Finding {

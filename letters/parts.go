@@ -71,7 +71,7 @@ func requested(r Request) string {
 		what = "báo cáo"
 	}
 	if p := strings.TrimSpace(r.Period); p != "" {
-		what += " " + lowerFirst(p)
+		what += " " + asked(lowerFirst(p))
 	}
 	return what
 }
@@ -84,7 +84,7 @@ func brief(r Request) string {
 		what = "báo cáo"
 	}
 	if p := briefPeriod(r.Period); p != "" {
-		what += " " + p
+		what += " " + asked(p)
 	}
 	return what
 }

@@ -14,7 +14,7 @@ import (
 func TemplateLetter(d Template) Letter {
 	what := requested(d.Request)
 	subject := "Đề nghị gửi: " + upperFirst(brief(d.Request))
-	opening := "Thực hiện chế độ thông tin, báo cáo định kỳ, " + desk(d.Office) + " đề nghị " +
+	opening := openingWhy(d.Request) + desk(d.Office) + " đề nghị " +
 		unitName(d.Unit) + " lập " + what + " theo tệp mẫu gửi kèm thư này."
 	if d.Request.FormCode != "" {
 		opening = strings.TrimSuffix(opening, " theo tệp mẫu gửi kèm thư này.") +

@@ -15,9 +15,10 @@ import (
 
 // Find looks in free text (a mail subject, a file name) for a period of kind k and returns the
 // first one found. It knows the canonical forms ("2026-W47", "2026-11", "2026-Q4", "2026-H1",
-// "2026-9M") and the Vietnamese labels people and tonghop's own mails write ("Tuần 47/2026",
-// "Tuần 47 (16/11 – 22/11/2026)", "tháng 11/2026", "Quý IV/2026", "6 tháng đầu năm 2026",
-// "9 tháng năm 2026", "báo cáo năm 2026"), with or without diacritics. A label without a year
+// "2026-9M", one-off "2026-R03") and the Vietnamese labels people and tonghop's own mails write
+// ("Tuần 47/2026", "Tuần 47 (16/11 – 22/11/2026)", "tháng 11/2026", "Quý IV/2026", "6 tháng đầu
+// năm 2026", "9 tháng năm 2026", "báo cáo năm 2026", "Yêu cầu đột xuất số 03/2026"), with or
+// without diacritics. A label without a year
 // ("tháng 11") is not a period, nor is a date ("2026-12-05").
 func Find(text string, k Kind) (Period, bool) {
 	folded := foldText(text)
@@ -52,7 +53,7 @@ func Find(text string, k Kind) (Period, bool) {
 // canonical finds canonical period names: "_2026-W47_" in a template's file name, "(2026-11)"
 // in a subject. "2026" alone is left to the year labels: four digits in a subject are too often
 // something else.
-var canonical = regexp.MustCompile(`(?:19|20)\d{2}-(?:w\d{1,2}|q[1-4]|h[12]|9m|\d{1,2})`)
+var canonical = regexp.MustCompile(`(?:19|20)\d{2}-(?:w\d{1,2}|q[1-4]|h[12]|9m|r\d{2}|\d{1,2})`)
 
 // findCanonical returns the first canonical name of kind k standing as a token: not inside a
 // longer word or number, and not the year and month of a date ("2026-12-05").
@@ -112,6 +113,7 @@ var labelPatterns = map[Kind][]*regexp.Regexp{
 	Half:       {regexp.MustCompile(`(?:^|[^0-9])6\s*thang\s*(dau|cuoi)\s*nam\s*((?:19|20)\d{2})\b`)},
 	NineMonths: {regexp.MustCompile(`(?:^|[^0-9])9\s*thang\s*()(?:dau\s*)?nam\s*((?:19|20)\d{2})\b`)},
 	Year:       {regexp.MustCompile(`(?:bao cao|tong ket|ke hoach)\b[a-z0-9 ,.-]{0,40}?\bnam\s*()((?:19|20)\d{2})\b`)},
+	Once:       {regexp.MustCompile(`yeu\s*cau\s*dot\s*xuat\s*(?:so\s*)?(\d{1,2})\s*/\s*((?:19|20)\d{2})\b`)},
 }
 
 // yearInFileName is "_2026_" as in "BC.TK-NAM_2026_QLDN.xlsx".
@@ -125,7 +127,7 @@ func labelPeriod(k Kind, m []string) (Period, bool) {
 	year, _ := strconv.Atoi(m[2])
 	n := 0
 	switch k {
-	case Week, Month:
+	case Week, Month, Once:
 		n, _ = strconv.Atoi(m[1])
 	case Quarter:
 		n = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}[m[1]]

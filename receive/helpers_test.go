@@ -69,6 +69,10 @@ func (f *fakeLedger) CountEvents(_ context.Context, action ledger.Action, actor 
 	return f.notices[actor], nil
 }
 
+func (f *fakeLedger) Request(_ context.Context, form, period string) (ledger.Request, error) {
+	return ledger.Request{}, fmt.Errorf("request %s %s: %w", form, period, ledger.ErrNotFound)
+}
+
 func (f *fakeLedger) SubmittedBefore(context.Context, string, string) (bool, error) {
 	return f.repeat, nil
 }

@@ -2,9 +2,12 @@ package receive
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"log/slog"
 	"time"
 
+	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/letters"
 	"github.com/tonghop/tonghop/office"
@@ -31,6 +34,8 @@ type Ledger interface {
 	SubmittedBefore(ctx context.Context, unit, fileSHA string) (bool, error)
 	// LatestIssue is the issue in force of a form's period, for a file that arrives after it.
 	LatestIssue(ctx context.Context, form, period string) (ledger.Issue, error)
+	// Request is a one-off request of a form (a Once period): the units it asked and by when.
+	Request(ctx context.Context, form, period string) (ledger.Request, error)
 }
 
 var _ Ledger = (*ledger.Ledger)(nil)
@@ -71,6 +76,11 @@ func (NoLedger) SubmittedBefore(context.Context, string, string) (bool, error) {
 // LatestIssue answers ledger.ErrNotFound.
 func (NoLedger) LatestIssue(context.Context, string, string) (ledger.Issue, error) {
 	return ledger.Issue{}, ledger.ErrNotFound
+}
+
+// Request answers ledger.ErrNotFound.
+func (NoLedger) Request(context.Context, string, string) (ledger.Request, error) {
+	return ledger.Request{}, ledger.ErrNotFound
 }
 
 // Judge judges received mail and workbooks for one office. It does no I/O of its own beyond
@@ -125,4 +135,41 @@ func (j *Judge) request(formCode, periodName string) letters.Request {
 
 func (j *Judge) event(actor string, action ledger.Action, object, detail string) ledger.Event {
 	return ledger.Event{At: j.now(), Actor: actor, Action: action, Object: object, Detail: detail}
+}
+
+// checkRequest judges a workbook for one-off request p of form f by the ledger's rows, not by a
+// schedule: the request must exist and name the unit; the file is late after the period row's
+// deadline. Outside the daemon (NoLedger: tonghop check) the file is accepted without a
+// deadline, as the request cannot be looked up.
+func (j *Judge) checkRequest(ctx context.Context, f *config.Form, unit config.Unit, p period.Period, v *Verdict) error {
+	if _, none := j.ledger().(NoLedger); none {
+		return nil
+	}
+	r, err := j.ledger().Request(ctx, f.Code, p.String())
+	switch {
+	case errors.Is(err, ledger.ErrNotFound):
+		v.Errors = append(v.Errors, letters.ProblemNoRequest(p.Label()))
+		return nil
+	case err != nil:
+		return fmt.Errorf("look up request: %w", err)
+	}
+	label := office.RequestLabel(r)
+	asked := false
+	for _, u := range r.Units {
+		asked = asked || u == unit.Code
+	}
+	if !asked {
+		v.Errors = append(v.Errors, letters.ProblemNotAsked(label))
+		return nil
+	}
+	row, err := j.ledger().Period(ctx, f.Code, p.String())
+	if err != nil {
+		return fmt.Errorf("look up period: %w", err)
+	}
+	v.Submission.Late = j.now().After(row.Deadline)
+	v.Period = &row
+	if row.Status == ledger.PeriodClosed {
+		v.Warnings = append(v.Warnings, letters.ProblemPeriodClosed(label))
+	}
+	return nil
 }

@@ -153,6 +153,9 @@ func (j *Judge) guessPeriod(formCode, subject, file string) (string, bool) {
 		return "", false
 	}
 	for _, text := range []string{subject, file} {
+		if p, ok := period.Find(text, period.Once); ok { // a request's label is the most specific
+			return p.String(), true
+		}
 		for _, kind := range f.Period { // the form's kinds, in order
 			if p, ok := period.Find(text, period.Kind(kind)); ok {
 				return p.String(), true
@@ -200,6 +203,9 @@ func (j *Judge) checkIdent(ctx context.Context, unit config.Unit, id form.Ident,
 	v.Errors = append(v.Errors, out...)
 	if !ok {
 		return nil
+	}
+	if p.Kind == period.Once {
+		return j.checkRequest(ctx, f, unit, p, v)
 	}
 	w, err := j.Office.Plans[f.Code].Window(p, j.Office.Calendar, j.events())
 	if errors.Is(err, period.ErrEventPending) {

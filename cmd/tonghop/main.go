@@ -39,6 +39,7 @@ func commands() []command {
 		{"import", "record figures of past periods: units' past workbooks or an opening-figures workbook", runImport},
 		{"ingest", "take in saved messages (.eml) exactly as the daemon takes in mail", runIngest},
 		{"calendar", "print the days off of a year (public holidays, compensatory days)", runCalendar},
+		{"request", "ask units for a one-off report by a date", runRequest},
 		{"deadlines", "print every period's deadline of a form in a year, and what placed it", runDeadlines},
 		{"status", "print who sent what, on time or late, and the reporting rates", runStatus},
 		{"consolidate", "build the consolidated workbook of a form and period from the ledger", runConsolidate},
