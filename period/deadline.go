@@ -73,7 +73,7 @@ func (r Rule) nominal(p Period, cal Calendar) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("deadline of %s: rule %q gives %s, before the period starts on %s",
 			p, r, day.Format("02/01/2006"), p.Start(cal.loc()).Format("02/01/2006"))
 	}
-	at := cal.hours()[3]
+	at := cal.sessionEnd(r.session) // the afternoon's end, unless the rule says the morning
 	if r.hasTime {
 		at = r.at
 	}
