@@ -23,8 +23,8 @@ type Rule struct {
 	at       Clock        // time of day, when hasTime
 	hasTime  bool
 	session  Session // the end of the morning or afternoon session; never with hasTime
-	after    int   // formAfter: working days after the event
-	event    Event // formAfter
+	after    int     // formAfter: working days after the event
+	event    Event   // formAfter
 }
 
 type ruleForm int
