@@ -2,6 +2,7 @@ package consolidate
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/tonghop/tonghop/form"
@@ -31,7 +32,8 @@ func TestBuild_Groups(t *testing.T) {
 			"P_QA": periodOnly("1", "50", "2", "2", "3", "0"),
 		},
 		Earlier: map[period.Period]map[string]Source{
-			month("2026-01"): {"CAQ": periodOnly("3", "2"), "P_NT": periodOnly("1", "10", "2", "1", "3", "1"), "P_QA": periodOnly("1", "5", "2", "1", "3", "1")},
+			// The police sent nothing for January: a hole in what it fills, and only there.
+			month("2026-01"): {"P_NT": periodOnly("1", "10", "2", "1", "3", "1"), "P_QA": periodOnly("1", "5", "2", "1", "3", "1")},
 			month("2026-02"): {"CAQ": periodOnly("3", "3"), "P_NT": periodOnly("1", "20", "2", "1", "3", "0"), "P_QA": periodOnly("1", "5", "2", "0", "3", "0")},
 		},
 	}
@@ -47,8 +49,8 @@ func TestBuild_Groups(t *testing.T) {
 		// 100+50; year to date 10+20+100 + 5+5+50
 		{"1", val(150), val(190), wards, []string{"phuong"}, 2, 2},
 		{"2", val(5), val(8), wards, []string{"phuong"}, 2, 2}, // the table's group
-		// every unit: 4+1+0; year to date (2+3+4) + (1+0+1) + (1+0+0)
-		{"3", val(5), val(12), []string{"CAQ", "P_NT", "P_QA"}, []string{"phuong", "phong"}, 3, 3},
+		// every unit: 4+1+0; the year to date is unknown, the police's January missing
+		{"3", val(5), none, []string{"CAQ", "P_NT", "P_QA"}, []string{"phuong", "phong"}, 3, 3},
 	}
 	for _, tt := range tests {
 		t.Run("Row"+tt.code, func(t *testing.T) {
@@ -66,10 +68,15 @@ func TestBuild_Groups(t *testing.T) {
 			}
 		})
 	}
+	// The police's missing January is told for row 3 only: it fills no ward row.
+	var police []string
 	for _, w := range book.Warnings {
 		if w.Unit == "CAQ" {
-			t.Errorf("warning about the police, which fills no ward row: %+v", w)
+			police = append(police, w.Message)
 		}
+	}
+	if len(police) != 1 || !strings.Contains(police[0], "chỉ tiêu 3:") {
+		t.Errorf("warnings about the police: got %q, want one, of row 3", police)
 	}
 }
 
