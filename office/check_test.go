@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/letters"
 	"github.com/tonghop/tonghop/period"
 	"github.com/tonghop/tonghop/schedule"
 )
@@ -104,5 +105,26 @@ func TestCheckSchedules_Only(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestDescribe_PhrasesLint: what the deadlines listing and the letters say of the offices'
+// phrases reads as an office writes (no English, no codes).
+func TestDescribe_PhrasesLint(t *testing.T) {
+	for _, tt := range []struct {
+		phrase string
+		kind   period.Kind
+	}{
+		{"chiều thứ Sáu", period.Week}, {"sáng thứ Hai", period.Week}, {"trước 15h thứ Năm", period.Week},
+		{"trước ngày 20", period.Month}, {"cuối tháng", period.Month}, {"trước ngày 15 tháng cuối quý", period.Quarter},
+		{"trước ngày 29/5", period.Half}, {"cuối năm", period.Year}, {"trước ngày 10/01 năm sau", period.Year},
+	} {
+		r, err := period.ParseRule(tt.phrase)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f := letters.Lint(r.Describe(tt.kind)); len(f) > 0 {
+			t.Errorf("%q: %q: %v", tt.phrase, r.Describe(tt.kind), f)
+		}
 	}
 }
