@@ -29,9 +29,14 @@ func (o *Office) CheckSchedules(from time.Time) error {
 	var problems []string
 	for i := range o.Forms {
 		f := &o.Forms[i]
-		for _, pl := range o.Plans[f.Code] {
+		plans := o.Plans[f.Code]
+		for _, pl := range plans {
 			name := fmt.Sprintf("forms[%d] (%s)", i, f.Code)
-			problems = append(problems, o.checkPlan(name, pl, from)...)
+			key := name + ".deadline"
+			if len(plans) > 1 {
+				key += "." + string(pl.Kind) // [forms.deadline] half = "07/07"
+			}
+			problems = append(problems, o.checkPlan(name, key, pl, from)...)
 		}
 	}
 	if len(problems) > 0 {
@@ -40,8 +45,9 @@ func (o *Office) CheckSchedules(from time.Time) error {
 	return nil
 }
 
-// checkPlan returns the problems of one plan, each starting with name.
-func (o *Office) checkPlan(name string, pl schedule.Plan, from time.Time) []string {
+// checkPlan returns the problems of one plan, each starting with name, or with key (its
+// deadline's) when the rule alone is wrong.
+func (o *Office) checkPlan(name, key string, pl schedule.Plan, from time.Time) []string {
 	if pl.Kind == period.Once {
 		return nil // a request's dates are its own, checked by tonghop request
 	}
@@ -71,8 +77,8 @@ func (o *Office) checkPlan(name string, pl schedule.Plan, from time.Time) []stri
 	// A period that cannot be scheduled says more than the rule's shape: told first.
 	rule := pl.Policy.Rule
 	if len(problems) == 0 && rule.FixedDate() && (pl.Kind == period.Quarter || pl.Kind == period.Half) && len(pl.Only) != 1 {
-		return []string{fmt.Sprintf("%s.deadline: %q is a date, which fits one %s of the year; name it with periods = [%q]",
-			name, rule, kindNoun(pl.Kind), rule.DatePeriod(pl.Kind, from.In(loc).Year()).Suffix())}
+		return []string{fmt.Sprintf("%s: %q is a date, which fits one %s of the year; name it with periods = [%q]",
+			key, rule, kindNoun(pl.Kind), rule.DatePeriod(pl.Kind, from.In(loc).Year()).Suffix())}
 	}
 	if len(problems) == 0 && collected == 0 {
 		problems = append(problems, fmt.Sprintf("%s: no %s period is collected with a deadline between %s and %s: "+
