@@ -31,8 +31,9 @@ type phrase struct {
 	session   Session
 }
 
-// readPhrase rewrites folded words; it refuses only what no rule could mean.
-func readPhrase(words []string) (phrase, error) {
+// readPhrase rewrites folded words; what it cannot read is left for the canonical grammar to
+// refuse, with the accepted forms.
+func readPhrase(words []string) phrase {
 	var ph phrase
 	ph.words = dropFillers(words)
 	ph.takeSession()
@@ -53,7 +54,7 @@ func readPhrase(words []string) (phrase, error) {
 		}
 	}
 	ph.words = joinDayMonth(ph.words)
-	return ph, nil
+	return ph
 }
 
 // dropFillers removes the words that add nothing to the day: "chậm nhất là vào ngày 20 hằng

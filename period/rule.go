@@ -93,12 +93,12 @@ func parseRule(s string) (Rule, error) {
 		if err != nil {
 			return Rule{}, err
 		}
-		return r, r.parseAfter(rest, strings.Fields(s)[:len(rest)])
+		if err := r.parseAfter(rest, strings.Fields(s)[:len(rest)]); err != nil {
+			return Rule{}, err
+		}
+		return r, nil
 	}
-	ph, err := readPhrase(words)
-	if err != nil {
-		return Rule{}, err
-	}
+	ph := readPhrase(words)
 	if len(ph.words) == 0 {
 		return Rule{}, errors.New("a day is missing")
 	}
