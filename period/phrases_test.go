@@ -55,6 +55,12 @@ func TestParseRule_Phrases(t *testing.T) {
 		{"chậm nhất là ngày 15 của tháng cuối quý", "day 15", "2026-Q2", "Mon 2026-06-15 17:00"},
 		{"ngày 15 tháng 6", "15/06", "2026-H1", "Mon 2026-06-15 17:00"},
 		{"ngày 15 tháng 11", "15/11", "2026", "Fri 2026-11-13 17:00"}, // 15/11 Sunday
+		// The five offices' rules (the period is the one due: a plan's is the period before).
+		{"chậm nhất ngày 20", "day 20", "2026-12", "Fri 2026-12-18 17:00"}, // 20/12 Sunday
+		{"chậm nhất ngày 15", "day 15", "2026-02", "Fri 2026-02-13 17:00"}, // 15/02 Sunday
+		{"chậm nhất là ngày 15 của tháng cuối quý", "day 15", "2026-Q4", "Tue 2026-12-15 17:00"},
+		{"chậm nhất ngày 15 tháng cuối quý", "day 15", "2026-Q1", "Fri 2026-03-13 17:00"}, // 15/03 Sunday
+		{"30/11", "30/11", "2026", "Mon 2026-11-30 17:00"},
 		{"fri afternoon", "fri afternoon", "2026-W47", "Fri 2026-11-20 17:00"},
 		{"mon morning", "mon morning", "2026-W48", "Mon 2026-11-23 11:30"},
 	}
