@@ -117,7 +117,14 @@ type SummaryRow struct {
 	// SubtotalOK is false when the row has children, sums, and its aggregated Period differs
 	// from the sum of its children's aggregated Period (relative tolerance 1e-9).
 	SubtotalOK bool
-	PerUnit    map[string]UnitFigures // by unit code, for every counted unit
+	PerUnit    map[string]UnitFigures // by unit code, for every counted unit of the row's groups
+	// Groups are the unit groups whose units fill the row (the indicator's, else its table's);
+	// nil: every unit. A unit of another group is not counted, nor missing from the row.
+	Groups []string
+	// Counted are the counted units the row adds up, by code in unit order; Expected how
+	// many expected units fill it ("tính từ 14/16 UBND các phường").
+	Counted  []string
+	Expected int
 }
 
 // UnitFigures are one unit's figures for an indicator. YTD and LastYear are the figures used,

@@ -36,6 +36,14 @@
 // count as zero, and a row whose figure and children's figures are all absent passes. Children
 // codes missing from the table count as absent.
 //
+// # Unit groups
+//
+// An indicator limited to unit groups (its own groups, else its table's) is filled by the units
+// of those groups only: its aggregates, year to date and last year combine the counted units of
+// those groups (SummaryRow.Counted, in unit order; Expected counts the units expected to fill
+// it), and a unit of another group is neither a figure nor a gap there. A row without groups
+// counts every unit, as before groups existed. Missing units (Book.Missing) are per form.
+//
 // # Year to date and last year
 //
 // The ledger has a unit's figure for a period when it holds the unit's counted submission for

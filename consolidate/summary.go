@@ -1,6 +1,10 @@
 package consolidate
 
-import "github.com/tonghop/tonghop/form"
+import (
+	"slices"
+
+	"github.com/tonghop/tonghop/form"
+)
 
 // roles are the column keys an indicator table uses for each figure; "" when absent.
 type roles struct {
@@ -65,14 +69,18 @@ func (b *builder) summaries() []SummaryTable {
 
 // tableReader reads the figures of one indicator table from the counted units' sheets.
 type tableReader struct {
-	b     *builder
-	t     *form.IndicatorTable
-	r     roles
-	units []unitSheets // in unit order
+	b       *builder
+	t       *form.IndicatorTable
+	r       roles
+	units   []unitSheets      // in unit order
+	groupOf map[string]string // unit code → its group, for rows limited to groups
 }
 
 func (b *builder) summary(t *form.IndicatorTable) SummaryTable {
-	x := tableReader{b: b, t: t, r: tableRoles(t), units: b.sheetsOf(t.Key)}
+	x := tableReader{b: b, t: t, r: tableRoles(t), units: b.sheetsOf(t.Key), groupOf: make(map[string]string, len(b.in.Units))}
+	for _, u := range b.in.Units {
+		x.groupOf[u.Code] = u.Group
+	}
 	st := SummaryTable{Key: t.Key, Title: t.Title, PeriodColumn: x.r.period, Rows: make([]SummaryRow, 0, len(t.Rows))}
 	var missing missingYTD
 	for _, ind := range t.Rows {
@@ -92,11 +100,21 @@ func (x tableReader) summaryRow(ind form.Indicator, missing *missingYTD) Summary
 	row := SummaryRow{
 		Code: ind.Code, Name: ind.Name, Measure: ind.Unit, Aggregate: rule,
 		SubtotalOK: true, PerUnit: make(map[string]UnitFigures, len(x.units)),
+		Groups: x.rowGroups(ind),
+	}
+	for _, u := range x.b.in.Units {
+		if row.counts(x.groupOf[u.Code]) {
+			row.Expected++
+		}
 	}
 	plan, cur := newAccumulator(rule), newAccumulator(rule)
 	ytd, lastYear, lastYearYTD := newTotal(rule), newTotal(rule), newTotal(rule)
 	for i := range x.units {
 		u := &x.units[i]
+		if !row.counts(x.groupOf[u.code]) {
+			continue // another group's unit does not fill the row: neither a figure nor a hole
+		}
+		row.Counted = append(row.Counted, u.code)
 		f := x.unitFigures(u, ind.Code, rule)
 		row.PerUnit[u.code] = f
 		plan.add(f.Plan)
@@ -121,6 +139,20 @@ func (x tableReader) summaryRow(ind form.Indicator, missing *missingYTD) Summary
 	row.PctPlan = percent(row.YTD, row.Plan)
 	row.PctLastYear = percent(row.Period, row.LastYear)
 	return row
+}
+
+// rowGroups are the groups whose units fill the indicator: its own, else its table's; nil:
+// every unit.
+func (x tableReader) rowGroups(ind form.Indicator) []string {
+	if len(ind.Groups) > 0 {
+		return slices.Clone(ind.Groups)
+	}
+	return slices.Clone(x.t.Groups)
+}
+
+// counts reports whether a unit of group g fills the row.
+func (row SummaryRow) counts(g string) bool {
+	return len(row.Groups) == 0 || slices.Contains(row.Groups, g)
 }
 
 // checkYTD warns when a unit's typed year to date is off the one rebuilt from a complete

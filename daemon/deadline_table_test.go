@@ -72,9 +72,20 @@ func (o oracle) thursday(y, w, hour, minute int) time.Time {
 	}
 }
 
-// program is the deadline of the work program for week p: Thursday 15:00 of the week before.
+// program is the deadline of the work program for week p: Thursday 15:00 of the week before,
+// moved back off a day off, but forward to Friday to Sunday when going back leaves that week
+// and one of them is a working day (Tết 2027: the program for week 7 is due Friday 12/02).
 func (o oracle) program(p period.Period) time.Time {
 	prev := o.thursday(p.Year, p.N, 15, 0).AddDate(0, 0, -7)
+	monday := prev.AddDate(0, 0, -3)
+	if at := o.back(prev); !at.Before(monday) {
+		return at
+	}
+	for d := prev; d.Before(monday.AddDate(0, 0, 7)); d = d.AddDate(0, 0, 1) {
+		if o.working(d) {
+			return d
+		}
+	}
 	return o.back(prev)
 }
 

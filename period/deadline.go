@@ -70,10 +70,9 @@ func (r Rule) nominal(p Period, cal Calendar) (time.Time, error) {
 	y, m, d := r.day0(p)
 	day := time.Date(y, m, d, 12, 0, 0, 0, cal.loc())
 	if r.form == formDate && day.Before(p.Start(cal.loc())) {
-		return time.Time{}, fmt.Errorf("deadline of %s: rule %q gives %s, before the period starts on %s",
-			p, r, day.Format("02/01/2006"), p.Start(cal.loc()).Format("02/01/2006"))
+		return time.Time{}, &BeforeStartError{Period: p, Rule: r, Date: day, Start: p.Start(cal.loc())}
 	}
-	at := cal.hours()[3]
+	at := cal.sessionEnd(r.session) // the afternoon's end, unless the rule says the morning
 	if r.hasTime {
 		at = r.at
 	}
@@ -97,4 +96,41 @@ func (r Rule) day0(p Period) (int, time.Month, int) {
 		return y, time.Month(r.month), min(r.day, daysIn(y, r.month))
 	}
 	return p.lastDay()
+}
+
+// BeforeStartError is a fixed date that falls before the period it is the deadline of: "15/06"
+// for the second half of the year.
+type BeforeStartError struct {
+	Period      Period
+	Rule        Rule
+	Date, Start time.Time
+}
+
+func (e *BeforeStartError) Error() string {
+	return fmt.Sprintf("deadline of %s: rule %q gives %s, before the period starts on %s",
+		e.Period, e.Rule, e.Date.Format("02/01/2006"), e.Start.Format("02/01/2006"))
+}
+
+// FixedDate reports whether the rule names a date of the year ("15/06", "10/01 next year"),
+// which fits one quarter or half of the year, not each.
+func (r Rule) FixedDate() bool {
+	return r.form == formDate
+}
+
+// DatePeriod is the period of kind k of year y a fixed date most likely closes: the one before
+// when the date falls in the first month of a period ("07/07" closes H1, not H2), else the one
+// holding it; the year's last for a date of the next year. Other rules give the zero Period.
+func (r Rule) DatePeriod(k Kind, y int) Period {
+	if r.form != formDate || !k.valid() {
+		return Period{}
+	}
+	if r.nextYear {
+		return Of(k, time.Date(y, 12, 31, 12, 0, 0, 0, time.UTC))
+	}
+	day := time.Date(y, time.Month(r.month), min(r.day, daysIn(y, r.month)), 12, 0, 0, 0, time.UTC)
+	p := Of(k, day)
+	if p.N > 1 && day.Before(p.Start(time.UTC).AddDate(0, 1, 0)) {
+		return p.Prev()
+	}
+	return p
 }

@@ -39,9 +39,18 @@
 //	last working day     the period's last working day ("ngày làm việc cuối cùng")
 //	last working day 16:00
 //
+// The phrases offices write are read too (phrases.go), with or without diacritics: "trước
+// ngày 20" (day 19: due the day before), "trước ngày 15 tháng cuối quý", "trước ngày 29/5",
+// "trước 15h thứ Năm", "chiều thứ Sáu" and "sáng thứ Hai" (the end of that session: 17:00 and
+// 11:30 by the office's hours; canonically "fri afternoon", "mon morning"), "cuối tháng" (day
+// 31), "cuối năm" (31/12), "ngày 15 tháng 6"; "chậm nhất (là)", "vào", "hằng tháng" and the like
+// are dropped.
+//
 // A day past the end of its month becomes the month's last day (day 31 in February is 28 or
 // 29). A deadline that falls on a day off moves back to the previous working day at the same
-// time: "day 20" for 2026-09 gives Friday 18/09/2026 17:00, because 20/09 is a Sunday.
+// time: "day 20" for 2026-09 gives Friday 18/09/2026 17:00, because 20/09 is a Sunday. A week's
+// deadline that going back would take out of its week moves forward to the week's next working
+// day instead (Policy.Place): Thursday 11/02/2027 of Tết's week gives Friday 12/02.
 //
 // # Offsets
 //

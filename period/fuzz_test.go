@@ -35,7 +35,15 @@ func FuzzParseRule(f *testing.F) {
 		"day 15 of last month", "15/06", "29/02 17:00", "10/01 next year", "last working day 16:00",
 		"ngày làm việc cuối cùng", "day 32", "25:00", "", "t7", "chủ nhật 8h",
 		"5 working days after issue of BM.04.01/KH", "trong 3 ngày làm việc kể từ kết thúc kỳ 10:00",
-		"day 15 of last month of quarter", "1 working day after deadline of KT-XH"} {
+		"day 15 of last month of quarter", "1 working day after deadline of KT-XH",
+		// The phrases offices write (phrases.go), and the ones refused.
+		"trước ngày 20", "trước ngày 20 hằng tháng", "trước ngày 15 tháng cuối quý", "trước ngày 29/5",
+		"trước ngày 29 tháng 5", "trước ngày 15/12", "trước ngày 01/03", "trước ngày 10/01 năm sau",
+		"trước 17h ngày 20", "chiều thứ Sáu", "chieu thu 6", "buổi chiều thứ sáu", "sáng thứ Hai",
+		"sang thu 2", "trước 15h thứ Năm", "trước 15h00' thứ Năm hàng tuần", "thứ Năm trước 15h",
+		"cuối tháng", "cuối quý", "cuối năm", "chậm nhất ngày 18 hằng tháng", "chậm nhất vào ngày 20",
+		"ngày 15 tháng 6", "fri afternoon", "mon morning", "trước ngày 1", "trước ngày 01/01",
+		"giữa tháng", "chiều", "sáng thứ Tám", "cuối tuần", "chiều thứ Sáu 15:00", "trước ngày 01/01 năm sau"} {
 		f.Add(s)
 	}
 	cal := Calendar{Holidays: map[string]bool{"2026-09-02": true}}

@@ -144,7 +144,8 @@ func (pl Placement) Explain(p Period, pol Policy, cal Calendar) string {
 // Describe says the rule in words, for a form of periods of kind k, the time first as
 // Vietnamese documents write it: "15:00 thứ Năm hằng tuần", "ngày 18 hằng tháng", "ngày 20
 // của tháng cuối kỳ", "17:00 ngày 15/6", "ngày 10/01 năm sau", "ngày làm việc cuối cùng của
-// kỳ", "ngày làm việc thứ 5 sau khi báo cáo theo biểu mẫu BM.04.01/KH được duyệt".
+// kỳ", "ngày làm việc thứ 5 sau khi báo cáo theo biểu mẫu BM.04.01/KH được duyệt", "cuối buổi
+// chiều thứ Sáu hằng tuần".
 func (r Rule) Describe(k Kind) string {
 	var day string
 	switch r.form {
@@ -167,8 +168,13 @@ func (r Rule) Describe(k Kind) string {
 	case formAfter:
 		day = fmt.Sprintf("ngày làm việc thứ %d sau %s", r.after, r.event.describe())
 	}
-	if r.hasTime {
+	switch {
+	case r.hasTime:
 		return r.at.String() + " " + day
+	case r.session == SessionMorning:
+		return "cuối buổi sáng " + day
+	case r.session == SessionAfternoon:
+		return "cuối buổi chiều " + day
 	}
 	return day
 }

@@ -95,5 +95,20 @@ func (pol Policy) Place(p Period, cal Calendar, events EventTimes) (Placement, e
 	if pol.DayOff == ShiftNext && pol.Rule.form != formLastWorkingDay {
 		at = cal.NextWorkingDay(nominal)
 	}
-	return Placement{At: at, Nominal: nominal}, nil
+	return Placement{At: keepInWeek(at, nominal, p, cal), Nominal: nominal}, nil
+}
+
+// keepInWeek keeps a week's deadline moved back off a day off inside its own week: when going
+// back leaves the week (Tết 2027: Thursday 11/02 of week 6, whose Monday to Thursday are off,
+// would fall on 04/02 with week 5's), the deadline moves forward to the week's next working
+// day instead (Friday 12/02). A week without a working day keeps the deadline moved back.
+func keepInWeek(at, nominal time.Time, p Period, cal Calendar) time.Time {
+	loc := cal.loc()
+	if p.Kind != Week || !at.Before(p.Start(loc)) || nominal.Before(p.Start(loc)) || !nominal.Before(p.End(loc)) {
+		return at
+	}
+	if next := cal.NextWorkingDay(nominal); next.Before(p.End(loc)) {
+		return next
+	}
+	return at
 }

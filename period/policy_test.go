@@ -197,3 +197,36 @@ func TestCutoffNote(t *testing.T) {
 		t.Errorf("deadline on the cut-off day itself: got %q, want a warning", got)
 	}
 }
+
+// TestPolicy_PlaceKeepsWeek: a week's deadline moved back out of its due week moves forward
+// within it instead (item 8); the due period is what Place is given.
+func TestPolicy_PlaceKeepsWeek(t *testing.T) {
+	thu, _ := ParseRule("thu 15:00")
+	loc := DefaultLocation()
+	tests := []struct {
+		name  string
+		shift Shift
+		due   Period
+		want  time.Time
+	}{
+		// Tết 2027: Thursday 11/02 of week 6 is off and so are 8–10/02; back would be 04/02.
+		{"Tet2027", ShiftPrevious, Period{Week, 2027, 6}, time.Date(2027, 2, 12, 15, 0, 0, 0, loc)},
+		// Week 8 of 2026 has no working day: the deadline stays moved back, to Friday 13/02.
+		{"NoWorkingDay", ShiftPrevious, Period{Week, 2026, 8}, time.Date(2026, 2, 13, 15, 0, 0, 0, loc)},
+		// Thursday 30/04/2026 off: back to Wednesday 29/04, inside the week.
+		{"BackInWeek", ShiftPrevious, Period{Week, 2026, 18}, time.Date(2026, 4, 29, 15, 0, 0, 0, loc)},
+		// "next" is unchanged: 30/04 and 01/05 off, the weekend, so Monday 04/05.
+		{"NextUnchanged", ShiftNext, Period{Week, 2026, 18}, time.Date(2026, 5, 4, 15, 0, 0, 0, loc)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pl, err := Policy{Rule: thu, DayOff: tt.shift}.Place(tt.due, weekdaysOff2026to2028, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !pl.At.Equal(tt.want) {
+				t.Errorf("got %s, want %s", pl.At.Format("Mon 2006-01-02 15:04"), tt.want.Format("Mon 2006-01-02 15:04"))
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package period
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -21,8 +22,9 @@ type Rule struct {
 	nextYear bool         // formDate: the date falls in the year after the period's
 	at       Clock        // time of day, when hasTime
 	hasTime  bool
-	after    int   // formAfter: working days after the event
-	event    Event // formAfter
+	session  Session // the end of the morning or afternoon session; never with hasTime
+	after    int     // formAfter: working days after the event
+	event    Event   // formAfter
 }
 
 type ruleForm int
@@ -36,31 +38,78 @@ const (
 	formAfter // N working days after an event
 )
 
-const expectedRule = `expected a weekday ("thu 15:00", "thứ 5 15:00"), a day of the month ("day 20"), ` +
-	`a date ("15/06", "10/01 next year"), "last working day" or "5 working days after period end" ` +
+// Session is the half of the working day a deadline closes: "chiều thứ Sáu" is due at the end
+// of Friday afternoon, "sáng thứ Hai" at the end of Monday morning, by the office's hours.
+type Session int
+
+// The sessions a rule may name.
+const (
+	SessionNone Session = iota
+	SessionMorning
+	SessionAfternoon
+)
+
+// String returns "morning", "afternoon" or "".
+func (s Session) String() string {
+	switch s {
+	case SessionMorning:
+		return "morning"
+	case SessionAfternoon:
+		return "afternoon"
+	}
+	return ""
+}
+
+const expectedRule = `expected a weekday and time ("thu 15:00", "trước 15h thứ Năm", "chiều thứ Sáu", "sáng thứ Hai"), ` +
+	`a day of the month ("day 20", "ngày 20", "trước ngày 20", "cuối tháng"), ` +
+	`a date ("15/06", "trước ngày 29/5", "ngày 15 tháng 11", "cuối năm", "10/01 next year"), ` +
+	`"last working day" or "5 working days after period end" ` +
 	`(or after period start, deadline of FORM, issue of FORM), each optionally followed by a time such as 17:00`
 
-// ParseRule reads a deadline rule, ignoring case, extra spaces and Vietnamese diacritics.
+// ParseRule reads a deadline rule, ignoring case, extra spaces and Vietnamese diacritics. The
+// phrases offices write ("trước ngày 20", "chiều thứ Sáu", "cuối năm") are rewritten to the
+// canonical grammar first (phrases.go). Every refusal ends with the forms accepted.
 func ParseRule(s string) (Rule, error) {
-	words := strings.Fields(fold(s))
-	if len(words) == 0 {
-		return Rule{}, fmt.Errorf("empty deadline rule: %s", expectedRule)
-	}
-	r, rest, err := takeTime(words)
+	r, err := parseRule(s)
 	if err != nil {
-		return Rule{}, fmt.Errorf("%q: %w", s, err)
-	}
-	// Folding keeps word boundaries, so the original words line up with the folded ones; a form
-	// code in "issue of BM.04.01/KH" is taken from them, with its case.
-	if isAfterRule(rest) {
-		err = r.parseAfter(rest, strings.Fields(s)[:len(rest)])
-	} else {
-		err = r.parseDay(rest)
-	}
-	if err != nil {
+		if !strings.Contains(err.Error(), expectedRule) {
+			err = fmt.Errorf("%w; %s", err, expectedRule)
+		}
 		return Rule{}, fmt.Errorf("%q: %w", s, err)
 	}
 	return r, nil
+}
+
+func parseRule(s string) (Rule, error) {
+	words := strings.Fields(fold(s))
+	if len(words) == 0 {
+		return Rule{}, errors.New("empty deadline rule: " + expectedRule)
+	}
+	// Folding keeps word boundaries, so the original words line up with the folded ones; a form
+	// code in "issue of BM.04.01/KH" is taken from them, with its case. Phrases are not read
+	// there: they would shift the words.
+	if isAfterRule(words) {
+		r, rest, err := takeTime(words)
+		if err != nil {
+			return Rule{}, err
+		}
+		if err := r.parseAfter(rest, strings.Fields(s)[:len(rest)]); err != nil {
+			return Rule{}, err
+		}
+		return r, nil
+	}
+	ph := readPhrase(words)
+	if len(ph.words) == 0 {
+		return Rule{}, errors.New("a day is missing")
+	}
+	r, rest, err := takeTime(ph.words)
+	if err != nil {
+		return Rule{}, err
+	}
+	if err := r.parseDay(rest); err != nil {
+		return Rule{}, err
+	}
+	return ph.apply(r)
 }
 
 // fold lowers case and strips Vietnamese diacritics, so "Thứ Năm" and "thu nam" read alike.
@@ -229,6 +278,9 @@ func (r Rule) String() string {
 	}
 	if r.hasTime {
 		s += " " + r.at.String()
+	}
+	if r.session != SessionNone {
+		s += " " + r.session.String()
 	}
 	return s
 }

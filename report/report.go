@@ -43,6 +43,7 @@ func BuildReport(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *c
 	meta := reportbook.Meta{
 		Office: cfg.Office.Name, Desk: cfg.Office.Desk, PeriodLabel: cfg.PeriodLabel(f, p),
 		Draft: draft, BuiltAt: now, Location: cfg.Location, LedgerState: state, Approvals: approvals,
+		Groups: cfg.Groups,
 	}
 	var buf bytes.Buffer
 	if err := reportbook.Write(&buf, book, st, meta); err != nil {

@@ -348,3 +348,27 @@ func importKindLabel(kind string) string {
 	}
 	return kind
 }
+
+// groupsNote says which units a row limited to groups counts: "Tính từ 14/16 UBND các
+// phường"; without the groups' names, "Tính từ 14/16 đơn vị thuộc nhóm được giao".
+func groupsNote(counted, expected int, names []string) string {
+	who := "đơn vị thuộc nhóm được giao"
+	if len(names) > 0 {
+		who = strings.Join(names, " và ")
+	}
+	return fmt.Sprintf("Tính từ %d/%d %s", counted, expected, who)
+}
+
+// groupNames are the names people read of groups, in the row's order; nil when one has none
+// (a key such as "phuong" is not shown).
+func groupNames(keys []string, names map[string]string) []string {
+	out := make([]string, 0, len(keys))
+	for _, k := range keys {
+		n, ok := names[k]
+		if !ok || n == "" {
+			return nil
+		}
+		out = append(out, n)
+	}
+	return out
+}

@@ -144,7 +144,7 @@ func (wb *workbook) writeSummaryTable(sh *sheet, t consolidate.SummaryTable) err
 		if lyYTD {
 			cells = append(cells, wb.figure(r.LastYearYTD))
 		}
-		note := summaryNote(r)
+		note := summaryNote(r, wb.meta.Groups)
 		h.fit(note, widthNote)
 		cells = append(cells, wb.percent(r.PctPlan), wb.percent(r.PctLastYear),
 			excelize.Cell{StyleID: s.integer, Value: r.Reported}, s.safeText(note, s.wrap))
@@ -161,9 +161,13 @@ func (wb *workbook) writeSummaryTable(sh *sheet, t consolidate.SummaryTable) err
 	return nil
 }
 
-// summaryNote explains a row: a rule other than the sum, a subtotal that does not add up.
-func summaryNote(r consolidate.SummaryRow) string {
+// summaryNote explains a row: the units a row limited to groups counts, a rule other than the
+// sum, a subtotal that does not add up.
+func summaryNote(r consolidate.SummaryRow, groups map[string]string) string {
 	var notes []string
+	if len(r.Groups) > 0 {
+		notes = append(notes, groupsNote(len(r.Counted), r.Expected, groupNames(r.Groups, groups)))
+	}
 	if n := aggregateNote(r.Aggregate); n != "" {
 		notes = append(notes, n)
 	}

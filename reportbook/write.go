@@ -43,6 +43,9 @@ type Meta struct {
 	// ("Đã duyệt" with who and when on the summary and in the properties); the last one is
 	// the approval that issued it.
 	Approvals []Approval
+	// Groups names the unit groups ([groups]: key → name people read), for the rows limited
+	// to groups: "tính từ 14/16 UBND các phường".
+	Groups map[string]string
 }
 
 // UnitSheetLimit is the most expected units that get a detail sheet each. Past it the tab bar

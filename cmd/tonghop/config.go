@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/office"
@@ -34,7 +35,12 @@ func runConfig(_ context.Context, args []string, stdout, _ io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if _, err := office.Compile(c, nil); err != nil {
+	of, err := office.Compile(c, nil)
+	if err != nil {
+		return err
+	}
+	// Run the plans: a period whose deadline cannot be placed would stop its form's reminders.
+	if err := of.CheckSchedules(time.Now()); err != nil {
 		return err
 	}
 	for _, e := range office.Exposures(c, office.FileModes(c)) {

@@ -84,3 +84,42 @@ func TestRun_LogsExposures(t *testing.T) {
 		t.Errorf("exit after SIGTERM: %v", err)
 	}
 }
+
+// halfForm is a half-year form due 15/06 without `periods`: its second half cannot be
+// scheduled (15/06 is before 01/07), and the daemon would send nothing for the form.
+const halfForm = `
+[[forms]]
+code = "BC.6T"
+title = "Báo cáo 6 tháng"
+period = "half"
+deadline = "15/06"
+  [[forms.narrative]]
+  key = "noi_dung"
+  title = "Nội dung báo cáo"
+  required = true
+`
+
+// TestConfigCheck_Unschedulable: config check refuses (exit 1) a form some of whose periods
+// cannot be scheduled, naming the form, the period and the rule; `run` refuses to start on the
+// same file.
+func TestConfigCheck_Unschedulable(t *testing.T) {
+	_, path := officetest.OfficeWith(t, testKey, officetest.Options{Forms: halfForm})
+	want := `forms[0] (BC.6T): ` // then the next second half, whichever year it is now
+	rule := `deadline "15/06" gives 15/06/`
+	fix := `before the period starts on 01/07/`
+	for _, args := range [][]string{{"config", "check", "--config", path}, {"run", "--config", path}} {
+		t.Run(args[0], func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			var stdout, stderr bytes.Buffer
+			if code := run(ctx, args, &stdout, &stderr); code != 1 {
+				t.Fatalf("exit code: got %d, want 1 (stdout %q, stderr %q)", code, stdout.String(), stderr.String())
+			}
+			for _, s := range []string{want, "-H2: " + rule, fix, `periods = ["H1"]`} {
+				if !strings.Contains(stderr.String(), s) {
+					t.Errorf("stderr: got %q, want it to contain %q", stderr.String(), s)
+				}
+			}
+		})
+	}
+}

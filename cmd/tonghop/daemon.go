@@ -66,6 +66,10 @@ func serve(ctx context.Context, cfg *config.Config, clk clock.Clock, logger *slo
 		return err
 	}
 	defer site.Close()
+	// Fail closed: a form some of whose periods cannot be scheduled would get no mail at all.
+	if err := site.Office.CheckSchedules(clk.Now()); err != nil {
+		return err
+	}
 	conv, err := xlsConverter(cfg)
 	if err != nil {
 		return err

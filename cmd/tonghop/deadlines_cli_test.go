@@ -107,7 +107,7 @@ deadline_day_off = "next"
 		{"WeeklyAcrossNewYear", weekly, "BM.04.01/KH", 2027, 52, "2027-W01", "2027-W01\t2026-12-31 15:00\ttheo quy định: 15:00 thứ Năm hằng tuần"},
 		// Thursday 11/2/2027 is the day given back for mùng 2; 10, 9, 8 and 5/2 are off too.
 		{"WeeklyTetCompensation", weekly, "BM.04.01/KH", 2027, 52, "2027-W07",
-			"2027-W07\t2027-02-04 15:00\ttheo quy định: 15:00 thứ Năm hằng tuần; 11/02/2027 là Nghỉ bù cho Tết Nguyên đán (mùng 2), " + moved},
+			"2027-W07\t2027-02-12 15:00\ttheo quy định: 15:00 thứ Năm hằng tuần; 11/02/2027 là Nghỉ bù cho Tết Nguyên đán (mùng 2), chuyển sang ngày làm việc sau đó"},
 		// Thursday 2/9/2027 is Quốc khánh: the program for week 36 is due Wednesday 1/9.
 		{"WeeklyNationalDay", weekly, "BM.04.01/KH", 2027, 52, "2027-W36",
 			"2027-W36\t2027-09-01 15:00\ttheo quy định: 15:00 thứ Năm hằng tuần; 02/9/2027 là Quốc khánh (2/9), " + moved},
