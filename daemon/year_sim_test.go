@@ -24,6 +24,7 @@ const yearForms = `
 code = "BC.6T"
 title = "Báo cáo 6 tháng đầu năm"
 period = "half"
+periods = ["H1"]
 deadline = "15/06"
 approval = ["tb"]
 [[forms.narrative]]
@@ -34,6 +35,7 @@ required = true
 code = "BC.Q"
 title = "Báo cáo quý"
 period = "quarter"
+periods = ["Q1", "Q3"]
 deadline = "day 15"
 approval = ["tb"]
 [[forms.narrative]]
@@ -51,9 +53,6 @@ const yearTick = 2 * time.Hour
 // The templates sent are exactly those of H1, Q1 and Q3 for every unit and of the request for
 // the two units asked; the request's leave at once. Both units answer it; their files are
 // counted and a draft is built for it.
-//
-// The forms say which periods they collect by the compiled plans' Only (the periods key of
-// issue 18 sets it from the configuration; that part is not on this branch yet).
 func TestYear_PeriodsChosenAndRequest(t *testing.T) {
 	loc := period.DefaultLocation()
 	at := func(month time.Month, day, hour int) time.Time {
@@ -62,13 +61,6 @@ func TestYear_PeriodsChosenAndRequest(t *testing.T) {
 	e := newOfficeEnv(t, officetest.Options{Forms: yearForms}, func(o *Options) {
 		o.Config.Start = at(1, 1, 0)
 	})
-	only := map[string][]int{"BC.6T": {1}, "BC.Q": {1, 3}}
-	for code, numbers := range only {
-		plans := e.d.o.Plans[code]
-		for i := range plans {
-			plans[i].Only = numbers
-		}
-	}
 	ctx := context.Background()
 	requestAt := at(7, 6, 9)
 	answers := map[time.Time]string{at(7, 8, 11): "QLDN", at(7, 9, 15): "QLDT"}
