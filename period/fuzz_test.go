@@ -43,7 +43,8 @@ func FuzzParseRule(f *testing.F) {
 		"sang thu 2", "trước 15h thứ Năm", "trước 15h00' thứ Năm hàng tuần", "thứ Năm trước 15h",
 		"cuối tháng", "cuối quý", "cuối năm", "chậm nhất ngày 18 hằng tháng", "chậm nhất vào ngày 20",
 		"ngày 15 tháng 6", "fri afternoon", "mon morning", "trước ngày 1", "trước ngày 01/01",
-		"giữa tháng", "chiều", "sáng thứ Tám", "cuối tuần", "chiều thứ Sáu 15:00", "trước ngày 01/01 năm sau"} {
+		"giữa tháng", "chiều", "sáng thứ Tám", "cuối tuần", "chiều thứ Sáu 15:00", "trước ngày 01/01 năm sau",
+		"Trước 08/7", "trước 20", "Trước ngày 29 tháng 5 của năm báo cáo", "ngày 20 của năm"} {
 		f.Add(s)
 	}
 	cal := Calendar{Holidays: map[string]bool{"2026-09-02": true}}

@@ -21,7 +21,8 @@ import (
 //	ngày 15 tháng 6                     15/06
 //
 // Fillers are dropped anywhere: "chậm nhất (là)", "vào", "buổi", "hằng/hàng tuần|tháng|quý|năm",
-// "mỗi tuần|tháng"; a trailing ' or , of a word too ("15h00'").
+// "mỗi tuần|tháng", "của năm báo cáo"; a trailing ' or , of a word too ("15h00'"). "Trước 08/7"
+// (a date without "ngày", as the emulation bloc's plan writes it) is "trước ngày 08/7".
 
 // phrase is a rule's words rewritten to the canonical grammar, with what the rewriting took
 // out: "trước ngày" (the day before) and a session.
@@ -43,6 +44,8 @@ func readPhrase(words []string) phrase {
 			ph.words = append(append([]string{}, w[2:]...), w[1])
 		case w[1] == "ngay":
 			ph.dayBefore, ph.words = true, w[1:]
+		case isDayMonth(w[1]): // "Trước 08/7", as plans write it: "trước ngày 08/7"
+			ph.dayBefore, ph.words = true, append([]string{"ngay"}, w[1:]...)
 		}
 	}
 	if w := ph.words; len(w) >= 2 && w[0] == "cuoi" {
@@ -75,6 +78,8 @@ func dropFillers(words []string) []string {
 				i++
 			}
 		case w == "vao" || w == "buoi":
+		case w == "cua" && strings.Join(words[i+1:min(i+4, len(words))], " ") == "nam bao cao":
+			i += 3 // "của năm báo cáo": the period's own year, as without it
 		case (w == "hang" || w == "moi") && everyWords[next]:
 			i++
 		default:
@@ -119,6 +124,12 @@ func joinDayMonth(words []string) []string {
 		}
 	}
 	return words
+}
+
+// isDayMonth reports whether w is a day and month such as "08/7".
+func isDayMonth(w string) bool {
+	d, m, ok := strings.Cut(w, "/")
+	return ok && isNumber(d) && isNumber(m)
 }
 
 func isNumber(w string) bool {

@@ -36,6 +36,11 @@ func TestParseRule_Phrases(t *testing.T) {
 		{"trước ngày 10/01", "09/01", "2027", "Fri 2027-01-08 17:00"}, // 09/01/2027 Saturday
 		{"trước ngày 08/7", "07/07", "2026-H1", "Tue 2026-07-07 17:00"},
 		{"trước ngày 08/7", "07/07", "2027-H1", "Wed 2027-07-07 17:00"},
+		{"Trước 08/7", "07/07", "2027-H1", "Wed 2027-07-07 17:00"}, // the bloc's plan, without "ngày"
+		{"Trước 10/01", "09/01", "2027", "Fri 2027-01-08 17:00"},
+		{"Trước ngày 20 hàng tháng của năm báo cáo", "day 19", "2026-11", "Thu 2026-11-19 17:00"}, // DOST
+		{"Trước ngày 29 tháng 5 của năm báo cáo", "28/05", "2026-H1", "Thu 2026-05-28 17:00"},
+		{"Trước ngày 15 tháng 12 của năm báo cáo", "14/12", "2026", "Mon 2026-12-14 17:00"},
 		{"trước 17h ngày 20", "day 20 17:00", "2026-11", "Fri 2026-11-20 17:00"},
 		{"chiều thứ Sáu", "fri afternoon", "2026-W47", "Fri 2026-11-20 17:00"},
 		{"chieu thu 6", "fri afternoon", "2026-W18", "Wed 2026-04-29 17:00"}, // 1/5 and 30/4 off
@@ -102,6 +107,9 @@ func TestParseRule_PhrasesRefused(t *testing.T) {
 		{"cuối tuần", "is not a day"},
 		{"chiều thứ Sáu 15:00", "a session and a time exclude each other"},
 		{"trước thứ Năm", "is not a day"},
+		{"trước 20", "is not a day"},      // a bare number is not read as "trước ngày 20"
+		{"trước 01/01", `"31/12"`},        // as "trước ngày 01/01"
+		{"ngày 20 của năm", "unexpected"}, // only "của năm báo cáo" is a filler
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
