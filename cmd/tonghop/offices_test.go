@@ -5,6 +5,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/period"
 )
 
 // Issue 18, "Done when": the five offices our forms come from (design §3; their procedures are
@@ -24,8 +28,12 @@ import (
 type officeCase struct {
 	file      string
 	deadlines map[string][]string
-	template  struct{ form, period, unit string }
+	template  templateCase
 }
+
+// templateCase is the template of one unit for one period; due is its deadline as the template
+// prints it ("Hạn gửi"), the same date as the deadlines line of that period.
+type templateCase struct{ form, period, unit, due string }
 
 var fiveOffices = []officeCase{
 	{
@@ -59,7 +67,7 @@ var fiveOffices = []officeCase{
 			},
 			"BM.02.03/KH": {"2027\t2027-11-15 17:00"}, // "ngày 15 tháng 11": Mon 15/11/2027
 		},
-		template: struct{ form, period, unit string }{"BM.04.01/KH", "2027-Q1", "QLDN"},
+		template: templateCase{"BM.04.01/KH", "2027-Q1", "QLDN", "17:00 ngày 15/12/2026, thứ Ba"},
 	},
 	{
 		// Tây Hồ district (seed 001): wards and departments; "vào ngày 20 hàng tháng".
@@ -80,7 +88,7 @@ var fiveOffices = []officeCase{
 				"2027\t2027-12-20 17:00",    // Mon 20/12
 			},
 		},
-		template: struct{ form, period, unit string }{"KTXH/T", "2027-02", "P_NHATTAN"},
+		template: templateCase{"KTXH/T", "2027-02", "P_NHATTAN", "17:00 ngày 19/02/2027, thứ Sáu"},
 	},
 	{
 		// Thái Nguyên DOST, BM-VP-01 (seed 002): "trước ngày N" is due the day before.
@@ -97,7 +105,7 @@ var fiveOffices = []officeCase{
 				"2027-12\t2027-12-17 17:00", // Sun 19/12 → Fri 17/12
 			},
 		},
-		template: struct{ form, period, unit string }{"BM-VP-01", "2027-H1", "QLKH"},
+		template: templateCase{"BM-VP-01", "2027-H1", "QLKH", "17:00 ngày 28/5/2027, thứ Sáu"},
 	},
 	{
 		// The northern industrial-zones emulation bloc (seed 003).
@@ -110,7 +118,7 @@ var fiveOffices = []officeCase{
 			"TD.KCN/DK": {"2027\t2027-01-08 17:00"}, // "trước ngày 10/01": Sat 09/01 → Fri 08/01
 			"TD.KCN/YC": nil,                        // one-off requests only: none made yet
 		},
-		template: struct{ form, period, unit string }{"TD.KCN/6T", "2027-H1", "KCN_TN"},
+		template: templateCase{"TD.KCN/6T", "2027-H1", "KCN_TN", "17:00 ngày 07/7/2027, thứ Tư"},
 	},
 	{
 		// The Ethnic Committee (seed 004): every plan is for the period after.
@@ -132,7 +140,7 @@ var fiveOffices = []officeCase{
 				"2027-Q4\t—",
 			},
 		},
-		template: struct{ form, period, unit string }{"KH.CT", "2027-W07", "CSDT"},
+		template: templateCase{"KH.CT", "2027-W07", "CSDT", "17:00 ngày 12/02/2027, thứ Sáu"},
 	},
 }
 
@@ -164,9 +172,12 @@ func TestFiveOffices(t *testing.T) {
 			for form, want := range oc.deadlines {
 				checkDeadlines(t, cfg, form, want)
 			}
-			text := templateText(t, cfg, oc.template.form, oc.template.period, oc.template.unit)
-			if label := mustPeriod(t, oc.template.period).Label(); !strings.Contains(text, label) {
-				t.Errorf("template %s %s: does not show %q", oc.template.form, oc.template.period, label)
+			tc := oc.template
+			text := templateText(t, cfg, tc.form, tc.period, tc.unit)
+			for _, want := range []string{mustPeriod(t, tc.period).Label(), tc.due} {
+				if !strings.Contains(text, want) {
+					t.Errorf("template %s %s %s: does not show %q:\n%s", tc.form, tc.period, tc.unit, want, text)
+				}
 			}
 		})
 	}
@@ -215,5 +226,27 @@ func TestFiveOffices_WardRows(t *testing.T) {
 	}
 	if !strings.Contains(police, everyone) || !strings.Contains(police, "Công an quận") {
 		t.Errorf("the police's template lacks its own rows or name:\n%s", police)
+	}
+}
+
+// TestFiveOffices_BlocRequest: the bloc's dated plan items are a form asked only by one-off
+// requests; a request numbers its first period of the year, deadlines lists it, and a unit's
+// template for it opens and names it.
+func TestFiveOffices_BlocRequest(t *testing.T) {
+	cfg := officeConfig(t, "khoithidua.toml")
+	due := dueIn(20)
+	code, stdout, stderr := runCLI(t, "request", "--config", cfg, "--form", "TD.KCN/YC", "--units", "all",
+		"--due", due, "--title", "Hồ sơ đề nghị khen thưởng")
+	if code != 0 || !strings.Contains(stdout, ", 4 units, 4 templates queued") {
+		t.Fatalf("request: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	year := time.Now().In(period.DefaultLocation()).Year()
+	key := ledger.RequestPeriod(year, 1)
+	lines := deadlineLines(t, cfg, "TD.KCN/YC", year)
+	if want := key + "\t" + due + "\tyêu cầu đột xuất: Hồ sơ đề nghị khen thưởng"; lines[key] != want {
+		t.Errorf("deadlines: got %q, want %q", lines[key], want)
+	}
+	if text := templateText(t, cfg, "TD.KCN/YC", key, "KCN_PT"); !strings.Contains(text, mustPeriod(t, key).Label()) {
+		t.Errorf("the request's template does not name it:\n%s", text)
 	}
 }
