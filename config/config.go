@@ -31,6 +31,8 @@ type Config struct {
 	Groups map[string]string `toml:"groups"`
 	// MailAuth says how far a leader's reply, or a unit's mail, is believed to come from its sender.
 	MailAuth MailAuth `toml:"mail_auth"`
+	// Health is where /healthz and /metrics are served (issue 21, part E).
+	Health Health `toml:"health"`
 
 	// Path is the file the configuration was read from ("" when parsed from bytes).
 	Path string `toml:"-"`

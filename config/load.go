@@ -117,7 +117,8 @@ func Defaults() *Config {
 			NoticesPerHour:          5,
 			NoticesPerSenderPerHour: 3,
 		},
-		SMTP: SMTP{Server: Server{TLS: TLSStartTLS}},
+		SMTP:   SMTP{Server: Server{TLS: TLSStartTLS}},
+		Health: Health{Listen: DefaultHealthListen},
 	}
 }
 

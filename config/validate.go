@@ -58,6 +58,7 @@ func (c *Config) validate(v *validator) {
 	c.validateForms(v)
 	c.validateGroups(v)
 	c.validateMailAuth(v)
+	c.validateHealth(v)
 }
 
 func (c *Config) validateFiles(v *validator) {

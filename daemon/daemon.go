@@ -25,6 +25,7 @@ import (
 	"github.com/tonghop/tonghop/ask"
 	"github.com/tonghop/tonghop/clock"
 	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/health"
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/mailer"
@@ -53,6 +54,8 @@ type Options struct {
 	// LookupTXT resolves the DKIM keys of leaders' replies and units' mail when mail_auth.verify_dkim is
 	// set; nil: the system resolver.
 	LookupTXT func(domain string) ([]string, error)
+	// Monitor is told what the workers do, for /healthz and /metrics; nil: nobody.
+	Monitor *health.Monitor
 }
 
 // Daemon runs the cycle of one office.
@@ -67,6 +70,7 @@ type Daemon struct {
 	ask    *ask.Asker // the scheduler
 
 	mailBudget time.Duration
+	monitor    *health.Monitor // nil: its hooks do nothing
 
 	approver *approve.Approver
 	drafter  *report.Drafter
@@ -103,6 +107,7 @@ func New(o Options) (*Daemon, error) {
 	if d.drain <= 0 {
 		d.drain = 8 * time.Second
 	}
+	d.monitor = o.Monitor
 	if d.mailBudget = o.MailBudget; d.mailBudget <= 0 {
 		d.mailBudget = DefaultMailBudget
 	}

@@ -27,6 +27,7 @@ func (d *Daemon) Poll(ctx context.Context) error {
 
 // poll handles one batch and reports whether it was full, so more mail may be waiting.
 func (d *Daemon) poll(ctx context.Context) (more bool, err error) {
+	defer func() { d.monitor.Polled(err) }()
 	mb, err := d.openMailbox(ctx)
 	if err != nil {
 		return false, err
@@ -136,6 +137,7 @@ func (d *Daemon) record(ctx context.Context, in ledger.Intake, copies []office.C
 		return res, fmt.Errorf("record: %w", err)
 	}
 	d.recorded(in, res)
+	d.observeRecorded(in, res)
 	subs, err := d.submissionCopies(res.Submissions)
 	if err = errors.Join(err, d.o.File(append(subs, copies...))); err != nil {
 		log.Warn("archive copy not written", "err", err)

@@ -48,7 +48,11 @@ func (d *Daemon) Flush(ctx context.Context) error {
 func (d *Daemon) send(ctx context.Context, m ledger.OutMail, log *slog.Logger) error {
 	needed, why, err := d.ask.StillNeeded(ctx, m)
 	if err == nil && !needed {
-		return d.ledger.Cancel(ctx, m.ID, why, d.now())
+		if err := d.ledger.Cancel(ctx, m.ID, why, d.now()); err != nil {
+			return err
+		}
+		d.monitor.Cancelled(m.Kind)
+		return nil
 	}
 	var msg mailer.Message
 	if err == nil {
@@ -60,6 +64,7 @@ func (d *Daemon) send(ctx context.Context, m ledger.OutMail, log *slog.Logger) e
 			if err := d.ledger.MarkSent(ctx, m.ID, id, d.now()); err != nil {
 				return err
 			}
+			d.monitor.Sent(m.Kind)
 			d.logSent(ctx, m, id, log)
 			return nil
 		}
@@ -70,7 +75,9 @@ func (d *Daemon) send(ctx context.Context, m ledger.OutMail, log *slog.Logger) e
 // settleFailure retries a mail later, or marks it failed when the error is permanent or the
 // attempts are spent.
 func (d *Daemon) settleFailure(ctx context.Context, m ledger.OutMail, err error) error {
-	if mailer.IsPermanent(err) || m.Attempts >= maxAttempts {
+	final := mailer.IsPermanent(err) || m.Attempts >= maxAttempts
+	d.monitor.SendFailed(m.Kind, final)
+	if final {
 		if markErr := d.ledger.MarkFailed(ctx, m.ID, err.Error(), d.now()); markErr != nil {
 			return fmt.Errorf("%w; mark failed: %v", err, markErr)
 		}
@@ -115,6 +122,7 @@ func (d *Daemon) logSent(ctx context.Context, m ledger.OutMail, id string, log *
 	}
 	form, period, version := d.issuedReport(ctx, m)
 	log.Info("report issued", "form", form, "period", period, "version", version, "message_id", id)
+	d.observeIssued(ctx, form, period)
 }
 
 // issuedReport names the report an issue mail carries: its form and period (the mail's About,

@@ -74,7 +74,12 @@ func serve(ctx context.Context, cfg *config.Config, clk clock.Clock, logger *slo
 	if err != nil {
 		return err
 	}
-	d, err := daemon.New(daemon.Options{Office: site.Office, Ledger: site.Ledger, Clock: clk, Logger: logger, Converter: conv})
+	mon, stopHealth, err := startHealth(ctx, cfg, site.Ledger, clk, logger)
+	if err != nil {
+		return err
+	}
+	defer stopHealth()
+	d, err := daemon.New(daemon.Options{Office: site.Office, Ledger: site.Ledger, Clock: clk, Logger: logger, Converter: conv, Monitor: mon})
 	if err != nil {
 		return err
 	}

@@ -19,6 +19,8 @@ var Floors = map[string]int{
 	"approval": 2, "schedule": 2, "consolidate": 2, "letters": 2, "config": 2,
 	// Issue 18 (WP-D): what a unit's template starts with, from what it sent before.
 	"prefill": 2,
+	// Issue 21 (part E): /healthz and /metrics; reads the ledger through a small interface.
+	"health": 2,
 	// 3: documents built from the domain.
 	"reportbook": 3,
 	// Part A (figures): the opening-figures workbook and past figures to import.

@@ -122,6 +122,8 @@ tls = "none"
 user = %q
 password = "pw"
 from = %q
+[health]
+listen = "127.0.0.1:0"
 [[people]]
 id = "ptb"
 name = "Trần Thị Bình"
