@@ -103,7 +103,8 @@ func Defaults() *Config {
 		DataDir: "data",
 		Office: Office{TimeZone: "Asia/Ho_Chi_Minh", Desk: "Văn phòng",
 			PublicHolidays: PublicHolidaysVietnam, HolidayCompensation: true, DigestTime: "08:00"},
-		Files: Files{XLSConverter: ConverterAuto},
+		Files:  Files{XLSConverter: ConverterAuto},
+		Health: Health{Listen: DefaultHealthListen},
 		Mailbox: Mailbox{
 			Server:                  Server{TLS: TLSImplicit},
 			Inbox:                   "INBOX",
@@ -117,8 +118,7 @@ func Defaults() *Config {
 			NoticesPerHour:          5,
 			NoticesPerSenderPerHour: 3,
 		},
-		SMTP:   SMTP{Server: Server{TLS: TLSStartTLS}},
-		Health: Health{Listen: DefaultHealthListen},
+		SMTP: SMTP{Server: Server{TLS: TLSStartTLS}},
 	}
 }
 

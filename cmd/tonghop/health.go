@@ -35,6 +35,10 @@ func startHealth(ctx context.Context, cfg *config.Config, l *ledger.Ledger, clk 
 		}
 	}()
 	log.Info("health endpoint listening", "component", "health", "addr", ln.Addr().String())
+	if !loopback(ln.Addr()) {
+		log.Warn("health endpoint reachable from the network, without a password: firewall it or listen on 127.0.0.1",
+			"component", "health", "key", "health.listen", "addr", ln.Addr().String())
+	}
 	return mon, func() { cancel(); <-done }, nil
 }
 
@@ -42,3 +46,10 @@ func startHealth(ctx context.Context, cfg *config.Config, l *ledger.Ledger, clk 
 // polls at least every poll interval, and after a failure backs off for up to five minutes
 // (daemon.watch), so three intervals and those five minutes allow for a retry or two.
 func pollStale(poll time.Duration) time.Duration { return 3*poll + 5*time.Minute }
+
+// loopback says whether addr is on the loopback interface only ("0.0.0.0" and "" are every
+// interface).
+func loopback(addr net.Addr) bool {
+	tcp, ok := addr.(*net.TCPAddr)
+	return ok && tcp.IP.IsLoopback()
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"net"
 	"net/http"
 	"regexp"
 	"strings"
@@ -73,5 +74,22 @@ func TestRun_HealthEndpoint(t *testing.T) {
 	}
 	if _, err := http.Get("http://" + addr + "/healthz"); err == nil {
 		t.Error("the health endpoint still answers after the daemon stopped")
+	}
+}
+
+func TestLoopback(t *testing.T) {
+	for _, tt := range []struct {
+		addr string
+		want bool
+	}{
+		{"127.0.0.1:9464", true}, {"[::1]:9464", true}, {"0.0.0.0:9464", false}, {"[::]:9464", false}, {"192.0.2.7:9464", false},
+	} {
+		a, err := net.ResolveTCPAddr("tcp", tt.addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := loopback(a); got != tt.want {
+			t.Errorf("loopback(%s): got %v, want %v", tt.addr, got, tt.want)
+		}
 	}
 }
