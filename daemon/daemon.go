@@ -154,6 +154,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 		{name: "scheduler", every: d.every.scheduler, do: d.Schedule, then: d.wakeOutbox},
 		{name: "reports", every: d.every.reports, woken: d.wakeReports, do: d.Report, then: d.wakeOutbox},
 		{name: "outbox", every: d.every.outbox, woken: d.wakeOutbox, do: d.Flush},
+		{name: "records", every: recordsEvery, do: d.CheckRecords},
 	} {
 		wg.Go(func() { d.loop(ctx, work, w) })
 	}

@@ -187,3 +187,9 @@ const (
 // ActionRequestCreated is recorded on PeriodObject when a one-off request is made (actor: who
 // made it, detail: its units and due time).
 const ActionRequestCreated Action = "request.created"
+
+// Issue 21 (verify): the records' own check.
+
+// ActionRecordsDamaged is recorded when the daemon's check of the records finds something wrong
+// (actor: system, object "records", detail: the problems found, in English for the operator).
+const ActionRecordsDamaged Action = "records.damaged"
