@@ -160,10 +160,13 @@ type Server struct {
 // Mailbox is the shared mailbox units send their files to.
 type Mailbox struct {
 	Server
-	Inbox           string   `toml:"inbox"`
-	Processed       string   `toml:"processed"`
-	Rejected        string   `toml:"rejected"`
-	Quarantine      string   `toml:"quarantine"`
+	Inbox      string `toml:"inbox"`
+	Processed  string `toml:"processed"`
+	Rejected   string `toml:"rejected"`
+	Quarantine string `toml:"quarantine"`
+	// Failed is the folder a mail goes to once handling it failed the same way MaxFailures
+	// times (issue 21): the clerks are told, the mails behind it are read.
+	Failed          string   `toml:"failed"`
 	PollInterval    Duration `toml:"poll_interval"`
 	MaxMessageBytes int64    `toml:"max_message_bytes"`
 	// MaxAttachments is the most files one message may carry (archives and forwarded

@@ -110,6 +110,7 @@ func Defaults() *Config {
 			Processed:               "Processed",
 			Rejected:                "Rejected",
 			Quarantine:              "Quarantine",
+			Failed:                  "Failed",
 			PollInterval:            Duration(time.Minute),
 			MaxMessageBytes:         30 << 20,
 			MaxAttachments:          20,

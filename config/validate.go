@@ -105,6 +105,7 @@ func (c *Config) validateMailbox(v *validator) {
 	folders := map[string]string{}
 	for _, f := range []struct{ key, name string }{
 		{"inbox", m.Inbox}, {"processed", m.Processed}, {"rejected", m.Rejected}, {"quarantine", m.Quarantine},
+		{"failed", m.Failed},
 	} {
 		if !v.required("mailbox."+f.key, f.name) {
 			continue

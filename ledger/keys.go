@@ -145,3 +145,7 @@ func LateFileReplyKey(mailSHA, what string) string {
 // records found something wrong on day (YYYY-MM-DD, the office's date): one notice a day at most,
 // however often the daemon restarts.
 func RecordsDamagedNoticeKey(day string) string { return "notice:records-damaged:" + day }
+
+// FailedMailNoticeKey is the key of the clerks' notice about a mail set aside in the Failed
+// folder because handling it failed the same way again and again.
+func FailedMailNoticeKey(mailSHA string) string { return "notice:failed-mail:" + mailSHA }

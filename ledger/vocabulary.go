@@ -193,3 +193,7 @@ const ActionRequestCreated Action = "request.created"
 // ActionRecordsDamaged is recorded when the daemon's check of the records finds something wrong
 // (actor: system, object "records", detail: the problems found, in English for the operator).
 const ActionRecordsDamaged Action = "records.damaged"
+
+// ActionMailFailed is recorded on a mail set aside because handling it failed the same way
+// again and again (detail: the error).
+const ActionMailFailed Action = "mail.failed"
