@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/tonghop/tonghop/approve"
@@ -67,6 +68,7 @@ type Daemon struct {
 	ask    *ask.Asker // the scheduler
 
 	mailBudget time.Duration
+	checked    atomic.Pointer[RecordsCheck] // the last check of the records (records.go)
 
 	approver *approve.Approver
 	drafter  *report.Drafter

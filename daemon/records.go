@@ -23,6 +23,15 @@ const recordsEvery = 24 * time.Hour
 // that every file is hashed at least once after it was written.
 const recordsHashWindow = 2 * recordsEvery
 
+// RecordsCheck is the outcome of the daemon's last check of the records, for a health report.
+type RecordsCheck struct {
+	At       time.Time
+	Problems int
+}
+
+// LastRecordsCheck returns the last check of the records, or nil before the first one ended.
+func (d *Daemon) LastRecordsCheck() *RecordsCheck { return d.checked.Load() }
+
 // CheckRecords runs the daemon's check of the records. When it finds something wrong it logs
 // each problem and queues a notice to the clerks, at most one a day. An error means the check
 // itself could not run.
@@ -32,6 +41,7 @@ func (d *Daemon) CheckRecords(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("check records: %w", err)
 	}
+	d.checked.Store(&RecordsCheck{At: now, Problems: len(found)})
 	log := d.log.With("component", "records")
 	if len(found) == 0 {
 		log.Info("records checked: intact")

@@ -25,6 +25,9 @@ func TestCheckRecords(t *testing.T) {
 		if _, err := e.ledger.OutMail(ctx, key); err == nil {
 			t.Error("a notice was queued for intact records")
 		}
+		if c := e.d.LastRecordsCheck(); c == nil || c.Problems != 0 || !c.At.Equal(e.clock.Now()) {
+			t.Errorf("LastRecordsCheck: got %+v, want none found now", c)
+		}
 	})
 
 	t.Run("BlobMissing", func(t *testing.T) {
@@ -40,6 +43,9 @@ func TestCheckRecords(t *testing.T) {
 			if err := e.d.CheckRecords(ctx); err != nil {
 				t.Fatal(err)
 			}
+		}
+		if c := e.d.LastRecordsCheck(); c == nil || c.Problems != 1 {
+			t.Errorf("LastRecordsCheck: got %+v, want 1 problem", c)
 		}
 		m, err := e.ledger.OutMail(ctx, key)
 		if err != nil {
