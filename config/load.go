@@ -111,6 +111,7 @@ func Defaults() *Config {
 			Rejected:                "Rejected",
 			Quarantine:              "Quarantine",
 			Failed:                  "Failed",
+			FailedAfter:             3,
 			PollInterval:            Duration(time.Minute),
 			MaxMessageBytes:         30 << 20,
 			MaxAttachments:          20,

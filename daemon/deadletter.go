@@ -12,20 +12,16 @@ import (
 
 // Dead letters. A mail whose handling fails with an error (not a crash, not the budget: those
 // are attempt.go's) is tried again at the next poll, since most errors pass (a server away, a
-// locked database). One that fails the same way maxSameErrors times in a row would fail for
+// locked database). One that fails the same way mailbox.failed_after times in a row would fail for
 // ever and hold up every mail behind it: it is recorded with the outcome "error", moved to the
 // Failed folder and the clerks are told once. The error itself is in the record's note and the
 // log, for the operator.
 
-// maxSameErrors is how many tries in a row may fail with the same error before the mail is set
-// aside.
-const maxSameErrors = 3
-
 // failedTry ends a try that failed with cause: it returns cause, to try again later, until the
-// same error came maxSameErrors times; then it records the mail as failed and returns it taken.
+// same error came mailbox.failed_after times; then it records the mail as failed and returns it taken.
 func (d *Daemon) failedTry(ctx context.Context, m rawMail, cause error, log *slog.Logger) (taken, error) {
 	same, err := d.ledger.FailAttempt(ctx, m.sha, cause.Error(), d.now())
-	if err != nil || same < maxSameErrors {
+	if err != nil || same < max(1, d.o.Mailbox.FailedAfter) {
 		return taken{}, errors.Join(cause, err)
 	}
 	log.Error("mail set aside: handling it failed the same way again and again", "sha256", m.sha, "tries", same, "err", cause)

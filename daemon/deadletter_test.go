@@ -23,7 +23,7 @@ func TestDaemon_MailFailingSameWaySetAside(t *testing.T) {
 	next := mail("qldt@kcn.example", "next@kcn", "", "BM.02.01-KH_2026-11_QLDT.xlsx", e.workbook(t, "QLDT", false))
 	e.append(t, bad)
 	e.append(t, next)
-	for i := 1; i < maxSameErrors; i++ {
+	for i := 1; i < e.cfg.Mailbox.FailedAfter; i++ {
 		if err := e.d.Poll(ctx); err == nil || !strings.Contains(err.Error(), "refused by the test") {
 			t.Fatalf("poll %d: got %v, want the ledger's refusal", i, err)
 		}
@@ -32,7 +32,7 @@ func TestDaemon_MailFailingSameWaySetAside(t *testing.T) {
 		}
 	}
 	if err := e.d.Poll(ctx); err != nil {
-		t.Fatalf("poll %d: %v", maxSameErrors, err)
+		t.Fatalf("poll %d: %v", e.cfg.Mailbox.FailedAfter, err)
 	}
 	if m := mailBySHA(t, e, bad); m.Outcome != ledger.OutcomeError || !strings.Contains(m.Note, "3 times in a row") ||
 		!strings.Contains(m.Note, "refused by the test") {
