@@ -162,10 +162,15 @@ type Server struct {
 // Mailbox is the shared mailbox units send their files to.
 type Mailbox struct {
 	Server
-	Inbox           string   `toml:"inbox"`
-	Processed       string   `toml:"processed"`
-	Rejected        string   `toml:"rejected"`
-	Quarantine      string   `toml:"quarantine"`
+	Inbox      string `toml:"inbox"`
+	Processed  string `toml:"processed"`
+	Rejected   string `toml:"rejected"`
+	Quarantine string `toml:"quarantine"`
+	// Failed is the folder a mail goes to once handling it failed the same way FailedAfter
+	// times (issue 21): the clerks are told, the mails behind it are read.
+	Failed string `toml:"failed"`
+	// FailedAfter is that number of tries failing with the same error (default 3).
+	FailedAfter     int      `toml:"failed_after"`
 	PollInterval    Duration `toml:"poll_interval"`
 	MaxMessageBytes int64    `toml:"max_message_bytes"`
 	// MaxAttachments is the most files one message may carry (archives and forwarded

@@ -111,6 +111,8 @@ func Defaults() *Config {
 			Processed:               "Processed",
 			Rejected:                "Rejected",
 			Quarantine:              "Quarantine",
+			Failed:                  "Failed",
+			FailedAfter:             3,
 			PollInterval:            Duration(time.Minute),
 			MaxMessageBytes:         30 << 20,
 			MaxAttachments:          20,

@@ -106,6 +106,7 @@ func (c *Config) validateMailbox(v *validator) {
 	folders := map[string]string{}
 	for _, f := range []struct{ key, name string }{
 		{"inbox", m.Inbox}, {"processed", m.Processed}, {"rejected", m.Rejected}, {"quarantine", m.Quarantine},
+		{"failed", m.Failed},
 	} {
 		if !v.required("mailbox."+f.key, f.name) {
 			continue
@@ -120,6 +121,9 @@ func (c *Config) validateMailbox(v *validator) {
 	}
 	if m.MaxMessageBytes < 1<<20 {
 		v.add("mailbox.max_message_bytes", "%d is too small: use at least 1048576 (1 MiB)", m.MaxMessageBytes)
+	}
+	if m.FailedAfter < 1 || m.FailedAfter > 100 {
+		v.add("mailbox.failed_after", "%d is out of range: use 1 to 100", m.FailedAfter)
 	}
 	if m.MaxAttachments < 1 || m.MaxAttachments > 1000 {
 		v.add("mailbox.max_attachments", "%d is out of range: use 1 to 1000", m.MaxAttachments)

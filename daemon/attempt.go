@@ -69,6 +69,9 @@ func (d *Daemon) take(ctx context.Context, m rawMail, log *slog.Logger) (taken, 
 	} else {
 		t, err = d.try(ctx, m, log)
 	}
+	if err != nil && !errors.Is(err, errMailBudget) && ctx.Err() == nil {
+		return d.failedTry(ctx, m, err, log)
+	}
 	if err != nil {
 		end := ledger.AttemptError
 		if errors.Is(err, errMailBudget) {

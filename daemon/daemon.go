@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/tonghop/tonghop/approve"
@@ -70,7 +71,8 @@ type Daemon struct {
 	ask    *ask.Asker // the scheduler
 
 	mailBudget time.Duration
-	monitor    *health.Monitor // nil: its hooks do nothing
+	monitor    *health.Monitor              // nil: its hooks do nothing
+	checked    atomic.Pointer[RecordsCheck] // the last check of the records (records.go)
 
 	approver *approve.Approver
 	drafter  *report.Drafter
@@ -159,6 +161,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 		{name: "scheduler", every: d.every.scheduler, do: d.Schedule, then: d.wakeOutbox},
 		{name: "reports", every: d.every.reports, woken: d.wakeReports, do: d.Report, then: d.wakeOutbox},
 		{name: "outbox", every: d.every.outbox, woken: d.wakeOutbox, do: d.Flush},
+		{name: "records", every: recordsEvery, do: d.CheckRecords},
 	} {
 		wg.Go(func() { d.loop(ctx, work, w) })
 	}

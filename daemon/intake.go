@@ -182,6 +182,8 @@ func (d *Daemon) folder(outcome ledger.Outcome) string {
 		return d.o.Mailbox.Rejected
 	case ledger.OutcomeQuarantined:
 		return d.o.Mailbox.Quarantine
+	case ledger.OutcomeError:
+		return d.o.Mailbox.Failed // handling it failed the same way, again and again (deadletter.go)
 	}
 	return d.o.Mailbox.Processed
 }
@@ -196,7 +198,7 @@ func (d *Daemon) openMailbox(ctx context.Context) (*intake.Mailbox, error) {
 	m := d.o.Mailbox
 	mb, err := intake.Dial(ctx, intake.MailboxConfig{
 		Host: m.Host, Port: m.Port, TLS: intake.TLSMode(m.TLS), User: m.User, Password: m.Password,
-		Inbox: m.Inbox, Processed: m.Processed, Rejected: m.Rejected, Quarantine: m.Quarantine,
+		Inbox: m.Inbox, Processed: m.Processed, Rejected: m.Rejected, Quarantine: m.Quarantine, Failed: m.Failed,
 		MaxMessageBytes: m.MaxMessageBytes, InsecureSkipVerify: m.InsecureSkipVerify, RootCAs: m.RootCAs,
 	}, d.log.With("component", "imap"))
 	if err != nil {

@@ -283,7 +283,7 @@ func TestDovecot_Folders(t *testing.T) {
 	cfg.Quarantine = "Cách ly"
 	uid := srv.Append(t, "INBOX", sampleMail(1, 0))
 	dial(t, cfg)
-	want := []string{"Cách ly", "INBOX", "Rejected", "Đã xử lý"}
+	want := []string{"Cách ly", "Failed", "INBOX", "Rejected", "Đã xử lý"}
 	if got := srv.Folders(t); !slices.Equal(got, want) {
 		t.Fatalf("folders after Dial: got %q, want %q", got, want)
 	}

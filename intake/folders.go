@@ -9,8 +9,8 @@ import (
 	"github.com/emersion/go-imap/v2"
 )
 
-// ensureFolders finds or creates the Processed, Rejected and Quarantine
-// folders and remembers their names on the server. Names are sent as UTF-8;
+// ensureFolders finds or creates the Processed, Rejected, Quarantine and
+// Failed folders and remembers their names on the server. Names are sent as UTF-8;
 // imapclient encodes them in modified UTF-7 for servers that need it.
 func (m *Mailbox) ensureFolders(ctx context.Context) error {
 	existing, err := m.listFolders(ctx)
@@ -19,7 +19,7 @@ func (m *Mailbox) ensureFolders(ctx context.Context) error {
 	}
 	prefix := m.personalPrefix(ctx)
 	m.folders = make(map[string]string)
-	for _, name := range []string{m.cfg.Processed, m.cfg.Rejected, m.cfg.Quarantine} {
+	for _, name := range []string{m.cfg.Processed, m.cfg.Rejected, m.cfg.Quarantine, m.cfg.Failed} {
 		if _, done := m.folders[name]; done {
 			continue
 		}

@@ -43,6 +43,8 @@ type MailboxConfig struct {
 	Processed  string
 	Rejected   string
 	Quarantine string
+	// Failed is the folder a mail goes to once handling it kept failing; default "Failed".
+	Failed string
 	// MaxMessageBytes is the largest message Fetch downloads; larger ones
 	// come back TooLarge for the caller to quarantine. Default 30 MiB.
 	MaxMessageBytes int64
@@ -62,6 +64,7 @@ const (
 	DefaultProcessed       = "Processed"
 	DefaultRejected        = "Rejected"
 	DefaultQuarantine      = "Quarantine"
+	DefaultFailed          = "Failed"
 	DefaultMaxMessageBytes = 30 << 20
 	DefaultTimeout         = 30 * time.Second
 )
@@ -80,6 +83,7 @@ func (c MailboxConfig) withDefaults() MailboxConfig {
 	setDefault(&c.Processed, DefaultProcessed)
 	setDefault(&c.Rejected, DefaultRejected)
 	setDefault(&c.Quarantine, DefaultQuarantine)
+	setDefault(&c.Failed, DefaultFailed)
 	if c.MaxMessageBytes <= 0 {
 		c.MaxMessageBytes = DefaultMaxMessageBytes
 	}

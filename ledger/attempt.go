@@ -19,6 +19,10 @@ type Attempts struct {
 	FirstAt     time.Time
 	LastAt      time.Time
 	DoneAt      time.Time // when the mail was recorded; zero while it is not
+	// LastError is how the last try that ended in an error failed; SameErrors how many tries in
+	// a row failed that way (FailAttempt).
+	LastError  string
+	SameErrors int
 }
 
 // Unfinished is the number of tries that began and never ended: the process died judging the
@@ -110,8 +114,9 @@ func (l *Ledger) Attempts(ctx context.Context, sha string) (Attempts, error) {
 func attempts(ctx context.Context, q queryer, sha string) (Attempts, error) {
 	a := Attempts{SHA256: sha}
 	var first, last, done string
-	err := q.QueryRowContext(ctx, `SELECT started, ended, out_of_budget, first_at, last_at, done_at
-		FROM intake_attempts WHERE sha256 = ?`, sha).Scan(&a.Started, &a.Ended, &a.OutOfBudget, &first, &last, &done)
+	err := q.QueryRowContext(ctx, `SELECT started, ended, out_of_budget, first_at, last_at, done_at, last_error, same_errors
+		FROM intake_attempts WHERE sha256 = ?`, sha).Scan(&a.Started, &a.Ended, &a.OutOfBudget, &first, &last, &done,
+		&a.LastError, &a.SameErrors)
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, nil
 	}

@@ -138,3 +138,14 @@ func LateFileDecisionKey(form, period, unit string, version int) string {
 func LateFileReplyKey(mailSHA, what string) string {
 	return fmt.Sprintf("late-file:reply:%s:%s", mailSHA[:min(16, len(mailSHA))], what)
 }
+
+// Issue 21 (verify).
+
+// RecordsDamagedNoticeKey is the key of the clerks' notice that the daemon's check of the
+// records found something wrong on day (YYYY-MM-DD, the office's date): one notice a day at most,
+// however often the daemon restarts.
+func RecordsDamagedNoticeKey(day string) string { return "notice:records-damaged:" + day }
+
+// FailedMailNoticeKey is the key of the clerks' notice about a mail set aside in the Failed
+// folder because handling it failed the same way again and again.
+func FailedMailNoticeKey(mailSHA string) string { return "notice:failed-mail:" + mailSHA }

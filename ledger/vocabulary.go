@@ -187,3 +187,13 @@ const (
 // ActionRequestCreated is recorded on PeriodObject when a one-off request is made (actor: who
 // made it, detail: its units and due time).
 const ActionRequestCreated Action = "request.created"
+
+// Issue 21 (verify): the records' own check.
+
+// ActionRecordsDamaged is recorded when the daemon's check of the records finds something wrong
+// (actor: system, object "records", detail: the problems found, in English for the operator).
+const ActionRecordsDamaged Action = "records.damaged"
+
+// ActionMailFailed is recorded on a mail set aside because handling it failed the same way
+// again and again (detail: the error).
+const ActionMailFailed Action = "mail.failed"

@@ -37,7 +37,7 @@ func (o *Office) MailboxConfig() intake.MailboxConfig {
 	m := o.Config.Mailbox
 	return intake.MailboxConfig{
 		Host: m.Host, Port: m.Port, TLS: intake.TLSMode(m.TLS), User: m.User, Password: m.Password,
-		Inbox: m.Inbox, Processed: m.Processed, Rejected: m.Rejected, Quarantine: m.Quarantine,
+		Inbox: m.Inbox, Processed: m.Processed, Rejected: m.Rejected, Quarantine: m.Quarantine, Failed: m.Failed,
 		MaxMessageBytes: m.MaxMessageBytes, InsecureSkipVerify: m.InsecureSkipVerify, RootCAs: m.RootCAs,
 	}
 }

@@ -44,6 +44,7 @@ func commands() []command {
 		{"status", "print who sent what, on time or late, and the reporting rates", runStatus},
 		{"consolidate", "build the consolidated workbook of a form and period from the ledger", runConsolidate},
 		{"decide", "read a leader's reply (.eml) as an approval decision and print it as JSON", runDecide},
+		{"verify", "prove the records intact: database, stored files, figures, issued reports", runVerify},
 		{"config", "check a configuration file (config check --config FILE)", runConfig},
 		{"version", "print the version", runVersion},
 	}
