@@ -45,6 +45,7 @@ func commands() []command {
 		{"consolidate", "build the consolidated workbook of a form and period from the ledger", runConsolidate},
 		{"decide", "read a leader's reply (.eml) as an approval decision and print it as JSON", runDecide},
 		{"config", "check a configuration file (config check --config FILE)", runConfig},
+		{"dossier", "write a period's whole record as a zip for an inspector, or verify one", runDossier},
 		{"version", "print the version", runVersion},
 	}
 }
