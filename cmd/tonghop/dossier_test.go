@@ -57,6 +57,37 @@ func TestDossier_Demo(t *testing.T) {
 	extra := maps.Clone(files)
 	extra["thu-den/9999-added.eml"] = []byte("From: someone\n\nnot in the record")
 	wantVerifyFails(t, dir, extra, "extra: thu-den/9999-added.eml")
+
+	// A stored file that no longer matches its hash stops the dossier, and no zip is left.
+	corruptIssuedBlob(t, filepath.Join(dir, "demo", "data"))
+	again := filepath.Join(dir, "again.zip")
+	code, _, errs := runCLI(t, "dossier", "--config", cfg, "--form", "BM.02.01/KH", "--period", "2026-11", "-o", again)
+	if code != 1 || !strings.Contains(errs, "ban-hanh/") {
+		t.Errorf("dossier over a changed blob: exit %d, %q; want 1 naming the issued file", code, errs)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, "*")); len(left) != 3 { // demo, ho-so.zip, altered.zip and nothing else
+		t.Errorf("files left: %q", left)
+	}
+}
+
+func corruptIssuedBlob(t *testing.T, dataDir string) {
+	t.Helper()
+	l, err := ledger.Open(context.Background(), dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	is, err := l.LatestIssue(context.Background(), "BM.02.01/KH", "2026-11")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := l.BlobPath(is.FileSHA256)
+	if err := os.Chmod(path, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte("changed"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestDossier_Usage(t *testing.T) {
