@@ -23,7 +23,7 @@ import (
 // Names are the office's names for what the ledger keeps by code, for the index.
 type Names struct {
 	FormTitle   string
-	PeriodLabel string            // the period as people write it: "tháng 11/2026"
+	PeriodLabel string            // the period as people write it: "Tháng 11/2026"
 	Units       map[string]string // unit code → name
 	People      map[string]string // person id → name
 	Location    *time.Location    // the office's time zone (UTC when nil)
@@ -36,6 +36,8 @@ type record struct {
 	subs         []ledger.Submission
 	drafts       []ledger.Draft
 	issues       []ledger.Issue
+	corrections  []ledger.Correction
+	lateFiles    []ledger.LateFile
 	decisions    []approval.Decision
 	sent         []ledger.OutMail
 }
@@ -51,6 +53,12 @@ func gather(ctx context.Context, l *ledger.Ledger, form, period string) (record,
 		return r, err
 	}
 	if r.issues, err = periodIssues(ctx, l, form, period); err != nil {
+		return r, err
+	}
+	if r.corrections, err = l.Corrections(ctx, form, period); err != nil {
+		return r, err
+	}
+	if r.lateFiles, err = l.LateFiles(ctx, form, period); err != nil {
 		return r, err
 	}
 	if r.decisions, err = decisions(ctx, l, form, period); err != nil {
@@ -135,6 +143,11 @@ func receivedMails(ctx context.Context, l *ledger.Ledger, r record) ([]ledger.Ma
 	}
 	for _, d := range r.drafts {
 		if err := add(d.MailID); err != nil {
+			return nil, err
+		}
+	}
+	for _, c := range r.corrections {
+		if err := add(c.MailID); err != nil {
 			return nil, err
 		}
 	}

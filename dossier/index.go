@@ -27,9 +27,13 @@ var labels = struct {
 	Decisions, Person, Step, Decision, Comment   string
 	Issued, Number, IssuedAt, FromDraft          string
 	Sent, To                                     string
+	Corrections, Cause, Replaces, Replacement    string
+	LateFiles, LateDecision, DecidedBy           string
 	Yes, No, Late, None, Manifest                string
 	Outcomes                                     map[ledger.Outcome]string
 	Kinds                                        map[string]string
+	Causes                                       map[ledger.Cause]string
+	LateDecisions                                map[ledger.Decision]string
 }{
 	Title: "Hồ sơ kỳ báo cáo", Form: "Biểu mẫu", Period: "Kỳ báo cáo", Printed: "Lập hồ sơ lúc",
 	Received: "Thư đã nhận", When: "Thời gian", From: "Người gửi", Subject: "Tiêu đề", Outcome: "Kết quả", File: "Tệp trong hồ sơ",
@@ -39,6 +43,9 @@ var labels = struct {
 	Decisions: "Ý kiến của lãnh đạo", Person: "Người cho ý kiến", Step: "Bước duyệt", Decision: "Ý kiến", Comment: "Nội dung",
 	Issued: "Báo cáo đã ban hành", Number: "Lần ban hành", IssuedAt: "Thời gian ban hành", FromDraft: "Dự thảo lần",
 	Sent: "Thư đã gửi", To: "Người nhận",
+	Corrections: "Điều chỉnh báo cáo đã ban hành", Cause: "Lý do", Replaces: "Điều chỉnh báo cáo ban hành lần",
+	Replacement: "Ban hành thay thế lần",
+	LateFiles:   "Báo cáo gửi sau khi ban hành", LateDecision: "Quyết định của Văn phòng", DecidedBy: "Người quyết định",
 	Yes: "Có", No: "Không", Late: "Không, gửi muộn", None: "Chưa có",
 	Manifest: "Mã kiểm tra của từng tệp trong hồ sơ được ghi ở tệp MANIFEST kèm theo.",
 	Outcomes: map[ledger.Outcome]string{
@@ -47,13 +54,20 @@ var labels = struct {
 		ledger.OutcomeError: "Lỗi khi xử lý",
 	},
 	Kinds: map[string]string{approval.Approve: "Đồng ý", approval.Revise: "Đề nghị chỉnh sửa"},
+	Causes: map[ledger.Cause]string{
+		ledger.CauseLeader: "Lãnh đạo đề nghị chỉnh sửa", ledger.CauseLateFile: "Văn phòng tiếp nhận báo cáo gửi sau khi ban hành",
+	},
+	LateDecisions: map[ledger.Decision]string{
+		ledger.DecisionPending: "Chờ quyết định", ledger.DecisionTaken: "Tiếp nhận, tính vào báo cáo điều chỉnh",
+		ledger.DecisionLeftOut: "Không tính vào báo cáo",
+	},
 }
 
 type indexPage struct {
 	L                                             any
 	Form, FormTitle, Period, PeriodLabel, Printed string
 	Mails, Subs, Drafts, Decs, Issues             []indexRow
-	Sent                                          []indexRow
+	Sent, Corrs, Lates                            []indexRow
 }
 
 // indexRow is one line of a table: its cells, and the dossier file it names ("" for none).
@@ -91,6 +105,19 @@ func writeIndex(w io.Writer, r record, n Names) error {
 	}
 	for _, is := range r.issues {
 		p.Issues = append(p.Issues, indexRow{[]string{strconv.Itoa(is.Number), strconv.Itoa(is.Version), at(is.At)}, issueName(is)})
+	}
+	for _, c := range r.corrections {
+		replacement := labels.None
+		if c.Issued > 0 {
+			replacement = strconv.Itoa(c.Issued)
+		}
+		p.Corrs = append(p.Corrs, indexRow{[]string{at(c.OpenedAt), name(n.People, c.OpenedBy),
+			cmp.Or(labels.Causes[c.Cause], string(c.Cause)), c.Words, strconv.Itoa(c.Replaces), replacement}, ""})
+	}
+	for _, lf := range r.lateFiles {
+		s := lf.Submission
+		p.Lates = append(p.Lates, indexRow{[]string{name(n.Units, s.Unit), strconv.Itoa(s.Version), at(s.ReceivedAt),
+			cmp.Or(labels.LateDecisions[lf.Decision], string(lf.Decision)), name(n.People, lf.DecidedBy), at(lf.DecidedAt)}, submissionName(s)})
 	}
 	for _, m := range r.sent {
 		p.Sent = append(p.Sent, indexRow{[]string{at(cmp.Or(m.SentAt, m.CreatedAt)), strings.Join(m.To, ", "), m.Subject}, sentName(m)})
@@ -177,6 +204,8 @@ th { background: #eee; }
 {{template "table" (rows .L.Drafts .Drafts .L.FromDraft .L.BuiltAt .L.Author .L.File .L.None)}}
 {{template "table" (rows .L.Decisions .Decs .L.When .L.Person .L.Step .L.FromDraft .L.Decision .L.Comment .L.None)}}
 {{template "table" (rows .L.Issued .Issues .L.Number .L.FromDraft .L.IssuedAt .L.File .L.None)}}
+{{if .Corrs}}{{template "table" (rows .L.Corrections .Corrs .L.When .L.Person .L.Cause .L.Comment .L.Replaces .L.Replacement .L.None)}}{{end}}
+{{if .Lates}}{{template "table" (rows .L.LateFiles .Lates .L.Unit .L.Version .L.When .L.LateDecision .L.DecidedBy .L.When .L.File .L.None)}}{{end}}
 {{template "table" (rows .L.Sent .Sent .L.When .L.To .L.Subject .L.File .L.None)}}
 <p>{{.L.Manifest}}</p>
 </body>

@@ -9,7 +9,8 @@ import (
 
 // PeriodOutMails returns the outbox mails about a form's period, by ID: the units' templates,
 // reminders and nags (their About columns name it), and the clerks' draft mails, the approval
-// requests, reminders and withdrawals, the corrections and the issues, whose keys start with the
+// requests, reminders and withdrawals, the corrections, the issues and the notices and
+// decisions about files received after the issue, whose keys start with the
 // period's own prefixes (the same keys keys.go builds; nothing here parses a key apart).
 func (l *Ledger) PeriodOutMails(ctx context.Context, form, period string) ([]OutMail, error) {
 	prefixes := []string{
@@ -17,11 +18,15 @@ func (l *Ledger) PeriodOutMails(ctx context.Context, form, period string) ([]Out
 		fmt.Sprintf("approval:%s:%s:", form, period),
 		fmt.Sprintf("correction:%s:%s:", form, period),
 		IssueKey(form, period) + ":",
+		fmt.Sprintf("late-file:%s:%s:", form, period),
+		fmt.Sprintf("notice:after-close:%s:%s:", form, period),
 	}
-	out, err := l.outMailsWhere(ctx, `(form = ? AND period = ?) OR key = ?
-		OR substr(key, 1, length(?)) = ? OR substr(key, 1, length(?)) = ?
-		OR substr(key, 1, length(?)) = ? OR substr(key, 1, length(?)) = ?`, form, period, IssueKey(form, period),
-		prefixes[0], prefixes[0], prefixes[1], prefixes[1], prefixes[2], prefixes[2], prefixes[3], prefixes[3])
+	where, args := `(form = ? AND period = ?) OR key = ?`, []any{form, period, IssueKey(form, period)}
+	for _, p := range prefixes {
+		where += ` OR substr(key, 1, length(?)) = ?`
+		args = append(args, p, p)
+	}
+	out, err := l.outMailsWhere(ctx, where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("outbox of %s %s: %w", form, period, err)
 	}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"io"
 	"maps"
 	"os"
@@ -171,7 +172,7 @@ func checkIndex(t *testing.T, files map[string][]byte) {
 			t.Errorf("index links %s, which is not in the dossier", link)
 		}
 	}
-	for _, want := range []string{"Hồ sơ kỳ báo cáo", "tháng 11/2026", "Phòng Quản lý đầu tư (QLDT)", "Đồng ý", "Đề nghị chỉnh sửa", "Không, gửi muộn"} {
+	for _, want := range []string{"Hồ sơ kỳ báo cáo", "Kỳ báo cáo: Tháng 11/2026", "Phòng Quản lý đầu tư (QLDT)", "Đồng ý", "Đề nghị chỉnh sửa", "Không, gửi muộn"} {
 		if !strings.Contains(text.String(), want) {
 			t.Errorf("index lacks %q", want)
 		}
@@ -240,4 +241,40 @@ func countPrefix(files map[string][]byte, prefix string) int {
 		}
 	}
 	return n
+}
+
+// An issued period under correction: the dossier holds the issued report and the index says who
+// asked for the correction and what they wrote.
+func TestDossier_Correction(t *testing.T) {
+	cfg, dataDir := statusOffice(t)
+	issued := issueOctober(t, cfg, dataDir)
+	ctx := context.Background()
+	l, err := ledger.Open(ctx, dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = l.SaveApproval(ctx, ledger.ApprovalUpdate{Form: "BM.02.01/KH", Period: "2025-10", State: json.RawMessage(`{"Status":"correcting","Version":1}`),
+		Revision: 1, At: officeTime(t, "2025-10-24 08:00"),
+		Reopen: &ledger.Correction{Replaces: 1, Cause: ledger.CauseLeader, OpenedBy: "tb", Words: "Sửa chỉ tiêu 2", OpenedAt: officeTime(t, "2025-10-24 08:00")}})
+	l.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	zipPath := filepath.Join(t.TempDir(), "ho-so.zip")
+	if code, out, errs := runCLI(t, "dossier", "--config", cfg, "--form", "BM.02.01/KH", "--period", "2025-10", "-o", zipPath); code != 0 {
+		t.Fatalf("dossier: exit %d\n%s\n%s", code, out, errs)
+	}
+	if code, out, _ := runCLI(t, "dossier", "--verify", zipPath); code != 0 {
+		t.Fatalf("verify: exit %d\n%s", code, out)
+	}
+	files := readZip(t, zipPath)
+	if !bytes.Equal(files["ban-hanh/lan-1-du-thao-v1.xlsx"], issued) {
+		t.Error("the dossier does not hold the issued report")
+	}
+	index := string(files["index.html"])
+	for _, want := range []string{"Điều chỉnh báo cáo đã ban hành", "Lãnh đạo đề nghị chỉnh sửa", "Sửa chỉ tiêu 2", "Kỳ báo cáo: Tháng 10/2025"} {
+		if !strings.Contains(index, want) {
+			t.Errorf("index lacks %q", want)
+		}
+	}
 }
