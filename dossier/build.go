@@ -25,7 +25,7 @@ func Build(ctx context.Context, l *ledger.Ledger, form, period string, names Nam
 	if err != nil {
 		return err
 	}
-	z := &zipWriter{zw: zip.NewWriter(w), at: time.Now()}
+	z := &zipWriter{zw: zip.NewWriter(w), at: names.At}
 	if err := writeFiles(l, r, z); err != nil {
 		return err
 	}

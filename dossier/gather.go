@@ -27,6 +27,9 @@ type Names struct {
 	Units       map[string]string // unit code → name
 	People      map[string]string // person id → name
 	Location    *time.Location    // the office's time zone (UTC when nil)
+	// At is when the dossier is made, printed on the index and stamped on every file of the
+	// zip: the same ledger at the same At makes the same zip, byte for byte.
+	At time.Time
 }
 
 // record is everything the ledger holds about one form's period.

@@ -83,7 +83,7 @@ func writeIndex(w io.Writer, r record, n Names) error {
 		}
 		return t.In(n.Location).Format("15:04 02/01/2006")
 	}
-	p := indexPage{L: labels, Form: r.form, FormTitle: n.FormTitle, Period: r.period, PeriodLabel: n.PeriodLabel, Printed: at(time.Now())}
+	p := indexPage{L: labels, Form: r.form, FormTitle: n.FormTitle, Period: r.period, PeriodLabel: n.PeriodLabel, Printed: at(n.At)}
 	for _, m := range r.mails {
 		p.Mails = append(p.Mails, indexRow{[]string{at(m.ReceivedAt), m.From, m.Subject, outcome(m.Outcome)}, mailName(m)})
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/dossier"
@@ -59,7 +60,7 @@ func runDossier(ctx context.Context, args []string, stdout, _ io.Writer) error {
 }
 
 func dossierNames(cfg *config.Config, f *config.Form, p period.Period) dossier.Names {
-	n := dossier.Names{FormTitle: f.Title, PeriodLabel: p.Label(), Units: map[string]string{}, People: map[string]string{}, Location: cfg.Location}
+	n := dossier.Names{FormTitle: f.Title, PeriodLabel: p.Label(), Units: map[string]string{}, People: map[string]string{}, Location: cfg.Location, At: time.Now()}
 	for _, u := range cfg.Units {
 		n.Units[u.Code] = u.Name
 	}

@@ -7,15 +7,18 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"io"
 	"maps"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 
+	"github.com/tonghop/tonghop/dossier"
 	"github.com/tonghop/tonghop/ledger"
 )
 
@@ -44,6 +47,7 @@ func TestDossier_Demo(t *testing.T) {
 		t.Errorf("QLDT's versions: got %d, want 2 (the rejected one and its correction)", n)
 	}
 	checkIssuedIsLedgers(t, filepath.Join(dir, "demo", "data"), files)
+	checkSameZipTwice(t, filepath.Join(dir, "demo", "data"))
 	checkIndex(t, files)
 
 	changed := maps.Clone(files)
@@ -68,6 +72,31 @@ func TestDossier_Demo(t *testing.T) {
 	}
 	if left, _ := filepath.Glob(filepath.Join(dir, "*")); len(left) != 3 { // demo, ho-so.zip, altered.zip and nothing else
 		t.Errorf("files left: %q", left)
+	}
+}
+
+// checkSameZipTwice: the same ledger at the same time makes the same zip, byte for byte.
+func checkSameZipTwice(t *testing.T, dataDir string) {
+	t.Helper()
+	ctx := context.Background()
+	l, err := ledger.Open(ctx, dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	names := dossier.Names{At: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)}
+	var a, b bytes.Buffer
+	if err := dossier.Build(ctx, l, "BM.02.01/KH", "2026-11", names, &a); err != nil {
+		t.Fatal(err)
+	}
+	if err := dossier.Build(ctx, l, "BM.02.01/KH", "2026-11", names, &b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two dossiers of the same ledger at the same time differ")
+	}
+	if err := dossier.Build(ctx, l, "BM.02.01/KH", "2026-10", names, &b); !errors.Is(err, ledger.ErrNotFound) {
+		t.Errorf("dossier of a period the ledger does not hold: %v, want ErrNotFound", err)
 	}
 }
 
