@@ -170,3 +170,14 @@ func receivedMails(ctx context.Context, l *ledger.Ledger, r record) ([]ledger.Ma
 	slices.SortFunc(out, func(a, b ledger.Mail) int { return cmp.Compare(a.ID, b.ID) })
 	return out, nil
 }
+
+// ReceivedMails returns the received mails of a form's period, as the dossier holds them: those
+// that carried its workbooks, edited drafts and corrections, and the leaders' replies its
+// approval counted. Retention purges the same mails the dossier hands over.
+func ReceivedMails(ctx context.Context, l *ledger.Ledger, form, period string) ([]ledger.Mail, error) {
+	r, err := gather(ctx, l, form, period)
+	if errors.Is(err, ledger.ErrNotFound) {
+		return nil, nil
+	}
+	return r.mails, err
+}

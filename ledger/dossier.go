@@ -13,6 +13,16 @@ import (
 // decisions about files received after the issue, whose keys start with the
 // period's own prefixes (the same keys keys.go builds; nothing here parses a key apart).
 func (l *Ledger) PeriodOutMails(ctx context.Context, form, period string) ([]OutMail, error) {
+	where, args := periodOutWhere(form, period)
+	out, err := outMailsWhere(ctx, l.db, where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("outbox of %s %s: %w", form, period, err)
+	}
+	return out, nil
+}
+
+// periodOutWhere selects the outbox mails of PeriodOutMails.
+func periodOutWhere(form, period string) (string, []any) {
 	prefixes := []string{
 		fmt.Sprintf("draft:%s:%s:", form, period),
 		fmt.Sprintf("approval:%s:%s:", form, period),
@@ -26,32 +36,32 @@ func (l *Ledger) PeriodOutMails(ctx context.Context, form, period string) ([]Out
 		where += ` OR substr(key, 1, length(?)) = ?`
 		args = append(args, p, p)
 	}
-	out, err := l.outMailsWhere(ctx, where, args...)
-	if err != nil {
-		return nil, fmt.Errorf("outbox of %s %s: %w", form, period, err)
-	}
-	return out, nil
+	return where, args
 }
 
 // AnswersTo returns the outbox mails answering the received mail whose raw bytes hash to
 // mailSHA, by ID: its receipt or rejection, the clerks' notice or forward of it, the answers to
 // a leader's or a clerk's reply.
 func (l *Ledger) AnswersTo(ctx context.Context, mailSHA string) ([]OutMail, error) {
-	approvalReply, lateReply := ApprovalReplyKey(mailSHA, ""), LateFileReplyKey(mailSHA, "")
-	out, err := l.outMailsWhere(ctx, `key IN (?, ?, ?, ?, ?, ?)
-		OR substr(key, 1, length(?)) = ? OR substr(key, 1, length(?)) = ?`,
-		ReceiptKey(mailSHA), RejectionKey(mailSHA), OversizeRejectionKey(mailSHA), ForwardKey(mailSHA),
-		UnitMessageNoticeKey(mailSHA), StuckMailNoticeKey(mailSHA),
-		approvalReply, approvalReply, lateReply, lateReply)
+	out, err := answersTo(ctx, l.db, mailSHA)
 	if err != nil {
 		return nil, fmt.Errorf("answers to mail %s: %w", mailSHA, err)
 	}
 	return out, nil
 }
 
+func answersTo(ctx context.Context, q queryer, mailSHA string) ([]OutMail, error) {
+	approvalReply, lateReply := ApprovalReplyKey(mailSHA, ""), LateFileReplyKey(mailSHA, "")
+	return outMailsWhere(ctx, q, `key IN (?, ?, ?, ?, ?, ?)
+		OR substr(key, 1, length(?)) = ? OR substr(key, 1, length(?)) = ?`,
+		ReceiptKey(mailSHA), RejectionKey(mailSHA), OversizeRejectionKey(mailSHA), ForwardKey(mailSHA),
+		UnitMessageNoticeKey(mailSHA), StuckMailNoticeKey(mailSHA),
+		approvalReply, approvalReply, lateReply, lateReply)
+}
+
 // outMailsWhere lists the outbox mails matching where (a trusted constant), by ID.
-func (l *Ledger) outMailsWhere(ctx context.Context, where string, args ...any) ([]OutMail, error) {
-	rows, err := l.db.QueryContext(ctx, `SELECT `+outColumns+` FROM outbox WHERE `+where+` ORDER BY id`, args...)
+func outMailsWhere(ctx context.Context, q queryer, where string, args ...any) ([]OutMail, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+outColumns+` FROM outbox WHERE `+where+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -187,3 +187,9 @@ const (
 // ActionRequestCreated is recorded on PeriodObject when a one-off request is made (actor: who
 // made it, detail: its units and due time).
 const ActionRequestCreated Action = "request.created"
+
+// Issue 21 (part D, retention): a period's records removed once the records schedule let them go.
+
+// ActionPeriodPurged is recorded on PeriodObject when a period's records are purged (actor: who
+// ran the purge, detail: what was removed). The event itself stays: the trail says they existed.
+const ActionPeriodPurged Action = "period.purged"

@@ -46,6 +46,7 @@ func commands() []command {
 		{"decide", "read a leader's reply (.eml) as an approval decision and print it as JSON", runDecide},
 		{"config", "check a configuration file (config check --config FILE)", runConfig},
 		{"dossier", "write a period's whole record as a zip for an inspector, or verify one", runDossier},
+		{"purge", "remove the records of periods past their retention (--dry-run lists them)", runPurge},
 		{"version", "print the version", runVersion},
 	}
 }
