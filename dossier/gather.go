@@ -163,7 +163,14 @@ func receivedMails(ctx context.Context, l *ledger.Ledger, r record) ([]ledger.Ma
 			return nil, err
 		}
 		for _, m := range found {
-			byID[m.ID] = m
+			// A Message-ID is the sender's to choose: only the mail the ledger recorded as a
+			// reply of the chain is this decision's, never another that reused its Message-ID.
+			switch _, err := l.FirstEvent(ctx, ledger.ActionApprovalReply, ledger.MailObject(m.SHA256)); {
+			case err == nil:
+				byID[m.ID] = m
+			case !errors.Is(err, ledger.ErrNotFound):
+				return nil, err
+			}
 		}
 	}
 	out := slices.Collect(maps.Values(byID))

@@ -43,6 +43,9 @@ func TestDossier_Demo(t *testing.T) {
 			t.Errorf("no file under %s", prefix)
 		}
 	}
+	if n := countPrefix(files, "thu-den/"); n != 11 {
+		t.Errorf("original mails: got %d, want 11 (8 units' mails, 3 leaders' replies)", n)
+	}
 	if n := countPrefix(files, "ban-nop/QLDT/"); n != 2 {
 		t.Errorf("QLDT's versions: got %d, want 2 (the rejected one and its correction)", n)
 	}
