@@ -269,6 +269,9 @@ type Form struct {
 	ConsolidateAfter string `toml:"consolidate_after"`
 	// DeadlineOverrides moves single periods' deadlines by hand.
 	DeadlineOverrides []DeadlineOverride `toml:"deadline_overrides"`
+	// RetentionYears is how many years a period's records are kept after the period ends (issue
+	// 21): unset, 5; 0, for ever. A yearly report is kept for ever whatever it says. See Retention.
+	RetentionYears *int `toml:"retention_years"`
 }
 
 // Duration is a time.Duration written as "90s", "5m", "1h".

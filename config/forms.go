@@ -30,6 +30,7 @@ func (c *Config) validateForms(v *validator) {
 		}
 		c.parseSchedule(v, path, f)
 		c.validateChain(v, path, f)
+		validateRetention(v, path, f)
 	}
 }
 

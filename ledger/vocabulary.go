@@ -197,3 +197,9 @@ const ActionRecordsDamaged Action = "records.damaged"
 // ActionMailFailed is recorded on a mail set aside because handling it failed the same way
 // again and again (detail: the error).
 const ActionMailFailed Action = "mail.failed"
+
+// Issue 21 (part D, retention): a period's records removed once the records schedule let them go.
+
+// ActionPeriodPurged is recorded on PeriodObject when a period's records are purged (actor: who
+// ran the purge, detail: what was removed). The event itself stays: the trail says they existed.
+const ActionPeriodPurged Action = "period.purged"

@@ -46,6 +46,8 @@ func commands() []command {
 		{"decide", "read a leader's reply (.eml) as an approval decision and print it as JSON", runDecide},
 		{"verify", "prove the records intact: database, stored files, figures, issued reports", runVerify},
 		{"config", "check a configuration file (config check --config FILE)", runConfig},
+		{"dossier", "write a period's whole record as a zip for an inspector, or verify one", runDossier},
+		{"purge", "remove the records of periods past their retention (--dry-run lists them)", runPurge},
 		{"version", "print the version", runVersion},
 	}
 }

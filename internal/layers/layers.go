@@ -25,6 +25,8 @@ var Floors = map[string]int{
 	"reportbook": 3,
 	// Part A (figures): the opening-figures workbook and past figures to import.
 	"history": 3,
+	// Issue 21 (part D): a period's whole record handed over as a zip, from the ledger.
+	"dossier": 3,
 	// 4: the compiled office.
 	"office": 4,
 	// 5: the stages of the cycle — they never import each other.
