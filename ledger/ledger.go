@@ -11,7 +11,8 @@
 //
 // Layout of a ledger directory: ledger.db (with its -wal and -shm files while open),
 // ledger.open.lock (held while opening) and blobs/ab/cdef… (raw mails and attachments by sha256,
-// see PutBlob). Back up ledger.db and blobs.
+// see PutBlob). Back it up with Snapshot (a consistent copy of the live database) and then the
+// blobs; a plain copy of ledger.db beside its -wal file is not safe while the ledger is open.
 //
 // The ledger does not read the clock (except to stamp applied migrations): callers pass times in,
 // and they come back in UTC.
