@@ -67,6 +67,14 @@ func runBackup(ctx context.Context, args []string, stdout, _ io.Writer) error {
 // files after it: blobs are written before the rows that name them, so every blob the snapshot
 // refers to is already there when the tree is walked.
 func backup(ctx context.Context, cfg *config.Config, cfgPath, dir string) (*backupInfoDoc, error) {
+	inside, err := within(cfg.DataDir, dir)
+	if err != nil {
+		return nil, fmt.Errorf("backup: %w", err)
+	}
+	if inside {
+		// A backup inside the tree it copies would copy itself as it grows.
+		return nil, fmt.Errorf("backup: %s is inside the data directory %s", dir, cfg.DataDir)
+	}
 	if err := emptyDir(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("backup: %w", err)
 	}
@@ -79,6 +87,9 @@ func backup(ctx context.Context, cfg *config.Config, cfgPath, dir string) (*back
 		return nil, err
 	}
 	info := &backupInfoDoc{Created: time.Now().UTC(), Version: version, DataDir: cfg.DataDir, Config: cfgPath}
+	if abs, err := filepath.Abs(cfgPath); err == nil {
+		info.Config = abs
+	}
 	dbRel := path.Join(backupData, "ledger.db")
 	if info.Schema, err = ledger.Snapshot(ctx, cfg.DataDir, filepath.Join(dir, filepath.FromSlash(dbRel))); err != nil {
 		return nil, err
@@ -203,4 +214,18 @@ func emptyDir(dir string, perm fs.FileMode) error {
 		return fmt.Errorf("%s is not empty", dir)
 	}
 	return nil
+}
+
+// within reports whether path is dir or lies under it, comparing absolute, cleaned paths.
+func within(dir, path string) (bool, error) {
+	d, err := filepath.Abs(dir)
+	if err != nil {
+		return false, err
+	}
+	p, err := filepath.Abs(path)
+	if err != nil {
+		return false, err
+	}
+	rel, err := filepath.Rel(d, p)
+	return err == nil && filepath.IsLocal(rel), nil
 }

@@ -61,3 +61,22 @@ func FuzzParseManifest(f *testing.F) {
 		}
 	})
 }
+
+func TestWithin(t *testing.T) {
+	tests := []struct {
+		dir, path string
+		want      bool
+	}{
+		{"/srv/data", "/srv/data", true},
+		{"/srv/data", "/srv/data/backup", true},
+		{"/srv/data", "/srv/data/../data/x", true},
+		{"/srv/data", "/srv/data-backup", false},
+		{"/srv/data", "/srv", false},
+		{"/srv/data", "/var/backups/tonghop", false},
+	}
+	for _, tt := range tests {
+		if got, err := within(tt.dir, tt.path); err != nil || got != tt.want {
+			t.Errorf("within(%q, %q): got %v, %v; want %v", tt.dir, tt.path, got, err, tt.want)
+		}
+	}
+}

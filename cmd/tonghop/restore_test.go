@@ -94,6 +94,17 @@ func TestBackup_Contents(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, "not empty") {
 		t.Errorf("backup into a used directory: exit %d, %q; want 1 and \"not empty\"", code, stderr)
 	}
+	cfg, err := config.LoadListing(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runCmd("backup", "--config", cfgPath, "--to", filepath.Join(cfg.DataDir, "backup"))
+	if code != 1 || !strings.Contains(stderr, "inside the data directory") {
+		t.Errorf("backup into the data directory: exit %d, %q; want 1 and \"inside the data directory\"", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(cfg.DataDir, "backup")); err == nil {
+		t.Error("a refused backup created its directory inside the data directory")
+	}
 }
 
 func TestRestore(t *testing.T) {
