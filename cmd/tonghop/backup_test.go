@@ -18,9 +18,8 @@ import (
 
 // TestBackup_WhileIngesting is the test: a backup taken while the daemon (in this
 // process, on embedded mail servers) takes in 500 messages, restored into a new data directory,
-// holds every message recorded before the backup began, with its blobs whole and the database
-// passing integrity_check. (tonghop verify, written beside this, is to be run on the restored
-// directory as well once both are merged.)
+// holds every message recorded before the backup began, with its blobs whole, the database
+// passing integrity_check and tonghop verify finding nothing wrong.
 func TestBackup_WhileIngesting(t *testing.T) {
 	if testing.Short() {
 		t.Skip("ingests 500 messages")
@@ -97,6 +96,11 @@ func TestBackup_WhileIngesting(t *testing.T) {
 	}
 	blobs := checkBlobs(t, rl, got)
 	checkIntegrity(t, restored.DataDir)
+	if code, stdout, stderr := runCmd("verify", "--config", restored.Path); code != 0 || strings.Contains(stdout, "WRONG") {
+		t.Errorf("verify of the restored data directory: exit %d\n%s%s", code, stdout, stderr)
+	} else {
+		t.Logf("verify of the restored data directory: %s", strings.TrimSpace(stdout))
+	}
 	t.Logf("restored: %d mails (%d recorded before the backup began), %d blobs read back and hash-checked", len(got), len(before), blobs)
 }
 
