@@ -42,7 +42,7 @@ func commands() []command {
 		{"consolidate", "build the consolidated workbook of a form and period from the ledger", runConsolidate},
 		{"decide", "read a leader's reply (.eml) as an approval decision and print it as JSON", runDecide},
 		{"config", "check a configuration file (config check --config FILE)", runConfig},
-		{"version", "print the version", runVersion},
+		{"version", "print the version, source revision and Go version of this binary (also --version)", runVersion},
 	}
 }
 
