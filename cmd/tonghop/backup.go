@@ -86,7 +86,7 @@ func backup(ctx context.Context, cfg *config.Config, cfgPath, dir string) (*back
 	if err := to.Mkdir(backupData, 0o700); err != nil {
 		return nil, err
 	}
-	info := &backupInfoDoc{Created: time.Now().UTC(), Version: version, DataDir: cfg.DataDir, Config: cfgPath}
+	info := &backupInfoDoc{Created: time.Now().UTC(), Version: buildVersion(), DataDir: cfg.DataDir, Config: cfgPath}
 	if abs, err := filepath.Abs(cfgPath); err == nil {
 		info.Config = abs
 	}

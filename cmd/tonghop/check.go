@@ -48,7 +48,7 @@ type checkResult struct {
 }
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("check", "check --config FILE [--json] [--unit U] WORKBOOK.xlsx",
+	fs := newFlags("check", "check --config FILE [--json] [--unit U] [--at TIME] WORKBOOK.xlsx",
 		"Read a filled workbook as the daemon does and print what it is (form, version, unit, period)\n"+
 			"and every problem. Exit status: 0 valid, 1 invalid, 2 not a usable workbook.", stdout)
 	path := fs.String("config", "", "configuration `file` (required)")

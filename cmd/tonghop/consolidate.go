@@ -20,7 +20,7 @@ import (
 )
 
 func runConsolidate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("consolidate", "consolidate --config FILE --form CODE --period P -o FILE.xlsx [--force]",
+	fs := newFlags("consolidate", "consolidate --config FILE --form CODE --period P -o FILE.xlsx [--force] [--at TIME]",
 		"Build the consolidated workbook of a form and period from the ledger: summary, units' detail,\n"+
 			"narrative by heading, submission status and provenance. A build is stored as the next draft\n"+
 			"version (which the daemon then sends up the approval chain) unless nothing it counts has\n"+

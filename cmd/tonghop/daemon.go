@@ -16,13 +16,13 @@ import (
 )
 
 func runDaemon(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("run", "run --config FILE",
+	fs := newFlags("run", "run --config FILE [--log-level LEVEL] [--start TIME [--speed FACTOR]]",
 		"Run the daemon: read the shared mailbox, answer each file, send templates, reminders and nags,\n"+
 			"and keep everything in the ledger. SIGINT or SIGTERM stops it cleanly within 10 seconds.", stdout)
 	path := fs.String("config", "", "configuration `file` (required)")
 	level := fs.String("log-level", "info", "log `level`: debug, info, warn or error")
 	start := fs.String("start", "", "testing: run a simulated clock from this office `time` (2006-01-02T15:04)")
-	speed := fs.Float64("speed", 1, "testing: with --start, how many times faster than the wall clock the simulated clock runs")
+	speed := fs.Float64("speed", 1, "testing: with --start, the `factor` by which the simulated clock runs faster than the wall clock")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -84,7 +84,7 @@ func serve(ctx context.Context, cfg *config.Config, clk clock.Clock, logger *slo
 		return err
 	}
 	defer d.Close()
-	logger.Info("tonghop started", "version", version, "config", cfg.Path, "data_dir", cfg.DataDir,
+	logger.Info("tonghop started", "version", buildVersion(), "config", cfg.Path, "data_dir", cfg.DataDir,
 		"units", len(cfg.Units), "forms", len(cfg.Forms), "xls_converter", converterName(conv), "mail_auth", mailAuthName(cfg.MailAuth))
 	for _, e := range office.Exposures(cfg, office.FileModes(cfg)) {
 		logger.Warn("configuration exposes the office", "key", e.Key, "warning", e.Message)
@@ -98,7 +98,7 @@ func runDemo(ctx context.Context, args []string, stdout, _ io.Writer) error {
 			"servers, a fortnight of office time in seconds, and print its timeline. The office's config,\n"+
 			"ledger and every workbook stay in DIR.", stdout)
 	dir := fs.String("dir", "", "`directory` to write the sample office into (default: a new temporary directory)")
-	units := fs.Int("units", 8, "number of `units` in the sample office (4–60)")
+	units := fs.Int("units", 8, "number of units `N` in the sample office (4–60)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

@@ -14,9 +14,6 @@ import (
 	"syscall"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "dev"
-
 // errUsage marks a command-line mistake: one line on stderr and exit code 2.
 var errUsage = errors.New("usage")
 
@@ -50,7 +47,7 @@ func commands() []command {
 		{"purge", "remove the records of periods past their retention (--dry-run lists them)", runPurge},
 		{"backup", "copy the ledger, blobs, archive, template key and config to a directory, with a manifest", runBackup},
 		{"restore", "put a backup into an empty data directory, after checking its manifest", runRestore},
-		{"version", "print the version", runVersion},
+		{"version", "print the version, source revision and Go version of this binary (also --version)", runVersion},
 	}
 }
 
@@ -66,6 +63,9 @@ func main() {
 
 // run executes the command line and returns the exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version") {
+		args = append([]string{"version"}, args[1:]...)
+	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(stdout)
 		if len(args) == 0 {
@@ -102,8 +102,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "tonghop consolidates the periodic work plans and reports of an office's units over email and Excel.")
 	fmt.Fprintln(w, "\nUsage: tonghop <command> [flags]\n\nCommands:")
+	width := 0
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		width = max(width, len(c.name))
+	}
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-*s  %s\n", width, c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nRun 'tonghop <command> --help' for the flags of a command.")
 }
@@ -113,10 +117,8 @@ func newFlags(name, synopsis, about string, stdout io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
-		fmt.Fprintf(stdout, "Usage: tonghop %s\n\n%s\n\nFlags:\n", synopsis, about)
-		fs.SetOutput(stdout)
-		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
+		fmt.Fprintf(stdout, "Usage: tonghop %s\n\n%s\n", synopsis, about)
+		printFlags(stdout, fs)
 	}
 	return fs
 }
@@ -166,13 +168,4 @@ func quietParse(fs *flag.FlagSet, args []string) error {
 	fs.Usage = func() {}
 	defer func() { fs.Usage = usage }()
 	return fs.Parse(args)
-}
-
-func runVersion(_ context.Context, args []string, stdout, _ io.Writer) error {
-	fs := newFlags("version", "version", "Print the version of tonghop.", stdout)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	fmt.Fprintln(stdout, "tonghop", version)
-	return nil
 }

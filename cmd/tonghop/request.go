@@ -28,7 +28,7 @@ func runRequest(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			"any period. --title says what is asked and --covers the time it covers, as letters print them.", stdout)
 	path := fs.String("config", "", "configuration `file` (required)")
 	code := fs.String("form", "", "form `code`, such as BM.02.01/KH (required)")
-	unitList := fs.String("units", "", "`all` the form's units, or unit codes separated by commas (required)")
+	unitList := fs.String("units", "", "which units: `all|U1,U2`, all the form's units or their codes separated by commas (required)")
 	dueText := fs.String("due", "", "due time, `YYYY-MM-DD HH:MM` in the office's zone (required)")
 	title := fs.String("title", "", "what is asked, as letters print it")
 	covers := fs.String("covers", "", "the time the report covers, as letters print it")

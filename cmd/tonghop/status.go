@@ -13,7 +13,7 @@ import (
 )
 
 func runStatus(ctx context.Context, args []string, stdout, _ io.Writer) error {
-	fs := newFlags("status", "status --config FILE [--form CODE] [--period P] [--last N] [--tsv]",
+	fs := newFlags("status", "status --config FILE [--form CODE] [--period P] [--last N] [--tsv] [--at TIME]",
 		"Print, for each form, the matrix of units × periods: on time, late (by how long), invalid,\n"+
 			"missing, not yet due; and per period the reporting rate and the on-time rate.", stdout)
 	path := fs.String("config", "", "configuration `file` (required)")
