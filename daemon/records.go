@@ -42,6 +42,7 @@ func (d *Daemon) CheckRecords(ctx context.Context) error {
 		return fmt.Errorf("check records: %w", err)
 	}
 	d.checked.Store(&RecordsCheck{At: now, Problems: len(found)})
+	d.monitor.RecordsChecked(now, len(found))
 	log := d.log.With("component", "records")
 	if len(found) == 0 {
 		log.Info("records checked: intact")

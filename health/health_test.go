@@ -269,3 +269,22 @@ func TestMonitor_LedgerNotWritable(t *testing.T) {
 		t.Errorf("got %d %+v, want 503 and the ledger not writable, with its error", code, r.Ledger)
 	}
 }
+
+// TestMonitor_RecordsCheck: the daemon's last check of the records is in the report; one that
+// found problems fails it, and a clean one after it clears it.
+func TestMonitor_RecordsCheck(t *testing.T) {
+	m := health.New(health.Options{Ledger: openLedger(t), Now: func() time.Time { return t0 }, PollStale: time.Hour})
+	m.Polled(nil)
+	if r := m.Check(context.Background()); r.Status != "ok" || r.Records.LastCheck != nil {
+		t.Fatalf("before any check: got %q last_check=%v, want ok and none", r.Status, r.Records.LastCheck)
+	}
+	m.RecordsChecked(t0, 2)
+	r := m.Check(context.Background())
+	if r.Status != "failing" || r.Records.Problems != 2 || r.Records.LastCheck == nil || !r.Records.LastCheck.Equal(t0) || len(r.Problems) != 1 {
+		t.Errorf("after a check with 2 problems: got %q %+v %q, want failing with one problem", r.Status, r.Records, r.Problems)
+	}
+	m.RecordsChecked(t0.Add(time.Hour), 0)
+	if r := m.Check(context.Background()); r.Status != "ok" || r.Records.Problems != 0 {
+		t.Errorf("after a clean check: got %q %+v, want ok", r.Status, r.Records)
+	}
+}

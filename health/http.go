@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"time"
@@ -34,6 +35,12 @@ type Report struct {
 		OldestAgeSeconds float64 `json:"oldest_age_seconds"`
 		Error            string  `json:"error,omitempty"`
 	} `json:"outbox"`
+	// Records is the daemon's last check of the records (at start and daily: integrity, every
+	// stored file present, the recent ones hashed); a check that found problems fails the report.
+	Records struct {
+		LastCheck *time.Time `json:"last_check"` // null: none finished since start
+		Problems  int        `json:"problems"`
+	} `json:"records"`
 }
 
 // Check builds the report: it commits the ledger's write probe and reads its backlog.
@@ -50,7 +57,14 @@ func (m *Monitor) Check(ctx context.Context) Report {
 	}
 	m.mu.Lock()
 	lastPoll, lastSend, pollErr := m.lastPoll, m.lastSend, m.lastPollErr
+	lastCheck, damaged := m.lastCheck, m.damaged
 	m.mu.Unlock()
+	if !lastCheck.IsZero() {
+		r.Records.LastCheck, r.Records.Problems = &lastCheck, damaged
+	}
+	if damaged > 0 {
+		r.Problems = append(r.Problems, fmt.Sprintf("the check of the records found %d problems (run tonghop verify)", damaged))
+	}
 	since := m.started
 	if !lastPoll.IsZero() {
 		r.IMAP.LastPoll, since = &lastPoll, lastPoll

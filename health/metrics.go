@@ -58,6 +58,8 @@ type Monitor struct {
 	mu                 sync.Mutex
 	lastPoll, lastSend time.Time
 	lastPollErr        string
+	lastCheck          time.Time // the last check of the records, and how many problems it found
+	damaged            int
 }
 
 // New builds a Monitor and registers its metrics, the outbox gauges read from the ledger at
@@ -115,6 +117,16 @@ func (m *Monitor) Approval(action ledger.Action) {
 	if m != nil && action.IsApproval() {
 		m.approvals.WithLabelValues(string(action)).Inc()
 	}
+}
+
+// RecordsChecked notes the daemon's check of the records, at t, and how many problems it found.
+func (m *Monitor) RecordsChecked(t time.Time, problems int) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.lastCheck, m.damaged = t, problems
 }
 
 // Polled says the mailbox answered a poll: err nil, at the time now; else the error is kept for
