@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,27 +24,7 @@ func TestBackup_WhileIngesting(t *testing.T) {
 		t.Skip("ingests 500 messages")
 	}
 	const messages = 500
-	units := make([]string, 40)
-	for i := range units {
-		units[i] = fmt.Sprintf("DV%02d", i+1)
-	}
-	srv, cfgPath := officetest.OfficeWith(t, testKey, officetest.Options{Units: units, RepliesPerHour: 1_000_000})
-	cfg, err := config.Load(cfgPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	workbooks := map[string][]byte{}
-	for _, u := range units {
-		workbooks[u] = officetest.Workbook(t, cfg, u, []byte(testKey), false)
-	}
-	for i := range messages {
-		u := units[i%len(units)]
-		raw := officetest.Mail(officetest.UnitAddr(u), officetest.OfficeAddr, fmt.Sprintf("backup-%d@kcn.example", i),
-			"", "BM.02.01-KH_2026-11_"+u+".xlsx", workbooks[u])
-		if err := srv.Append(officetest.OfficeAddr, "INBOX", officetest.Delivered(raw)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	_, cfgPath, cfg := floodedOffice(t, messages, "backup")
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

@@ -32,27 +32,7 @@ func TestRun_DrainUnderKills(t *testing.T) {
 		t.Skip("builds and runs the binary")
 	}
 	messages, kills := envInt(t, "TONGHOP_DRAIN_MESSAGES", 300), envInt(t, "TONGHOP_DRAIN_KILLS", 5)
-	units := make([]string, 40)
-	for i := range units {
-		units[i] = fmt.Sprintf("DV%02d", i+1)
-	}
-	srv, cfgPath := officetest.OfficeWith(t, testKey, officetest.Options{Units: units, RepliesPerHour: 1_000_000})
-	cfg, err := config.Load(cfgPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	workbooks := map[string][]byte{}
-	for _, u := range units {
-		workbooks[u] = officetest.Workbook(t, cfg, u, []byte(testKey), false)
-	}
-	for i := range messages {
-		u := units[i%len(units)]
-		raw := officetest.Mail(officetest.UnitAddr(u), officetest.OfficeAddr, fmt.Sprintf("drain-%d@kcn.example", i),
-			"", "BM.02.01-KH_2026-11_"+u+".xlsx", workbooks[u])
-		if err := srv.Append(officetest.OfficeAddr, "INBOX", officetest.Delivered(raw)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	srv, cfgPath, cfg := floodedOffice(t, messages, "drain")
 	// Mid-November, before the deadline; the clock runs at real speed.
 	args := []string{"--start", "2026-11-16T09:00"}
 	for k := range kills {
@@ -176,4 +156,32 @@ func envInt(t *testing.T, name string, def int) int {
 		t.Fatalf("%s=%q: want a count", name, v)
 	}
 	return n
+}
+
+// floodedOffice is a test office of 40 units whose shared mailbox holds n valid monthly reports,
+// the units' in turn, Message-IDs "<prefix>-<i>@kcn.example": the inbox a flood leaves.
+func floodedOffice(t *testing.T, n int, prefix string) (*localmail.Server, string, *config.Config) {
+	t.Helper()
+	units := make([]string, 40)
+	for i := range units {
+		units[i] = fmt.Sprintf("DV%02d", i+1)
+	}
+	srv, cfgPath := officetest.OfficeWith(t, testKey, officetest.Options{Units: units, RepliesPerHour: 1_000_000})
+	cfg, err := config.Load(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	workbooks := map[string][]byte{}
+	for _, u := range units {
+		workbooks[u] = officetest.Workbook(t, cfg, u, []byte(testKey), false)
+	}
+	for i := range n {
+		u := units[i%len(units)]
+		raw := officetest.Mail(officetest.UnitAddr(u), officetest.OfficeAddr, fmt.Sprintf("%s-%d@kcn.example", prefix, i),
+			"", "BM.02.01-KH_2026-11_"+u+".xlsx", workbooks[u])
+		if err := srv.Append(officetest.OfficeAddr, "INBOX", officetest.Delivered(raw)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return srv, cfgPath, cfg
 }
