@@ -174,17 +174,17 @@ func (s *Server) prepare(t testing.TB) error {
 func (s *Server) startOnFreePorts() error {
 	var err error
 	for attempt := 0; attempt < 5; attempt++ {
-		if s.port, err = freePort(); err != nil {
+		if s.port, err = supervise.FreePort(); err != nil {
 			return err
 		}
 		s.tlsPort, s.lmtpPort = 0, 0
 		if s.opts.TLS {
-			if s.tlsPort, err = freePort(); err != nil {
+			if s.tlsPort, err = supervise.FreePort(); err != nil {
 				return err
 			}
 		}
 		if s.opts.LMTP {
-			if s.lmtpPort, err = freePort(); err != nil {
+			if s.lmtpPort, err = supervise.FreePort(); err != nil {
 				return err
 			}
 		}
@@ -280,25 +280,10 @@ func (s *Server) Dir() string { return s.dir }
 
 // Log returns what Dovecot logged so far, with what it wrote to stderr.
 func (s *Server) Log() string {
-	logged, _ := os.ReadFile(s.logPath())
-	stderr, _ := os.ReadFile(filepath.Join(s.dir, "stderr.log"))
-	if len(stderr) > 0 {
-		logged = append(append(logged, "--- stderr ---\n"...), stderr...)
-	}
-	return string(logged)
+	return supervise.Logs(s.logPath(), filepath.Join(s.dir, "stderr.log"))
 }
 
 func (s *Server) logPath() string { return filepath.Join(s.dir, "dovecot.log") }
-
-// freePort returns a loopback port nobody listened on a moment ago.
-func freePort() (int, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, fmt.Errorf("find a free port: %w", err)
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port, nil
-}
 
 // binaries are the installed Dovecot programs.
 type binaries struct{ dovecot, doveadm string }

@@ -147,7 +147,7 @@ func (s *Server) prepare(t testing.TB) error {
 func (s *Server) startOnFreePort() error {
 	var err error
 	for attempt := 0; attempt < 5; attempt++ {
-		if s.port, err = freePort(); err != nil {
+		if s.port, err = supervise.FreePort(); err != nil {
 			return err
 		}
 		if err = s.start(); !errors.Is(err, errAddrInUse) {
@@ -229,25 +229,10 @@ func (s *Server) Hostname() string { return s.opts.Hostname }
 // Dir is the directory holding the instance's configuration, queue and log.
 func (s *Server) Dir() string { return s.dir }
 
-// Log returns what Postfix logged so far, with what its master wrote to stderr.
+// Log returns what Postfix logged so far, with what it wrote to stderr.
 func (s *Server) Log() string {
-	logged, _ := os.ReadFile(s.logPath())
-	stderr, _ := os.ReadFile(filepath.Join(s.dir, "stderr.log"))
-	if len(stderr) > 0 {
-		logged = append(append(logged, "--- stderr ---\n"...), stderr...)
-	}
-	return string(logged)
+	return supervise.Logs(s.logPath(), filepath.Join(s.dir, "stderr.log"))
 }
 
 func (s *Server) logPath() string { return filepath.Join(s.dir, "postfix.log") }
 func (s *Server) confDir() string { return filepath.Join(s.dir, "conf") }
-
-// freePort returns a loopback port nobody listened on a moment ago.
-func freePort() (int, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, fmt.Errorf("find a free port: %w", err)
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port, nil
-}

@@ -113,3 +113,24 @@ func (p *Process) Stop(graceful bool) {
 	}
 	<-p.exited
 }
+
+// FreePort returns a loopback port nobody listened on a moment ago.
+func FreePort() (int, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, fmt.Errorf("find a free port: %w", err)
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port, nil
+}
+
+// Logs reads a server's log file and what its master wrote to stderr, after a separator: what a
+// failed test shows of the server.
+func Logs(logPath, stderrPath string) string {
+	logged, _ := os.ReadFile(logPath)
+	stderr, _ := os.ReadFile(stderrPath)
+	if len(stderr) > 0 {
+		logged = append(append(logged, "--- stderr ---\n"...), stderr...)
+	}
+	return string(logged)
+}

@@ -25,3 +25,7 @@ func Start(path string, args, env []string, logPath string) (*Process, error) {
 func (p *Process) WaitGreeting(addr string, g Greeting, timeout time.Duration) error { return nil }
 
 func (p *Process) Stop(graceful bool) {}
+
+func FreePort() (int, error) { return 0, errors.New("supervise needs a Unix system") }
+
+func Logs(logPath, stderrPath string) string { return "" }
