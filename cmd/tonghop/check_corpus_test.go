@@ -34,23 +34,8 @@ const (
 // and recorded: the command and the daemon must agree on form, unit, period, validity and every
 // error by sheet and cell. Both call one judgement (package receive); this holds them to it.
 func TestCheck_AgreesWithDaemon(t *testing.T) {
-	_, cfgPath := officetest.OfficeWith(t, corpusKey, officetest.Options{})
-	cfg, err := config.Load(cfgPath)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfgPath, _, site, d, clk := corpusDaemon(t)
 	ctx := context.Background()
-	site, err := office.Open(ctx, cfg, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer site.Close()
-	clk := clock.NewManual(time.Date(2026, 11, 16, 9, 0, 0, 0, period.DefaultLocation()))
-	d, err := daemon.New(daemon.Options{Office: site.Office, Ledger: site.Ledger, Clock: clk})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
 	compared := 0
 	for i, file := range corpusFiles(t) {
 		if i > 0 {
@@ -190,4 +175,28 @@ func problemKeys(ps []form.Problem) []string {
 		out = append(out, p.Sheet+"!"+p.Cell+" "+p.Code+" "+p.Field)
 	}
 	return out
+}
+
+// corpusDaemon is the corpus office (its config file and config), opened as a process opens it,
+// and a daemon on it whose manual clock starts on Monday 16/11/2026 09:00: what the daemon judged
+// of a mail is then compared with what `tonghop check` says of its workbook.
+func corpusDaemon(t *testing.T) (string, *config.Config, *office.Site, *daemon.Daemon, *clock.Manual) {
+	t.Helper()
+	_, cfgPath := officetest.OfficeWith(t, corpusKey, officetest.Options{})
+	cfg, err := config.Load(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	site, err := office.Open(context.Background(), cfg, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { site.Close() })
+	clk := clock.NewManual(time.Date(2026, 11, 16, 9, 0, 0, 0, period.DefaultLocation()))
+	d, err := daemon.New(daemon.Options{Office: site.Office, Ledger: site.Ledger, Clock: clk})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	return cfgPath, cfg, site, d, clk
 }

@@ -7,16 +7,12 @@ import (
 	"encoding/hex"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/tonghop/tonghop/clock"
 	"github.com/tonghop/tonghop/config"
-	"github.com/tonghop/tonghop/daemon"
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/internal/officetest"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/letters"
-	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 	"github.com/tonghop/tonghop/templates"
 )
@@ -55,23 +51,8 @@ func compareLetter(t *testing.T, l *ledger.Ledger, raw []byte, sub ledger.Submis
 // and that order is the workbook's: the whole file, then the cover, then the indicator sheet
 // row by row.
 func TestCheck_LetterCarriesWarnings(t *testing.T) {
-	_, cfgPath := officetest.OfficeWith(t, corpusKey, officetest.Options{})
-	cfg, err := config.Load(cfgPath)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfgPath, cfg, site, d, clk := corpusDaemon(t)
 	ctx := context.Background()
-	site, err := office.Open(ctx, cfg, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer site.Close()
-	clk := clock.NewManual(time.Date(2026, 11, 16, 9, 0, 0, 0, period.DefaultLocation()))
-	d, err := daemon.New(daemon.Options{Office: site.Office, Ledger: site.Ledger, Clock: clk})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
 	raw := officetest.Delivered(officetest.Mail(officetest.UnitAddr("QLDN"), officetest.OfficeAddr, "warn@kcn", "",
 		"BM.02.01-KH_2026-11_QLDN.xlsx", mistakenWorkbook(t, cfg)))
 	if _, err := d.Ingest(ctx, raw); err != nil {
