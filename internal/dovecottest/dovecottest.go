@@ -188,7 +188,7 @@ func (s *Server) startOnFreePorts() error {
 				return err
 			}
 		}
-		if err = s.start(); !errors.Is(err, errAddrInUse) {
+		if err = s.start(); !errors.Is(err, supervise.ErrAddrInUse) {
 			return err
 		}
 	}
@@ -205,11 +205,7 @@ func (s *Server) start() error {
 	if err != nil {
 		return err
 	}
-	if err := proc.WaitGreeting(s.Addr(), supervise.IMAP, 10*time.Second); err != nil {
-		proc.Stop(false)
-		if strings.Contains(s.Log(), "Address already in use") {
-			return errAddrInUse
-		}
+	if err := proc.Ready(s.Addr(), supervise.IMAP, 10*time.Second, false, s.Log); err != nil {
 		return err
 	}
 	s.mu.Lock()
@@ -217,8 +213,6 @@ func (s *Server) start() error {
 	s.mu.Unlock()
 	return nil
 }
-
-var errAddrInUse = errors.New("port taken by another process")
 
 // Stop stops Dovecot, dropping every connection, and keeps its mail for Restart. Tests need
 // not call it: the server stops when the test ends.

@@ -28,7 +28,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -150,7 +149,7 @@ func (s *Server) startOnFreePort() error {
 		if s.port, err = supervise.FreePort(); err != nil {
 			return err
 		}
-		if err = s.start(); !errors.Is(err, errAddrInUse) {
+		if err = s.start(); !errors.Is(err, supervise.ErrAddrInUse) {
 			return err
 		}
 	}
@@ -171,11 +170,7 @@ func (s *Server) start() error {
 	if err != nil {
 		return err
 	}
-	if err := proc.WaitGreeting(s.Addr(), supervise.SMTP, 20*time.Second); err != nil {
-		proc.Stop(true)
-		if strings.Contains(s.Log(), "Address already in use") {
-			return errAddrInUse
-		}
+	if err := proc.Ready(s.Addr(), supervise.SMTP, 20*time.Second, true, s.Log); err != nil {
 		return err
 	}
 	s.mu.Lock()
@@ -183,8 +178,6 @@ func (s *Server) start() error {
 	s.mu.Unlock()
 	return nil
 }
-
-var errAddrInUse = errors.New("port taken by another process")
 
 // postfix runs the postfix command on the instance's configuration.
 func (s *Server) postfix(args ...string) ([]byte, error) {

@@ -96,6 +96,25 @@ func (g Greeting) read(addr string) error {
 	return nil
 }
 
+// ErrAddrInUse says a server could not listen on its port: another process took it between
+// FreePort and the start. The harnesses then try another port.
+var ErrAddrInUse = errors.New("port taken by another process")
+
+// Ready waits for addr to greet with g. When it does not, it stops the process (gracefully or
+// not) and returns ErrAddrInUse when the server's logs, read after the stop, say the port was
+// taken, else the error of the wait.
+func (p *Process) Ready(addr string, g Greeting, timeout time.Duration, graceful bool, logs func() string) error {
+	err := p.WaitGreeting(addr, g, timeout)
+	if err == nil {
+		return nil
+	}
+	p.Stop(graceful)
+	if strings.Contains(logs(), "Address already in use") {
+		return ErrAddrInUse
+	}
+	return err
+}
+
 // Stop ends the master and every process it started. Gracefully, it asks the master to shut
 // down (it passes the signal on) and kills what is left after a grace period; otherwise it
 // kills the process group at once, as for a crash.

@@ -29,3 +29,9 @@ func (p *Process) Stop(graceful bool) {}
 func FreePort() (int, error) { return 0, errors.New("supervise needs a Unix system") }
 
 func Logs(logPath, stderrPath string) string { return "" }
+
+var ErrAddrInUse = errors.New("port taken by another process")
+
+func (p *Process) Ready(addr string, g Greeting, timeout time.Duration, graceful bool, logs func() string) error {
+	return nil
+}
