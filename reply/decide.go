@@ -35,6 +35,7 @@ type reading struct {
 	toks     []token
 	spans    []span
 	question bool
+	refs     map[int]ref // periods and versions named, by their span's first token
 }
 
 func read(text string) reading { return lex.read(text) }
@@ -43,6 +44,7 @@ func read(text string) reading { return lex.read(text) }
 func (lx lexicon) read(text string) reading {
 	toks, question := tokenize(text)
 	r := reading{text: text, toks: toks, spans: lx.classify(toks), question: question}
+	r.markPeriods()
 	r.markNames()
 	return r
 }

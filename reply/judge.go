@@ -7,18 +7,39 @@ type verdict struct {
 	extra    bool // an approval with words besides the approval phrase
 }
 
+// judge decides on the person's text by the rules of an approval request
+// about an unknown period.
+func judge(text string) verdict { return readers[KindApprove].judge(text) }
+
 // judge decides on the person's text. The order of the rules is the safety
 // stance: anything that refuses, asks for changes or sets a condition is
 // looked for first and wins; an approval is given only at the end, when
-// every word is an approval phrase or harmless filler.
-func judge(text string) verdict { return lex.judge(text) }
-
-// judge is judge with the phrases of lx.
-func (lx lexicon) judge(text string) verdict {
-	r := lx.read(text)
+// every word is an approval phrase or harmless filler. Only then, and only
+// if the whole text is not an approval, are notes for later periods set
+// aside and the rest read again by the same rules.
+func (rd reader) judge(text string) verdict {
+	r := rd.lx.read(text)
 	if len(r.toks) == 0 {
 		return verdict{Unclear, reasonEmpty, false}
 	}
+	v := rd.rules(r)
+	if v.decision == Approve || !rd.notes {
+		return v
+	}
+	notes, ok := r.notes()
+	if !ok {
+		return v
+	}
+	rest := r.without(notes)
+	if w := rd.rules(rest); w.decision == Approve {
+		approval, _ := rest.approval(rd.comments)
+		return verdict{Approve, reasonApproveWithNote(rest.quote(approval), r.quoteSentence(notes)), true}
+	}
+	return v
+}
+
+// rules applies the rules in order to a reading.
+func (rd reader) rules(r reading) verdict {
 	if v, ok := r.refusal(); ok {
 		return v
 	}
@@ -28,10 +49,10 @@ func (lx lexicon) judge(text string) verdict {
 	if r.question {
 		return verdict{Unclear, reasonQuestion, false}
 	}
-	if s, ok := r.find(kindDeferral); ok {
+	if s, ok := r.find(kindDeferral, kindFuture); ok {
 		return verdict{Unclear, reasonDeferral(r.quote(s)), false}
 	}
-	return r.whitelist()
+	return rd.whitelist(r)
 }
 
 // refusal finds "từ chối", "reject", and a negation before an approval or a
@@ -42,7 +63,7 @@ func (r reading) refusal() (verdict, bool) {
 		return verdict{Revise, reasonRefusal(r.quote(s)), false}, true
 	}
 	for j, s := range r.spans {
-		if s.kind != kindApprove && s.kind != kindPositive {
+		if s.kind != kindApprove && s.kind != kindPositive && s.kind != kindAssent {
 			continue
 		}
 		for i := j - 1; i >= 0 && r.seg(r.spans[i]) == r.seg(s); i-- {
@@ -61,12 +82,12 @@ func (r reading) changes() (verdict, bool) {
 	if s, ok := r.find(kindChange); ok {
 		return verdict{Revise, reasonChange(r.quote(s)), false}, true
 	}
-	approval, approved := r.find(kindApprove)
+	approval, approved := r.find(kindApprove, kindAssent)
 	if c, ok := r.find(kindCondition); ok && approved {
 		return verdict{Revise, reasonCondition(r.quote(approval), r.quote(c)), false}, true
 	}
 	if s, ok := r.find(kindWeakChange); ok {
-		if d, deferred := r.find(kindDeferral); deferred {
+		if d, deferred := r.find(kindDeferral, kindFuture); deferred {
 			return verdict{Unclear, reasonDeferral(r.quote(d)), false}, true
 		}
 		if r.question {
@@ -75,33 +96,4 @@ func (r reading) changes() (verdict, bool) {
 		return verdict{Revise, reasonChange(r.quote(s)), false}, true
 	}
 	return verdict{}, false
-}
-
-// whitelist approves only a text made of approval phrases and harmless
-// words: fillers, names in greetings and sign-offs, "không có ý kiến gì
-// thêm", positive words, acknowledgements next to an approval.
-func (r reading) whitelist() verdict {
-	approval, approved := r.find(kindApprove)
-	if !approved {
-		if s, ok := r.find(kindAck); ok {
-			return verdict{Unclear, reasonAck(r.quote(s)), false}
-		}
-		if s, ok := r.find(kindNegation); ok {
-			return verdict{Unclear, reasonNegationOnly(r.quote(s)), false}
-		}
-		return verdict{Unclear, reasonNoDecision, false}
-	}
-	extra := false
-	for _, s := range r.spans {
-		switch s.kind {
-		case kindApprove:
-		case kindFiller, kindName, kindPositive, kindNeutral, kindAck:
-			extra = true
-		case kindNegation:
-			return verdict{Unclear, reasonStrayNegation(r.quote(approval), r.quote(s)), false}
-		default:
-			return verdict{Unclear, reasonExtra(r.quote(approval), r.quote(s)), false}
-		}
-	}
-	return verdict{Approve, reasonApprove(r.quote(approval)), extra}
 }

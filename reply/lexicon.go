@@ -15,9 +15,12 @@ const (
 	kindFiller                 // greetings, pronouns, particles, thanks, "báo cáo"
 	kindName                   // a person's name in a greeting or sign-off (set later)
 	kindPositive               // ổn, tốt: harmless, but "không ổn" is a refusal
+	kindAssent                 // ừ: approves alone, not next to "đã xem"
 	kindApprove                // duyệt, đồng ý, ok, được
 	kindNeutral                // "không có ý kiến gì thêm": a "không" that negates nothing
 	kindAck                    // đã xem, đã nhận: acknowledgement only
+	kindPeriod                 // tháng 11, quý IV, bản 2 (set later, see periods.go)
+	kindFuture                 // kỳ sau, lần sau: a note for later, else a deferral
 	kindDeferral               // để anh xem, chờ, mai
 	kindCondition              // nhưng, nếu, trừ, sau khi
 	kindWeakChange             // xem lại, trình lại: a change or a deferral
@@ -48,7 +51,10 @@ var vocabulary = []struct {
 		"duyệt", "phê duyệt", "đồng ý", "nhất trí", "thống nhất", "thông qua", "ok", "được",
 		"approve", "approved", "agree", "agreed", "lgtm", "accept", "accepted",
 		"cho ban hành", "cho phát hành", "cho phép ban hành|phát hành",
+		// formal and casual forms (issue 19)
+		"chấp thuận", "ban hành|phát hành đi",
 	}},
+	{kindAssent, true, []string{"ừ", "ờ", "ừ ừ"}},
 	{kindPositive, true, []string{
 		"ổn", "tốt", "đạt", "đúng", "đủ", "rõ", "hợp lý", "phù hợp", "đầy đủ",
 		"chính xác", "chuẩn", "khớp", "good", "fine", "great", "perfect",
@@ -63,15 +69,21 @@ var vocabulary = []struct {
 		"thầy", "bạn", "các", "cả nhà", "mọi người", "đồng chí", "i", "we", "you",
 		// particles
 		"nhé", "nhá", "nha", "nhe", "nhen", "ạ", "đi", "rồi", "luôn", "vậy", "thế",
-		"vâng", "dạ", "ừ", "ờ", "là", "với", "cho", "đã", "đó", "này", "nhé", "cả",
+		"vâng", "dạ", "là", "với", "cho", "đã", "đó", "này", "nhé", "cả",
 		"hết", "toàn bộ", "tất cả", "hoàn toàn", "rất", "lắm", "nhiều", "and", "và",
 		// what is being approved
 		"báo cáo", "dự thảo", "văn bản", "bản", "nội dung", "kế hoạch", "chương trình",
 		"tổng hợp", "bản tổng hợp", "ban hành", "phát hành", "như đề xuất", "như dự thảo",
-		"như trình", "the", "this", "it", "is", "all", "report", "draft", "to", "issue",
+		"như trình", "như tờ trình", "ký ban hành|phát hành", "the", "this", "it", "is", "all", "report", "draft", "to", "issue",
 		// a reviewer passing the draft on up the chain ("Đồng ý, trình Trưởng Ban")
-		"trình|chuyển [phó] trưởng ban", "trình|chuyển lãnh đạo [ban|sở|phòng|cơ quan|đơn vị]",
-		"trình|chuyển [phó] giám đốc", "trình|chuyển [phó] chủ tịch", "trình|chuyển [phó] chánh văn phòng",
+		// ("Đồng ý, trình đồng chí Chủ tịch ký")
+		// (a slot holds one word, so "đồng chí", "cơ quan" are spelt out)
+		"trình|chuyển [phó] trưởng ban [ký]", "trình|chuyển lãnh đạo [ban|sở|phòng] [ký]",
+		"trình|chuyển lãnh đạo cơ quan [ký]", "trình|chuyển lãnh đạo đơn vị [ký]",
+		"trình|chuyển [phó] giám đốc [ký]", "trình|chuyển [phó] chủ tịch [ký]", "trình|chuyển [phó] chánh văn phòng [ký]",
+		"trình|chuyển đồng chí [phó] trưởng ban [ký]", "trình|chuyển đồng chí lãnh đạo [ban|sở|phòng] [ký]",
+		"trình|chuyển đồng chí [phó] giám đốc [ký]", "trình|chuyển đồng chí [phó] chủ tịch [ký]",
+		"trình|chuyển đồng chí [phó] chánh văn phòng [ký]",
 		// a period named without its number ("báo cáo tháng"); a number is
 		// unknown, since the reader cannot check it against the request
 		"tháng", "quý", "tuần", "năm", "kỳ", "đợt", "month", "quarter", "week", "year",
@@ -88,6 +100,15 @@ var vocabulary = []struct {
 		"không [có] vấn đề [gì]", "không sao", "không phản đối",
 		"khỏi [cần] [phải] sửa", "no change|changes|comment|comments|objection|objections|problem|issue|issues",
 		"no further comment|comments|changes",
+		// something not needed ("Đồng ý, không cần họp lại")
+		"không cần [phải] họp [lại|thêm|nữa]", "không cần [phải] trình|gửi [ký] lại",
+		"không cần [phải] xem lại", "không cần [phải] báo cáo lại", "không cần [phải] xin|lấy ý kiến [lại|thêm|nữa]",
+		"không cần [phải] chờ|đợi [thêm]", "khỏi [cần] [phải] họp|trình|gửi lại",
+	}},
+	// Later periods: "Đồng ý. Kỳ sau bổ sung biểu đồ." A sentence that starts
+	// with one is a note for later (see notes.go); anywhere else it defers.
+	{kindFuture, true, []string{
+		"[từ] [các|những] kỳ|lần|tháng|quý|tuần|năm|đợt|bản sau|tới", "[từ] sau này", "về sau", "từ nay về sau",
 	}},
 	{kindAck, true, []string{
 		"đã xem", "đã đọc", "đã nhận", "nhận được", "đã nhận được", "xem rồi", "nhận rồi",

@@ -92,6 +92,7 @@ type token struct {
 	name   bool   // letters only: could be a person's name
 	number bool   // digits, possibly with / . - inside (11/2026)
 	seg    int    // clause number: punctuation and line breaks end a clause
+	sent   int    // sentence number: . ! ? ; … and line breaks end a sentence
 	line   int    // line number in the text
 	start  int    // byte offsets of the word in the text, for quoting
 	end    int
@@ -113,27 +114,30 @@ var teenCode = map[string]string{
 // tokenize splits text into tokens and reports whether it contains a
 // question mark. It runs in one pass over the text.
 func tokenize(text string) (toks []token, question bool) {
-	seg, line := 0, 0
+	seg, line, sent := 0, 0, 0
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r == '\n':
-			seg, line = seg+1, line+1
+			seg, line, sent = seg+1, line+1, sent+1
 			i += size
 		case unicode.IsSpace(r):
 			i += size
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			end := wordEnd(text, i)
-			toks = append(toks, newToken(text, i, end, seg, line))
+			toks = append(toks, newToken(text, i, end, seg, line, sent))
 			i = end
 		case isSymbol(r):
 			end := symbolEnd(text, i+size)
 			toks = append(toks, token{orig: symbolKey(text[i:end]), fold: symbolKey(text[i:end]),
-				seg: seg, line: line, start: i, end: end})
+				seg: seg, line: line, sent: sent, start: i, end: end})
 			i = end
 		default:
 			if r == '?' || r == '？' || r == '¿' {
 				question = true
+			}
+			if strings.ContainsRune(".!?;…。？！", r) {
+				sent++
 			}
 			seg++
 			i += size
@@ -165,10 +169,10 @@ func wordEnd(text string, i int) int {
 	return i
 }
 
-func newToken(text string, start, end, seg, line int) token {
+func newToken(text string, start, end, seg, line, sent int) token {
 	word := text[start:end]
 	first, _ := utf8.DecodeRuneInString(word)
-	t := token{seg: seg, line: line, start: start, end: end,
+	t := token{seg: seg, line: line, sent: sent, start: start, end: end,
 		upper: unicode.IsUpper(first), number: unicode.IsDigit(first)}
 	t.orig = strings.ToLower(word)
 	// "KH" in capitals is the acronym of kế hoạch or khoa học (Sở KH&CN),

@@ -19,7 +19,7 @@ type Question struct {
 // change) and anything else is Unclear. A negation before a yes phrase is a no, as before
 // "duyệt".
 func ReadAnswer(plain, html string, q Question) Result {
-	return lex.with(kindApprove, q.Yes).readBodies(plain, html)
+	return reader{lx: lex.with(kindApprove, q.Yes), notes: true}.readBodies(plain, html)
 }
 
 // with returns a copy of lx that also knows phrases as kind k, strict.

@@ -36,17 +36,20 @@ type Result struct {
 // is empty. When both bodies are present the other one is read too, and an
 // approval stands only if both read as approval: a disagreement between
 // the two versions of one mail is never resolved in favour of approving.
-func Read(plain, html string) Result { return lex.readBodies(plain, html) }
+//
+// Read is ReadRequest with the zero Request: an approval request about an
+// unknown period and version.
+func Read(plain, html string) Result { return ReadRequest(plain, html, Request{}) }
 
-// readBodies is Read with the phrases of lx.
-func (lx lexicon) readBodies(plain, html string) Result {
+// readBodies is Read with the rules of rd.
+func (rd reader) readBodies(plain, html string) Result {
 	p, h := readBody(plain, stripPlain), readBody(html, stripHTML)
 	chosen, other := choose(p, h)
-	res := chosen.result(lx)
+	res := chosen.result(rd)
 	if res.Decision != Approve || !other.present {
 		return res
 	}
-	if second := other.result(lx); second.Decision != Approve {
+	if second := other.result(rd); second.Decision != Approve {
 		second.Reason = reasonBodiesDisagree(second.Reason)
 		return second
 	}
@@ -89,14 +92,14 @@ func choose(plain, html body) (chosen, other body) {
 	return html, plain
 }
 
-// result decides on one body with the phrases of lx.
-func (b body) result(lx lexicon) Result {
+// result decides on one body with the rules of rd.
+func (b body) result(rd reader) Result {
 	written, cut := capBytes(b.text, maxWritten)
 	comment := strings.TrimSpace(dropSignature(cleanText(written)))
 	if cut {
 		return Result{Decision: Unclear, Comment: comment, Reason: reasonTooLong, Written: written}
 	}
-	v := lx.judge(comment)
+	v := rd.judge(comment)
 	res := Result{Decision: v.decision, Comment: comment, Reason: v.reason, Written: written}
 	if v.decision == Approve && !v.extra {
 		res.Comment = ""
