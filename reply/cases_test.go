@@ -17,6 +17,12 @@ type replyCase struct {
 	// bodiesDiffer marks cases whose two bodies say different things on
 	// purpose, to test how Read resolves them.
 	bodiesDiffer bool
+	// req is the request the reply answers (the zero Request for Read).
+	req Request
+	// alsoApproves lists the kinds of request under which a reply that is
+	// no approval under req.Kind rightly approves ("Không có ý kiến gì
+	// thêm" in a comment round).
+	alsoApproves []Kind
 }
 
 // c builds a case from what the person typed and the program they used.

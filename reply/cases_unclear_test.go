@@ -37,7 +37,7 @@ func unclearCases() []replyCase {
 		c("Anh Hùng đồng ý rồi em", thunderbird, "Anh Hùng đồng ý rồi em", Unclear),
 		c("Đồng ý with thinking face", gmailIOS, "Đồng ý 🤔", Unclear),
 		c("Khi nào có bản cuối?", appleMailVi, "Khi nào có bản cuối?", Unclear),
-		c("Không có ý kiến gì thêm alone", outlookVi, "Không có ý kiến gì thêm", Unclear),
+		c("Không có ý kiến gì thêm alone", outlookVi, "Không có ý kiến gì thêm", Unclear).alsoApproving(KindComment),
 		c("Chưa xem", samsungMail, "Chưa xem", Unclear),
 		c("Để anh đọc kỹ đã", windowsMail, "Để anh đọc kỹ đã", Unclear),
 		c("Tuần sau duyệt", zimbraVi, "Tuần sau duyệt", Unclear),

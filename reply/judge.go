@@ -22,6 +22,9 @@ func (rd reader) judge(text string) verdict {
 	if len(r.toks) == 0 {
 		return verdict{Unclear, reasonEmpty, false}
 	}
+	if rd.unknown {
+		return verdict{Unclear, reasonUnknownKind, false}
+	}
 	v := rd.rules(r)
 	if v.decision == Approve || !rd.notes {
 		return v

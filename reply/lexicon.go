@@ -50,9 +50,9 @@ var vocabulary = []struct {
 	{kindApprove, true, []string{
 		"duyệt", "phê duyệt", "đồng ý", "nhất trí", "thống nhất", "thông qua", "ok", "được",
 		"approve", "approved", "agree", "agreed", "lgtm", "accept", "accepted",
-		"cho ban hành", "cho phát hành", "cho phép ban hành|phát hành",
+		"cho ban hành", "cho phát hành", "cho phép ban hành", "cho phép phát hành",
 		// formal and casual forms (issue 19)
-		"chấp thuận", "ban hành|phát hành đi",
+		"chấp thuận", "ban hành đi", "phát hành đi",
 	}},
 	{kindAssent, true, []string{"ừ", "ờ", "ừ ừ"}},
 	{kindPositive, true, []string{
@@ -74,7 +74,7 @@ var vocabulary = []struct {
 		// what is being approved
 		"báo cáo", "dự thảo", "văn bản", "bản", "nội dung", "kế hoạch", "chương trình",
 		"tổng hợp", "bản tổng hợp", "ban hành", "phát hành", "như đề xuất", "như dự thảo",
-		"như trình", "như tờ trình", "ký ban hành|phát hành", "the", "this", "it", "is", "all", "report", "draft", "to", "issue",
+		"như trình", "như tờ trình", "ký ban hành", "ký phát hành", "the", "this", "it", "is", "all", "report", "draft", "to", "issue",
 		// a reviewer passing the draft on up the chain ("Đồng ý, trình Trưởng Ban")
 		// ("Đồng ý, trình đồng chí Chủ tịch ký")
 		// (a slot holds one word, so "đồng chí", "cơ quan" are spelt out)

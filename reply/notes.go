@@ -38,11 +38,11 @@ func (r reading) notes() (map[int]bool, bool) {
 }
 
 // fitsNote reports whether a span may stand in a note: no decision of its
-// own (approval, refusal, condition), no period or version, nothing that
-// points at the present.
+// own (approval, refusal, condition), no period or version, no deferral
+// ("mai anh xem lại", "sẽ"), nothing that points at the present.
 func (r reading) fitsNote(s span) bool {
 	switch s.kind {
-	case kindApprove, kindAssent, kindRefusal, kindCondition, kindPeriod:
+	case kindApprove, kindAssent, kindRefusal, kindCondition, kindPeriod, kindDeferral:
 		return false
 	case kindFuture:
 		return true

@@ -57,7 +57,7 @@ type Request struct {
 func ReadRequest(plain, html string, req Request) Result {
 	rd, ok := readers[req.Kind]
 	if !ok {
-		return Result{Decision: Unclear, Reason: reasonUnknownKind, Written: Written(plain, html)}
+		rd = reader{lx: lex, unknown: true}
 	}
 	rd.req = req
 	return rd.readBodies(plain, html)
@@ -74,6 +74,8 @@ type reader struct {
 	// comments: "không có ý kiến" alone agrees, and substantive text
 	// without a decision is a comment (Revise).
 	comments bool
+	// unknown: the request's kind is none of ours, so nothing is decided.
+	unknown bool
 }
 
 // readers holds the rules of each kind, built once.

@@ -13,10 +13,21 @@ func (r reading) approval(comments bool) (span, bool) {
 		}
 	}
 	if comments {
-		return r.find(kindNeutral)
+		for _, s := range r.spans {
+			if s.kind == kindNeutral && noComment(phraseText(r.toks, s)) {
+				return s, true
+			}
+		}
 	}
 	return span{}, false
 }
+
+// noComments start the neutral phrases that, in a comment round, say there
+// is nothing to add; "không cần họp lại" says something else.
+var noComments = []string{"khong y kien", "khong co y kien", "khong gop y", "khong co gop y", "khong co gi",
+	"khong phan doi", "khong van de", "khong co van de", "no comment", "no further", "no objection"}
+
+func noComment(phrase string) bool { return hasAnyPrefix(fold(phrase), noComments) }
 
 // whitelist approves only a text made of approval phrases and harmless
 // words: fillers, names in greetings and sign-offs, "không có ý kiến gì
