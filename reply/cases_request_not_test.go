@@ -123,5 +123,20 @@ func requestNotApproveCases() []replyCase {
 
 // requestCases is the table of issue 19.
 func requestCases() []replyCase {
-	return append(requestApproveCases(), requestNotApproveCases()...)
+	return append(requestApproveCases(), append(requestNotApproveCases(), requestNoteEdges()...)...)
+}
+
+// requestNoteEdges are sentences after an approval that start like a note
+// and are none: they time, repeat or condition this report.
+func requestNoteEdges() []replyCase {
+	return []replyCase{
+		rq("N Về sau mới ban hành", outlookVi, "Duyệt. Về sau mới ban hành.", month11, Unclear),
+		rq("N Tuần sau ban hành", gmailWeb, "Đồng ý. Tuần sau ban hành.", month11, Unclear),
+		rq("N Tuần sau họp bàn lại", owa, "Đồng ý. Tuần sau họp bàn lại.", month11, Unclear),
+		rq("N Bản sau sửa mục 2", iPhoneVi, "Đồng ý. Bản sau sửa mục 2.", month11, Revise),
+		rq("N Sau này bổ sung", appleMail, "Duyệt. Sau này bổ sung biểu đồ.", month11, Revise),
+		rq("N Kỳ sau mai anh xem lại", zimbra, "Đồng ý; kỳ sau bổ sung biểu đồ, mai anh xem lại", month11, Revise),
+		rq("N Đồng chí đã nhất trí", outlookDesktop, "Đồng chí đã nhất trí", month11, Unclear),
+		rq("N Tất cả đồng ý", gmailAndroid, "Tất cả đồng ý", month11, Unclear),
+	}
 }

@@ -108,7 +108,9 @@ var vocabulary = []struct {
 	// Later periods: "Đồng ý. Kỳ sau bổ sung biểu đồ." A sentence that starts
 	// with one is a note for later (see notes.go); anywhere else it defers.
 	{kindFuture, true, []string{
-		"[từ] [các|những] kỳ|lần|tháng|quý|tuần|năm|đợt|bản sau|tới", "[từ] sau này", "về sau", "từ nay về sau",
+		// Only the periods themselves: "về sau", "sau này" and "bản sau" (the
+		// next draft of this report) do not say the note is for later reports.
+		"[từ] [các|những] kỳ|lần|tháng|quý|tuần|năm|đợt sau|tới",
 	}},
 	{kindAck, true, []string{
 		"đã xem", "đã đọc", "đã nhận", "nhận được", "đã nhận được", "xem rồi", "nhận rồi",

@@ -6,9 +6,12 @@ package reply
 // The marker must govern its sentence: "Đồng ý, bổ sung biểu đồ" and "Đồng
 // ý kỳ sau sẽ duyệt" are read whole, as before.
 
-// nowWords tie a sentence back to the present ("kỳ này", "ngay", "hiện",
-// "luôn"), so a sentence holding one is no note for later.
-var nowWords = map[string]bool{"nay": true, "ngay": true, "hien": true, "luon": true, "bay gio": true}
+// nowWords tie a sentence back to the present report ("kỳ này", "ngay",
+// "hiện", "luôn", "lại": again, "mới": only then, "ban hành": "Tuần sau
+// ban hành" times this report's issue), so a sentence holding one is no
+// note for later.
+var nowWords = map[string]bool{"nay": true, "ngay": true, "hien": true, "luon": true, "bay gio": true,
+	"lai": true, "moi": true, "ban hanh": true, "phat hanh": true}
 
 // notes returns the sentences (by number) that are notes for later periods
 // and reports whether there is one and some other sentence besides.
@@ -46,6 +49,9 @@ func (r reading) fitsNote(s span) bool {
 		return false
 	case kindFuture:
 		return true
+	}
+	if nowWords[fold(phraseText(r.toks, s))] {
+		return false
 	}
 	for _, t := range r.toks[s.first : s.first+s.n] {
 		if nowWords[t.fold] {

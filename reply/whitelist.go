@@ -102,9 +102,10 @@ func (rd reader) periods(r reading) (verdict, bool) {
 }
 
 // othersSubjects name other people as the ones agreeing: "Mọi người đã
-// nhất trí", "Các đồng chí đã thống nhất" is not this person's approval.
+// nhất trí", "Các đồng chí đã thống nhất", "Đồng chí đã nhất trí" are not
+// this person's approval.
 var othersSubjects = map[string]bool{
-	"mọi người": true, "cả nhà": true, "các": true, "tất cả": true, "toàn bộ": true,
+	"mọi người": true, "cả nhà": true, "các": true, "tất cả": true, "toàn bộ": true, "đồng chí": true,
 }
 
 // othersApproved finds such a subject before an approval in its clause.
