@@ -123,7 +123,11 @@ func requestNotApproveCases() []replyCase {
 
 // requestCases is the table of issue 19.
 func requestCases() []replyCase {
-	return append(requestApproveCases(), append(requestNotApproveCases(), requestNoteEdges()...)...)
+	var not []replyCase
+	not = append(not, requestNotApproveCases()...)
+	not = append(not, requestNoteEdges()...)
+	not = append(not, requestLaterEdges()...)
+	return append(requestApproveCases(), not...)
 }
 
 // requestNoteEdges are sentences after an approval that start like a note
@@ -138,5 +142,15 @@ func requestNoteEdges() []replyCase {
 		rq("N Kỳ sau mai anh xem lại", zimbra, "Đồng ý; kỳ sau bổ sung biểu đồ, mai anh xem lại", month11, Revise),
 		rq("N Đồng chí đã nhất trí", outlookDesktop, "Đồng chí đã nhất trí", month11, Unclear),
 		rq("N Tất cả đồng ý", gmailAndroid, "Tất cả đồng ý", month11, Unclear),
+	}
+}
+
+// requestLaterEdges: "tuần sau", "tháng sau" are later periods only for a
+// weekly, a monthly report; otherwise they time this one.
+func requestLaterEdges() []replyCase {
+	return []replyCase{
+		rq("N Tuần sau gửi Bộ about a monthly report", outlookVi, "Tôi đồng ý. Tuần sau gửi Bộ.", month11, Unclear),
+		rq("N Tháng sau gửi Bộ, period unknown", gmailWeb, "Đồng ý. Tháng sau gửi Bộ.", Request{}, Unclear),
+		rq("N Năm sau bổ sung about a quarter", owa, "Duyệt. Năm sau bổ sung số liệu FDI.", quarter4, Revise),
 	}
 }

@@ -31,7 +31,7 @@ func (rc replyCase) alsoApproving(kinds ...Kind) replyCase {
 // requestApproveCases are the replies of issue 19 that a careful secretary
 // reads as approval of the request they answer.
 func requestApproveCases() []replyCase {
-	return []replyCase{
+	return append(requestLaterApprovals(), []replyCase{
 		// formal approval verbs
 		rq("R Phê duyệt.", outlookVi, "Phê duyệt.", month11, Approve),
 		rq("R Tôi phê duyệt", owa, "Tôi phê duyệt.", month11, Approve),
@@ -118,5 +118,18 @@ func requestApproveCases() []replyCase {
 		rq("R plan: Phê duyệt kế hoạch", outlookVi, "Phê duyệt kế hoạch.", week48p, Approve),
 		rq("R plan: Đồng ý, triển khai thực hiện", gmailWeb, "Đồng ý, triển khai thực hiện", week48p, Approve),
 		rq("R plan: Thông qua kế hoạch, tổ chức thực hiện", zimbraVi, "Thông qua kế hoạch, tổ chức thực hiện.", year2026, Approve),
+	}...)
+}
+
+// requestLaterApprovals: a later-period marker that matches the request's
+// period, and the version phrases with "số" and "thứ".
+func requestLaterApprovals() []replyCase {
+	return []replyCase{
+		rq("R Tuần sau for a weekly plan", gmailWeb, "Đồng ý. Tuần sau bổ sung nhiệm vụ của phòng Đầu tư.", week48p, Approve),
+		rq("R Năm sau for a yearly plan", outlookVi, "Phê duyệt. Năm sau xây dựng kế hoạch sớm hơn.", year2026, Approve),
+		rq("R Đợt sau", iPhoneVi, "Nhất trí. Đợt sau gửi kèm biểu đồ.", Request{}, Approve),
+		rq("R Phê duyệt phiên bản số 2", owa, "Phê duyệt phiên bản số 2", month11, Approve),
+		rq("R Duyệt lần thứ 2", gmailAndroid, "Duyệt lần thứ 2", month11, Approve),
+		rq("R Cho phép ban hành", zimbraVi, "Cho phép ban hành.", month11, Approve),
 	}
 }

@@ -39,8 +39,9 @@ func seedRequest(req Request) (kind uint8, period uint8) {
 // FuzzReadRequest feeds any bytes as the two bodies and any request. Reading
 // must not panic, must return one of the three decisions with a reason,
 // must be deterministic; an approval must rest on written text of bounded
-// size; a reply Read finds a refusal or a change request is no approval
-// for any request; and a reply that approves stops approving once a
+// size; a reply that reads as a refusal or a change request to an approval
+// request is no approval for any other kind of request about the same
+// period; and a reply that approves stops approving once a
 // refusal, a change request or a question is added to it.
 func FuzzReadRequest(f *testing.F) {
 	for _, tc := range append(allCases(), requestCases()...) {
@@ -73,8 +74,10 @@ func FuzzReadRequest(f *testing.F) {
 		if strings.TrimSpace(got.Written) == "" {
 			t.Fatalf("approved an empty reply: %+v", got)
 		}
-		if base := Read(plain, html); base.Decision == Revise {
-			t.Fatalf("%+v approves (%s) what Read finds a refusal or change (%s)", req, got.Reason, base.Reason)
+		approval := req
+		approval.Kind = KindApprove
+		if base := ReadRequest(plain, html, approval); base.Decision == Revise {
+			t.Fatalf("%+v approves (%s) what an approval request reads as a refusal or change (%s)", req, got.Reason, base.Reason)
 		}
 		w := got.Written
 		for _, edited := range []string{"Không " + w, "Chưa " + w, "ko " + w, w + " nhưng sửa lại mục 2",

@@ -11,7 +11,7 @@ import (
 // return one of the three decisions with a reason, and an approval must
 // rest on written text of bounded size.
 func FuzzRead(f *testing.F) {
-	for _, tc := range allCases() {
+	for _, tc := range append(allCases(), requestCases()...) {
 		f.Add(tc.plain, tc.html)
 	}
 	f.Add("Duyệt\n> "+strings.Repeat("x", 1000), "<blockquote>"+strings.Repeat("<div>", 500))
@@ -82,7 +82,7 @@ func TestRead_HugeBodies(t *testing.T) {
 // text that reads as an approval: with "Không "/"Chưa " in front, or a
 // change request after it, it must not read as an approval any more.
 func FuzzRead_EditedApprovalNeverApproves(f *testing.F) {
-	for _, tc := range approveCases() {
+	for _, tc := range append(approveCases(), requestApproveCases()...) {
 		f.Add(tc.written)
 	}
 	f.Fuzz(func(t *testing.T, typed string) {

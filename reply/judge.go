@@ -29,7 +29,7 @@ func (rd reader) judge(text string) verdict {
 	if v.decision == Approve || !rd.notes {
 		return v
 	}
-	notes, ok := r.notes()
+	notes, ok := r.notes(rd.req.Period)
 	if !ok {
 		return v
 	}

@@ -14,15 +14,16 @@ var nowWords = map[string]bool{"nay": true, "ngay": true, "hien": true, "luon": 
 	"lai": true, "moi": true, "ban hanh": true, "phat hanh": true}
 
 // notes returns the sentences (by number) that are notes for later periods
-// and reports whether there is one and some other sentence besides.
-func (r reading) notes() (map[int]bool, bool) {
+// of the request's period p, and reports whether there is one and some
+// other sentence besides.
+func (r reading) notes(p Period) (map[int]bool, bool) {
 	starts := map[int]bool{} // sentences whose first span is a later-period marker
 	seen := map[int]bool{}
 	for _, s := range r.spans {
 		sent := r.toks[s.first].sent
 		if !seen[sent] {
 			seen[sent] = true
-			starts[sent] = s.kind == kindFuture
+			starts[sent] = s.kind == kindFuture && r.laterPeriod(s, p)
 		}
 	}
 	notes := map[int]bool{}
@@ -38,6 +39,24 @@ func (r reading) notes() (map[int]bool, bool) {
 		}
 	}
 	return notes, len(notes) > 0 && len(notes) < len(seen)
+}
+
+// laterUnits are the period words of the later-period markers and the
+// request period each one means. "Kỳ", "lần", "đợt" always mean the next
+// report; "tháng sau" means it only for a monthly report: "Tuần sau gửi
+// Bộ" about a monthly report times this one.
+var laterUnits = map[string]string{"ky": "", "lan": "", "dot": "",
+	"tuan": PeriodWeek, "thang": PeriodMonth, "quy": PeriodQuarter, "nam": PeriodYear}
+
+// laterPeriod reports whether a later-period marker speaks of reports of
+// the request's period.
+func (r reading) laterPeriod(s span, p Period) bool {
+	for _, t := range r.toks[s.first : s.first+s.n] {
+		if unit, ok := laterUnits[t.fold]; ok {
+			return unit == "" || (unit == p.Kind && validPeriod(p))
+		}
+	}
+	return false
 }
 
 // fitsNote reports whether a span may stand in a note: no decision of its

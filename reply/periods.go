@@ -67,11 +67,7 @@ func (r reading) parseRef(i int) (ref, int, bool) {
 	case t.orig == "6" && r.word(i+1, "tháng") && r.word(i+3, "năm"):
 		return r.half(i)
 	case r.word(i, "bản") || r.word(i, "lần") || t.fold == "version":
-		skip := 1
-		if r.word(i+1, "thứ") || r.word(i+1, "số") {
-			skip = 2
-		}
-		return r.version(i, skip)
+		return r.version(i, 1)
 	case r.word(i, "phiên") && r.word(i+1, "bản"):
 		return r.version(i, 2)
 	}
@@ -149,8 +145,12 @@ func (r reading) half(i int) (ref, int, bool) {
 	return rf, 4, true
 }
 
-// version reads the number after "bản", "lần", "phiên bản", "version".
+// version reads the number after "bản", "lần", "phiên bản", "version",
+// and "số" or "thứ" between ("bản số 2", "lần thứ 2").
 func (r reading) version(i, skip int) (ref, int, bool) {
+	if r.word(i+skip, "số") || r.word(i+skip, "thứ") {
+		skip++
+	}
 	j := i + skip
 	if !r.sameClause(i, j) || !r.toks[j].number {
 		return ref{}, 0, false
