@@ -87,20 +87,26 @@
 //
 // A note for later periods: when the whole reply is not an approval, the
 // sentences (ended by . ! ? ; or a line break) that begin with "kỳ sau",
-// "lần sau", "tháng sau", "quý sau", "từ kỳ sau", "các kỳ tới", "về sau"…
-// are set aside and the rest is read again by the same rules: "Đồng ý. Kỳ
-// sau bổ sung biểu đồ." is Approve with the note in Comment. The marker must
+// "lần sau", "đợt sau", "từ kỳ sau", "các kỳ tới"…, or with "tuần sau",
+// "tháng sau", "quý sau", "năm sau" when the request is about a week, a
+// month, a quarter, a year ("Tuần sau gửi Bộ" about a monthly report times
+// this one), are set aside and the rest is read again by the same rules:
+// "Đồng ý. Kỳ sau bổ sung biểu đồ." is Approve with the note in Comment.
+// "Về sau", "sau này" and "bản sau" start no note. The marker must
 // begin its own sentence ("Đồng ý, kỳ sau bổ sung biểu đồ" and "Đồng ý,
 // bổ sung biểu đồ" are Revise), and a note holds no decision of its own
 // (approval, refusal, condition), no deferral ("mai", "sẽ"), no period or
-// version, and nothing that points at the present ("kỳ này", "ngay",
-// "hiện", "luôn"). A question anywhere still makes the reply Unclear.
+// version, and nothing that points back at this report ("kỳ này", "ngay",
+// "hiện", "luôn", "lại", "mới", "ban hành"). A question anywhere still makes
+// the reply Unclear.
 //
 // # The request
 //
 // [ReadRequest] reads a reply to a [Request]: its [Kind], its [Period] and
 // the draft's version. [Read] is ReadRequest with the zero Request, an
-// approval request about an unknown period and version.
+// approval request about an unknown period and version; [ReadAnswer] reads
+// the answer to a yes-or-no [Question] by the same rules, its Yes phrases
+// counting as approval phrases.
 //
 // A period or version the reply names — "tháng 11", "tháng 11/2026",
 // "tháng 11 năm 2026", "T11/2026", "tuần 48", "tuần thứ 48", "quý IV",
