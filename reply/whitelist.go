@@ -108,16 +108,21 @@ var othersSubjects = map[string]bool{
 	"mọi người": true, "cả nhà": true, "các": true, "tất cả": true, "toàn bộ": true, "đồng chí": true,
 }
 
-// othersApproved finds such a subject before an approval in its clause.
+// othersApproved finds such a subject before an approval in its clause, in
+// one pass.
 func (r reading) othersApproved() (span, bool) {
-	for j, s := range r.spans {
-		if s.kind != kindApprove && s.kind != kindAssent {
-			continue
+	subject, found, seg := span{}, false, -1
+	for _, s := range r.spans {
+		if r.seg(s) != seg {
+			found, seg = false, r.seg(s)
 		}
-		for i := j - 1; i >= 0 && r.seg(r.spans[i]) == r.seg(s); i-- {
-			if p := r.spans[i]; p.kind == kindFiller && othersSubjects[phraseText(r.toks, p)] {
-				return p, true
+		switch {
+		case s.kind == kindFiller && othersSubjects[phraseText(r.toks, s)]:
+			if !found {
+				subject, found = s, true
 			}
+		case (s.kind == kindApprove || s.kind == kindAssent) && found:
+			return subject, true
 		}
 	}
 	return span{}, false
