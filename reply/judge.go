@@ -65,13 +65,18 @@ func (r reading) refusal() (verdict, bool) {
 	if s, ok := r.find(kindRefusal); ok {
 		return verdict{Revise, reasonRefusal(r.quote(s)), false}, true
 	}
-	for j, s := range r.spans {
-		if s.kind != kindApprove && s.kind != kindPositive && s.kind != kindAssent {
-			continue
+	// One pass, remembering the last negation of the current clause.
+	negation, negated, seg := span{}, false, -1
+	for _, s := range r.spans {
+		if r.seg(s) != seg {
+			negated, seg = false, r.seg(s)
 		}
-		for i := j - 1; i >= 0 && r.seg(r.spans[i]) == r.seg(s); i-- {
-			if r.spans[i].kind == kindNegation {
-				return verdict{Revise, reasonNegated(r.quote(r.spans[i]), r.quote(s)), false}, true
+		switch s.kind {
+		case kindNegation:
+			negation, negated = s, true
+		case kindApprove, kindPositive, kindAssent:
+			if negated {
+				return verdict{Revise, reasonNegated(r.quote(negation), r.quote(s)), false}, true
 			}
 		}
 	}

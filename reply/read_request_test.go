@@ -3,6 +3,7 @@ package reply
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -183,5 +184,26 @@ func TestReadRequest_Reasons(t *testing.T) {
 				t.Errorf("got %+v, want %+v", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestReadRequest_HugeBodies reads written texts of growing size, up to the
+// 64 KiB the reader examines, of the shapes that stress the new steps (many
+// notes, many periods, many approvals in one clause), and logs the time:
+// it must grow linearly. There is no timed assertion.
+func TestReadRequest_HugeBodies(t *testing.T) {
+	shapes := []struct{ name, unit string }{
+		{"notes", "Duyệt. Kỳ sau bổ sung biểu đồ. "},
+		{"periods", "duyệt tháng 11/2026 bản 2 quý IV "},
+		{"one clause of approvals", "Mọi người ừ duyệt đồng ý "},
+		{"half-years", "6 tháng đầu năm 2026 "},
+	}
+	for _, shape := range shapes {
+		for _, size := range []int{4 << 10, 16 << 10, 60 << 10} {
+			text := strings.Repeat(shape.unit, size/len(shape.unit))
+			start := time.Now()
+			got := ReadRequest(text, "", month11)
+			t.Logf("%-25s %3d KiB: %-8s in %v", shape.name, size>>10, got.Decision, time.Since(start))
+		}
 	}
 }
