@@ -127,6 +127,7 @@ func requestCases() []replyCase {
 	not = append(not, requestNotApproveCases()...)
 	not = append(not, requestNoteEdges()...)
 	not = append(not, requestLaterEdges()...)
+	not = append(not, requestIssueEdges()...)
 	return append(requestApproveCases(), not...)
 }
 
@@ -152,5 +153,13 @@ func requestLaterEdges() []replyCase {
 		rq("N Tuần sau gửi Bộ about a monthly report", outlookVi, "Tôi đồng ý. Tuần sau gửi Bộ.", month11, Unclear),
 		rq("N Tháng sau gửi Bộ, period unknown", gmailWeb, "Đồng ý. Tháng sau gửi Bộ.", Request{}, Unclear),
 		rq("N Năm sau bổ sung about a quarter", owa, "Duyệt. Năm sau bổ sung số liệu FDI.", quarter4, Revise),
+	}
+}
+
+// requestIssueEdges: a "note" that speaks of issuing times this report.
+func requestIssueEdges() []replyCase {
+	return []replyCase{
+		rq("N Lần sau ký ban hành", outlookVi, "Đồng ý. Lần sau ký ban hành.", month11, Unclear),
+		rq("N Kỳ sau phát hành", gmailWeb, "Duyệt. Kỳ sau phát hành", Request{}, Unclear),
 	}
 }

@@ -84,8 +84,9 @@ var vocabulary = []struct {
 		"trình|chuyển đồng chí [phó] trưởng ban [ký]", "trình|chuyển đồng chí lãnh đạo [ban|sở|phòng] [ký]",
 		"trình|chuyển đồng chí [phó] giám đốc [ký]", "trình|chuyển đồng chí [phó] chủ tịch [ký]",
 		"trình|chuyển đồng chí [phó] chánh văn phòng [ký]",
-		// a period named without its number ("báo cáo tháng"); a number is
-		// unknown, since the reader cannot check it against the request
+		// a period named without its number ("báo cáo tháng"); with its
+		// number ("tháng 11") it is read in periods.go and checked against
+		// the request, and a number alone stays unknown
 		"tháng", "quý", "tuần", "năm", "kỳ", "đợt", "month", "quarter", "week", "year",
 		"👍", "👌", "✅", "✔", "☺", "🙂", "😊", "🙏", "🌹",
 	}},

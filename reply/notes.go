@@ -1,5 +1,7 @@
 package reply
 
+import "strings"
+
 // A note for later periods is a sentence of its own that starts with "kỳ
 // sau", "lần sau", "tháng sau", "từ kỳ sau", "các kỳ tới"…: "Đồng ý. Kỳ sau
 // bổ sung biểu đồ." approves this report and asks something of the next.
@@ -7,11 +9,13 @@ package reply
 // ý kỳ sau sẽ duyệt" are read whole, as before.
 
 // nowWords tie a sentence back to the present report ("kỳ này", "ngay",
-// "hiện", "luôn", "lại": again, "mới": only then, "ban hành": "Tuần sau
-// ban hành" times this report's issue), so a sentence holding one is no
-// note for later.
+// "hiện", "luôn", "lại": again, "mới": only then), so a sentence holding
+// one is no note for later.
 var nowWords = map[string]bool{"nay": true, "ngay": true, "hien": true, "luon": true, "bay gio": true,
-	"lai": true, "moi": true, "ban hanh": true, "phat hanh": true}
+	"lai": true, "moi": true}
+
+// issueWords, inside any phrase ("ký ban hành"), time this report's issue.
+var issueWords = []string{"ban hanh", "phat hanh"}
 
 // notes returns the sentences (by number) that are notes for later periods
 // of the request's period p, and reports whether there is one and some
@@ -69,8 +73,14 @@ func (r reading) fitsNote(s span) bool {
 	case kindFuture:
 		return true
 	}
-	if nowWords[fold(phraseText(r.toks, s))] {
+	phrase := fold(phraseText(r.toks, s))
+	if nowWords[phrase] {
 		return false
+	}
+	for _, w := range issueWords {
+		if strings.Contains(phrase, w) {
+			return false
+		}
 	}
 	for _, t := range r.toks[s.first : s.first+s.n] {
 		if nowWords[t.fold] {
