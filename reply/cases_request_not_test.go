@@ -128,6 +128,7 @@ func requestCases() []replyCase {
 	not = append(not, requestNoteEdges()...)
 	not = append(not, requestLaterEdges()...)
 	not = append(not, requestIssueEdges()...)
+	not = append(not, requestAssentEdges()...)
 	return append(requestApproveCases(), not...)
 }
 
@@ -161,5 +162,15 @@ func requestIssueEdges() []replyCase {
 	return []replyCase{
 		rq("N Lần sau ký ban hành", outlookVi, "Đồng ý. Lần sau ký ban hành.", month11, Unclear),
 		rq("N Kỳ sau phát hành", gmailWeb, "Duyệt. Kỳ sau phát hành", Request{}, Unclear),
+	}
+}
+
+// requestAssentEdges: sounds that are no assent.
+func requestAssentEdges() []replyCase {
+	return []replyCase{
+		rq("N Um alone", gmailWeb, "Um", month11, Unclear),
+		rq("N Ừm... (hesitation)", iPhoneVi, "Ừm...", month11, Unclear),
+		rq("N Ờ, thế (I see)", gmailAndroid, "Ờ, thế", month11, Unclear),
+		rq("N Uhm em", samsungMail, "Uhm em", month11, Unclear),
 	}
 }

@@ -53,6 +53,7 @@ func requestApproveCases() []replyCase {
 		rq("R Ờ, được", iPhone, "Ờ, được", month11, Approve),
 		rq("R Ban hành đi em", outlookMobile, "Ban hành đi em", month11, Approve),
 		rq("R uh, cho ban hành", gmailAndroid, "uh, cho ban hành", month11, Approve),
+		rq("R Ừ ừ, gửi đi", iPhone, "Ừ ừ, gửi đi", month11, Approve),
 		rq("R Oke, phát hành đi nhé", yahooAndroid, "Oke, phát hành đi nhé", month11, Approve),
 		rq("R Ừ, anh đồng ý", windowsMail, "Ừ, anh đồng ý", month11, Approve),
 		// an approval followed by a note for later periods

@@ -70,8 +70,9 @@
 //  6. otherwise Approve only if every word is part of an approval phrase
 //     (duyệt, phê duyệt, đồng ý, nhất trí, thống nhất, thông qua, chấp
 //     thuận, ok, được, cho ban hành, ban hành đi, approved, agree…), or the
-//     casual assent "ừ" when nothing only acknowledges ("Ừ, gửi đi em"; but
-//     "Ừ, đã nhận" is Unclear), or harmless: greetings and forms of address,
+//     casual assent "ừ", typed as such ("uhm", "ừm" may hesitate), when
+//     nothing only acknowledges ("Ừ, gửi đi em"; but "Ừ, đã nhận" is
+//     Unclear), or harmless: greetings and forms of address,
 //     particles (nhé, nha, ạ), thanks and closings, what is approved ("báo
 //     cáo", "dự thảo", "ban hành"), passing the draft on ("trình đồng chí
 //     Chủ tịch ký"), positive words, acknowledgements ("đã xem") next to an

@@ -54,7 +54,7 @@ var vocabulary = []struct {
 		// formal and casual forms (issue 19)
 		"chấp thuận", "ban hành đi", "phát hành đi",
 	}},
-	{kindAssent, true, []string{"ừ", "ờ", "ừ ừ"}},
+	{kindAssent, true, []string{"ừ", "ừ ừ"}},
 	{kindPositive, true, []string{
 		"ổn", "tốt", "đạt", "đúng", "đủ", "rõ", "hợp lý", "phù hợp", "đầy đủ",
 		"chính xác", "chuẩn", "khớp", "good", "fine", "great", "perfect",
@@ -69,7 +69,7 @@ var vocabulary = []struct {
 		"thầy", "bạn", "các", "cả nhà", "mọi người", "đồng chí", "i", "we", "you",
 		// particles
 		"nhé", "nhá", "nha", "nhe", "nhen", "ạ", "đi", "rồi", "luôn", "vậy", "thế",
-		"vâng", "dạ", "là", "với", "cho", "đã", "đó", "này", "nhé", "cả",
+		"vâng", "dạ", "ờ", "là", "với", "cho", "đã", "đó", "này", "nhé", "cả",
 		"hết", "toàn bộ", "tất cả", "hoàn toàn", "rất", "lắm", "nhiều", "and", "và",
 		// what is being approved
 		"báo cáo", "dự thảo", "văn bản", "bản", "nội dung", "kế hoạch", "chương trình",

@@ -13,7 +13,7 @@ var kinds = []Kind{"", KindApprove, KindComment, KindInitial, KindReview, KindPl
 
 func TestReadRequest(t *testing.T) {
 	cases := requestCases()
-	approvals, others := len(requestApproveCases()), len(requestNotApproveCases())+len(requestNoteEdges())+len(requestLaterEdges())+len(requestIssueEdges())
+	approvals, others := len(requestApproveCases()), len(requestNotApproveCases())+len(requestNoteEdges())+len(requestLaterEdges())+len(requestIssueEdges())+len(requestAssentEdges())
 	if approvals < 60 || others < approvals {
 		t.Fatalf("table has %d approvals and %d non-approvals, want at least 60 and at least as many", approvals, others)
 	}

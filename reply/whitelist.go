@@ -1,5 +1,7 @@
 package reply
 
+import "strings"
+
 // approval finds the phrase an approval would rest on: an approval word;
 // else "ừ" when nothing in the text only acknowledges ("Ừ, đã nhận" is no
 // approval); else, in a comment round, "không có ý kiến".
@@ -7,7 +9,7 @@ func (r reading) approval(comments bool) (span, bool) {
 	if s, ok := r.find(kindApprove); ok {
 		return s, true
 	}
-	if s, ok := r.find(kindAssent); ok {
+	if s, ok := r.find(kindAssent); ok && r.typedAssent(s) {
 		if _, ack := r.find(kindAck); !ack {
 			return s, true
 		}
@@ -28,6 +30,17 @@ var noComments = []string{"khong y kien", "khong co y kien", "khong gop y", "kho
 	"khong phan doi", "khong van de", "khong co van de", "no comment", "no further", "no objection"}
 
 func noComment(phrase string) bool { return hasAnyPrefix(fold(phrase), noComments) }
+
+// typedAssent reports an assent typed as "ừ" itself: "uhm", "um", "ừm"
+// (teen code for ừ) are also a hesitation, which approves nothing.
+func (r reading) typedAssent(s span) bool {
+	for _, t := range r.toks[s.first : s.first+s.n] {
+		if strings.ToLower(r.text[t.start:t.end]) != "ừ" {
+			return false
+		}
+	}
+	return true
+}
 
 // whitelist approves only a text made of approval phrases and harmless
 // words: fillers, names in greetings and sign-offs, "không có ý kiến gì
