@@ -100,6 +100,10 @@ func requestNotApproveCases() []replyCase {
 		rq("N comment: text without change words", outlookDesktop, "Số liệu thu ngân sách tăng mạnh là nhờ dự án điện gió", month11c, Revise),
 		rq("N comment: Không cần họp lại", gmailWeb, "Không cần họp lại", month11c, Unclear),
 		rq("N comment: Đã xem", iPhoneVi, "Đã xem", month11c, Unclear),
+		rq("N comment: Mọi người không có ý kiến", owa, "Mọi người không có ý kiến", month11c, Unclear),
+		rq("N comment: Tôi chưa có ý kiến", gmailWeb, "Tôi chưa có ý kiến", month11c, Unclear),
+		rq("N comment: Không có ý kiến, anh Minh sẽ góp ý", zimbra, "Không có ý kiến, anh Minh sẽ góp ý", month11c, Unclear),
+		rq("N comment: Không góp ý. Sửa mục 2", outlookVi, "Không góp ý. Sửa mục 2", month11c, Revise),
 		// initialling: someone else's, refused, deferred
 		rq("N initial: Anh Minh đã ký nháy", outlookVi, "Anh Minh đã ký nháy", month11i, Unclear),
 		rq("N initial: Chưa ký nháy", gmailWeb, "Chưa ký nháy", month11i, Revise),

@@ -121,8 +121,8 @@ var othersSubjects = map[string]bool{
 	"mọi người": true, "cả nhà": true, "các": true, "tất cả": true, "toàn bộ": true, "đồng chí": true,
 }
 
-// othersApproved finds such a subject before an approval in its clause, in
-// one pass.
+// othersApproved finds such a subject before an approval, or before "không
+// có ý kiến" ("Mọi người không có ý kiến"), in its clause, in one pass.
 func (r reading) othersApproved() (span, bool) {
 	subject, found, seg := span{}, false, -1
 	for _, s := range r.spans {
@@ -134,7 +134,7 @@ func (r reading) othersApproved() (span, bool) {
 			if !found {
 				subject, found = s, true
 			}
-		case (s.kind == kindApprove || s.kind == kindAssent) && found:
+		case (s.kind == kindApprove || s.kind == kindAssent || s.kind == kindNeutral) && found:
 			return subject, true
 		}
 	}
