@@ -97,6 +97,8 @@ func requestNotApproveCases() []replyCase {
 		rq("N comment: Mai anh góp ý", gmailAndroid, "Mai anh góp ý", month11c, Unclear),
 		rq("N comment: a note is a comment", appleMailVi, "Đồng ý. Kỳ sau bổ sung biểu đồ.", month11c, Revise).
 			alsoApproving(KindApprove, KindInitial, KindReview, KindPlan),
+		rq("N comment: a note without change words is a comment", gmailWeb, "Duyệt. Lần sau gửi sớm hơn nhé.", month11c, Revise).
+			alsoApproving(KindApprove, KindInitial, KindReview, KindPlan),
 		rq("N comment: text without change words", outlookDesktop, "Số liệu thu ngân sách tăng mạnh là nhờ dự án điện gió", month11c, Revise),
 		rq("N comment: Không cần họp lại", gmailWeb, "Không cần họp lại", month11c, Unclear),
 		rq("N comment: Đã xem", iPhoneVi, "Đã xem", month11c, Unclear),

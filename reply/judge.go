@@ -26,7 +26,7 @@ func (rd reader) judge(text string) verdict {
 		return verdict{Unclear, reasonUnknownKind, false}
 	}
 	v := rd.rules(r)
-	if v.decision == Approve || !rd.notes {
+	if v.decision == Approve || !(rd.notes || rd.comments) {
 		return v
 	}
 	notes, ok := r.notes(rd.req.Period)
@@ -34,11 +34,15 @@ func (rd reader) judge(text string) verdict {
 		return v
 	}
 	rest := r.without(notes)
-	if w := rd.rules(rest); w.decision == Approve {
-		approval, _ := rest.approval(rd.comments)
-		return verdict{Approve, reasonApproveWithNote(rest.quote(approval), r.quoteSentence(notes)), true}
+	if w := rd.rules(rest); w.decision != Approve {
+		return v
 	}
-	return v
+	if rd.comments {
+		// Agreement with a note for later is a comment to gather.
+		return verdict{Revise, reasonComment(r.quoteSentence(notes)), false}
+	}
+	approval, _ := rest.approval(rd.comments)
+	return verdict{Approve, reasonApproveWithNote(rest.quote(approval), r.quoteSentence(notes)), true}
 }
 
 // rules applies the rules in order to a reading.

@@ -68,11 +68,11 @@ type reader struct {
 	lx  lexicon
 	req Request
 	// notes lets a sentence about later periods follow an approval
-	// ("Đồng ý. Kỳ sau bổ sung biểu đồ."); a comment round takes it as a
-	// comment instead.
+	// ("Đồng ý. Kỳ sau bổ sung biểu đồ.").
 	notes bool
 	// comments: "không có ý kiến" alone agrees, and substantive text
-	// without a decision is a comment (Revise).
+	// without a decision, or a note for later periods, is a comment
+	// (Revise).
 	comments bool
 	// unknown: the request's kind is none of ours, so nothing is decided.
 	unknown bool
