@@ -210,7 +210,7 @@ func saveReview(ctx context.Context, tx *sql.Tx, u ReviewUpdate) error {
 	return insertEvents(ctx, tx, withDefaultTime(u.Events, u.At))
 }
 
-// optionalTime stores the zero time as ”.
+// optionalTime stores the zero time as an empty text.
 func optionalTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
