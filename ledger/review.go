@@ -105,8 +105,8 @@ func checkReviewHold(h ReviewHold) error {
 	switch {
 	case h.Mode != ReviewCopy && !h.Mode.Holds():
 		return fmt.Errorf("review: %q is not a mode", h.Mode)
-	case h.Supervisor == "":
-		return errors.New("review: no supervisor")
+	case h.Mode.Holds() && h.Supervisor == "":
+		return errors.New("review: no supervisor to give a view")
 	}
 	return nil
 }
