@@ -1,10 +1,13 @@
 package daemon
 
 import (
+	"bytes"
 	"context"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/internal/officetest"
@@ -252,5 +255,40 @@ func TestReview_ForgedRepliesNeverCount(t *testing.T) {
 	}
 	if n := e.deliveredWith(t, officetest.UnitAddr("QLDN"), "Đã được đồng ý"); n != 0 {
 		t.Errorf("the unit was told of an agreement nobody gave: %d", n)
+	}
+}
+
+// At the deadline the draft counts no file its supervisor has not agreed to, and its missing
+// list tells the unit whose file waits from the unit that sent nothing.
+func TestReview_DraftListsWaitingUnits(t *testing.T) {
+	e := newReviewEnv(t, `supervisor = "review"`)
+	e.submit(t, "QLDN", "sub-qldn@kcn.example")
+	e.later(3 * 24 * time.Hour) // past the 18th and the consolidation's grace
+	e.step(t)
+	d, err := e.ledger.LatestDraft(context.Background(), "BM.02.01/KH", "2026-11")
+	if err != nil || len(d.Basis) != 0 {
+		t.Fatalf("draft at the deadline: %+v (%v); want one counting nobody", d.Basis, err)
+	}
+	data, err := e.ledger.Blob(d.FileSHA256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	var text []string
+	for _, sh := range x.GetSheetList() {
+		rows, _ := x.GetRows(sh)
+		for _, r := range rows {
+			text = append(text, strings.Join(r, " "))
+		}
+	}
+	all := strings.Join(text, "\n")
+	for _, want := range []string{"Chưa có số liệu: Phòng QLDT.", "Chưa tổng hợp, chờ ý kiến lãnh đạo phụ trách: Phòng QLDN."} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the draft does not say %q", want)
+		}
 	}
 }
