@@ -34,7 +34,7 @@ func TestBuild_Review(t *testing.T) {
 			at(2 * time.Hour), OnTime, 1, ReviewPending, "đúng hạn, chờ ý kiến lãnh đạo phụ trách"},
 		{"CorrectedAfterReturnLate", []Submission{held(1, ReviewReturned, at(-time.Hour)), held(2, ReviewAgreed, at(time.Hour))},
 			at(2 * time.Hour), Late, 2, ReviewAgreed, "trễ 1g, lần 2, đã được đồng ý"},
-		{"Superseded", []Submission{held(1, ReviewSuperseded, at(-2 * time.Hour)), held(2, ReviewPending, at(-time.Hour))},
+		{"Superseded", []Submission{held(1, ReviewSuperseded, at(-2*time.Hour)), held(2, ReviewPending, at(-time.Hour))},
 			at(-time.Minute), OnTime, 0, ReviewPending, "đúng hạn, chờ ý kiến lãnh đạo phụ trách"},
 	}
 	for _, tt := range tests {
