@@ -107,6 +107,10 @@ func (c *Config) validateSupervisor(v *validator, path string, f *Form, cadences
 			}
 		}
 	}
+	if m := c.MailAuth; !m.Authenticates() && !m.InsecureUnauthenticatedApprovals {
+		v.add("mail_auth", "%s.supervisor = %q counts a unit's file on its supervisor's reply, but nothing authenticates "+
+			"the leaders' replies: set mail_auth.trusted_servers, mail_auth.trust_unnamed or mail_auth.verify_dkim", path, mode)
+	}
 	for _, u := range c.FormUnits(f) {
 		if p, ok := c.Person(u.Supervisor); !ok || len(p.Emails) == 0 {
 			v.add(path+".supervisor", "unit %q needs a supervisor (a person with an email) for supervisor = %q", u.Code, mode)

@@ -36,6 +36,8 @@ func TestSupervisor_Errors(t *testing.T) {
 		{name: "DueUnreadable", extra: `supervisor = "review"` + "\n" + `supervisor_due = "+soon"`, want: `forms[0].supervisor_due:`},
 		{name: "DueKind", extra: `supervisor = "review"` + "\n" + `supervisor_due = "20/12"`, want: `forms[0].supervisor_due: rule "20/12" names a fixed date`},
 		{name: "Copies", extra: `supervisor = "copy"` + "\n" + `copies = ["ghost"]`, want: `forms[0].copies[0]: "ghost" is not a person`},
+		{name: "NoMailAuth", extra: `supervisor = "approve"`, replace: "[mail_auth]\ntrusted_servers = [\"mx.example.vn\"]", with: "",
+			want: `mail_auth: forms[0].supervisor = "approve" counts a unit's file`},
 		{name: "UnitWithoutSupervisor", extra: `supervisor = "review"`, replace: `supervisor = "truong_ban"`, with: ``,
 			want: `forms[0].supervisor: unit "QLDN" needs a supervisor`},
 	}
