@@ -286,6 +286,10 @@ func TestReview_DraftListsWaitingUnits(t *testing.T) {
 		}
 	}
 	all := strings.Join(text, "\n")
+	notice := e.one(t, officetest.Clerk, "Đã lập dự thảo")
+	if !strings.Contains(notice.Text, "Phòng QLDN (chờ ý kiến lãnh đạo phụ trách)") {
+		t.Errorf("the clerks' notice does not say why QLDN is missing:\n%s", notice.Text)
+	}
 	for _, want := range []string{"Chưa có số liệu: Phòng QLDT.", "Chưa tổng hợp, chờ ý kiến lãnh đạo phụ trách: Phòng QLDN."} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the draft does not say %q", want)

@@ -44,3 +44,22 @@ func waiting(ctx context.Context, l *ledger.Ledger, form, period string, asOf ti
 	}
 	return nil
 }
+
+// withWaiting adds to the names of the units a draft misses why those whose file waits for
+// their supervisor are missing: "Phòng A (chờ ý kiến lãnh đạo phụ trách)".
+func withWaiting(names []string, missing []consolidate.Unit) []string {
+	why := map[string]string{}
+	for _, u := range missing {
+		if u.Waiting != "" {
+			why[u.Name] = u.Waiting
+		}
+	}
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = n
+		if w := why[n]; w != "" {
+			out[i] = n + " (" + w + ")"
+		}
+	}
+	return out
+}
