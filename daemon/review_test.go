@@ -296,3 +296,19 @@ func TestReview_DraftListsWaitingUnits(t *testing.T) {
 		}
 	}
 }
+
+// A unit whose file waits for its supervisor sent its report: it is not nagged; a unit that sent
+// nothing is.
+func TestReview_WaitingUnitNotNagged(t *testing.T) {
+	e := newReviewEnv(t, `supervisor = "review"`+"\n"+`nags = ["+1d"]`)
+	e.submit(t, "QLDN", "sub-qldn@kcn.example")
+	e.later(4 * 24 * time.Hour) // past the 18th and its first nag (19/11 17:00)
+	e.step(t)
+	e.step(t)
+	if n := e.deliveredWith(t, officetest.UnitAddr("QLDT"), "Đôn đốc gửi"); n == 0 {
+		t.Fatal("the unit that sent nothing was not nagged: the test proves nothing")
+	}
+	if n := e.deliveredWith(t, officetest.UnitAddr("QLDN"), "Đôn đốc gửi"); n != 0 {
+		t.Errorf("nags to the unit whose file waits for its supervisor: %d, want 0", n)
+	}
+}

@@ -145,3 +145,22 @@ func TestReview_HoldChecked(t *testing.T) {
 		t.Error("a hold of no mode was recorded")
 	}
 }
+
+// A period purged takes its files' reviews with them.
+func TestReview_PurgePeriod(t *testing.T) {
+	ctx := context.Background()
+	l := openTest(t)
+	if _, err := l.RecordIntake(ctx, heldIntake(t, l, "held then purged", true, ReviewReview, "QLDN", "QLDT")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := l.PurgePeriod(ctx, Purge{Form: testForm, Period: testPeriod, At: t0, Actor: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Submissions != 2 {
+		t.Errorf("purged %+v, want 2 submissions", got)
+	}
+	if list, err := l.Reviews(ctx, testForm, testPeriod); err != nil || len(list) != 0 {
+		t.Errorf("reviews after the purge: %d (%v), want none", len(list), err)
+	}
+}

@@ -45,3 +45,38 @@ func TestNext(t *testing.T) {
 		})
 	}
 }
+
+// FuzzNext holds the rules' invariants over any record: a settled review needs nothing, a
+// request goes once, a copy never waits for a view, the clerks are told of a date once.
+func FuzzNext(f *testing.F) {
+	f.Add(uint8(1), uint8(0), int64(0), int64(3600), int64(7200), uint8(0), false, false)
+	f.Add(uint8(2), uint8(4), int64(10), int64(3600), int64(7200), uint8(1), true, false)
+	modes := []ledger.ReviewMode{ledger.ReviewCopy, ledger.ReviewReview, ledger.ReviewApprove}
+	states := []ledger.ReviewState{ledger.ReviewPending, ledger.ReviewCopied, ledger.ReviewAgreed, ledger.ReviewReturned, ledger.ReviewSuperseded}
+	t0 := time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, mode, state uint8, requested, due, now int64, reminders uint8, overdueTold, supersededTold bool) {
+		r := ledger.Review{Mode: modes[int(mode)%len(modes)], State: states[int(state)%len(states)],
+			Reminders: int(reminders), OverdueTold: overdueTold, SupersededTold: supersededTold}
+		if requested > 0 {
+			r.RequestedAt = t0.Add(time.Duration(requested%1e6) * time.Second)
+		}
+		if due > 0 {
+			r.Due = t0.Add(time.Duration(due%1e6) * time.Second)
+		}
+		s := next(r, t0.Add(time.Duration(now%1e7)*time.Second))
+		switch {
+		case (r.State == ledger.ReviewAgreed || r.State == ledger.ReviewReturned || r.State == ledger.ReviewCopied) && s != stepNone:
+			t.Fatalf("a settled review (%s) needs %d", r.State, s)
+		case s == stepRequest && (!r.RequestedAt.IsZero() || r.Mode == ledger.ReviewCopy):
+			t.Fatalf("a request again, or for a copy: %+v", r)
+		case s == stepCopy && r.Mode != ledger.ReviewCopy:
+			t.Fatalf("a copy for mode %s", r.Mode)
+		case s == stepOverdue && (r.OverdueTold || r.Due.IsZero()):
+			t.Fatalf("the clerks told twice or without a date: %+v", r)
+		case s == stepSuperseded && (r.SupersededTold || r.RequestedAt.IsZero()):
+			t.Fatalf("a supervisor told of a file they never had, or twice: %+v", r)
+		case s == stepRemind && r.Reminders > 0:
+			t.Fatalf("reminded twice: %+v", r)
+		}
+	})
+}
