@@ -188,15 +188,20 @@ func ReviewSupersededLetter(f ReviewFile, newer int) Letter {
 }
 
 // ReviewAgreedLetter tells the unit that its supervisor agreed to its file (or approved its
-// plan), so it is counted.
-func ReviewAgreedLetter(f ReviewFile) Letter {
+// plan), so it is counted; note is what they wrote beyond their agreement, passed on verbatim
+// ("" none).
+func ReviewAgreedLetter(f ReviewFile, note string) Letter {
 	subject, body := "Đã được đồng ý: "+upperFirst(brief(f.Request)),
 		fmt.Sprintf("%s đã đồng ý với %s. Báo cáo của đơn vị được tổng hợp.", upperFirst(f.Supervisor.namedThen()), f.what())
 	if f.Plan {
 		subject = "Đã được phê duyệt: " + upperFirst(brief(f.Request))
 		body = fmt.Sprintf("%s đã phê duyệt %s. Kế hoạch của đơn vị được tổng hợp.", upperFirst(f.Supervisor.namedThen()), f.what())
 	}
-	return letter(f.Request, subject, greeting(f.Unit), body, contactLine(f.Office, f.Contact), signature(f.Office))
+	noted := ""
+	if note = strings.TrimSpace(note); note != "" {
+		noted = "Ý kiến của đồng chí:\n" + quotedWords(note)
+	}
+	return letter(f.Request, subject, greeting(f.Unit), body, noted, contactLine(f.Office, f.Contact), signature(f.Office))
 }
 
 // ReviewReturnedLetter returns a unit's file with its supervisor's words, verbatim: the unit

@@ -55,7 +55,7 @@ func (rv *Reviewer) decide(ctx context.Context, in *ledger.Intake, msg *intake.M
 	case res.Decision == reply.Approve || res.Decision == reply.Revise:
 		u.Review.DecidedBy, u.Review.DecidedAt, u.Review.AnswerSHA256 = p.ID, now, in.Mail.SHA256
 		u.Review.Comment = res.Comment
-		action, l := ledger.ActionReviewAgreed, letters.ReviewAgreedLetter(f)
+		action, l := ledger.ActionReviewAgreed, letters.ReviewAgreedLetter(f, res.Comment)
 		u.Review.State = ledger.ReviewAgreed
 		if res.Decision == reply.Revise {
 			action, l, u.Review.State = ledger.ActionReviewReturned, letters.ReviewReturnedLetter(f, res.Comment), ledger.ReviewReturned
