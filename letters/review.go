@@ -205,12 +205,21 @@ func ReviewAgreedLetter(f ReviewFile, note string) Letter {
 }
 
 // ReviewReturnedLetter returns a unit's file with its supervisor's words, verbatim: the unit
-// corrects it and sends it again, and the corrected file goes to the supervisor again.
-func ReviewReturnedLetter(f ReviewFile, words string) Letter {
+// corrects it and sends it again, and the corrected file goes to the supervisor again. edited
+// names the workbook the supervisor corrected, attached ("" none).
+func ReviewReturnedLetter(f ReviewFile, words, edited string) Letter {
+	attached := ""
+	if edited != "" {
+		by := "lãnh đạo phụ trách"
+		if name := strings.TrimSpace(f.Supervisor.Name); name != "" {
+			by = "đồng chí " + name
+		}
+		attached = "Tệp " + quoted(edited) + " do " + by + " chỉnh sửa trực tiếp được gửi kèm thư này."
+	}
 	return letter(f.Request, "Đề nghị chỉnh sửa: "+upperFirst(brief(f.Request)),
 		greeting(f.Unit),
 		fmt.Sprintf("%s có ý kiến về %s như sau:", upperFirst(f.Supervisor.namedThen()), f.what()),
-		quotedWords(words),
+		quotedWords(words), attached,
 		fmt.Sprintf("Kính đề nghị đơn vị chỉnh sửa theo ý kiến trên và gửi lại tệp bằng cách trả lời thư này. "+
 			"Tệp gửi lại được chuyển %s để %s; báo cáo của đơn vị chưa được tổng hợp cho đến khi được đồng ý.",
 			setOff(f.Supervisor.Named()), f.asked()),

@@ -57,12 +57,21 @@ func (rv *Reviewer) decide(ctx context.Context, in *ledger.Intake, msg *intake.M
 		u.Review.Comment = res.Comment
 		action, l := ledger.ActionReviewAgreed, letters.ReviewAgreedLetter(f, res.Comment)
 		u.Review.State = ledger.ReviewAgreed
+		edited, hasEdited := ledger.Attachment{}, false
 		if res.Decision == reply.Revise {
-			action, l, u.Review.State = ledger.ActionReviewReturned, letters.ReviewReturnedLetter(f, res.Comment), ledger.ReviewReturned
+			if edited, hasEdited = rv.editedFile(msg); hasEdited {
+				l = letters.ReviewReturnedLetter(f, res.Comment, edited.Name)
+			} else {
+				l = letters.ReviewReturnedLetter(f, res.Comment, "")
+			}
+			action, u.Review.State = ledger.ActionReviewReturned, ledger.ReviewReturned
 		}
 		m, err := rv.toUnit(ctx, r, in.Mail.SHA256, l, p)
 		if err != nil {
 			return u, err
+		}
+		if hasEdited {
+			m.Attachments = []ledger.Attachment{edited}
 		}
 		u.Mails = append(u.Mails, m)
 		u.Events = append(u.Events, ledger.Event{At: now, Actor: p.ID, Action: action, Object: obj, Detail: res.Comment})

@@ -195,3 +195,45 @@ func TestReviewer_CopyAndNoCopy(t *testing.T) {
 		t.Errorf("a form without a supervisor mode holds files: %+v", h)
 	}
 }
+
+// Comments with the supervisor's own corrected workbook return the file to the unit with their
+// words and that workbook, cleaned.
+func TestReviewer_ReturnedWithTheirWorkbook(t *testing.T) {
+	ctx := context.Background()
+	rv := newReviewer(t, "review")
+	sub := held(t, rv, "qldn-v1")
+	if err := rv.Advance(ctx); err != nil {
+		t.Fatal(err)
+	}
+	req, err := rv.Ledger.OutMail(ctx, ledger.ReviewKey(ledger.KindReviewRequest, sub.ID, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	book := officetest.Workbook(t, rv.Office.Config, "QLDN", []byte(testKey), false)
+	words := "Chị đã sửa trực tiếp mục 2, em xem lại."
+	raw := []byte(officetest.AuthPass(officetest.Supervisor) + "From: " + officetest.Supervisor + "\r\nTo: " + officetest.OfficeAddr +
+		"\r\nMessage-ID: <edited@kcn.example>\r\nDate: Mon, 16 Nov 2026 10:00:00 +0700\r\nSubject: =?UTF-8?B?" +
+		base64.StdEncoding.EncodeToString([]byte("Re: "+req.Subject)) + "?=\r\nMIME-Version: 1.0\r\n" +
+		"Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + words +
+		"\r\n--b1\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n" +
+		"Content-Disposition: attachment; filename=\"sua.xlsx\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+		base64.StdEncoding.EncodeToString(book) + "\r\n--b1--\r\n")
+	msg, err := intake.Parse(raw, intake.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := replyTo(t, rv, raw, msg)
+	if in.Review == nil || in.Review.Review.State != ledger.ReviewReturned || len(in.Review.Mails) != 1 {
+		t.Fatalf("review after comments: %+v", in.Review)
+	}
+	m := in.Review.Mails[0]
+	if !strings.Contains(m.Body, "> "+words) || len(m.Attachments) != 1 || m.Attachments[0].Name != "sua.xlsx" {
+		t.Fatalf("the unit's letter: attachments %+v, body:\n%s", m.Attachments, m.Body)
+	}
+	if _, err := rv.Ledger.Blob(m.Attachments[0].SHA256); err != nil {
+		t.Errorf("the cleaned workbook is not stored: %v", err)
+	}
+	if len(counted(t, rv)) != 0 {
+		t.Error("a returned file counted")
+	}
+}
