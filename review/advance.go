@@ -21,7 +21,11 @@ func (rv *Reviewer) Advance(ctx context.Context) error {
 	now := rv.now()
 	var errs []error
 	for _, r := range todo {
-		u, ok, err := rv.act(ctx, r, next(r, now))
+		s := next(r, now)
+		if s == stepNone {
+			continue
+		}
+		u, ok, err := rv.act(ctx, r, s)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("review of submission %d: %w", r.Submission.ID, err))
 			continue
@@ -40,7 +44,7 @@ func (rv *Reviewer) Advance(ctx context.Context) error {
 func (rv *Reviewer) act(ctx context.Context, r ledger.Review, s step) (ledger.ReviewUpdate, bool, error) {
 	now := rv.now()
 	u := ledger.ReviewUpdate{Review: r, At: now}
-	f := rv.file(r)
+	f := rv.file(ctx, r)
 	p, reachable := rv.supervisor(r)
 	switch s {
 	case stepCopy:

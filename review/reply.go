@@ -47,7 +47,7 @@ func (rv *Reviewer) Reply(ctx context.Context, in *ledger.Intake, msg *intake.Me
 
 // decide turns a supervisor's reading into the review's next record and the mails it sends.
 func (rv *Reviewer) decide(ctx context.Context, in *ledger.Intake, msg *intake.Message, r ledger.Review, p config.Person, res reply.Result) (ledger.ReviewUpdate, error) {
-	now, f := rv.now(), rv.file(r)
+	now, f := rv.now(), rv.file(ctx, r)
 	u := ledger.ReviewUpdate{Review: r, At: now}
 	obj := ledger.SubmissionObject(r.Submission)
 	note := fmt.Sprintf("supervisor's reply: %s (%s)", res.Decision, res.Reason)

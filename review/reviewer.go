@@ -40,10 +40,10 @@ func (rv *Reviewer) log() *slog.Logger {
 
 // file describes a recorded file for the letters about it, the MAC binding the supervisor's
 // answer to them.
-func (rv *Reviewer) file(r ledger.Review) letters.ReviewFile {
+func (rv *Reviewer) file(ctx context.Context, r ledger.Review) letters.ReviewFile {
 	o, sub := rv.Office, r.Submission
 	f := letters.ReviewFile{
-		Office: o.Letterhead(), Contact: o.Contact(), Unit: sub.Unit, Request: rv.request(sub),
+		Office: o.Letterhead(), Contact: o.Contact(), Unit: sub.Unit, Request: rv.request(ctx, sub),
 		File: sub.FileName, Version: sub.Version, ReceivedAt: sub.ReceivedAt.In(o.Location),
 		Plan: r.Mode == ledger.ReviewApprove, ID: sub.ID, MAC: o.ReviewMAC(sub.ID, r.Supervisor),
 	}
@@ -60,8 +60,8 @@ func (rv *Reviewer) file(r ledger.Review) letters.ReviewFile {
 }
 
 // request names the file's form and period, with the unit's deadline.
-func (rv *Reviewer) request(sub ledger.Submission) letters.Request {
-	return rv.Office.Request(sub.Form, sub.Period, rv.Office.EventTimes(context.Background(), rv.Ledger, rv.log()))
+func (rv *Reviewer) request(ctx context.Context, sub ledger.Submission) letters.Request {
+	return rv.Office.Request(sub.Form, sub.Period, rv.Office.EventTimes(ctx, rv.Ledger, rv.log()))
 }
 
 // supervisor is the person a review is with, when the configuration still names them.
