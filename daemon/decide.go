@@ -37,9 +37,10 @@ func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint3
 	}
 	s := d.o.SenderOf(msg.From.Addr)
 	if s.Unit == nil { // units' mail is never an approval: no thread lookup for it
-		// Issue 19, part V: a supervisor's answer about a unit's file (not a report someone
-		// sends for a unit in that thread), before the approval threads.
-		if ref, ok := d.reviewer.Thread(ctx, msg); ok && !(s.MaySubmit() && hasWorkbook(msg)) {
+		// Issue 19, part V: a supervisor's answer about a unit's file, before the approval
+		// threads; a report someone else sends for a unit in that thread is a report.
+		if ref, ok := d.reviewer.Thread(ctx, msg); ok && (s.Person != nil && s.Person.ID == ref.Review.Supervisor ||
+			!(s.MaySubmit() && hasWorkbook(msg))) {
 			return in, nil, d.reviewer.Reply(ctx, &in, msg, f.Raw, ref, log)
 		}
 		if ref, ok := d.approver.Thread(ctx, msg); ok {

@@ -312,3 +312,22 @@ func TestReview_WaitingUnitNotNagged(t *testing.T) {
 		t.Errorf("nags to the unit whose file waits for its supervisor: %d, want 0", n)
 	}
 }
+
+// The supervisor (who may also send QLDN's reports) answers with comments and their own
+// corrected workbook: the file goes back to the unit with both, and no new file of the unit is
+// recorded in the supervisor's name.
+func TestReview_SupervisorsWorkbookGoesBackToTheUnit(t *testing.T) {
+	e := newReviewEnv(t, `supervisor = "review"`)
+	e.submit(t, "QLDN", "sub-qldn@kcn.example")
+	book := e.workbook(t, "QLDN", false)
+	e.answer(t, ptb, "yk1@kcn.example", e.lastRequest(t, "QLDN", 1), "Chị đã sửa trực tiếp mục 2, em xem lại.", authPass,
+		officetest.File{Name: "sua.xlsx", Data: book})
+	returned := e.one(t, officetest.UnitAddr("QLDN"), "Đề nghị chỉnh sửa")
+	if len(returned.Spreadsheets()) != 1 || !strings.Contains(returned.Text, "> Chị đã sửa trực tiếp mục 2") {
+		t.Fatalf("the unit's letter: %d files, text:\n%s", len(returned.Spreadsheets()), returned.Text)
+	}
+	subs, err := e.ledger.Submissions(context.Background(), "BM.02.01/KH", "2026-11")
+	if err != nil || len(subs) != 1 {
+		t.Fatalf("submissions: %d (%v), want the unit's one", len(subs), err)
+	}
+}
