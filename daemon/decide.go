@@ -12,7 +12,8 @@ import (
 )
 
 // decide routes a received message: an unreadable one is quarantined, automatic mail and
-// tonghop's own are ignored, a reply in an approval thread goes to the approval, a configured
+// tonghop's own are ignored, a supervisor's answer about a unit's file goes to the review stage
+// (issue 19, part V), a reply in an approval thread goes to the approval, a configured
 // person's other mail (unless it carries a report they send for a unit) goes to the approval
 // stage too, which forwards it to the clerks or reads a clerk's decision on a late file, and
 // anything else is judged by the receive stage. It writes only blobs; the caller records the returned
