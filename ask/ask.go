@@ -127,6 +127,14 @@ func (a *Asker) progress(ctx context.Context, form, p string) (closed bool, done
 	for unit := range latest {
 		done[unit] = true
 	}
+	// Issue 19, part V: a file waiting for the unit's supervisor was sent; the unit is not nagged.
+	awaiting, err := a.Ledger.AwaitingReview(ctx, form, p)
+	if err != nil {
+		return false, nil, fmt.Errorf("read reviews: %w", err)
+	}
+	for unit := range awaiting {
+		done[unit] = true
+	}
 	return false, done, nil
 }
 

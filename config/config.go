@@ -272,6 +272,16 @@ type Form struct {
 	// RetentionYears is how many years a period's records are kept after the period ends (issue
 	// 21): unset, 5; 0, for ever. A yearly report is kept for ever whatever it says. See Retention.
 	RetentionYears *int `toml:"retention_years"`
+
+	// Issue 19, part V (supervisors): what the unit's supervisor (units.supervisor) does with
+	// its files. Supervisor is "copy" (a copy of each accepted file), "review" (their view before
+	// the file counts) or "approve" (their approval of the unit's own plan before it counts); ""
+	// nothing, as before. SupervisorDue is how long they have: "+1wd" after the file arrives (the
+	// default) or a date rule of the form's period kind ("20/12"). Copies are people ids who get
+	// a copy of each accepted file too (the Head, the Office chief).
+	Supervisor    string   `toml:"supervisor"`
+	SupervisorDue string   `toml:"supervisor_due"`
+	Copies        []string `toml:"copies"`
 }
 
 // Duration is a time.Duration written as "90s", "5m", "1h".

@@ -28,8 +28,9 @@ func (c *Config) validateForms(v *validator) {
 		for _, p := range f.Form.Check() {
 			v.problems = append(v.problems, path+"."+p)
 		}
-		c.parseSchedule(v, path, f)
+		sch := c.parseSchedule(v, path, f)
 		c.validateChain(v, path, f)
+		c.validateSupervisor(v, path, f, sch.Cadences) // issue 19, part V
 		validateRetention(v, path, f)
 	}
 }

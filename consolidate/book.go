@@ -12,6 +12,11 @@ import (
 type Unit struct {
 	Code, Name string
 	Group      string // its unit group ("phuong"), for the rows limited to groups; "" none
+	// Waiting, for a unit that sent a file not counted yet because the leader supervising the
+	// unit has not agreed to it (issue 19, part V), says where it stands, in Vietnamese ("chờ ý
+	// kiến lãnh đạo phụ trách", "trả lại để sửa"); "" for a unit that sent nothing. Book.Missing
+	// keeps it, so the missing list says why.
+	Waiting string
 }
 
 // Source is one unit's counted submission for a period, with what the provenance sheet shows.

@@ -12,7 +12,8 @@ import (
 )
 
 // decide routes a received message: an unreadable one is quarantined, automatic mail and
-// tonghop's own are ignored, a reply in an approval thread goes to the approval, a configured
+// tonghop's own are ignored, a supervisor's answer about a unit's file goes to the review stage
+// (issue 19, part V), a reply in an approval thread goes to the approval, a configured
 // person's other mail (unless it carries a report they send for a unit) goes to the approval
 // stage too, which forwards it to the clerks or reads a clerk's decision on a late file, and
 // anything else is judged by the receive stage. It writes only blobs; the caller records the returned
@@ -37,6 +38,12 @@ func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint3
 	}
 	s := d.o.SenderOf(msg.From.Addr)
 	if s.Unit == nil { // units' mail is never an approval: no thread lookup for it
+		// Issue 19, part V: a supervisor's answer about a unit's file, before the approval
+		// threads; a report someone else sends for a unit in that thread is a report.
+		if ref, ok := d.reviewer.Thread(ctx, msg); ok && (s.Person != nil && s.Person.ID == ref.Review.Supervisor ||
+			!(s.MaySubmit() && hasWorkbook(msg))) {
+			return in, nil, d.reviewer.Reply(ctx, &in, msg, f.Raw, ref, log)
+		}
 		if ref, ok := d.approver.Thread(ctx, msg); ok {
 			copies, err := d.approver.Reply(ctx, &in, msg, f.Raw, ref, log)
 			return in, copies, err

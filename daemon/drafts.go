@@ -5,10 +5,15 @@ import (
 	"errors"
 )
 
-// Report builds the drafts that are due, then moves them up their approval chains.
+// Report sends the units' files to their supervisors (copies, requests for a view), builds the
+// drafts that are due, then moves them up their approval chains.
 func (d *Daemon) Report(ctx context.Context) error {
-	return errors.Join(d.Consolidate(ctx), d.Approvals(ctx))
+	return errors.Join(d.Reviews(ctx), d.Consolidate(ctx), d.Approvals(ctx))
 }
+
+// Reviews sends the units' files to their supervisors and reminds them (issue 19, part V; see
+// review.Reviewer.Advance).
+func (d *Daemon) Reviews(ctx context.Context) error { return d.reviewer.Advance(ctx) }
 
 // Consolidate builds the drafts that are due and sends each to the Planning Office (package
 // report).

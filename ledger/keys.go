@@ -149,3 +149,19 @@ func RecordsDamagedNoticeKey(day string) string { return "notice:records-damaged
 // FailedMailNoticeKey is the key of the clerks' notice about a mail set aside in the Failed
 // folder because handling it failed the same way again and again.
 func FailedMailNoticeKey(mailSHA string) string { return "notice:failed-mail:" + mailSHA }
+
+// Issue 19, part V (supervisors): the mails about one recorded file (its submission id) before
+// the unit's supervisor.
+
+// ReviewKey is the key of a mail of kind about the submission with id; n numbers reminders
+// (0 for every other mail).
+func ReviewKey(kind Kind, id int64, n int) string {
+	if n > 0 {
+		return fmt.Sprintf("%s:%d:%d", kind, id, n)
+	}
+	return fmt.Sprintf("%s:%d", kind, id)
+}
+
+// ReviewReplyKey is the key of a mail answering a supervisor's reply (raw bytes hash to
+// mailSHA); what tells the answers to one reply apart ("unit", "ask", "office").
+func ReviewReplyKey(mailSHA, what string) string { return "review-reply:" + mailSHA + ":" + what }

@@ -40,6 +40,8 @@ type Intake struct {
 	Periods []Period
 	// LateDecision is a clerk's answer about a file received after the issue, if the mail is one.
 	LateDecision *LateDecision
+	// Review is a supervisor's answer about a unit's file (issue 19, part V), if the mail is one.
+	Review *ReviewUpdate
 }
 
 // IntakeResult says what RecordIntake stored.
@@ -123,6 +125,15 @@ func recordIntake(ctx context.Context, tx *sql.Tx, in Intake) (IntakeResult, err
 	}
 	if in.LateDecision != nil {
 		if err := decideLateFile(ctx, tx, *in.LateDecision, mailID); err != nil {
+			return IntakeResult{}, err
+		}
+	}
+	if in.Review != nil {
+		u := *in.Review
+		if u.At.IsZero() {
+			u.At = in.Mail.ReceivedAt
+		}
+		if err := saveReview(ctx, tx, u); err != nil {
 			return IntakeResult{}, err
 		}
 	}

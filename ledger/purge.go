@@ -94,6 +94,7 @@ func purgeRows(ctx context.Context, tx *sql.Tx, p Purge, res *Purged) ([]string,
 		count *int
 		query string
 	}{
+		{nil, `DELETE FROM reviews WHERE submission_id IN (SELECT id FROM submissions WHERE form = ? AND period = ?)`},
 		{nil, `DELETE FROM late_files WHERE submission_id IN (SELECT id FROM submissions WHERE form = ? AND period = ?)`},
 		{&res.Corrections, `DELETE FROM corrections WHERE form = ? AND period = ?`},
 		{&res.Issues, `DELETE FROM issues WHERE form = ? AND period = ?`},

@@ -31,6 +31,9 @@ type Submission struct {
 	AfterIssue bool
 	// Decision, when read, is the Planning Office's decision on such a file; "" for any other.
 	Decision Decision
+	// Review, when recording, puts the file before the unit's supervisor (issue 19, part V): a
+	// file held for a view counts only once agreed (see LatestValidAt). nil: nobody sees it.
+	Review *ReviewHold
 }
 
 // NextVersion returns the version the next submission of unit for form and period would get, for
@@ -64,6 +67,9 @@ func checkSubmission(s Submission) error {
 	if len(s.Problems) > 0 && !json.Valid(s.Problems) {
 		return fmt.Errorf("submission %q: problems are not valid JSON", s.FileName)
 	}
+	if s.Review != nil {
+		return checkReviewHold(*s.Review)
+	}
 	return nil
 }
 
@@ -96,6 +102,11 @@ func insertSubmission(ctx context.Context, tx *sql.Tx, s Submission) (Submission
 		}
 		s.Decision = DecisionPending
 	}
+	if s.Review != nil && s.Valid {
+		if err := insertReview(ctx, tx, s); err != nil {
+			return Submission{}, err
+		}
+	}
 	return s, nil
 }
 
@@ -110,8 +121,9 @@ func (l *Ledger) Submissions(ctx context.Context, form, period string) ([]Submis
 
 // LatestValid returns, for each unit that sent a valid workbook for form and period, its latest
 // valid version: what consolidation should use. A later invalid resubmission does not hide an
-// earlier valid one, and a file received after the issue counts only once the Planning Office
-// took it in (see LateFile).
+// earlier valid one, a file received after the issue counts only once the Planning Office
+// took it in (see LateFile), and a file held for its supervisor's view only once agreed (see
+// Review): until then the unit's earlier agreed file, if any, is the one counted.
 func (l *Ledger) LatestValid(ctx context.Context, form, period string) (map[string]Submission, error) {
 	return l.LatestValidAt(ctx, form, period, time.Time{})
 }
@@ -124,7 +136,9 @@ func (l *Ledger) LatestValidAt(ctx context.Context, form, period string, asOf ti
 		bound = encodeTime(asOf)
 	}
 	subs, err := querySubmissions(ctx, l.db, `form = ? AND period = ? AND valid = 1 AND received_at <= ?
-		AND coalesce(lf.decision, 'taken') = 'taken'`, form, period, bound)
+		AND coalesce(lf.decision, 'taken') = 'taken'
+		AND NOT EXISTS (SELECT 1 FROM reviews rv WHERE rv.submission_id = s.id AND rv.mode <> 'copy'
+			AND NOT (rv.state = 'agreed' AND rv.decided_at <= ?))`, form, period, bound, bound)
 	if err != nil {
 		return nil, fmt.Errorf("latest valid %s %s: %w", form, period, err)
 	}

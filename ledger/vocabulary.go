@@ -203,3 +203,23 @@ const ActionMailFailed Action = "mail.failed"
 // ActionPeriodPurged is recorded on PeriodObject when a period's records are purged (actor: who
 // ran the purge, detail: what was removed). The event itself stays: the trail says they existed.
 const ActionPeriodPurged Action = "period.purged"
+
+// Issue 19, part V (supervisors): the unit's supervising leader sees its files (package review).
+
+// Kinds of outbox mail about a unit's file before its supervisor.
+const (
+	KindReviewCopy     Kind = "review_copy"     // to the supervisor (and the form's copies): an accepted file, for information
+	KindReviewRequest  Kind = "review_request"  // to the supervisor: a unit's file, for their view or approval
+	KindReviewReminder Kind = "review_reminder" // to the supervisor: the view not given yet
+	KindReviewNotice   Kind = "review_notice"   // to the unit or the supervisor: what was decided, or asked again
+	KindReviewOffice   Kind = "review_office"   // to the clerks: an unreadable or overdue view, a refused reply
+)
+
+// Audit actions of a unit's file before its supervisor (object: SubmissionObject).
+const (
+	ActionReviewAgreed   Action = "review.agreed"   // the supervisor agreed: the file counts
+	ActionReviewReturned Action = "review.returned" // returned to the unit with the supervisor's words
+	ActionReviewAsked    Action = "review.asked"    // an unreadable answer: the supervisor is asked again
+	ActionReviewUnclear  Action = "review.unclear"  // still unreadable: the clerks are told
+	ActionReviewRefused  Action = "review.refused"  // a reply that could not count (authentication, binding, sender)
+)

@@ -75,6 +75,9 @@ type Receipt struct {
 	// Items lists what was recorded, one per accepted workbook; when set it replaces the
 	// version and lateness paragraphs, since each item states its own.
 	Items []ReceiptItem
+	// Review, for files that go to the unit's supervisor first (issue 19, part V), says where
+	// they stand (see ReviewStanding); "" for the others.
+	Review string
 }
 
 // ReceiptItem is one workbook recorded: its form and period, version, how much it held and

@@ -74,7 +74,7 @@ func ReceiptLetter(d Receipt) Letter {
 		warnings = "Một số điểm đơn vị cần lưu ý, không ảnh hưởng đến việc tiếp nhận:\n" + problemList(d.Warnings, "điểm")
 	}
 	return letter(d.Request, subject,
-		greeting(d.Unit), receivedFiles(d, items), recorded(d.Office, items, d.ReceivedAt), warnings,
+		greeting(d.Unit), receivedFiles(d, items), recorded(d.Office, items, d.ReceivedAt), d.Review, warnings,
 		"Nếu cần điều chỉnh, đơn vị trả lời thư này và đính kèm tệp đã sửa; lần gửi sau sẽ thay thế lần gửi này.",
 		contactLine(d.Office, d.Contact),
 		signature(d.Office))

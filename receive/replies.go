@@ -59,6 +59,7 @@ func (j *Judge) receiptMail(ctx context.Context, msg *intake.Message, s office.S
 		}
 		r.Items = append(r.Items, item)
 	}
+	r.Review = j.reviewStanding(subs)
 	m := reply(msg, ledger.KindReceipt, ledger.ReceiptKey(sha), letters.ReceiptLetter(r))
 	m.Cc = j.unitsCopied(msg, s, subs)
 	return m, nil

@@ -59,6 +59,7 @@ func (j *Judge) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *i
 		}
 		sub.Version += sameKeyEarlier(in.Submissions, sub) // two files for one period in one mail
 		sub.AfterIssue = sub.Valid && afterClose(sub)      // kept, counted only if the clerks take it in
+		sub.Review = j.reviewHold(sub)                     // issue 19, part V: before the unit's supervisor
 		in.Submissions = append(in.Submissions, sub)
 		blobs = append(blobs, v.Stored)
 		if v.Period != nil && !slices.ContainsFunc(in.Periods, func(p ledger.Period) bool { return samePeriod(p, *v.Period) }) {

@@ -134,7 +134,9 @@ func (dr *Drafter) queueDraftNotice(ctx context.Context, f *config.Form, p perio
 	if steps := dr.Office.ApprovalSteps(f); len(steps) > 0 {
 		next = letters.PersonNames(office.People(steps[0].People))
 	}
-	letter := letters.DraftNoticeLetter(dr.Office.DraftLetter(f, p, draft, len(rep.Book.Warnings), previous), next)
+	d := dr.Office.DraftLetter(f, p, draft, len(rep.Book.Warnings), previous)
+	d.Missing = withWaiting(d.Missing, rep.Book.Missing)
+	letter := letters.DraftNoticeLetter(d, next)
 	now := dr.Now()
 	m := ledger.OutMail{
 		Key: ledger.DraftKey(f.Code, p.String(), draft.Version), Kind: ledger.KindDraft, To: to,

@@ -32,6 +32,9 @@ func ConsolidationInput(ctx context.Context, cfg *office.Office, l *ledger.Ledge
 	if in.Current, err = r.period(p, true); err != nil {
 		return in, nil, err
 	}
+	if err = waiting(ctx, l, f.Code, p.String(), asOf, &in); err != nil {
+		return in, nil, err
+	}
 	basis = map[string]int{}
 	for unit, s := range in.Current {
 		basis[unit] = s.Version

@@ -45,12 +45,16 @@ func StatusMatrix(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *
 		if err != nil {
 			return status.Matrix{}, err
 		}
+		held, err := heldReviews(ctx, l, f.Code, p.Period, now)
+		if err != nil {
+			return status.Matrix{}, err
+		}
 		for _, s := range list {
 			if s.ReceivedAt.After(now) {
 				continue
 			}
 			subs = append(subs, status.Submission{Form: s.Form, Unit: s.Unit, Period: s.Period, Version: s.Version, Valid: s.Valid,
-				ReceivedAt: s.ReceivedAt, Decision: status.Decision(s.Decision)})
+				ReceivedAt: s.ReceivedAt, Decision: status.Decision(s.Decision), Review: held[s.ID]})
 		}
 	}
 	reminders, err := sentReminders(ctx, l, now)
@@ -129,6 +133,27 @@ func sentReminders(ctx context.Context, l *ledger.Ledger, now time.Time) ([]stat
 		}
 		a := m.About
 		out = append(out, status.Reminder{Form: a.Form, Unit: a.Unit, Period: a.Period, Kind: string(m.Kind), N: a.Step, SentAt: m.SentAt, Cc: m.Cc})
+	}
+	return out, nil
+}
+
+// heldReviews is where each file of form and period held for its unit's supervisor stood at now
+// (issue 19, part V), by submission id; a decision taken later reads as still pending.
+func heldReviews(ctx context.Context, l *ledger.Ledger, form, period string, now time.Time) (map[int64]status.Review, error) {
+	list, err := l.Reviews(ctx, form, period)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]status.Review{}
+	for _, r := range list {
+		if !r.Mode.Holds() {
+			continue
+		}
+		st := status.Review(r.State)
+		if r.State != ledger.ReviewSuperseded && !r.DecidedAt.IsZero() && r.DecidedAt.After(now) {
+			st = status.ReviewPending
+		}
+		out[r.Submission.ID] = st
 	}
 	return out, nil
 }

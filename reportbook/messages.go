@@ -157,6 +157,12 @@ func missingLine(names []string) string {
 	return "Chưa có số liệu: " + strings.Join(names, ", ") + "."
 }
 
+// waitingLine lists units whose file is not counted yet, and why: "Chưa tổng hợp, chờ ý kiến
+// lãnh đạo phụ trách: Phòng A, Phòng B."
+func waitingLine(why string, names []string) string {
+	return "Chưa tổng hợp, " + why + ": " + strings.Join(names, ", ") + "."
+}
+
 // warningLine is one of the clerk's warnings, named by unit when it is about one.
 func warningLine(unitName, message string) string {
 	if unitName == "" {

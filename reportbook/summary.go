@@ -227,12 +227,10 @@ func (wb *workbook) percent(v consolidate.Value) excelize.Cell {
 func (wb *workbook) writeNotes(sh *sheet) error {
 	s := wb.st
 	if len(wb.book.Missing) > 0 {
-		names := make([]string, len(wb.book.Missing))
-		for i, u := range wb.book.Missing {
-			names[i] = wb.unitName(u.Code)
-		}
-		if err := sh.addSpanning(s.safeText(missingLine(names), s.noteItalic)); err != nil {
-			return err
+		for _, line := range wb.missingLines() {
+			if err := sh.addSpanning(s.safeText(line, s.noteItalic)); err != nil {
+				return err
+			}
 		}
 		sh.skip()
 	}
@@ -264,6 +262,32 @@ func widen(a, b []float64) []float64 {
 		if i < len(b) {
 			out[i] = max(out[i], b[i])
 		}
+	}
+	return out
+}
+
+// missingLines lists the units without figures: those that sent nothing, then, apart, those
+// whose file waits for the leader supervising them, by where it stands (issue 19, part V).
+func (wb *workbook) missingLines() []string {
+	var none []string
+	waiting := map[string][]string{}
+	var order []string
+	for _, u := range wb.book.Missing {
+		if u.Waiting == "" {
+			none = append(none, wb.unitName(u.Code))
+			continue
+		}
+		if _, seen := waiting[u.Waiting]; !seen {
+			order = append(order, u.Waiting)
+		}
+		waiting[u.Waiting] = append(waiting[u.Waiting], wb.unitName(u.Code))
+	}
+	var out []string
+	if len(none) > 0 {
+		out = append(out, missingLine(none))
+	}
+	for _, why := range order {
+		out = append(out, waitingLine(why, waiting[why]))
 	}
 	return out
 }

@@ -92,9 +92,11 @@ func buildCell(p Period, unit string, subs []Submission, reminders []Reminder, n
 		c.Issued = p.Issued.Basis[unit]
 	}
 	subs = c.setAside(subs)
-	counted, ok := countedVersion(subs)
-	if ok {
-		c.Version, c.Counted = counted.Version, counted.ReceivedAt
+	subs = c.reviewed(subs)
+	if _, ok := countedVersion(subs); ok {
+		if counted, ok := countedVersion(agreed(subs)); ok {
+			c.Version, c.Counted = counted.Version, counted.ReceivedAt
+		}
 		c.FirstValid = firstValid(subs)
 		c.State = OnTime
 		if p.hasDeadline() && c.FirstValid.After(p.Deadline) {
@@ -133,6 +135,34 @@ func (c *Cell) setAside(subs []Submission) []Submission {
 		}
 	}
 	return kept
+}
+
+// reviewed notes where the unit's latest valid file held for its supervisor stands, and returns
+// the files that show the unit sent its report: not those returned to it or replaced before a
+// view (issue 19, part V).
+func (c *Cell) reviewed(subs []Submission) []Submission {
+	var kept []Submission
+	latest := 0
+	for _, s := range subs {
+		if s.Valid && s.Review != "" && s.Version > latest {
+			latest, c.Review = s.Version, s.Review
+		}
+		if s.Review != ReviewReturned && s.Review != ReviewSuperseded {
+			kept = append(kept, s)
+		}
+	}
+	return kept
+}
+
+// agreed are the files that count: those nobody had to agree to, and those agreed.
+func agreed(subs []Submission) []Submission {
+	var out []Submission
+	for _, s := range subs {
+		if s.Review == "" || s.Review == ReviewAgreed {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // Overdue reports whether the period's deadline has passed at now or the period is closed:

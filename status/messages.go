@@ -25,6 +25,11 @@ const (
 	labelNotAsked  = "không được yêu cầu"
 	cellNotAsked   = "—" // in the table's cells, explained by the legend
 
+	// Issue 19, part V: where a file stands with the unit's supervisor.
+	labelReviewPending  = "chờ ý kiến lãnh đạo phụ trách"
+	labelReviewAgreed   = "đã được đồng ý"
+	labelReviewReturned = "trả lại để sửa"
+
 	labelUnitColumn = "Đơn vị"
 	// labelInIssued introduces what the approved report counted, when it differs.
 	labelInIssued = "đã duyệt: "
@@ -64,7 +69,25 @@ func (c Cell) Label() string {
 	if c.Version > 1 {
 		text += ", lần " + strconv.Itoa(c.Version)
 	}
+	if l := c.Review.Label(); l != "" {
+		text += ", " + l
+	}
 	return text
+}
+
+// Label names where a file stands with the unit's supervisor: "chờ ý kiến lãnh đạo phụ trách",
+// "đã được đồng ý", "trả lại để sửa"; "" for none (and for a file replaced, which the newer one
+// speaks for).
+func (r Review) Label() string {
+	switch r {
+	case ReviewPending:
+		return labelReviewPending
+	case ReviewAgreed:
+		return labelReviewAgreed
+	case ReviewReturned:
+		return labelReviewReturned
+	}
+	return ""
 }
 
 // Resubmission names a unit's n-th file for a period: "lần gửi thứ 2".

@@ -54,7 +54,21 @@ type Submission struct {
 	// Decision is set for a file received after the period's report was issued: it counts only
 	// once taken in.
 	Decision Decision
+	// Review is where a file held for the unit's supervisor stands (issue 19, part V): it counts
+	// only once agreed. "" for a file nobody had to agree to.
+	Review Review
 }
+
+// Review is where a unit's file stands with the leader who supervises the unit.
+type Review string
+
+// Where a file held for the unit's supervisor stands.
+const (
+	ReviewPending    Review = "pending"    // waits for the supervisor's view: not counted
+	ReviewAgreed     Review = "agreed"     // the supervisor agreed: counted
+	ReviewReturned   Review = "returned"   // returned to the unit to correct: not counted
+	ReviewSuperseded Review = "superseded" // replaced by a newer file before a view: not counted
+)
 
 // Reminder is one reminder sent to a unit about a period: Kind is "reminder" (before the
 // deadline) or "nag" (after it), N counts them per kind, Cc lists who was copied (for example
@@ -100,6 +114,10 @@ type Cell struct {
 	// decision (pending or left out); 0 when none.
 	AfterIssue         int
 	AfterIssueDecision Decision
+	// Review is where the unit's latest file held for its supervisor stands; "" when none is.
+	// Version is then the agreed file counted (0: none yet), while the state says when the unit
+	// sent its file.
+	Review Review
 }
 
 // Rate counts one period's units for the reporting rates. Expected is every unit asked,
