@@ -39,6 +39,8 @@ func (m *machine) reply(r Reply) error {
 		m.emit(m.notCounted(Stale, r, ReasonUnderRevision))
 	case !m.chain.inStep(m.s.Step, r.Person):
 		m.emit(m.notCounted(NotYourTurn, r, m.turnReason(r.Person)))
+	case m.stepKind() == StepComment:
+		m.comment(r)
 	case r.EditedVersion > 0:
 		return m.edited(r)
 	case r.Decision == Approve:
@@ -93,7 +95,7 @@ func (m *machine) record(r Reply, kind string, version int) {
 }
 
 func (m *machine) approve(r Reply) {
-	m.record(r, Approve, m.s.Version)
+	m.record(r, m.passKind(), m.s.Version)
 	m.advance(r.At)
 }
 
@@ -134,7 +136,7 @@ func (m *machine) edited(r Reply) error {
 			return fmt.Errorf("reply %q: history lacks the approvals of the steps before %d for v%d", r.MessageID, step, old)
 		}
 		m.s.Status = Reviewing
-		m.record(r, Approve, r.EditedVersion)
+		m.record(r, m.passKind(), r.EditedVersion)
 		m.advance(r.At)
 		return nil
 	}
