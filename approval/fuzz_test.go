@@ -42,13 +42,13 @@ func fuzzEvent(s State, b []byte, now *time.Time) any {
 
 func FuzzApply(f *testing.F) {
 	// Each event is four bytes: kind and decision, time step, version choice, person and edit.
-	f.Add(byte(0), []byte{0, 10, 0, 0, 1, 10, 0, 0, 1, 11, 0, 2, 1, 12, 0, 3})                                       // approve through three steps
-	f.Add(byte(1), []byte{0, 10, 0, 0, 1, 10, 0, 0, 7, 11, 0, 2, 0, 20, 0, 0, 2, 200, 0, 0, 2, 40, 0, 0})            // revise, new draft, ticks
-	f.Add(byte(2), []byte{0, 10, 0, 0, 10, 1, 0, 0, 10, 2, 0, 0, 1, 3, 2, 0, 1, 4, 0, 41, 7, 5, 0, 37})              // unclear twice, stale, edits
-	f.Add(byte(3), []byte{0, 10, 0, 0, 2, 255, 0, 0, 2, 255, 0, 0, 2, 255, 0, 0, 1, 1, 0, 4})                        // reminders, stranger
-	f.Add(byte(0), []byte{0, 10, 0, 0, 1, 10, 0, 0, 1, 11, 0, 2, 1, 12, 0, 3, 255, 5, 0, 3, 0, 6, 0, 0, 1, 7, 0, 0}) // issue, reopen, corrected draft
+	f.Add(byte(0), []byte{0, 10, 0, 0, 1, 10, 0, 0, 1, 11, 0, 2, 1, 12, 0, 3})                                           // approve through three steps
+	f.Add(byte(1), []byte{0, 10, 0, 0, 1, 10, 0, 0, 7, 11, 0, 2, 0, 20, 0, 0, 2, 200, 0, 0, 2, 40, 0, 0})                // revise, new draft, ticks
+	f.Add(byte(2), []byte{0, 10, 0, 0, 10, 1, 0, 0, 10, 2, 0, 0, 1, 3, 2, 0, 1, 4, 0, 41, 7, 5, 0, 37})                  // unclear twice, stale, edits
+	f.Add(byte(3), []byte{0, 10, 0, 0, 2, 255, 0, 0, 2, 255, 0, 0, 2, 255, 0, 0, 1, 1, 0, 4})                            // reminders, stranger
+	f.Add(byte(0), []byte{0, 10, 0, 0, 1, 10, 0, 0, 1, 11, 0, 2, 1, 12, 0, 3, 255, 5, 0, 3, 0, 6, 0, 0, 1, 7, 0, 0})     // issue, reopen, corrected draft
 	f.Add(byte(12), []byte{0, 10, 0, 0, 1, 10, 0, 0, 1, 11, 0, 1, 2, 255, 0, 0, 1, 12, 0, 2, 2, 255, 0, 0, 1, 13, 0, 3}) // comment, initial, approve
-	f.Add(byte(14), []byte{0, 10, 0, 0, 2, 255, 0, 0, 2, 255, 0, 0, 2, 255, 0, 0, 2, 255, 0, 0, 2, 255, 0, 0})          // round closes on its due date, escalations
+	f.Add(byte(14), []byte{0, 10, 0, 0, 2, 255, 0, 0, 2, 255, 0, 0, 2, 255, 0, 0, 2, 255, 0, 0, 2, 255, 0, 0})           // round closes on its due date, escalations
 	f.Fuzz(func(t *testing.T, mode byte, data []byte) {
 		c := threeSteps([]string{"", OnReviseRestart, OnReviseStep}[int(mode)%3])
 		if mode/12%2 == 1 {
