@@ -92,6 +92,7 @@ type Action struct {
 	// Comments are the answers of a comment round: on Gathered, and on the Request that
 	// follows it, for the next step to read.
 	Comments []Decision
-	// Missing are the people of a comment round who did not answer (Gathered).
+	// Missing are the people of a comment round who did not answer (Gathered, and the Request
+	// that follows it).
 	Missing []string
 }

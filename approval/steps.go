@@ -228,7 +228,7 @@ func (m *machine) closeRound(at time.Time, reason string) {
 	m.emit(Action{Kind: Gathered, Step: step, Version: version, Comments: answers, Missing: missing, Reason: reason})
 	m.advance(at)
 	if n := len(m.actions); n > 0 && m.actions[n-1].Kind == Request {
-		m.actions[n-1].Comments = slices.Clone(answers)
+		m.actions[n-1].Comments, m.actions[n-1].Missing = slices.Clone(answers), slices.Clone(missing)
 	}
 }
 

@@ -63,7 +63,7 @@ func TestScenario_CommentRoundClosesOnDueDate(t *testing.T) {
 	answers := []Decision{{Step: 0, Person: "pcvp2", Version: 1, Kind: Commented, Comment: "Sửa mục II", At: at(16, 9, 30).UTC(), MessageID: "c1"}}
 	wantActions(t, sc.apply(Tick{At: at(17, 9, 0)}),
 		Action{Kind: Gathered, Step: 0, Version: 1, Comments: answers, Missing: []string{"pcvp1"}, Reason: ReasonDuePassed},
-		Action{Kind: Request, Step: 1, Version: 1, To: []string{"cvp"}, Due: at(18, 17, 0).UTC(), Comments: answers})
+		Action{Kind: Request, Step: 1, Version: 1, To: []string{"cvp"}, Due: at(18, 17, 0).UTC(), Comments: answers, Missing: []string{"pcvp1"}})
 	wantState(t, sc.s, Reviewing, 1, 1)
 }
 

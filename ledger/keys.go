@@ -149,3 +149,16 @@ func RecordsDamagedNoticeKey(day string) string { return "notice:records-damaged
 // FailedMailNoticeKey is the key of the clerks' notice about a mail set aside in the Failed
 // folder because handling it failed the same way again and again.
 func FailedMailNoticeKey(mailSHA string) string { return "notice:failed-mail:" + mailSHA }
+
+// Issue 19 (part S): the mails of comment rounds and dated approval steps.
+
+// ApprovalOverdueKey is the key of the n-th escalation, after its due date, of a step's request
+// to person (the step counted from 1).
+func ApprovalOverdueKey(form, period string, version, step, n int, person string) string {
+	return fmt.Sprintf("%s:s%d:overdue%d:%s", approvalKey(form, period, version), step, n, person)
+}
+
+// ApprovalGatheredKey is the key of the clerks' mail with the comments of a step's round.
+func ApprovalGatheredKey(form, period string, version, step int) string {
+	return fmt.Sprintf("%s:s%d:comments", approvalKey(form, period, version), step)
+}
