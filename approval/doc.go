@@ -64,7 +64,11 @@
 //     comment (Commented), one read as an approval as agreeing with nothing to add (Agreed).
 //     An unclear reply is asked again, as at any step. A person may answer more than once
 //     while the round is open; every answer is kept and gathered. A reply after the round
-//     closed is not counted (NotYourTurn, ReasonStepDecided); the daemon forwards it.
+//     closed is not counted (NotYourTurn, ReasonStepDecided); the daemon forwards it. When
+//     the reply's thread names the round's request (Reply.Step), it is not counted either if
+//     its sender holds the step now waiting (ReasonRoundClosed): the same person may comment
+//     and then initial, and a late comment must not read as their initial or refusal. A reply
+//     whose thread names no request counts for the step waiting, as before.
 //   - A comment step cannot end the chain, nor can an initial step: someone must approve after
 //     them (Chain.Validate). A comment step needs a due date, or its round might never close.
 //   - An edited workbook sent to a comment round is not adopted: the words are recorded, the

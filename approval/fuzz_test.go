@@ -26,7 +26,7 @@ func fuzzEvent(s State, b []byte, now *time.Time) any {
 		r := Reply{
 			Person: fuzzPeople[int(b[3])%len(fuzzPeople)], Version: version,
 			Decision: []string{Approve, Approve, Revise, Unclear}[int(b[0]/3)%4], At: *now,
-			MessageID: string(rune('a' + b[1]%16)),
+			MessageID: string(rune('a' + b[1]%16)), Step: int(b[2]/8) % 4,
 		}
 		switch b[3] / 32 {
 		case 1, 2:

@@ -37,6 +37,8 @@ func (m *machine) reply(r Reply) error {
 			return m.edited(r)
 		}
 		m.emit(m.notCounted(Stale, r, ReasonUnderRevision))
+	case m.closedRound(r):
+		m.emit(m.notCounted(NotYourTurn, r, ReasonRoundClosed))
 	case !m.chain.inStep(m.s.Step, r.Person):
 		m.emit(m.notCounted(NotYourTurn, r, m.turnReason(r.Person)))
 	case m.stepKind() == StepComment:
@@ -61,6 +63,8 @@ func (r Reply) validate() error {
 		return fmt.Errorf("reply %q: decision %q, want %q, %q or %q", r.MessageID, r.Decision, Approve, Revise, Unclear)
 	case r.EditedVersion < 0:
 		return fmt.Errorf("reply %q: negative edited version %d", r.MessageID, r.EditedVersion)
+	case r.Step < 0:
+		return fmt.Errorf("reply %q: negative step %d", r.MessageID, r.Step)
 	}
 	return nil
 }

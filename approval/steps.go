@@ -27,10 +27,12 @@ const (
 	Commented = "commented" // an answer to a comment step that says something (Decision.Comment)
 )
 
-// Why a comment round closed (Action.Reason of Gathered).
+// Why a comment round closed (Action.Reason of Gathered), and why a reply to it came too late
+// (NotYourTurn).
 const (
 	ReasonAllAnswered = "everyone answered"
 	ReasonDuePassed   = "the due date passed"
+	ReasonRoundClosed = "the comment round is closed"
 )
 
 // maxNudges bounds the reminders and escalations of a dated step.
@@ -230,6 +232,14 @@ func (m *machine) closeRound(at time.Time, reason string) {
 	if n := len(m.actions); n > 0 && m.actions[n-1].Kind == Request {
 		m.actions[n-1].Comments, m.actions[n-1].Missing = slices.Clone(answers), slices.Clone(missing)
 	}
+}
+
+// closedRound reports whether r answers the request of a comment round other than the step
+// waiting: a comment that came too late, which must not count as the same person's decision
+// at a later step.
+func (m *machine) closedRound(r Reply) bool {
+	i := r.Step - 1
+	return i >= 0 && i != m.s.Step && i < len(m.chain.Steps) && m.chain.Steps[i].kind() == StepComment
 }
 
 // datedTick handles the passing of time at a step with a due date: a comment round closes

@@ -187,3 +187,23 @@ func TestChain_ValidateSteps(t *testing.T) {
 		})
 	}
 }
+
+func TestScenario_LateCommentIsNotTheNextStepsDecision(t *testing.T) {
+	c := kindsChain("")
+	c.Steps[1].People = []string{"pcvp1"} // the deputy comments, then initials
+	sc := newScenario(t, c)
+	sc.apply(Draft{Version: 1, At: at(16, 9, 0)})
+	sc.apply(Tick{At: at(17, 9, 0)}) // the round closes unanswered
+	wantState(t, sc.s, Reviewing, 1, 1)
+	late := comment("pcvp1", 1, Revise, "Sửa mục 3", at(17, 10, 0), "late")
+	late.Step = 1
+	wantActions(t, sc.apply(late), Action{Kind: NotYourTurn, Step: 1, Version: 1, To: []string{"pcvp1"}, Person: "pcvp1",
+		Comment: "Sửa mục 3", Reason: ReasonRoundClosed, ReplyVersion: 1})
+	wantState(t, sc.s, Reviewing, 1, 1)
+	// Answering the initial request itself counts.
+	ok := approve("pcvp1", 1, at(17, 10, 30), "i1")
+	ok.Step = 2
+	if got := sc.apply(ok); got[0].Answer != Initialed {
+		t.Fatalf("initial: got %+v", got)
+	}
+}

@@ -224,6 +224,9 @@ func (w *effectWriter) toReplier(a approval.Action) error {
 		l = letters.StaleLetter(cur, to, a.ReplyVersion)
 	case approval.NotYourTurn:
 		l = letters.NotYourTurnLetter(cur, to, office.People(w.stepPeople(w.st.Step)))
+		if a.Reason == approval.ReasonRoundClosed {
+			l = letters.RoundClosedLetter(cur, to)
+		}
 	}
 	w.fx.mails = append(w.fx.mails, w.replyMail(string(a.Kind), ledger.KindApprovalNotice, []string{w.rc.msg.From.Addr}, l))
 	return nil

@@ -52,7 +52,7 @@ func (a *Approver) Reply(ctx context.Context, in *ledger.Intake, msg *intake.Mes
 	kind := waitingKind(stored.state, chain)
 	res := readReply(msg.Text, msg.HTML, kind, ref)
 	ev := approval.Reply{Person: person, Version: ref.Version, Decision: string(res.Decision), Comment: res.Comment,
-		At: a.now(), MessageID: msg.MessageID}
+		At: a.now(), MessageID: msg.MessageID, Step: a.answeredStep(ctx, msg, ref)}
 	rc := &replyContext{msg: msg, sha: in.Mail.SHA256, written: res.Written, reason: res.Reason}
 	if counts(stored.state, chain, person, ref.Version) {
 		// Only a reply that would count needs to prove it answers a letter sent to its

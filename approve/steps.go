@@ -3,12 +3,18 @@ package approve
 // Issue 19, part S: the kinds of steps and their due dates, and the letters they send.
 
 import (
+	"context"
+	"regexp"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/tonghop/tonghop/approval"
 	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/letters"
+	"github.com/tonghop/tonghop/mailer"
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 )
@@ -145,4 +151,30 @@ func (w *effectWriter) people(ids []string) []config.Person {
 		}
 	}
 	return out
+}
+
+// stepOfKey reads the step (from 1) of a request, reminder or escalation's outbox key.
+var stepOfKey = regexp.MustCompile(`:s([0-9]{1,3}):(?:request|remind[0-9]+|overdue[0-9]+):`)
+
+// answeredStep finds the step (from 1) whose request, reminder or escalation about ref's
+// version msg replies to, from the outbox key of the mail its In-Reply-To or References name;
+// 0 when they name none. The state machine uses it so that a late answer to a comment round
+// does not count as the same person's decision at a later step.
+func (a *Approver) answeredStep(ctx context.Context, msg *intake.Message, ref Ref) int {
+	prefix := ledger.ApprovalRequestKey(ref.Form.Code, ref.Period.String(), ref.Version, 0, "")
+	prefix = prefix[:strings.LastIndex(prefix, ":s0:")]
+	for _, id := range append([]string{msg.InReplyTo}, msg.References...) {
+		if id == "" || !mailer.IsOwnMessageID(id, a.Office.SMTP.From) {
+			continue
+		}
+		m, err := a.Ledger.OutMailByMessageID(ctx, id)
+		if err != nil || !strings.HasPrefix(m.Key, prefix+":") {
+			continue
+		}
+		if sm := stepOfKey.FindStringSubmatch(m.Key[len(prefix):]); sm != nil {
+			n, _ := strconv.Atoi(sm[1])
+			return n
+		}
+	}
+	return 0
 }

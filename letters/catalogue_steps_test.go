@@ -43,5 +43,6 @@ func stepLetters() []entry {
 		{name: "steps-overdue", letter: OverdueLetter(d2, truongBan, 1, due, false)},
 		{name: "steps-overdue-initial", letter: OverdueLetter(d2, chanhVP, 2, due, true)},
 		{name: "steps-issued-initialled", letter: IssueLetter(issued, approvals)},
+		{name: "steps-comment-after-round", letter: RoundClosedLetter(d2, phoBanBinh)},
 	}
 }

@@ -204,3 +204,14 @@ func OverdueLetter(d Draft, to Person, n int, due time.Time, initial bool) Lette
 			"cho bộ phận tổng hợp để theo dõi.",
 		d.summary(), attachedLine(d), AnswerInstruction, signature(d.Office))
 }
+
+// RoundClosedLetter tells a person that their comment came after the comment round on the
+// draft had closed: it is not among the comments gathered, but the clerks receive it.
+func RoundClosedLetter(d Draft, to Person) Letter {
+	return tokenLetter(d.token(), "Ý kiến góp ý nhận sau thời hạn: "+d.subject(),
+		toLeader(to),
+		fmt.Sprintf("%s đã nhận được ý kiến góp ý của đồng chí đối với %s sau khi đã kết thúc việc xin ý kiến, nên ý kiến "+
+			"này chưa có trong phần tổng hợp ý kiến đã kính trình.", desk(d.Office), d.draftOf()),
+		"Ý kiến của đồng chí đã được chuyển đến bộ phận tổng hợp để xem xét khi hoàn thiện dự thảo.",
+		signature(d.Office))
+}
