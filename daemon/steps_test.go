@@ -162,6 +162,12 @@ func TestSteps_PastDueDates(t *testing.T) {
 	if st := e.state(t); st.Step != 1 || len(st.Answers(0, 1)) != 0 {
 		t.Fatalf("a late comment was counted: step %d, %+v", st.Step+1, st.Answers(0, 1))
 	}
+	if r := e.received(t, ptb, "Ý kiến góp ý nhận sau thời hạn:"); len(r) != 1 {
+		t.Fatalf("letters about the late comment to its author: %d, want 1", len(r))
+	}
+	if fw := e.received(t, officetest.Clerk, "Thư của Phó Trưởng Ban Trần Thị Bình"); len(fw) != 1 || !strings.Contains(fw[0].Text, "Đề nghị sửa mục 3.") {
+		t.Fatalf("the late comment forwarded to the clerk: %d", len(fw))
+	}
 
 	e.answer(t, ptb, "i1@kcn.example", e.stepMail(t, ptb, "Kính trình ký nháy: "), "Đồng ý", authPass)
 	sign := e.request(t, tb, 1) // sent Tuesday 10:00, due four working hours later, 16:00 (the office works 07:30–11:30 and 13:30–17:00)
@@ -189,4 +195,27 @@ func TestSteps_PastDueDates(t *testing.T) {
 		t.Fatalf("state: %s, want issued after the late signature", st.Status)
 	}
 	e.noDuplicates(t)
+}
+
+// TestSteps_CommentRepliesAuthenticatedAndBound: a comment counts only as an approval would —
+// authenticated by the office's mail server, and answering a request sent to its sender.
+func TestSteps_CommentRepliesAuthenticatedAndBound(t *testing.T) {
+	e := newStepsEnv(t)
+	e.submitAll(t)
+	req := e.stepMail(t, ptb, "Xin ý kiến góp ý: ")
+	forged := "Authentication-Results: mx.kcn.example; dkim=fail header.d=kcn.example; " +
+		"spf=fail smtp.mailfrom=kcn.example; dmarc=fail header.from=kcn.example\r\n"
+	e.answer(t, ptb, "forged@kcn.example", req, "Đề nghị bỏ mục 3.", forged) // the MX found it failing
+	unbound := &intake.Message{MessageID: "elsewhere@other.example", Subject: "Xin ý kiến góp ý: [TH BM.02.01/KH 2026-11 v1]"}
+	e.answer(t, ptb, "unbound@kcn.example", unbound, "Đề nghị bỏ mục 3.", authPass)
+	if st := e.state(t); len(st.Answers(0, 1)) != 0 {
+		t.Fatalf("a forged or unbound comment was counted: %+v", st.Answers(0, 1))
+	}
+	if acks := e.received(t, ptb, "Đã nhận ý kiến góp ý:"); len(acks) != 0 {
+		t.Fatalf("acknowledged %d comments that did not count", len(acks))
+	}
+	e.answer(t, ptb, "c1@kcn.example", req, "Đề nghị bỏ mục 3.", authPass)
+	if st := e.state(t); len(st.Answers(0, 1)) != 1 || st.Answers(0, 1)[0].MessageID != "c1@kcn.example" {
+		t.Fatalf("the genuine comment: %+v", st.Answers(0, 1))
+	}
 }
