@@ -237,9 +237,14 @@ func (m *machine) closeRound(at time.Time, reason string) {
 // closedRound reports whether r answers the request of a comment round other than the step
 // waiting: a comment that came too late, which must not count as the same person's decision
 // at a later step.
-func (m *machine) closedRound(r Reply) bool {
-	i := r.Step - 1
-	return i >= 0 && i != m.s.Step && i < len(m.chain.Steps) && m.chain.Steps[i].kind() == StepComment
+func (m *machine) closedRound(r Reply) bool { return m.s.AnswersClosedRound(m.chain, r.Step) }
+
+// AnswersClosedRound reports whether a reply to the request of step (counted from 1, as
+// Reply.Step) answers a comment round that is no longer the step waiting: Apply does not count
+// it (NotYourTurn, ReasonRoundClosed), so the daemon must not take an edited workbook from it.
+func (s State) AnswersClosedRound(c Chain, step int) bool {
+	i := step - 1
+	return i >= 0 && i != s.Step && i < len(c.Steps) && c.Steps[i].kind() == StepComment
 }
 
 // datedTick handles the passing of time at a step with a due date: a comment round closes

@@ -67,7 +67,7 @@ func (a *Approver) Reply(ctx context.Context, in *ledger.Intake, msg *intake.Mes
 		}
 		// A comment round does not take an edited workbook: the commenter decides nothing, and
 		// a stored draft would restart the chain (approval/doc.go).
-		if kind != approval.StepComment {
+		if kind != approval.StepComment && !stored.state.AnswersClosedRound(chain, ev.Step) {
 			if err := a.adoptEditedWorkbook(ctx, in, msg, ref, person, &ev, rc); err != nil {
 				return nil, fmt.Errorf("edited workbook: %w", err)
 			}

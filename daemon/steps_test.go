@@ -5,6 +5,7 @@ package daemon
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -157,10 +158,15 @@ func TestSteps_PastDueDates(t *testing.T) {
 	if !strings.Contains(gathered.Text, "Đã hết thời hạn xin ý kiến") || !strings.Contains(gathered.Text, "Không nhận được ý kiến nào") {
 		t.Fatalf("comments of a silent round:\n%s", gathered.Text)
 	}
-	// A comment after the round closed is not counted: it reaches the clerk.
-	e.answer(t, ptb, "late@kcn.example", e.stepMail(t, ptb, "Xin ý kiến góp ý: "), "Đề nghị sửa mục 3.", authPass)
-	if st := e.state(t); st.Step != 1 || len(st.Answers(0, 1)) != 0 {
-		t.Fatalf("a late comment was counted: step %d, %+v", st.Step+1, st.Answers(0, 1))
+	// A comment after the round closed is not counted, nor the workbook it carries, although
+	// its author holds the step now waiting: it reaches the clerk.
+	e.answer(t, ptb, "late@kcn.example", e.stepMail(t, ptb, "Xin ý kiến góp ý: "), "Đề nghị sửa mục 3.", authPass,
+		officetest.File{Name: "TongHop_sua.xlsx", Data: e.workbook(t, "QLDN", false)})
+	if st := e.state(t); st.Step != 1 || st.Status != approval.Reviewing || len(st.Answers(0, 1)) != 0 || len(st.Decisions) != 0 {
+		t.Fatalf("a late comment was counted: %s step %d, %+v", st.Status, st.Step+1, st.Decisions)
+	}
+	if dr, err := e.ledger.LatestDraft(context.Background(), "BM.02.01/KH", "2026-11"); err != nil || dr.Version != 1 {
+		t.Fatalf("latest draft: v%d (%v), want the late comment's workbook not taken", dr.Version, err)
 	}
 	if r := e.received(t, ptb, "Ý kiến góp ý nhận sau thời hạn:"); len(r) != 1 {
 		t.Fatalf("letters about the late comment to its author: %d, want 1", len(r))
