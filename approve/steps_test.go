@@ -2,6 +2,7 @@ package approve
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/internal/officetest"
 	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/letters"
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 )
@@ -89,5 +91,30 @@ func TestApprover_StepsPerPeriod(t *testing.T) {
 				t.Errorf("signature: got a due date %+v", c.Steps[2])
 			}
 		})
+	}
+}
+
+// TestApprover_Standing: status says which step waits, its due date and who has not answered.
+func TestApprover_Standing(t *testing.T) {
+	a := newStepsApprover(t)
+	f, _ := a.Office.Form(form)
+	p, _ := period.Parse(month)
+	if s, err := a.Standing(context.Background(), f, p); err != nil || s != nil {
+		t.Fatalf("before any draft: got %+v, %v; want nothing", s, err)
+	}
+	addDraft(t, a) // built Monday 16/11 08:00
+	if err := a.Advance(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	s, err := a.Standing(context.Background(), f, p)
+	if err != nil || s == nil {
+		t.Fatalf("Standing: %+v, %v", s, err)
+	}
+	line := letters.StepStandingLine(*s)
+	for _, want := range []string{"đang xin ý kiến góp ý (bước 1/3), dự thảo lần 1", "trước 08:00 ngày 18/11/2026",
+		"chưa có ý kiến: đồng chí Trần Thị Bình, Phó Trưởng Ban; đồng chí Nguyễn Văn An, Trưởng Ban."} {
+		if !strings.Contains(line, want) {
+			t.Errorf("status line %q lacks %q", line, want)
+		}
 	}
 }

@@ -44,5 +44,9 @@ func stepLetters() []entry {
 		{name: "steps-overdue-initial", letter: OverdueLetter(d2, chanhVP, 2, due, true)},
 		{name: "steps-issued-initialled", letter: IssueLetter(issued, approvals)},
 		{name: "steps-comment-after-round", letter: RoundClosedLetter(d2, phoBanBinh)},
+		{name: "steps-status-lines", text: StepStandingLine(StepStanding{Label: "Tháng 11/2026", Step: 1, Steps: 3, Version: 2,
+			Comment: true, Due: due, Answered: []Person{phoBanBinh}, Awaited: []Person{phoBanDung, phoVPTuan}}) + "\n" +
+			StepStandingLine(StepStanding{Label: "Tháng 11/2026", Step: 2, Steps: 3, Version: 2, Initial: true, Awaited: []Person{chanhVP}}) + "\n" +
+			StepStandingLine(StepStanding{Label: "Tháng 11/2026", Step: 3, Steps: 3, Version: 2, Due: day(23, 11, 0), Awaited: []Person{truongBan}}) + "\n"},
 	}
 }

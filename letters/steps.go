@@ -215,3 +215,39 @@ func RoundClosedLetter(d Draft, to Person) Letter {
 		"Ý kiến của đồng chí đã được chuyển đến bộ phận tổng hợp để xem xét khi hoàn thiện dự thảo.",
 		signature(d.Office))
 }
+
+// StepStanding is where a period's approval stands, for the status command: the step waiting
+// (counted from 1, of Steps), what it was asked, the version, its due date, and for a comment
+// round who has answered and who has not.
+type StepStanding struct {
+	Label             string // the period, as status shows it ("Tháng 11/2026")
+	Step, Steps       int
+	Version           int
+	Comment, Initial  bool
+	Due               time.Time // zero: none
+	Answered, Awaited []Person
+}
+
+// StepStandingLine is the status line of a period's approval: "Tháng 11/2026: đang xin ý kiến
+// góp ý (bước 1/3), dự thảo lần 1, cần có ý kiến trước 17:00 ngày 20/11/2026; đã có ý kiến: …;
+// chưa có ý kiến: …".
+func StepStandingLine(s StepStanding) string {
+	asked := "đang chờ ý kiến duyệt"
+	switch {
+	case s.Comment:
+		asked = "đang xin ý kiến góp ý"
+	case s.Initial:
+		asked = "đang chờ ký nháy"
+	}
+	line := fmt.Sprintf("%s: %s (bước %d/%d), dự thảo lần %d", s.Label, asked, s.Step, s.Steps, s.Version)
+	if !s.Due.IsZero() {
+		line += ", cần có ý kiến trước " + FormatDateTime(s.Due)
+	}
+	if len(s.Answered) > 0 {
+		line += "; đã có ý kiến: " + joinNamed(s.Answered)
+	}
+	if len(s.Awaited) > 0 {
+		line += "; chưa có ý kiến: " + joinNamed(s.Awaited)
+	}
+	return line + "."
+}
