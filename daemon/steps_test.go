@@ -13,8 +13,12 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tonghop/tonghop/approval"
+	"github.com/tonghop/tonghop/approve"
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/internal/officetest"
+	"github.com/tonghop/tonghop/letters"
+	"github.com/tonghop/tonghop/office"
+	"github.com/tonghop/tonghop/period"
 )
 
 // stepsForms gives the monthly report every kind of step: the deputy and the head comment
@@ -90,6 +94,10 @@ func TestSteps_CommentInitialSign(t *testing.T) {
 	e.step(t)
 	if st := e.state(t); st.Step != 0 || len(st.Answers(0, 1)) != 1 {
 		t.Fatalf("after the restart: step %d, %d answers", st.Step+1, len(st.Answers(0, 1)))
+	}
+	if line := e.standing(t); !strings.Contains(line, "đã có ý kiến: đồng chí Trần Thị Bình") ||
+		!strings.Contains(line, "chưa có ý kiến: đồng chí Nguyễn Văn An") || !strings.Contains(line, "trước 09:00 ngày 17/11/2026") {
+		t.Fatalf("status of the round: %q", line)
 	}
 
 	e.answer(t, tb, "c2@kcn.example", toTB, "Đồng ý", authPass)
@@ -224,4 +232,20 @@ func TestSteps_CommentRepliesAuthenticatedAndBound(t *testing.T) {
 	if st := e.state(t); len(st.Answers(0, 1)) != 1 || st.Answers(0, 1)[0].MessageID != "c1@kcn.example" {
 		t.Fatalf("the genuine comment: %+v", st.Answers(0, 1))
 	}
+}
+
+// standing is the status line of November's approval, as the status command prints it.
+func (e *env) standing(t *testing.T) string {
+	t.Helper()
+	o, err := office.Compile(e.cfg, []byte(testKey))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := e.cfg.Form("BM.02.01/KH")
+	nov, _ := period.Parse("2026-11")
+	s, err := (&approve.Approver{Office: o, Ledger: e.ledger}).Standing(context.Background(), f, nov)
+	if err != nil || s == nil {
+		t.Fatalf("Standing: %+v, %v", s, err)
+	}
+	return letters.StepStandingLine(*s)
 }
