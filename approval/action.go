@@ -1,5 +1,7 @@
 package approval
 
+import "time"
+
 // ActionKind says what the daemon should do for an Action.
 type ActionKind string
 
@@ -39,6 +41,13 @@ const (
 	Ignored ActionKind = "ignored"
 	// Reopened says the issued Version is being corrected, at Person's request.
 	Reopened ActionKind = "reopened"
+	// Overdue is the N-th reminder to To, after the step's Due date, that their answer is
+	// overdue; the daemon copies the Planning Office.
+	Overdue ActionKind = "overdue"
+	// Gathered closes the comment round of Step about Version and gives the Planning Office its
+	// Comments (the answers, in order) and the people Missing who did not answer; Reason says
+	// why it closed (ReasonAllAnswered, ReasonDuePassed).
+	Gathered ActionKind = "comments_gathered"
 )
 
 // Reasons given in Action.Reason; stable strings the daemon may branch on and log.
@@ -69,7 +78,7 @@ type Action struct {
 	N         int
 	Replaces  int
 	Approvals []Decision
-	// Answer is what Acknowledge confirms: Approve or Revise.
+	// Answer is what Acknowledge confirms: Approve, Revise, Initialed, Agreed or Commented.
 	Answer string
 	// ReplyVersion is the version the reply named, for the actions about a reply that did not
 	// count (Stale, NotYourTurn, Refused, Ignored).
@@ -78,4 +87,12 @@ type Action struct {
 	// Acknowledge and Revision it was adopted; on actions about a reply that did not count, it
 	// was not, and that stored version stays unused.
 	EditedVersion int
+	// Due is the due date of the step, on Request, Remind and Overdue of a dated step (UTC).
+	Due time.Time
+	// Comments are the answers of a comment round: on Gathered, and on the Request that
+	// follows it, for the next step to read.
+	Comments []Decision
+	// Missing are the people of a comment round who did not answer (Gathered, and the Request
+	// that follows it).
+	Missing []string
 }

@@ -144,8 +144,15 @@ func (m *machine) reopen(r Reopen) error {
 // only within working hours. A request without a time (Since zero) is never reminded: counting
 // working days from year 1 would be both wrong and slow.
 func (m *machine) tick(t Tick) {
+	if m.s.Status != Reviewing || m.s.Since.IsZero() {
+		return
+	}
+	if due, ok := m.chain.Steps[m.s.Step].dueFrom(m.s.Since, m.cal); ok {
+		m.datedTick(t, due)
+		return
+	}
 	limit := m.chain.maxReminders()
-	if m.s.Status != Reviewing || limit == 0 || m.s.Since.IsZero() || !m.cal.InWorkingHours(t.At) {
+	if limit == 0 || !m.cal.InWorkingHours(t.At) {
 		return
 	}
 	due := int(m.cal.WorkingDuration(m.s.Since, t.At) / m.chain.RemindAfter)
@@ -165,7 +172,11 @@ func (m *machine) adopt(version int, author string) {
 // request sends the current version to step.
 func (m *machine) request(step int, at time.Time, replaces int) {
 	m.s.Status, m.s.Step, m.s.Since, m.s.Reminders = Reviewing, step, at.UTC(), 0
-	m.emit(Action{Kind: Request, Step: step, Version: m.s.Version, To: m.chain.peopleOf(step), Replaces: replaces})
+	a := Action{Kind: Request, Step: step, Version: m.s.Version, To: m.chain.peopleOf(step), Replaces: replaces}
+	if !at.IsZero() {
+		a.Due, _ = m.chain.Steps[step].dueFrom(m.s.Since, m.cal)
+	}
+	m.emit(a)
 }
 
 // supersede restarts the chain with the current version while oldStep still waited for an
@@ -198,11 +209,16 @@ func (m *machine) resume(previous, asked int, at time.Time) {
 	m.request(asked, at, 0)
 }
 
-// carry records again, for the current version, the approvals that steps before upTo gave to
-// from. It records nothing and returns false if one is missing.
+// carry records again, for the current version, the approvals (and initials) that steps
+// before upTo gave to from. It records nothing and returns false if one is missing. Comment
+// steps carry nothing: their round is not held again, its answers stay with the version it
+// was held on.
 func (m *machine) carry(from, upTo int) bool {
 	carried := make([]Decision, 0, upTo)
 	for j := range upTo {
+		if m.chain.Steps[j].kind() == StepComment {
+			continue
+		}
 		d, ok := m.s.approval(j, from)
 		if !ok {
 			return false

@@ -7,11 +7,24 @@ import (
 	"time"
 )
 
-// Step is one level of the approval chain, such as "Chánh Văn phòng". Any one of People (the
-// ids of people in the configuration) decides for the step.
+// Step is one level of the approval chain, such as "Chánh Văn phòng": People (the ids of
+// people in the configuration) and what is asked of them (Kind, see StepApprove, StepComment,
+// StepInitial). A step may have a due date, absolute (Due, resolved by the caller for the form
+// and period) or counted from its request (DueAfter), with reminders before it and escalations
+// after it; a step without one is reminded after Chain.RemindAfter, as before.
 type Step struct {
 	Title  string
 	People []string
+	// Kind is StepApprove ("" means the same), StepComment or StepInitial.
+	Kind string
+	// Due is the absolute due date of the step's answer; zero: DueAfter, or none.
+	Due time.Time
+	// DueAfter is the due date counted from the step's request, when Due is zero.
+	DueAfter Span
+	// Reminders are the times before the due date (zero or negative spans) at which the
+	// people who have not answered are reminded; Escalate the times after it (zero or
+	// positive) at which they are reminded that the answer is overdue, the clerks copied.
+	Reminders, Escalate []Span
 }
 
 // What the next version does after a request for changes (Chain.OnRevise).
@@ -47,6 +60,7 @@ func (c Chain) Validate() error {
 		if len(s.People) == 0 {
 			errs = append(errs, fmt.Errorf("steps[%d] %q: nobody can decide for this step", i, s.Title))
 		}
+		errs = append(errs, s.validate(i, i == len(c.Steps)-1)...)
 		for j, p := range s.People {
 			switch {
 			case p == "":

@@ -11,6 +11,13 @@
 // the last step issues it. A request for changes ("revise") sends it back to the Planning
 // Office, which prepares the next version.
 //
+// A step is of one of three kinds (Step.Kind). An approve step (the default) is decided by any
+// one of its people. An initial step (ký nháy) is too, and moves on like an approval, but the
+// answer is recorded as an initial (Decision.Kind Initialed) and the issued report names it
+// so. A comment step asks all of its people for comments by a due date: it closes when all
+// have answered or the due date passes, and the Planning Office gets the comments (Gathered)
+// while the next step's request carries them.
+//
 // # Decisions made here
 //
 //   - Only the latest version is ever under approval. A new draft that arrives while a version
@@ -50,6 +57,39 @@
 //   - Reminders count working time (period.Calendar.WorkingDuration) from the request. After a
 //     pause of the daemon several reminders may be due at once: a single one is sent, numbered
 //     after the last one due, so that nobody gets a burst of mail.
+//
+// # Decisions about the kinds of steps and due dates
+//
+//   - A comment round never refuses: a reply read as a request for changes is recorded as a
+//     comment (Commented), one read as an approval as agreeing with nothing to add (Agreed).
+//     An unclear reply is asked again, as at any step. A person may answer more than once
+//     while the round is open; every answer is kept and gathered. A reply after the round
+//     closed is not counted (NotYourTurn, ReasonStepDecided); the daemon forwards it. When
+//     the reply's thread names the round's request (Reply.Step), it is not counted either if
+//     its sender holds the step now waiting (ReasonRoundClosed): the same person may comment
+//     and then initial, and a late comment must not read as their initial or refusal. A reply
+//     whose thread names no request counts for the step waiting, as before.
+//   - A comment step cannot end the chain, nor can an initial step: someone must approve after
+//     them (Chain.Validate). A comment step needs a due date, or its round might never close.
+//   - An edited workbook sent to a comment round is not adopted: the words are recorded, the
+//     edit is not (the daemon does not store it), since the commenter does not decide.
+//   - Comments and initials do not approve: Issue's approvals list the approve and initial
+//     steps only. With OnRevise "step", the initials before the asking step are carried like
+//     approvals; comment rounds before it are not held again and carry nothing. A new draft
+//     that restarts the chain at a comment step holds its round again, for the new version.
+//   - A step's due date is absolute (Step.Due, resolved by the caller for the form and period,
+//     such as "day 20" of the period) or counted from its request (Step.DueAfter, in working
+//     days and working hours), so that the machine stays pure. An absolute due date that has
+//     passed when a comment round is requested gives the round one working day instead: a
+//     round that closed at once would ask nobody.
+//   - A dated step is reminded at its Reminders (before the due date, only those after the
+//     request) and, except for a comment step that closes at its due date, escalated at its
+//     Escalate times (Overdue; the daemon copies the clerks), always to the people who have
+//     not answered. As with RemindAfter, after a pause only the last one due is sent, numbered
+//     after it, and only within working hours. RemindAfter applies to undated steps only.
+//   - The state did not grow for this: the answers of a round are decisions in the history,
+//     and the due date is computed from the request time (State.Since) and the chain, so that
+//     a state stored before these kinds existed reads the same.
 //
 // # Persistence
 //

@@ -20,6 +20,10 @@ type Reply struct {
 	// EditedVersion > 0: the reply carried an edited workbook that the daemon has already
 	// stored as that draft version (authored by Person).
 	EditedVersion int
+	// Step is the step, counted from 1, whose request (or reminder) the mail answers, when its
+	// thread says so; 0 when it cannot be told. A reply to a comment round's request counts
+	// only in that round, never as the decision of a later step the same person holds.
+	Step int
 }
 
 // Tick lets time pass: reminders fall due.

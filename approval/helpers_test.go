@@ -122,3 +122,16 @@ func approve(person string, version int, when time.Time, id string) Reply {
 func decided(step int, person string, version int, kind string, when time.Time, id string) Decision {
 	return Decision{Step: step, Person: person, Version: version, Kind: kind, At: when.UTC(), MessageID: id}
 }
+
+// kindsChain holds every kind of step: the deputies comment within a working day, the head of
+// the office initials by Wednesday 18/11 17:00 (reminded the working day before, escalated at
+// the due time and a working day after), the head of the authority signs.
+func kindsChain(onRevise string) Chain {
+	return Chain{OnRevise: onRevise, Steps: []Step{
+		{Title: "Phó Chánh Văn phòng", People: []string{"pcvp1", "pcvp2"}, Kind: StepComment, DueAfter: Span{Days: 1},
+			Reminders: []Span{{Hours: -2 * time.Hour}}},
+		{Title: "Chánh Văn phòng", People: []string{"cvp"}, Kind: StepInitial, Due: at(18, 17, 0),
+			Reminders: []Span{{Days: -1}}, Escalate: []Span{{}, {Days: 1}}},
+		{Title: "Trưởng Ban", People: []string{"tb"}},
+	}}
+}

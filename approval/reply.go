@@ -37,8 +37,12 @@ func (m *machine) reply(r Reply) error {
 			return m.edited(r)
 		}
 		m.emit(m.notCounted(Stale, r, ReasonUnderRevision))
+	case m.closedRound(r):
+		m.emit(m.notCounted(NotYourTurn, r, ReasonRoundClosed))
 	case !m.chain.inStep(m.s.Step, r.Person):
 		m.emit(m.notCounted(NotYourTurn, r, m.turnReason(r.Person)))
+	case m.stepKind() == StepComment:
+		m.comment(r)
 	case r.EditedVersion > 0:
 		return m.edited(r)
 	case r.Decision == Approve:
@@ -59,6 +63,8 @@ func (r Reply) validate() error {
 		return fmt.Errorf("reply %q: decision %q, want %q, %q or %q", r.MessageID, r.Decision, Approve, Revise, Unclear)
 	case r.EditedVersion < 0:
 		return fmt.Errorf("reply %q: negative edited version %d", r.MessageID, r.EditedVersion)
+	case r.Step < 0:
+		return fmt.Errorf("reply %q: negative step %d", r.MessageID, r.Step)
 	}
 	return nil
 }
@@ -93,7 +99,7 @@ func (m *machine) record(r Reply, kind string, version int) {
 }
 
 func (m *machine) approve(r Reply) {
-	m.record(r, Approve, m.s.Version)
+	m.record(r, m.passKind(), m.s.Version)
 	m.advance(r.At)
 }
 
@@ -134,7 +140,7 @@ func (m *machine) edited(r Reply) error {
 			return fmt.Errorf("reply %q: history lacks the approvals of the steps before %d for v%d", r.MessageID, step, old)
 		}
 		m.s.Status = Reviewing
-		m.record(r, Approve, r.EditedVersion)
+		m.record(r, m.passKind(), r.EditedVersion)
 		m.advance(r.At)
 		return nil
 	}

@@ -32,7 +32,7 @@ type Decision struct {
 	Step      int
 	Person    string
 	Version   int
-	Kind      string // Approve or Revise
+	Kind      string // Approve, Revise, Initialed, Agreed or Commented
 	Comment   string
 	At        time.Time // UTC
 	MessageID string
@@ -73,8 +73,8 @@ func (s State) PendingPeople(c Chain) []string {
 	return c.peopleOf(s.Step)
 }
 
-// Approvals returns the approval of each step for version, in step order, as Issue reports
-// them; steps that have not approved it are left out.
+// Approvals returns the approval (or initial) of each step for version, in step order, as
+// Issue reports them; steps that have not approved it, and comment steps, are left out.
 func (s State) Approvals(version, steps int) []Decision {
 	var out []Decision
 	for j := range steps {
@@ -89,7 +89,7 @@ func (s State) Approvals(version, steps int) []Decision {
 func (s State) approval(step, version int) (Decision, bool) {
 	for i := len(s.Decisions) - 1; i >= 0; i-- {
 		d := s.Decisions[i]
-		if d.Step == step && d.Version == version && d.Kind == Approve {
+		if d.Step == step && d.Version == version && passes(d.Kind) {
 			return d, true
 		}
 	}

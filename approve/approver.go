@@ -41,7 +41,7 @@ func (a *Approver) Advance(ctx context.Context) error {
 	var errs []error
 	for _, head := range heads {
 		f, ok := a.Office.Form(head.Form)
-		if !ok || len(f.Approval) == 0 {
+		if !ok || !f.HasChain() {
 			continue
 		}
 		if err := a.advance(ctx, f, head); err != nil {
@@ -59,7 +59,11 @@ func (a *Approver) advance(ctx context.Context, f *config.Form, head ledger.Draf
 	if err != nil || stored.state.Status == approval.Issued {
 		return err
 	}
-	chain, now := a.chain(f), a.now()
+	p, err := period.Parse(head.Period)
+	if err != nil {
+		return err
+	}
+	chain, now := a.chain(f, p), a.now()
 	var events []any
 	// A correction takes only a draft made after it was opened: one stored after the issue and
 	// before it (an older build on demand) counted nothing anybody asked for.
@@ -83,10 +87,6 @@ func (a *Approver) advance(ctx context.Context, f *config.Form, head ledger.Draf
 	if len(actions) == 0 && bytes.Equal(raw, stored.raw) {
 		return nil
 	}
-	p, err := period.Parse(head.Period)
-	if err != nil {
-		return err
-	}
 	fx, err := a.effects(ctx, f, p, next, actions, nil)
 	if err != nil {
 		return err
@@ -100,15 +100,12 @@ func (a *Approver) advance(ctx context.Context, f *config.Form, head ledger.Draf
 	return a.Office.File(fx.copies)
 }
 
-// chain turns a form's configured approval chain into the state machine's.
-func (a *Approver) chain(f *config.Form) approval.Chain {
+// chain turns a form's configured approval chain into the state machine's, with the steps'
+// kinds and their due dates resolved for period p (see steps.go).
+func (a *Approver) chain(f *config.Form, p period.Period) approval.Chain {
 	c := approval.Chain{OnRevise: f.ApprovalOnRevise, RemindAfter: f.RemindAfter(), MaxReminders: f.MaxApprovalReminders()}
 	for _, s := range a.Office.ApprovalSteps(f) {
-		step := approval.Step{Title: s.Title()}
-		for _, p := range s.People {
-			step.People = append(step.People, p.ID)
-		}
-		c.Steps = append(c.Steps, step)
+		c.Steps = append(c.Steps, a.step(f, p, s))
 	}
 	return c
 }

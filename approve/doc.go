@@ -23,4 +23,15 @@
 // a person of the chain, authenticated and bound to tonghop's mail about it, opens a correction
 // (issued.go, reopen.go): the period reopens for counting, the next draft goes up the whole
 // chain, and its approval issues it as the replacement of the report in force (issue.go).
+//
+// Steps have kinds and due dates (issue 19; steps.go). A comment round's request goes to each
+// of its people, and its close sends the gathered comments to the clerks and with the next
+// step's request; an initial step's request asks for ký nháy, and the issued report names the
+// initial so. A due date written as a deadline rule ("day 20") is resolved for the period when
+// the chain is built, so the state machine receives an instant; reminders before it and
+// escalations after it (the clerks copied) go to those who have not answered. Comment replies
+// are authenticated and bound exactly as approvals are; a reply whose thread names a comment
+// round that has closed does not count as its author's decision at a later step, nor is its
+// workbook taken. Every reply of the chain is read through readReply (readreply.go), which is
+// given the kind of the step waiting.
 package approve

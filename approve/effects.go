@@ -103,8 +103,10 @@ func actionDetail(a approval.Action) string {
 
 func (w *effectWriter) apply(a approval.Action) error {
 	switch a.Kind {
-	case approval.Request, approval.Remind, approval.Withdraw:
+	case approval.Request, approval.Remind, approval.Withdraw, approval.Overdue:
 		return w.toStep(a)
+	case approval.Gathered:
+		return w.gathered(a)
 	case approval.Acknowledge, approval.AskAgain, approval.Stale, approval.NotYourTurn:
 		return w.toReplier(a)
 	case approval.Revision, approval.UnclearToOffice, approval.Refused:
@@ -159,11 +161,16 @@ func (w *effectWriter) toStep(a approval.Action) error {
 		var l letters.Letter
 		switch a.Kind {
 		case approval.Request:
-			l = letters.ApprovalRequestLetter(w.draftTo(a.Version, id), to, w.done(a.Version, a.Step), a.Replaces)
+			l = w.requestLetter(a, id, to)
 			m.Key, m.Kind = ledger.ApprovalRequestKey(w.f.Code, w.p.String(), a.Version, a.Step+1, id), ledger.KindApprovalRequest
 			m.Attachments = w.attachment(a.Version)
+		case approval.Overdue:
+			l = letters.OverdueLetter(w.draftTo(a.Version, id), to, a.N, a.Due.In(w.a.Office.Location), w.kind(a.Step) == approval.StepInitial)
+			m.Key, m.Kind = ledger.ApprovalOverdueKey(w.f.Code, w.p.String(), a.Version, a.Step+1, a.N, id), ledger.KindApprovalReminder
+			m.Attachments, m.Cc = w.attachment(a.Version), w.a.Office.ClerkAddresses()
+			m.NotBefore = w.a.Office.Calendar.NextWorkingTime(w.a.now())
 		case approval.Remind:
-			l = letters.ApprovalReminderLetter(w.draftTo(a.Version, id), to, a.N, w.st.Since.In(w.a.Office.Location))
+			l = w.reminderLetter(a, id, to)
 			m.Key, m.Kind = ledger.ApprovalReminderKey(w.f.Code, w.p.String(), a.Version, a.Step+1, a.N, id), ledger.KindApprovalReminder
 			m.Attachments = w.attachment(a.Version)
 			m.NotBefore = w.a.Office.Calendar.NextWorkingTime(w.a.now())
@@ -188,7 +195,8 @@ func (w *effectWriter) done(version, step int) []letters.Decided {
 
 func (w *effectWriter) decided(dec approval.Decision) letters.Decided {
 	p := w.person(dec.Person)
-	return letters.Decided{Person: p, At: dec.At.In(w.a.Office.Location), Version: dec.Version, MessageID: dec.MessageID}
+	return letters.Decided{Person: p, At: dec.At.In(w.a.Office.Location), Version: dec.Version, MessageID: dec.MessageID,
+		Initial: dec.Kind == approval.Initialed}
 }
 
 // person names a person id (or an address, for someone outside the configuration).
@@ -209,13 +217,16 @@ func (w *effectWriter) toReplier(a approval.Action) error {
 	var l letters.Letter
 	switch a.Kind {
 	case approval.Acknowledge:
-		l = letters.AcknowledgeLetter(w.draftTo(a.Version, a.Person), to, a.Answer == approval.Approve, a.Comment, w.nextStep())
+		l = w.ackLetter(a, to)
 	case approval.AskAgain:
 		l = letters.AskAgainLetter(w.draftTo(a.Version, a.Person), to, w.rc.written)
 	case approval.Stale:
 		l = letters.StaleLetter(cur, to, a.ReplyVersion)
 	case approval.NotYourTurn:
 		l = letters.NotYourTurnLetter(cur, to, office.People(w.stepPeople(w.st.Step)))
+		if a.Reason == approval.ReasonRoundClosed {
+			l = letters.RoundClosedLetter(cur, to)
+		}
 	}
 	w.fx.mails = append(w.fx.mails, w.replyMail(string(a.Kind), ledger.KindApprovalNotice, []string{w.rc.msg.From.Addr}, l))
 	return nil

@@ -38,7 +38,7 @@ func (w *effectWriter) issue(a approval.Action) error {
 		md := w.decided(dec)
 		decided = append(decided, md)
 		stamps = append(stamps, reportbook.Approval{Title: md.Person.Title, Name: md.Person.Name, At: md.At,
-			Version: dec.Version, MessageID: dec.MessageID, Unauthenticated: unauthenticated})
+			Version: dec.Version, MessageID: dec.MessageID, Unauthenticated: unauthenticated, Initial: md.Initial})
 	}
 	is := issuing{number: 1, key: ledger.IssueKey(w.f.Code, w.p.String()), name: office.IssuedFileName(w.f.Code, w.p.String())}
 	is.to, is.cc = w.a.recipients(w.f.Recipients), w.a.Office.ClerkAddresses()

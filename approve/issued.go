@@ -11,6 +11,7 @@ import (
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/letters"
+	"github.com/tonghop/tonghop/period"
 	replyreader "github.com/tonghop/tonghop/reply"
 )
 
@@ -25,7 +26,7 @@ func (a *Approver) issuedReply(ctx context.Context, in *ledger.Intake, msg *inta
 	asks := res.Decision == replyreader.Revise || len(ownSpreadsheets(msg)) > 0
 	var why letters.Why
 	switch {
-	case !a.inChain(ref.Form, p.ID):
+	case !a.inChain(ref.Form, ref.Period, p.ID):
 		why = letters.WhyNotInChain
 	case stored.state.Status != approval.Issued:
 		why = letters.WhyCorrecting
@@ -62,10 +63,11 @@ func (a *Approver) notCounted(ctx context.Context, in *ledger.Intake, msg *intak
 	return nil
 }
 
-// inChain reports whether person decides a step of f's approval.
-func (a *Approver) inChain(f *config.Form, person string) bool {
-	for _, s := range a.chain(f).Steps {
-		if slices.Contains(s.People, person) {
+// inChain reports whether person decides a step of f's approval: the people of a comment round
+// give their views but decide nothing, so their mail about an issued report opens no correction.
+func (a *Approver) inChain(f *config.Form, p period.Period, person string) bool {
+	for _, s := range a.chain(f, p).Steps {
+		if s.Kind != approval.StepComment && slices.Contains(s.People, person) {
 			return true
 		}
 	}

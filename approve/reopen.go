@@ -36,7 +36,7 @@ func (a *Approver) reopenUpdate(ctx context.Context, ref Ref, stored stored, o o
 		return ledger.ApprovalUpdate{}, is, err
 	}
 	now := a.now()
-	next, actions, err := stored.state.Apply(a.chain(ref.Form), a.Office.Calendar, approval.Reopen{At: now, Person: o.person.ID})
+	next, actions, err := stored.state.Apply(a.chain(ref.Form, ref.Period), a.Office.Calendar, approval.Reopen{At: now, Person: o.person.ID})
 	if err != nil {
 		return ledger.ApprovalUpdate{}, is, err
 	}

@@ -16,7 +16,6 @@ import (
 	"github.com/tonghop/tonghop/letters"
 	"github.com/tonghop/tonghop/mailauth"
 	"github.com/tonghop/tonghop/office"
-	replyreader "github.com/tonghop/tonghop/reply"
 	"github.com/tonghop/tonghop/templates"
 )
 
@@ -49,11 +48,12 @@ func (a *Approver) Reply(ctx context.Context, in *ledger.Intake, msg *intake.Mes
 	if known {
 		person = p.ID
 	}
-	res := replyreader.Read(msg.Text, msg.HTML)
+	chain := a.chain(ref.Form, ref.Period)
+	kind := waitingKind(stored.state, chain)
+	res := readReply(msg.Text, msg.HTML, kind, ref)
 	ev := approval.Reply{Person: person, Version: ref.Version, Decision: string(res.Decision), Comment: res.Comment,
-		At: a.now(), MessageID: msg.MessageID}
+		At: a.now(), MessageID: msg.MessageID, Step: a.answeredStep(ctx, msg, ref)}
 	rc := &replyContext{msg: msg, sha: in.Mail.SHA256, written: res.Written, reason: res.Reason}
-	chain := a.chain(ref.Form)
 	if counts(stored.state, chain, person, ref.Version) {
 		// Only a reply that would count needs to prove it answers a letter sent to its
 		// sender; the others change nothing and are answered as the state machine says.
@@ -65,8 +65,12 @@ func (a *Approver) Reply(ctx context.Context, in *ledger.Intake, msg *intake.Mes
 			in.Settle(a.now(), ledger.OutcomeQuarantined, "approval reply answers no request sent to "+person, ledger.ActionApprovalReplyRefused)
 			return nil, a.refuseReply(ctx, in, msg, letters.NotBound, "unbound")
 		}
-		if err := a.adoptEditedWorkbook(ctx, in, msg, ref, person, &ev, rc); err != nil {
-			return nil, fmt.Errorf("edited workbook: %w", err)
+		// A comment round does not take an edited workbook: the commenter decides nothing, and
+		// a stored draft would restart the chain (approval/doc.go).
+		if kind != approval.StepComment && !stored.state.AnswersClosedRound(chain, ev.Step) {
+			if err := a.adoptEditedWorkbook(ctx, in, msg, ref, person, &ev, rc); err != nil {
+				return nil, fmt.Errorf("edited workbook: %w", err)
+			}
 		}
 	}
 	next, actions, err := stored.state.Apply(chain, a.Office.Calendar, ev)

@@ -35,7 +35,7 @@ func (a *Approver) Thread(ctx context.Context, msg *intake.Message) (Ref, bool) 
 	}
 	f, found := a.Office.Form(code)
 	p, err := period.Parse(name)
-	if !found || len(f.Approval) == 0 || err != nil {
+	if !found || !f.HasChain() || err != nil {
 		return Ref{}, false
 	}
 	return Ref{Form: f, Period: p, Version: v}, true

@@ -18,9 +18,15 @@ const (
 	OnReviseStep                = "step"
 )
 
-// ApprovalStep is one step of a form's approval chain: the people any one of whom decides.
+// ApprovalStep is one step of a form's approval chain: its people, what is asked of them
+// (Kind: StepApprove, any one decides; StepComment, all comment; StepInitial, any one
+// initials) and, from [[forms.steps]], its due date with the reminders before it and the
+// escalations after it.
 type ApprovalStep struct {
-	People []Person
+	People              []Person
+	Kind                string
+	Due                 StepDue // zero: none
+	Reminders, Escalate []Span
 }
 
 // Title names the step as its first person's title ("Chánh Văn phòng"), or name.
@@ -34,12 +40,15 @@ func (s ApprovalStep) Title() string {
 	return s.People[0].Name
 }
 
-// ApprovalSteps returns the form's chain as configured; ids that name nobody are left out (the
-// configuration does not load with them).
+// ApprovalSteps returns the form's chain as configured (approval, or [[forms.steps]]); ids
+// that name nobody are left out (the configuration does not load with them).
 func (c *Config) ApprovalSteps(f *Form) []ApprovalStep {
+	if len(f.Steps) > 0 {
+		return c.tableSteps(f)
+	}
 	var steps []ApprovalStep
 	for _, entry := range f.Approval {
-		var step ApprovalStep
+		step := ApprovalStep{Kind: StepApprove}
 		for _, id := range stepIDs(entry) {
 			if p, ok := c.Person(id); ok {
 				step.People = append(step.People, p)
@@ -100,6 +109,7 @@ func (c *Config) validateChain(v *validator, path string, f *Form) {
 	for j, entry := range f.Approval {
 		c.validateStep(v, fmt.Sprintf("%s.approval[%d]", path, j), entry, j == len(f.Approval)-1)
 	}
+	c.validateSteps(v, path, f)
 	for j, r := range f.Recipients {
 		if _, ok := c.Person(r); !ok && !validEmail(r) {
 			v.add(fmt.Sprintf("%s.recipients[%d]", path, j), "%q is neither a person id nor an email address", r)

@@ -254,6 +254,9 @@ type Form struct {
 	// Approval lists the steps of the chain, in order: reviewer(s) then the approver. A step is
 	// a person id, or several joined by "|" when any one of them may decide ("pho_tb_1|pho_tb_2").
 	Approval []string `toml:"approval"`
+	// Steps is the approval chain as [[forms.steps]] tables, each with its kind and due date
+	// (issue 19, part S): an alternative to Approval, not both. See FormStep.
+	Steps []FormStep `toml:"steps"`
 	// ApprovalOnRevise is where a new version goes after changes were asked: "restart" (the
 	// first step, the default) or "step" (the step that asked).
 	ApprovalOnRevise string `toml:"approval_on_revise"`

@@ -254,7 +254,7 @@ func (c *Config) validateMailAuth(v *validator) {
 		return
 	}
 	for i, f := range c.Forms {
-		if len(f.Approval) == 0 {
+		if !f.HasChain() {
 			continue
 		}
 		v.add("mail_auth", "forms[%d].approval (%s) has an approval chain, but nothing authenticates the leaders' replies, "+

@@ -165,3 +165,16 @@ func ReviewKey(kind Kind, id int64, n int) string {
 // ReviewReplyKey is the key of a mail answering a supervisor's reply (raw bytes hash to
 // mailSHA); what tells the answers to one reply apart ("unit", "ask", "office").
 func ReviewReplyKey(mailSHA, what string) string { return "review-reply:" + mailSHA + ":" + what }
+
+// Issue 19 (part S): the mails of comment rounds and dated approval steps.
+
+// ApprovalOverdueKey is the key of the n-th escalation, after its due date, of a step's request
+// to person (the step counted from 1).
+func ApprovalOverdueKey(form, period string, version, step, n int, person string) string {
+	return fmt.Sprintf("%s:s%d:overdue%d:%s", approvalKey(form, period, version), step, n, person)
+}
+
+// ApprovalGatheredKey is the key of the clerks' mail with the comments of a step's round.
+func ApprovalGatheredKey(form, period string, version, step int) string {
+	return fmt.Sprintf("%s:s%d:comments", approvalKey(form, period, version), step)
+}

@@ -48,6 +48,7 @@ type Decided struct {
 	At        time.Time
 	Version   int    // the version approved
 	MessageID string // of the reply that approved it
+	Initial   bool   // the step initialled (ký nháy) rather than approved (issue 19)
 }
 
 // ApprovalToken is the subject tag of a draft: "[TH BM.02.01/KH 2026-11 v2]".
@@ -165,10 +166,6 @@ func DraftNoticeLetter(d Draft, next string) Letter {
 // ApprovalRequestLetter asks one step of the chain to decide on a draft. done lists the steps
 // that approved this version already; replaces is the version this request replaces (0: none).
 func ApprovalRequestLetter(d Draft, to Person, done []Decided, replaces int) Letter {
-	var before []string
-	for _, a := range done {
-		before = append(before, fmt.Sprintf("%s đã duyệt lúc %s.", upperFirst(a.Person.namedThen()), FormatDateTime(a.At)))
-	}
 	replaced := ""
 	if replaces > 0 {
 		replaced = fmt.Sprintf("Dự thảo lần %d thay thế dự thảo lần %d %s đã kính trình đồng chí trước đây.",
@@ -177,7 +174,7 @@ func ApprovalRequestLetter(d Draft, to Person, done []Decided, replaces int) Let
 	return tokenLetter(d.token(), "Xin ý kiến duyệt: "+d.subject(),
 		toLeader(to),
 		fmt.Sprintf("%s kính trình đồng chí %s để xem xét, cho ý kiến.", desk(d.Office), d.draftOf()),
-		correctionLine(d), d.summary(), strings.Join(before, "\n"), replaced, attachedLine(d), AnswerInstruction,
+		correctionLine(d), d.summary(), doneLines(done), replaced, attachedLine(d), AnswerInstruction,
 		signature(d.Office))
 }
 
@@ -321,7 +318,7 @@ func RefusedReplyLetter(o Office, from, subject, why string) Letter {
 func IssueLetter(d Draft, approvals []Decided) Letter {
 	var lines []string
 	for i, a := range approvals {
-		line := "- " + upperFirst(a.Person.namedThen()) + " duyệt"
+		line := "- " + upperFirst(a.Person.namedThen()) + " " + a.verb()
 		if a.Version > 0 && a.Version != d.Version {
 			line += fmt.Sprintf(" dự thảo lần %d", a.Version)
 		}

@@ -128,7 +128,7 @@ type entry struct {
 func catalogue() []entry {
 	var all []entry
 	for _, part := range [][]entry{unitLetters(), rejections(), leaderLetters(), recipientLetters(), deskLetters(),
-		forwards(), lateFiles(), messageLists(), reviewLetters()} {
+		forwards(), lateFiles(), messageLists(), reviewLetters(), stepLetters()} {
 		all = append(all, part...)
 	}
 	return all

@@ -116,7 +116,11 @@ func draftLine(n int) string { return "DỰ THẢO lần " + strconv.Itoa(n) }
 // 09:15 ngày 20/11/2026 (dự thảo lần 2)".
 func approvalLine(a Approval, loc *time.Location) string {
 	who := strings.TrimSpace(a.Title + " " + a.Name)
-	s := "Đã duyệt: " + who + ", " + status.FormatDateTime(a.At.In(loc))
+	verb := "Đã duyệt: "
+	if a.Initial {
+		verb = "Đã ký nháy: "
+	}
+	s := verb + who + ", " + status.FormatDateTime(a.At.In(loc))
 	if a.Version > 0 {
 		s += " (dự thảo lần " + strconv.Itoa(a.Version) + ")"
 	}

@@ -24,6 +24,8 @@ type Approval struct {
 	// Unauthenticated says the reply was counted without authenticating its sender
 	// (mail_auth.insecure_unauthenticated_approvals): Stamp writes a warning.
 	Unauthenticated bool
+	// Initial says the step initialled the draft (ký nháy) before a later step signed it.
+	Initial bool
 }
 
 // Meta is what the workbook says about itself beyond the figures: who issues it, for which

@@ -70,7 +70,9 @@ func runStatus(ctx context.Context, args []string, stdout, _ io.Writer) error {
 		case len(m.Periods) == 0:
 			_, err = fmt.Fprintln(stdout, status.NoPeriodsLine(f.Code))
 		default:
-			err = m.WriteText(stdout, cfg.Location)
+			if err = m.WriteText(stdout, cfg.Location); err == nil {
+				err = writeSteps(ctx, stdout, of, l, f, m)
+			}
 		}
 		if err != nil {
 			return err
