@@ -35,7 +35,7 @@ func (rv *Reviewer) Reply(ctx context.Context, in *ledger.Intake, msg *intake.Me
 		in.Settle(rv.now(), ledger.OutcomeIgnored, fmt.Sprintf("supervisor's reply about a file already %s", r.State), ledger.ActionMailIgnored)
 		return nil
 	}
-	res := readReply(msg.Text, msg.HTML, r.Mode)
+	res := readReply(msg.Text, msg.HTML, r)
 	u, err := rv.decide(ctx, in, msg, r, p, res)
 	if err != nil {
 		return err
