@@ -149,3 +149,26 @@ func RecordsDamagedNoticeKey(day string) string { return "notice:records-damaged
 // FailedMailNoticeKey is the key of the clerks' notice about a mail set aside in the Failed
 // folder because handling it failed the same way again and again.
 func FailedMailNoticeKey(mailSHA string) string { return "notice:failed-mail:" + mailSHA }
+
+// Issue 19, part 3 (tonghop to tonghop): mail about an upper office's template.
+
+// UpstreamNoticeKey is the key of the clerks' notice about a mail from an upper office.
+func UpstreamNoticeKey(mailSHA string) string { return "upstream:notice:" + mailSHA }
+
+// UpstreamCopyKey is the key of the clerks' copy of the upper template filled from our issue.
+func UpstreamCopyKey(upstream, form, period string, issue int) string {
+	return fmt.Sprintf("upstream:copy:%s:%s:%s:issue%d", upstream, form, period, issue)
+}
+
+// UpstreamSubmissionKey is the key of the filled template sent to the upper office.
+func UpstreamSubmissionKey(upstream, form, period string, issue int) string {
+	return fmt.Sprintf("upstream:submission:%s:%s:%s:issue%d", upstream, form, period, issue)
+}
+
+// UpstreamFailedKey is the key of the clerks' notice that a template could not be filled.
+func UpstreamFailedKey(upstream, form, period string, issue int) string {
+	return fmt.Sprintf("upstream:failed:%s:%s:%s:issue%d", upstream, form, period, issue)
+}
+
+// UpstreamAnswerKey is the key of the answer to a clerk's reply about a filled template.
+func UpstreamAnswerKey(mailSHA string) string { return "upstream:answer:" + mailSHA }
