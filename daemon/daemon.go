@@ -34,6 +34,7 @@ import (
 	"github.com/tonghop/tonghop/period"
 	"github.com/tonghop/tonghop/report"
 	"github.com/tonghop/tonghop/templates"
+	"github.com/tonghop/tonghop/upstream"
 )
 
 // Options are what a Daemon is built from.
@@ -76,6 +77,7 @@ type Daemon struct {
 
 	approver *approve.Approver
 	drafter  *report.Drafter
+	upstream *upstream.Stage // issue 19, part 3: this office as a unit of an upper office
 
 	mu      sync.Mutex // guards mailbox: the intake worker owns it, Close may race with it
 	mailbox *intake.Mailbox
@@ -117,6 +119,8 @@ func New(o Options) (*Daemon, error) {
 		Log: d.log.With("component", "approval"), LookupTXT: o.LookupTXT}
 	d.ask = &ask.Asker{Office: o.Office, Ledger: o.Ledger, Now: d.now, Log: d.log.With("component", "scheduler")}
 	d.drafter = &report.Drafter{Office: d.o, Ledger: d.ledger, Now: d.now, Log: d.log}
+	d.upstream = &upstream.Stage{Office: d.o, Ledger: d.ledger, Now: d.now, Log: d.log.With("component", "upstream"),
+		LookupTXT: o.LookupTXT, Issued: d.issuedBook}
 	var err error
 	if d.sender, err = mailer.NewSender(o.Office.Mail, d.log.With("component", "mailer")); err != nil {
 		return nil, fmt.Errorf("smtp: %w", err)

@@ -7,7 +7,7 @@ import (
 
 // Report builds the drafts that are due, then moves them up their approval chains.
 func (d *Daemon) Report(ctx context.Context) error {
-	return errors.Join(d.Consolidate(ctx), d.Approvals(ctx))
+	return errors.Join(d.Consolidate(ctx), d.Approvals(ctx), d.upstream.Step(ctx))
 }
 
 // Consolidate builds the drafts that are due and sends each to the Planning Office (package

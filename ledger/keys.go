@@ -152,8 +152,9 @@ func FailedMailNoticeKey(mailSHA string) string { return "notice:failed-mail:" +
 
 // Issue 19, part 3 (tonghop to tonghop): mail about an upper office's template.
 
-// UpstreamNoticeKey is the key of the clerks' notice about a mail from an upper office.
-func UpstreamNoticeKey(mailSHA string) string { return "upstream:notice:" + mailSHA }
+// UpstreamNoticeKey is the key of the clerks' notice about a mail from an upper office: its
+// n-th template (1, 2, …), or 0 for a mail without one.
+func UpstreamNoticeKey(mailSHA string, n int) string { return fmt.Sprintf("upstream:notice:%s:%d", mailSHA, n) }
 
 // UpstreamCopyKey is the key of the clerks' copy of the upper template filled from our issue.
 func UpstreamCopyKey(upstream, form, period string, issue int) string {

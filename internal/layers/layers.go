@@ -31,6 +31,8 @@ var Floors = map[string]int{
 	"office": 4,
 	// 5: the stages of the cycle — they never import each other.
 	"receive": 5, "report": 5, "approve": 5, "ask": 5,
+	// Issue 19 (part 3): this office as a unit of an upper office.
+	"upstream": 5,
 	// Test offices, compiled, for the stages' tests.
 	"internal/officetest": 5,
 	// 6: the workers, the intake loop, the outbox and routing.

@@ -1,0 +1,176 @@
+package upstream
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+
+	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/intake"
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/letters"
+	"github.com/tonghop/tonghop/mailauth"
+	"github.com/tonghop/tonghop/period"
+	"github.com/tonghop/tonghop/templates"
+)
+
+// Route handles msg when it is this stage's: any mail from a configured upper office's address,
+// automatic or not (see the package's note on loops), or a clerk's answer to the copy of a
+// filled file. handled is false for any other mail, which the daemon routes as before. It
+// stores the templates it records as blobs and fills in, which the caller records in one
+// transaction. An error means the ledger could not be read: the mail is left for the next poll.
+func (s *Stage) Route(ctx context.Context, in *ledger.Intake, msg *intake.Message, raw []byte, log *slog.Logger) (handled bool, err error) {
+	if up, ok := s.Office.UpstreamByEmail(msg.From.Addr); ok {
+		return true, s.fromUpper(ctx, in, msg, raw, up, log.With("upstream", up.Name))
+	}
+	if msg.IsAutomatic() {
+		return false, nil
+	}
+	p, ok := s.Office.PersonByEmail(msg.From.Addr)
+	if !ok || !isClerk(p) {
+		return false, nil
+	}
+	copyMail, ok := s.answered(ctx, msg, p)
+	if !ok {
+		return false, nil
+	}
+	return true, s.answer(ctx, in, msg, raw, p, copyMail, log)
+}
+
+// authFailure checks a mail with the office's mail authentication: "" when it may be believed.
+// Without a check configured only an office that chose to run unauthenticated believes the From
+// address: acting on an upper office's mail sends our figures, and a clerk's answer holds or
+// sends them.
+func (s *Stage) authFailure(raw []byte, msg *intake.Message) string {
+	p, ok := s.Office.MailAuthPolicy(s.LookupTXT)
+	if !ok {
+		if s.Office.MailAuth.Unauthenticated() {
+			return ""
+		}
+		return "no mail authentication is configured"
+	}
+	if v := mailauth.Check(raw, msg.From.Addr, p); !v.Pass {
+		return v.Reason
+	}
+	return ""
+}
+
+// fromUpper records the upper office's mail: its templates as requests, the clerks told of
+// each; anything else shown to the clerks. Nothing is ever sent back to the upper office.
+func (s *Stage) fromUpper(ctx context.Context, in *ledger.Intake, msg *intake.Message, raw []byte, up *config.Upstream, log *slog.Logger) error {
+	now := s.now()
+	if why := s.authFailure(raw, msg); why != "" {
+		log.Warn("mail from an upper office's address failed authentication: quarantined, not acted on", "from", msg.From.Addr, "why", why)
+		in.Settle(now, ledger.OutcomeQuarantined, "mail from upstream "+up.Name+" failed authentication: "+why, ledger.ActionUpstreamRefused)
+		return nil
+	}
+	sheets := msg.Spreadsheets()
+	if len(sheets) > s.Office.Mailbox.MaxAttachments {
+		sheets = sheets[:s.Office.Mailbox.MaxAttachments]
+	}
+	var found []string
+	for _, a := range sheets {
+		r, t, ok := s.template(ctx, a.Data, up)
+		if !ok {
+			continue
+		}
+		sha, err := s.Ledger.PutBlob(a.Data)
+		if err != nil {
+			return fmt.Errorf("store upstream template: %w", err)
+		}
+		r.TemplateSHA256, r.ReplyTo, r.ReceivedAt = sha, msg.From.Addr, now
+		in.Upstream = append(in.Upstream, r)
+		if err := s.told(ctx, in, t, len(in.Upstream)); err != nil {
+			return err
+		}
+		in.Events = append(in.Events, ledger.Event{At: now, Actor: "upstream:" + up.Name, Action: ledger.ActionUpstreamTemplate,
+			Object: ledger.PeriodObject(r.Form, r.Period), Detail: "unit " + r.Unit + " sha256=" + sha})
+		found = append(found, r.Form+" "+r.Period)
+		log.Info("upper office's template recorded", "form", r.Form, "period", r.Period, "unit", r.Unit)
+	}
+	if len(found) > 0 {
+		in.Settle(now, ledger.OutcomeAccepted, "template of upstream "+up.Name+" recorded: "+strings.Join(found, ", "), ledger.ActionUpstreamTemplate)
+		return nil
+	}
+	s.showClerks(in, msg, up)
+	in.Settle(now, ledger.OutcomeIgnored, "mail from upstream "+up.Name+": shown to the clerks, never answered", ledger.ActionUpstreamMail)
+	return nil
+}
+
+// template reads a workbook as the upper office's template of one of up's forms: identified by
+// its hidden identification (never guessed), whose tag we cannot check (the upper office's
+// key), for a period of a kind our form collects.
+func (s *Stage) template(ctx context.Context, data []byte, up *config.Upstream) (ledger.UpstreamRequest, target, bool) {
+	var layouts []form.Form
+	for _, uf := range up.Forms {
+		if l, ok := s.Office.UpstreamLayout(uf); ok {
+			layouts = append(layouts, l)
+		}
+	}
+	rep, err := templates.ReadContext(ctx, data, layouts, nil, templates.Limits{})
+	if err != nil || rep == nil {
+		return ledger.UpstreamRequest{}, target{}, false
+	}
+	id := rep.Filled.Ident
+	uf, ok := up.Form(id.Form)
+	if id.Guessed || !ok || !validUnit(id.Unit) {
+		return ledger.UpstreamRequest{}, target{}, false
+	}
+	p, err := period.Parse(id.Period)
+	if err != nil {
+		return ledger.UpstreamRequest{}, target{}, false
+	}
+	r := ledger.UpstreamRequest{Upstream: up.Name, Form: uf.Code, Period: p.String(), Unit: id.Unit}
+	t, ok := s.targetOf(r)
+	return r, t, ok
+}
+
+// validUnit accepts a unit code as the upper office writes it (config's unit code pattern,
+// loosely): short, printable, no separator of our keys.
+func validUnit(u string) bool {
+	return u != "" && len(u) <= 40 && !strings.ContainsAny(u, ":\x00\r\n\t ")
+}
+
+// told queues the clerks' notice that a template arrived (n: its number in the mail).
+func (s *Stage) told(ctx context.Context, in *ledger.Intake, t target, n int) error {
+	_, err := s.Ledger.LatestIssue(ctx, t.ours.Code, t.period.String())
+	if err != nil && !errors.Is(err, ledger.ErrNotFound) {
+		return err
+	}
+	l := letters.UpstreamTemplateLetter(s.describe(t), s.now().In(s.Office.Location), err == nil)
+	s.toClerks(in, ledger.OutMail{Key: ledger.UpstreamNoticeKey(in.Mail.SHA256, n), Kind: ledger.KindUpstreamOffice,
+		Subject: l.Subject, Body: l.Body})
+	return nil
+}
+
+// showClerks queues the notice showing the clerks a mail of the upper office.
+func (s *Stage) showClerks(in *ledger.Intake, msg *intake.Message, up *config.Upstream) {
+	var files []string
+	for _, a := range msg.Attachments {
+		files = append(files, a.Name)
+	}
+	l := letters.UpstreamMailLetter(letters.UpstreamMail{Office: s.Office.Letterhead(), Upper: up.Name, From: msg.From.Addr,
+		Subject: msg.Subject, ReceivedAt: s.now().In(s.Office.Location), Excerpt: msg.Text, Files: files})
+	s.toClerks(in, ledger.OutMail{Key: ledger.UpstreamNoticeKey(in.Mail.SHA256, 0), Kind: ledger.KindUpstreamOffice,
+		Subject: l.Subject, Body: l.Body})
+}
+
+// toClerks queues m to the clerks, if there are any.
+func (s *Stage) toClerks(in *ledger.Intake, m ledger.OutMail) {
+	if m.To = s.Office.ClerkAddresses(); len(m.To) == 0 {
+		return
+	}
+	in.Queue(s.now(), m, "office")
+}
+
+func isClerk(p config.Person) bool {
+	for _, r := range p.Roles {
+		if r == "clerk" {
+			return true
+		}
+	}
+	return false
+}
