@@ -85,16 +85,23 @@ type UpstreamFilled struct {
 	Blank    []string  // what stayed blank, one line each (UpstreamBlank)
 }
 
-// UpstreamBlank writes one part left blank for the copy's list.
-func UpstreamBlank(table, code, name, column, why string) string {
-	s := SafeText(table) + ": "
+// UpstreamBlank writes one part left blank for the copy's list: an indicator's columns, a whole
+// indicator, a list or a section of the upper form.
+func UpstreamBlank(table, code, name string, columns []string, why string) string {
+	s := "Mục " + quoted(name) + " trong " + quoted(table)
 	if code != "" {
-		s += "chỉ tiêu " + SafeText(code) + " " + SafeText(name)
-	} else {
-		s += SafeText(name)
+		s = "Chỉ tiêu " + SafeText(code) + " " + quoted(name) + " trong " + quoted(table)
 	}
-	if column != "" {
-		s += ", cột " + SafeText(column)
+	switch len(columns) {
+	case 0:
+	case 1:
+		s += ", cột " + quoted(columns[0])
+	default:
+		var qs []string
+		for _, c := range columns {
+			qs = append(qs, quoted(c))
+		}
+		s += ", các cột " + strings.Join(qs, ", ")
 	}
 	if why != "" {
 		return s + " (" + why + ")"

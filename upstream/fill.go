@@ -1,6 +1,7 @@
 package upstream
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -26,11 +27,11 @@ type Filling struct {
 
 // Blank is a part of the upper form our report has nothing for.
 type Blank struct {
-	Table  string // the table's, or the narrative section's, title in the upper form
-	Code   string // the indicator's code; "" for a list or a section
-	Name   string // the indicator's name; the list's or section's title
-	Column string // the column's title; "" for the whole row, list or section
-	Why    string // why, for the clerks, in Vietnamese ("" for: our report has no such figure)
+	Table   string   // the table's, or the narrative section's, title in the upper form
+	Code    string   // the indicator's code; "" for a list or a section
+	Name    string   // the indicator's name; the list's or section's title
+	Columns []string // the columns' titles left blank; none for the whole row, list or section
+	Why     string   // why, for the clerks, in Vietnamese ("" for: our report has no such figure)
 }
 
 // Column keys of indicator tables with a fixed meaning (see package consolidate).
@@ -113,17 +114,20 @@ func (f *Filling) indicators(t *form.IndicatorTable, rows rowIndex) {
 			f.Blank = append(f.Blank, Blank{Table: t.Title, Code: ind.Code, Name: ind.Name})
 			continue
 		}
+		missing := Blank{Table: t.Title, Code: ind.Code, Name: ind.Name}
+		fractional := missing
+		fractional.Why = whyNotInteger
 		for _, c := range t.Columns {
 			v, ok := figure(src, c.Key, period)
 			if !ok {
 				continue // not a figure of ours: a ratio or a note
 			}
 			if !v.OK {
-				f.Blank = append(f.Blank, Blank{Table: t.Title, Code: ind.Code, Name: ind.Name, Column: c.Title})
+				missing.Columns = append(missing.Columns, c.Title)
 				continue
 			}
 			if c.Type == form.Integer && v.V != math.Trunc(v.V) {
-				f.Blank = append(f.Blank, Blank{Table: t.Title, Code: ind.Code, Name: ind.Name, Column: c.Title, Why: whyNotInteger})
+				fractional.Columns = append(fractional.Columns, c.Title)
 				continue
 			}
 			if values[ind.Code] == nil {
@@ -131,6 +135,11 @@ func (f *Filling) indicators(t *form.IndicatorTable, rows rowIndex) {
 			}
 			values[ind.Code][c.Key] = number(v.V)
 			f.Figures++
+		}
+		for _, b := range []Blank{missing, fractional} {
+			if len(b.Columns) > 0 {
+				f.Blank = append(f.Blank, b)
+			}
 		}
 	}
 	if len(values) > 0 {
@@ -227,6 +236,13 @@ func (f *Filling) section(s form.Section, ours []consolidate.NarrativeSection) {
 // FillTemplate writes the filling into the upper office's template itself: its identification
 // (the hidden sheet, the names, the cover line, signed with the upper office's key) is kept as
 // it came, so the upper office reads the file as our submission.
-func FillTemplate(template []byte, upper form.Form, f Filling) ([]byte, error) {
+// The template came from outside (the upper office's mail, read within templates' limits before
+// it was recorded); a panic of the workbook library on it is an error, never a crash.
+func FillTemplate(template []byte, upper form.Form, f Filling) (out []byte, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			out, err = nil, fmt.Errorf("fill the upper template: panic: %v", p)
+		}
+	}()
 	return templates.Fill(template, upper, f.Data)
 }

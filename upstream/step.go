@@ -146,7 +146,7 @@ func (s *Stage) filled(r ledger.UpstreamRequest, t target, is ledger.Issue, fl F
 		Issued: letters.Issued{At: is.At.In(s.Office.Location), Version: is.Version}, Number: is.Number,
 		Figures: fl.Figures, Rows: fl.Rows, Sections: fl.Sections}
 	for _, b := range fl.Blank {
-		md.Blank = append(md.Blank, letters.UpstreamBlank(b.Table, b.Code, b.Name, b.Column, b.Why))
+		md.Blank = append(md.Blank, letters.UpstreamBlank(b.Table, b.Code, b.Name, b.Columns, b.Why))
 	}
 	return md
 }
