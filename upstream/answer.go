@@ -26,15 +26,17 @@ var (
 	sendQuestion = reply.Question{Yes: []string{"gửi", "gửi đi", "gửi ngay", "cho gửi", "gửi lên", "gửi luôn"}}
 )
 
-// answerOf reads a clerk's answer: hold, send or unclear (nothing changes).
+// answerOf reads a clerk's answer: hold, send or unclear (nothing changes, the clerk is asked
+// to write plainly). It holds on "giữ lại" and on anything asking for changes ("xem lại số
+// liệu") or refusing to send ("không gửi"); it sends only on a plain "gửi" that holds nothing.
+// A bare "Đồng ý" reads as yes to both questions, and so holds.
 func answerOf(plain, html string) letters.UpstreamAnswer {
-	if reply.ReadAnswer(plain, html, holdQuestion).Decision == reply.Approve {
+	hold := reply.ReadAnswer(plain, html, holdQuestion).Decision
+	send := reply.ReadAnswer(plain, html, sendQuestion).Decision
+	switch {
+	case hold == reply.Approve || hold == reply.Revise || send == reply.Revise:
 		return letters.UpstreamAnswerHeld
-	}
-	switch reply.ReadAnswer(plain, html, sendQuestion).Decision {
-	case reply.Revise: // "không gửi", "chưa gửi vội"
-		return letters.UpstreamAnswerHeld
-	case reply.Approve:
+	case send == reply.Approve:
 		return letters.UpstreamAnswerReleased
 	}
 	return letters.UpstreamAnswerUnclear

@@ -36,13 +36,13 @@ type Blank struct {
 
 // Column keys of indicator tables with a fixed meaning (see package consolidate).
 const (
-	colPlan, colYTD, colLastYear  = "plan", "ytd", "last_year"
-	colPctPlan, colPctLastYear    = "pct_plan", "pct_last_year"
-	whyNotInteger                 = "số liệu tổng hợp có phần thập phân, biểu yêu cầu số nguyên"
-	whyTooManyRows                = "vượt số dòng tối đa của biểu"
-	narrativeEntrySeparator       = "\n"
-	defaultMaxListRows            = 10000 // templates' DefaultMaxRows: the upper office reads no more
-	significantDecimals           = 9
+	colPlan, colYTD, colLastYear = "plan", "ytd", "last_year"
+	colPctPlan, colPctLastYear   = "pct_plan", "pct_last_year"
+	whyNotInteger                = "số liệu tổng hợp có phần thập phân, biểu yêu cầu số nguyên"
+	whyTooManyRows               = "vượt số dòng tối đa của biểu"
+	narrativeEntrySeparator      = "\n"
+	defaultMaxListRows           = 10000 // templates' DefaultMaxRows: the upper office reads no more
+	significantDecimals          = 9
 )
 
 // FillData fills upper (the upper office's form, as laid out in its template) from book, our

@@ -72,7 +72,7 @@ func TestFillData(t *testing.T) {
 		blank: []Blank{{Table: "Chỉ tiêu", Code: "2", Name: "Chỉ tiêu 2", Columns: []string{"Kế hoạch", "Lũy kế", "Cùng kỳ"}}},
 	}, {
 		name: "a code we lack stays blank, listed whole", book: full, upper: upperForm("kcn", "3"),
-		want: map[string]map[string]map[string]string{},
+		want:  map[string]map[string]map[string]string{},
 		blank: []Blank{{Table: "Chỉ tiêu", Code: "3", Name: "Chỉ tiêu 3"}},
 	}, {
 		name: "a code in two of our tables is ambiguous", book: twoTables, upper: upperForm("c", "1", "9"),
