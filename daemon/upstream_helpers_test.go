@@ -250,3 +250,59 @@ func (o *tier) book(t *testing.T, asOf time.Time) consolidate.Book {
 	}
 	return b
 }
+
+// toIssue runs the month up to the district's issue: the city's template to the district, the
+// wards' files, the head's approval (each office stepping as the mail needs).
+func (x *twoOffices) toIssue(t *testing.T) {
+	t.Helper()
+	x.city.step(t)
+	x.district.step(t)
+	x.wardsSubmit(t)
+	x.district.step(t)
+	x.approve(t)
+	x.district.step(t)
+}
+
+// clerkAnswers sends the district clerk's reply to the copy of the filled file she received.
+func (x *twoOffices) clerkAnswers(t *testing.T, id, body string) {
+	t.Helper()
+	copies := x.delivered(t, districtClerk, "Bản sao báo cáo gửi "+cityName)
+	if len(copies) == 0 {
+		t.Fatal("no copy of the filled file reached the clerk")
+	}
+	raw := replyRaw(districtClerk, id, copies[len(copies)-1], body, officetest.AuthPass(districtClerk))
+	if err := x.srv.Append(districtAddr, "INBOX", raw); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// request reads the district's upstream request of November.
+func (x *twoOffices) request(t *testing.T) ledger.UpstreamRequest {
+	t.Helper()
+	r, err := x.district.ledger.UpstreamRequest(context.Background(), cityName, "BM.02.01/KH", "2026-11")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// cityHasDistrict reports whether the city holds a valid submission of the district.
+func (x *twoOffices) cityHasDistrict(t *testing.T) bool {
+	t.Helper()
+	subs, err := x.city.ledger.LatestValid(context.Background(), "BM.02.01/KH", "2026-11")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, ok := subs[districtUnit]
+	return ok
+}
+
+// folder is the number of messages in a folder of the district's mailbox.
+func (x *twoOffices) folder(t *testing.T, name string) int {
+	t.Helper()
+	msgs, err := x.srv.Messages(districtAddr, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(msgs)
+}

@@ -3,10 +3,13 @@ package daemon
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/internal/officetest"
 	"github.com/tonghop/tonghop/ledger"
 )
 
@@ -99,4 +102,158 @@ func TestTwoOffices_DistrictReportsToCity(t *testing.T) {
 			t.Errorf("city's section %s: %+v; want the district's text gathering its wards'", s.Key, s.Entries)
 		}
 	}
+}
+
+// TestTwoOffices_NoLoop: after the exchange (the city's template, the district's file, the
+// city's receipt), the two daemons stepping on for days send each other nothing more: the
+// district shows the city's receipt to its clerks and never answers it.
+func TestTwoOffices_NoLoop(t *testing.T) {
+	x := newTwoOffices(t, "0")
+	x.toIssue(t)
+	x.steps(t, 2)
+	if !x.cityHasDistrict(t) {
+		t.Fatal("the city did not take the district's file in")
+	}
+	up, down := x.between(districtAddr, cityAddr), x.between(cityAddr, districtAddr)
+	if up != 1 || down != 2 {
+		t.Fatalf("mail district→city %d, city→district %d; want 1 (the file) and 2 (the template, the receipt)", up, down)
+	}
+	if n := len(x.delivered(t, districtClerk, "Thư của "+cityName)); n != 1 {
+		t.Errorf("clerks shown the city's receipt: %d, want 1", n)
+	}
+	for range 10 {
+		x.clock.Advance(7 * time.Hour)
+		x.steps(t, 2)
+	}
+	if u, d := x.between(districtAddr, cityAddr), x.between(cityAddr, districtAddr); u != up || d != down {
+		t.Errorf("after days of steps: district→city %d, city→district %d; want still %d and %d", u, d, up, down)
+	}
+}
+
+// TestTwoOffices_HoldThenSend: with a hold, the clerks' copy says when the file goes; a clerk's
+// "Giữ lại" holds it past that time (and a restart), her "Gửi" sends it, and the city takes it.
+func TestTwoOffices_HoldThenSend(t *testing.T) {
+	x := newTwoOffices(t, "2h")
+	x.toIssue(t)
+	if r := x.request(t); r.State != ledger.UpstreamReady || r.SendAfter.IsZero() {
+		t.Fatalf("after the issue: %s, send after %v; want ready with a time", r.State, r.SendAfter)
+	}
+	copies := x.delivered(t, districtClerk, "Bản sao báo cáo gửi "+cityName)
+	if len(copies) != 1 || !strings.Contains(copies[0].Text, "“Giữ lại”") {
+		t.Fatalf("copies: %d; want one saying how to hold it", len(copies))
+	}
+	x.clerkAnswers(t, "giu@quan.example", "Giữ lại")
+	x.district.step(t)
+	if r := x.request(t); r.State != ledger.UpstreamHeld {
+		t.Fatalf("after “Giữ lại”: %s, want held", r.State)
+	}
+	if n := len(x.delivered(t, districtClerk, "Đã nhận ý kiến về báo cáo gửi "+cityName)); n != 1 {
+		t.Errorf("answers to the clerk: %d, want 1", n)
+	}
+	x.clock.Advance(30 * time.Hour)
+	x.district = x.restartTier(t, x.district)
+	x.steps(t, 2)
+	if n := x.between(districtAddr, cityAddr); n != 0 || x.cityHasDistrict(t) {
+		t.Fatalf("a held file went to the city (%d mails)", n)
+	}
+	x.clerkAnswers(t, "gui@quan.example", "Gửi")
+	x.steps(t, 2)
+	if r := x.request(t); r.State != ledger.UpstreamSent {
+		t.Fatalf("after “Gửi”: %s, want sent", r.State)
+	}
+	if !x.cityHasDistrict(t) || x.between(districtAddr, cityAddr) != 1 {
+		t.Fatal("the city did not get the district's file once")
+	}
+}
+
+// TestTwoOffices_HoldRunsOut: a file nobody holds goes when its hold is over, not before.
+func TestTwoOffices_HoldRunsOut(t *testing.T) {
+	x := newTwoOffices(t, "2h")
+	x.toIssue(t)
+	x.steps(t, 1)
+	if x.between(districtAddr, cityAddr) != 0 {
+		t.Fatal("sent before the hold was over")
+	}
+	x.clock.Advance(3 * time.Hour)
+	x.steps(t, 2)
+	if !x.cityHasDistrict(t) {
+		t.Fatal("not sent after the hold")
+	}
+}
+
+// TestTwoOffices_TemplateAfterIssue: a template that comes after the district's report was
+// issued is filled and sent at once.
+func TestTwoOffices_TemplateAfterIssue(t *testing.T) {
+	x := newTwoOffices(t, "0")
+	x.district.step(t)
+	x.wardsSubmit(t)
+	x.district.step(t)
+	x.approve(t)
+	x.district.step(t)
+	if _, err := x.district.ledger.LatestIssue(context.Background(), "BM.02.01/KH", "2026-11"); err != nil {
+		t.Fatalf("district's issue: %v", err)
+	}
+	x.city.step(t) // only now the city's template
+	x.district.step(t)
+	if r := x.request(t); r.State != ledger.UpstreamSent || r.Issue != 1 {
+		t.Fatalf("template after the issue: %s from issue %d, want sent from issue 1", r.State, r.Issue)
+	}
+	told := x.delivered(t, districtClerk, "Đã nhận biểu mẫu của "+cityName)
+	if len(told) != 1 || !strings.Contains(told[0].Text, "đã được phát hành") {
+		t.Errorf("clerks told of the template: %d", len(told))
+	}
+	x.city.step(t)
+	if !x.cityHasDistrict(t) {
+		t.Fatal("the city did not take the district's file in")
+	}
+}
+
+// TestTwoOffices_ForgedTemplate: a template that claims to come from the city but carries no
+// authentication from the MX is quarantined and never acted on; the same mail as the MX
+// delivers it, authenticated, is recorded.
+func TestTwoOffices_ForgedTemplate(t *testing.T) {
+	x := newTwoOffices(t, "0")
+	tpl := officetest.WorkbookFor(t, x.city.cfg, districtUnit, x.city.key, "2026-11", false)
+	forged := officetest.Mail(cityAddr, districtAddr, "forged@thanhpho.example", "Auto-Submitted: auto-generated\r\n", "bm.xlsx", tpl)
+	if err := x.srv.Append(districtAddr, "INBOX", forged); err != nil {
+		t.Fatal(err)
+	}
+	x.district.step(t)
+	if _, err := x.district.ledger.UpstreamRequest(context.Background(), cityName, "BM.02.01/KH", "2026-11"); !errors.Is(err, ledger.ErrNotFound) {
+		t.Fatalf("an unauthenticated template was recorded: %v", err)
+	}
+	if n := len(x.delivered(t, districtClerk, cityName)); n != 0 {
+		t.Errorf("clerks told of a forged template: %d", n)
+	}
+	if n := x.folder(t, x.district.cfg.Mailbox.Quarantine); n != 1 {
+		t.Errorf("forged mail in the quarantine folder: %d, want 1", n)
+	}
+	genuine := officetest.Delivered(officetest.Mail(cityAddr, districtAddr, "real@thanhpho.example", "Auto-Submitted: auto-generated\r\n", "bm.xlsx", tpl))
+	if err := x.srv.Append(districtAddr, "INBOX", genuine); err != nil {
+		t.Fatal(err)
+	}
+	x.district.step(t)
+	if r := x.request(t); r.State != ledger.UpstreamWaiting || r.Unit != districtUnit {
+		t.Fatalf("the authenticated template: %+v", r)
+	}
+}
+
+// restartTier closes an office's daemon and ledger and opens them again on its data directory.
+func (x *twoOffices) restartTier(t *testing.T, o *tier) *tier {
+	t.Helper()
+	o.d.Close()
+	if err := o.ledger.Close(); err != nil {
+		t.Fatal(err)
+	}
+	l, err := ledger.Open(context.Background(), o.cfg.DataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	d, err := New(Options{Config: o.cfg, Ledger: l, Clock: x.clock, TemplateKey: o.key})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	return &tier{addr: o.addr, cfg: o.cfg, key: o.key, ledger: l, d: d}
 }
