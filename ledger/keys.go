@@ -154,7 +154,9 @@ func FailedMailNoticeKey(mailSHA string) string { return "notice:failed-mail:" +
 
 // UpstreamNoticeKey is the key of the clerks' notice about a mail from an upper office: its
 // n-th template (1, 2, …), or 0 for a mail without one.
-func UpstreamNoticeKey(mailSHA string, n int) string { return fmt.Sprintf("upstream:notice:%s:%d", mailSHA, n) }
+func UpstreamNoticeKey(mailSHA string, n int) string {
+	return fmt.Sprintf("upstream:notice:%s:%d", mailSHA, n)
+}
 
 // UpstreamCopyKey is the key of the clerks' copy of the upper template filled from our issue.
 func UpstreamCopyKey(upstream, form, period string, issue int) string {

@@ -118,7 +118,7 @@ func UpstreamCopyLetter(f UpstreamFilled) Letter {
 	if f.Number > 1 {
 		corrected = ", bản điều chỉnh lần " + fmt.Sprint(f.Number-1)
 	}
-	source := fmt.Sprintf("Số liệu được lấy từ %s của cơ quan đã duyệt và phát hành lúc %s%s: %s chỉ tiêu theo mã số "+
+	source := fmt.Sprintf("Số liệu được lấy từ %s của cơ quan, đã được duyệt và phát hành lúc %s%s: %s chỉ tiêu theo mã số "+
 		"và cột, %s dòng danh sách, %s mục nội dung, đúng như báo cáo đã tổng hợp; không có số liệu nào được tự thêm.",
 		requested(f.FromForm), FormatDateTime(f.Issued.At), corrected, count(f.Figures), count(f.Rows), count(f.Sections))
 	blank := "Mọi chỉ tiêu, danh sách và mục nội dung của biểu mẫu đều đã có số liệu."
@@ -200,12 +200,13 @@ func UpstreamAnswerLetter(u Upstream, clerk Person, a UpstreamAnswer, sendAt tim
 	case UpstreamAnswerSent:
 		what = "Tệp đã được gửi " + u.Upper + " trước khi nhận được ý kiến của " + clerk.Named() + ", nên không giữ lại được. " +
 			"Nếu cần điều chỉnh, đề nghị liên hệ " + u.Upper + "."
-	default:
-		keep := "tệp vẫn sẽ được gửi lúc " + FormatDateTime(sendAt)
+	case UpstreamAnswerUnclear:
 		if sendAt.IsZero() {
-			keep = "tệp vẫn đang được giữ lại"
+			what = "Hệ thống chưa hiểu rõ ý kiến của " + clerk.Named() + ", tệp vẫn đang được giữ lại. Khi muốn gửi, đề nghị trả lời thư này: “Gửi”."
+			break
 		}
-		what = "Hệ thống chưa hiểu rõ ý kiến của " + clerk.Named() + ", " + keep + ". Để giữ lại, đề nghị trả lời: “Giữ lại”; để gửi: “Gửi”."
+		what = "Hệ thống chưa hiểu rõ ý kiến của " + clerk.Named() + ", tệp vẫn sẽ được gửi lúc " + FormatDateTime(sendAt) +
+			". Nếu cần giữ lại, đề nghị trả lời thư này: “Giữ lại”; để gửi ngay: “Gửi”."
 	}
 	return letter(u.Request, "Đã nhận ý kiến về báo cáo gửi "+u.Upper+": "+upperFirst(brief(u.Request)),
 		toDesk(u.Office),
