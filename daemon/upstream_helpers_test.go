@@ -1,7 +1,9 @@
 package daemon
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,12 +14,14 @@ import (
 	"github.com/tonghop/tonghop/clock"
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/consolidate"
+	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/internal/officetest"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/localmail"
 	"github.com/tonghop/tonghop/period"
 	"github.com/tonghop/tonghop/report"
+	"github.com/tonghop/tonghop/templates"
 )
 
 // Two tonghop offices on one embedded mail provider (issue 19, part 3): a district collecting
@@ -305,4 +309,74 @@ func (x *twoOffices) folder(t *testing.T, name string) int {
 		t.Fatal(err)
 	}
 	return len(msgs)
+}
+
+// wardWorkbook is a ward's November file with every indicator at v (indicator 1, the sum of
+// 1.1 and 1.2, at 2v).
+func (x *twoOffices) wardWorkbook(t *testing.T, ward string, v int) []byte {
+	t.Helper()
+	cfg := x.district.cfg
+	f, _ := cfg.Form("BM.02.01/KH")
+	nov, _ := period.Parse("2026-11")
+	var tpl bytes.Buffer
+	meta := templates.Meta{Office: cfg.Office.Name, UnitCode: ward, UnitName: ward, Period: nov.String(),
+		PeriodLabel: nov.Label(), ReplyTo: cfg.SMTP.From, Secret: x.district.key}
+	if err := templates.Generate(&tpl, f.Form, meta, nil); err != nil {
+		t.Fatal(err)
+	}
+	data := form.Filled{Indicators: map[string]map[string]map[string]string{"kcn": {}}, Narrative: map[string]string{}}
+	for _, row := range f.Indicators[0].Rows {
+		data.Indicators["kcn"][row.Code] = map[string]string{"period": fmt.Sprint(v)}
+	}
+	data.Indicators["kcn"]["1"]["period"] = fmt.Sprint(2 * v)
+	for _, s := range f.Narrative {
+		data.Narrative[s.Key] = "Nội dung " + s.Title
+	}
+	out, err := templates.Fill(tpl.Bytes(), f.Form, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// submit appends a ward's file to the district's mailbox.
+func (x *twoOffices) submit(t *testing.T, ward, id string, data []byte) {
+	t.Helper()
+	raw := officetest.Delivered(officetest.Mail(wardAddr(ward), districtAddr, id, "", "bc.xlsx", data))
+	if err := x.srv.Append(districtAddr, "INBOX", raw); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// headReplies sends the district head's reply to the last mail he received whose subject
+// contains s.
+func (x *twoOffices) headReplies(t *testing.T, s, id, body string) {
+	t.Helper()
+	msgs := x.delivered(t, districtHead, s)
+	if len(msgs) == 0 {
+		t.Fatalf("the district head received nothing about %q", s)
+	}
+	raw := replyRaw(districtHead, id, msgs[len(msgs)-1], body, officetest.AuthPass(districtHead))
+	if err := x.srv.Append(districtAddr, "INBOX", raw); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// cityFigure is indicator code's figure of the district's latest valid file at the city, and
+// its version.
+func (x *twoOffices) cityFigure(t *testing.T, code string) (string, int) {
+	t.Helper()
+	subs, err := x.city.ledger.LatestValid(context.Background(), "BM.02.01/KH", "2026-11")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, ok := subs[districtUnit]
+	if !ok {
+		t.Fatal("the city has no valid file of the district")
+	}
+	var f form.Filled
+	if err := json.Unmarshal(s.Data, &f); err != nil {
+		t.Fatal(err)
+	}
+	return f.Indicators["kcn"][code]["period"], s.Version
 }

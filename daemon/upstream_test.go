@@ -257,3 +257,42 @@ func (x *twoOffices) restartTier(t *testing.T, o *tier) *tier {
 	t.Cleanup(func() { d.Close() })
 	return &tier{addr: o.addr, cfg: o.cfg, key: o.key, ledger: l, d: d}
 }
+
+// TestTwoOffices_CorrectionSentAgain: the district head asks to correct the issued report, a
+// ward sends new figures, the corrected report is approved and issued again: the city's
+// template is filled again from the new issue and sent, and the city takes it as the district's
+// next version with the corrected figures.
+func TestTwoOffices_CorrectionSentAgain(t *testing.T) {
+	x := newTwoOffices(t, "0")
+	x.toIssue(t)
+	x.steps(t, 1)
+	if got, v := x.cityFigure(t, "1.1"); got != "6" || v != 1 {
+		t.Fatalf("city's figure 1.1 before the correction: %s (v%d), want 6 (v1)", got, v)
+	}
+	x.clock.Advance(time.Hour)
+	x.headReplies(t, "Xin ý kiến duyệt: ", "sua@quan.example", "Đề nghị Văn phòng kiểm tra, sửa lại số liệu chỉ tiêu 1 và trình lại tôi.")
+	x.district.step(t)
+	x.clock.Advance(time.Hour)
+	x.submit(t, "P2", "sub-P2-2@quan.example", x.wardWorkbook(t, "P2", 5))
+	x.district.step(t)
+	x.clock.Advance(time.Hour)
+	x.headReplies(t, "Xin ý kiến duyệt: ", "duyet-2@quan.example", "Duyệt")
+	x.district.step(t)
+	is, err := x.district.ledger.LatestIssue(context.Background(), "BM.02.01/KH", "2026-11")
+	if err != nil || is.Number != 2 {
+		t.Fatalf("district's issue: %+v, %v; want the second", is, err)
+	}
+	if r := x.request(t); r.State != ledger.UpstreamSent || r.Issue != 2 {
+		t.Fatalf("upstream request after the re-issue: %s from issue %d (%s)", r.State, r.Issue, r.Note)
+	}
+	x.city.step(t)
+	if got, v := x.cityFigure(t, "1.1"); got != "9" || v != 2 { // 2 + 5 + 2
+		t.Errorf("city's figure 1.1 after the correction: %s (v%d), want 9 (v2)", got, v)
+	}
+	if n := x.between(districtAddr, cityAddr); n != 2 {
+		t.Errorf("files sent to the city: %d, want 2", n)
+	}
+	if sub := x.delivered(t, cityAddr, "Gửi "); len(sub) != 2 || !strings.Contains(sub[1].Text, "bản điều chỉnh") {
+		t.Errorf("the second file's letter does not say it corrects the first")
+	}
+}
