@@ -57,7 +57,8 @@ const upstreamColumns = `upstream, form, period, unit, reply_to, template_sha256
 	filled_sha256, send_after, note, updated_at`
 
 // upsertUpstream records a template received (inside RecordIntake): a new request waits; one
-// already known keeps its state and what was filled, and takes the newer template.
+// already known keeps its state and what was filled, and takes the newer template — except one
+// that could not be filled, which waits again to be filled from the newer template.
 func upsertUpstream(ctx context.Context, tx *sql.Tx, r UpstreamRequest, mailID int64) error {
 	if !validSHA(r.TemplateSHA256) {
 		return fmt.Errorf("upstream %s %s %s: bad template sha256", r.Upstream, r.Form, r.Period)
@@ -67,7 +68,9 @@ func upsertUpstream(ctx context.Context, tx *sql.Tx, r UpstreamRequest, mailID i
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting', 0, '', '', '', ?)
 		ON CONFLICT (upstream, form, period) DO UPDATE SET unit = excluded.unit, reply_to = excluded.reply_to,
 			template_sha256 = excluded.template_sha256, mail_id = excluded.mail_id, received_at = excluded.received_at,
-			updated_at = excluded.updated_at`,
+			updated_at = excluded.updated_at,
+			issue = CASE WHEN state = 'failed' THEN 0 ELSE issue END,
+			state = CASE WHEN state = 'failed' THEN 'waiting' ELSE state END`,
 		r.Upstream, r.Form, r.Period, r.Unit, r.ReplyTo, r.TemplateSHA256, mailID, at, at)
 	return err
 }

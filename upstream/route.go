@@ -83,7 +83,14 @@ func (s *Stage) fromUpper(ctx context.Context, in *ledger.Intake, msg *intake.Me
 		}
 		r.TemplateSHA256, r.ReplyTo, r.ReceivedAt = sha, msg.From.Addr, now
 		in.Upstream = append(in.Upstream, r)
-		if err := s.told(ctx, in, t, len(in.Upstream)); err != nil {
+		// The clerks hear of a request once: the upper office's reminders may carry the
+		// template again.
+		switch _, err := s.Ledger.UpstreamRequest(ctx, r.Upstream, r.Form, r.Period); {
+		case errors.Is(err, ledger.ErrNotFound):
+			if err := s.told(ctx, in, t, len(in.Upstream)); err != nil {
+				return err
+			}
+		case err != nil:
 			return err
 		}
 		in.Events = append(in.Events, ledger.Event{At: now, Actor: "upstream:" + up.Name, Action: ledger.ActionUpstreamTemplate,
