@@ -149,7 +149,7 @@ func TestCompose_Submission(t *testing.T) {
 		t.Fatalf("Compose: %v", err)
 	}
 	h := parse(t, raw).header
-	if got, ok := h["Auto-Submitted"]; ok {
+	if got := h.Get("Auto-Submitted"); h.Has("Auto-Submitted") {
 		t.Errorf("Auto-Submitted: got %q, want none", got)
 	}
 	if got := h.Get("X-Auto-Response-Suppress"); got == "" {
