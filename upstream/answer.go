@@ -3,7 +3,9 @@ package upstream
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 
@@ -91,7 +93,7 @@ func (s *Stage) answer(ctx context.Context, in *ledger.Intake, msg *intake.Messa
 		return nil
 	}
 	a := answerOf(msg.Text, msg.HTML)
-	sendAt, err := s.apply(ctx, r, p, a)
+	sendAt, err := s.apply(ctx, r, p.ID, a)
 	if err != nil {
 		return err
 	}
@@ -110,9 +112,10 @@ func (s *Stage) answer(ctx context.Context, in *ledger.Intake, msg *intake.Messa
 	return nil
 }
 
-// apply moves r as answer a says: a ready file held, a held or ready one let go at once. It
-// returns when the file goes unless held (zero: held). A request in another state is left.
-func (s *Stage) apply(ctx context.Context, r ledger.UpstreamRequest, p config.Person, a letters.UpstreamAnswer) (time.Time, error) {
+// apply moves r as answer a of actor (a person id, or who ran the command) says: a ready file
+// held, a held or ready one let go at once. It returns when the file goes unless held (zero:
+// held). A request in another state is left.
+func (s *Stage) apply(ctx context.Context, r ledger.UpstreamRequest, actor string, a letters.UpstreamAnswer) (time.Time, error) {
 	now := s.now()
 	to := r
 	to.UpdatedAt = now
@@ -128,10 +131,36 @@ func (s *Stage) apply(ctx context.Context, r ledger.UpstreamRequest, p config.Pe
 		}
 		return time.Time{}, nil
 	}
-	ev := ledger.Event{At: now, Actor: p.ID, Action: action, Object: ledger.PeriodObject(r.Form, r.Period), Detail: "upstream " + r.Upstream}
+	ev := ledger.Event{At: now, Actor: actor, Action: action, Object: ledger.PeriodObject(r.Form, r.Period), Detail: "upstream " + r.Upstream}
 	err := s.Ledger.UpdateUpstream(ctx, ledger.UpstreamUpdate{From: r.State, FromIssue: r.Issue, To: to, Events: []ledger.Event{ev}})
 	if errors.Is(err, ledger.ErrUpstreamChanged) {
 		return time.Time{}, nil
 	}
 	return to.SendAfter, err
+}
+
+// ErrNotMovable is returned by Hold and Release for a request that is neither ready nor held.
+var ErrNotMovable = errors.New("the filled file is neither waiting to go nor held")
+
+// Hold holds a request's filled file back, as a clerk's "Giữ lại" does (the command line:
+// tonghop upstream --hold); by names who did it in the audit trail.
+func (s *Stage) Hold(ctx context.Context, upstream, form, period, by string) error {
+	return s.move(ctx, upstream, form, period, by, letters.UpstreamAnswerHeld, ledger.UpstreamReady)
+}
+
+// Release lets a ready or held file go at the next step, as a clerk's "Gửi" does.
+func (s *Stage) Release(ctx context.Context, upstream, form, period, by string) error {
+	return s.move(ctx, upstream, form, period, by, letters.UpstreamAnswerReleased, ledger.UpstreamReady, ledger.UpstreamHeld)
+}
+
+func (s *Stage) move(ctx context.Context, upstream, form, period, by string, a letters.UpstreamAnswer, from ...ledger.UpstreamState) error {
+	r, err := s.Ledger.UpstreamRequest(ctx, upstream, form, period)
+	if err != nil {
+		return err
+	}
+	if !slices.Contains(from, r.State) {
+		return fmt.Errorf("%w: %s", ErrNotMovable, r.State)
+	}
+	_, err = s.apply(ctx, r, by, a)
+	return err
 }
