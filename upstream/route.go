@@ -23,6 +23,9 @@ import (
 // stores the templates it records as blobs and fills in, which the caller records in one
 // transaction. An error means the ledger could not be read: the mail is left for the next poll.
 func (s *Stage) Route(ctx context.Context, in *ledger.Intake, msg *intake.Message, raw []byte, log *slog.Logger) (handled bool, err error) {
+	if len(s.Office.Upstream) == 0 {
+		return false, nil // not a unit of any upper office: nothing of this stage's
+	}
 	if up, ok := s.Office.UpstreamByEmail(msg.From.Addr); ok {
 		return true, s.fromUpper(ctx, in, msg, raw, up, log.With("upstream", up.Name))
 	}
