@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"time"
 
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/form"
@@ -130,12 +131,25 @@ func (s *Stage) template(ctx context.Context, data []byte, up *config.Upstream) 
 		return ledger.UpstreamRequest{}, target{}, false
 	}
 	p, err := period.Parse(id.Period)
-	if err != nil {
+	if err != nil || !s.near(p) {
 		return ledger.UpstreamRequest{}, target{}, false
 	}
 	r := ledger.UpstreamRequest{Upstream: up.Name, Form: uf.Code, Period: p.String(), Unit: id.Unit}
 	t, ok := s.targetOf(r)
 	return r, t, ok
+}
+
+// Templates are taken for periods near now only: one a period of each configured form is what
+// an upper office sends, and a bound on the periods is a bound on the requests each step looks
+// at, whatever an upper office's system (or one who took over its mailbox) sends.
+const (
+	maxAhead  = 92 * 24 * time.Hour  // a template may come a quarter ahead (work programs plan the next period)
+	maxBehind = 400 * 24 * time.Hour // and for a period that ended up to a year ago (a yearly report)
+)
+
+func (s *Stage) near(p period.Period) bool {
+	now, loc := s.now(), s.Office.Location
+	return p.Start(loc).Before(now.Add(maxAhead)) && p.End(loc).After(now.Add(-maxBehind))
 }
 
 // validUnit accepts a unit code as the upper office writes it (config's unit code pattern,
