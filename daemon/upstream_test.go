@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/internal/officetest"
 	"github.com/tonghop/tonghop/ledger"
 )
@@ -49,6 +50,17 @@ func TestTwoOffices_DistrictReportsToCity(t *testing.T) {
 	copies := x.delivered(t, districtClerk, "Bản sao báo cáo gửi "+cityName)
 	if len(copies) != 1 || len(copies[0].Spreadsheets()) != 1 {
 		t.Fatalf("clerks' copies of the filled file: %d", len(copies))
+	}
+	// The file goes to the city as a submission, not as automatic mail (which the city would
+	// ignore); everything else tonghop sends stays automatic.
+	for _, d := range x.srv.Deliveries() {
+		h, err := intake.ParseHeader(d.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if toCity := contains(d.To, cityAddr); toCity != (h.HeaderValue("Auto-Submitted") == "") {
+			t.Errorf("mail to %v %q: Auto-Submitted %q", d.To, h.Subject, h.HeaderValue("Auto-Submitted"))
+		}
 	}
 	x.city.step(t) // the district's file arrives
 
