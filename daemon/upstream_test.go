@@ -248,6 +248,17 @@ func TestTwoOffices_ForgedTemplate(t *testing.T) {
 	if r := x.request(t); r.State != ledger.UpstreamWaiting || r.Unit != districtUnit {
 		t.Fatalf("the authenticated template: %+v", r)
 	}
+	// The template again (a reminder carrying it): the clerks are shown the mail, not told of a
+	// new request.
+	again := officetest.Delivered(officetest.Mail(cityAddr, districtAddr, "again@thanhpho.example", "Auto-Submitted: auto-generated\r\n", "bm.xlsx", tpl))
+	if err := x.srv.Append(districtAddr, "INBOX", again); err != nil {
+		t.Fatal(err)
+	}
+	x.district.step(t)
+	told, shown := x.delivered(t, districtClerk, "Đã nhận biểu mẫu"), x.delivered(t, districtClerk, "Thư của "+cityName)
+	if len(told) != 1 || len(shown) != 1 {
+		t.Errorf("clerks told of the template %d times, shown the city's mail %d times; want 1 and 1", len(told), len(shown))
+	}
 }
 
 // restartTier closes an office's daemon and ledger and opens them again on its data directory.

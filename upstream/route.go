@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 
@@ -76,9 +77,10 @@ func (s *Stage) fromUpper(ctx context.Context, in *ledger.Intake, msg *intake.Me
 		sheets = sheets[:s.Office.Mailbox.MaxAttachments]
 	}
 	var found []string
+	fresh := false // a template of a request not known before
 	for _, a := range sheets {
 		r, t, ok := s.template(ctx, a.Data, up)
-		if !ok {
+		if !ok || slices.Contains(found, r.Form+" "+r.Period) {
 			continue
 		}
 		sha, err := s.Ledger.PutBlob(a.Data)
@@ -87,10 +89,9 @@ func (s *Stage) fromUpper(ctx context.Context, in *ledger.Intake, msg *intake.Me
 		}
 		r.TemplateSHA256, r.ReplyTo, r.ReceivedAt = sha, msg.From.Addr, now
 		in.Upstream = append(in.Upstream, r)
-		// The clerks hear of a request once: the upper office's reminders may carry the
-		// template again.
 		switch _, err := s.Ledger.UpstreamRequest(ctx, r.Upstream, r.Form, r.Period); {
 		case errors.Is(err, ledger.ErrNotFound):
+			fresh = true
 			if err := s.told(ctx, in, t, len(in.Upstream)); err != nil {
 				return err
 			}
@@ -102,11 +103,15 @@ func (s *Stage) fromUpper(ctx context.Context, in *ledger.Intake, msg *intake.Me
 		found = append(found, r.Form+" "+r.Period)
 		log.Info("upper office's template recorded", "form", r.Form, "period", r.Period, "unit", r.Unit)
 	}
+	// The clerks hear of a request once; a mail carrying a known template again is something
+	// else (a reminder, a list of errors in our file with the template to redo it): they see it.
+	if !fresh {
+		s.showClerks(in, msg, up)
+	}
 	if len(found) > 0 {
 		in.Settle(now, ledger.OutcomeAccepted, "template of upstream "+up.Name+" recorded: "+strings.Join(found, ", "), ledger.ActionUpstreamTemplate)
 		return nil
 	}
-	s.showClerks(in, msg, up)
 	in.Settle(now, ledger.OutcomeIgnored, "mail from upstream "+up.Name+": shown to the clerks, never answered", ledger.ActionUpstreamMail)
 	return nil
 }
