@@ -100,8 +100,10 @@ func (s *Stage) answer(ctx context.Context, in *ledger.Intake, msg *intake.Messa
 	switch {
 	case r.State == ledger.UpstreamSent && a != letters.UpstreamAnswerUnclear:
 		a = letters.UpstreamAnswerSent
-	case r.State == ledger.UpstreamFailed:
-		in.Settle(now, ledger.OutcomeIgnored, "answer about an upstream file that could not be filled: kept", ledger.ActionMailFromClerk)
+	case r.State == ledger.UpstreamSent, r.State == ledger.UpstreamFailed, r.State == ledger.UpstreamWaiting:
+		// Nothing to hold or send: a thank-you after the file went, or a file never filled.
+		in.Settle(now, ledger.OutcomeIgnored, "answer about upstream "+r.Upstream+" "+r.Form+" "+r.Period+" ("+string(r.State)+"): kept",
+			ledger.ActionMailFromClerk)
 		return nil
 	}
 	log.Info("clerk's answer about an upstream file", "person", p.ID, "answer", a, "state", r.State)
