@@ -168,6 +168,15 @@ func TestTwoOffices_HoldThenSend(t *testing.T) {
 	if n := x.between(districtAddr, cityAddr); n != 0 || x.cityHasDistrict(t) {
 		t.Fatalf("a held file went to the city (%d mails)", n)
 	}
+	// A "Gửi" the MX did not authenticate (anyone can write the clerk's address) moves nothing.
+	copies = x.delivered(t, districtClerk, "Bản sao báo cáo gửi "+cityName)
+	if err := x.srv.Append(districtAddr, "INBOX", replyRaw(districtClerk, "forged-gui@quan.example", copies[0], "Gửi", "")); err != nil {
+		t.Fatal(err)
+	}
+	x.steps(t, 2)
+	if r := x.request(t); r.State != ledger.UpstreamHeld || x.between(districtAddr, cityAddr) != 0 {
+		t.Fatalf("after a forged “Gửi”: %s, want still held", r.State)
+	}
 	x.clerkAnswers(t, "gui@quan.example", "Gửi")
 	x.steps(t, 2)
 	if r := x.request(t); r.State != ledger.UpstreamSent {
