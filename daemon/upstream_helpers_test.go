@@ -7,9 +7,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/tonghop/tonghop/clock"
 	"github.com/tonghop/tonghop/config"
@@ -379,4 +382,39 @@ func (x *twoOffices) cityFigure(t *testing.T, code string) (string, int) {
 		t.Fatal(err)
 	}
 	return f.Indicators["kcn"][code]["period"], s.Version
+}
+
+// summaryFigures reads a consolidated workbook's summary sheet ("Tổng hợp") as the clerks and
+// leaders read it: indicator code → the figure of "Thực hiện kỳ báo cáo".
+func summaryFigures(t *testing.T, data []byte) map[string]string {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Tổng hợp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, col := map[string]string{}, -1
+	for _, r := range rows {
+		if len(r) > 0 && r[0] == "Mã số" {
+			col = slices.Index(r, "Thực hiện kỳ báo cáo")
+			continue
+		}
+		if col < 0 || len(r) == 0 || r[0] == "" {
+			if col >= 0 && len(out) > 0 {
+				break
+			}
+			continue
+		}
+		if col < len(r) {
+			out[r[0]] = r[col]
+		}
+	}
+	if len(out) == 0 {
+		t.Fatal("no indicator figures on the summary sheet")
+	}
+	return out
 }

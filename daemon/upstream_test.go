@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"maps"
 	"strings"
 	"testing"
 	"time"
@@ -108,6 +109,20 @@ func TestTwoOffices_DistrictReportsToCity(t *testing.T) {
 	}
 	if got := cityBook.Summary[0].Rows[0].Period.V; got != 12 { // 4 in each of three wards
 		t.Errorf("city's indicator 1: %v, want 12", got)
+	}
+	// And as people read them: the city's draft workbook shows, indicator by indicator, the
+	// figures of the workbook the district issued.
+	issuedBook, err := x.district.ledger.Blob(is.FileSHA256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cityDraft, err := x.city.ledger.Blob(draft.FileSHA256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, got := summaryFigures(t, issuedBook), summaryFigures(t, cityDraft)
+	if !maps.Equal(got, want) || want["1"] != "12" {
+		t.Errorf("city's draft figures %v, district's issued %v", got, want)
 	}
 	for _, s := range cityBook.Narrative {
 		if len(s.Entries) != 1 || !strings.Contains(s.Entries[0].Text, "UBND Phường P1: Nội dung") {
