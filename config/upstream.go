@@ -19,12 +19,14 @@ import (
 //	[[upstream.forms]]
 //	code = "BM.02.01/KH"                      # the upper office's form
 //	from = "BM.02.01/KH"                      # ours, of the same period kind, whose issued report fills it
+//	group = "quan"                            # our unit group in the upper office, if its form has groups
 //
 // The upper form's layout (indicators, tables, narrative) is needed to fill its template. An
 // [[upstream.forms]] entry may carry it as [[forms]] do (title, tables, indicators, narrative);
 // without any, the layout of our [[forms]] of the same code is taken, else the built-in form of
 // that code. Cells are matched by indicator code and column key, list tables and narrative
-// sections by key: the upper office's own layout is what a district office usually copies.
+// sections by key: the upper office's own layout is what a district office usually copies. When
+// the upper form has parts limited to unit groups, `group` names ours in the upper office.
 
 // Upstream is an upper office this office reports to as one of its units.
 type Upstream struct {
@@ -39,6 +41,10 @@ type Upstream struct {
 type UpstreamForm struct {
 	form.Form
 	From string `toml:"from"`
+	// Group is this office's unit group in the upper office, when the upper form has parts
+	// limited to groups: its template then holds the parts of that group only (none: the parts
+	// without groups), as the upper office generates it.
+	Group string `toml:"group"`
 }
 
 // DefaultUpstreamHold is how long the clerks may hold a filled file back when hold is not set.
@@ -109,6 +115,9 @@ func (c *Config) UpstreamLayout(uf UpstreamForm) (form.Form, bool) {
 	}
 	if f.Version == 0 {
 		f.Version = 1
+	}
+	if f.Limited() {
+		f = f.ForGroup(uf.Group) // what the upper office's template for us holds
 	}
 	return f, len(f.Tables)+len(f.Indicators)+len(f.Narrative) > 0
 }

@@ -111,3 +111,23 @@ deadline = "thu 15:00"
 		t.Errorf("problems %v, want a period kind mismatch", err)
 	}
 }
+
+// TestUpstreamLayout_Group: an upper form with parts limited to groups is laid out as the
+// upper office's template for our group holds it.
+func TestUpstreamLayout_Group(t *testing.T) {
+	c, err := Parse([]byte(wardForm+strings.Replace(upstreamTable, `code = "BM.02.01/KH"
+from = "BM.02.01/KH"`, `code = "KTXH/T"
+from = "KTXH/T"
+group = "phong"`, 1)), "t.toml")
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	layout, ok := c.UpstreamLayout(c.Upstream[0].Forms[0])
+	if !ok || len(layout.Indicators) != 1 || len(layout.Indicators[0].Rows) != 1 || layout.Indicators[0].Rows[0].Code != "3" {
+		t.Errorf("layout for group phong: %+v", layout.Indicators)
+	}
+	c.Upstream[0].Forms[0].Group = "phuong"
+	if layout, _ := c.UpstreamLayout(c.Upstream[0].Forms[0]); len(layout.Indicators[0].Rows) != 2 {
+		t.Errorf("layout for group phuong: %+v", layout.Indicators)
+	}
+}
