@@ -63,6 +63,11 @@ func TestTwoOffices_DistrictReportsToCity(t *testing.T) {
 			t.Errorf("mail to %v %q: Auto-Submitted %q", d.To, h.Subject, h.HeaderValue("Auto-Submitted"))
 		}
 	}
+	// It answers the city's template mail, as a unit's clerk would.
+	tplMail := x.delivered(t, districtAddr, "")[0]
+	if sub := x.delivered(t, cityAddr, ""); len(sub) != 1 || tplMail.MessageID == "" || sub[0].InReplyTo != tplMail.MessageID {
+		t.Errorf("the district's file does not answer the city's template mail %s", tplMail.MessageID)
+	}
 	x.city.step(t) // the district's file arrives
 
 	subs, err := x.city.ledger.LatestValid(ctx, "BM.02.01/KH", "2026-11")

@@ -102,7 +102,10 @@ func (s *Stage) fill(ctx context.Context, r ledger.UpstreamRequest, t target, is
 		u.Outbox = nil
 	}
 	if md.SendAt.IsZero() {
-		sub := s.submission(to, is, md)
+		sub, err := s.submission(ctx, to, is, md)
+		if err != nil {
+			return err
+		}
 		u.To.State = ledger.UpstreamSent
 		u.Outbox, u.Events = append(u.Outbox, sub), append(u.Events, s.event(r, ledger.ActionUpstreamSent, sub.Key))
 	}
@@ -115,7 +118,10 @@ func (s *Stage) send(ctx context.Context, r ledger.UpstreamRequest, t target, is
 		return nil // filled from another issue: the next step fills it again
 	}
 	md := s.filled(r, t, is, Filling{}) // the covering letter names the file and the issue only
-	sub := s.submission(r, is, md)
+	sub, err := s.submission(ctx, r, is, md)
+	if err != nil {
+		return err
+	}
 	to := r
 	to.State, to.UpdatedAt = ledger.UpstreamSent, s.now()
 	return s.Ledger.UpdateUpstream(ctx, ledger.UpstreamUpdate{From: r.State, FromIssue: r.Issue, To: to,
@@ -123,11 +129,20 @@ func (s *Stage) send(ctx context.Context, r ledger.UpstreamRequest, t target, is
 }
 
 // submission is the mail carrying r's filled file to the upper office, at the address its
-// template came from: an ordinary unit's submission there (KindUpstream: no Auto-Submitted).
-func (s *Stage) submission(r ledger.UpstreamRequest, is ledger.Issue, md letters.UpstreamFilled) ledger.OutMail {
+// template came from, in reply to the template's mail as a unit's clerk would answer it: an
+// ordinary unit's submission there (KindUpstream: no Auto-Submitted).
+func (s *Stage) submission(ctx context.Context, r ledger.UpstreamRequest, is ledger.Issue, md letters.UpstreamFilled) (ledger.OutMail, error) {
 	l := letters.UpstreamSubmissionLetter(md)
-	return s.mail(r, is, ledger.UpstreamSubmissionKey(r.Upstream, r.Form, r.Period, is.Number), ledger.KindUpstream,
+	m := s.mail(r, is, ledger.UpstreamSubmissionKey(r.Upstream, r.Form, r.Period, is.Number), ledger.KindUpstream,
 		[]string{r.ReplyTo}, l, md.FileName, r.FilledSHA256)
+	tm, err := s.Ledger.MailByID(ctx, r.MailID)
+	if err != nil {
+		return m, err
+	}
+	if tm.MessageID != "" {
+		m.InReplyTo, m.References = tm.MessageID, []string{tm.MessageID}
+	}
+	return m, nil
 }
 
 // mail is an outbox mail about r and issue is, with the filled file attached.
