@@ -123,6 +123,11 @@ func (c *Config) UpstreamLayout(uf UpstreamForm) (form.Form, bool) {
 }
 
 func (c *Config) validateUpstream(v *validator) {
+	if len(c.Upstream) > 0 && !c.MailAuth.Authenticates() && !c.MailAuth.InsecureUnauthenticatedApprovals {
+		// An upper office's mail makes us send our figures to it: like a leader's approval, it
+		// is believed only when authenticated.
+		v.add("upstream", "needs [mail_auth] (trusted_servers, trust_unnamed or verify_dkim) to authenticate the upper office's mail")
+	}
 	names := map[string]bool{}
 	for i, u := range c.Upstream {
 		path := fmt.Sprintf("upstream[%d]", i)

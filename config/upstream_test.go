@@ -80,6 +80,7 @@ func TestParse_UpstreamProblems(t *testing.T) {
 from`, `code = "KHONG-BIET"
 from`, "upstream[0].forms[0]"},
 		{"no forms", "[[upstream.forms]]\ncode = \"BM.02.01/KH\"\nfrom = \"BM.02.01/KH\"\n", "", "upstream[0].forms"},
+		{"no mail authentication", "[mail_auth]\ntrusted_servers = [\"mx.example.vn\"]", "", "upstream: needs [mail_auth]"},
 		{"colon in code", `code = "BM.02.01/KH"
 from`, `code = "BM:1"
 from`, "upstream[0].forms[0].code"},
