@@ -16,6 +16,8 @@ emails = ["tonghop@thanhpho.example"]
 [[upstream.forms]]
 code = "BM.02.01/KH"
 from = "BM.02.01/KH"
+[mail_auth]
+trusted_servers = ["mx.kcn.example"]
 `
 
 // TestUpstream_ListHoldSend: the command lists the upper office's request, holds its ready
