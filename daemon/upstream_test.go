@@ -348,3 +348,32 @@ func TestTwoOffices_CorrectionSentAgain(t *testing.T) {
 		t.Errorf("the second file's letter does not say it corrects the first")
 	}
 }
+
+// TestTwoOffices_EditedIssueNotFilled: the district head approves with a workbook he edited;
+// its figures are no consolidation's, so the city's template is not filled from guesses: the
+// clerks are told why, and nothing goes to the city.
+func TestTwoOffices_EditedIssueNotFilled(t *testing.T) {
+	x := newTwoOffices(t, "0")
+	x.city.step(t)
+	x.district.step(t)
+	x.wardsSubmit(t)
+	x.district.step(t)
+	reqs := x.delivered(t, districtHead, "Xin ý kiến duyệt: ")
+	edited := editWorkbook(t, reqs[0].Spreadsheets()[0].Data, "Lãnh đạo đã sửa")
+	raw := replyRaw(districtHead, "duyet-sua@quan.example", reqs[0], "Duyệt", officetest.AuthPass(districtHead),
+		officetest.File{Name: "sua.xlsx", Data: edited})
+	if err := x.srv.Append(districtAddr, "INBOX", raw); err != nil {
+		t.Fatal(err)
+	}
+	x.steps(t, 2)
+	if r := x.request(t); r.State != ledger.UpstreamFailed || r.Issue != 1 {
+		t.Fatalf("after an edited issue: %s from issue %d, want failed", r.State, r.Issue)
+	}
+	failed := x.delivered(t, districtClerk, "Chưa điền được biểu mẫu của "+cityName)
+	if len(failed) != 1 || !strings.Contains(failed[0].Text, "chỉnh sửa trực tiếp") {
+		t.Fatalf("clerks told: %d", len(failed))
+	}
+	if n := x.between(districtAddr, cityAddr); n != 0 {
+		t.Errorf("mail to the city: %d, want none", n)
+	}
+}
