@@ -5,7 +5,8 @@ import (
 	"errors"
 )
 
-// Report builds the drafts that are due, then moves them up their approval chains.
+// Report builds the drafts that are due, then moves them up their approval chains, then fills
+// and sends the upper offices' templates whose reports were issued (package upstream).
 func (d *Daemon) Report(ctx context.Context) error {
 	return errors.Join(d.Consolidate(ctx), d.Approvals(ctx), d.upstream.Step(ctx))
 }
