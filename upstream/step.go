@@ -43,6 +43,9 @@ func (s *Stage) advance(ctx context.Context, r ledger.UpstreamRequest) error {
 	if !ok {
 		return nil
 	}
+	if (r.State == ledger.UpstreamSent || r.State == ledger.UpstreamFailed) && !s.near(t.period) {
+		return nil // settled long ago: a correction a year on is the clerks' to send by hand
+	}
 	is, err := s.Ledger.LatestIssue(ctx, t.ours.Code, r.Period)
 	if errors.Is(err, ledger.ErrNotFound) {
 		return nil
