@@ -118,8 +118,9 @@ func UpstreamCopyLetter(f UpstreamFilled) Letter {
 	if f.Number > 1 {
 		corrected = ", bản điều chỉnh lần " + fmt.Sprint(f.Number-1)
 	}
-	source := fmt.Sprintf("Số liệu được lấy từ %s của cơ quan, đã được duyệt và phát hành lúc %s%s: %s chỉ tiêu theo mã số "+
-		"và cột, %s dòng danh sách, %s mục nội dung, đúng như báo cáo đã tổng hợp; không có số liệu nào được tự thêm.",
+	source := fmt.Sprintf("Số liệu được lấy từ %s của cơ quan, đã được duyệt và phát hành lúc %s%s: %s số liệu chỉ tiêu, "+
+		"ghép theo mã số chỉ tiêu và cột; %s dòng danh sách; %s mục nội dung, đúng như báo cáo đã tổng hợp. Không có số liệu "+
+		"nào được tự thêm.",
 		requested(f.FromForm), FormatDateTime(f.Issued.At), corrected, count(f.Figures), count(f.Rows), count(f.Sections))
 	blank := "Mọi chỉ tiêu, danh sách và mục nội dung của biểu mẫu đều đã có số liệu."
 	if len(f.Blank) > 0 {
