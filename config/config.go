@@ -33,6 +33,9 @@ type Config struct {
 	MailAuth MailAuth `toml:"mail_auth"`
 	// Health is where /healthz and /metrics are served (issue 21, part E).
 	Health Health `toml:"health"`
+	// Upstream are the upper offices this office reports to as a unit (issue 19, part 3: see
+	// upstream.go).
+	Upstream []Upstream `toml:"upstream"`
 
 	// Path is the file the configuration was read from ("" when parsed from bytes).
 	Path string `toml:"-"`

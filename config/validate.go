@@ -59,6 +59,7 @@ func (c *Config) validate(v *validator) {
 	c.validateGroups(v)
 	c.validateMailAuth(v)
 	c.validateHealth(v)
+	c.validateUpstream(v) // issue 19, part 3
 }
 
 func (c *Config) validateFiles(v *validator) {

@@ -35,6 +35,7 @@ import (
 	"github.com/tonghop/tonghop/report"
 	"github.com/tonghop/tonghop/review"
 	"github.com/tonghop/tonghop/templates"
+	"github.com/tonghop/tonghop/upstream"
 )
 
 // Options are what a Daemon is built from.
@@ -78,6 +79,7 @@ type Daemon struct {
 	approver *approve.Approver
 	drafter  *report.Drafter
 	reviewer *review.Reviewer // issue 19, part V: the units' supervisors
+	upstream *upstream.Stage  // issue 19, part 3: this office as a unit of an upper office
 
 	mu      sync.Mutex // guards mailbox: the intake worker owns it, Close may race with it
 	mailbox *intake.Mailbox
@@ -121,6 +123,8 @@ func New(o Options) (*Daemon, error) {
 	d.drafter = &report.Drafter{Office: d.o, Ledger: d.ledger, Now: d.now, Log: d.log}
 	d.reviewer = &review.Reviewer{Office: d.o, Ledger: d.ledger, Now: d.now,
 		Log: d.log.With("component", "review"), LookupTXT: o.LookupTXT}
+	d.upstream = &upstream.Stage{Office: d.o, Ledger: d.ledger, Now: d.now, Log: d.log.With("component", "upstream"),
+		LookupTXT: o.LookupTXT, Issued: d.issuedBook}
 	var err error
 	if d.sender, err = mailer.NewSender(o.Office.Mail, d.log.With("component", "mailer")); err != nil {
 		return nil, fmt.Errorf("smtp: %w", err)

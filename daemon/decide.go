@@ -32,6 +32,12 @@ func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint3
 	}
 	in.Mail.MessageID, in.Mail.From, in.Mail.Subject, in.Mail.Date = msg.MessageID, msg.From.Addr, msg.Subject, msg.Date
 	in.Events = append(in.Events, d.event(msg.From.Addr, ledger.ActionMailReceived, ledger.MailObject(sha), msg.Subject))
+	// An upper office's mail is automatic (tonghop's), yet must reach the upstream stage, which
+	// records it and never answers it (see package upstream on loops); a clerk's answer to a
+	// filled upper template goes there too.
+	if handled, err := d.upstream.Route(ctx, &in, msg, f.Raw, log); handled || err != nil {
+		return in, nil, err
+	}
 	if reason := receive.IgnoreReason(d.o, msg); reason != "" {
 		in.Settle(d.now(), ledger.OutcomeIgnored, reason, ledger.ActionMailIgnored)
 		return in, nil, nil

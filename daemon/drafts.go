@@ -6,9 +6,10 @@ import (
 )
 
 // Report sends the units' files to their supervisors (copies, requests for a view), builds the
-// drafts that are due, then moves them up their approval chains.
+// drafts that are due, moves them up their approval chains, then fills and sends the upper
+// offices' templates whose reports were issued (package upstream).
 func (d *Daemon) Report(ctx context.Context) error {
-	return errors.Join(d.Reviews(ctx), d.Consolidate(ctx), d.Approvals(ctx))
+	return errors.Join(d.Reviews(ctx), d.Consolidate(ctx), d.Approvals(ctx), d.upstream.Step(ctx))
 }
 
 // Reviews sends the units' files to their supervisors and reminds them (issue 19, part V; see

@@ -101,6 +101,8 @@ func (d *Daemon) message(m ledger.OutMail) (mailer.Message, error) {
 		Key: m.Key, To: d.o.Named(m.To), Cc: d.o.Named(m.Cc), Subject: m.Subject, Body: m.Body,
 		InReplyTo: m.InReplyTo, References: m.References, Date: d.now().In(d.o.Location),
 		AutoReply: m.Kind == ledger.KindReceipt || m.Kind == ledger.KindRejection || m.Kind == ledger.KindApprovalNotice,
+		// Our report sent to an upper office is a unit's submission there (package upstream).
+		Submission: m.Kind == ledger.KindUpstream,
 	}
 	for _, a := range m.Attachments {
 		data, err := d.ledger.Blob(a.SHA256)

@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"slices"
 	"time"
 
 	"github.com/tonghop/tonghop/ledger"
@@ -65,7 +66,10 @@ func (d *Daemon) recorded(in ledger.Intake, res ledger.IntakeResult) {
 // reportsMayChange says whether a recorded mail can change what the reports worker decides: a
 // file counted in a period (the last unit's file makes the draft due), an edited draft, an
 // approval step taken (a correction opened is one), a clerk's decision to take a late file in.
-// Other mail leaves drafts and chains as they were.
+// An upper office's template (filled at once when our report is issued) and a clerk's answer
+// about a filled one (sent at once on "Gửi") are work for its upstream step. Other mail leaves
+// drafts and chains as they were.
 func reportsMayChange(in ledger.Intake) bool {
-	return len(in.Submissions) > 0 || len(in.Drafts) > 0 || in.Approval != nil || in.LateDecision != nil
+	return len(in.Submissions) > 0 || len(in.Drafts) > 0 || in.Approval != nil || in.LateDecision != nil ||
+		len(in.Upstream) > 0 || slices.ContainsFunc(in.Outbox, func(m ledger.OutMail) bool { return m.Kind == ledger.KindUpstreamOffice })
 }

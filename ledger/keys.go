@@ -178,3 +178,29 @@ func ApprovalOverdueKey(form, period string, version, step, n int, person string
 func ApprovalGatheredKey(form, period string, version, step int) string {
 	return fmt.Sprintf("%s:s%d:comments", approvalKey(form, period, version), step)
 }
+
+// Issue 19, part 3 (tonghop to tonghop): mail about an upper office's template.
+
+// UpstreamNoticeKey is the key of the clerks' notice about a mail from an upper office: its
+// n-th template (1, 2, …), or 0 for a mail without one.
+func UpstreamNoticeKey(mailSHA string, n int) string {
+	return fmt.Sprintf("upstream:notice:%s:%d", mailSHA, n)
+}
+
+// UpstreamCopyKey is the key of the clerks' copy of the upper template filled from our issue.
+func UpstreamCopyKey(upstream, form, period string, issue int) string {
+	return fmt.Sprintf("upstream:copy:%s:%s:%s:issue%d", upstream, form, period, issue)
+}
+
+// UpstreamSubmissionKey is the key of the filled template sent to the upper office.
+func UpstreamSubmissionKey(upstream, form, period string, issue int) string {
+	return fmt.Sprintf("upstream:submission:%s:%s:%s:issue%d", upstream, form, period, issue)
+}
+
+// UpstreamFailedKey is the key of the clerks' notice that a template could not be filled.
+func UpstreamFailedKey(upstream, form, period string, issue int) string {
+	return fmt.Sprintf("upstream:failed:%s:%s:%s:issue%d", upstream, form, period, issue)
+}
+
+// UpstreamAnswerKey is the key of the answer to a clerk's reply about a filled template.
+func UpstreamAnswerKey(mailSHA string) string { return "upstream:answer:" + mailSHA }

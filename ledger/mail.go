@@ -42,6 +42,9 @@ type Intake struct {
 	LateDecision *LateDecision
 	// Review is a supervisor's answer about a unit's file (issue 19, part V), if the mail is one.
 	Review *ReviewUpdate
+	// Upstream is an upper office's template the mail carried (issue 19, part 3), recorded as
+	// its request (see UpstreamRequest).
+	Upstream []UpstreamRequest
 }
 
 // IntakeResult says what RecordIntake stored.
@@ -122,6 +125,11 @@ func recordIntake(ctx context.Context, tx *sql.Tx, in Intake) (IntakeResult, err
 			return IntakeResult{}, err
 		}
 		res.Drafts = append(res.Drafts, stored)
+	}
+	for _, r := range in.Upstream {
+		if err := upsertUpstream(ctx, tx, r, mailID); err != nil {
+			return IntakeResult{}, err
+		}
 	}
 	if in.LateDecision != nil {
 		if err := decideLateFile(ctx, tx, *in.LateDecision, mailID); err != nil {

@@ -66,6 +66,7 @@ UNION ALL SELECT file_sha256, 'draft ' || form || ' ' || period || ' v' || versi
 UNION ALL SELECT file_sha256, 'issued report ' || form || ' ' || period || ' issue ' || number, issued_at
 	FROM issues WHERE file_sha256 != ''
 UNION ALL SELECT file_sha256, 'imported file ' || id || ' (' || file_name || ')', at FROM history_imports
+UNION ALL SELECT template_sha256, 'upstream template ' || upstream || ' ' || form || ' ' || period, received_at FROM upstream_requests
 UNION ALL SELECT json_extract(a.value, '$.SHA256'), 'outbox mail ' || o.key, o.created_at
 	FROM outbox o, json_each(o.attachments) a
 	WHERE coalesce(json_extract(a.value, '$.SHA256'), '') != ''`

@@ -223,3 +223,25 @@ const (
 	ActionReviewUnclear  Action = "review.unclear"  // still unreadable: the clerks are told
 	ActionReviewRefused  Action = "review.refused"  // a reply that could not count (authentication, binding, sender)
 )
+
+// Issue 19, part 3 (tonghop to tonghop): an upper office's template, filled and sent back.
+
+// Kinds of outbox mail about an upper office.
+const (
+	// KindUpstream is our filled template sent to the upper office: a submission, sent without
+	// Auto-Submitted so that the upper tonghop takes it in (see package upstream).
+	KindUpstream       Kind = "upstream"
+	KindUpstreamOffice Kind = "upstream_office" // to the clerks: an upper office's mail, a filled copy, an answer
+)
+
+// Audit actions about an upper office.
+const (
+	ActionUpstreamTemplate Action = "upstream.template" // its template recorded as a request
+	ActionUpstreamMail     Action = "upstream.mail"     // another mail of it, shown to the clerks, never answered
+	ActionUpstreamRefused  Action = "upstream.refused"  // a mail from its address that failed authentication
+	ActionUpstreamFilled   Action = "upstream.filled"   // the template filled from our issue
+	ActionUpstreamFailed   Action = "upstream.failed"   // the template could not be filled
+	ActionUpstreamSent     Action = "upstream.sent"     // the filled file queued to the upper office
+	ActionUpstreamHeld     Action = "upstream.held"     // a clerk held it back
+	ActionUpstreamReleased Action = "upstream.released" // a clerk let it go
+)

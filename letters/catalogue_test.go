@@ -128,7 +128,9 @@ type entry struct {
 func catalogue() []entry {
 	var all []entry
 	for _, part := range [][]entry{unitLetters(), rejections(), leaderLetters(), recipientLetters(), deskLetters(),
-		forwards(), lateFiles(), messageLists(), reviewLetters(), stepLetters()} {
+		forwards(), lateFiles(), messageLists(), reviewLetters(), stepLetters(),
+		upstreamLetters(), // issue 19, part 3
+	} {
 		all = append(all, part...)
 	}
 	return all

@@ -75,9 +75,10 @@ func build(cfg Config, m Message) (*gomail.Msg, string, error) {
 	if refs := references(m.References); refs != "" {
 		msg.SetGenHeader(gomail.HeaderReferences, refs)
 	}
-	if m.AutoReply {
+	switch {
+	case m.AutoReply:
 		msg.SetGenHeader(headerAutoSubmitted, "auto-replied")
-	} else {
+	case !m.Submission:
 		msg.SetGenHeader(headerAutoSubmitted, "auto-generated")
 	}
 	msg.SetGenHeader(gomail.HeaderXAutoResponseSuppress, autoResponseSuppressed)

@@ -156,6 +156,10 @@ type Message struct {
 	// AutoReply sets "Auto-Submitted: auto-replied" (RFC 3834) for answers to a unit's
 	// mail (receipts, rejections); otherwise "auto-generated" (templates, reminders).
 	AutoReply bool
+	// Submission leaves Auto-Submitted out: the office's own report sent to an upper office as
+	// one of its units (issue 19, part 3), which that office's tonghop must take in as a unit's
+	// mail rather than ignore as automatic. It answers no mail, so it cannot start a loop.
+	Submission bool
 }
 
 // MessageID derives the Message-ID of the message with the given idempotency key:

@@ -37,6 +37,7 @@ func commands() []command {
 		{"ingest", "take in saved messages (.eml) exactly as the daemon takes in mail", runIngest},
 		{"calendar", "print the days off of a year (public holidays, compensatory days)", runCalendar},
 		{"request", "ask units for a one-off report by a date", runRequest},
+		{"upstream", "list upper offices' templates and hold back or send the filled files", runUpstream},
 		{"deadlines", "print every period's deadline of a form in a year, and what placed it", runDeadlines},
 		{"status", "print who sent what, on time or late, and the reporting rates", runStatus},
 		{"consolidate", "build the consolidated workbook of a form and period from the ledger", runConsolidate},

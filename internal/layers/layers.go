@@ -33,6 +33,8 @@ var Floors = map[string]int{
 	"receive": 5, "report": 5, "approve": 5, "ask": 5,
 	// Issue 19, part V: the unit's supervising leader (copies, views, approval of its plan).
 	"review": 5,
+	// Issue 19 (part 3): this office as a unit of an upper office.
+	"upstream": 5,
 	// Test offices, compiled, for the stages' tests.
 	"internal/officetest": 5,
 	// 6: the workers, the intake loop, the outbox and routing.
