@@ -206,3 +206,17 @@ func (c *Config) validateUpstreamForm(v *validator, path string, uf UpstreamForm
 		v.add(path+".from", "%q (%s) shares no period kind with %q (%s)", uf.From, ours.Period, uf.Code, layout.Period)
 	}
 }
+
+// UpstreamFormsFrom returns the upper offices' form codes that our form fills, once each: a
+// period's records of it are kept, and purged, with the requests of those forms.
+func (c *Config) UpstreamFormsFrom(from string) []string {
+	var out []string
+	for _, u := range c.Upstream {
+		for _, uf := range u.Forms {
+			if uf.From == from && !slices.Contains(out, uf.Code) {
+				out = append(out, uf.Code)
+			}
+		}
+	}
+	return out
+}

@@ -20,7 +20,11 @@ type Purge struct {
 	// the approval names by Message-ID): removed with it unless another period's row refers to
 	// them.
 	MailIDs []int64
-	At      time.Time
+	// UpstreamForms are the upper offices' forms filled from this form's report (issue 19, part
+	// 3): their requests for the period go with it, with the templates and the mails that
+	// carried them.
+	UpstreamForms []string
+	At            time.Time
 	Actor   string
 }
 
@@ -87,7 +91,12 @@ func purgeRows(ctx context.Context, tx *sql.Tx, p Purge, res *Purged) ([]string,
 	if err != nil {
 		return nil, err
 	}
-	mailIDs = append(mailIDs, p.MailIDs...)
+	up, err := upstreamRows(ctx, tx, p)
+	if err != nil {
+		return nil, err
+	}
+	shas = append(shas, up.shas...)
+	mailIDs = append(append(mailIDs, p.MailIDs...), up.mailIDs...)
 	slices.Sort(mailIDs)
 	mailIDs = slices.Compact(mailIDs)
 	steps := []struct {
@@ -122,6 +131,41 @@ func purgeRows(ctx context.Context, tx *sql.Tx, p Purge, res *Purged) ([]string,
 	}
 	res.OutMails = len(out.ids)
 	return slices.Concat(shas, mailSHAs, out.shas), nil
+}
+
+type purgedUpstream struct {
+	mailIDs []int64  // the mails that carried the templates
+	shas    []string // the templates and the files filled from them
+}
+
+// upstreamRows deletes the upper offices' requests for the period of the forms p.UpstreamForms
+// names, and returns what they referred to.
+func upstreamRows(ctx context.Context, tx *sql.Tx, p Purge) (purgedUpstream, error) {
+	var out purgedUpstream
+	for _, form := range p.UpstreamForms {
+		rows, err := tx.QueryContext(ctx, `DELETE FROM upstream_requests WHERE form = ? AND period = ?
+			RETURNING mail_id, template_sha256, filled_sha256`, form, p.Period)
+		if err != nil {
+			return out, err
+		}
+		for rows.Next() {
+			var id int64
+			var template, filled string
+			if err := rows.Scan(&id, &template, &filled); err != nil {
+				rows.Close()
+				return out, err
+			}
+			out.mailIDs = append(out.mailIDs, id)
+			out.shas = append(out.shas, template)
+			if filled != "" {
+				out.shas = append(out.shas, filled)
+			}
+		}
+		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+			return out, err
+		}
+	}
+	return out, nil
 }
 
 type purgedOutbox struct {
@@ -171,7 +215,8 @@ func purgeMails(ctx context.Context, tx *sql.Tx, ids []int64) ([]string, error) 
 			AND NOT EXISTS (SELECT 1 FROM drafts WHERE mail_id = ?)
 			AND NOT EXISTS (SELECT 1 FROM corrections WHERE mail_id = ?)
 			AND NOT EXISTS (SELECT 1 FROM late_files WHERE answer_mail_id = ?)
-			RETURNING sha256`, id, id, id, id, id).Scan(&sha)
+			AND NOT EXISTS (SELECT 1 FROM upstream_requests WHERE mail_id = ?)
+			RETURNING sha256`, id, id, id, id, id, id).Scan(&sha)
 		if errors.Is(err, sql.ErrNoRows) {
 			continue // another period's row still refers to it
 		}
@@ -198,6 +243,7 @@ func (l *Ledger) removeUnreferencedBlob(ctx context.Context, sha string) (bool, 
 		EXISTS (SELECT 1 FROM drafts WHERE file_sha256 = ?1) OR
 		EXISTS (SELECT 1 FROM issues WHERE file_sha256 = ?1) OR
 		EXISTS (SELECT 1 FROM history_imports WHERE file_sha256 = ?1) OR
+		EXISTS (SELECT 1 FROM upstream_requests WHERE template_sha256 = ?1 OR filled_sha256 = ?1) OR
 		EXISTS (SELECT 1 FROM outbox WHERE instr(attachments, ?1) > 0)`, sha).Scan(&used)
 	if err != nil || used {
 		return false, err

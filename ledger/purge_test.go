@@ -64,3 +64,48 @@ func TestPurgePeriod_SharedMail(t *testing.T) {
 		t.Error("a purge without actor and time was accepted")
 	}
 }
+
+// An upper office's request goes with the period of the form that fills it, and only when the
+// purge names its form: its template, the file filled from it and the mail that carried it.
+func TestPurgePeriod_UpstreamRequests(t *testing.T) {
+	ctx := context.Background()
+	l := openTest(t)
+	tpl, filled := mustPut(t, l, "city template"), mustPut(t, l, "filled template")
+	r := UpstreamRequest{Upstream: "UBND Thành phố", Form: "TP-01", Period: "2025-09", Unit: "QBD",
+		ReplyTo: "tonghop@thanhpho.example", TemplateSHA256: tpl, ReceivedAt: t0}
+	recordUpstream(t, l, "city-mail", r)
+	got, err := l.UpstreamRequest(ctx, r.Upstream, r.Form, r.Period)
+	if err != nil {
+		t.Fatal(err)
+	}
+	to := got
+	to.State, to.Issue, to.FilledSHA256, to.UpdatedAt = UpstreamReady, 1, filled, t0
+	if err := l.UpdateUpstream(ctx, UpstreamUpdate{From: UpstreamWaiting, To: to}); err != nil {
+		t.Fatal(err)
+	}
+	const f = "BM.02.01/KH"
+	if _, err := l.PurgePeriod(ctx, Purge{Form: f, Period: "2025-09", At: t0, Actor: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.UpstreamRequest(ctx, r.Upstream, r.Form, r.Period); err != nil {
+		t.Fatalf("a purge not naming the upper form removed its request: %v", err)
+	}
+	res, err := l.PurgePeriod(ctx, Purge{Form: f, Period: "2025-09", UpstreamForms: []string{"TP-01"}, At: t0, Actor: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Mails != 1 || res.Blobs != 3 {
+		t.Errorf("purged %+v, want the city's mail and 3 blobs (its raw bytes, the template, the filled file)", res)
+	}
+	if _, err := l.UpstreamRequest(ctx, r.Upstream, r.Form, r.Period); !errors.Is(err, ErrNotFound) {
+		t.Errorf("the request after the purge: %v, want removed", err)
+	}
+	if _, err := l.MailByID(ctx, got.MailID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("the city's mail: %v, want removed", err)
+	}
+	for _, sha := range []string{tpl, filled} {
+		if _, err := l.Blob(sha); !errors.Is(err, ErrNotFound) {
+			t.Errorf("blob %s: %v, want removed", sha[:8], err)
+		}
+	}
+}

@@ -139,7 +139,8 @@ func purgeOne(ctx context.Context, of *office.Office, l *ledger.Ledger, e expire
 	for i, m := range mails {
 		ids[i] = m.ID
 	}
-	res, err := l.PurgePeriod(ctx, ledger.Purge{Form: e.Form, Period: e.Period.Period, MailIDs: ids, At: now, Actor: "purge"})
+	res, err := l.PurgePeriod(ctx, ledger.Purge{Form: e.Form, Period: e.Period.Period, MailIDs: ids,
+		UpstreamForms: of.UpstreamFormsFrom(e.Form), At: now, Actor: "purge"})
 	if err != nil {
 		return err
 	}
