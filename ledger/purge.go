@@ -25,7 +25,7 @@ type Purge struct {
 	// carried them.
 	UpstreamForms []string
 	At            time.Time
-	Actor   string
+	Actor         string
 }
 
 // Purged counts what PurgePeriod removed.
