@@ -14,7 +14,6 @@ import (
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/letters"
-	"github.com/tonghop/tonghop/mailauth"
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/templates"
 )
@@ -219,25 +218,10 @@ func replyOutcome(actions []approval.Action) (outcome ledger.Outcome, note strin
 	return ledger.OutcomeIgnored, "not counted"
 }
 
-// authFailure checks the reply's authentication as configured; "" when it may be believed.
-// Without any check configured, only an office that chose to count unauthenticated approvals
-// (mail_auth.insecure_unauthenticated_approvals) believes the From address.
+// authFailure checks the reply's authentication as configured; "" when it may be believed (see
+// office.AuthFailure).
 func (a *Approver) authFailure(raw []byte, msg *intake.Message) string {
-	ma := a.Office.MailAuth
-	if !ma.Authenticates() {
-		if ma.Unauthenticated() {
-			return ""
-		}
-		return letters.NoMailAuth
-	}
-	v := mailauth.Check(raw, msg.From.Addr, mailauth.Policy{
-		TrustedServers: ma.TrustedServers, ReceivedHosts: ma.ReceivedHosts, TrustUnnamed: ma.TrustUnnamed,
-		VerifyDKIM: ma.VerifyDKIM, AcceptUnproven: ma.AcceptUnproven, LookupTXT: a.LookupTXT,
-	})
-	if v.Pass {
-		return ""
-	}
-	return v.Reason
+	return a.Office.AuthFailure(raw, msg, a.LookupTXT)
 }
 
 // refuseReply tells the Planning Office that a reply was not counted, and why; suffix makes

@@ -5,6 +5,7 @@ import (
 
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/intake"
+	"github.com/tonghop/tonghop/letters"
 	"github.com/tonghop/tonghop/mailauth"
 	"github.com/tonghop/tonghop/mailer"
 )
@@ -52,7 +53,26 @@ func (o *Office) MailAuthPolicy(lookup func(domain string) ([]string, error)) (p
 		return mailauth.Policy{}, false
 	}
 	return mailauth.Policy{
-		TrustedServers: ma.TrustedServers, TrustUnnamed: ma.TrustUnnamed,
+		TrustedServers: ma.TrustedServers, ReceivedHosts: ma.ReceivedHosts, TrustUnnamed: ma.TrustUnnamed,
 		VerifyDKIM: ma.VerifyDKIM, AcceptUnproven: ma.AcceptUnproven, LookupTXT: lookup,
 	}, true
+}
+
+// AuthFailure says why mail that would decide something — a leader's approval, a supervisor's
+// view, a clerk's answer, an upper office's template — may not be believed to come from its
+// From address, or "" when it may. raw is the message as received, lookup resolves DKIM keys.
+// Without any check configured only an office that chose to count unauthenticated approvals
+// (mail_auth.insecure_unauthenticated_approvals) believes the From address.
+func (o *Office) AuthFailure(raw []byte, msg *intake.Message, lookup func(domain string) ([]string, error)) string {
+	p, ok := o.MailAuthPolicy(lookup)
+	if !ok {
+		if o.MailAuth.Unauthenticated() {
+			return ""
+		}
+		return letters.NoMailAuth
+	}
+	if v := mailauth.Check(raw, msg.From.Addr, p); !v.Pass {
+		return v.Reason
+	}
+	return ""
 }

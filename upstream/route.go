@@ -14,7 +14,6 @@ import (
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/letters"
-	"github.com/tonghop/tonghop/mailauth"
 	"github.com/tonghop/tonghop/period"
 	"github.com/tonghop/tonghop/templates"
 )
@@ -46,21 +45,9 @@ func (s *Stage) Route(ctx context.Context, in *ledger.Intake, msg *intake.Messag
 }
 
 // authFailure checks a mail with the office's mail authentication: "" when it may be believed.
-// Without a check configured only an office that chose to run unauthenticated believes the From
-// address: acting on an upper office's mail sends our figures, and a clerk's answer holds or
-// sends them.
+// Acting on an upper office's mail sends our figures, and a clerk's answer holds or sends them.
 func (s *Stage) authFailure(raw []byte, msg *intake.Message) string {
-	p, ok := s.Office.MailAuthPolicy(s.LookupTXT)
-	if !ok {
-		if s.Office.MailAuth.Unauthenticated() {
-			return ""
-		}
-		return "no mail authentication is configured"
-	}
-	if v := mailauth.Check(raw, msg.From.Addr, p); !v.Pass {
-		return v.Reason
-	}
-	return ""
+	return s.Office.AuthFailure(raw, msg, s.LookupTXT)
 }
 
 // fromUpper records the upper office's mail: its templates as requests, the clerks told of
