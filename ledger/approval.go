@@ -40,6 +40,9 @@ type ApprovalUpdate struct {
 	// Reopen is the correction the step opened: the period is reopened with it. Recorded with a
 	// mail (Intake.Approval), its MailID is that mail's.
 	Reopen *Correction
+	// Wait is the approved report waiting for the registry clerk's number (issue 20), instead
+	// of Issue; an Issue with its Numbered ends the wait.
+	Wait *RegisterWait
 }
 
 // Approval returns the stored approval of form and period, or ErrNotFound.
@@ -91,6 +94,13 @@ func checkApproval(u ApprovalUpdate) error {
 			return err
 		}
 	}
+	if u.Wait != nil {
+		w := *u.Wait
+		w.Form, w.Period = u.Form, u.Period
+		if err := checkWait(w); err != nil {
+			return err
+		}
+	}
 	if u.Reopen != nil {
 		c := *u.Reopen
 		c.Form, c.Period = u.Form, u.Period
@@ -119,6 +129,13 @@ func saveApproval(ctx context.Context, tx *sql.Tx, u ApprovalUpdate) error {
 		is := *u.Issue
 		is.Form, is.Period = u.Form, u.Period
 		if err := insertIssue(ctx, tx, is); err != nil {
+			return err
+		}
+	}
+	if u.Wait != nil {
+		w := *u.Wait
+		w.Form, w.Period = u.Form, u.Period
+		if err := putWait(ctx, tx, w); err != nil {
 			return err
 		}
 	}

@@ -19,6 +19,9 @@ type Issue struct {
 	At           time.Time // when it was issued
 	// Basis is what the issued draft counted (unit → submission version), read from the draft.
 	Basis map[string]int
+	// Numbered is the document's entry in the register (issue 20), recorded with the issue;
+	// nil for an issue that was not numbered. Not read back by LatestIssue (see IssueNumber).
+	Numbered *Numbered
 }
 
 // LatestIssue returns the issue in force of form and period, or an error wrapping ErrNotFound
@@ -87,9 +90,16 @@ func insertIssue(ctx context.Context, tx *sql.Tx, is Issue) error {
 		VALUES (?, ?, ?, ?, ?, ?)`, is.Form, is.Period, is.Number, is.Version, is.FileSHA256, encodeTime(is.At)); err != nil {
 		return fmt.Errorf("insert issue: %w", err)
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE corrections SET issued = ? WHERE form = ? AND period = ? AND issued = 0`,
-		is.Number, is.Form, is.Period)
-	return err
+	if _, err := tx.ExecContext(ctx, `UPDATE corrections SET issued = ? WHERE form = ? AND period = ? AND issued = 0`,
+		is.Number, is.Form, is.Period); err != nil {
+		return err
+	}
+	if is.Numbered == nil {
+		return nil
+	}
+	n := *is.Numbered
+	n.Form, n.Period, n.Issue, n.Version = is.Form, is.Period, is.Number, is.Version
+	return insertNumbered(ctx, tx, n)
 }
 
 func checkIssue(is Issue) error {
@@ -100,6 +110,8 @@ func checkIssue(is Issue) error {
 		return fmt.Errorf("issue: bad file sha256 %q", is.FileSHA256)
 	case is.At.IsZero():
 		return errors.New("issue: time is required")
+	case is.Numbered != nil:
+		return checkNumbered(*is.Numbered)
 	}
 	return nil
 }

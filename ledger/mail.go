@@ -45,6 +45,9 @@ type Intake struct {
 	// Upstream is an upper office's template the mail carried (issue 19, part 3), recorded as
 	// its request (see UpstreamRequest).
 	Upstream []UpstreamRequest
+	// RegisterWait is the wait for a number updated by the registry clerk's reply that gave none
+	// usable (issue 20): she was asked again.
+	RegisterWait *RegisterWait
 }
 
 // IntakeResult says what RecordIntake stored.
@@ -145,6 +148,11 @@ func recordIntake(ctx context.Context, tx *sql.Tx, in Intake) (IntakeResult, err
 			return IntakeResult{}, err
 		}
 	}
+	if in.RegisterWait != nil {
+		if err := putWait(ctx, tx, *in.RegisterWait); err != nil {
+			return IntakeResult{}, err
+		}
+	}
 	if in.Approval != nil {
 		u := *in.Approval
 		if u.Reopen != nil {
@@ -203,6 +211,11 @@ func (l *Ledger) checkIntake(in Intake) error {
 	}
 	if in.LateDecision != nil {
 		if err := checkLateDecision(*in.LateDecision); err != nil {
+			return err
+		}
+	}
+	if in.RegisterWait != nil {
+		if err := checkWait(*in.RegisterWait); err != nil {
 			return err
 		}
 	}
