@@ -288,6 +288,12 @@ type Form struct {
 	Supervisor    string   `toml:"supervisor"`
 	SupervisorDue string   `toml:"supervisor_due"`
 	Copies        []string `toml:"copies"`
+
+	// Issue 20, part R (the register): Symbol is what follows the number of the form's issued
+	// document ("BC-BQL": "125/BC-BQL"); none, the report is not numbered. Numbering is "auto"
+	// (the default: the next number of the year) or "registry" (the registry clerk gives it).
+	Symbol    string `toml:"symbol"`
+	Numbering string `toml:"numbering"`
 }
 
 // Duration is a time.Duration written as "90s", "5m", "1h".

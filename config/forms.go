@@ -32,6 +32,7 @@ func (c *Config) validateForms(v *validator) {
 		c.validateChain(v, path, f)
 		c.validateSupervisor(v, path, f, sch.Cadences) // issue 19, part V
 		validateRetention(v, path, f)
+		c.validateNumbering(v, path, f) // issue 20, part R
 	}
 }
 
