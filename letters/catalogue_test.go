@@ -129,7 +129,8 @@ func catalogue() []entry {
 	var all []entry
 	for _, part := range [][]entry{unitLetters(), rejections(), leaderLetters(), recipientLetters(), deskLetters(),
 		forwards(), lateFiles(), messageLists(), reviewLetters(), stepLetters(),
-		upstreamLetters(), // issue 19, part 3
+		upstreamLetters(),  // issue 19, part 3
+		numberingLetters(), // issue 20, part R
 	} {
 		all = append(all, part...)
 	}
