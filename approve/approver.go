@@ -93,7 +93,7 @@ func (a *Approver) advance(ctx context.Context, f *config.Form, head ledger.Draf
 	}
 	if err := a.Ledger.SaveApproval(ctx, ledger.ApprovalUpdate{
 		Form: f.Code, Period: head.Period, State: raw, Revision: stored.revision, At: now,
-		Mails: fx.mails, Events: fx.events, ClosePeriod: fx.issued, Issue: fx.issue,
+		Mails: fx.mails, Events: fx.events, ClosePeriod: fx.issued, Issue: fx.issue, Wait: fx.wait,
 	}); err != nil {
 		return err
 	}

@@ -24,6 +24,7 @@ type effects struct {
 	issued bool
 	issue  *ledger.Issue // the issue made, recorded with the step
 	copies []office.Copy
+	wait   *ledger.RegisterWait // the issue waiting for the registry clerk's number (issue 20)
 }
 
 // replyContext is the leader's mail the actions answer; nil for the scheduled pass.
@@ -47,6 +48,7 @@ type effectWriter struct {
 	drafts map[int]ledger.Draft
 	issued *ledger.Issue // the report in force, when the period was issued: a later version corrects it
 	fx     effects
+	given  *ledger.Numbered // the number the registry clerk gave, for the issue it lets go (issue 20)
 }
 
 // effects writes the mails and events of actions, taken on the way to state st.

@@ -23,6 +23,9 @@ import (
 // all this is stored. The approval of a correction issues a replacement: to the recipients of
 // the report it replaces, saying so in the letter and on the workbook.
 func (w *effectWriter) issue(a approval.Action) error {
+	if w.awaitsNumber() {
+		return w.awaitNumber(a) // issue 20: the registry clerk numbers it first (numbering.go)
+	}
 	dr, ok := w.drafts[a.Version]
 	if !ok {
 		return fmt.Errorf("approved draft v%d not found", a.Version)
@@ -49,6 +52,10 @@ func (w *effectWriter) issue(a approval.Action) error {
 	if len(w.a.recipients(w.f.Recipients)) > 0 { // else it goes to the clerks, and greets them
 		md.To, md.ToOthers = w.a.addressees(w.f.Recipients)
 	}
+	num, err := w.number() // issue 20: before the document is written (numbering.go)
+	if err != nil {
+		return err
+	}
 	var stamped []byte
 	if w.issued != nil {
 		if err := w.a.replacing(w.ctx, w.f, w.p, *w.issued, &is, &md); err != nil {
@@ -68,16 +75,16 @@ func (w *effectWriter) issue(a approval.Action) error {
 	w.fx.copies = append(w.fx.copies, office.Copy{Rel: w.a.Office.ArchivePath(w.f.Code, w.p.String(), office.ReportFolder, is.name), Data: stamped})
 	md.FileName = is.name
 	md.Unauthenticated = unauthenticated
-	l := letters.IssueLetter(md, decided)
+	l := letters.NumberedIssueLetter(md, decided, w.documentNumber(num))
 	w.fx.mails = append(w.fx.mails, ledger.OutMail{
 		Key: is.key, Kind: ledger.KindIssue, About: ledger.About{Form: w.f.Code, Period: w.p.String()}, To: is.to, Cc: is.cc,
 		Subject: l.Subject, Body: l.Body, CreatedAt: w.a.now(), NotBefore: w.a.now(),
 		Attachments: []ledger.Attachment{{Name: is.name, ContentType: mailer.ContentTypeXLSX, SHA256: sha}},
 	})
 	w.fx.events = append(w.fx.events, w.a.event("system", ledger.ActionReportIssued, ledger.PeriodObject(w.f.Code, w.p.String()),
-		fmt.Sprintf("v%d sha256=%s approvals=%s%s", a.Version, sha, approvalList(a.Approvals), is.replaces)))
+		fmt.Sprintf("v%d sha256=%s approvals=%s%s%s", a.Version, sha, approvalList(a.Approvals), is.replaces, numberDetail(num))))
 	w.fx.issued = true
-	w.fx.issue = &ledger.Issue{Number: is.number, Version: a.Version, FileSHA256: sha, At: w.a.now()}
+	w.fx.issue = &ledger.Issue{Number: is.number, Version: a.Version, FileSHA256: sha, At: w.a.now(), Numbered: num}
 	return nil
 }
 

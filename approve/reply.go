@@ -200,7 +200,7 @@ func (a *Approver) recordStep(ctx context.Context, in *ledger.Intake, ref Ref, s
 	}
 	in.Approval = &ledger.ApprovalUpdate{
 		Form: ref.Form.Code, Period: ref.Period.String(), State: raw, Revision: stored.revision,
-		At: a.now(), Mails: fx.mails, Events: fx.events, ClosePeriod: fx.issued, Issue: fx.issue,
+		At: a.now(), Mails: fx.mails, Events: fx.events, ClosePeriod: fx.issued, Issue: fx.issue, Wait: fx.wait,
 	}
 	return fx.copies, nil
 }

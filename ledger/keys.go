@@ -204,3 +204,19 @@ func UpstreamFailedKey(upstream, form, period string, issue int) string {
 
 // UpstreamAnswerKey is the key of the answer to a clerk's reply about a filled template.
 func UpstreamAnswerKey(mailSHA string) string { return "upstream:answer:" + mailSHA }
+
+// Issue 20, part R: the registry clerk's mails about a report waiting for its number.
+
+// RegistryRequestKey is the key of the request to number version of a form's period, to person.
+func RegistryRequestKey(form, period string, version int, person string) string {
+	return fmt.Sprintf("registry:request:%s:%s:v%d:%s", form, period, version, person)
+}
+
+// RegistryReminderKey is the key of the n-th reminder of that request.
+func RegistryReminderKey(form, period string, version, n int, person string) string {
+	return fmt.Sprintf("registry:reminder:%s:%s:v%d:%d:%s", form, period, version, n, person)
+}
+
+// RegistryReplyKey is the key of the answer to the registry clerk's reply (mailSHA): asked
+// again, or the number recorded.
+func RegistryReplyKey(mailSHA, what string) string { return "registry:reply:" + mailSHA + ":" + what }

@@ -245,3 +245,18 @@ const (
 	ActionUpstreamHeld     Action = "upstream.held"     // a clerk held it back
 	ActionUpstreamReleased Action = "upstream.released" // a clerk let it go
 )
+
+// Issue 20, part R: the register of outgoing documents and the registry clerk (văn thư).
+
+// KindRegistry is a mail to the registry clerk about a report waiting for its number: the
+// request, a reminder, the request again, the acknowledgement of the number recorded.
+const KindRegistry Kind = "registry"
+
+// Audit actions of the register.
+const (
+	ActionNumberAssigned  Action = "register.numbered"  // a document took its number (detail: number, how)
+	ActionNumberRequested Action = "register.requested" // the approved report waits for the registry clerk's number
+	ActionNumberAsked     Action = "register.asked"     // her answer could not be taken: asked again
+	ActionNumberRefused   Action = "register.refused"   // a reply about the number failed authentication or binding
+	ActionNumberReminded  Action = "register.reminded"  // she was reminded
+)
