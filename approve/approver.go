@@ -48,6 +48,8 @@ func (a *Approver) Advance(ctx context.Context) error {
 			errs = append(errs, fmt.Errorf("approval %s %s: %w", head.Form, head.Period, err))
 		}
 	}
+	// Issue 20: reports approved and waiting for the registry clerk's number.
+	errs = append(errs, a.remindRegistry(ctx))
 	return errors.Join(errs...)
 }
 

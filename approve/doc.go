@@ -34,4 +34,18 @@
 // round that has closed does not count as its author's decision at a later step, nor is its
 // workbook taken. Every reply of the chain is read through readReply (readreply.go), which is
 // given the kind of the step waiting.
+//
+// An issued report is a document of the office's register of outgoing documents (issue 20,
+// numbering.go): a form with a symbol numbers it "125/BC-BQL" with the issue, in its
+// transaction — auto, the next number of the year's register; registry, the number the registry
+// clerk (văn thư) gives. For the latter, the last approval does not issue: the approved version
+// goes to her asking for the number, and the issue waits in the ledger (ledger.RegisterWait, the
+// approval's issue action kept as JSON) until her reply — authenticated, bound to the letter
+// sent to her, its number read by docnumber.ParseReply and free in the year's register — lets
+// it go (numbering_reply.go); she is reminded as an approval step is. The wait is a ledger row
+// and not a state of package approval on purpose: the chain's decision is complete (the state
+// machine's Issued is true: no leader can change the version any more), and numbering is the
+// registry's act, not the chain's — a new status would have to be known to every reader of the
+// state (steps, corrections, status, the fuzz invariants) for something none of them decides.
+// The ledger row ends in the very transaction that records the issue and its number.
 package approve

@@ -53,9 +53,25 @@ type effectWriter struct {
 
 // effects writes the mails and events of actions, taken on the way to state st.
 func (a *Approver) effects(ctx context.Context, f *config.Form, p period.Period, st approval.State, actions []approval.Action, rc *replyContext) (effects, error) {
-	list, err := a.Ledger.Drafts(ctx, f.Code, p.String())
+	w, err := a.effectWriter(ctx, f, p, st, rc)
 	if err != nil {
 		return effects{}, err
+	}
+	for _, act := range actions {
+		if err := w.apply(act); err != nil {
+			return effects{}, fmt.Errorf("%s: %w", act.Kind, err)
+		}
+		w.fx.events = append(w.fx.events, a.event(w.actor(act), ledger.ApprovalAction(string(act.Kind)), ledger.PeriodObject(f.Code, p.String()), actionDetail(act)))
+	}
+	return w.fx, nil
+}
+
+// effectWriter starts the writing of the effects of actions taken on the way to state st: the
+// period's drafts, and the issue in force if any.
+func (a *Approver) effectWriter(ctx context.Context, f *config.Form, p period.Period, st approval.State, rc *replyContext) (*effectWriter, error) {
+	list, err := a.Ledger.Drafts(ctx, f.Code, p.String())
+	if err != nil {
+		return nil, err
 	}
 	w := &effectWriter{a: a, ctx: ctx, f: f, p: p, st: st, rc: rc, drafts: map[int]ledger.Draft{}}
 	for _, dr := range list {
@@ -68,15 +84,9 @@ func (a *Approver) effects(ctx context.Context, f *config.Form, p period.Period,
 	case err == nil:
 		w.issued = &is
 	case !errors.Is(err, ledger.ErrNotFound):
-		return effects{}, err
+		return nil, err
 	}
-	for _, act := range actions {
-		if err := w.apply(act); err != nil {
-			return effects{}, fmt.Errorf("%s: %w", act.Kind, err)
-		}
-		w.fx.events = append(w.fx.events, a.event(w.actor(act), ledger.ApprovalAction(string(act.Kind)), ledger.PeriodObject(f.Code, p.String()), actionDetail(act)))
-	}
-	return w.fx, nil
+	return w, nil
 }
 
 func (w *effectWriter) actor(a approval.Action) string {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/tonghop/tonghop/approval"
 	"github.com/tonghop/tonghop/docnumber"
@@ -45,6 +46,8 @@ func (w *effectWriter) number() (*ledger.Numbered, error) {
 			return nil, err
 		}
 	}
+	w.fx.events = append(w.fx.events, w.a.event(n.How.Actor(n.Person), ledger.ActionNumberAssigned,
+		ledger.PeriodObject(w.f.Code, w.p.String()), fmt.Sprintf("%s dated %s how=%s replaces=%s", n.Number, n.Dated, n.How, n.Replaces)))
 	return n, nil
 }
 
@@ -53,7 +56,12 @@ func (w *effectWriter) documentNumber(n *ledger.Numbered) letters.DocumentNumber
 	if n == nil {
 		return letters.DocumentNumber{}
 	}
-	return letters.DocumentNumber{Number: n.Number, Dated: n.At.In(w.a.Office.Location), Replaces: n.Replaces}
+	loc := w.a.Office.Location
+	dated, err := time.ParseInLocation("2006-01-02", n.Dated, loc)
+	if err != nil {
+		dated = n.At.In(loc)
+	}
+	return letters.DocumentNumber{Number: n.Number, Dated: dated, Replaces: n.Replaces}
 }
 
 // numberDetail is what the audit event says of its number.

@@ -28,6 +28,11 @@ import (
 func (a *Approver) Reply(ctx context.Context, in *ledger.Intake, msg *intake.Message, raw []byte, ref Ref, log *slog.Logger) ([]office.Copy, error) {
 	log = log.With("form", ref.Form.Code, "period", ref.Period.String(), "version", ref.Version)
 	p, known := a.Office.PersonByEmail(msg.From.Addr)
+	if known && isRegistry(p) { // issue 20: her answer giving the number of a report waiting for it
+		if copies, handled, err := a.registryReply(ctx, in, msg, raw, ref, p, log); handled {
+			return copies, err
+		}
+	}
 	if why := a.authFailure(raw, msg); why != "" {
 		log.Warn("approval reply refused: authentication failed", "from", msg.From.Addr, "why", why)
 		if known && !isClerk(p) { // their words reach the clerks, marked as not verified

@@ -23,6 +23,14 @@ const (
 	NumberedRegistry Numbering = "registry" // the registry clerk gave it in her reply
 )
 
+// Actor is who numbered a document, for its audit event: the registry clerk's id, or "system".
+func (h Numbering) Actor(person string) string {
+	if h == NumberedRegistry && person != "" {
+		return person
+	}
+	return "system"
+}
+
 // ErrNumberTaken is returned (wrapped) when a number is already in the year's register: the
 // registry clerk is asked again. An auto number that is no longer the next one is ErrConflict
 // instead: another issue took it meanwhile, and the caller redoes its step.
