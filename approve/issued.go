@@ -32,6 +32,8 @@ func (a *Approver) issuedReply(ctx context.Context, in *ledger.Intake, msg *inta
 		why = letters.WhyCorrecting
 	case !asks:
 		why = letters.WhyNoChangeAsked
+	case a.awaitsNumber(ctx, ref):
+		why = letters.WhyAwaitingNumber // issue 20: nothing was issued yet to correct
 	case !a.boundToPeriod(ctx, msg, ref, p):
 		why = letters.WhyNotBound
 	default:

@@ -133,6 +133,9 @@ func (a *Approver) openForLateFile(ctx context.Context, in *ledger.Intake, p con
 		return err
 	}
 	ref := Ref{Form: re.form, Period: re.period, Version: stored.state.Version}
+	if a.awaitsNumber(ctx, ref) {
+		return nil // issue 20: not issued yet; the file is taken in by the next draft after the issue
+	}
 	u, _, err := a.reopenUpdate(ctx, ref, stored, opening{person: p, cause: ledger.CauseLateFile, words: res.Written})
 	if err != nil {
 		return fmt.Errorf("open correction: %w", err)

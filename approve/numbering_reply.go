@@ -197,3 +197,11 @@ func (a *Approver) issueNumbered(ctx context.Context, in *ledger.Intake, msg *in
 	in.Settle(now, ledger.OutcomeAccepted, fmt.Sprintf("registry reply: %s given by %s, report issued", n.Number, p.ID), ledger.ActionNumberAssigned)
 	return fx.copies, nil
 }
+
+// awaitsNumber reports whether ref's approved report waits for the registry clerk's number: it
+// was not issued, so there is nothing to correct yet. An unreadable ledger counts as waiting,
+// which opens nothing.
+func (a *Approver) awaitsNumber(ctx context.Context, ref Ref) bool {
+	_, err := a.Ledger.RegisterWaitOf(ctx, ref.Form.Code, ref.Period.String())
+	return !errors.Is(err, ledger.ErrNotFound)
+}

@@ -33,6 +33,10 @@ func numberingLetters() []entry {
 		{name: "register-ask-again-symbol", letter: NumberAskAgainLetter(r, NumberOtherSymbol, "125/TB-VP", 2026, "125/TB-VP")},
 		{name: "register-ask-again-taken", letter: NumberAskAgainLetter(r, NumberTaken, "124/BC-BQL", 2026, "Số 124/BC-BQL\n\nLê Thanh Hương\nVăn thư")},
 		{name: "register-ask-again-empty", letter: NumberAskAgainLetter(r, NumberUnread, "", 2026, "")},
+		{name: "register-forward-awaiting-number", letter: ForwardLetter(Forward{Office: office, From: truongBan,
+			Address: "truong.ban@bqlkcn.example", ReceivedAt: day(20, 11, 0), Why: WhyAwaitingNumber,
+			Subject: "Re: Báo cáo đã duyệt: Báo cáo kết quả thực hiện nhiệm vụ tháng 11/2026 [TH BM.02.01/KH 2026-11 v3]",
+			Words:   "Đề nghị sửa lại số liệu chỉ tiêu 2.", About: About{Answered: AnsweredIssue, Report: monthly, Version: 3}})},
 		{name: "register-number-recorded", letter: NumberRecordedLetter(r, DocumentNumber{Number: "125/BC-BQL", Dated: day(20, 14, 5)})},
 	}
 }

@@ -66,16 +66,17 @@ type Why int
 
 // Reasons a person's mail is only forwarded.
 const (
-	WhyNotDecision   Why = iota // not an approval or a request for changes the system counts
-	WhyNotInChain               // the person decides no step of this report's approval
-	WhyNotBound                 // it answers no mail the system sent the person about this report
-	WhyOldVersion               // it is about a version that was replaced
-	WhyNotYourTurn              // another step is deciding now
-	WhyCorrecting               // the issued report is already being corrected
-	WhyNoDraft                  // no draft is under approval
-	WhyNotAuthentic             // the sender could not be verified (see Forward.Unverified)
-	WhyNoChangeAsked            // an answer to the issued report that asks for no change
-	WhyUnderRevision            // changes were asked already; the next version is being prepared
+	WhyNotDecision    Why = iota // not an approval or a request for changes the system counts
+	WhyNotInChain                // the person decides no step of this report's approval
+	WhyNotBound                  // it answers no mail the system sent the person about this report
+	WhyOldVersion                // it is about a version that was replaced
+	WhyNotYourTurn               // another step is deciding now
+	WhyCorrecting                // the issued report is already being corrected
+	WhyNoDraft                   // no draft is under approval
+	WhyNotAuthentic              // the sender could not be verified (see Forward.Unverified)
+	WhyNoChangeAsked             // an answer to the issued report that asks for no change
+	WhyUnderRevision             // changes were asked already; the next version is being prepared
+	WhyAwaitingNumber            // approved, waiting for the registry clerk's number (issue 20)
 )
 
 // Forward passes a configured person's mail to the Planning Office, with what it is about.
@@ -179,6 +180,9 @@ func whyLine(f Forward) string {
 			"không trả lời người gửi"
 	case WhyNoChangeAsked:
 		why = "Thư không đề nghị điều chỉnh báo cáo đã duyệt"
+	case WhyAwaitingNumber:
+		why = "Báo cáo đã được duyệt và đang chờ văn thư cấp số văn bản để phát hành; thư không được ghi nhận là đề nghị " +
+			"điều chỉnh. Nếu cần điều chỉnh, đề nghị gửi lại sau khi báo cáo được phát hành"
 	case WhyUnderRevision:
 		why = "Dự thảo đang được chỉnh sửa theo ý kiến đã nhận; dự thảo mới sẽ được kính trình người gửi theo trình tự duyệt"
 	default:

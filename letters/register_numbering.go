@@ -90,11 +90,11 @@ type NumberRefusal int
 
 // Why a number is refused.
 const (
-	NumberUnread     NumberRefusal = iota // no number found
-	NumberTwo                             // more than one number
-	NumberOutOfRange                      // 0, or past 99.999
-	NumberOtherSymbol                     // a symbol not the form's
-	NumberTaken                           // already in the year's register
+	NumberUnread      NumberRefusal = iota // no number found
+	NumberTwo                              // more than one number
+	NumberOutOfRange                       // 0, or past 99.999
+	NumberOtherSymbol                      // a symbol not the form's
+	NumberTaken                            // already in the year's register
 )
 
 // NumberAskAgainLetter asks the registry clerk again, in her answer's thread: why her answer
