@@ -37,6 +37,9 @@ func numberingLetters() []entry {
 			Address: "truong.ban@bqlkcn.example", ReceivedAt: day(20, 11, 0), Why: WhyAwaitingNumber,
 			Subject: "Re: Báo cáo đã duyệt: Báo cáo kết quả thực hiện nhiệm vụ tháng 11/2026 [TH BM.02.01/KH 2026-11 v3]",
 			Words:   "Đề nghị sửa lại số liệu chỉ tiêu 2.", About: About{Answered: AnsweredIssue, Report: monthly, Version: 3}})},
+		{name: "register-listing", text: RegisterTitle(2026) + "\n" + RegisterHeader + "\n" + RegisterVersion(3, 1) + "\t" +
+			RegisterHow("auto", "") + "\n" + RegisterVersion(4, 2) + "\t" + RegisterHow("registry", "Lê Thanh Hương") + "\n" +
+			RegisterEmpty + "\n" + RegisterWaiting("BM.02.01/KH", "tháng 11/2026", 3) + "\n"},
 		{name: "register-number-recorded", letter: NumberRecordedLetter(r, DocumentNumber{Number: "125/BC-BQL", Dated: day(20, 14, 5)})},
 	}
 }

@@ -126,6 +126,10 @@ func (d Decision) Label() string {
 	return string(d)
 }
 
+// LabelAwaitingNumber is a period's report approved and waiting for the registry clerk's number
+// (issue 20): "chờ cấp số".
+const LabelAwaitingNumber = "báo cáo đã duyệt, chờ cấp số văn bản"
+
 // issueNote says when the period's report was approved, and which draft: "báo cáo đã duyệt
 // ngày 20/11/2026, theo dự thảo lần 2"; a replacement is "báo cáo đã duyệt lần 2 …".
 func issueNote(is *Issue, loc *time.Location) string {
@@ -168,6 +172,8 @@ func rateLine(name string, p Period, r Rate, now time.Time, loc *time.Location) 
 		if p.Correcting {
 			notes = append(notes, "đang điều chỉnh báo cáo")
 		}
+	case p.AwaitingNumber:
+		notes = append(notes, LabelAwaitingNumber)
 	case p.Closed:
 		notes = append(notes, "đã chốt số liệu")
 	case !p.Overdue(now):

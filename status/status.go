@@ -20,6 +20,9 @@ type Period struct {
 	// Correcting says it is being corrected, a replacement to come.
 	Issued     *Issue
 	Correcting bool
+	// AwaitingNumber says the report is approved and waits for the registry clerk's number
+	// (issue 20): not issued yet.
+	AwaitingNumber bool
 	// Units are the codes of the units asked for the period, when not every unit is: a one-off
 	// request asks some. nil: every unit.
 	Units []string

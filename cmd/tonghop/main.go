@@ -45,6 +45,7 @@ func commands() []command {
 		{"verify", "prove the records intact: database, stored files, figures, issued reports", runVerify},
 		{"config", "check a configuration file (config check --config FILE)", runConfig},
 		{"dossier", "write a period's whole record as a zip for an inspector, or verify one", runDossier},
+		{"register", "print the register of outgoing documents (sổ văn bản đi) of a year", runRegister},
 		{"purge", "remove the records of periods past their retention (--dry-run lists them)", runPurge},
 		{"backup", "copy the ledger, blobs, archive, template key and config to a directory, with a manifest", runBackup},
 		{"restore", "put a backup into an empty data directory, after checking its manifest", runRestore},

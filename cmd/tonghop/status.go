@@ -62,6 +62,9 @@ func runStatus(ctx context.Context, args []string, stdout, _ io.Writer) error {
 			continue
 		}
 		m, err := report.StatusMatrix(ctx, of, l, f, *only, *last, now)
+		if err == nil {
+			err = markAwaitingNumber(ctx, l, &m) // issue 20
+		}
 		switch {
 		case err != nil:
 			return err
