@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -86,7 +87,8 @@ func writeRegister(w io.Writer, of *office.Office, year int, docs []ledger.Numbe
 	if len(docs) == 0 {
 		fmt.Fprintln(w, letters.RegisterEmpty)
 	} else {
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		var b strings.Builder
+		tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, letters.RegisterHeader)
 		for _, n := range docs {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", n.Number, registerDate(n.Dated), n.Form, n.Period,
@@ -94,6 +96,11 @@ func writeRegister(w io.Writer, of *office.Office, year int, docs []ledger.Numbe
 		}
 		if err := tw.Flush(); err != nil {
 			return err
+		}
+		for _, line := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
+			if _, err := fmt.Fprintln(w, strings.TrimRight(line, " ")); err != nil { // no padding after a row's last cell
+				return err
+			}
 		}
 	}
 	for _, wt := range waits {
