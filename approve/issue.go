@@ -56,15 +56,14 @@ func (w *effectWriter) issue(a approval.Action) error {
 	if err != nil {
 		return err
 	}
-	var stamped []byte
+	var replaced *reportbook.Replaced
 	if w.issued != nil {
 		if err := w.a.replacing(w.ctx, w.f, w.p, *w.issued, &is, &md); err != nil {
 			return err
 		}
-		stamped, err = reportbook.StampReplacement(data, stamps, reportbook.Replaced{At: w.issued.At, Version: w.issued.Version}, w.a.Office.Location)
-	} else {
-		stamped, err = reportbook.Stamp(data, stamps, w.a.Office.Location)
+		replaced = &reportbook.Replaced{At: w.issued.At, Version: w.issued.Version}
 	}
+	stamped, err := reportbook.StampNumbered(data, stamps, replaced, w.documentNumber(num).Number, w.a.Office.Location)
 	if err != nil {
 		return fmt.Errorf("stamp the approvals on v%d: %w", a.Version, err)
 	}

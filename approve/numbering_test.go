@@ -1,6 +1,7 @@
 package approve
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"errors"
@@ -10,12 +11,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/tonghop/tonghop/approval"
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/internal/officetest"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
+	"github.com/tonghop/tonghop/reportbook"
 )
 
 // registryAddr is the registry clerk's (văn thư) address in the numbered test office.
@@ -86,6 +90,35 @@ func deliver(t *testing.T, a *Approver, raw []byte) ledger.Intake {
 	return in
 }
 
+// stampedNumber reads the number stamped on the workbook of issue n.
+func stampedNumber(t *testing.T, a *Approver, n int) string {
+	t.Helper()
+	issues, err := a.Ledger.Issues(context.Background(), form)
+	if err != nil || len(issues) < n {
+		t.Fatalf("issues: %v (%d)", err, len(issues))
+	}
+	data, err := a.Ledger.Blob(issues[n-1].FileSHA256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	props, err := f.GetCustomProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range props {
+		if p.Name == reportbook.PropNumber {
+			s, _ := p.Value.(string)
+			return s
+		}
+	}
+	return ""
+}
+
 func issueMail(t *testing.T, a *Approver, key string) string {
 	t.Helper()
 	m, err := a.Ledger.OutMail(context.Background(), key)
@@ -107,6 +140,9 @@ func TestNumbering_AutoAcrossTwoIssues(t *testing.T) {
 	}
 	if body := issueMail(t, a, ledger.IssueKey(form, month)); !strings.Contains(body, "Số văn bản: 01/BC-BQL, ngày 16/11/2026.") {
 		t.Errorf("issue letter without its number:\n%s", body)
+	}
+	if got := stampedNumber(t, a, 1); got != "01/BC-BQL" {
+		t.Errorf("issued workbook's number: got %q, want 01/BC-BQL", got)
 	}
 	// The head asks for a correction; v2 is built after it and approved.
 	f, _ := a.Office.Form(form)
@@ -135,6 +171,9 @@ func TestNumbering_AutoAcrossTwoIssues(t *testing.T) {
 	body := issueMail(t, a, ledger.ReplacementIssueKey(form, month, 2))
 	if !strings.Contains(body, "Số văn bản: 02/BC-BQL") || !strings.Contains(body, "thay thế văn bản số 01/BC-BQL") {
 		t.Errorf("replacement letter without its number and the one it replaces:\n%s", body)
+	}
+	if got := stampedNumber(t, a, 2); got != "02/BC-BQL" {
+		t.Errorf("replacement workbook's number: got %q, want 02/BC-BQL", got)
 	}
 }
 

@@ -21,7 +21,7 @@ const PropReplaces = "tonghop.replaces"
 // with "Thay thế báo cáo đã gửi ngày 20/11/2026 (dự thảo lần 3)", and PropReplaces records the
 // issue replaced.
 func StampReplacement(data []byte, approvals []Approval, r Replaced, loc *time.Location) ([]byte, error) {
-	return stamp(data, approvals, &r, loc)
+	return stamp(data, approvals, &r, "", loc)
 }
 
 // stampReplaced records the issue replaced in PropReplaces; the description already begins with

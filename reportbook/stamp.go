@@ -28,11 +28,12 @@ const (
 // its sender adds a warning to those lines and the property PropUnauthenticated. A workbook a leader edited may have lost
 // the title block: the properties are written all the same.
 func Stamp(data []byte, approvals []Approval, loc *time.Location) ([]byte, error) {
-	return stamp(data, approvals, nil, loc)
+	return stamp(data, approvals, nil, "", loc)
 }
 
-// stamp is Stamp; a replacement (r not nil) says first which issue it replaces.
-func stamp(data []byte, approvals []Approval, r *Replaced, loc *time.Location) ([]byte, error) {
+// stamp is Stamp; a replacement (r not nil) says first which issue it replaces, and a numbered
+// document (issue 20) its number before all.
+func stamp(data []byte, approvals []Approval, r *Replaced, number string, loc *time.Location) ([]byte, error) {
 	if len(approvals) == 0 {
 		return nil, fmt.Errorf("stamp: no approval to record")
 	}
@@ -58,6 +59,9 @@ func stamp(data []byte, approvals []Approval, r *Replaced, loc *time.Location) (
 	if r != nil {
 		lines = append([]string{replacedLine(*r, loc)}, lines...)
 	}
+	if number != "" {
+		lines = append([]string{numberLine(number)}, lines...)
+	}
 	// One line: the title block's rows are one line high; the properties keep each approval.
 	if err := replaceDraftLine(f, strings.Join(lines, "; ")); err != nil {
 		return nil, err
@@ -69,6 +73,9 @@ func stamp(data []byte, approvals []Approval, r *Replaced, loc *time.Location) (
 		return nil, err
 	}
 	if err := stampReplaced(f, r); err != nil {
+		return nil, err
+	}
+	if err := stampNumber(f, number); err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
