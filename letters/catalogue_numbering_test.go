@@ -1,5 +1,7 @@
 package letters
 
+import "github.com/tonghop/tonghop/status"
+
 // The catalogue's letters of issue 20, part R: the register of outgoing documents — the issued
 // report with its number, and the registry clerk asked for the number, reminded, asked again
 // for each reason her answer may not be taken, and told it was recorded.
@@ -40,6 +42,7 @@ func numberingLetters() []entry {
 		{name: "register-listing", text: RegisterTitle(2026) + "\n" + RegisterHeader + "\n" + RegisterVersion(3, 1) + "\t" +
 			RegisterHow("auto", "") + "\n" + RegisterVersion(4, 2) + "\t" + RegisterHow("registry", "Lê Thanh Hương") + "\n" +
 			RegisterEmpty + "\n" + RegisterWaiting("BM.02.01/KH", "tháng 11/2026", 3) + "\n"},
+		{name: "register-status", text: status.LabelAwaitingNumber + "\n"},
 		{name: "register-number-recorded", letter: NumberRecordedLetter(r, DocumentNumber{Number: "125/BC-BQL", Dated: day(20, 14, 5)})},
 	}
 }
