@@ -102,3 +102,25 @@ func TestRegister(t *testing.T) {
 		t.Errorf("--year 26: code %d, want 2", code)
 	}
 }
+
+// TestStatus_AwaitingNumber: a period whose approved report waits for the registry clerk's
+// number says so in `status`.
+func TestStatus_AwaitingNumber(t *testing.T) {
+	cfg, dataDir := listingConfig(t, "", registerForms)
+	recordRegister(t, dataDir)
+	l, err := ledger.Open(context.Background(), dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := time.Date(2026, 12, 18, 10, 0, 0, 0, time.UTC)
+	_, err = l.EnsurePeriod(context.Background(), ledger.Period{Form: "BM.02.01/KH", Period: "2026-12", Start: dec.AddDate(0, 0, -17),
+		End: dec.AddDate(0, 0, 13), Deadline: dec, Status: ledger.PeriodClosed, OpenedAt: dec.AddDate(0, 0, -17)})
+	l.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runCLI(t, "status", "--config", cfg, "--period", "2026-12", "--at", "2026-12-22 09:00")
+	if code != 0 || !strings.Contains(out, "báo cáo đã duyệt, chờ cấp số văn bản") {
+		t.Errorf("status of a period waiting for its number: code %d %s\n%s", code, errs, out)
+	}
+}
