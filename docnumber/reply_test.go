@@ -2,10 +2,13 @@ package docnumber
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestParseReply(t *testing.T) {
@@ -77,6 +80,10 @@ func FuzzParseReply(f *testing.F) {
 		}
 		if g.Symbol != "" && (!ValidSymbol(g.Symbol) || !utf8.ValidString(g.Symbol)) {
 			t.Fatalf("ParseReply(%q): symbol %q not valid", s, g.Symbol)
+		}
+		// Never a number the clerk did not write: its digits are in her text.
+		if text := norm.NFC.String(s); !strings.Contains(text, strconv.Itoa(g.Sequence)) || !strings.Contains(text, g.Symbol) {
+			t.Fatalf("ParseReply(%q): %d %q is not in the text", s, g.Sequence, g.Symbol)
 		}
 	})
 }
