@@ -40,7 +40,7 @@ func (a *Approver) remindWait(ctx context.Context, w ledger.RegisterWait) error 
 	if after <= 0 || w.Reminded >= f.MaxApprovalReminders() {
 		return nil
 	}
-	if a.Office.Calendar.WorkingDuration(w.Since, now) < after*ledgerDuration(w.Reminded+1) {
+	if a.Office.Calendar.WorkingDuration(w.Since, now) < after*time.Duration(w.Reminded+1) {
 		return nil
 	}
 	var act approval.Action
@@ -66,6 +66,3 @@ func (a *Approver) remindWait(ctx context.Context, w ledger.RegisterWait) error 
 	ev := a.event("system", ledger.ActionNumberReminded, ledger.PeriodObject(w.Form, w.Period), fmt.Sprintf("v%d reminder %d", w.Version, n))
 	return a.Ledger.RemindRegistry(ctx, w, mails, []ledger.Event{ev}, now)
 }
-
-// ledgerDuration is n as a multiplier of a duration.
-func ledgerDuration(n int) time.Duration { return time.Duration(n) }
