@@ -66,17 +66,16 @@ type Why int
 
 // Reasons a person's mail is only forwarded.
 const (
-	WhyNotDecision    Why = iota // not an approval or a request for changes the system counts
-	WhyNotInChain                // the person decides no step of this report's approval
-	WhyNotBound                  // it answers no mail the system sent the person about this report
-	WhyOldVersion                // it is about a version that was replaced
-	WhyNotYourTurn               // another step is deciding now
-	WhyCorrecting                // the issued report is already being corrected
-	WhyNoDraft                   // no draft is under approval
-	WhyNotAuthentic              // the sender could not be verified (see Forward.Unverified)
-	WhyNoChangeAsked             // an answer to the issued report that asks for no change
-	WhyUnderRevision             // changes were asked already; the next version is being prepared
-	WhyAwaitingNumber            // approved, waiting for the registry clerk's number (issue 20)
+	WhyNotDecision   Why = iota // not an approval or a request for changes the system counts
+	WhyNotInChain               // the person decides no step of this report's approval
+	WhyNotBound                 // it answers no mail the system sent the person about this report
+	WhyOldVersion               // it is about a version that was replaced
+	WhyNotYourTurn              // another step is deciding now
+	WhyCorrecting               // the issued report is already being corrected
+	WhyNoDraft                  // no draft is under approval
+	WhyNotAuthentic             // the sender could not be verified (see Forward.Unverified)
+	WhyNoChangeAsked            // an answer to the issued report that asks for no change
+	WhyUnderRevision            // changes were asked already; the next version is being prepared
 )
 
 // Forward passes a configured person's mail to the Planning Office, with what it is about.

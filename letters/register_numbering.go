@@ -11,6 +11,10 @@ import (
 // documents herself — the request, its reminder, the request again when her answer could not
 // be taken, and the acknowledgement of the number recorded.
 
+// WhyAwaitingNumber is why a person's mail about a report approved and waiting for the registry
+// clerk's number is only forwarded: nothing was issued yet to correct.
+const WhyAwaitingNumber = WhyUnderRevision + 1
+
 // DocumentNumber is an issued report's number in the register.
 type DocumentNumber struct {
 	Number string    // as printed: "125/BC-BQL"
