@@ -12,8 +12,9 @@ import (
 // be taken, and the acknowledgement of the number recorded.
 
 // WhyAwaitingNumber is why a person's mail about a report approved and waiting for the registry
-// clerk's number is only forwarded: nothing was issued yet to correct.
-const WhyAwaitingNumber = WhyUnderRevision + 1
+// clerk's number is only forwarded: nothing was issued yet to correct. Numbered apart from the
+// reasons counted by iota in correction.go, so that one added there never takes its value.
+const WhyAwaitingNumber Why = 100
 
 // DocumentNumber is an issued report's number in the register.
 type DocumentNumber struct {
