@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tonghop/tonghop/internal/officetest"
 	"github.com/tonghop/tonghop/ledger"
@@ -103,6 +104,36 @@ func TestRegister_RegistryNumbersByReply(t *testing.T) {
 	n, err := e.ledger.IssueNumber(context.Background(), "BM.02.01/KH", "2026-11", 1)
 	if err != nil || n.How != ledger.NumberedRegistry || n.Person != "vt" {
 		t.Errorf("register: %+v, %v", n, err)
+	}
+	e.noDuplicates(t)
+}
+
+// TestRegister_RestartBetweenNumberingAndSending: the relay refuses the issue mail; the daemon
+// restarts; the mail goes out later with the number taken at the issue, which is neither taken
+// again nor skipped.
+func TestRegister_RestartBetweenNumberingAndSending(t *testing.T) {
+	ctx := context.Background()
+	e := newNumberedEnv(t, "auto")
+	e.submitAll(t)
+	req := e.request(t, tb, 1)
+	e.srv.FailNext(100, 451, "4.3.0 busy")
+	e.answer(t, tb, "r1@kcn.example", req, "Duyệt", authPass)
+	if m, err := e.ledger.OutMail(ctx, ledger.IssueKey("BM.02.01/KH", "2026-11")); err != nil || m.Status == "sent" {
+		t.Fatalf("issue mail while the relay refuses: %q, %v; want not sent", m.Status, err)
+	}
+	if n, err := e.ledger.IssueNumber(ctx, "BM.02.01/KH", "2026-11", 1); err != nil || n.Number != "01/BC-BQL" {
+		t.Fatalf("number recorded with the issue: %+v, %v", n, err)
+	}
+	e.srv.FailNext(0, 0, "")
+	e.restart(t)
+	e.clock.Advance(30 * time.Minute)
+	e.step(t)
+	issued := e.received(t, officetest.Clerk, "Báo cáo đã duyệt:")
+	if len(issued) != 1 || !strings.Contains(issued[0].Text, "Số văn bản: 01/BC-BQL") {
+		t.Fatalf("issue letters after the restart: %d, want one numbered 01/BC-BQL", len(issued))
+	}
+	if next, err := e.ledger.NextSequence(ctx, 2026); err != nil || next != 2 {
+		t.Errorf("next number: %d, %v; want 2", next, err)
 	}
 	e.noDuplicates(t)
 }
