@@ -32,7 +32,7 @@ func (a *Approver) issuedReply(ctx context.Context, in *ledger.Intake, msg *inta
 		why = letters.WhyCorrecting
 	case !asks:
 		why = letters.WhyNoChangeAsked
-	case a.awaitsNumber(ctx, ref):
+	case a.awaitsNumber(ctx, ref.Form.Code, ref.Period.String()):
 		why = letters.WhyAwaitingNumber // issue 20: nothing was issued yet to correct
 	case !a.boundToPeriod(ctx, msg, ref, p):
 		why = letters.WhyNotBound

@@ -50,6 +50,12 @@ func (a *Approver) lateAnswer(ctx context.Context, in *ledger.Intake, msg *intak
 			ledger.ActionMailFromClerk)
 		return nil
 	}
+	if a.awaitsNumber(ctx, f.Submission.Form, f.Submission.Period) {
+		// Issue 20: nothing is issued yet to correct; the file stays pending until it is.
+		in.Settle(now, ledger.OutcomeIgnored, "answer about a late file while the report waits for its registry number: kept, the file stays pending",
+			ledger.ActionMailFromClerk)
+		return nil
+	}
 	res := replyreader.ReadAnswer(msg.Text, msg.HTML, takeIn)
 	log.Info("answer about a late file read", "person", p.ID, "decision", res.Decision, "reason", res.Reason)
 	switch res.Decision {
@@ -133,9 +139,6 @@ func (a *Approver) openForLateFile(ctx context.Context, in *ledger.Intake, p con
 		return err
 	}
 	ref := Ref{Form: re.form, Period: re.period, Version: stored.state.Version}
-	if a.awaitsNumber(ctx, ref) {
-		return nil // issue 20: not issued yet; the file is taken in by the next draft after the issue
-	}
 	u, _, err := a.reopenUpdate(ctx, ref, stored, opening{person: p, cause: ledger.CauseLateFile, words: res.Written})
 	if err != nil {
 		return fmt.Errorf("open correction: %w", err)

@@ -198,10 +198,10 @@ func (a *Approver) issueNumbered(ctx context.Context, in *ledger.Intake, msg *in
 	return fx.copies, nil
 }
 
-// awaitsNumber reports whether ref's approved report waits for the registry clerk's number: it
-// was not issued, so there is nothing to correct yet. An unreadable ledger counts as waiting,
-// which opens nothing.
-func (a *Approver) awaitsNumber(ctx context.Context, ref Ref) bool {
-	_, err := a.Ledger.RegisterWaitOf(ctx, ref.Form.Code, ref.Period.String())
+// awaitsNumber reports whether the approved report of form and period waits for the registry
+// clerk's number: it was not issued, so there is nothing to correct yet. An unreadable ledger
+// counts as waiting, which opens nothing.
+func (a *Approver) awaitsNumber(ctx context.Context, form, period string) bool {
+	_, err := a.Ledger.RegisterWaitOf(ctx, form, period)
 	return !errors.Is(err, ledger.ErrNotFound)
 }

@@ -224,6 +224,18 @@ func TestNumbering_Registry(t *testing.T) {
 	if _, err := a.Ledger.LatestIssue(ctx, form, month); !errors.Is(err, ledger.ErrNotFound) {
 		t.Fatalf("a refused reply issued the report: %v", err)
 	}
+	t.Run("LeaderChangeForwarded", func(t *testing.T) {
+		// Nothing is issued yet: the head's request for changes opens no correction.
+		in := deliver(t, a, mailFrom(t, a, officetest.Approver, ledger.ApprovalRequestKey(form, month, 1, 1, "tb"), "fix",
+			"Đề nghị sửa lại số liệu chỉ tiêu 2.", true))
+		if _, err := a.Ledger.OpenCorrection(ctx, form, month); !errors.Is(err, ledger.ErrNotFound) {
+			t.Errorf("correction while waiting for the number: %v, want none", err)
+		}
+		m, err := a.Ledger.OutMail(ctx, ledger.ForwardKey(in.Mail.SHA256))
+		if err != nil || !strings.Contains(m.Body, "đang chờ văn thư cấp số văn bản") {
+			t.Errorf("forward to the clerks (%v):\n%s", err, m.Body)
+		}
+	})
 
 	// Restart while waiting: the wait is in the ledger; nothing is sent again, the reminder
 	// comes after four working hours (lunch excepted).
