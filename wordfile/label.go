@@ -9,31 +9,34 @@ import (
 )
 
 // typedLabelRe matches a label typed at the start of a line, as reports number their sections
-// by hand: "I.", "IV.", "1.", "2)", "1.2.", "1.2", "a)", "đ)", "b.".
-var typedLabelRe = regexp.MustCompile(`^(?:[IVXLC]{1,7}[.)]|[a-zđ][.)]|[0-9]{1,3}(?:\.[0-9]{1,2})*[.)]?)`)
+// by hand: "I.", "IV.", "II.1.", "1.", "2)", "1.2.", "a)", "đ)", "b."; openLabelRe a number of
+// several parts without its closing dot: "1.2".
+var (
+	typedLabelRe = regexp.MustCompile(`^(?:(?:[IVXLC]{1,7}|[0-9]{1,3})(?:\.[0-9]{1,2})*[.)]|[a-zđ][.)])`)
+	openLabelRe  = regexp.MustCompile(`^[0-9]{1,3}(?:\.[0-9]{1,2})+`)
+)
 
 // typedLabel splits a typed label off the text. A label must be followed by a space, the end,
 // or (after its "." or ")") a letter, so that "2.500 người" and "Cần" are no labels; a number
-// without its "." or ")" ("1.2") only before a capital, so that "2.5 tỷ đồng" is none.
+// without its "." or ")" ("1.2") only before a space and a capital, so that "2.5 tỷ đồng" is
+// none.
 func typedLabel(text string) (label, rest string) {
-	m := typedLabelRe.FindString(text)
-	if m == "" {
-		return "", text
-	}
-	after := text[len(m):]
-	r, _ := utf8.DecodeRuneInString(after)
-	closed := strings.HasSuffix(m, ".") || strings.HasSuffix(m, ")")
-	switch {
-	case !closed:
-		next, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(after, unicode.IsSpace))
-		if !strings.Contains(m, ".") || !unicode.IsSpace(r) || !unicode.IsUpper(next) {
-			return "", text
+	if m := typedLabelRe.FindString(text); m != "" {
+		after := text[len(m):]
+		r, _ := utf8.DecodeRuneInString(after)
+		if after == "" || unicode.IsSpace(r) || unicode.IsLetter(r) {
+			return m, strings.TrimSpace(after)
 		}
-	case after == "", unicode.IsSpace(r), unicode.IsLetter(r):
-	default:
-		return "", text
 	}
-	return m, strings.TrimSpace(after)
+	if m := openLabelRe.FindString(text); m != "" {
+		after := text[len(m):]
+		r, _ := utf8.DecodeRuneInString(after)
+		next, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(after, unicode.IsSpace))
+		if unicode.IsSpace(r) && unicode.IsUpper(next) {
+			return m, strings.TrimSpace(after)
+		}
+	}
+	return "", text
 }
 
 // checkField refuses fields that run something or bring in outside content when the document

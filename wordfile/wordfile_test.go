@@ -177,6 +177,8 @@ func TestTypedLabel(t *testing.T) {
 		{"2023 là năm", "", "2023 là năm"},
 		{"2.5 Tỷ", "2.5", "Tỷ"},
 		{"1.10. Khác", "1.10.", "Khác"},
+		{"II.1. Kết quả nổi bật", "II.1.", "Kết quả nổi bật"},
+		{"II.1 Kết quả", "", "II.1 Kết quả"},
 	}
 	for _, tt := range tests {
 		label, rest := typedLabel(tt.in)
