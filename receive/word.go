@@ -64,8 +64,11 @@ func (j *Judge) Word(ctx context.Context, s office.Sender, att intake.Attachment
 	}
 	sub.Unit = unit.Code
 	f, layout, problems, named := j.wordForm(*unit, doc, opening+"\n"+subject+"\n"+att.Name, att.Name)
-	if f == nil {
-		return invalid(sub, problems...), !workbooks || named, nil
+	switch {
+	case workbooks && !named:
+		return Verdict{}, false, nil // nothing in it names or matches a report: a covering letter
+	case f == nil:
+		return invalid(sub, problems...), true, nil
 	}
 	v = Verdict{Usable: true, Stored: att.Data, Errors: problems}
 	sum := sha256.Sum256(att.Data)
