@@ -16,7 +16,7 @@ type wordCandidate struct {
 	layout   form.Form // as the unit fills it
 	named    bool      // its code is in the document, subject or file name
 	title    float64   // share of its title's words in the document's opening
-	sections int       // its sections the headings match
+	sections float64   // how well the headings match its sections (sectionsRead.score)
 }
 
 // narrativeOnly: the unit fills no table or indicator of the form.
@@ -39,7 +39,7 @@ func (j *Judge) wordForm(unit config.Unit, doc *wordfile.Doc, text, file string)
 		c := wordCandidate{form: f, layout: layout, named: strings.Contains(folded, strings.ToUpper(f.Code)) ||
 			strings.Contains(folded, strings.ToUpper(form.Slug(f.Code)))}
 		c.title = titleScore(sectionDef{words: foldWords(f.Title)}, heading{words: foldWords(text)})
-		c.sections = len(matchSections(sectionDefs(layout.Narrative), doc).heading)
+		c.sections = matchSections(sectionDefs(layout.Narrative), doc).score
 		cands = append(cands, c)
 	}
 	if len(cands) == 0 {
@@ -61,15 +61,11 @@ func (j *Judge) wordForm(unit config.Unit, doc *wordfile.Doc, text, file string)
 	return c.form, c.layout, nil, evidence
 }
 
-// bestCandidates keeps the forms that fit best: named first, then by title and sections
-// matched, a form of narrative alone before one with figures.
+// bestCandidates keeps the forms that fit best: named first, then by title, then by how well
+// the headings match their sections, a form of narrative alone before one with figures.
 func bestCandidates(cands []wordCandidate) []wordCandidate {
-	score := func(c wordCandidate) [4]int {
-		t := 0
-		if c.title >= titleMatch {
-			t = 1
-		}
-		return [4]int{b2i(c.named), t, c.sections, b2i(c.narrativeOnly())}
+	score := func(c wordCandidate) [4]float64 {
+		return [4]float64{float64(b2i(c.named)), float64(b2i(c.title >= titleMatch)), c.sections, float64(b2i(c.narrativeOnly()))}
 	}
 	top := score(cands[0])
 	for _, c := range cands[1:] {
@@ -79,7 +75,7 @@ func bestCandidates(cands []wordCandidate) []wordCandidate {
 	}
 	var out []wordCandidate
 	for _, c := range cands {
-		if s := score(c); s == top {
+		if score(c) == top {
 			out = append(out, c)
 		}
 	}

@@ -13,6 +13,7 @@ type sectionsRead struct {
 	retitled []string           // keys matched on their number with another title
 	extra    []heading          // headings of the top rank that match no section
 	whole    string             // the key of the form's only section read from the whole body, if so
+	score    float64            // how well the headings fit the form: the sum of their matches' scores
 }
 
 // matchSections finds the form's sections in the document. Headings are taken in order; each
@@ -49,6 +50,7 @@ func matchSections(defs []sectionDef, doc *wordfile.Doc) sectionsRead {
 		}
 		taken[best], matched[i] = true, true
 		out.heading[defs[best].Key] = h
+		out.score += bestScore
 		if retitled {
 			out.retitled = append(out.retitled, defs[best].Key)
 		}
