@@ -258,3 +258,23 @@ func (j *Judge) wordSections(sub ledger.Submission) []string {
 	}
 	return out
 }
+
+// IsWordFile says whether a submission's file is a Word report, by its name.
+func IsWordFile(name string) bool {
+	return (intake.Attachment{Name: name}).Kind() == intake.KindDOCX
+}
+
+// WordFilled reads a stored Word report again as the judgement read it, by the form's layout
+// for its unit; the identification is the one recorded, which a document does not carry. It
+// lets `tonghop verify` compare a Word report's recorded sections with its file.
+func WordFilled(layout form.Form, ident form.Ident, data []byte) (form.Filled, error) {
+	doc, err := wordfile.Read(data, wordfile.Limits{})
+	if err != nil {
+		return form.Filled{}, err
+	}
+	fixText(doc)
+	v := Verdict{Filled: form.Filled{Ident: ident, Header: map[string]string{}, Tables: map[string][]form.Row{},
+		Indicators: map[string]map[string]map[string]string{}, Narrative: map[string]string{}}}
+	readNarrative(layout.Narrative, doc, &v)
+	return v.Filled, nil
+}
