@@ -228,6 +228,12 @@ func titleOf(sections []form.Section, key string) string {
 	return key
 }
 
+// File judges one file sent alone, a workbook or a Word report, as `tonghop check` does.
+func (j *Judge) File(ctx context.Context, s office.Sender, att intake.Attachment, subject string) (Verdict, error) {
+	v, _, err := j.judgeFile(ctx, s, att, subject, nil)
+	return v, err
+}
+
 // judgeFile judges one file of a unit's mail: a workbook, or a Word report (see Word), which
 // report false marks a covering letter beside the mail's workbooks.
 func (j *Judge) judgeFile(ctx context.Context, s office.Sender, att intake.Attachment, subject string, files []intake.Attachment) (Verdict, bool, error) {
