@@ -317,3 +317,27 @@ func TestWord_CoveringLetter(t *testing.T) {
 		t.Errorf("got outbox %q, want the workbook's receipt alone", kinds(in.Outbox))
 	}
 }
+
+// TestWord_PersonForUnit: a person reporting for a unit sends its Word report; the unit is the
+// one the letterhead names, among those the person reports for.
+func TestWord_PersonForUnit(t *testing.T) {
+	o, _ := officeWith(t, narrativeForms)
+	send := func(data []byte) ledger.Intake {
+		in, _ := judgeMail(t, o, &fakeLedger{}, officetest.MailFiles(officetest.Supervisor, officetest.OfficeAddr,
+			"p1@kcn.example", officetest.File{Name: "Bao cao.docx", Data: data}))
+		return in
+	}
+	in := send(word2016(t, nil))
+	if len(in.Submissions) != 1 || in.Submissions[0].Unit != "QLDN" || !in.Submissions[0].Valid {
+		t.Fatalf("got %+v, want QLDN's valid report", in.Submissions)
+	}
+	in = send(word2016(t, func(name string, data []byte) []byte {
+		if name != "word/document.xml" {
+			return data
+		}
+		return bytes.Replace(data, []byte("PHÒNG QLDN"), []byte("PHÒNG KHÁC"), 1)
+	}))
+	if len(in.Submissions) != 0 || kinds(in.Outbox) != "rejection" || !strings.Contains(in.Outbox[0].Body, "không xác định được") {
+		t.Errorf("got %d submissions, outbox %q; want a rejection naming no unit", len(in.Submissions), kinds(in.Outbox))
+	}
+}
