@@ -19,6 +19,7 @@ import (
 	"github.com/tonghop/tonghop/internal/officetest"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/office"
+	"github.com/tonghop/tonghop/wordfile"
 )
 
 // narrativeForms is the test office with the Thái Nguyên department's BM-VP-01.01: a monthly
@@ -339,5 +340,51 @@ func TestWord_PersonForUnit(t *testing.T) {
 	}))
 	if len(in.Submissions) != 0 || kinds(in.Outbox) != "rejection" || !strings.Contains(in.Outbox[0].Body, "không xác định được") {
 		t.Errorf("got %d submissions, outbox %q; want a rejection naming no unit", len(in.Submissions), kinds(in.Outbox))
+	}
+}
+
+// TestWord_LabelsAsLibreOfficeShows: the list numbers the reader computes for the Word-shaped
+// fixture (heading styles linked to a multilevel list, a lettered list) are those LibreOffice
+// shows when it opens the document.
+func TestWord_LabelsAsLibreOfficeShows(t *testing.T) {
+	bin := officeapps.Soffice(t)
+	dir := t.TempDir()
+	data := word2016(t, nil)
+	src := filepath.Join(dir, "bao-cao.docx")
+	if err := os.WriteFile(src, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless",
+		"--convert-to", "txt:Text", "--outdir", dir, src)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	shown, err := os.ReadFile(filepath.Join(dir, "bao-cao.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := map[string]bool{}
+	for _, l := range strings.Split(string(shown), "\n") {
+		lines[strings.TrimSpace(strings.TrimPrefix(l, "\ufeff"))] = true
+	}
+	doc, err := wordfile.Read(data, wordfile.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, p := range doc.Paragraphs {
+		if p.Numbering == "" {
+			continue
+		}
+		n++
+		if line := p.Numbering + " " + p.Text; !lines[line] {
+			t.Errorf("%q: LibreOffice shows no such line:\n%s", line, shown)
+		}
+	}
+	if n != 8 {
+		t.Errorf("got %d numbered paragraphs, want 8 (I., a), b), II., 1., 2., III., IV.)", n)
 	}
 }
