@@ -54,7 +54,8 @@ func ProblemWordRefused(name string, why WordRefusal) form.Problem {
 		WordMacros: file + " có chứa macro hoặc mã lệnh tự động" + safe + " Đề nghị đơn vị lưu lại văn bản ở định dạng " +
 			"Word thông thường (.docx, không phải .docm) rồi gửi lại.",
 		WordExternal: file + " có liên kết tới tệp hoặc địa chỉ bên ngoài văn bản" + safe + " Đề nghị đơn vị bỏ các " +
-			"liên kết đó, dán trực tiếp nội dung và hình ảnh vào văn bản rồi gửi lại.",
+			"liên kết đó, dán trực tiếp nội dung và hình ảnh vào văn bản; nếu văn bản được tạo từ một tệp mẫu riêng, " +
+			"sao chép toàn bộ nội dung sang một văn bản mới rồi gửi lại.",
 		WordEmbedded: file + " có nhúng đối tượng hoặc tệp khác (bảng tính, văn bản nhúng…)" + safe + " Đề nghị đơn vị " +
 			"dán trực tiếp nội dung vào văn bản thay cho đối tượng nhúng rồi gửi lại.",
 	}[why]
