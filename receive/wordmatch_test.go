@@ -132,3 +132,19 @@ func TestLabelPath(t *testing.T) {
 		t.Error("samePath: I. and 1. are one number, II.1. and II. are not")
 	}
 }
+
+// TestReadNarrative_Legacy: a report typed in TCVN3 (the .VnTime fonts) is read as Unicode,
+// its headings matched like any other.
+func TestReadNarrative_Legacy(t *testing.T) {
+	doc := &wordfile.Doc{Paragraphs: []wordfile.Paragraph{
+		typed("I.", "KÕt qu¶ thùc hiÖn nhiÖm vô"), para("Hoµn thµnh 12 nhiÖm vô ®\u00adîc giao."),
+		typed("III.", "Ph\u00ad¬ng h\u00adíng nhiÖm vô th¸ng tíi"), para("§«n ®èc c¸c doanh nghiÖp."),
+	}}
+	fixText(doc)
+	v := Verdict{Filled: form.Filled{Narrative: map[string]string{}}}
+	readNarrative(bmvp, doc, &v)
+	want := map[string]string{"results": "Hoàn thành 12 nhiệm vụ được giao.", "direction": "Đôn đốc các doanh nghiệp."}
+	if !reflect.DeepEqual(v.Filled.Narrative, want) || len(v.Errors) != 0 {
+		t.Errorf("got %q, errors %v; want %q", v.Filled.Narrative, v.Errors, want)
+	}
+}
