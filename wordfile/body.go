@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // maxText bounds the bytes of text kept: a 60-page report holds about 300 KB of text.
@@ -217,7 +219,7 @@ func (r *bodyReader) close(t xml.EndElement) error {
 		r.instr.Reset()
 	case "tc":
 		if tb := r.table(); tb != nil && tb.open {
-			tb.row = append(tb.row, tb.cell.String())
+			tb.row = append(tb.row, norm.NFC.String(tb.cell.String()))
 			tb.open = false
 		}
 	case "tr":
@@ -303,7 +305,7 @@ func (r *bodyReader) closeTable() {
 
 // finish resolves a paragraph's heading level and label.
 func (r *bodyReader) finish(p *para) Paragraph {
-	out := Paragraph{Style: p.style, Text: strings.TrimSpace(p.text.String())}
+	out := Paragraph{Style: p.style, Text: strings.TrimSpace(norm.NFC.String(p.text.String()))}
 	switch {
 	case p.outline == 10:
 	case p.outline > 0:

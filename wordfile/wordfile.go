@@ -54,8 +54,8 @@ func (l Limits) withDefaults() Limits {
 type Doc struct {
 	// Paragraphs are the body's paragraphs, outside tables.
 	Paragraphs []Paragraph
-	// Tables are the body's tables, each a list of rows of cells' text (a cell's paragraphs
-	// joined by "\n"; a table nested in a cell adds its text to that cell).
+	// Tables are the body's tables, each a list of rows of cells' text in NFC (a cell's
+	// paragraphs joined by "\n"; a table nested in a cell adds its text to that cell).
 	Tables [][][]string
 	// TableAt is, for each table, how many paragraphs of Paragraphs come before it: where it
 	// stands among them.
@@ -74,7 +74,8 @@ type Paragraph struct {
 	// decimal, roman and letter lists, else the label typed at the start of the text, which is
 	// then taken off Text. Numbering + " " + Text reads as the line does.
 	Numbering string
-	// Text is the paragraph's text, runs joined, without deleted text and field codes.
+	// Text is the paragraph's text, runs joined, without deleted text and field codes, in NFC
+	// (Word on a Mac may write Vietnamese decomposed).
 	Text string
 }
 

@@ -187,3 +187,17 @@ func TestTypedLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestRead_NFC(t *testing.T) {
+	decomposed := "Ke\u0302\u0301t qua\u0309" // "Kết quả" as a Mac may write it
+	doc, err := Read(docx(t, parts(p("", decomposed)+`<w:tbl><w:tr><w:tc>`+p("", decomposed)+`</w:tc></w:tr></w:tbl>`, "")), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.Paragraphs[0].Text; got != "Kết quả" {
+		t.Errorf("paragraph: got %q, want NFC %q", got, "Kết quả")
+	}
+	if got := doc.Tables[0][0][0]; got != "Kết quả" {
+		t.Errorf("cell: got %q, want NFC %q", got, "Kết quả")
+	}
+}
