@@ -42,73 +42,89 @@ func (p *pkg) numbering() (*numbering, error) {
 	if err != nil || name == "" {
 		return nb, err
 	}
-	var (
-		cur    *list
-		lvl    = -1
-		numID  string
-		ovrLvl = -1
-	)
-	err = p.walk(name, true, func(tok xml.Token) error {
-		t, ok := tok.(xml.StartElement)
-		if !ok {
-			if e, ok := tok.(xml.EndElement); ok {
-				switch e.Name.Local {
-				case "abstractNum":
-					cur, lvl = nil, -1
-				case "lvl":
-					lvl = -1
-				case "num":
-					numID = ""
-				}
-			}
-			return nil
-		}
-		if t.Name.Space != nsW {
-			return nil
-		}
-		v := attr(t, "val")
+	r := &numberingReader{nb: nb, lvl: -1, ovrLvl: -1}
+	return nb, p.walk(name, true, r.token)
+}
+
+// numberingReader follows the tokens of the numbering part: the definition and level, or the
+// list instance and level override, it is in.
+type numberingReader struct {
+	nb     *numbering
+	cur    *list
+	lvl    int
+	numID  string
+	ovrLvl int
+}
+
+func (r *numberingReader) token(tok xml.Token) error {
+	switch t := tok.(type) {
+	case xml.EndElement:
 		switch t.Name.Local {
 		case "abstractNum":
-			cur = &list{}
-			nb.abstract[attr(t, "abstractNumId")] = cur
+			r.cur, r.lvl = nil, -1
 		case "lvl":
-			lvl = -1
-			if n, err := strconv.Atoi(attr(t, "ilvl")); err == nil && n >= 0 && n < 9 && cur != nil {
-				lvl = n
-				cur.levels[n] = level{start: 1, format: "decimal", set: true}
-			}
-		case "start":
-			if lvl >= 0 && cur != nil {
-				cur.levels[lvl].start, _ = strconv.Atoi(v)
-			}
-		case "numFmt":
-			if lvl >= 0 && cur != nil {
-				cur.levels[lvl].format = v
-			}
-		case "lvlText":
-			if lvl >= 0 && cur != nil {
-				cur.levels[lvl].text = v
-			}
+			r.lvl = -1
 		case "num":
-			numID = attr(t, "numId")
-			nb.nums[numID] = numInstance{restart: map[int]int{}}
-		case "abstractNumId":
-			if numID != "" {
-				n := nb.nums[numID]
-				n.abstract = v
-				nb.nums[numID] = n
-			}
-		case "lvlOverride":
-			ovrLvl, _ = strconv.Atoi(attr(t, "ilvl"))
-		case "startOverride":
-			if numID != "" && ovrLvl >= 0 && ovrLvl < 9 && len(nb.nums[numID].restart) < 9 {
-				n, _ := strconv.Atoi(v)
-				nb.nums[numID].restart[ovrLvl] = n
-			}
+			r.numID = ""
 		}
+	case xml.StartElement:
+		if t.Name.Space == nsW {
+			r.open(t.Name.Local, t)
+		}
+	}
+	return nil
+}
+
+func (r *numberingReader) open(name string, t xml.StartElement) {
+	v := attr(t, "val")
+	lv := r.level()
+	switch name {
+	case "abstractNum":
+		r.cur = &list{}
+		r.nb.abstract[attr(t, "abstractNumId")] = r.cur
+	case "lvl":
+		r.lvl = -1
+		if n, err := strconv.Atoi(attr(t, "ilvl")); err == nil && n >= 0 && n < 9 && r.cur != nil {
+			r.lvl = n
+			r.cur.levels[n] = level{start: 1, format: "decimal", set: true}
+		}
+	case "start":
+		if lv != nil {
+			lv.start, _ = strconv.Atoi(v)
+		}
+	case "numFmt":
+		if lv != nil {
+			lv.format = v
+		}
+	case "lvlText":
+		if lv != nil {
+			lv.text = v
+		}
+	case "num":
+		r.numID = attr(t, "numId")
+		r.nb.nums[r.numID] = numInstance{restart: map[int]int{}}
+	case "abstractNumId":
+		if r.numID != "" {
+			n := r.nb.nums[r.numID]
+			n.abstract = v
+			r.nb.nums[r.numID] = n
+		}
+	case "lvlOverride":
+		r.ovrLvl, _ = strconv.Atoi(attr(t, "ilvl"))
+	case "startOverride":
+		if r.numID != "" && r.ovrLvl >= 0 && r.ovrLvl < 9 {
+			n, _ := strconv.Atoi(v)
+			r.nb.nums[r.numID].restart[r.ovrLvl] = n
+		}
+	}
+}
+
+// level is the level being read, nil outside one.
+func (r *numberingReader) level() *level {
+	if r.cur == nil || r.lvl < 0 {
 		return nil
-	})
-	return nb, err
+	}
+	return &r.cur.levels[r.lvl]
 }
 
 // next counts a paragraph of list numID at level ilvl and returns its label as shown; ok is

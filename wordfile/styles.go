@@ -30,55 +30,66 @@ func (p *pkg) styles() (styles, error) {
 	if err != nil || name == "" {
 		return st, err
 	}
-	var cur *style
-	inPPr := false
-	err = p.walk(name, true, func(tok xml.Token) error {
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Space != nsW {
-				return nil
-			}
-			switch t.Name.Local {
-			case "style":
-				cur = nil
-				if attr(t, "type") == "paragraph" || attr(t, "type") == "" {
-					cur = &style{}
-					st[attr(t, "styleId")] = cur
-				}
-			case "pPr":
-				inPPr = cur != nil
-			case "name":
-				if cur != nil {
-					cur.name = attr(t, "val")
-				}
-			case "basedOn":
-				if cur != nil {
-					cur.basedOn = attr(t, "val")
-				}
-			case "outlineLvl":
-				if inPPr {
-					cur.outline = outlineLevel(attr(t, "val"))
-				}
-			case "numId":
-				if inPPr {
-					cur.numID, cur.hasNum = attr(t, "val"), true
-				}
-			case "ilvl":
-				if inPPr {
-					cur.ilvl, _ = strconv.Atoi(attr(t, "val"))
-				}
-			}
-		case xml.EndElement:
-			switch t.Name.Local {
-			case "style":
-				cur, inPPr = nil, false
-			case "pPr":
-				inPPr = false
-			}
+	r := &stylesReader{st: st}
+	return st, p.walk(name, true, r.token)
+}
+
+// stylesReader follows the tokens of the styles part: the paragraph style it is in, and whether
+// in that style's paragraph properties.
+type stylesReader struct {
+	st    styles
+	cur   *style
+	inPPr bool
+}
+
+func (r *stylesReader) token(tok xml.Token) error {
+	switch t := tok.(type) {
+	case xml.StartElement:
+		if t.Name.Space == nsW {
+			r.open(t)
 		}
-		return nil
-	})
-	return st, err
+	case xml.EndElement:
+		switch t.Name.Local {
+		case "style":
+			r.cur, r.inPPr = nil, false
+		case "pPr":
+			r.inPPr = false
+		}
+	}
+	return nil
+}
+
+func (r *stylesReader) open(t xml.StartElement) {
+	switch t.Name.Local {
+	case "style":
+		r.cur = nil
+		if typ := attr(t, "type"); typ == "paragraph" || typ == "" {
+			r.cur = &style{}
+			r.st[attr(t, "styleId")] = r.cur
+		}
+	case "pPr":
+		r.inPPr = r.cur != nil
+	case "name":
+		if r.cur != nil {
+			r.cur.name = attr(t, "val")
+		}
+	case "basedOn":
+		if r.cur != nil {
+			r.cur.basedOn = attr(t, "val")
+		}
+	case "outlineLvl":
+		if r.inPPr {
+			r.cur.outline = outlineLevel(attr(t, "val"))
+		}
+	case "numId":
+		if r.inPPr {
+			r.cur.numID, r.cur.hasNum = attr(t, "val"), true
+		}
+	case "ilvl":
+		if r.inPPr {
+			r.cur.ilvl, _ = strconv.Atoi(attr(t, "val"))
+		}
+	}
 }
 
 // outlineLevel turns w:outlineLvl's 0–8 into a heading level 1–9; 9, "body text", and anything
