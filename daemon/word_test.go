@@ -134,3 +134,61 @@ func TestDaemon_WordReport(t *testing.T) {
 		t.Errorf("verify: %d submissions, findings %v; want 2 and none", v.Submissions, v.Findings)
 	}
 }
+
+// TestDaemon_PersonWordFiles: a person who reports for a unit sends its Word report, which is
+// recorded for the unit its letterhead names; the same person's Word letter naming no unit is
+// mail for the clerks, not a report answered with errors.
+func TestDaemon_PersonWordFiles(t *testing.T) {
+	e := newOfficeEnv(t, officetest.Options{Forms: officetest.FormsDefault + vpForm}, nil)
+	ctx := context.Background()
+	letter := rezipWithout(t, wordReport(t), "PHÒNG QLDN")
+	e.append(t, mail(officetest.Supervisor, "report@kcn", "", "Bao cao QLDN.docx", wordReport(t)))
+	e.append(t, mail(officetest.Supervisor, "letter@kcn", "", "Cong van.docx", letter))
+	if err := e.d.Poll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	subs, err := e.ledger.AllSubmissions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(subs) != 1 || subs[0].Unit != "QLDN" || subs[0].Form != "BM-VP-01.01" || !subs[0].Valid {
+		t.Fatalf("got %+v, want QLDN's Word report alone", subs)
+	}
+	mails, _ := e.ledger.Mails(ctx)
+	for _, m := range mails {
+		if m.MessageID != "letter@kcn" {
+			continue
+		}
+		if _, err := e.ledger.OutMail(ctx, "rejection:"+m.SHA256); err == nil {
+			t.Errorf("the person's letter was answered as a report (outcome %s)", m.Outcome)
+		}
+	}
+}
+
+// rezipWithout rewrites a .docx with a text taken out of its main document.
+func rezipWithout(t *testing.T, data []byte, text string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var part bytes.Buffer
+		part.ReadFrom(rc)
+		rc.Close()
+		b := part.Bytes()
+		if f.Name == "word/document.xml" {
+			b = bytes.ReplaceAll(b, []byte(text), nil)
+		}
+		w, _ := zw.Create(f.Name)
+		w.Write(b)
+	}
+	zw.Close()
+	return buf.Bytes()
+}

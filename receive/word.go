@@ -284,3 +284,26 @@ func WordFilled(layout form.Form, ident form.Ident, data []byte) (form.Filled, e
 	readNarrative(layout.Narrative, doc, &v)
 	return v.Filled, nil
 }
+
+// HasWordReport reports whether a person's mail carries a Word report for one of the units the
+// person reports for: a document whose letterhead names that unit. Any other Word document a
+// person sends (a letter) is mail for the clerks, not a report to judge.
+func (j *Judge) HasWordReport(msg *intake.Message, s office.Sender) bool {
+	if s.Person == nil {
+		return false
+	}
+	for _, a := range msg.Attachments {
+		if a.Kind() != intake.KindDOCX || a.TooLarge || a.Encrypted {
+			continue
+		}
+		doc, err := wordfile.Read(a.Data, wordfile.Limits{})
+		if err != nil {
+			continue
+		}
+		fixText(doc)
+		if u, _ := j.wordUnit(s, openingText(doc)); u != nil {
+			return true
+		}
+	}
+	return false
+}
