@@ -24,6 +24,8 @@ func wordLetters() []entry {
 			OriginalSubject: "Báo cáo kết quả công tác tháng 11/2026"})
 	}
 	return []entry{
+		{name: "word-template", letter: TemplateLetter(Template{Office: office, Contact: contactHa, Unit: qldn,
+			Request: narrativeReport, FileName: "BM-VP-01.01_2026-11_QLDN.xlsx", Word: true})},
 		{name: "word-receipt", letter: receipt(ProblemWordPeriod("Tháng 11/2026", PeriodInDocument))},
 		{name: "word-receipt-guessed", letter: receipt(ProblemWordPeriod("Tháng 11/2026", PeriodCollected),
 			ProblemSectionRetitled("direction", "III. Phương hướng nhiệm vụ kỳ tới", "III. Hướng công tác kỳ tới"),

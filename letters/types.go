@@ -60,6 +60,9 @@ type Template struct {
 	// late); the letter says how close, or past, the deadline is at Now, when it leaves.
 	Late bool
 	Now  time.Time
+	// Word: the form is narrative sections alone for the unit, which may send its report as a
+	// Word document instead (issue 20, part W).
+	Word bool
 }
 
 // Receipt confirms that a unit's workbook was received and is valid.

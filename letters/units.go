@@ -48,6 +48,7 @@ func TemplateLetter(d Template) Letter {
 			"3. Trả lời thư này bằng nút “Trả lời”, đính kèm tệp đã điền và gửi đi.",
 		"Hệ thống sẽ tự động kiểm tra tệp và gửi thư xác nhận; nếu tệp còn lỗi, thư trả lời "+
 			"sẽ chỉ rõ ô cần sửa để đơn vị sửa và gửi lại.",
+		wordAccepted(d),
 		strings.TrimSpace(d.Note),
 		contactLine(d.Office, d.Contact),
 		signature(d.Office))

@@ -158,3 +158,18 @@ func sectionsRead(titles []string) string {
 	}
 	return count(len(titles)) + " mục nội dung (" + strings.Join(titles, "; ") + ")"
 }
+
+// wordAccepted is the template letter's paragraph on sending the report in Word instead, for a
+// form of narrative sections alone; "" for others.
+func wordAccepted(d Template) string {
+	if !d.Word {
+		return ""
+	}
+	period := "kỳ báo cáo"
+	if d.Request.Period != "" {
+		period = lowerFirst(d.Request.Period)
+	}
+	return "Đơn vị cũng có thể gửi báo cáo bằng văn bản Word (.docx) thay cho tệp mẫu: tiêu đề các mục ghi đúng " +
+		"số thứ tự và tên như trong tệp mẫu, phần tiêu đề văn bản ghi rõ " + period + "; hệ thống đọc nội dung " +
+		"từng mục theo tiêu đề mục và trả lời như đối với tệp mẫu."
+}
