@@ -151,7 +151,9 @@ func (r *bodyReader) open(t xml.StartElement) error {
 	case "t":
 		r.inT = true
 	case "tab":
-		r.write("\t")
+		if r.pPr == 0 { // in pPr, w:tabs/w:tab is a tab stop, not a character
+			r.write("\t")
+		}
 	case "br", "cr":
 		r.write("\n")
 	case "noBreakHyphen":

@@ -1,6 +1,9 @@
 package wordfile
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -14,6 +17,7 @@ func FuzzRead(f *testing.F) {
 		`<w:tbl><w:tr><w:tc>`+p("", "a")+`</w:tc></w:tr></w:tbl>`, "")))
 	f.Add(docx(f, parts(`<w:p><mc:AlternateContent><mc:Fallback><w:r><w:t>x</w:t></w:r></mc:Fallback></mc:AlternateContent></w:p>`, "")))
 	f.Add([]byte("PK\x03\x04"))
+	addFixtures(f)
 	lim := Limits{MaxBytes: 1 << 20, MaxUnzipped: 4 << 20, MaxParagraphs: 2000}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Read(data, lim)
@@ -40,4 +44,25 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// addFixtures seeds the fuzzer with the receive stage's Word-shaped report (see
+// receive/testdata/word/README.md), zipped.
+func addFixtures(f *testing.F) {
+	root := filepath.Join("..", "receive", "testdata", "word", "word2016")
+	m := map[string]string{}
+	filepath.WalkDir(root, func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(name)
+		if err == nil {
+			rel, _ := filepath.Rel(root, name)
+			m[filepath.ToSlash(rel)] = string(data)
+		}
+		return err
+	})
+	if len(m) > 0 {
+		f.Add(docx(f, m))
+	}
 }

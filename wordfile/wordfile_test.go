@@ -31,7 +31,7 @@ func TestRead_Paragraphs(t *testing.T) {
 		`<mc:AlternateContent><mc:Choice Requires="wps"><w:r><w:t> hộp</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t> hộp</w:t></w:r></mc:Fallback></mc:AlternateContent></w:p>` +
 		`<w:tbl><w:tr><w:tc>` + p("", "Chỉ tiêu") + `</w:tc><w:tc>` + p("", "Số") + p("", "liệu") + `</w:tc></w:tr>` +
 		`<w:tr><w:tc><w:tbl><w:tr><w:tc>` + p("", "x") + `</w:tc><w:tc>` + p("", "y") + `</w:tc></w:tr></w:tbl></w:tc><w:tc>` + p("", "2") + `</w:tc></w:tr></w:tbl>` +
-		p("", "Sau bảng")
+		p(`<w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>`, "Sau bảng")
 	doc, err := Read(docx(t, parts(body, "")), Limits{})
 	if err != nil {
 		t.Fatal(err)
