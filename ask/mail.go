@@ -106,7 +106,8 @@ func (a *Asker) writeMail(ctx context.Context, act schedule.Action, m *ledger.Ou
 	var l letters.Letter
 	switch m.Kind {
 	case ledger.KindTemplate:
-		tpl := letters.Template{Office: head, Contact: contact, Unit: unit.Name, Request: req, FileName: att.Name}
+		tpl := letters.Template{Office: head, Contact: contact, Unit: unit.Name, Request: req, FileName: att.Name,
+			Word: a.wordAccepted(act.Form, unit)}
 		if act.Late { // worded for when it arrives: the deadline today, tomorrow or past
 			tpl.Late, tpl.Now = true, m.NotBefore.In(a.Office.Location)
 		}
@@ -172,4 +173,15 @@ func (a *Asker) scheduledRequest(act schedule.Action, deadline time.Time) letter
 		r.FormTitle = f.Title
 	}
 	return r
+}
+
+// wordAccepted says whether the unit may send its report of form code as a Word document: the
+// form is narrative sections alone for it (issue 20, part W; the receive stage reads them).
+func (a *Asker) wordAccepted(code string, unit config.Unit) bool {
+	f, ok := a.Office.Form(code)
+	if !ok {
+		return false
+	}
+	layout := a.Office.Workbook(f, unit)
+	return len(layout.Narrative) > 0 && len(layout.Tables) == 0 && len(layout.Indicators) == 0
 }

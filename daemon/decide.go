@@ -46,8 +46,8 @@ func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint3
 	if s.Unit == nil { // units' mail is never an approval: no thread lookup for it
 		// Issue 19, part V: a supervisor's answer about a unit's file, before the approval
 		// threads; a report someone else sends for a unit in that thread is a report.
-		if ref, ok := d.reviewer.Thread(ctx, msg); ok && (s.Person != nil && s.Person.ID == ref.Review.Supervisor ||
-			!(s.MaySubmit() && hasWorkbook(msg))) {
+		report := s.MaySubmit() && (hasWorkbook(msg) || d.judge(ctx, log).HasWordReport(msg, s))
+		if ref, ok := d.reviewer.Thread(ctx, msg); ok && (s.Person != nil && s.Person.ID == ref.Review.Supervisor || !report) {
 			return in, nil, d.reviewer.Reply(ctx, &in, msg, f.Raw, ref, log)
 		}
 		if ref, ok := d.approver.Thread(ctx, msg); ok {
@@ -56,7 +56,7 @@ func (d *Daemon) decide(ctx context.Context, f intake.Fetched, uidValidity uint3
 		}
 		// A configured person's mail that is no report for a unit belongs to the people who
 		// read: the clerks get it (or, a clerk's answer about a late file, it is that decision).
-		if s.Person != nil && !(s.MaySubmit() && hasWorkbook(msg)) {
+		if s.Person != nil && !report {
 			return in, nil, d.approver.Person(ctx, &in, msg, f.Raw, *s.Person, log)
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/office"
+	"github.com/tonghop/tonghop/receive"
 	"github.com/tonghop/tonghop/templates"
 )
 
@@ -85,15 +86,18 @@ func (v *Verification) checkSubmission(ctx context.Context, o *office.Office, l 
 	} else {
 		layouts = o.ReadLayouts(nil)
 	}
-	rep, _, _ := templates.ReadAny(ctx, data, layouts, o.TemplateKeys(), templates.Limits{}, conv)
-	var fresh form.Filled
-	if rep != nil {
-		fresh = rep.Filled
-	}
 	var stored form.Filled
 	if err := json.Unmarshal(s.Data, &stored); err != nil {
 		v.add(name, "its stored figures are not readable: "+err.Error())
 		return
+	}
+	var fresh form.Filled
+	if receive.IsWordFile(s.FileName) { // issue 20, part W: a unit's Word report
+		v.checkWord(o, s, name, data, stored)
+		return
+	}
+	if rep, _, _ := templates.ReadAny(ctx, data, layouts, o.TemplateKeys(), templates.Limits{}, conv); rep != nil {
+		fresh = rep.Filled
 	}
 	if fresh.Ident.Period == "" {
 		fresh.Ident.Period = stored.Ident.Period // a lost period, guessed from the mail when received
@@ -127,4 +131,23 @@ func (v *Verification) checkIssued(o *office.Office, is ledger.Issue) {
 
 func (v *Verification) add(what, detail string) {
 	v.Findings = append(v.Findings, ledger.Finding{What: what, Detail: detail})
+}
+
+// checkWord reads a Word report's sections again by its unit's layout and compares them with
+// those recorded.
+func (v *Verification) checkWord(o *office.Office, s ledger.Submission, name string, data []byte, stored form.Filled) {
+	f, _ := o.Form(s.Form)
+	u, ok := o.Unit(s.Unit)
+	if !ok {
+		v.Skipped = append(v.Skipped, name+": its unit is no longer configured; sections not read again")
+		return
+	}
+	fresh, err := receive.WordFilled(o.Workbook(f, u), stored.Ident, data)
+	if err != nil {
+		v.add(name, "its Word file is not readable: "+err.Error())
+		return
+	}
+	for _, d := range diffFilled(stored, fresh) {
+		v.add(name, d)
+	}
 }

@@ -131,6 +131,7 @@ func catalogue() []entry {
 		forwards(), lateFiles(), messageLists(), reviewLetters(), stepLetters(),
 		upstreamLetters(),  // issue 19, part 3
 		numberingLetters(), // issue 20, part R
+		wordLetters(),      // issue 20, part W
 	} {
 		all = append(all, part...)
 	}

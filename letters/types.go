@@ -60,6 +60,9 @@ type Template struct {
 	// late); the letter says how close, or past, the deadline is at Now, when it leaves.
 	Late bool
 	Now  time.Time
+	// Word: the form is narrative sections alone for the unit, which may send its report as a
+	// Word document instead (issue 20, part W).
+	Word bool
 }
 
 // Receipt confirms that a unit's workbook was received and is valid.
@@ -91,6 +94,8 @@ type ReceiptItem struct {
 	Closed     bool // the period was closed before it arrived: the Planning Office decides
 	// Issued is the report in force when it arrived after the issue (with Closed).
 	Issued *Issued
+	// Sections are the titles of the narrative sections read from a Word report (issue 20, W).
+	Sections []string
 }
 
 // RejectReason says why a unit's mail was not accepted.

@@ -48,6 +48,7 @@ func TemplateLetter(d Template) Letter {
 			"3. Trả lời thư này bằng nút “Trả lời”, đính kèm tệp đã điền và gửi đi.",
 		"Hệ thống sẽ tự động kiểm tra tệp và gửi thư xác nhận; nếu tệp còn lỗi, thư trả lời "+
 			"sẽ chỉ rõ ô cần sửa để đơn vị sửa và gửi lại.",
+		wordAccepted(d),
 		strings.TrimSpace(d.Note),
 		contactLine(d.Office, d.Contact),
 		signature(d.Office))
@@ -147,7 +148,7 @@ func recorded(o Office, items []ReceiptItem, receivedAt time.Time) string {
 	return "Nội dung đã ghi nhận:\n" + strings.Join(lines, "\n")
 }
 
-// contents is "12 dòng", "9 chỉ tiêu có số liệu", both, or "".
+// contents is "12 dòng", "9 chỉ tiêu có số liệu", both, the sections of a Word report, or "".
 func contents(it ReceiptItem) string {
 	var parts []string
 	if it.Rows > 0 {
@@ -155,6 +156,9 @@ func contents(it ReceiptItem) string {
 	}
 	if it.Indicators > 0 {
 		parts = append(parts, count(it.Indicators)+" chỉ tiêu có số liệu")
+	}
+	if s := sectionsRead(it.Sections); s != "" {
+		parts = append(parts, s)
 	}
 	return strings.Join(parts, " và ")
 }

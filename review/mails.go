@@ -1,6 +1,8 @@
 package review
 
 import (
+	"path"
+	"strings"
 	"time"
 
 	"github.com/tonghop/tonghop/config"
@@ -15,10 +17,18 @@ func about(sub ledger.Submission) ledger.About {
 	return ledger.About{Form: sub.Form, Period: sub.Period, Unit: sub.Unit, Step: sub.Version}
 }
 
-// attachment is the unit's recorded file, as a mail attachment.
+// attachment is the unit's recorded file, as a mail attachment: a workbook, or a Word report
+// (issue 20, part W).
 func attachment(sub ledger.Submission) []ledger.Attachment {
-	return []ledger.Attachment{{Name: sub.FileName, ContentType: mailer.ContentTypeXLSX, SHA256: sub.FileSHA256}}
+	ct := mailer.ContentTypeXLSX
+	if strings.EqualFold(path.Ext(sub.FileName), ".docx") {
+		ct = contentTypeDOCX
+	}
+	return []ledger.Attachment{{Name: sub.FileName, ContentType: ct, SHA256: sub.FileSHA256}}
 }
+
+// contentTypeDOCX is a Word document's media type.
+const contentTypeDOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 // toSupervisor is a mail to the review's supervisor p about the unit's file, leaving at at,
 // with the file attached when attach is set.

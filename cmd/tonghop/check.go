@@ -124,7 +124,10 @@ func checkWorkbook(ctx context.Context, cfg *config.Config, file string, unit *c
 	}
 	j := receive.Judge{Office: of, Ledger: receive.NoLedger{}, Events: of.EventTimes(ctx, nil, nil), Converter: conv, Now: func() time.Time { return now }}
 	att := intake.Attachment{Name: filepath.Base(file), Data: data, Size: int64(len(data))}
-	v, err := j.Workbook(ctx, office.Sender{Unit: unit}, att, "")
+	if receive.IsWordFile(att.Name) && unit == nil {
+		return nil, fmt.Errorf("%s: a Word report is read for the unit that sends it: give --unit", file)
+	}
+	v, err := j.File(ctx, office.Sender{Unit: unit}, att, "")
 	if err != nil {
 		return nil, err
 	}
