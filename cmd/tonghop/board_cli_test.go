@@ -72,7 +72,9 @@ func TestServe_AnswersAndStops(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int)
 	var errOut bytes.Buffer
-	go func() { done <- run(ctx, []string{"serve", "--config", cfgPath, "--listen", addr}, &bytes.Buffer{}, &errOut) }()
+	go func() {
+		done <- run(ctx, []string{"serve", "--config", cfgPath, "--listen", addr}, &bytes.Buffer{}, &errOut)
+	}()
 	var resp *http.Response
 	for range 100 { // until it listens
 		if resp, err = http.Get("http://" + addr + "/login"); err == nil {
