@@ -241,3 +241,24 @@ func TestHeaders(t *testing.T) {
 		}
 	}
 }
+
+// TestCookies_Secure: with an https public address the session's cookies are Secure and carry
+// the __Host- prefix.
+func TestCookies_Secure(t *testing.T) {
+	o, l := officetest.Site(t, "board-key")
+	s, err := New(Options{Office: o, Ledger: l, PublicURL: "https://tonghop.kcn.example"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/login", nil))
+	cookies := rec.Result().Cookies()
+	if len(cookies) == 0 {
+		t.Fatal("no cookie set by the log-in page")
+	}
+	for _, c := range cookies {
+		if !c.Secure || !strings.HasPrefix(c.Name, "__Host-") {
+			t.Errorf("cookie %s: Secure %v, want Secure with the __Host- prefix", c.Name, c.Secure)
+		}
+	}
+}
