@@ -8,9 +8,9 @@ import (
 
 	"github.com/tonghop/tonghop/approval"
 	"github.com/tonghop/tonghop/approve"
+	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/letters"
 	"github.com/tonghop/tonghop/period"
-	"github.com/tonghop/tonghop/ledger"
 )
 
 func init() {
