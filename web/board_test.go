@@ -262,3 +262,14 @@ func TestCookies_Secure(t *testing.T) {
 		}
 	}
 }
+
+// TestRequest_TooLarge: a form larger than the board's limit is refused unread.
+func TestRequest_TooLarge(t *testing.T) {
+	b := newBoard(t)
+	c := b.loggedIn(RoleClerk)
+	tok := b.token(c, "/")
+	resp, _ := b.post(c, ActionURL("test/touch"), url.Values{"csrf": {tok}, "x": {strings.Repeat("a", maxRequestBytes)}})
+	if resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("a form of %d bytes: got %d, want 400", maxRequestBytes, resp.StatusCode)
+	}
+}
