@@ -19,13 +19,13 @@ func TestPages_Catalogue(t *testing.T) {
 	b.seed()
 	c := b.loggedIn(RoleClerk)
 	pages := map[string]string{
-		"index":       "/",
-		"form":        FormURL(testForm),
-		"unit-qldn":   UnitURL("QLDN"),
-		"unit-qhxd":   UnitURL("QHXD"),
-		"diff":        DiffURL(testForm, "2026-11", "QLDN", 1, 2),
-		"period":      PeriodURL(testForm, "2026-11"),
-		"not-found":   UnitURL("NOPE"),
+		"index":     "/",
+		"form":      FormURL(testForm),
+		"unit-qldn": UnitURL("QLDN"),
+		"unit-qhxd": UnitURL("QHXD"),
+		"diff":      DiffURL(testForm, "2026-11", "QLDN", 1, 2),
+		"period":    PeriodURL(testForm, "2026-11"),
+		"not-found": UnitURL("NOPE"),
 	}
 	token := regexp.MustCompile(`name="csrf" value="[^"]+"`)
 	for name, path := range pages {
