@@ -5,10 +5,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -128,6 +130,57 @@ func word2016(t *testing.T, edit func(name string, data []byte) []byte) []byte {
 	return buf.Bytes()
 }
 
+// word14 is the Word-saved package testdata/word/word14-par-known-styles.docx (see the README
+// there) with a unit's report written into its document.xml, in the Heading1 and BodyText
+// styles Word defined in it: every other part is as Word saved it.
+func word14(t *testing.T) []byte {
+	t.Helper()
+	src, err := zip.OpenReader(filepath.Join("testdata", "word", "word14-par-known-styles.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	para := func(style, text string) string {
+		return `<w:p><w:pPr><w:pStyle w:val="` + style + `"/></w:pPr><w:r><w:t xml:space="preserve">` + text + `</w:t></w:r></w:p>`
+	}
+	body := para("BodyText", "BÁO CÁO") + para("BodyText", "Kết quả công tác tháng 11 năm 2026") +
+		para("Heading1", "I. Kết quả thực hiện nhiệm vụ") + para("BodyText", "Hoàn thành 12/12 nhiệm vụ được giao.") +
+		para("Heading1", "II. Đánh giá chung") +
+		para("BodyText", "1. Kết quả nổi bật") + para("BodyText", "Thu hút 2 dự án đầu tư mới với tổng vốn 1.250 tỷ đồng.") +
+		para("BodyText", "2. Tồn tại, hạn chế") + para("BodyText", "Tiến độ giải ngân của một số dự án còn chậm.") +
+		para("Heading1", "III. Phương hướng nhiệm vụ tháng tới") + para("BodyText", "Đôn đốc các doanh nghiệp hoàn thành báo cáo năm.") +
+		para("Heading1", "IV. Kiến nghị, đề xuất") + para("BodyText", "Không có.")
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range src.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == "word/document.xml" {
+			start, end := bytes.Index(data, []byte("<w:body>"))+len("<w:body>"), bytes.Index(data, []byte("<w:sectPr"))
+			if start < len("<w:body>") || end < start {
+				t.Fatal("Word's document.xml has no body to write into")
+			}
+			data = slices.Concat(data[:start], []byte(body), data[end:])
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
 // libreOfficeDocx converts testdata/word/bao-cao-libreoffice.html to .docx with LibreOffice.
 func libreOfficeDocx(t *testing.T) []byte {
 	t.Helper()
@@ -172,6 +225,13 @@ func TestWord_Receipt(t *testing.T) {
 	}{
 		{"Made by LibreOffice", libreOfficeDocx, map[string]string{
 			"results":         "Trong tháng 11, Phòng đã hoàn thành 12/12 nhiệm vụ được giao.\n1. Công tác tham mưu",
+			"highlights":      "Thu hút 2 dự án đầu tư mới với tổng vốn 1.250 tỷ đồng.",
+			"shortcomings":    "Tiến độ giải ngân của một số dự án còn chậm.",
+			"direction":       "Đôn đốc các doanh nghiệp hoàn thành báo cáo năm.",
+			"recommendations": "Không có.",
+		}},
+		{"In a package saved by Word 14", word14, map[string]string{
+			"results":         "Hoàn thành 12/12 nhiệm vụ được giao.",
 			"highlights":      "Thu hút 2 dự án đầu tư mới với tổng vốn 1.250 tỷ đồng.",
 			"shortcomings":    "Tiến độ giải ngân của một số dự án còn chậm.",
 			"direction":       "Đôn đốc các doanh nghiệp hoàn thành báo cáo năm.",
