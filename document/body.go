@@ -1,0 +1,157 @@
+package document
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tonghop/tonghop/consolidate"
+)
+
+// FromBook is the body of the document of a consolidated book: the units' narrative by section
+// (in form order, each unit's text under its name), the summary tables of the consolidated
+// figures (the figures the workbook shows, formatted as it formats them), the units missing and
+// where the figures come from. appendix names the workbook attached as the appendix.
+func FromBook(b consolidate.Book, appendix string) []Block {
+	var out []Block
+	n := 0
+	head := func(format string, args ...any) string {
+		n++
+		return fmt.Sprintf(format, append([]any{roman(n)}, args...)...)
+	}
+	for _, sec := range b.Narrative {
+		out = append(out, narrativeBlock(head(headNarrative, strings.ToUpper(sec.Title)), sec))
+	}
+	if len(b.Summary) > 0 {
+		out = append(out, Block{Heading: head(headFigures)})
+		for _, t := range b.Summary {
+			out = append(out, summaryBlock(t))
+		}
+	}
+	out = append(out, missingBlock(head(headMissing), b.Missing))
+	out = append(out, sourceBlock(head(headSource), b, appendix))
+	return out
+}
+
+func roman(n int) string {
+	if n >= 1 && n <= len(romans) {
+		return romans[n-1]
+	}
+	return fmt.Sprint(n)
+}
+
+func narrativeBlock(heading string, sec consolidate.NarrativeSection) Block {
+	bl := Block{Heading: heading}
+	for _, e := range sec.Entries {
+		for i, p := range paragraphs(e.Text) {
+			if i == 0 {
+				p = fmt.Sprintf(entryLine, e.Name, p)
+			}
+			bl.Paragraphs = append(bl.Paragraphs, p)
+		}
+	}
+	if len(bl.Paragraphs) == 0 {
+		bl.Paragraphs = []string{noEntries}
+	}
+	return bl
+}
+
+// paragraphs splits a unit's text at its line breaks, blank lines dropped.
+func paragraphs(s string) []string {
+	var out []string
+	for _, line := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// summaryBlock is one indicator table: the columns the workbook's summary sheet fills, those
+// without a single figure left out so a monthly table does not print empty columns.
+func summaryBlock(t consolidate.SummaryTable) Block {
+	type col struct {
+		head string
+		get  func(consolidate.SummaryRow) consolidate.Value
+	}
+	cols := []col{
+		{colPlan, func(r consolidate.SummaryRow) consolidate.Value { return r.Plan }},
+		{colPeriod, func(r consolidate.SummaryRow) consolidate.Value { return r.Period }},
+		{colYTD, func(r consolidate.SummaryRow) consolidate.Value { return r.YTD }},
+		{colLastYear, func(r consolidate.SummaryRow) consolidate.Value { return r.LastYear }},
+		{colPctPlan, func(r consolidate.SummaryRow) consolidate.Value { return r.PctPlan }},
+		{colPctLastYear, func(r consolidate.SummaryRow) consolidate.Value { return r.PctLastYear }},
+	}
+	var used []col
+	for _, c := range cols {
+		for _, r := range t.Rows {
+			if c.get(r).OK {
+				used = append(used, c)
+				break
+			}
+		}
+	}
+	tb := &Table{Header: []string{colNo, colIndicator, colMeasure}, Numeric: []bool{false, false, false}}
+	for _, c := range used {
+		tb.Header = append(tb.Header, c.head)
+		tb.Numeric = append(tb.Numeric, true)
+	}
+	counted, expected := 0, 0
+	for i, r := range t.Rows {
+		row := []string{fmt.Sprint(i + 1), r.Name, r.Measure}
+		for _, c := range used {
+			row = append(row, figure(c.get(r)))
+		}
+		tb.Rows = append(tb.Rows, row)
+		counted, expected = max(counted, len(r.Counted)), max(expected, r.Expected)
+	}
+	bl := Block{Heading: t.Title, Table: tb}
+	if expected > 0 {
+		bl.Note = fmt.Sprintf(countedNote, counted, expected)
+	}
+	return bl
+}
+
+// figure prints a value as the workbook's text does; an absent one is left blank.
+func figure(v consolidate.Value) string {
+	if !v.OK {
+		return ""
+	}
+	return consolidate.FormatNumber(v.V)
+}
+
+func missingBlock(heading string, missing []consolidate.Unit) Block {
+	bl := Block{Heading: heading}
+	for _, u := range missing {
+		line := u.Name
+		if u.Waiting != "" {
+			line = fmt.Sprintf(missingWaiting, u.Name, u.Waiting)
+		}
+		bl.Paragraphs = append(bl.Paragraphs, "- "+line+";")
+	}
+	if len(bl.Paragraphs) == 0 {
+		bl.Paragraphs = []string{noMissing}
+	}
+	return bl
+}
+
+func sourceBlock(heading string, b consolidate.Book, appendix string) Block {
+	counted := len(b.Provenance)
+	bl := Block{Heading: heading, Paragraphs: []string{fmt.Sprintf(sourceLine, counted, counted+len(b.Missing))}}
+	if files := historyFiles(b.History); files > 0 {
+		bl.Paragraphs = append(bl.Paragraphs, fmt.Sprintf(sourceHistory, files))
+	}
+	if appendix != "" {
+		bl.Note = fmt.Sprintf(appendixLine, appendix)
+	}
+	return bl
+}
+
+func historyFiles(hs []consolidate.HistorySource) int {
+	seen := map[string]bool{}
+	for _, h := range hs {
+		for _, im := range h.Imports {
+			seen[im.SHA256] = true
+		}
+	}
+	return len(seen)
+}
