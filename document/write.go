@@ -18,6 +18,7 @@ func Write(w io.Writer, d Doc) error {
 		return fmt.Errorf("new document: %w", err)
 	}
 	b := &builder{rd: rd}
+	b.defaults()
 	b.page()
 	b.header(d)
 	b.title(d)
@@ -56,6 +57,33 @@ type style struct {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// thumbnail is the preview godocx's starting document carries: a picture of another document.
+const thumbnail = "docProps/thumbnail.jpeg"
+
+// defaults makes Times New Roman and the body size the document's defaults, so an empty line or
+// a paragraph typed later by a leader is in the decree's type too, and drops the stale preview.
+func (b *builder) defaults() {
+	b.rd.FileMap.Delete(thumbnail)
+	rels := b.rd.RootRels.Relationships[:0]
+	for _, r := range b.rd.RootRels.Relationships {
+		if r.Target != thumbnail {
+			rels = append(rels, r)
+		}
+	}
+	b.rd.RootRels.Relationships = rels
+	st := b.rd.DocStyles
+	if st == nil {
+		return
+	}
+	if st.DocDefaults == nil {
+		st.DocDefaults = &ctypes.DocDefault{}
+	}
+	st.DocDefaults.RunProp = &ctypes.RunPropDefault{RunProp: &ctypes.RunProperty{
+		Fonts: &ctypes.RunFonts{Ascii: Font, HAnsi: Font, EastAsia: Font, CS: Font},
+		Size:  ctypes.NewFontSize(sizeBody * 2),
+	}}
+}
 
 // page sets A4 and the decree's margins.
 func (b *builder) page() {
