@@ -60,6 +60,7 @@ func (c *Config) validate(v *validator) {
 	c.validateMailAuth(v)
 	c.validateHealth(v)
 	c.validateUpstream(v) // issue 19, part 3
+	c.validateDocument(v) // issue 20, part D
 }
 
 func (c *Config) validateFiles(v *validator) {
