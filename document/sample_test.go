@@ -32,9 +32,9 @@ func sampleDoc() Doc {
 		GoverningBody: "UBND tỉnh Ninh Bình", Office: "Ban Quản lý các khu công nghiệp",
 		Number: "125", Symbol: "BC-BQL", Place: "Ninh Bình",
 		Date: time.Date(2026, 12, 8, 9, 0, 0, 0, time.UTC), Kind: KindReport,
-		Summary: "Kết quả thực hiện nhiệm vụ tháng 11 năm 2026",
-		Body:    FromBook(sampleBook(), "BC-THANG_2026-11.xlsx"),
-		Signer:  Signer{Authority: "KT. Trưởng ban", Title: "Phó Trưởng ban", Name: "Nguyễn Văn An"},
+		Summary:    "Kết quả thực hiện nhiệm vụ tháng 11 năm 2026",
+		Body:       FromBook(sampleBook(), "BC-THANG_2026-11.xlsx"),
+		Signer:     Signer{Authority: "KT. Trưởng ban", Title: "Phó Trưởng ban", Name: "Nguyễn Văn An"},
 		Recipients: []string{"UBND tỉnh (để b/c)", "Sở Kế hoạch và Đầu tư", "Lãnh đạo Ban"},
 		Archive:    "KHTH",
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/gomutex/godocx"
 	"github.com/gomutex/godocx/docx"
@@ -285,4 +286,30 @@ func (b *builder) signature(d Doc) {
 		cellPara(right, "", style{size: sizeSigner, align: center})
 	}
 	cellPara(right, d.Signer.Name, style{size: sizeSigner, bold: true, align: center})
+}
+
+// innerBody writes, with fill, a document of d's parts alone and returns the XML inside its
+// body, for a letterhead template.
+func innerBody(d Doc, fill func(*builder, Doc)) (string, error) {
+	rd, err := godocx.NewDocument()
+	if err != nil {
+		return "", fmt.Errorf("new document: %w", err)
+	}
+	rd.Document.Body.SectPr = nil // the template's section holds
+	b := &builder{rd: rd}
+	fill(b, d)
+	var buf bytes.Buffer
+	if err := rd.Write(&buf); err != nil {
+		return "", err
+	}
+	_, parts, err := readTemplate(buf.Bytes())
+	if err != nil {
+		return "", err
+	}
+	xml := string(parts[documentPart])
+	i, j := strings.Index(xml, "<w:body>"), strings.LastIndex(xml, "</w:body>")
+	if i < 0 || j < i {
+		return "", fmt.Errorf("document part without a body")
+	}
+	return xml[i+len("<w:body>") : j], nil
 }
