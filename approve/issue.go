@@ -66,18 +66,23 @@ func (w *effectWriter) issue(a approval.Action) error {
 		return err
 	}
 	w.fx.copies = append(w.fx.copies, office.Copy{Rel: w.a.Office.ArchivePath(w.f.Code, w.p.String(), office.ReportFolder, is.name), Data: stamped})
+	doc, err := w.issuedDocument(a, dr, "", is.name) // issue 20: the number comes with the register
+	if err != nil {
+		return err
+	}
 	md.FileName = is.name
 	md.Unauthenticated = unauthenticated
 	l := letters.IssueLetter(md, decided)
 	w.fx.mails = append(w.fx.mails, ledger.OutMail{
 		Key: is.key, Kind: ledger.KindIssue, About: ledger.About{Form: w.f.Code, Period: w.p.String()}, To: is.to, Cc: is.cc,
 		Subject: l.Subject, Body: l.Body, CreatedAt: w.a.now(), NotBefore: w.a.now(),
-		Attachments: []ledger.Attachment{{Name: is.name, ContentType: mailer.ContentTypeXLSX, SHA256: sha}},
+		Attachments: append(doc.attachments, ledger.Attachment{Name: is.name, ContentType: mailer.ContentTypeXLSX, SHA256: sha}),
 	})
 	w.fx.events = append(w.fx.events, w.a.event("system", ledger.ActionReportIssued, ledger.PeriodObject(w.f.Code, w.p.String()),
 		fmt.Sprintf("v%d sha256=%s approvals=%s%s", a.Version, sha, approvalList(a.Approvals), is.replaces)))
 	w.fx.issued = true
-	w.fx.issue = &ledger.Issue{Number: is.number, Version: a.Version, FileSHA256: sha, At: w.a.now()}
+	w.fx.issue = &ledger.Issue{Number: is.number, Version: a.Version, FileSHA256: sha, At: w.a.now(),
+		DocSHA256: doc.docSHA, PDFSHA256: doc.pdfSHA}
 	return nil
 }
 

@@ -150,21 +150,7 @@ func FillTemplate(tpl []byte, d Doc) ([]byte, error) {
 		PhTitle, escape(upper(d.Signer.Title)), PhSigner, escape(d.Signer.Name), PhDraft, escape(draft),
 	).Replace(xml)
 	parts[documentPart] = []byte(xml)
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, f := range files {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
-		if err != nil {
-			return nil, err
-		}
-		if _, err := w.Write(parts[f.Name]); err != nil {
-			return nil, err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return writeParts(files, parts)
 }
 
 // replaceParagraph replaces the paragraph (<w:p …>…</w:p>) holding ph with repl.

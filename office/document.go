@@ -9,6 +9,8 @@ import (
 	"github.com/tonghop/tonghop/consolidate"
 	"github.com/tonghop/tonghop/document"
 	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/mailer"
 	"github.com/tonghop/tonghop/period"
 )
 
@@ -95,4 +97,14 @@ func DocumentFileName(formCode string, p string, draft int, ext string) string {
 		return fmt.Sprintf("VanBan_%s_%s_v%d.%s", form.Slug(formCode), p, draft, ext)
 	}
 	return fmt.Sprintf("VanBan_%s_%s.%s", form.Slug(formCode), p, ext)
+}
+
+// DraftAttachments are what carries a draft, to the clerks and up the chain: its administrative
+// document when it has one (issue 20), and its workbook.
+func DraftAttachments(d ledger.Draft) []ledger.Attachment {
+	var out []ledger.Attachment
+	if d.DocSHA256 != "" {
+		out = append(out, ledger.Attachment{Name: d.DocName, ContentType: mailer.ContentTypeDOCX, SHA256: d.DocSHA256})
+	}
+	return append(out, ledger.Attachment{Name: d.FileName, ContentType: mailer.ContentTypeXLSX, SHA256: d.FileSHA256})
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/letters"
-	"github.com/tonghop/tonghop/mailer"
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 )
@@ -141,7 +140,7 @@ func (dr *Drafter) queueDraftNotice(ctx context.Context, f *config.Form, p perio
 	m := ledger.OutMail{
 		Key: ledger.DraftKey(f.Code, p.String(), draft.Version), Kind: ledger.KindDraft, To: to,
 		Subject: letter.Subject, Body: letter.Body, CreatedAt: now,
-		Attachments: DraftAttachments(draft),
+		Attachments: office.DraftAttachments(draft),
 	}
 	ev := ledger.Event{At: now, Actor: "system", Action: ledger.Queued(ledger.KindDraft),
 		Object: ledger.PeriodObject(f.Code, p.String()), Detail: letter.Subject}
@@ -154,14 +153,4 @@ func (dr *Drafter) log() *slog.Logger {
 		return slog.New(slog.DiscardHandler)
 	}
 	return dr.Log
-}
-
-// DraftAttachments are what carries a draft: its administrative document, when it has one
-// (issue 20), and its workbook.
-func DraftAttachments(d ledger.Draft) []ledger.Attachment {
-	var out []ledger.Attachment
-	if d.DocSHA256 != "" {
-		out = append(out, ledger.Attachment{Name: d.DocName, ContentType: mailer.ContentTypeDOCX, SHA256: d.DocSHA256})
-	}
-	return append(out, ledger.Attachment{Name: d.FileName, ContentType: mailer.ContentTypeXLSX, SHA256: d.FileSHA256})
 }
