@@ -2,41 +2,31 @@ package document
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/tonghop/tonghop/consolidate"
 )
 
 // FromBook is the body of the document of a consolidated book: the units' narrative by section
-// (in form order, each unit's text under its name), the summary tables of the consolidated
-// figures (the figures the workbook shows, formatted as it formats them), the units missing and
-// where the figures come from. appendix names the workbook attached as the appendix.
+// (in form order, under the form's own headings — they carry the form's numbering, "I.",
+// "II.1." — each unit's text after its name), the summary tables of the consolidated figures
+// (the figures the workbook shows, as it shows them), the units missing and where the figures
+// come from. appendix names the workbook attached as the appendix.
 func FromBook(b consolidate.Book, appendix string) []Block {
 	var out []Block
-	n := 0
-	head := func(format string, args ...any) string {
-		n++
-		return fmt.Sprintf(format, append([]any{roman(n)}, args...)...)
-	}
 	for _, sec := range b.Narrative {
-		out = append(out, narrativeBlock(head(headNarrative, strings.ToUpper(sec.Title)), sec))
+		out = append(out, narrativeBlock(sec.Title, sec))
 	}
 	if len(b.Summary) > 0 {
-		out = append(out, Block{Heading: head(headFigures)})
+		out = append(out, Block{Heading: headFigures})
 		for _, t := range b.Summary {
 			out = append(out, summaryBlock(t))
 		}
 	}
-	out = append(out, missingBlock(head(headMissing), b.Missing))
-	out = append(out, sourceBlock(head(headSource), b, appendix))
+	out = append(out, missingBlock(headMissing, b.Missing))
+	out = append(out, sourceBlock(headSource, b, appendix))
 	return out
-}
-
-func roman(n int) string {
-	if n >= 1 && n <= len(romans) {
-		return romans[n-1]
-	}
-	return fmt.Sprint(n)
 }
 
 func narrativeBlock(heading string, sec consolidate.NarrativeSection) Block {
@@ -78,8 +68,8 @@ func summaryBlock(t consolidate.SummaryTable) Block {
 		{colPeriod, func(r consolidate.SummaryRow) consolidate.Value { return r.Period }},
 		{colYTD, func(r consolidate.SummaryRow) consolidate.Value { return r.YTD }},
 		{colLastYear, func(r consolidate.SummaryRow) consolidate.Value { return r.LastYear }},
-		{colPctPlan, func(r consolidate.SummaryRow) consolidate.Value { return r.PctPlan }},
-		{colPctLastYear, func(r consolidate.SummaryRow) consolidate.Value { return r.PctLastYear }},
+		{colPctPlan, func(r consolidate.SummaryRow) consolidate.Value { return percent(r.PctPlan) }},
+		{colPctLastYear, func(r consolidate.SummaryRow) consolidate.Value { return percent(r.PctLastYear) }},
 	}
 	var used []col
 	for _, c := range cols {
@@ -109,6 +99,12 @@ func summaryBlock(t consolidate.SummaryTable) Block {
 		bl.Note = fmt.Sprintf(countedNote, counted, expected)
 	}
 	return bl
+}
+
+// percent rounds a percentage to the tenth the workbook shows it with ("0.0%").
+func percent(v consolidate.Value) consolidate.Value {
+	v.V = math.Round(v.V*10) / 10
+	return v
 }
 
 // figure prints a value as the workbook's text does; an absent one is left blank.
