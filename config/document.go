@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // OfficeDocument is what the administrative document a report is issued as (issue 20, Decree
@@ -58,10 +60,19 @@ func (f *Form) DocumentKind() string {
 
 // DocumentSummary is the form's trích yếu for a period labelled label.
 func (f *Form) DocumentSummary(label string) string {
+	label = lowerFirst(label) // "Tháng 11/2026" inside a sentence
 	if f.Summary == "" {
 		return strings.TrimSpace(f.Title + " " + label)
 	}
 	return strings.ReplaceAll(f.Summary, SummaryPeriod, label)
+}
+
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 func (c *Config) completeDocument(base string) {

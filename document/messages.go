@@ -34,10 +34,9 @@ var kindAbbrevs = map[Kind]string{
 
 // Texts of the body built from a consolidated book (see FromBook).
 const (
-	headNarrative  = "%s. %s"
-	headFigures    = "%s. SỐ LIỆU TỔNG HỢP"
-	headMissing    = "%s. ĐƠN VỊ CHƯA GỬI BÁO CÁO"
-	headSource     = "%s. NGUỒN SỐ LIỆU"
+	headFigures    = "SỐ LIỆU TỔNG HỢP"
+	headMissing    = "ĐƠN VỊ CHƯA GỬI BÁO CÁO"
+	headSource     = "NGUỒN SỐ LIỆU"
 	entryLine      = "%s: %s"
 	noEntries      = "Không có đơn vị nào báo cáo nội dung này."
 	noMissing      = "Tất cả các đơn vị đã gửi báo cáo."
@@ -56,7 +55,3 @@ const (
 	colPctLastYear = "% so cùng kỳ"
 	appendixLine   = "(Chi tiết tại Phụ lục: bảng tổng hợp %s kèm theo.)"
 )
-
-// romans numbers the body's headings (I., II., …) as administrative documents do.
-var romans = []string{"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
-	"XVI", "XVII", "XVIII", "XIX", "XX"}
