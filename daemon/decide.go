@@ -78,10 +78,11 @@ func (d *Daemon) judge(ctx context.Context, log *slog.Logger) *receive.Judge {
 		LookupTXT: d.approver.LookupTXT}
 }
 
-// hasWorkbook reports whether msg carries a workbook the receive stage reads (.xlsx or .xls).
+// hasWorkbook reports whether msg carries a file the receive stage reads (.xlsx or .xls, or a
+// Word report: issue 20, part W).
 func hasWorkbook(msg *intake.Message) bool {
 	for _, a := range msg.Attachments {
-		if k := a.Kind(); k == intake.KindXLSX || k == intake.KindXLS {
+		if k := a.Kind(); k == intake.KindXLSX || k == intake.KindXLS || k == intake.KindDOCX {
 			return true
 		}
 	}

@@ -103,6 +103,7 @@ const (
 	KindXLSX  = "xlsx"  // Office Open XML workbook: .xlsx, .xlsm, .xltx, .xltm
 	KindXLS   = "xls"   // Excel 97–2003 binary; the sender is asked to save as .xlsx
 	KindODS   = "ods"   // OpenDocument spreadsheet (LibreOffice)
+	KindDOCX  = "docx"  // Word document: .docx, .docm, .dotx, .dotm (issue 20: units' narrative reports)
 	KindZip   = "zip"   // a zip archive other than a workbook: its files are attachments too
 	KindTNEF  = "tnef"  // Outlook's winmail.dat: its files are attachments too
 	KindOther = "other" // anything else
@@ -122,6 +123,8 @@ func (a Attachment) Kind() string {
 		return KindXLS
 	case ".ods", ".ots":
 		return KindODS
+	case ".docx", ".docm", ".dotx", ".dotm":
+		return KindDOCX
 	case ".zip":
 		// A workbook renamed .zip (to pass a mail filter) is still the workbook.
 		if sniffKind(a.Data) == KindXLSX {
@@ -144,6 +147,11 @@ func (a Attachment) Kind() string {
 		return KindXLS
 	case "application/vnd.oasis.opendocument.spreadsheet":
 		return KindODS
+	case "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+		"application/vnd.ms-word.document.macroenabled.12",
+		"application/vnd.openxmlformats-officedocument.wordprocessingml.template",
+		"application/vnd.ms-word.template.macroenabled.12":
+		return KindDOCX
 	case "application/octet-stream", "application/zip", "application/x-zip-compressed",
 		"application/x-zip", "application/binary", "application/download":
 		return sniffKind(a.Data)
@@ -166,14 +174,16 @@ var (
 )
 
 // sniffKind recognises a workbook from its bytes: a zip holding
-// xl/workbook.xml, an OpenDocument zip, any other zip (an archive), or an OLE
-// file with a Workbook stream.
+// xl/workbook.xml, an OpenDocument zip, a Word document's zip, any other zip (an
+// archive), or an OLE file with a Workbook stream.
 func sniffKind(data []byte) string {
 	switch {
 	case bytes.HasPrefix(data, zipMagic) && bytes.Contains(data, []byte("xl/workbook.xml")):
 		return KindXLSX
 	case bytes.HasPrefix(data, zipMagic) && bytes.Contains(data, []byte("application/vnd.oasis.opendocument.spreadsheet")):
 		return KindODS
+	case bytes.HasPrefix(data, zipMagic) && bytes.Contains(data, []byte("word/document.xml")):
+		return KindDOCX
 	case bytes.HasPrefix(data, zipMagic):
 		return KindZip
 	case bytes.HasPrefix(data, oleMagic) && bytes.Contains(data, []byte("W\x00o\x00r\x00k\x00b\x00o\x00o\x00k\x00")):

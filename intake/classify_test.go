@@ -79,6 +79,11 @@ func TestAttachment_Kind(t *testing.T) {
 		{name: "nameless octet-stream zip", att: Attachment{ContentType: "application/octet-stream", Data: []byte("PK\x03\x04abc")}, want: KindZip},
 		{name: "old binary sniffed", att: Attachment{Name: "x.dat", ContentType: "application/octet-stream",
 			Data: []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1..W\x00o\x00r\x00k\x00b\x00o\x00o\x00k\x00")}, want: KindXLS},
+		{name: "docx by name", att: Attachment{Name: "Báo cáo.DOCX", ContentType: "application/octet-stream"}, want: KindDOCX},
+		{name: "docm by name", att: Attachment{Name: "bc.docm"}, want: KindDOCX},
+		{name: "docx by type", att: Attachment{Name: "bc", ContentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}, want: KindDOCX},
+		{name: "nameless Word document sniffed", att: Attachment{ContentType: "application/octet-stream", Data: []byte("PK\x03\x04....word/document.xml....")}, want: KindDOCX},
+		{name: "old Word is no Word report", att: Attachment{Name: "bc.doc", ContentType: "application/msword"}, want: KindOther},
 		{name: "workbook renamed .zip is the workbook", att: Attachment{Name: "a.zip", ContentType: "application/zip", Data: xlsxBytes}, want: KindXLSX},
 	}
 	for _, tt := range tests {

@@ -91,6 +91,8 @@ type ReceiptItem struct {
 	Closed     bool // the period was closed before it arrived: the Planning Office decides
 	// Issued is the report in force when it arrived after the issue (with Closed).
 	Issued *Issued
+	// Sections are the titles of the narrative sections read from a Word report (issue 20, W).
+	Sections []string
 }
 
 // RejectReason says why a unit's mail was not accepted.

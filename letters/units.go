@@ -147,7 +147,7 @@ func recorded(o Office, items []ReceiptItem, receivedAt time.Time) string {
 	return "Nội dung đã ghi nhận:\n" + strings.Join(lines, "\n")
 }
 
-// contents is "12 dòng", "9 chỉ tiêu có số liệu", both, or "".
+// contents is "12 dòng", "9 chỉ tiêu có số liệu", both, the sections of a Word report, or "".
 func contents(it ReceiptItem) string {
 	var parts []string
 	if it.Rows > 0 {
@@ -155,6 +155,9 @@ func contents(it ReceiptItem) string {
 	}
 	if it.Indicators > 0 {
 		parts = append(parts, count(it.Indicators)+" chỉ tiêu có số liệu")
+	}
+	if s := sectionsRead(it.Sections); s != "" {
+		parts = append(parts, s)
 	}
 	return strings.Join(parts, " và ")
 }

@@ -49,7 +49,7 @@ func (j *Judge) receiptMail(ctx context.Context, msg *intake.Message, s office.S
 		r.Warnings = append(r.Warnings, submissionWarnings(sub)...)
 		rows, indicators := filledCounts(sub)
 		item := letters.ReceiptItem{File: sub.FileName, Request: j.request(sub.Form, sub.Period),
-			Version: sub.Version, Rows: rows, Indicators: indicators, Closed: afterClose(sub)}
+			Version: sub.Version, Rows: rows, Indicators: indicators, Closed: afterClose(sub), Sections: j.wordSections(sub)}
 		if item.Closed {
 			is, err := j.issueInForce(ctx, sub)
 			if err != nil {

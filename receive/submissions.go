@@ -13,11 +13,12 @@ import (
 )
 
 // workbooks returns the attachments read as workbooks: .xlsx and its relatives, and legacy .xls,
-// which is converted when a converter is configured and otherwise answered with how to save it.
+// which is converted when a converter is configured and otherwise answered with how to save it;
+// and Word documents, read as reports of narrative forms (issue 20, part W).
 func workbooks(msg *intake.Message) []intake.Attachment {
 	var out []intake.Attachment
 	for _, a := range msg.Attachments {
-		if k := a.Kind(); k == intake.KindXLSX || k == intake.KindXLS {
+		if k := a.Kind(); k == intake.KindXLSX || k == intake.KindXLS || k == intake.KindDOCX {
 			out = append(out, a)
 		}
 	}
@@ -40,9 +41,12 @@ func (j *Judge) decideSubmissions(ctx context.Context, in *ledger.Intake, msg *i
 	var blobs [][]byte
 	var work newWork
 	for _, att := range sheets {
-		v, err := j.Workbook(ctx, s, att, msg.Subject)
+		v, report, err := j.judgeFile(ctx, s, att, msg.Subject, sheets)
 		if err != nil {
 			return nil, nil, fmt.Errorf("workbook %q: %w", att.Name, err)
+		}
+		if !report {
+			continue // a covering letter in Word beside the workbooks
 		}
 		sub := v.Submission
 		sub.ReceivedAt = in.Mail.ReceivedAt

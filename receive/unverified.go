@@ -48,9 +48,12 @@ func (j *Judge) decideUnverified(ctx context.Context, in *ledger.Intake, msg *in
 		sheets = nil // not read, as for any mail with too many files
 	}
 	for _, att := range sheets {
-		v, err := j.Workbook(ctx, s, att, msg.Subject)
+		v, report, err := j.judgeFile(ctx, s, att, msg.Subject, sheets)
 		if err != nil {
 			return nil, fmt.Errorf("workbook %q: %w", att.Name, err)
+		}
+		if !report {
+			continue
 		}
 		sub := v.Submission
 		if sub.Form == "" || sub.Unit == "" {

@@ -13,6 +13,8 @@ var Floors = map[string]int{
 	"internal/supervise": 0,
 	// 1: calendar, workbooks, mailbox, ledger, transport.
 	"period": 1, "holiday": 1, "templates": 1, "intake": 1, "ledger": 1, "mailer": 1,
+	// Issue 20 (part W): the safe reader of units' and leaders' .docx.
+	"wordfile": 1,
 	// The tests' private Dovecot and Postfix, each a supervised master process.
 	"internal/dovecottest": 1, "internal/postfixtest": 1,
 	// 2: pure domain logic and the configuration as data.

@@ -1,0 +1,126 @@
+package wordfile
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"errors"
+	"hash/crc32"
+	"io"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// streamed builds a package whose main document is head, then repeat written n times, then
+// tail, compressed as it is written so that the test never holds the unzipped document. With
+// lie > 0, the entry's header says it unzips to lie bytes.
+func streamed(t *testing.T, head, repeat, tail string, n int, lie uint64) []byte {
+	t.Helper()
+	var doc bytes.Buffer
+	fw, err := flate.NewWriter(&doc, flate.BestCompression)
+	if err != nil {
+		t.Fatal(err)
+	}
+	crc := crc32.NewIEEE()
+	w := io.MultiWriter(fw, crc)
+	size := uint64(0)
+	write := func(s string) {
+		io.WriteString(w, s)
+		size += uint64(len(s))
+	}
+	write(head)
+	chunk := strings.Repeat(repeat, max(1, 64<<10/len(repeat)))
+	per := len(chunk) / len(repeat)
+	for left := n; left > 0; left -= per {
+		if left < per {
+			chunk = strings.Repeat(repeat, left)
+		}
+		write(chunk)
+	}
+	write(tail)
+	fw.Close()
+	if lie > 0 {
+		size = lie
+	}
+	m := parts("", "")
+	delete(m, "word/document.xml")
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "word/styles.xml", "word/numbering.xml"} {
+		fw, _ := zw.Create(name)
+		io.WriteString(fw, m[name])
+	}
+	raw, err := zw.CreateRaw(&zip.FileHeader{Name: "word/document.xml", Method: zip.Deflate,
+		CRC32: crc.Sum32(), CompressedSize64: uint64(doc.Len()), UncompressedSize64: size})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw.Write(doc.Bytes())
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestRead_Bombs feeds small files built to cost a reader far more than their size: each is
+// refused with its reason, allocating a bounded amount on the way.
+func TestRead_Bombs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds files unzipping to hundreds of megabytes")
+	}
+	run := strings.Repeat("Nội dung công việc trọng tâm ", 36) // about 1 KB of text
+	tests := []struct {
+		name     string
+		data     func(t *testing.T) []byte
+		want     error
+		maxAlloc uint64
+	}{
+		// 256 MiB of text in runs, the header saying so: refused before a byte is unzipped.
+		{"Zip bomb", func(t *testing.T) []byte {
+			return streamed(t, testDocHead+"<w:p>", "<w:r><w:t>"+run+"</w:t></w:r>", "</w:p>"+testDocTail, 256<<10, 0)
+		}, ErrTooLarge, 1 << 20},
+		// The same, the header saying 1,000 bytes: archive/zip stops reading there.
+		{"Zip bomb lying about its size", func(t *testing.T) []byte {
+			return streamed(t, testDocHead+"<w:p>", "<w:r><w:t>"+run+"</w:t></w:r>", "</w:p>"+testDocTail, 256<<10, 1000)
+		}, ErrNotDocx, 1 << 20},
+		// The header saying 60 MiB, under the budget: stopped by the text budget as it is read.
+		{"Zip bomb lying within the budget", func(t *testing.T) []byte {
+			return streamed(t, testDocHead+"<w:p>", "<w:r><w:t>"+run+"</w:t></w:r>", "</w:p>"+testDocTail, 256<<10, 60<<20)
+		}, ErrTooLarge, 128 << 20},
+		// A million nested content controls, as billion laughs nests entities (which Go's XML
+		// decoder never expands): stopped at the depth limit.
+		{"Nesting", func(t *testing.T) []byte {
+			return streamed(t, testDocHead, "<w:sdt><w:sdtContent>", "", 1<<20, 0)
+		}, ErrTooComplex, 2 << 20},
+		{"Nested tables", func(t *testing.T) []byte {
+			return docx(t, parts(strings.Repeat("<w:tbl><w:tr><w:tc>", 20)+strings.Repeat("</w:tc></w:tr></w:tbl>", 20), ""))
+		}, ErrTooComplex, 1 << 20},
+		// Five million empty paragraphs, 30 MiB of XML: stopped at the paragraph limit.
+		{"Paragraphs", func(t *testing.T) []byte {
+			return streamed(t, testDocHead, "<w:p/>", testDocTail, 5_000_000, 0)
+		}, ErrTooLarge, 48 << 20},
+		// Ten million empty runs in one paragraph: stopped at the token budget.
+		{"Tokens", func(t *testing.T) []byte {
+			return streamed(t, testDocHead+"<w:p>", "<w:r/>", "</w:p>"+testDocTail, 10_000_000, 0)
+		}, ErrTooComplex, 256 << 20},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := tt.data(t)
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			_, err := Read(data, Limits{})
+			runtime.ReadMemStats(&after)
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("got %v, want %v", err, tt.want)
+			}
+			alloc := after.TotalAlloc - before.TotalAlloc
+			t.Logf("%d bytes of .docx: %v; %d KiB allocated", len(data), err, alloc>>10)
+			if alloc > tt.maxAlloc {
+				t.Errorf("allocated %d KiB, want at most %d KiB", alloc>>10, tt.maxAlloc>>10)
+			}
+		})
+	}
+}
