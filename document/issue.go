@@ -29,11 +29,7 @@ func IssueChanges(draft, issued Doc) []Change {
 		{From: PlaceDate(draft.Place, draft.Date), To: PlaceDate(issued.Place, issued.Date), Required: true},
 	}
 	if draft.Draft {
-		mark := labelDraft
-		if draft.DraftVersion > 0 {
-			mark += " " + fmt.Sprintf(labelVersion, draft.DraftVersion)
-		}
-		out = append(out, Change{From: mark})
+		out = append(out, Change{From: draftMark(draft)})
 	}
 	ds, is := draft.Signer, issued.Signer
 	if ds != is {
@@ -44,6 +40,27 @@ func IssueChanges(draft, issued Doc) []Change {
 		}
 	}
 	return out
+}
+
+// RedraftChanges are the changes from one draft's document to the next version's: the date
+// and the draft's mark; the number line stays blank, and must be there.
+func RedraftChanges(from, to Doc) []Change {
+	blank := numberBlank + "/" + from.Symbol
+	return []Change{
+		{From: blank, To: blank, Required: true},
+		{From: PlaceDate(from.Place, from.Date), To: PlaceDate(to.Place, to.Date), Required: true},
+		{From: draftMark(from), To: draftMark(to)},
+	}
+}
+
+func draftMark(d Doc) string {
+	if !d.Draft {
+		return ""
+	}
+	if d.DraftVersion > 0 {
+		return labelDraft + " " + fmt.Sprintf(labelVersion, d.DraftVersion)
+	}
+	return labelDraft
 }
 
 // Finalize applies changes to the document part of docx, a .docx read within the template's

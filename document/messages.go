@@ -55,3 +55,9 @@ const (
 	colPctLastYear = "% so cùng kỳ"
 	appendixLine   = "(Chi tiết tại Phụ lục: bảng tổng hợp %s kèm theo.)"
 )
+
+// Why a leader's edited document was not taken as the next draft (approve's EditedNotTakenLetter).
+const (
+	EditedUnreadable = "Tệp Word không đọc được an toàn (tệp hỏng, quá lớn, hoặc chứa mã lệnh, đối tượng nhúng, liên kết ra ngoài) nên hệ thống không dùng."
+	EditedLacksLines = "Tệp Word đã bỏ dòng số, ký hiệu hoặc dòng địa danh, ngày tháng của dự thảo, nên khi phát hành không điền được số và ngày; kính đề nghị giữ nguyên hai dòng này."
+)

@@ -34,7 +34,7 @@ var RequiredPlaceholders = []string{PhNumber, PhDate, PhSummary, PhBody, PhSigne
 
 // Budgets of a letterhead template.
 const (
-	maxTemplate        = 4 << 20
+	maxTemplate        = 20 << 20 // as wordfile's: a leader's edited draft may carry pictures
 	maxTemplateEntries = 200
 	maxTemplatePart    = 16 << 20
 	maxTemplateTotal   = 64 << 20
