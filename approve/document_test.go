@@ -50,7 +50,9 @@ func mustPeriod(t *testing.T) period.Period {
 func TestIssue_Document(t *testing.T) {
 	ctx := context.Background()
 	a := newApprover(t)
-	a.PDF = func(_ context.Context, docx []byte) ([]byte, error) { return []byte("%PDF-1.7 tonghop test\n%%EOF\n"), nil }
+	a.PDF = func(_ context.Context, docx []byte) ([]byte, error) {
+		return []byte("%PDF-1.7 tonghop test\n%%EOF\n"), nil
+	}
 	v2 := addDraftWithDocument(t, a)
 	if err := a.Advance(ctx); err != nil {
 		t.Fatal(err)

@@ -75,7 +75,9 @@ func documentText(t *testing.T, docx []byte) string {
 // with it: it becomes v2's document, its text theirs, its date and draft mark v2's, and the
 // workbook v1's unchanged. One that lost the number line, or carries macros, is not taken.
 func TestReply_EditedDocument(t *testing.T) {
-	edited := func(s string) string { return strings.Replace(s, "Văn bản do hệ thống lập.", "Lãnh đạo Ban đã sửa đoạn này.", 1) }
+	edited := func(s string) string {
+		return strings.Replace(s, "Văn bản do hệ thống lập.", "Lãnh đạo Ban đã sửa đoạn này.", 1)
+	}
 	tests := []struct {
 		name  string
 		edit  func(string) string
