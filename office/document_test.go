@@ -43,3 +43,27 @@ func TestOffice_Document(t *testing.T) {
 		t.Errorf("number line: got %q", got)
 	}
 }
+
+// TestCompile_Letterhead: an office's letterhead without its placeholders stops the office from
+// compiling, named by its key; one with them compiles.
+func TestCompile_Letterhead(t *testing.T) {
+	o := parse(t, minimal)
+	cfg := o.Config
+	plain, err := document.Build(document.Doc{Office: "Ban", Kind: document.KindReport})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Office.LetterheadData = plain
+	if _, err := Compile(cfg, nil); err == nil || !strings.Contains(err.Error(), "office.letterhead") || !strings.Contains(err.Error(), document.PhBody+" is missing") {
+		t.Errorf("got %v, want office.letterhead naming the missing placeholders", err)
+	}
+	texts := document.Doc{Office: "Ban", Kind: document.KindReport, Number: document.PhNumber, Place: document.PhDate,
+		Summary: document.PhSummary, Signer: document.Signer{Name: document.PhSigner}, Recipients: []string{document.PhRecipients},
+		Body: []document.Block{{Paragraphs: []string{document.PhBody}}}}
+	if cfg.Office.LetterheadData, err = document.Build(texts); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Compile(cfg, nil); err != nil {
+		t.Errorf("a letterhead with every placeholder: %v", err)
+	}
+}
