@@ -22,6 +22,7 @@ import (
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 	"github.com/tonghop/tonghop/report"
+	"github.com/tonghop/tonghop/xlsconv"
 )
 
 // Artifacts names the environment variable of the directory where the LibreOffice test of the
@@ -87,9 +88,11 @@ func checkIssuedDocument(t *testing.T, ctx context.Context, of *office.Office, l
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pdf, err := l.Blob(is.PDFSHA256); err != nil || !strings.HasPrefix(string(pdf), "%PDF-") {
+	pdf, err := l.Blob(is.PDFSHA256)
+	if err != nil || !strings.HasPrefix(string(pdf), "%PDF-") {
 		t.Errorf("issued PDF: %v, starts %q", err, pdf[:min(len(pdf), 8)])
 	}
+	checkPDFFonts(t, pdf)
 	checkIssueMail(t, ctx, l, f.Code, per, is)
 	if err := os.MkdirAll(work, 0o750); err != nil {
 		t.Fatal(err)
@@ -194,8 +197,13 @@ func convert(t *testing.T, soffice, dir, in, filter, out string) []byte {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
+	conf := filepath.Join(dir, "fonts.conf") // Times New Roman as the daemon's conversion prints it
+	if err := os.WriteFile(conf, []byte(xlsconv.FontsConfig), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	cmd := exec.CommandContext(ctx, soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
 		"--headless", "--convert-to", filter, "--outdir", filepath.Join(dir, "out"), in)
+	cmd.Env = append(os.Environ(), "FONTCONFIG_FILE="+conf)
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice %s: %v\n%s", filter, err, msg)
 	}
@@ -206,9 +214,28 @@ func convert(t *testing.T, soffice, dir, in, filter, out string) []byte {
 	return b
 }
 
+// checkPDFFonts: with fonts-liberation2 installed, the issued PDF prints Times New Roman as
+// Liberation Serif alone, every Vietnamese letter in it (no fallback font for ơ, ư, ạ…).
+func checkPDFFonts(t *testing.T, pdf []byte) {
+	t.Helper()
+	if _, err := os.Stat("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"); err != nil {
+		return
+	}
+	fonts := pdfFontRE.FindAllSubmatch(pdf, -1)
+	for _, f := range fonts {
+		if !strings.HasPrefix(string(f[1]), "LiberationSerif") {
+			t.Errorf("issued PDF uses %s, want Liberation Serif alone", f[1])
+		}
+	}
+	if len(fonts) == 0 {
+		t.Error("no font found in the issued PDF")
+	}
+}
+
 var (
-	fontRE = regexp.MustCompile(`style:font-name="([^"]*)"`)
-	sizeRE = regexp.MustCompile(`fo:font-size="([0-9.]+)pt"`)
+	pdfFontRE = regexp.MustCompile(`/BaseFont\s*/[A-Z]{6}\+([A-Za-z-]+)`)
+	fontRE    = regexp.MustCompile(`style:font-name="([^"]*)"`)
+	sizeRE    = regexp.MustCompile(`fo:font-size="([0-9.]+)pt"`)
 )
 
 // checkFonts: as LibreOffice reads it, every text of the document and its default paragraph are

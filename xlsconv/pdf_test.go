@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"regexp"
 	"testing"
 
 	"github.com/tonghop/tonghop/internal/officeapps"
@@ -29,6 +30,19 @@ func TestToPDF(t *testing.T) {
 		}
 		if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 			t.Errorf("got %q…, want a PDF", pdf[:min(len(pdf), 8)])
+		}
+		// Times New Roman printed in one font with every Vietnamese letter, where installed
+		// (Debian's fonts-liberation2; fonts-liberation 1.07 lacks ơ, ư and the stacked tones).
+		if _, err := os.Stat("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"); err == nil {
+			fonts := regexp.MustCompile(`/BaseFont\s*/[A-Z]{6}\+([A-Za-z-]+)`).FindAllSubmatch(pdf, -1)
+			for _, f := range fonts {
+				if !bytes.HasPrefix(f[1], []byte("LiberationSerif")) {
+					t.Errorf("PDF font %s, want Liberation Serif only", f[1])
+				}
+			}
+			if len(fonts) == 0 {
+				t.Error("no font found in the PDF")
+			}
 		}
 	})
 	t.Run("ErrFailed", func(t *testing.T) {
