@@ -14,14 +14,15 @@ const (
 	MarginRight  = 851  // 15 mm
 	textWidth    = pageWidth - MarginLeft - MarginRight
 
-	// The header table: the office's column and the national title's.
-	leftColumn  = 3969 // 70 mm
+	// The header table: the office's column and the national title's, wide enough for the
+	// national title on one line.
+	leftColumn  = 3402 // 60 mm
 	rightColumn = textWidth - leftColumn
 
 	// Sizes (item numbers of Appendix I, section II).
 	sizeGoverning = 13 // cơ quan chủ quản: 12–13, capitals
 	sizeOffice    = 13 // cơ quan ban hành: 12–13, capitals, bold
-	sizeNational  = 13 // Quốc hiệu: 12–13, capitals, bold
+	sizeNational  = 12 // Quốc hiệu: 12–13, capitals, bold (12: one line in its column)
 	sizeMotto     = 14 // Tiêu ngữ: 13–14, bold
 	sizeNumber    = 13 // số, ký hiệu: 13
 	sizeDate      = 14 // địa danh, ngày tháng: 13–14, italic
@@ -38,4 +39,5 @@ const (
 	officeRule = 1417 // 25 mm
 	mottoRule  = 3515 // 62 mm: "Độc lập - Tự do - Hạnh phúc" at 14 pt bold
 	bodyIndent = 567  // first line of a body paragraph: 10 mm
+	ruleHeight = 3    // points: the empty paragraph carrying a rule, clear of the text's descenders
 )

@@ -114,22 +114,41 @@ func format(p *docx.Paragraph, text string, s style) {
 	if s.indentFirst > 0 {
 		pp.Indent = &ctypes.Indent{FirstLine: ptr(uint64(s.indentFirst))}
 	}
-	if s.ruleWidth > 0 {
-		side := max((s.ruleBelow-s.ruleWidth)/2, 0)
-		pp.Indent = &ctypes.Indent{Left: ptr(side), Right: ptr(side)}
-		pp.Border = &ctypes.ParaBorder{Bottom: &ctypes.Border{Val: stypes.BorderStyleSingle, Size: ptr(6),
-			Space: ptr("1"), Color: ptr("000000")}}
-	}
+}
+
+// rule makes p, an empty paragraph under a text, the decree's short line: its bottom border,
+// ruleWidth long, centred in ruleBelow by indents, the paragraph itself a few points high.
+// (The text's own paragraph keeps its full width: an indent there would wrap the text.)
+func rule(p *docx.Paragraph, s style) {
+	p.Spacing(0, 0)
+	pp := p.GetCT().Property
+	side := max((s.ruleBelow-s.ruleWidth)/2, 0)
+	pp.Indent = &ctypes.Indent{Left: ptr(side), Right: ptr(side)}
+	pp.Border = &ctypes.ParaBorder{Bottom: &ctypes.Border{Val: stypes.BorderStyleSingle, Size: ptr(6),
+		Space: ptr("1"), Color: ptr("000000")}}
+	pp.RunProperty = &ctypes.RunProperty{Size: ctypes.NewFontSize(ruleHeight * 2)}
 }
 
 func (b *builder) para(text string, s style) *docx.Paragraph {
 	p := b.rd.AddEmptyParagraph()
+	after := s.after
+	if s.ruleWidth > 0 {
+		s.after = 0
+	}
 	format(p, text, s)
+	if s.ruleWidth > 0 {
+		r := b.rd.AddEmptyParagraph()
+		rule(r, s)
+		r.Spacing(0, after)
+	}
 	return p
 }
 
 func cellPara(c *docx.Cell, text string, s style) {
 	format(c.AddEmptyPara(), text, s)
+	if s.ruleWidth > 0 {
+		rule(c.AddEmptyPara(), s)
+	}
 }
 
 // noBorders is a table without lines: the header and the signature are laid out in columns.
