@@ -204,3 +204,27 @@ func FuzzCheckTemplate(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFinalize: a leader's edited document (outside input, read by wordfile first) is checked
+// and finalized within the budgets whatever it holds: a verdict or a package, never a panic, and
+// a document that passes the check always finalizes.
+func FuzzFinalize(f *testing.F) {
+	draft := sampleDoc()
+	draft.Number, draft.Draft, draft.DraftVersion = "", true, 1
+	docx, err := Build(draft)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(docx)
+	f.Add([]byte("PK\x05\x06\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"))
+	changes := IssueChanges(draft, sampleDoc())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		missing, err := MissingForIssue(data, changes)
+		if err != nil || len(missing) > 0 {
+			return
+		}
+		if _, err := Finalize(data, changes); err != nil {
+			t.Fatalf("a document holding every line did not finalize: %v", err)
+		}
+	})
+}
