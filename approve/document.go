@@ -2,6 +2,8 @@ package approve
 
 import (
 	"fmt"
+	"path"
+	"strings"
 
 	"github.com/tonghop/tonghop/approval"
 	"github.com/tonghop/tonghop/document"
@@ -46,7 +48,7 @@ func (w *effectWriter) issuedDocument(a approval.Action, dr ledger.Draft, number
 	if out.docSHA, err = w.a.Ledger.PutBlob(docx); err != nil {
 		return issuedDoc{}, err
 	}
-	name := office.DocumentFileName(w.f.Code, w.p.String(), 0, "docx")
+	name := documentName(appendix, "docx")
 	out.attachments = append(out.attachments, ledger.Attachment{Name: name, ContentType: mailer.ContentTypeDOCX, SHA256: out.docSHA})
 	w.fx.copies = append(w.fx.copies, office.Copy{Rel: o.ArchivePath(w.f.Code, w.p.String(), office.ReportFolder, name), Data: docx})
 	if w.a.PDF == nil {
@@ -60,8 +62,16 @@ func (w *effectWriter) issuedDocument(a approval.Action, dr ledger.Draft, number
 	if out.pdfSHA, err = w.a.Ledger.PutBlob(pdf); err != nil {
 		return issuedDoc{}, err
 	}
-	pdfName := office.DocumentFileName(w.f.Code, w.p.String(), 0, "pdf")
+	pdfName := documentName(appendix, "pdf")
 	out.attachments = append(out.attachments, ledger.Attachment{Name: pdfName, ContentType: mailer.ContentTypePDF, SHA256: out.pdfSHA})
 	w.fx.copies = append(w.fx.copies, office.Copy{Rel: o.ArchivePath(w.f.Code, w.p.String(), office.ReportFolder, pdfName), Data: pdf})
 	return out, nil
+}
+
+// documentName names the issued document after its appendix, the issued workbook, so that a
+// replacement's is named apart as its workbook is: "BaoCao_BM.02.01-KH_2026-11_gui-lan-2.xlsx"
+// → "VanBan_BM.02.01-KH_2026-11_gui-lan-2.docx".
+func documentName(appendix, ext string) string {
+	base := strings.TrimSuffix(appendix, path.Ext(appendix))
+	return "VanBan_" + strings.TrimPrefix(base, "BaoCao_") + "." + ext
 }

@@ -119,3 +119,14 @@ func attachmentTypes(list []ledger.Attachment) []string {
 	}
 	return out
 }
+
+func TestDocumentName(t *testing.T) {
+	for _, c := range []struct{ appendix, ext, want string }{
+		{office.IssuedFileName(form, month), "docx", office.DocumentFileName(form, month, 0, "docx")},
+		{"BaoCao_BM.02.01-KH_2026-11_gui-lan-2.xlsx", "pdf", "VanBan_BM.02.01-KH_2026-11_gui-lan-2.pdf"},
+	} {
+		if got := documentName(c.appendix, c.ext); got != c.want {
+			t.Errorf("documentName(%q): got %q, want %q", c.appendix, got, c.want)
+		}
+	}
+}
