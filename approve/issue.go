@@ -70,7 +70,10 @@ func (w *effectWriter) issue(a approval.Action) error {
 	if err != nil {
 		return err
 	}
-	md.FileName = is.name
+	md.FileName, md.DocName = is.name, ""
+	if doc.docSHA != "" {
+		md.DocName = documentName(is.name, "docx")
+	}
 	md.Unauthenticated = unauthenticated
 	l := letters.IssueLetter(md, decided)
 	w.fx.mails = append(w.fx.mails, ledger.OutMail{

@@ -130,7 +130,8 @@ func catalogue() []entry {
 	for _, part := range [][]entry{unitLetters(), rejections(), leaderLetters(), recipientLetters(), deskLetters(),
 		forwards(), lateFiles(), messageLists(), reviewLetters(), stepLetters(),
 		upstreamLetters(), // issue 19, part 3
-		wordLetters(), // issue 20, part W
+		wordLetters(),     // issue 20, part W
+		documentLetters(), // issue 20, part D
 	} {
 		all = append(all, part...)
 	}
