@@ -142,7 +142,7 @@ func checkIssueMail(t *testing.T, ctx context.Context, l *ledger.Ledger, formCod
 
 // expectedTexts are the elements the issued document must print: the header, number, place and
 // date, type and summary, the narrative sections, the consolidated figures of this period, the
-// missing units, the signer, "Nơi nhận" and "Lưu".
+// list tables' tasks, the missing units, the signer, "Nơi nhận" and "Lưu".
 func expectedTexts(t *testing.T, ctx context.Context, of *office.Office, l *ledger.Ledger, f *config.Form, p period.Period, is ledger.Issue) []string {
 	drafts, err := l.Drafts(ctx, f.Code, p.String())
 	if err != nil {
@@ -183,6 +183,16 @@ func expectedTexts(t *testing.T, ctx context.Context, of *office.Office, l *ledg
 			want = append(want, r.Name)
 			if r.Period.OK {
 				want = append(want, "\n"+consolidate.FormatNumber(r.Period.V)+"\n")
+			}
+		}
+	}
+	for _, lt := range book.Lists { // a work program's tasks, as the units typed them
+		want = append(want, lt.Title)
+		for _, r := range lt.Rows {
+			for _, c := range lt.Columns {
+				if v := strings.TrimSpace(r.Values[c.Key]); v != "" && !strings.Contains(v, "\n") {
+					want = append(want, v)
+				}
 			}
 		}
 	}

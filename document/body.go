@@ -6,17 +6,22 @@ import (
 	"strings"
 
 	"github.com/tonghop/tonghop/consolidate"
+	"github.com/tonghop/tonghop/form"
 )
 
 // FromBook is the body of the document of a consolidated book: the units' narrative by section
 // (in form order, under the form's own headings — they carry the form's numbering, "I.",
 // "II.1." — each unit's text after its name), the summary tables of the consolidated figures
 // (the figures the workbook shows, as it shows them), the units missing and where the figures
-// come from. appendix names the workbook attached as the appendix.
-func FromBook(b consolidate.Book, appendix string) []Block {
+// come from. appendix names the workbook attached as the appendix; units names the units by
+// code, for the list tables' rows (a code without a name is printed as it is).
+func FromBook(b consolidate.Book, appendix string, units map[string]string) []Block {
 	var out []Block
 	for _, sec := range b.Narrative {
 		out = append(out, narrativeBlock(sec.Title, sec))
+	}
+	for _, lt := range b.Lists {
+		out = append(out, listBlock(lt, units))
 	}
 	if len(b.Summary) > 0 {
 		out = append(out, Block{Heading: headFigures})
@@ -97,6 +102,36 @@ func summaryBlock(t consolidate.SummaryTable) Block {
 	bl := Block{Heading: t.Title, Table: tb}
 	if expected > 0 {
 		bl.Note = fmt.Sprintf(countedNote, counted, expected)
+	}
+	return bl
+}
+
+// listBlock is one list table (a work program's tasks): every counted unit's rows, in unit
+// order, the unit named on each, a task carried over from the previous period marked as the
+// workbook marks it; the values as the units typed them.
+func listBlock(lt consolidate.ListTable, units map[string]string) Block {
+	tb := &Table{Header: []string{colNo, colUnit}, Numeric: []bool{false, false}, List: true}
+	for _, c := range lt.Columns {
+		tb.Header = append(tb.Header, c.Title)
+		tb.Numeric = append(tb.Numeric, c.Type == form.Integer || c.Type == form.Decimal || c.Type == form.Percent)
+	}
+	for i, r := range lt.Rows {
+		name := units[r.Unit]
+		if name == "" {
+			name = r.Unit
+		}
+		if r.CarriedOver {
+			name += " " + carriedOver
+		}
+		row := []string{fmt.Sprint(i + 1), name}
+		for _, c := range lt.Columns {
+			row = append(row, r.Values[c.Key])
+		}
+		tb.Rows = append(tb.Rows, row)
+	}
+	bl := Block{Heading: lt.Title, Table: tb}
+	if len(lt.Rows) == 0 {
+		bl.Table, bl.Paragraphs = nil, []string{noEntries}
 	}
 	return bl
 }

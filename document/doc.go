@@ -75,6 +75,9 @@ type Table struct {
 	Rows   [][]string
 	// Numeric marks the columns right-aligned (figures); by index, shorter than Header is fine.
 	Numeric []bool
+	// List is a table of tasks (number, unit, the form's columns), its columns shared evenly;
+	// otherwise a table of indicators (number, name, unit of measure, figures).
+	List bool
 }
 
 // NumberLine is the "Số:" line: "Số: 125/BC-BQL", or "Số:      /BC-BQL" on a draft.

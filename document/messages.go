@@ -45,6 +45,8 @@ const (
 	sourceLine     = "Số liệu tổng hợp từ báo cáo của %d/%d đơn vị gửi qua thư điện tử; từng số liệu dẫn về tệp của đơn vị (tên tệp, mã SHA-256, thư gửi đến) tại trang tính “Nguồn số liệu” của bảng tổng hợp kèm theo (Phụ lục)."
 	sourceHistory  = "Một số số liệu lũy kế, cùng kỳ lấy từ số liệu các kỳ trước được nhập vào hệ thống (%d tệp)."
 	colNo          = "TT"
+	colUnit        = "Đơn vị"
+	carriedOver    = "(chuyển từ kỳ trước)"
 	colIndicator   = "Chỉ tiêu"
 	colMeasure     = "ĐVT"
 	colPlan        = "Kế hoạch"

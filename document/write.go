@@ -235,6 +235,9 @@ func (b *builder) table(tb Table) {
 	t.GetCT().TableProp.Borders = &ctypes.TableBorders{Top: line(), Left: line(), Bottom: line(), Right: line(),
 		InsideH: line(), InsideV: line()}
 	widths := columnWidths(len(tb.Header))
+	if tb.List {
+		widths = listWidths(len(tb.Header))
+	}
 	grid(t, widths...)
 	row := t.AddRow()
 	for i, h := range tb.Header {
@@ -277,6 +280,20 @@ func columnWidths(n int) []int {
 	out := []int{no, name, measure}
 	for range figures {
 		out = append(out, figure)
+	}
+	return out
+}
+
+// listWidths gives the number column little room and shares the rest evenly.
+func listWidths(n int) []int {
+	const no = 567
+	if n < 2 {
+		return []int{textWidth}
+	}
+	w := (textWidth - no) / (n - 1)
+	out := []int{no}
+	for range n - 1 {
+		out = append(out, w)
 	}
 	return out
 }

@@ -40,7 +40,7 @@ func (o *Office) Document(f *config.Form, p period.Period, in DocumentInput) doc
 		GoverningBody: o.Office.GoverningBody, Office: name, Number: in.Number,
 		Symbol: o.DocumentSymbol(f), Place: o.Office.Place, Date: in.At.In(o.Location), Kind: kind,
 		Summary: f.DocumentSummary(o.PeriodLabel(f, p)), Draft: in.Draft > 0, DraftVersion: in.Draft,
-		Body: document.FromBook(in.Book, in.Appendix), Signer: o.signer(f, in.Signer),
+		Body: document.FromBook(in.Book, in.Appendix, o.unitNames()), Signer: o.signer(f, in.Signer),
 		Recipients: o.documentRecipients(f), Archive: o.Office.Archive,
 	}
 	return d
@@ -107,4 +107,13 @@ func DraftAttachments(d ledger.Draft) []ledger.Attachment {
 		out = append(out, ledger.Attachment{Name: d.DocName, ContentType: mailer.ContentTypeDOCX, SHA256: d.DocSHA256})
 	}
 	return append(out, ledger.Attachment{Name: d.FileName, ContentType: mailer.ContentTypeXLSX, SHA256: d.FileSHA256})
+}
+
+// unitNames names every configured unit by code, for the document's list tables.
+func (o *Office) unitNames() map[string]string {
+	out := make(map[string]string, len(o.Units))
+	for _, u := range o.Units {
+		out[u.Code] = u.Name
+	}
+	return out
 }
