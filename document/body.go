@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/tonghop/tonghop/consolidate"
 	"github.com/tonghop/tonghop/form"
@@ -125,7 +126,7 @@ func listBlock(lt consolidate.ListTable, units map[string]string) Block {
 		}
 		row := []string{fmt.Sprint(i + 1), name}
 		for _, c := range lt.Columns {
-			row = append(row, r.Values[c.Key])
+			row = append(row, listValue(c, r.Values[c.Key]))
 		}
 		tb.Rows = append(tb.Rows, row)
 	}
@@ -134,6 +135,16 @@ func listBlock(lt consolidate.ListTable, units map[string]string) Block {
 		bl.Table, bl.Paragraphs = nil, []string{noEntries}
 	}
 	return bl
+}
+
+// listValue is a value as the workbook shows it: a date, stored "2026-11-24", as "24/11/2026".
+func listValue(c form.Column, v string) string {
+	if c.Type == form.Date {
+		if t, err := time.Parse("2006-01-02", v); err == nil {
+			return t.Format("02/01/2006")
+		}
+	}
+	return v
 }
 
 // percent rounds a percentage to the tenth the workbook shows it with ("0.0%").

@@ -284,16 +284,17 @@ func columnWidths(n int) []int {
 	return out
 }
 
-// listWidths gives the number column little room and shares the rest evenly.
+// listWidths gives the number column little room, the unit's a fixed one, the first of the
+// form's columns (the task itself) two shares and each other one.
 func listWidths(n int) []int {
-	const no = 567
-	if n < 2 {
+	const no, unit = 567, 1560
+	if n < 3 {
 		return []int{textWidth}
 	}
-	w := (textWidth - no) / (n - 1)
-	out := []int{no}
-	for range n - 1 {
-		out = append(out, w)
+	share := (textWidth - no - unit) / n // n-2 columns, the first counting twice
+	out := []int{no, unit, 2 * share}
+	for range n - 3 {
+		out = append(out, share)
 	}
 	return out
 }
