@@ -53,7 +53,8 @@ func (o *Office) RenderDocument(d document.Doc) ([]byte, error) {
 }
 
 // DocumentSymbol is the symbol after the number: the form's type and the office's abbreviation
-// ("BC-BQL"). The register (issue 20, point 3) may configure one per form.
+// ("BC-BQL"). The register (issue 20, point 3) configures one per form (`symbol`): at the merge,
+// a form's own symbol goes first here, this default after it.
 func (o *Office) DocumentSymbol(f *config.Form) string {
 	abbrev := document.Kind(f.DocumentKind()).Abbrev()
 	if o.Office.Abbreviation == "" {
