@@ -228,3 +228,36 @@ func FuzzFinalize(f *testing.F) {
 		}
 	})
 }
+
+// TestFinalize_SplitRuns: Word split the number line and the date into runs, a spelling mark
+// between them; the issue still writes the number and the date in.
+func TestFinalize_SplitRuns(t *testing.T) {
+	draft := sampleDoc()
+	draft.Number, draft.Draft, draft.DraftVersion = "", true, 1
+	docx, err := Build(draft)
+	if err != nil {
+		t.Fatal(err)
+	}
+	split := rewritePart(t, docx, func(s string) string {
+		s = strings.Replace(s, "Số:      /BC-BQL", `Số:   </w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:t xml:space="preserve">   /BC-BQL`, 1)
+		return strings.Replace(s, "ngày 08 tháng", `ngày 08 </w:t></w:r><w:r><w:rPr><w:lang w:val="vi-VN"/></w:rPr><w:t>tháng`, 1)
+	})
+	issued := sampleDoc()
+	issued.Date = draft.Date.AddDate(0, 0, 1)
+	if missing, err := MissingForIssue(split, IssueChanges(draft, issued)); err != nil || len(missing) > 0 {
+		t.Fatalf("MissingForIssue: %q, %v; want nothing missing", missing, err)
+	}
+	out, err := Finalize(split, IssueChanges(draft, issued))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := part(t, out)
+	for _, want := range []string{"Số: 125/BC-BQL", "Ninh Bình, ngày 09 tháng 12 năm 2026"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("issued document lacks %q", want)
+		}
+	}
+	if _, err := zip.NewReader(bytes.NewReader(out), int64(len(out))); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -74,7 +74,8 @@ func Finalize(docx []byte, changes []Change) ([]byte, error) {
 	for _, c := range changes {
 		from := escape(c.From)
 		if !strings.Contains(part, from) {
-			if c.Required {
+			var found bool
+			if part, found = replaceAcrossRuns(part, from, escape(c.To), c.Last); !found && c.Required {
 				return nil, fmt.Errorf("issued document: %q is not in the draft's document", c.From)
 			}
 			continue
@@ -99,7 +100,7 @@ func MissingForIssue(docx []byte, changes []Change) ([]string, error) {
 	part := string(parts[documentPart])
 	var out []string
 	for _, c := range changes {
-		if c.Required && !strings.Contains(part, escape(c.From)) {
+		if c.Required && !strings.Contains(part, escape(c.From)) && !findAcrossRuns(part, escape(c.From)) {
 			out = append(out, c.From)
 		}
 	}
