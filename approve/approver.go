@@ -28,6 +28,9 @@ type Approver struct {
 	// LookupTXT resolves the DKIM keys of leaders' replies when mail_auth.verify_dkim is set;
 	// nil: the system resolver.
 	LookupTXT func(domain string) ([]string, error)
+	// PDF converts the issued document to PDF (xlsconv's ToPDF: LibreOffice, sandboxed); nil:
+	// the .docx goes alone (issue 20).
+	PDF func(ctx context.Context, docx []byte) ([]byte, error)
 }
 
 // Advance moves every draft up its form's approval chain: a new draft is sent to the first

@@ -11,7 +11,6 @@ import (
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/letters"
-	"github.com/tonghop/tonghop/mailer"
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 )
@@ -152,12 +151,13 @@ func (w *effectWriter) draftTo(v int, person string) letters.Draft {
 	return d
 }
 
+// attachment is what carries version v up the chain: its document (issue 20) and workbook.
 func (w *effectWriter) attachment(v int) []ledger.Attachment {
 	dr, ok := w.drafts[v]
 	if !ok {
 		return nil
 	}
-	return []ledger.Attachment{{Name: dr.FileName, ContentType: mailer.ContentTypeXLSX, SHA256: dr.FileSHA256}}
+	return office.DraftAttachments(dr)
 }
 
 // toStep writes one mail per person of a step: the request, its reminder or its withdrawal.

@@ -72,18 +72,26 @@ func (w *effectWriter) issue(a approval.Action) error {
 		return err
 	}
 	w.fx.copies = append(w.fx.copies, office.Copy{Rel: w.a.Office.ArchivePath(w.f.Code, w.p.String(), office.ReportFolder, is.name), Data: stamped})
-	md.FileName = is.name
+	doc, err := w.issuedDocument(a, dr, w.documentNumber(num), is.name)
+	if err != nil {
+		return err
+	}
+	md.FileName, md.DocName = is.name, ""
+	if doc.docSHA != "" {
+		md.DocName = documentName(is.name, "docx")
+	}
 	md.Unauthenticated = unauthenticated
 	l := letters.NumberedIssueLetter(md, decided, w.documentNumber(num))
 	w.fx.mails = append(w.fx.mails, ledger.OutMail{
 		Key: is.key, Kind: ledger.KindIssue, About: ledger.About{Form: w.f.Code, Period: w.p.String()}, To: is.to, Cc: is.cc,
 		Subject: l.Subject, Body: l.Body, CreatedAt: w.a.now(), NotBefore: w.a.now(),
-		Attachments: []ledger.Attachment{{Name: is.name, ContentType: mailer.ContentTypeXLSX, SHA256: sha}},
+		Attachments: append(doc.attachments, ledger.Attachment{Name: is.name, ContentType: mailer.ContentTypeXLSX, SHA256: sha}),
 	})
 	w.fx.events = append(w.fx.events, w.a.event("system", ledger.ActionReportIssued, ledger.PeriodObject(w.f.Code, w.p.String()),
 		fmt.Sprintf("v%d sha256=%s approvals=%s%s%s", a.Version, sha, approvalList(a.Approvals), is.replaces, numberDetail(num))))
 	w.fx.issued = true
-	w.fx.issue = &ledger.Issue{Number: is.number, Version: a.Version, FileSHA256: sha, At: w.a.now(), Numbered: num}
+	w.fx.issue = &ledger.Issue{Number: is.number, Version: a.Version, FileSHA256: sha, At: w.a.now(), Numbered: num,
+		DocSHA256: doc.docSHA, PDFSHA256: doc.pdfSHA}
 	return nil
 }
 

@@ -145,7 +145,10 @@ func (a *Approver) adoptEditedWorkbook(ctx context.Context, in *ledger.Intake, m
 // workbook that cannot be made so is not taken: the person and the clerks are told, and nil is
 // returned.
 func (a *Approver) editedDraft(ctx context.Context, in *ledger.Intake, msg *intake.Message, ref Ref, person string) (*ledger.Draft, string, error) {
-	sheets := ownSpreadsheets(msg)
+	sheets, docs := ownSpreadsheets(msg), ownDocuments(msg)
+	if len(docs) > 0 && (len(sheets) == 0 || !sheets[0].TooLarge && len(sheets[0].Data) == 0) {
+		return a.editedDocumentOnly(ctx, in, msg, ref, person, docs[0]) // issue 20, point 4
+	}
 	if len(sheets) == 0 || !sheets[0].TooLarge && len(sheets[0].Data) == 0 {
 		return nil, "", nil
 	}
@@ -174,6 +177,13 @@ func (a *Approver) editedDraft(ctx context.Context, in *ledger.Intake, msg *inta
 		Form: ref.Form.Code, Period: ref.Period.String(), Version: head.Version + 1,
 		FileName: office.ReportFileName(ref.Form.Code, ref.Period, head.Version+1), FileSHA256: sha,
 		Basis: maps.Clone(head.Basis), Trigger: ledger.TriggerEdited, Author: person, BuiltAt: a.now(),
+	}
+	var doc *intake.Attachment
+	if len(docs) > 0 {
+		doc = &docs[0]
+	}
+	if taken, err := a.withDocument(in, msg, ref, head, &draft, person, doc); err != nil || !taken {
+		return nil, "", err
 	}
 	in.Drafts = append(in.Drafts, draft)
 	return &draft, att.Name, nil

@@ -135,6 +135,9 @@ type Office struct {
 	// warning. PreviousTemplateKeys are the keys it holds, read with the template key.
 	PreviousTemplateKeysFile string   `toml:"previous_template_keys_file"`
 	PreviousTemplateKeys     []string `toml:"-"`
+
+	// Issue 20 (part D): the issued report as an administrative document. See OfficeDocument.
+	OfficeDocument
 }
 
 // TLSMode is how a mail connection is protected.
@@ -230,6 +233,9 @@ type Person struct {
 	// SubmitsFor lists the units (codes, or "*" for all) this person may send reports for:
 	// the unit is then taken from the workbook's identification, not from the sender.
 	SubmitsFor []string `toml:"submits_for"`
+	// SigningAuthority is what the person signs the documents they approve as, above their
+	// title: "KT. TRƯỞNG BAN" for a deputy signing for the head (issue 20); "" for the head.
+	SigningAuthority string `toml:"signing_authority"`
 }
 
 // Roles a person may have.
@@ -280,6 +286,8 @@ type Form struct {
 	// RetentionYears is how many years a period's records are kept after the period ends (issue
 	// 21): unset, 5; 0, for ever. A yearly report is kept for ever whatever it says. See Retention.
 	RetentionYears *int `toml:"retention_years"`
+	// Issue 20 (part D): the document the report is issued as. See FormDocument.
+	FormDocument
 
 	// Issue 19, part V (supervisors): what the unit's supervisor (units.supervisor) does with
 	// its files. Supervisor is "copy" (a copy of each accepted file), "review" (their view before

@@ -89,7 +89,9 @@ func parse(data []byte, path string, which secrets) (*Config, error) {
 		v.add(key.String(), "unknown key (misspelt?)")
 	}
 	c.complete(filepath.Dir(path))
+	c.completeDocument(filepath.Dir(path))
 	c.resolveSecrets(v, which)
+	c.loadLetterhead(v)
 	c.validate(v)
 	if len(v.problems) > 0 {
 		return nil, &Errors{Path: path, Problems: v.problems}

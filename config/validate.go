@@ -61,6 +61,7 @@ func (c *Config) validate(v *validator) {
 	c.validateHealth(v)
 	c.validateWeb(v)      // issue 22
 	c.validateUpstream(v) // issue 19, part 3
+	c.validateDocument(v) // issue 20, part D
 }
 
 func (c *Config) validateFiles(v *validator) {

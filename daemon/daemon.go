@@ -59,6 +59,8 @@ type Options struct {
 	LookupTXT func(domain string) ([]string, error)
 	// Monitor is told what the workers do, for /healthz and /metrics; nil: nobody.
 	Monitor *health.Monitor
+	// PDF converts the issued document to PDF (issue 20); nil: the .docx goes alone.
+	PDF func(ctx context.Context, docx []byte) ([]byte, error)
 }
 
 // Daemon runs the cycle of one office.
@@ -118,7 +120,7 @@ func New(o Options) (*Daemon, error) {
 		d.mailBudget = DefaultMailBudget
 	}
 	d.approver = &approve.Approver{Office: d.o, Ledger: d.ledger, Now: d.now,
-		Log: d.log.With("component", "approval"), LookupTXT: o.LookupTXT}
+		Log: d.log.With("component", "approval"), LookupTXT: o.LookupTXT, PDF: o.PDF}
 	d.ask = &ask.Asker{Office: o.Office, Ledger: o.Ledger, Now: d.now, Log: d.log.With("component", "scheduler")}
 	d.drafter = &report.Drafter{Office: d.o, Ledger: d.ledger, Now: d.now, Log: d.log}
 	d.reviewer = &review.Reviewer{Office: d.o, Ledger: d.ledger, Now: d.now,

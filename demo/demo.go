@@ -23,6 +23,7 @@ import (
 	"github.com/tonghop/tonghop/localmail"
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
+	"github.com/tonghop/tonghop/xlsconv"
 )
 
 // Options configure a demo run.
@@ -98,7 +99,7 @@ func runOffice(ctx context.Context, o Options, cfg *config.Config, srv *localmai
 	}
 	logger := slog.New(slog.NewTextHandler(logFile, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	clk := clock.NewManual(simStart)
-	d, err := daemon.New(daemon.Options{Office: of, Ledger: l, Clock: clk, Logger: logger})
+	d, err := daemon.New(daemon.Options{Office: of, Ledger: l, Clock: clk, Logger: logger, PDF: pdfConverter()})
 	if err != nil {
 		return err
 	}
@@ -145,6 +146,15 @@ func runOffice(ctx context.Context, o Options, cfg *config.Config, srv *localmai
 		}
 	}
 	return summarize(ctx, o.Out, of, l, agents, time.Since(began))
+}
+
+// pdfConverter converts the issued documents to PDF where LibreOffice is installed.
+func pdfConverter() func(ctx context.Context, docx []byte) ([]byte, error) {
+	c, err := xlsconv.FindSoffice()
+	if err != nil {
+		return nil
+	}
+	return c.ToPDF
 }
 
 // nextStep advances office time by half an hour in office hours, by an hour outside them.

@@ -52,6 +52,7 @@ func TestRun(t *testing.T) {
 	}
 	checkFiguresAreTheLedgers(t, dir)
 	checkResultsArePrefilled(t, dir)
+	checkIssuedDocuments(t, dir) // issue 20
 	if t.Failed() {
 		t.Log(text)
 	}

@@ -73,6 +73,12 @@ time_zone = "Asia/Ho_Chi_Minh"
 holidays = ["2026-09-01", "2026-09-02", "2027-01-01"]
 start = "{{.Start}}"
 template_key = "demo-template-key"
+# The issued report as an administrative document (Decree 30/2020): its header and "Lưu".
+governing_body = "UBND tỉnh Hòa Bình"
+document_name = "Ban Quản lý các khu công nghiệp"
+place = "Hòa Bình"
+abbreviation = "BQL"
+archive = "VP"
 
 [mailbox]
 host = "127.0.0.1"
@@ -117,6 +123,8 @@ escalate_from = 2
 digest_from = 3
 approval = ["chanh_van_phong", "truong_ban"]
 recipients = ["truong_ban", "pho_truong_ban_1", "pho_truong_ban_2"]
+document_type = "bao_cao"
+summary = "Kết quả thực hiện nhiệm vụ {ky}"
 
 [[forms]]
 code = "BM.04.01/KH"
@@ -132,6 +140,8 @@ escalate_from = 2
 digest_from = 3
 approval = ["chanh_van_phong", "truong_ban"]
 recipients = ["truong_ban", "pho_truong_ban_1", "pho_truong_ban_2"]
+document_type = "chuong_trinh"
+summary = "Công tác {ky}"
 
 # The leaders' replies are believed as the office's receiving server checked them.
 [mail_auth]

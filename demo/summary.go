@@ -108,8 +108,18 @@ func reportLines(ctx context.Context, w io.Writer, cfg *office.Office, l *ledger
 			filepath.Join(cfg.DataDir, "archive", form.Slug(p.Form), p.Period, "_tong-hop", d.FileName))
 	}
 	if p.Status == ledger.PeriodClosed {
-		fmt.Fprintf(w, "  ISSUED: %s\n", filepath.Join(cfg.DataDir, "archive", form.Slug(p.Form), p.Period, "_tong-hop",
-			office.IssuedFileName(p.Form, p.Period)))
+		dir := filepath.Join(cfg.DataDir, "archive", form.Slug(p.Form), p.Period, "_tong-hop")
+		fmt.Fprintf(w, "  ISSUED: %s\n", filepath.Join(dir, office.IssuedFileName(p.Form, p.Period)))
+		is, err := l.LatestIssue(ctx, p.Form, p.Period)
+		if err != nil {
+			return err
+		}
+		if is.DocSHA256 != "" {
+			fmt.Fprintf(w, "  ISSUED document: %s\n", filepath.Join(dir, office.DocumentFileName(p.Form, p.Period, 0, "docx")))
+		}
+		if is.PDFSHA256 != "" {
+			fmt.Fprintf(w, "  ISSUED document (PDF): %s\n", filepath.Join(dir, office.DocumentFileName(p.Form, p.Period, 0, "pdf")))
+		}
 	}
 	return nil
 }

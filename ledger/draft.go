@@ -24,6 +24,9 @@ type Draft struct {
 	Author  string // "" when tonghop built it; the person id of a leader's edited workbook
 	MailID  int64  // the mail carrying an edited workbook; 0 otherwise
 	BuiltAt time.Time
+	// Issue 20 (part D): the draft's administrative document (.docx), a blob like the
+	// workbook; "" for a draft without one.
+	DocName, DocSHA256 string
 }
 
 // Why a draft was built.
@@ -66,6 +69,8 @@ func (l *Ledger) checkDraft(d Draft) error {
 		return fmt.Errorf("workbook blob %s: %w (PutBlob it first)", d.FileSHA256, ErrNotFound)
 	case d.BuiltAt.IsZero():
 		return errors.New("build time is required")
+	case d.DocSHA256 != "" && (!validSHA(d.DocSHA256) || !l.hasBlob(d.DocSHA256)):
+		return fmt.Errorf("document blob %q: %w (PutBlob it first)", d.DocSHA256, ErrNotFound)
 	}
 	switch d.Trigger {
 	case TriggerAllIn, TriggerDeadline, TriggerDemand, TriggerResubmission, TriggerEdited:
@@ -100,9 +105,9 @@ func insertDraft(ctx context.Context, tx *sql.Tx, d Draft) (Draft, error) {
 		mailID = d.MailID
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO drafts (form, period, version, file_name, file_sha256,
-		basis, trigger, author, mail_id, built_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		basis, trigger, author, mail_id, built_at, doc_name, doc_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		d.Form, d.Period, d.Version, d.FileName, d.FileSHA256, string(basis), d.Trigger, d.Author,
-		mailID, encodeTime(d.BuiltAt))
+		mailID, encodeTime(d.BuiltAt), d.DocName, d.DocSHA256)
 	if err != nil {
 		return Draft{}, fmt.Errorf("insert draft: %w", err)
 	}
@@ -144,7 +149,7 @@ func (l *Ledger) DraftHeads(ctx context.Context) ([]Draft, error) {
 // queryDrafts lists drafts matching where (a trusted constant, with its ORDER BY).
 func queryDrafts(ctx context.Context, q queryer, where string, args ...any) ([]Draft, error) {
 	rows, err := q.QueryContext(ctx, `SELECT id, form, period, version, file_name, file_sha256, basis,
-		trigger, author, coalesce(mail_id, 0), built_at FROM drafts WHERE `+where, args...)
+		trigger, author, coalesce(mail_id, 0), built_at, doc_name, doc_sha256 FROM drafts WHERE `+where, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -154,7 +159,7 @@ func queryDrafts(ctx context.Context, q queryer, where string, args ...any) ([]D
 		var d Draft
 		var basis, built string
 		err := rows.Scan(&d.ID, &d.Form, &d.Period, &d.Version, &d.FileName, &d.FileSHA256, &basis,
-			&d.Trigger, &d.Author, &d.MailID, &built)
+			&d.Trigger, &d.Author, &d.MailID, &built, &d.DocName, &d.DocSHA256)
 		if err != nil {
 			return nil, err
 		}

@@ -22,6 +22,8 @@ type Issue struct {
 	// Numbered is the document's entry in the register (issue 20), recorded with the issue;
 	// nil for an issue that was not numbered. Not read back by LatestIssue (see IssueNumber).
 	Numbered *Numbered
+	// Issue 20 (part D): the issued document (.docx) and its PDF; "" when not made.
+	DocSHA256, PDFSHA256 string
 }
 
 // LatestIssue returns the issue in force of form and period, or an error wrapping ErrNotFound
@@ -50,7 +52,7 @@ func (l *Ledger) Issues(ctx context.Context, form string) ([]Issue, error) {
 // basis of its draft.
 func queryIssues(ctx context.Context, q queryer, where string, args ...any) ([]Issue, error) {
 	rows, err := q.QueryContext(ctx, `SELECT i.form, i.period, i.number, i.version, i.file_sha256, i.issued_at,
-		coalesce(d.basis, '{}') FROM issues i
+		coalesce(d.basis, '{}'), i.doc_sha256, i.pdf_sha256 FROM issues i
 		LEFT JOIN drafts d ON d.form = i.form AND d.period = i.period AND d.version = i.version WHERE `+where, args...)
 	if err != nil {
 		return nil, err
@@ -60,7 +62,7 @@ func queryIssues(ctx context.Context, q queryer, where string, args ...any) ([]I
 	for rows.Next() {
 		var is Issue
 		var at, basis string
-		if err := rows.Scan(&is.Form, &is.Period, &is.Number, &is.Version, &is.FileSHA256, &at, &basis); err != nil {
+		if err := rows.Scan(&is.Form, &is.Period, &is.Number, &is.Version, &is.FileSHA256, &at, &basis, &is.DocSHA256, &is.PDFSHA256); err != nil {
 			return nil, err
 		}
 		if is.At, err = decodeTime(at); err != nil {
@@ -86,8 +88,9 @@ func insertIssue(ctx context.Context, tx *sql.Tx, is Issue) error {
 	if is.Number != next {
 		return fmt.Errorf("issue %d of %s %s, next is %d: %w", is.Number, is.Form, is.Period, next, ErrConflict)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO issues (form, period, number, version, file_sha256, issued_at)
-		VALUES (?, ?, ?, ?, ?, ?)`, is.Form, is.Period, is.Number, is.Version, is.FileSHA256, encodeTime(is.At)); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO issues (form, period, number, version, file_sha256, issued_at,
+		doc_sha256, pdf_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, is.Form, is.Period, is.Number, is.Version, is.FileSHA256,
+		encodeTime(is.At), is.DocSHA256, is.PDFSHA256); err != nil {
 		return fmt.Errorf("insert issue: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE corrections SET issued = ? WHERE form = ? AND period = ? AND issued = 0`,
@@ -108,6 +111,8 @@ func checkIssue(is Issue) error {
 		return fmt.Errorf("issue number %d, version %d: both must be at least 1", is.Number, is.Version)
 	case is.FileSHA256 != "" && !validSHA(is.FileSHA256):
 		return fmt.Errorf("issue: bad file sha256 %q", is.FileSHA256)
+	case is.DocSHA256 != "" && !validSHA(is.DocSHA256), is.PDFSHA256 != "" && !validSHA(is.PDFSHA256):
+		return fmt.Errorf("issue: bad document sha256 %q or %q", is.DocSHA256, is.PDFSHA256)
 	case is.At.IsZero():
 		return errors.New("issue: time is required")
 	case is.Numbered != nil:

@@ -79,7 +79,11 @@ func purgeRows(ctx context.Context, tx *sql.Tx, p Purge, res *Purged) ([]string,
 	fp := []any{p.Form, p.Period}
 	shas, err := textColumn(ctx, tx, `SELECT file_sha256 FROM submissions WHERE form = ? AND period = ?
 		UNION SELECT file_sha256 FROM drafts WHERE form = ? AND period = ?
-		UNION SELECT file_sha256 FROM issues WHERE form = ? AND period = ? AND file_sha256 <> ''`, append(append(fp, fp...), fp...)...)
+		UNION SELECT file_sha256 FROM issues WHERE form = ? AND period = ? AND file_sha256 <> ''
+		UNION SELECT doc_sha256 FROM drafts WHERE form = ? AND period = ? AND doc_sha256 <> ''
+		UNION SELECT doc_sha256 FROM issues WHERE form = ? AND period = ? AND doc_sha256 <> ''
+		UNION SELECT pdf_sha256 FROM issues WHERE form = ? AND period = ? AND pdf_sha256 <> ''`,
+		append(append(append(append(append(fp, fp...), fp...), fp...), fp...), fp...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -240,8 +244,8 @@ func (l *Ledger) removeUnreferencedBlob(ctx context.Context, sha string) (bool, 
 	err := l.db.QueryRowContext(ctx, `SELECT
 		EXISTS (SELECT 1 FROM mails WHERE sha256 = ?1) OR
 		EXISTS (SELECT 1 FROM submissions WHERE file_sha256 = ?1) OR
-		EXISTS (SELECT 1 FROM drafts WHERE file_sha256 = ?1) OR
-		EXISTS (SELECT 1 FROM issues WHERE file_sha256 = ?1) OR
+		EXISTS (SELECT 1 FROM drafts WHERE file_sha256 = ?1 OR doc_sha256 = ?1) OR
+		EXISTS (SELECT 1 FROM issues WHERE file_sha256 = ?1 OR doc_sha256 = ?1 OR pdf_sha256 = ?1) OR
 		EXISTS (SELECT 1 FROM history_imports WHERE file_sha256 = ?1) OR
 		EXISTS (SELECT 1 FROM upstream_requests WHERE template_sha256 = ?1 OR filled_sha256 = ?1) OR
 		EXISTS (SELECT 1 FROM outbox WHERE instr(attachments, ?1) > 0)`, sha).Scan(&used)

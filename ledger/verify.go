@@ -65,6 +65,12 @@ UNION ALL SELECT file_sha256, 'submission ' || id || ' (' || form || ' ' || unit
 UNION ALL SELECT file_sha256, 'draft ' || form || ' ' || period || ' v' || version, built_at FROM drafts
 UNION ALL SELECT file_sha256, 'issued report ' || form || ' ' || period || ' issue ' || number, issued_at
 	FROM issues WHERE file_sha256 != ''
+UNION ALL SELECT doc_sha256, 'draft document ' || form || ' ' || period || ' v' || version, built_at
+	FROM drafts WHERE doc_sha256 != ''
+UNION ALL SELECT doc_sha256, 'issued document ' || form || ' ' || period || ' issue ' || number, issued_at
+	FROM issues WHERE doc_sha256 != ''
+UNION ALL SELECT pdf_sha256, 'issued document PDF ' || form || ' ' || period || ' issue ' || number, issued_at
+	FROM issues WHERE pdf_sha256 != ''
 UNION ALL SELECT file_sha256, 'imported file ' || id || ' (' || file_name || ')', at FROM history_imports
 UNION ALL SELECT template_sha256, 'upstream template ' || upstream || ' ' || form || ' ' || period, received_at FROM upstream_requests
 UNION ALL SELECT json_extract(a.value, '$.SHA256'), 'outbox mail ' || o.key, o.created_at

@@ -21,6 +21,8 @@ type Draft struct {
 	Period   string  // canonical period ("2026-11"), for the token
 	Version  int
 	FileName string
+	// DocName is the administrative document sent with the workbook (issue 20, part D); "" none.
+	DocName  string
 	Expected int      // units expected
 	Counted  []string // names of the units counted
 	Missing  []string // names of the units missing
@@ -131,8 +133,12 @@ func (d Draft) summaryOf(what string, withChanges bool) string {
 }
 
 func attachedLine(d Draft) string {
-	if d.FileName == "" {
+	switch {
+	case d.FileName == "":
 		return ""
+	case d.DocName != "": // issue 20: the document, and the workbook as its appendix
+		return "Văn bản " + quoted(d.DocName) + " và bảng tổng hợp kèm theo (phụ lục) " + quoted(d.FileName) +
+			" được gửi kèm thư này."
 	}
 	return "Tệp " + quoted(d.FileName) + " được gửi kèm thư này."
 }

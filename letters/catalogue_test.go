@@ -132,6 +132,7 @@ func catalogue() []entry {
 		upstreamLetters(),  // issue 19, part 3
 		numberingLetters(), // issue 20, part R
 		wordLetters(),      // issue 20, part W
+		documentLetters(),  // issue 20, part D
 	} {
 		all = append(all, part...)
 	}

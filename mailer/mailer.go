@@ -219,3 +219,9 @@ func boundary(key string) string {
 	sum := sha256.Sum256([]byte("boundary\x00" + key))
 	return "tonghop-" + hex.EncodeToString(sum[:16])
 }
+
+// Content types of the administrative document (issue 20): Word and its PDF.
+const (
+	ContentTypeDOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	ContentTypePDF  = "application/pdf"
+)

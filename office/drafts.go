@@ -13,7 +13,7 @@ func (o *Office) DraftLetter(f *config.Form, p period.Period, draft ledger.Draft
 	units := o.FormUnits(f)
 	md := letters.Draft{
 		Office: o.Letterhead(), Request: letters.Request{FormCode: f.Code, FormTitle: f.Title, Period: o.PeriodLabel(f, p)},
-		Period: p.String(), Version: draft.Version, FileName: draft.FileName,
+		Period: p.String(), Version: draft.Version, FileName: draft.FileName, DocName: draft.DocName,
 		Expected: len(units), Warnings: warnings,
 	}
 	counted, missing := UnitsByBasis(units, draft.Basis)

@@ -10,6 +10,7 @@ import (
 	"os"
 
 	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/document"
 	"github.com/tonghop/tonghop/mailer"
 	"github.com/tonghop/tonghop/period"
 	"github.com/tonghop/tonghop/schedule"
@@ -50,6 +51,11 @@ func Compile(c *config.Config, key []byte) (*Office, error) {
 	}
 	mail.MessageIDSecret = derive(key, labelMessageID)
 	o.Mail = mail
+	if lh := c.Office.LetterheadData; len(lh) > 0 { // read at load; its placeholders checked here
+		if err := document.CheckTemplate(lh); err != nil {
+			problems = append(problems, fmt.Sprintf("office.letterhead: %v", err))
+		}
+	}
 	if len(problems) > 0 {
 		return nil, &config.Errors{Path: c.Path, Problems: problems}
 	}

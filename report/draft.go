@@ -44,6 +44,10 @@ func AddDraft(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *conf
 		Form: f.Code, Period: p.String(), Version: version, FileName: office.ReportFileName(f.Code, p, version),
 		FileSHA256: sha, Basis: rep.Basis, Trigger: trigger, BuiltAt: now,
 	}
+	doc, err := draftDocument(cfg, l, f, p, &draft, rep)
+	if err != nil {
+		return ledger.Draft{}, Report{}, err
+	}
 	draft, err = l.AddDraft(ctx, draft, ledger.Event{Actor: "tonghop", Action: ledger.ActionDraftBuilt,
 		Object: ledger.PeriodObject(f.Code, p.String()), Detail: draftDetail(draft, rep.Book)})
 	if err != nil {
@@ -53,7 +57,27 @@ func AddDraft(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *conf
 	if err := cfg.Archive(rel, rep.Workbook); err != nil {
 		return draft, rep, fmt.Errorf("%w: %w", ErrNotArchived, err)
 	}
+	rel = cfg.ArchivePath(f.Code, p.String(), office.ReportFolder, draft.DocName)
+	if err := cfg.Archive(rel, doc); err != nil {
+		return draft, rep, fmt.Errorf("%w: %w", ErrNotArchived, err)
+	}
 	return draft, rep, nil
+}
+
+// draftDocument builds the draft's administrative document (issue 20), its number left blank
+// for the registry, and stores it beside the workbook: d gets its name and blob.
+func draftDocument(cfg *office.Office, l *ledger.Ledger, f *config.Form, p period.Period, d *ledger.Draft, rep Report) ([]byte, error) {
+	doc := cfg.Document(f, p, office.DocumentInput{Book: rep.Book, At: d.BuiltAt, Draft: d.Version, Appendix: d.FileName})
+	data, err := cfg.RenderDocument(doc)
+	if err != nil {
+		return nil, fmt.Errorf("document of draft v%d: %w", d.Version, err)
+	}
+	sha, err := l.PutBlob(data)
+	if err != nil {
+		return nil, fmt.Errorf("store the draft's document: %w", err)
+	}
+	d.DocName, d.DocSHA256 = office.DocumentFileName(f.Code, p.String(), d.Version, "docx"), sha
+	return data, nil
 }
 
 func draftDetail(d ledger.Draft, b consolidate.Book) string {

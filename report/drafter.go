@@ -10,7 +10,6 @@ import (
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/letters"
-	"github.com/tonghop/tonghop/mailer"
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
 )
@@ -141,7 +140,7 @@ func (dr *Drafter) queueDraftNotice(ctx context.Context, f *config.Form, p perio
 	m := ledger.OutMail{
 		Key: ledger.DraftKey(f.Code, p.String(), draft.Version), Kind: ledger.KindDraft, To: to,
 		Subject: letter.Subject, Body: letter.Body, CreatedAt: now,
-		Attachments: []ledger.Attachment{{Name: draft.FileName, ContentType: mailer.ContentTypeXLSX, SHA256: draft.FileSHA256}},
+		Attachments: office.DraftAttachments(draft),
 	}
 	ev := ledger.Event{At: now, Actor: "system", Action: ledger.Queued(ledger.KindDraft),
 		Object: ledger.PeriodObject(f.Code, p.String()), Detail: letter.Subject}

@@ -51,8 +51,17 @@ func (c *Converter) command(dir string) (argv []string, output string, err error
 }
 
 // environment is the child's whole environment: HOME and TMPDIR in the private directory so
-// nothing is read from or left in a real home, and GSettings kept in memory (no dconf).
+// nothing is read from or left in a real home, and GSettings kept in memory (no dconf). A
+// conversion that wrote its own fontconfig file there (ToPDF) gets it.
 func environment(dir string) []string {
+	env := baseEnvironment(dir)
+	if conf := filepath.Join(dir, fontsConf); fileExists(conf) {
+		env = append(env, "FONTCONFIG_FILE="+conf)
+	}
+	return env
+}
+
+func baseEnvironment(dir string) []string {
 	return []string{
 		"HOME=" + dir,
 		"TMPDIR=" + dir,

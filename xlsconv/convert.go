@@ -107,12 +107,9 @@ func readOutput(path string, maxOutput int64) ([]byte, error) {
 		return nil, fmt.Errorf("%w: open output: %w", ErrFailed, err)
 	}
 	defer f.Close()
-	out, err := io.ReadAll(io.LimitReader(f, maxOutput+1))
+	out, err := readLimited(f, maxOutput)
 	if err != nil {
-		return nil, fmt.Errorf("%w: read output: %w", ErrFailed, err)
-	}
-	if int64(len(out)) > maxOutput {
-		return nil, fmt.Errorf("%w: output exceeds %d bytes: %w", ErrFailed, maxOutput, ErrTooLarge)
+		return nil, err
 	}
 	// A readable central directory proves the zip was written to the end.
 	if _, err := zip.NewReader(bytes.NewReader(out), int64(len(out))); err != nil {
@@ -134,4 +131,16 @@ func (c *Converter) logger() *slog.Logger {
 		return slog.New(slog.DiscardHandler)
 	}
 	return c.Log
+}
+
+// readLimited reads r whole, refusing more than maxOutput bytes.
+func readLimited(r io.Reader, maxOutput int64) ([]byte, error) {
+	out, err := io.ReadAll(io.LimitReader(r, maxOutput+1))
+	if err != nil {
+		return nil, fmt.Errorf("%w: read output: %w", ErrFailed, err)
+	}
+	if int64(len(out)) > maxOutput {
+		return nil, fmt.Errorf("%w: output exceeds %d bytes: %w", ErrFailed, maxOutput, ErrTooLarge)
+	}
+	return out, nil
 }

@@ -84,7 +84,8 @@ func serve(ctx context.Context, cfg *config.Config, clk clock.Clock, logger *slo
 		return err
 	}
 	defer stopBoard()
-	d, err := daemon.New(daemon.Options{Office: site.Office, Ledger: site.Ledger, Clock: clk, Logger: logger, Converter: conv, Monitor: mon})
+	d, err := daemon.New(daemon.Options{Office: site.Office, Ledger: site.Ledger, Clock: clk, Logger: logger, Converter: conv, Monitor: mon,
+		PDF: pdfConverter()})
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -32,6 +33,16 @@ func xlsConverter(cfg *config.Config) (templates.Converter, error) {
 		return nil, fmt.Errorf("files.xls_converter: %w", err)
 	}
 	return c, nil
+}
+
+// pdfConverter converts issued documents to PDF with LibreOffice when it is installed (issue
+// 20); nil without it: the .docx goes alone.
+func pdfConverter() func(ctx context.Context, docx []byte) ([]byte, error) {
+	c, err := xlsconv.FindSoffice()
+	if err != nil {
+		return nil
+	}
+	return c.ToPDF
 }
 
 func converterName(c templates.Converter) string {

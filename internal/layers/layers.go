@@ -27,6 +27,8 @@ var Floors = map[string]int{
 	"health": 2,
 	// 3: documents built from the domain.
 	"reportbook": 3,
+	// Issue 20 (part D): the administrative document (Decree 30/2020) the report is issued as.
+	"document": 3,
 	// Part A (figures): the opening-figures workbook and past figures to import.
 	"history": 3,
 	// Issue 21 (part D): a period's whole record handed over as a zip, from the ledger.

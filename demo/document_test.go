@@ -1,0 +1,320 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/consolidate"
+	"github.com/tonghop/tonghop/document"
+	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/internal/officeapps"
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/office"
+	"github.com/tonghop/tonghop/period"
+	"github.com/tonghop/tonghop/report"
+	"github.com/tonghop/tonghop/xlsconv"
+)
+
+// Artifacts names the environment variable of the directory where the LibreOffice test of the
+// issued documents keeps the first page of each as PDF (.ci/run sets it); unset, a temporary
+// directory.
+const Artifacts = "TONGHOP_ARTIFACTS"
+
+// checkIssuedDocuments (issue 20, "Done when"): every report the demo issued went out as a .docx
+// and, LibreOffice being installed, a .pdf beside the workbook; LibreOffice opens each .docx and
+// reads back every element of the Decree 30/2020 layout, the consolidated figures, Times New Roman
+// and the decree's margins; the first page of each is kept as a PDF artefact.
+func checkIssuedDocuments(t *testing.T, dir string) {
+	t.Helper()
+	soffice := officeapps.Soffice(t)
+	ctx := context.Background()
+	cfg, err := config.Load(filepath.Join(dir, "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	of, err := office.Compile(cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := ledger.Open(ctx, cfg.DataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	artefacts := os.Getenv(Artifacts)
+	if artefacts == "" {
+		artefacts = t.TempDir()
+	}
+	work := t.TempDir()
+	issued := 0
+	for _, f := range of.Forms {
+		rows, err := l.Periods(ctx, f.Code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, row := range rows {
+			is, err := l.LatestIssue(ctx, f.Code, row.Period)
+			if err != nil {
+				continue
+			}
+			issued++
+			name := form.Slug(f.Code) + "_" + row.Period
+			t.Run(name, func(t *testing.T) {
+				checkIssuedDocument(t, ctx, of, l, &f, row.Period, is, soffice, filepath.Join(work, name), artefacts)
+			})
+		}
+	}
+	if issued < 2 {
+		t.Errorf("issued reports: got %d, want both forms' (2)", issued)
+	}
+}
+
+func checkIssuedDocument(t *testing.T, ctx context.Context, of *office.Office, l *ledger.Ledger, f *config.Form,
+	per string, is ledger.Issue, soffice, work, artefacts string) {
+	if is.DocSHA256 == "" || is.PDFSHA256 == "" {
+		t.Fatalf("issue: document %q, PDF %q: want both", is.DocSHA256, is.PDFSHA256)
+	}
+	docx, err := l.Blob(is.DocSHA256)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf, err := l.Blob(is.PDFSHA256)
+	if err != nil || !strings.HasPrefix(string(pdf), "%PDF-") {
+		t.Errorf("issued PDF: %v, starts %q", err, pdf[:min(len(pdf), 8)])
+	}
+	checkPDFFonts(t, pdf)
+	checkIssueMail(t, ctx, l, f.Code, per, is)
+	if err := os.MkdirAll(work, 0o750); err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(work, "van-ban.docx")
+	if err := os.WriteFile(in, docx, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	text := convert(t, soffice, work, in, "txt:Text (encoded):UTF8", "van-ban.txt")
+	flat := convert(t, soffice, work, in, "fodt", "van-ban.fodt")
+	page := convert(t, soffice, work, in, `pdf:writer_pdf_Export:{"PageRange":{"type":"string","value":"1"}}`, "van-ban.pdf")
+	keep := filepath.Join(artefacts, "van-ban_"+filepath.Base(work)+"_trang-1.pdf")
+	if err := os.WriteFile(keep, page, 0o644); err != nil {
+		t.Errorf("keep the first page: %v", err)
+	}
+	p, err := period.Parse(per)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range expectedTexts(t, ctx, of, l, f, p, is) {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("LibreOffice's text lacks %q", want)
+		}
+	}
+	checkFonts(t, string(flat))
+	checkMargins(t, string(flat))
+	if t.Failed() {
+		t.Logf("text as LibreOffice reads it:\n%s", text)
+	}
+}
+
+// checkIssueMail: the issue mail to the recipients carries the .docx, the .pdf and the workbook
+// (the appendix), in that order.
+func checkIssueMail(t *testing.T, ctx context.Context, l *ledger.Ledger, formCode, per string, is ledger.Issue) {
+	m, err := l.OutMail(ctx, ledger.IssueKey(formCode, per))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range m.Attachments {
+		got = append(got, a.SHA256)
+	}
+	if want := []string{is.DocSHA256, is.PDFSHA256, is.FileSHA256}; !slices.Equal(got, want) {
+		t.Errorf("issue mail's attachments: got %v, want the document, its PDF and the workbook %v", got, want)
+	}
+}
+
+// expectedTexts are the elements the issued document must print: the header, number, place and
+// date, type and summary, the narrative sections, the consolidated figures of this period, the
+// list tables' tasks, the missing units, the signer, "Nơi nhận" and "Lưu".
+func expectedTexts(t *testing.T, ctx context.Context, of *office.Office, l *ledger.Ledger, f *config.Form, p period.Period, is ledger.Issue) []string {
+	drafts, err := l.Drafts(ctx, f.Code, p.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var built time.Time
+	for _, d := range drafts {
+		if d.Version == is.Version {
+			built = d.BuiltAt
+		}
+	}
+	in, _, err := report.ConsolidationInput(ctx, of, l, f, p, built)
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, err := consolidate.Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kind := document.Kind(f.DocumentKind())
+	want := []string{
+		"UBND TỈNH HÒA BÌNH", "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP", document.NationalTitle, document.Motto,
+		"Số:      /" + kind.Abbrev() + "-BQL", // blank until the register numbers it
+		document.PlaceDate("Hòa Bình", is.At.In(of.Location)), kind.Title(),
+		f.DocumentSummary(of.PeriodLabel(f, p)),
+		"TRƯỞNG BAN", "Nguyễn Văn An", // the approver, the head: no "KT."
+		"Nơi nhận:", "- Trưởng Ban Nguyễn Văn An;", "- Phó Trưởng Ban Trần Thị Bình;", "- Lưu: VT, VP.",
+		"NGUỒN SỐ LIỆU", office.IssuedFileName(f.Code, p.String()),
+	}
+	for _, sec := range book.Narrative {
+		want = append(want, sec.Title)
+		for _, e := range sec.Entries {
+			want = append(want, e.Name+": ")
+		}
+	}
+	for _, tb := range book.Summary {
+		for _, r := range tb.Rows {
+			want = append(want, r.Name)
+			if r.Period.OK {
+				want = append(want, "\n"+consolidate.FormatNumber(r.Period.V)+"\n")
+			}
+		}
+	}
+	for _, lt := range book.Lists { // a work program's tasks, as the units typed them
+		want = append(want, lt.Title)
+		for _, r := range lt.Rows {
+			for _, c := range lt.Columns {
+				v := strings.TrimSpace(r.Values[c.Key])
+				if d, err := time.Parse("2006-01-02", v); err == nil && c.Type == form.Date {
+					v = d.Format("02/01/2006") // as the workbook shows a date
+				}
+				if v != "" && !strings.Contains(v, "\n") {
+					want = append(want, v)
+				}
+			}
+		}
+	}
+	for _, u := range book.Missing {
+		want = append(want, "- "+u.Name)
+	}
+	return want
+}
+
+// convert has LibreOffice convert in to the filter's format in dir and returns the output.
+func convert(t *testing.T, soffice, dir, in, filter, out string) []byte {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	conf := filepath.Join(dir, "fonts.conf") // Times New Roman as the daemon's conversion prints it
+	if err := os.WriteFile(conf, []byte(xlsconv.FontsConfig), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.CommandContext(ctx, soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--headless", "--convert-to", filter, "--outdir", filepath.Join(dir, "out"), in)
+	cmd.Env = append(os.Environ(), "FONTCONFIG_FILE="+conf)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice %s: %v\n%s", filter, err, msg)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "out", out))
+	if err != nil {
+		t.Fatalf("soffice %s: %v", filter, err)
+	}
+	return b
+}
+
+// checkPDFFonts: with fonts-liberation2 installed, the issued PDF prints Times New Roman as
+// Liberation Serif alone, every Vietnamese letter in it (no fallback font for ơ, ư, ạ…).
+func checkPDFFonts(t *testing.T, pdf []byte) {
+	t.Helper()
+	if _, err := os.Stat("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"); err != nil {
+		return
+	}
+	fonts := pdfFontRE.FindAllSubmatch(pdf, -1)
+	for _, f := range fonts {
+		if !strings.HasPrefix(string(f[1]), "LiberationSerif") {
+			t.Errorf("issued PDF uses %s, want Liberation Serif alone", f[1])
+		}
+	}
+	if len(fonts) == 0 {
+		t.Error("no font found in the issued PDF")
+	}
+}
+
+var (
+	pdfFontRE = regexp.MustCompile(`/BaseFont\s*/[A-Z]{6}\+([A-Za-z-]+)`)
+	fontRE    = regexp.MustCompile(`style:font-name="([^"]*)"`)
+	sizeRE    = regexp.MustCompile(`fo:font-size="([0-9.]+)pt"`)
+)
+
+// checkFonts: as LibreOffice reads it, every text of the document and its default paragraph are
+// in Times New Roman, at sizes of the decree (11 to 14 pt; the rules' empty paragraphs 3 pt).
+func checkFonts(t *testing.T, fodt string) {
+	t.Helper()
+	auto := between(fodt, "<office:automatic-styles>", "</office:automatic-styles>")
+	def := between(fodt, `<style:default-style style:family="paragraph">`, "</style:default-style>")
+	fonts := fontRE.FindAllStringSubmatch(auto+def, -1)
+	if len(fonts) == 0 {
+		t.Error("no font named in the document's styles")
+	}
+	for _, m := range fonts {
+		if m[1] != document.Font {
+			t.Errorf("font %q, want %q", m[1], document.Font)
+		}
+	}
+	for _, m := range sizeRE.FindAllStringSubmatch(auto+def, -1) {
+		// 3 pt: the empty paragraphs that carry the short rules, no text in them.
+		if size, _ := strconv.ParseFloat(m[1], 64); size != 3 && (size < 11 || size > 14) {
+			t.Errorf("font size %spt, want 11 to 14", m[1])
+		}
+	}
+}
+
+var marginRE = regexp.MustCompile(`fo:(page-width|page-height|margin-top|margin-bottom|margin-left|margin-right)="([0-9.]+)in"`)
+
+// checkMargins: A4 and the decree's margins, as LibreOffice reads the page: top and bottom 20–25
+// mm, left 30–35 mm, right 15–20 mm.
+func checkMargins(t *testing.T, fodt string) {
+	t.Helper()
+	layout := ""
+	for _, part := range strings.Split(fodt, "<style:page-layout-properties ")[1:] {
+		if strings.Contains(part, "fo:page-width") {
+			layout = part[:strings.Index(part, ">")]
+			break
+		}
+	}
+	mm := map[string]float64{}
+	for _, m := range marginRE.FindAllStringSubmatch(layout, -1) {
+		in, _ := strconv.ParseFloat(m[2], 64)
+		mm[m[1]] = in * 25.4
+	}
+	for _, c := range []struct {
+		key      string
+		min, max float64
+	}{
+		{"page-width", 209.5, 210.5}, {"page-height", 296.5, 297.5},
+		{"margin-top", 19.9, 25.1}, {"margin-bottom", 19.9, 25.1},
+		{"margin-left", 29.9, 35.1}, {"margin-right", 14.9, 20.1},
+	} {
+		if v, ok := mm[c.key]; !ok || v < c.min || v > c.max {
+			t.Errorf("%s: got %s mm, want %.0f–%.0f", c.key, fmt.Sprintf("%.1f", v), c.min, c.max)
+		}
+	}
+}
+
+func between(s, from, to string) string {
+	i := strings.Index(s, from)
+	if i < 0 {
+		return ""
+	}
+	s = s[i:]
+	if j := strings.Index(s, to); j >= 0 {
+		return s[:j]
+	}
+	return s
+}
