@@ -77,6 +77,28 @@ func checkIssuedDocuments(t *testing.T, dir string) {
 	if issued < 2 {
 		t.Errorf("issued reports: got %d, want both forms' (2)", issued)
 	}
+	checkRegisterInSequence(t, ctx, l, issued)
+}
+
+// checkRegisterInSequence checks that the demo's documents were numbered in the order they were
+// issued, from 01, without a gap: one register entry per issue.
+func checkRegisterInSequence(t *testing.T, ctx context.Context, l *ledger.Ledger, issued int) {
+	t.Helper()
+	entries, err := l.Register(ctx, 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) < issued {
+		t.Fatalf("register: %d entries for %d issued reports", len(entries), issued)
+	}
+	for i, e := range entries {
+		if want := fmt.Sprintf("%02d/", i+1); e.Sequence != i+1 || !strings.HasPrefix(e.Number, want) {
+			t.Errorf("register entry %d: %s (sequence %d), want %s…", i+1, e.Number, e.Sequence, want)
+		}
+		if i > 0 && e.At.Before(entries[i-1].At) {
+			t.Errorf("%s was numbered before %s but issued after it", entries[i-1].Number, e.Number)
+		}
+	}
 }
 
 func checkIssuedDocument(t *testing.T, ctx context.Context, of *office.Office, l *ledger.Ledger, f *config.Form,
@@ -163,10 +185,18 @@ func expectedTexts(t *testing.T, ctx context.Context, of *office.Office, l *ledg
 		t.Fatal(err)
 	}
 	kind := document.Kind(f.DocumentKind())
+	num, err := l.IssueNumber(ctx, f.Code, p.String(), is.Number)
+	if err != nil || !strings.HasSuffix(num.Number, "/"+f.Symbol) {
+		t.Fatalf("register entry of the issue: %+v, %v; want a number with the form's symbol %q", num, err, f.Symbol)
+	}
+	dated, err := time.ParseInLocation("2006-01-02", num.Dated, of.Location)
+	if err != nil {
+		t.Fatal(err)
+	}
 	want := []string{
 		"UBND TỈNH HÒA BÌNH", "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP", document.NationalTitle, document.Motto,
-		"Số:      /" + kind.Abbrev() + "-BQL", // blank until the register numbers it
-		document.PlaceDate("Hòa Bình", is.At.In(of.Location)), kind.Title(),
+		"Số: " + num.Number, // the register's number, on the register's date
+		document.PlaceDate("Hòa Bình", dated), kind.Title(),
 		f.DocumentSummary(of.PeriodLabel(f, p)),
 		"TRƯỞNG BAN", "Nguyễn Văn An", // the approver, the head: no "KT."
 		"Nơi nhận:", "- Trưởng Ban Nguyễn Văn An;", "- Phó Trưởng Ban Trần Thị Bình;", "- Lưu: VT, VP.",

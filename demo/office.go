@@ -124,6 +124,7 @@ digest_from = 3
 approval = ["chanh_van_phong", "truong_ban"]
 recipients = ["truong_ban", "pho_truong_ban_1", "pho_truong_ban_2"]
 document_type = "bao_cao"
+symbol = "BC-BQL"
 summary = "Kết quả thực hiện nhiệm vụ {ky}"
 
 [[forms]]
@@ -141,6 +142,7 @@ digest_from = 3
 approval = ["chanh_van_phong", "truong_ban"]
 recipients = ["truong_ban", "pho_truong_ban_1", "pho_truong_ban_2"]
 document_type = "chuong_trinh"
+symbol = "CTr-BQL"
 summary = "Công tác {ky}"
 
 # The leaders' replies are believed as the office's receiving server checked them.

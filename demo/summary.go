@@ -115,7 +115,11 @@ func reportLines(ctx context.Context, w io.Writer, cfg *office.Office, l *ledger
 			return err
 		}
 		if is.DocSHA256 != "" {
-			fmt.Fprintf(w, "  ISSUED document: %s\n", filepath.Join(dir, office.DocumentFileName(p.Form, p.Period, 0, "docx")))
+			number := "not numbered"
+			if n, err := l.IssueNumber(ctx, p.Form, p.Period, is.Number); err == nil {
+				number = "No. " + n.Number + " of " + n.Dated
+			}
+			fmt.Fprintf(w, "  ISSUED document (%s): %s\n", number, filepath.Join(dir, office.DocumentFileName(p.Form, p.Period, 0, "docx")))
 		}
 		if is.PDFSHA256 != "" {
 			fmt.Fprintf(w, "  ISSUED document (PDF): %s\n", filepath.Join(dir, office.DocumentFileName(p.Form, p.Period, 0, "pdf")))
