@@ -130,6 +130,7 @@ func catalogue() []entry {
 	for _, part := range [][]entry{unitLetters(), rejections(), leaderLetters(), recipientLetters(), deskLetters(),
 		forwards(), lateFiles(), messageLists(), reviewLetters(), stepLetters(),
 		upstreamLetters(), // issue 19, part 3
+		boardLetters(),    // issue 22, part A
 	} {
 		all = append(all, part...)
 	}

@@ -1,0 +1,52 @@
+package letters
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Issue 22 (part A): the letters of the clerk's actions on the board. A decision taken on the
+// board is told as the same decision by mail is; only who decided, and how, differs.
+
+// Extension tells a unit its deadline for one period was moved.
+type Extension struct {
+	Office  Office
+	Contact Contact
+	Unit    string
+	Request Request // Deadline: the new deadline
+	Reason  string  // the clerk's words, verbatim; "" none
+}
+
+// ExtensionLetter tells a unit its new deadline: reminders and nags count from it.
+func ExtensionLetter(e Extension) Letter {
+	reason := ""
+	if r := strings.TrimSpace(e.Reason); r != "" {
+		reason = "Lý do:\n" + indent(r)
+	}
+	return letter(e.Request, "Gia hạn thời hạn gửi: "+upperFirst(brief(e.Request))+" – hạn "+FormatDate(DeadlineDay(e.Request.Deadline)),
+		greeting(e.Unit),
+		fmt.Sprintf("%s thông báo gia hạn thời hạn gửi %s của đơn vị. Thời hạn gửi mới: %s.",
+			desk(e.Office), requested(e.Request), FormatDeadline(e.Request.Deadline)),
+		reason,
+		"Nếu đơn vị đã có tệp mẫu, đề nghị tiếp tục sử dụng tệp đó và trả lời thư đã nhận, đính kèm tệp đã điền.",
+		contactLine(e.Office, e.Contact),
+		signature(e.Office))
+}
+
+// LateFileBoardLetter tells the clerks that a decision about a late file was taken on the
+// board by an account (by), and what follows: the notice's answer by mail is no longer needed.
+func LateFileBoardLetter(f LateFile, by Person, taken bool) Letter {
+	decision, next := "KHÔNG ĐƯA VÀO", "Báo cáo đã gửi được giữ nguyên; đơn vị đã được thông báo."
+	if taken {
+		decision = "ĐƯA VÀO"
+		next = "Kỳ báo cáo được mở lại để điều chỉnh: dự thảo mới có số liệu này sẽ được lập, trình duyệt lại từ bước " +
+			"đầu và sau khi được duyệt sẽ được gửi thay thế báo cáo đã gửi " + f.Issued.String() + ". Đơn vị đã được thông báo."
+	}
+	return tokenLetter(f.token(), "Đã ghi nhận quyết định: báo cáo "+lateSubject+" – "+unitName(f.Unit),
+		toDesk(f.Office),
+		fmt.Sprintf("Hệ thống đã ghi nhận quyết định %s lần gửi thứ %d của %s, %s, do %s chọn trên trang theo dõi báo cáo.",
+			decision, f.Version, unitName(f.Unit), requested(f.Request), by.Named()),
+		next,
+		"Không cần trả lời thư hỏi ý kiến về lần gửi này nữa.",
+		signature(f.Office))
+}

@@ -1,0 +1,17 @@
+package letters
+
+// The catalogue's letters of the clerk's actions on the board (issue 22, part A).
+
+func boardLetters() []entry {
+	f := LateFile{Office: office, Contact: contactHa, Unit: qldn, UnitCode: "QLDN", Address: "qldn@bqlkcn.example",
+		Request: monthly, Period: "2026-11", File: monthlyFile, Version: 4, ReceivedAt: day(25, 9, 0), Issued: approvedOn20, Counted: 3}
+	extended := monthly
+	extended.Deadline = day(23, 17, 0)
+	return []entry{
+		{name: "unit-deadline-extended", letter: ExtensionLetter(Extension{Office: office, Contact: contactHa, Unit: qhxd,
+			Request: extended, Reason: "Đơn vị đề nghị gia hạn do chờ số liệu của doanh nghiệp."})},
+		{name: "unit-deadline-extended-no-reason", letter: ExtensionLetter(Extension{Office: office, Unit: qhxd, Request: extended})},
+		{name: "desk-after-approval-taken-on-board", letter: LateFileBoardLetter(f, clerkHa, true)},
+		{name: "desk-after-approval-left-out-on-board", letter: LateFileBoardLetter(f, clerkHa, false)},
+	}
+}
