@@ -45,7 +45,7 @@ func (a *Approver) DecideLateFile(ctx context.Context, form, p string, submissio
 	if taken {
 		decision, action = ledger.DecisionTaken, ledger.ActionLateFileTaken
 	}
-	act := ledger.ClerkAction{LateDecision: &ledger.LateDecision{SubmissionID: submissionID, Decision: decision, By: by.Actor, At: now}}
+	act := ledger.ClerkAction{LateDecisions: []ledger.LateDecision{{SubmissionID: submissionID, Decision: decision, By: by.Actor, At: now}}}
 	if taken {
 		if act.Approval, err = a.correctionForLateFile(ctx, re, by); err != nil {
 			return err

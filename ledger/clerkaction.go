@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -51,13 +52,13 @@ func ExtensionKey(form, period, unit string, n int) string {
 // and at most one of a late file decided, an approval step (a correction opened), a deadline
 // extended or a period's status changed.
 type ClerkAction struct {
-	Events       []Event
-	Mails        []OutMail
-	LateDecision *LateDecision   // decided on the board: no mail carried it
-	Approval     *ApprovalUpdate // a correction opened
-	Extension    *Extension
-	PeriodStatus *PeriodStatus
-	CancelKeys   []string // key prefixes of pending mail the action makes stale
+	Events        []Event
+	Mails         []OutMail
+	LateDecisions []LateDecision  // decided on the board: no mail carried them
+	Approval      *ApprovalUpdate // a correction opened
+	Extension     *Extension
+	PeriodStatus  *PeriodStatus
+	CancelKeys    []string // key prefixes of pending mail the action makes stale
 }
 
 // PeriodStatus is a period's status set by hand.
@@ -79,8 +80,8 @@ func (l *Ledger) RecordClerkAction(ctx context.Context, a ClerkAction) error {
 }
 
 func recordClerkAction(ctx context.Context, tx *sql.Tx, a ClerkAction) error {
-	if d := a.LateDecision; d != nil {
-		if err := decideLateFileOnBoard(ctx, tx, *d); err != nil {
+	for _, d := range a.LateDecisions {
+		if err := decideLateFileOnBoard(ctx, tx, d); err != nil {
 			return err
 		}
 	}
@@ -114,8 +115,8 @@ func checkClerkAction(a ClerkAction) error {
 	if len(a.Events) == 0 {
 		return errors.New("no audit event: every action is recorded")
 	}
-	if a.LateDecision != nil {
-		if err := checkLateDecision(*a.LateDecision); err != nil {
+	for _, d := range a.LateDecisions {
+		if err := checkLateDecision(d); err != nil {
 			return err
 		}
 	}
@@ -186,4 +187,11 @@ func cancelKeys(ctx context.Context, tx *sql.Tx, prefixes []string, events []Eve
 		}
 	}
 	return nil
+}
+
+// IsResendKey reports whether key is a template a clerk resent (ResendKey): it goes even to a
+// unit that already sent a valid file, since the clerk asked for it.
+func IsResendKey(key string) bool {
+	i := strings.LastIndexByte(key, ':')
+	return strings.HasPrefix(key, string(KindTemplate)+":") && i > 0 && strings.HasPrefix(key[i+1:], "resend")
 }

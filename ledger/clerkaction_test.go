@@ -29,8 +29,8 @@ func TestRecordClerkAction_LateFile(t *testing.T) {
 	}
 	late := res.Submissions[0]
 	act := ClerkAction{
-		LateDecision: &LateDecision{SubmissionID: late.ID, Decision: DecisionTaken, By: AccountActor("lan"), At: t0.Add(2 * time.Hour)},
-		Events:       []Event{boardEvent(ActionLateFileTaken, SubmissionObject(late))},
+		LateDecisions: []LateDecision{{SubmissionID: late.ID, Decision: DecisionTaken, By: AccountActor("lan"), At: t0.Add(2 * time.Hour)}},
+		Events:        []Event{boardEvent(ActionLateFileTaken, SubmissionObject(late))},
 	}
 	if err := l.RecordClerkAction(ctx, act); err != nil {
 		t.Fatal(err)
@@ -42,7 +42,7 @@ func TestRecordClerkAction_LateFile(t *testing.T) {
 	if f.Decision != DecisionTaken || f.DecidedBy != "account:lan" {
 		t.Errorf("late file: got %q by %q, want taken by account:lan", f.Decision, f.DecidedBy)
 	}
-	act.LateDecision.Decision = DecisionLeftOut
+	act.LateDecisions[0].Decision = DecisionLeftOut
 	if err := l.RecordClerkAction(ctx, act); !errors.Is(err, ErrConflict) {
 		t.Errorf("second decision: got %v, want ErrConflict", err)
 	}
