@@ -41,6 +41,8 @@ var Floors = map[string]int{
 	"daemon": 6,
 	// 7: the sample office; the end-to-end test on a real mail system (test files only).
 	"demo": 7, "internal/e2e": 7,
+	// Issue 22 (part B): the board, over the ledger, the office and the status matrix.
+	"web": 7,
 	// 8: the programs.
 	"cmd/tonghop": 8, "bench/bigbook": 8, "bench/bigform": 8, "bench/sharedstring": 8,
 }
