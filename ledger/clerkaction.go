@@ -28,10 +28,6 @@ const KindExtension Kind = "extension"
 // CauseClerk is a correction started by a clerk on the board.
 const CauseClerk Cause = "clerk"
 
-// AccountActor names a board account in the audit trail: "account:NAME", apart from the
-// configured people's ids and the mail addresses other events name.
-func AccountActor(name string) string { return "account:" + name }
-
 // UnitPeriodObject names one unit's part of a form's period in the audit trail.
 func UnitPeriodObject(form, period, unit string) string {
 	return "form:" + form + "/" + period + "/unit:" + unit
