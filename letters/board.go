@@ -2,6 +2,7 @@ package letters
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 )
 
@@ -49,4 +50,43 @@ func LateFileBoardLetter(f LateFile, by Person, taken bool) Letter {
 		next,
 		"Không cần trả lời thư hỏi ý kiến về lần gửi này nữa.",
 		signature(f.Office))
+}
+
+// PeriodPage is the address of a form's period on the board at board (its public address):
+// the page where a clerk builds a draft, decides a late file or starts a correction. The board's
+// own link to the page (web.PeriodURL) is held to the same text by its test.
+func PeriodPage(board, form, period string) string {
+	return strings.TrimRight(board, "/") + "/period?" + url.Values{"f": {form}, "p": {period}}.Encode()
+}
+
+// redraftLine says how the clerks have the draft built again without new figures: on the
+// board's page of the period when the board has a public address, else through whoever runs
+// the system.
+func redraftLine(d Draft) string {
+	if d.Office.Board == "" {
+		return "Nếu cần tổng hợp lại mà không có số liệu mới của đơn vị, đề nghị " + deskYou(d.Office) +
+			" liên hệ cán bộ quản trị hệ thống."
+	}
+	return "Nếu cần tổng hợp lại mà không có số liệu mới của đơn vị, đề nghị " + deskYou(d.Office) +
+		" chọn “Lập dự thảo ngay” tại trang theo dõi kỳ báo cáo: " + PeriodPage(d.Office.Board, d.Request.FormCode, d.Period)
+}
+
+// redraftAsked ends the sentence of a correction's letter on what makes the next draft: the
+// clerks asking for it, on the board's page when there is one.
+func redraftAsked(d Draft) string {
+	if d.Office.Board == "" {
+		return deskYou(d.Office) + " đề nghị tổng hợp lại."
+	}
+	return deskYou(d.Office) + " chọn “Lập dự thảo ngay” tại trang theo dõi kỳ báo cáo: " +
+		PeriodPage(d.Office.Board, d.Request.FormCode, d.Period)
+}
+
+// lateOnBoard offers the board's page as the other way to decide about a late file; "" without
+// a board.
+func lateOnBoard(f LateFile) string {
+	if f.Office.Board == "" {
+		return ""
+	}
+	return upperFirst(deskYou(f.Office)) + " cũng có thể quyết định tại trang theo dõi kỳ báo cáo: " +
+		PeriodPage(f.Office.Board, f.Request.FormCode, f.Period)
 }

@@ -7,7 +7,18 @@ func boardLetters() []entry {
 		Request: monthly, Period: "2026-11", File: monthlyFile, Version: 4, ReceivedAt: day(25, 9, 0), Issued: approvedOn20, Counted: 3}
 	extended := monthly
 	extended.Deadline = day(23, 17, 0)
+	withBoard := office
+	withBoard.Board = "https://tonghop.bqlkcn.example"
+	onBoard := f
+	onBoard.Office, onBoard.MAC = withBoard, "3f9a1c0e"
+	d2 := draftOf(2, "")
+	d2.Office = withBoard
+	c := correction()
+	c.Draft.Office = withBoard
 	return []entry{
+		{name: "desk-changes-asked-board", letter: RevisionLetter(d2, truongBan, "Bổ sung số liệu của Trung tâm Dịch vụ hỗ trợ đầu tư.", "")},
+		{name: "desk-correction-board", letter: CorrectionLetter(c)},
+		{name: "desk-after-approval-board", letter: LateFileNoticeLetter(onBoard)},
 		{name: "unit-deadline-extended", letter: ExtensionLetter(Extension{Office: office, Contact: contactHa, Unit: qhxd,
 			Request: extended, Reason: "Đơn vị đề nghị gia hạn do chờ số liệu của doanh nghiệp."})},
 		{name: "unit-deadline-extended-no-reason", letter: ExtensionLetter(Extension{Office: office, Unit: qhxd, Request: extended})},
