@@ -33,6 +33,8 @@ type Config struct {
 	MailAuth MailAuth `toml:"mail_auth"`
 	// Health is where /healthz and /metrics are served (issue 21, part E).
 	Health Health `toml:"health"`
+	// Web is the Planning Office's board (issue 22); nil when the file has no [web] table.
+	Web *Web `toml:"web"`
 	// Upstream are the upper offices this office reports to as a unit (issue 19, part 3: see
 	// upstream.go).
 	Upstream []Upstream `toml:"upstream"`

@@ -126,6 +126,7 @@ func Defaults() *Config {
 
 // complete fills what depends on other fields: default ports, relative paths, built-in layouts.
 func (c *Config) complete(base string) {
+	c.completeWeb() // issue 22
 	if c.DataDir != "" && !filepath.IsAbs(c.DataDir) {
 		c.DataDir = filepath.Join(base, c.DataDir)
 	}

@@ -59,6 +59,7 @@ func (c *Config) validate(v *validator) {
 	c.validateGroups(v)
 	c.validateMailAuth(v)
 	c.validateHealth(v)
+	c.validateWeb(v)      // issue 22
 	c.validateUpstream(v) // issue 19, part 3
 }
 

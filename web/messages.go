@@ -25,3 +25,6 @@ var roleLabels = map[Role]string{RoleClerk: "chuyên viên", RoleLeader: "lãnh 
 
 // Label is the role's Vietnamese name.
 func (r Role) Label() string { return roleLabels[r] }
+
+// msgFilesSent is a cell's tooltip: how many files the unit sent for the period.
+const msgFilesSent = "Đơn vị đã gửi %d tệp cho kỳ này"

@@ -79,6 +79,11 @@ func serve(ctx context.Context, cfg *config.Config, clk clock.Clock, logger *slo
 		return err
 	}
 	defer stopHealth()
+	stopBoard, err := startConfiguredBoard(ctx, cfg, site.Office, site.Ledger, clk, logger)
+	if err != nil {
+		return err
+	}
+	defer stopBoard()
 	d, err := daemon.New(daemon.Options{Office: site.Office, Ledger: site.Ledger, Clock: clk, Logger: logger, Converter: conv, Monitor: mon})
 	if err != nil {
 		return err

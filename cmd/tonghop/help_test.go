@@ -36,6 +36,9 @@ func TestHelp_EveryCommand(t *testing.T) {
 		if c.name == "config" {
 			args = []string{"config", "check", "--help"}
 		}
+		if c.name == "user" {
+			args = []string{"user", "add", "--help"}
+		}
 		t.Run(c.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			if code := run(context.Background(), args, &stdout, &stderr); code != 0 {

@@ -40,6 +40,8 @@ func commands() []command {
 		{"upstream", "list upper offices' templates and hold back or send the filled files", runUpstream},
 		{"deadlines", "print every period's deadline of a form in a year, and what placed it", runDeadlines},
 		{"status", "print who sent what, on time or late, and the reporting rates", runStatus},
+		{"serve", "serve the Planning Office's board from the ledger, without mail", runServe},
+		{"user", "add, list or remove the board's accounts (user add|list|remove)", runUser},
 		{"consolidate", "build the consolidated workbook of a form and period from the ledger", runConsolidate},
 		{"decide", "read a leader's reply (.eml) as an approval decision and print it as JSON", runDecide},
 		{"verify", "prove the records intact: database, stored files, figures, issued reports", runVerify},

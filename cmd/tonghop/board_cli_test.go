@@ -1,0 +1,97 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+// withPassword makes `user add` read password from a pipe, as `echo … | tonghop user add` does.
+func withPassword(t *testing.T, password string) {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.WriteString(password + "\n")
+	w.Close()
+	old := passwordInput
+	passwordInput = r
+	t.Cleanup(func() { passwordInput = old; r.Close() })
+}
+
+func TestUser_AddListRemove(t *testing.T) {
+	_, cfgPath := testOffice(t)
+	withPassword(t, "mật khẩu của văn thư")
+	if code, out, stderr := runCmd("user", "add", "--config", cfgPath, "--name", "vanthu", "--role", "clerk"); code != 0 || !strings.Contains(out, "added") {
+		t.Fatalf("user add: exit %d: %s%s", code, out, stderr)
+	}
+	withPassword(t, "another long password")
+	if code, _, stderr := runCmd("user", "add", "--config", cfgPath, "--name", "vanthu", "--role", "viewer"); code != 2 || !strings.Contains(stderr, "exists") {
+		t.Errorf("a second vanthu: exit %d (%s), want 2 saying it exists", code, stderr)
+	}
+	withPassword(t, "short")
+	if code, _, _ := runCmd("user", "add", "--config", cfgPath, "--name", "ngan", "--role", "viewer"); code != 1 {
+		t.Errorf("a short password: exit %d, want 1", code)
+	}
+	if code, _, _ := runCmd("user", "add", "--config", cfgPath, "--name", "x", "--role", "admin"); code != 2 {
+		t.Errorf("role admin: exit %d, want 2", code)
+	}
+	code, out, _ := runCmd("user", "list", "--config", cfgPath)
+	if code != 0 || !strings.Contains(out, "vanthu") || !strings.Contains(out, "clerk") || strings.Contains(out, "ngan") {
+		t.Errorf("user list: exit %d:\n%s", code, out)
+	}
+	if code, _, stderr := runCmd("user", "remove", "--config", cfgPath, "--name", "vanthu"); code != 0 {
+		t.Fatalf("user remove: exit %d: %s", code, stderr)
+	}
+	if _, out, _ := runCmd("user", "list", "--config", cfgPath); strings.Contains(out, "vanthu") {
+		t.Errorf("after remove:\n%s", out)
+	}
+	if code, _, _ := runCmd("user", "remove", "--config", cfgPath, "--name", "vanthu"); code != 2 {
+		t.Errorf("removing an unknown account: exit %d, want 2", code)
+	}
+}
+
+func TestServe_AnswersAndStops(t *testing.T) {
+	_, cfgPath := testOffice(t)
+	withPassword(t, "mật khẩu của văn thư")
+	if code, _, stderr := runCmd("user", "add", "--config", cfgPath, "--name", "vanthu", "--role", "clerk"); code != 0 {
+		t.Fatalf("user add: exit %d: %s", code, stderr)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int)
+	var errOut bytes.Buffer
+	go func() {
+		done <- run(ctx, []string{"serve", "--config", cfgPath, "--listen", addr}, &bytes.Buffer{}, &errOut)
+	}()
+	var resp *http.Response
+	for range 100 { // until it listens
+		if resp, err = http.Get("http://" + addr + "/login"); err == nil {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err != nil {
+		cancel()
+		t.Fatalf("board never answered: %v\n%s", err, errOut.String())
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || resp.Header.Get("X-Frame-Options") != "DENY" {
+		t.Errorf("GET /login: %d %v, want 200 with the security headers", resp.StatusCode, resp.Header)
+	}
+	cancel()
+	if code := <-done; code != 0 && code != exitInterrupted {
+		t.Errorf("serve stopped with %d:\n%s", code, errOut.String())
+	}
+}
