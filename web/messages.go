@@ -1,5 +1,10 @@
 package web
 
+import (
+	"github.com/tonghop/tonghop/approval"
+	"github.com/tonghop/tonghop/ledger"
+)
+
 // The board's words, in one place: every text a person reads on a page that is not in a
 // template. Vietnamese, NFC (TestMessages_NFC).
 const (
@@ -28,3 +33,35 @@ func (r Role) Label() string { return roleLabels[r] }
 
 // msgFilesSent is a cell's tooltip: how many files the unit sent for the period.
 const msgFilesSent = "Đơn vị đã gửi %d tệp cho kỳ này"
+
+// outStatusLabels name where an outbox mail stands.
+var outStatusLabels = map[string]string{
+	ledger.OutPending: "chờ gửi", ledger.OutSending: "đang gửi", ledger.OutSent: "đã gửi",
+	ledger.OutFailed: "gửi không được", ledger.OutCancelled: "đã hủy",
+}
+
+// Where a changed cell is, on the comparison of two versions.
+const (
+	msgDiffHeader    = "Thông tin chung"
+	msgDiffRow       = "Bảng %s, dòng %d"
+	msgDiffIndicator = "Bảng %s, chỉ tiêu %s"
+	msgDiffNarrative = "Phần thuyết minh"
+)
+
+// triggerLabels say why a draft was built.
+var triggerLabels = map[string]string{
+	ledger.TriggerAllIn: "đủ đơn vị gửi", ledger.TriggerDeadline: "hết hạn gửi", ledger.TriggerDemand: "theo yêu cầu",
+	ledger.TriggerResubmission: "đơn vị gửi lại", ledger.TriggerEdited: "lãnh đạo sửa trực tiếp",
+}
+
+// approvalStatusLabels say where a period's approval stands.
+var approvalStatusLabels = map[approval.Status]string{
+	approval.Waiting: "chưa có dự thảo", approval.Reviewing: "đang trình duyệt", approval.Revising: "đang chỉnh sửa theo ý kiến",
+	approval.Issued: "đã duyệt, ban hành", approval.Correcting: "đang điều chỉnh báo cáo đã ban hành",
+}
+
+// decisionKindLabels name a leader's answer in the chain.
+var decisionKindLabels = map[string]string{
+	approval.Approve: "duyệt", approval.Revise: "yêu cầu sửa", approval.Initialed: "ký nháy",
+	approval.Agreed: "nhất trí", approval.Commented: "góp ý",
+}

@@ -129,5 +129,6 @@ func funcs(loc *time.Location) template.FuncMap {
 		"datetime": func(t time.Time) string { return status.FormatDateTime(t.In(loc)) },
 		"percent":  func(x float64) string { return fmt.Sprintf("%.0f%%", x) },
 		"action":   ActionURL,
+		"dec":      func(n int) int { return n - 1 },
 	}
 }

@@ -3,12 +3,16 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net"
 	"net/http"
 	"os"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
+
+	"github.com/tonghop/tonghop/internal/officetest"
 )
 
 // withPassword makes `user add` read password from a pipe, as `echo … | tonghop user add` does.
@@ -93,5 +97,45 @@ func TestServe_AnswersAndStops(t *testing.T) {
 	cancel()
 	if code := <-done; code != 0 && code != exitInterrupted {
 		t.Errorf("serve stopped with %d:\n%s", code, errOut.String())
+	}
+}
+
+// TestRun_ServesBoard: `tonghop run` with a [web] table serves the board beside the daemon,
+// and stops it with the daemon on SIGTERM.
+func TestRun_ServesBoard(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	_, cfgPath := testOffice(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	f, err := os.OpenFile(cfgPath, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(f, "\n[web]\nlisten = %q\n", addr)
+	f.Close()
+	p := startDaemon(t, cfgPath, "--start", "2026-11-11T16:00", "--speed", "60")
+	officetest.WaitFor(t, 30*time.Second, "board to listen", func() bool { return strings.Contains(p.log(), "board listening") })
+	resp, err := http.Get("http://" + addr + "/")
+	if err != nil {
+		t.Fatalf("board: %v\n%s", err, p.log())
+	}
+	resp.Body.Close()
+	if resp.Request.URL.Path != "/login" || resp.StatusCode != http.StatusOK {
+		t.Errorf("GET /: ended at %s with %d, want the log-in page", resp.Request.URL.Path, resp.StatusCode)
+	}
+	if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.wait(t, 10*time.Second); err != nil {
+		t.Errorf("exit after SIGTERM: %v\n%s", err, p.log())
+	}
+	if _, err := http.Get("http://" + addr + "/login"); err == nil {
+		t.Errorf("the board still answers after the daemon stopped")
 	}
 }
