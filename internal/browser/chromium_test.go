@@ -73,7 +73,7 @@ func artefacts(t *testing.T) string {
 // shot saves a full-page screenshot of what the browser shows as name.png.
 func shot(t *testing.T, ctx context.Context, dir, name string) {
 	t.Helper()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // 100: PNG (less is JPEG)
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)
 	}
