@@ -60,33 +60,34 @@ func PeriodPage(board, form, period string) string {
 }
 
 // redraftLine says how the clerks have the draft built again without new figures: on the
-// board's page of the period when the board has a public address, else through whoever runs
-// the system.
+// board's page of the period (linked when the board has a public address), else through whoever
+// runs the system.
 func redraftLine(d Draft) string {
-	if d.Office.Board == "" {
-		return "Nếu cần tổng hợp lại mà không có số liệu mới của đơn vị, đề nghị " + deskYou(d.Office) +
-			" liên hệ cán bộ quản trị hệ thống."
-	}
-	return "Nếu cần tổng hợp lại mà không có số liệu mới của đơn vị, đề nghị " + deskYou(d.Office) +
-		" chọn “Lập dự thảo ngay” tại trang theo dõi kỳ báo cáo: " + PeriodPage(d.Office.Board, d.Request.FormCode, d.Period)
+	return "Nếu cần tổng hợp lại mà không có số liệu mới của đơn vị, đề nghị " + redraftAsked(d)
 }
 
-// redraftAsked ends the sentence of a correction's letter on what makes the next draft: the
-// clerks asking for it, on the board's page when there is one.
+// redraftAsked is who builds the next draft without new figures, and where, ending a sentence:
+// the clerks on the board's page, or the clerks asking for it.
 func redraftAsked(d Draft) string {
-	if d.Office.Board == "" {
-		return deskYou(d.Office) + " đề nghị tổng hợp lại."
+	switch {
+	case d.Office.Board != "":
+		return deskYou(d.Office) + " chọn “Lập dự thảo ngay” tại trang theo dõi kỳ báo cáo: " +
+			PeriodPage(d.Office.Board, d.Request.FormCode, d.Period)
+	case d.Office.HasBoard:
+		return deskYou(d.Office) + " chọn “Lập dự thảo ngay” tại trang theo dõi báo cáo, mục kỳ báo cáo này."
 	}
-	return deskYou(d.Office) + " chọn “Lập dự thảo ngay” tại trang theo dõi kỳ báo cáo: " +
-		PeriodPage(d.Office.Board, d.Request.FormCode, d.Period)
+	return deskYou(d.Office) + " liên hệ cán bộ quản trị hệ thống."
 }
 
 // lateOnBoard offers the board's page as the other way to decide about a late file; "" without
 // a board.
 func lateOnBoard(f LateFile) string {
-	if f.Office.Board == "" {
-		return ""
+	switch {
+	case f.Office.Board != "":
+		return upperFirst(deskYou(f.Office)) + " cũng có thể quyết định tại trang theo dõi kỳ báo cáo: " +
+			PeriodPage(f.Office.Board, f.Request.FormCode, f.Period)
+	case f.Office.HasBoard:
+		return upperFirst(deskYou(f.Office)) + " cũng có thể quyết định tại trang theo dõi báo cáo, mục kỳ báo cáo này."
 	}
-	return upperFirst(deskYou(f.Office)) + " cũng có thể quyết định tại trang theo dõi kỳ báo cáo: " +
-		PeriodPage(f.Office.Board, f.Request.FormCode, f.Period)
+	return ""
 }

@@ -15,7 +15,12 @@ func boardLetters() []entry {
 	d2.Office = withBoard
 	c := correction()
 	c.Draft.Office = withBoard
+	named := office
+	named.HasBoard = true
+	d2named := draftOf(2, "")
+	d2named.Office = named
 	return []entry{
+		{name: "desk-changes-asked-board-named", letter: RevisionLetter(d2named, truongBan, "Bổ sung số liệu của Trung tâm Dịch vụ hỗ trợ đầu tư.", "")},
 		{name: "desk-changes-asked-board", letter: RevisionLetter(d2, truongBan, "Bổ sung số liệu của Trung tâm Dịch vụ hỗ trợ đầu tư.", "")},
 		{name: "desk-correction-board", letter: CorrectionLetter(c)},
 		{name: "desk-after-approval-board", letter: LateFileNoticeLetter(onBoard)},

@@ -19,7 +19,7 @@ func (o *Office) Letterhead() letters.Office {
 	c := o.Config.Office
 	head := letters.Office{Name: c.Name, Desk: c.Desk, Phone: c.Phone, Email: o.SMTP.From, Clerks: People(o.Clerks())}
 	if o.Config.Web != nil { // issue 22: the clerks' letters link to the board's pages
-		head.Board = o.Config.Web.PublicURL
+		head.Board, head.HasBoard = o.Config.Web.PublicURL, true
 	}
 	return head
 }
