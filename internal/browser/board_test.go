@@ -70,6 +70,22 @@ func TestBoard_Browser(t *testing.T) {
 
 	checkDownloads(t, ctx, s)
 	takeLateFileIn(t, ctx, s, shots, do, text)
+	viewerSeesNoForms(t, ctx, s, shots, do)
+}
+
+// viewerSeesNoForms logs out and in again as a viewer: the page of actions shows what was done
+// but offers no form (the board refuses a viewer's post all the same: web's tests).
+func viewerSeesNoForms(t *testing.T, ctx context.Context, s *site, shots string, do func(string, ...chromedp.Action[chromedp.Void])) {
+	t.Helper()
+	do("log out", chromedp.Click(css(`form[action="/logout"] button`)), chromedp.WaitVisible(css(`form.login`)))
+	do("viewer's log-in", chromedp.Navigate(s.url+"/login"), chromedp.SendKeys(css(`input[name=name]`), "xem"),
+		chromedp.SendKeys(css(`input[name=password]`), password), chromedp.Click(css(`form.login button`)), chromedp.WaitVisible(css(`ul.cards`)),
+		chromedp.Navigate(s.url+web.ClerkURL(monthly, november)), chromedp.WaitVisible(css(`#drafts`)))
+	forms, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("main form").length`))
+	if err != nil || forms != 0 {
+		t.Errorf("the viewer's page of actions: got %d forms (%v), want none", forms, err)
+	}
+	shot(t, ctx, shots, "09-viewer")
 }
 
 // checkDownloads clicks a workbook's download link on QLDT's page: what Chromium saves is one
