@@ -241,3 +241,35 @@ func TestHeaders(t *testing.T) {
 		}
 	}
 }
+
+// TestCookies_Secure: with an https public address the session's cookies are Secure and carry
+// the __Host- prefix.
+func TestCookies_Secure(t *testing.T) {
+	o, l := officetest.Site(t, "board-key")
+	s, err := New(Options{Office: o, Ledger: l, PublicURL: "https://tonghop.kcn.example"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/login", nil))
+	cookies := rec.Result().Cookies()
+	if len(cookies) == 0 {
+		t.Fatal("no cookie set by the log-in page")
+	}
+	for _, c := range cookies {
+		if !c.Secure || !strings.HasPrefix(c.Name, "__Host-") {
+			t.Errorf("cookie %s: Secure %v, want Secure with the __Host- prefix", c.Name, c.Secure)
+		}
+	}
+}
+
+// TestRequest_TooLarge: a form larger than the board's limit is refused unread.
+func TestRequest_TooLarge(t *testing.T) {
+	b := newBoard(t)
+	c := b.loggedIn(RoleClerk)
+	tok := b.token(c, "/")
+	resp, _ := b.post(c, ActionURL("test/touch"), url.Values{"csrf": {tok}, "x": {strings.Repeat("a", maxRequestBytes)}})
+	if resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("a form of %d bytes: got %d, want 400", maxRequestBytes, resp.StatusCode)
+	}
+}

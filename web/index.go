@@ -4,6 +4,9 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+
+	"github.com/tonghop/tonghop/report"
+	"github.com/tonghop/tonghop/status"
 )
 
 // pageIndex is the board's front page: the forms, each with its latest period's rates, and the
@@ -12,6 +15,10 @@ var pageIndex = Page{Path: "", Role: RoleViewer, Title: msgIndexTitle, Template:
 
 type indexForm struct {
 	Code, Name, URL string
+	// Latest is the last period opened, with its rates; "" when none was.
+	Latest            string
+	Rate              status.Rate
+	Reporting, OnTime float64
 }
 
 type indexUnit struct {
@@ -25,8 +32,18 @@ type indexView struct {
 
 func indexData(ctx context.Context, env Env, r *http.Request, acct Account) (any, error) {
 	var v indexView
-	for _, f := range env.Office.Forms {
-		v.Forms = append(v.Forms, indexForm{Code: f.Code, Name: f.Title, URL: FormURL(f.Code)})
+	for i := range env.Office.Forms {
+		f := &env.Office.Forms[i]
+		row := indexForm{Code: f.Code, Name: f.Title, URL: FormURL(f.Code)}
+		m, err := report.StatusMatrix(ctx, env.Office, env.Ledger, f, "", 1, env.Now())
+		if err != nil {
+			return nil, err
+		}
+		if len(m.Periods) > 0 {
+			row.Latest, row.Rate = orKey(m.Periods[0].Label, m.Periods[0].Period), m.Rates[0]
+			row.Reporting, row.OnTime = row.Rate.ReportingRate(), row.Rate.OnTimeRate()
+		}
+		v.Forms = append(v.Forms, row)
 	}
 	for _, u := range env.Office.Units {
 		v.Units = append(v.Units, indexUnit{Code: u.Code, Name: u.Name, URL: UnitURL(u.Code)})

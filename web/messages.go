@@ -43,8 +43,8 @@ var outStatusLabels = map[string]string{
 // Where a changed cell is, on the comparison of two versions.
 const (
 	msgDiffHeader    = "Thông tin chung"
-	msgDiffRow       = "Bảng %s, dòng %d"
-	msgDiffIndicator = "Bảng %s, chỉ tiêu %s"
+	msgDiffRow       = "%s, dòng %d"
+	msgDiffIndicator = "Chỉ tiêu %s %s"
 	msgDiffNarrative = "Phần thuyết minh"
 )
 

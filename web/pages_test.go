@@ -158,7 +158,7 @@ func TestUnitPage_AndDiff(t *testing.T) {
 	if code != http.StatusOK {
 		t.Fatalf("diff: got %d", code)
 	}
-	if !strings.Contains(body, "<td>100</td><td class=\"changed\">120</td>") || !strings.Contains(body, "chỉ tiêu 01") {
+	if !strings.Contains(body, "<td>100</td><td class=\"changed\">120</td>") || !strings.Contains(body, "Chỉ tiêu 01") {
 		t.Errorf("diff lacks the changed cell 100 → 120:\n%s", body)
 	}
 	if code, _ := b.get(c, DiffURL(testForm, "2026-11", "QLDN", 1, 7)); code != http.StatusNotFound {

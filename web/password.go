@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -21,8 +22,11 @@ const MinPasswordLength = 10
 var passwordCost = 12
 
 // dummyHash is compared against when the name is unknown, so that a refusal takes as long
-// whether the account exists or not.
-var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("tonghop: no such account"), bcrypt.MinCost)
+// whether the account exists or not: made once, at the accounts' cost, on the first need.
+var dummyHash = sync.OnceValue(func() []byte {
+	h, _ := bcrypt.GenerateFromPassword([]byte("tonghop: no such account"), passwordCost)
+	return h
+})
 
 // HashPassword returns the bcrypt hash stored for a password. bcrypt reads at most 72 bytes:
 // a longer password is refused rather than silently cut.
@@ -44,7 +48,7 @@ func HashPassword(password string) (string, error) {
 // compared against a dummy so that it costs the same, and never matches.
 func CheckPassword(hash, password string) bool {
 	if hash == "" {
-		bcrypt.CompareHashAndPassword(dummyHash, []byte(password)) //nolint:errcheck // only the time matters
+		bcrypt.CompareHashAndPassword(dummyHash(), []byte(password)) //nolint:errcheck // only the time matters
 		return false
 	}
 	return bcrypt.CompareHashAndPassword([]byte(hash), []byte(password)) == nil

@@ -7,7 +7,10 @@ import (
 	"net/http"
 
 	"github.com/tonghop/tonghop/approval"
+	"github.com/tonghop/tonghop/approve"
 	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/letters"
+	"github.com/tonghop/tonghop/period"
 )
 
 func init() {
@@ -19,6 +22,7 @@ func init() {
 type periodView struct {
 	Form, Period, Label, FormURL string
 	Status                       string // where the approval stands
+	Waiting                      string // the step waited for, as `tonghop status` says it; "" when none
 	Drafts                       []draftRow
 	Steps                        []stepRow
 	Issues                       []issueRow
@@ -68,6 +72,17 @@ func periodData(ctx context.Context, env Env, r *http.Request, _ Account) (any, 
 	}
 	if err := v.readApproval(ctx, env); err != nil {
 		return nil, err
+	}
+	if per, err := period.Parse(p.Period); err == nil {
+		a := &approve.Approver{Office: env.Office, Ledger: env.Ledger, Now: env.Now}
+		st, err := a.Standing(ctx, f, per)
+		if err != nil {
+			return nil, err
+		}
+		if st != nil {
+			st.Label = v.Label
+			v.Waiting = letters.StepStandingLine(*st)
+		}
 	}
 	if err := v.readIssues(ctx, env); err != nil {
 		return nil, err

@@ -31,19 +31,19 @@ type views struct{ pages map[string]*template.Template }
 
 // loadViews parses the layout, the hooks (templates/hooks.html, then templates/hooks/*.html,
 // which may define the hooks again) and every page file over them.
-func loadViews(loc *time.Location) (*views, error) {
+func loadViews(files fs.FS, loc *time.Location) (*views, error) {
 	base := template.New("layout.html").Funcs(funcs(loc))
-	base, err := base.ParseFS(templateFiles, "templates/layout.html", "templates/hooks.html")
+	base, err := base.ParseFS(files, "templates/layout.html", "templates/hooks.html")
 	if err != nil {
 		return nil, fmt.Errorf("web: parse layout: %w", err)
 	}
-	extra, _ := fs.Glob(templateFiles, "templates/hooks/*.html")
+	extra, _ := fs.Glob(files, "templates/hooks/*.html")
 	for _, name := range extra { // one by one: a later definition replaces the empty hook
-		if base, err = base.ParseFS(templateFiles, name); err != nil {
+		if base, err = base.ParseFS(files, name); err != nil {
 			return nil, fmt.Errorf("web: parse %s: %w", name, err)
 		}
 	}
-	names, err := fs.Glob(templateFiles, "templates/*.html")
+	names, err := fs.Glob(files, "templates/*.html")
 	if err != nil {
 		return nil, err
 	}
@@ -53,7 +53,7 @@ func loadViews(loc *time.Location) (*views, error) {
 		if file == "layout.html" || file == "hooks.html" {
 			continue
 		}
-		t, err := template.Must(base.Clone()).ParseFS(templateFiles, name)
+		t, err := template.Must(base.Clone()).ParseFS(files, name)
 		if err != nil {
 			return nil, fmt.Errorf("web: parse %s: %w", file, err)
 		}

@@ -61,7 +61,7 @@ func New(opt Options) (*Server, error) {
 		}
 		secure = u.Scheme == "https"
 	}
-	v, err := loadViews(opt.Office.Location)
+	v, err := loadViews(templateFiles, opt.Office.Location)
 	if err != nil {
 		return nil, err
 	}
