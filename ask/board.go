@@ -18,6 +18,7 @@ var (
 	ErrOpen      = errors.New("the period is already open")
 	ErrIssuedNow = errors.New("the report is issued: start a correction to count new files")
 	ErrUnknown   = errors.New("unknown form, period or unit")
+	ErrNotAsking = errors.New("the period is closed or its report issued: nothing more is asked")
 )
 
 // ClosePeriod stops waiting for form's period: nothing more is asked of anyone (the scheduler

@@ -101,6 +101,12 @@ func TestAsker_Resend(t *testing.T) {
 	if _, err := a.Resend(ctx, bForm, bMonth, "NOPE", byClerk); !errors.Is(err, ErrUnknown) {
 		t.Errorf("unknown unit: got %v, want ErrUnknown", err)
 	}
+	if err := a.ClosePeriod(ctx, bForm, bMonth, byClerk); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Resend(ctx, bForm, bMonth, "QLDN", byClerk); !errors.Is(err, ErrNotAsking) {
+		t.Errorf("closed period: got %v, want ErrNotAsking", err)
+	}
 }
 
 // Closing stops the asking; reopening takes in the files received while closed.

@@ -20,6 +20,10 @@ func (a *Asker) Resend(ctx context.Context, form, p, unit, actor string) (string
 	if err != nil {
 		return "", err
 	}
+	// The outbox would cancel it before it left: a closed or issued period asks nothing more.
+	if closed, _, err := a.progress(ctx, form, p); err != nil || closed {
+		return "", errors.Join(err, ErrNotAsking)
+	}
 	key, err := a.nextResendKey(ctx, form, p, unit)
 	if err != nil {
 		return "", err

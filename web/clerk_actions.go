@@ -140,7 +140,7 @@ var refusals = []struct {
 	err error
 	msg string
 }{
-	{approve.ErrNotPending, msgLateDecided}, {ledger.ErrConflict, msgLateDecided},
+	{approve.ErrNotPending, msgLateDecided}, {ledger.ErrConflict, msgChanged}, {ask.ErrNotAsking, msgNoResend},
 	{approve.ErrNotIssued, msgNotIssued}, {approve.ErrNoWords, msgNoWords},
 	{report.ErrIssued, msgIssuedNoDraft},
 	{ask.ErrClosed, msgAlreadyClosed}, {ask.ErrOpen, msgAlreadyOpen}, {ask.ErrIssuedNow, msgIssuedReopen},
