@@ -61,7 +61,7 @@ func (a *Approver) DecideLateFile(ctx context.Context, form, p string, submissio
 	}
 	s := f.Submission
 	rec := letters.LateFileBoardLetter(lf, letters.Person{Name: by.Name}, taken)
-	clerks := ledger.OutMail{Key: fmt.Sprintf("late-file:board:%s:%s:%s:v%d:recorded", s.Form, s.Period, s.Unit, s.Version),
+	clerks := ledger.OutMail{Key: ledger.LateFileBoardKey(s.Form, s.Period, s.Unit, s.Version),
 		Kind: ledger.KindLateFile, About: ledger.About{Form: s.Form, Period: s.Period, Unit: s.Unit},
 		To: a.Office.ClerkAddresses(), Subject: rec.Subject, Body: rec.Body}
 	act.Mails = stamped(now, unitMail, clerks)

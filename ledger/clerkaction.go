@@ -39,6 +39,12 @@ func ResendKey(form, period, unit string, n int) string {
 	return fmt.Sprintf("%s:%s:%s:%s:resend%d", KindTemplate, form, period, unit, n)
 }
 
+// LateFileBoardKey is the key of the clerks' note that a decision about a unit's late file
+// (its version) was taken on the board.
+func LateFileBoardKey(form, period, unit string, version int) string {
+	return fmt.Sprintf("late-file:board:%s:%s:%s:v%d:recorded", form, period, unit, version)
+}
+
 // ExtensionKey is the key of the mail telling a unit its n-th extended deadline.
 func ExtensionKey(form, period, unit string, n int) string {
 	return fmt.Sprintf("%s:%s:%s:%s:%d", KindExtension, form, period, unit, n)
