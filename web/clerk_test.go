@@ -11,6 +11,8 @@ import (
 	"github.com/tonghop/tonghop/ask"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/letters"
+	"github.com/tonghop/tonghop/report"
+	"github.com/tonghop/tonghop/status"
 )
 
 // openPeriods runs the scheduler once, as the daemon would: the test office's periods are
@@ -107,6 +109,20 @@ func TestClerkActions_DraftAndExtension(t *testing.T) {
 	ext.Set("date", "mai")
 	if resp, body := b.post(clerk, ActionURL("deadline/extend"), ext); resp.StatusCode != http.StatusConflict || !strings.Contains(body, msgBadDeadline) {
 		t.Errorf("a date that is not one: got %d, want 409 saying %q", resp.StatusCode, msgBadDeadline)
+	}
+	// Past the period's deadline (the session long expired), QLDN is still within its own: not yet due, while QLDT is missing.
+	b.advance(5 * 24 * time.Hour)
+	f, _ := b.office.Form(p.Form)
+	m, err := report.StatusMatrix(context.Background(), b.office, b.ledger, f, p.Period, 1, b.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	states := map[string]status.State{}
+	for i, u := range m.Units {
+		states[u.Code] = m.Cells[i][0].State
+	}
+	if states["QLDN"] != status.Pending || states["QLDT"] != status.Missing {
+		t.Errorf("matrix after the period's deadline: QLDN %s, QLDT %s; want pending (extended) and missing", states["QLDN"], states["QLDT"])
 	}
 }
 
