@@ -35,7 +35,7 @@ type clerkView struct {
 	Drafts                     []clerkDraft
 	Late                       []clerkLate
 	Units                      []clerkUnit
-	ExtendDay                  string // the form's default for a new deadline: a week from now
+	ExtendDay                  string // the date the extension form offers: a week from now
 }
 
 type clerkPeriodLink struct{ Label, URL string }

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -147,7 +148,7 @@ func takeLateFileIn(t *testing.T, ctx context.Context, s *site, shots string, do
 	shot(t, ctx, shots, "06-actions-before")
 	do("take the late file in", chromedp.Click(css(`button.late-take`)),
 		chromedp.WaitVisible(chromedp.Search(`//td[contains(., "đã đưa vào")]`)))
-	if got, want := text(`tr.draft td`), itoa(before.Version+1); got != want {
+	if got, want := text(`tr.draft td`), strconv.Itoa(before.Version+1); got != want {
 		t.Errorf("newest draft on the page: got %q, want %s", got, want)
 	}
 	shot(t, ctx, shots, "07-actions-after")
