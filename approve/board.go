@@ -40,6 +40,13 @@ func (a *Approver) DecideLateFile(ctx context.Context, form, p string, submissio
 	if err != nil {
 		return err
 	}
+	// A file kept while a period was closed by hand, before any issue, counts when the period
+	// reopens (ask.ReopenPeriod): the letters of a decision speak of the issued report.
+	if _, err := a.Ledger.LatestIssue(ctx, form, p); errors.Is(err, ledger.ErrNotFound) {
+		return ErrNotIssued
+	} else if err != nil {
+		return err
+	}
 	now := a.now()
 	decision, action := ledger.DecisionLeftOut, ledger.ActionLateFileLeftOut
 	if taken {

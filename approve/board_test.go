@@ -124,3 +124,13 @@ func hasEvent(t *testing.T, a *Approver, action ledger.Action, actor string) boo
 	}
 	return n == 1
 }
+
+// A file kept while the period was closed by hand, before any issue, is not decided here: it
+// counts when the period reopens.
+func TestApprover_DecideLateFile_NotIssued(t *testing.T) {
+	a := newApprover(t)
+	late := recordLate(t, a)
+	if err := a.DecideLateFile(context.Background(), form, month, late.ID, true, lan); !errors.Is(err, ErrNotIssued) {
+		t.Errorf("before any issue: got %v, want ErrNotIssued", err)
+	}
+}

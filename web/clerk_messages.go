@@ -14,7 +14,7 @@ const (
 	msgLateDecided      = "Lần gửi này đã được quyết định (qua thư hoặc bởi chuyên viên khác). Vui lòng tải lại trang."
 	msgChanged          = "Dữ liệu vừa thay đổi (qua thư hoặc bởi chuyên viên khác). Vui lòng tải lại trang và thử lại."
 	msgNoResend         = "Kỳ báo cáo đã đóng hoặc báo cáo đã được duyệt: không gửi lại tệp mẫu."
-	msgNotIssued        = "Báo cáo kỳ này chưa được duyệt, hoặc đang được điều chỉnh."
+	msgNotIssued        = "Báo cáo kỳ này chưa được duyệt, hoặc đang được điều chỉnh. Các lần gửi nhận được khi kỳ đóng được tính khi mở lại kỳ."
 	msgNoWords          = "Vui lòng ghi nội dung cần điều chỉnh."
 	msgIssuedNoDraft    = "Báo cáo kỳ này đã được duyệt. Để lập dự thảo mới, vui lòng đề nghị điều chỉnh báo cáo trước."
 	msgAlreadyClosed    = "Kỳ báo cáo đã được đóng."
