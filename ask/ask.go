@@ -90,12 +90,16 @@ func (a *Asker) scheduleWindow(ctx context.Context, plan schedule.Plan, w schedu
 	if err != nil {
 		return err
 	}
-	for _, act := range plan.Due(w, a.now(), done, asked) {
+	acts, err := a.due(ctx, plan, w, done, asked) // issue 22: extended units by their own deadline
+	if err != nil {
+		return err
+	}
+	for _, act := range acts {
 		if err := a.queueAction(ctx, act, p); err != nil {
 			return err
 		}
 		if act.Digest {
-			p.late = append(p.late, lateUnit{action: act, dueAt: w.Deadline})
+			p.late = append(p.late, lateUnit{action: act, dueAt: act.Deadline})
 		}
 	}
 	return nil
@@ -172,7 +176,7 @@ func (a *Asker) StillNeeded(ctx context.Context, m ledger.OutMail) (bool, string
 		return true, "", err
 	case closed:
 		return false, "period closed", nil
-	case done[m.About.Unit]:
+	case done[m.About.Unit] && !ledger.IsResendKey(m.Key): // a clerk's resend goes all the same
 		return false, "unit sent a valid file", nil
 	}
 	return true, "", nil

@@ -118,7 +118,7 @@ func checkCorrection(c Correction) error {
 		return errors.New("correction: form and period are required")
 	case c.Replaces < 1:
 		return fmt.Errorf("correction: replaces issue %d", c.Replaces)
-	case c.Cause != CauseLeader && c.Cause != CauseLateFile:
+	case c.Cause != CauseLeader && c.Cause != CauseLateFile && c.Cause != CauseClerk:
 		return fmt.Errorf("correction: unknown cause %q", c.Cause)
 	case c.OpenedBy == "" || c.OpenedAt.IsZero():
 		return errors.New("correction: who opened it and when are required")

@@ -110,6 +110,7 @@ func purgeRows(ctx context.Context, tx *sql.Tx, p Purge, res *Purged) ([]string,
 		{nil, `DELETE FROM reviews WHERE submission_id IN (SELECT id FROM submissions WHERE form = ? AND period = ?)`},
 		{nil, `DELETE FROM late_files WHERE submission_id IN (SELECT id FROM submissions WHERE form = ? AND period = ?)`},
 		{&res.Corrections, `DELETE FROM corrections WHERE form = ? AND period = ?`},
+		{nil, `DELETE FROM deadline_extensions WHERE form = ? AND period = ?`}, // issue 22
 		{&res.Issues, `DELETE FROM issues WHERE form = ? AND period = ?`},
 		{nil, `DELETE FROM approvals WHERE form = ? AND period = ?`},
 		{&res.Drafts, `DELETE FROM drafts WHERE form = ? AND period = ?`},

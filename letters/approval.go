@@ -223,8 +223,7 @@ func RevisionLetter(d Draft, from Person, comment, edited string) Letter {
 		toDesk(d.Office),
 		fmt.Sprintf("%s đề nghị chỉnh sửa %s:\n%s", upperFirst(from.namedThen()), d.draftOf(), indent(comment)),
 		file,
-		"Khi đơn vị gửi lại số liệu, hệ thống tự động lập dự thảo mới và kính trình lại. Nếu cần tổng hợp lại mà "+
-			"không có số liệu mới của đơn vị, đề nghị "+deskYou(d.Office)+" liên hệ cán bộ quản trị hệ thống.",
+		"Khi đơn vị gửi lại số liệu, hệ thống tự động lập dự thảo mới và kính trình lại. "+redraftLine(d),
 		signature(d.Office))
 }
 

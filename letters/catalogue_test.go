@@ -133,6 +133,7 @@ func catalogue() []entry {
 		numberingLetters(), // issue 20, part R
 		wordLetters(),      // issue 20, part W
 		documentLetters(),  // issue 20, part D
+		boardLetters(),     // issue 22, part A
 	} {
 		all = append(all, part...)
 	}

@@ -242,7 +242,7 @@ func CorrectionLetter(c Correction) Letter {
 	d := c.Draft
 	next := "Dự thảo mới sẽ được lập khi có thay đổi về số liệu: đơn vị gửi lại báo cáo, " + deskYou(d.Office) +
 		" đồng ý đưa vào báo cáo điều chỉnh một lần gửi nhận được sau khi báo cáo đã được duyệt, hoặc " +
-		deskYou(d.Office) + " đề nghị tổng hợp lại."
+		redraftAsked(d)
 	switch {
 	case c.Edited != "":
 		next = upperFirst(c.From.namedThen()) + " gửi kèm tệp đã sửa " + quoted(c.Edited) + "; tệp này được lưu làm dự thảo mới."

@@ -119,6 +119,7 @@ func LateFileNoticeLetter(f LateFile) Letter {
 			"- “Đồng ý đưa vào”: lần gửi này được đưa vào số liệu; dự thảo điều chỉnh được lập, trình duyệt lại từ "+
 			"bước đầu và sau khi được duyệt sẽ được gửi thay thế báo cáo đã gửi "+f.Issued.String()+";\n"+
 			"- “Không đưa vào”: giữ nguyên báo cáo đã gửi; lần gửi này được lưu nhưng không được đưa vào số liệu.",
+		lateOnBoard(f),
 		"Đơn vị sẽ được thông báo kết quả.",
 		signature(f.Office))
 }

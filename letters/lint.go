@@ -58,12 +58,16 @@ func Lint(text string) []Finding {
 			continue // a person's words, quoted
 		}
 		line = quotedSpan.ReplaceAllString(line, "“”")
+		line = webLink.ReplaceAllString(line, "") // the board's page: a link is followed, not read
 		out = append(out, CommandOrKey(line)...)
 		out = append(out, lintWords(line)...)
 		out = append(out, lintMarks(line)...)
 	}
 	return out
 }
+
+// webLink is an address of the board's pages (issue 22), which carries codes in its query.
+var webLink = regexp.MustCompile(`https?://[^\s]+`)
 
 // quotedSpan is text between curly quotation marks, on one line.
 var quotedSpan = regexp.MustCompile(`“[^“”]*”`)

@@ -28,6 +28,12 @@ type Office struct {
 	// Clerks are the desk's clerks, to whom its notices are addressed by name; none: the letters
 	// greet the clerks of the desk as a body.
 	Clerks []Person
+	// Board is the board's public address ("https://tonghop.kcn.example", issue 22); "" when
+	// none is configured. Letters to the clerks then link to its pages.
+	Board string
+	// HasBoard says the office serves the board without a public address: letters name its
+	// page instead of linking to it.
+	HasBoard bool
 }
 
 // Contact is the person a unit may ask about a letter, usually the clerk who consolidates.

@@ -17,7 +17,11 @@ import (
 // and the desk's clerks, to whom its notices are addressed.
 func (o *Office) Letterhead() letters.Office {
 	c := o.Config.Office
-	return letters.Office{Name: c.Name, Desk: c.Desk, Phone: c.Phone, Email: o.SMTP.From, Clerks: People(o.Clerks())}
+	head := letters.Office{Name: c.Name, Desk: c.Desk, Phone: c.Phone, Email: o.SMTP.From, Clerks: People(o.Clerks())}
+	if o.Config.Web != nil { // issue 22: the clerks' letters link to the board's pages
+		head.Board, head.HasBoard = o.Config.Web.PublicURL, true
+	}
+	return head
 }
 
 // Contact is the first clerk of the configuration, named in letters as the person to call.

@@ -30,9 +30,13 @@ func StatusMatrix(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *
 			if err != nil {
 				return status.Matrix{}, err
 			}
+			extended, err := extensions(ctx, l, f.Code, r.Period)
+			if err != nil {
+				return status.Matrix{}, err
+			}
 			periods = append(periods, status.Period{Form: f.Code, Period: r.Period, Label: periodLabel(r.Period),
 				Deadline: r.Deadline, Closed: r.Status == ledger.PeriodClosed,
-				Issued: issued[r.Period], Correcting: correcting[r.Period], Units: asked})
+				Issued: issued[r.Period], Correcting: correcting[r.Period], Units: asked, Extended: extended})
 		}
 	}
 	if only != "" && len(periods) == 0 {

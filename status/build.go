@@ -88,6 +88,7 @@ func distinctPeriods(periods []Period) []Period {
 // is shown beside the version the report counted.
 func buildCell(p Period, unit string, subs []Submission, reminders []Reminder, now time.Time) Cell {
 	c := Cell{Versions: len(subs), Reminders: inTimeOrder(reminders)}
+	p.Deadline = p.DeadlineOf(unit) // a unit's extension moves its own deadline only
 	if p.Issued != nil {
 		c.Issued = p.Issued.Basis[unit]
 	}

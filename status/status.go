@@ -26,6 +26,17 @@ type Period struct {
 	// Units are the codes of the units asked for the period, when not every unit is: a one-off
 	// request asks some. nil: every unit.
 	Units []string
+	// Extended holds the units whose deadline was moved for this period (issue 22): their
+	// lateness counts from it.
+	Extended map[string]time.Time
+}
+
+// DeadlineOf is unit's deadline for the period: its extension, else the period's.
+func (p Period) DeadlineOf(unit string) time.Time {
+	if d, ok := p.Extended[unit]; ok {
+		return d
+	}
+	return p.Deadline
 }
 
 // Issue is the issued report of a period: when, which consolidated version, and what it

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"maps"
 	"os"
 	"strings"
 	"time"
@@ -110,27 +109,15 @@ func formPeriod(cfg *config.Config, path, code, name string) (*config.Form, peri
 }
 
 // consolidateOnDemand returns the latest draft when it still counts what the ledger holds, and
-// builds the next one otherwise (or always, with force).
+// builds the next one otherwise (or always, with force): report.DraftNow, the board's "build a
+// draft now", with the command line as the actor.
 func consolidateOnDemand(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *config.Form, p period.Period, now time.Time, force bool, log *slog.Logger) (ledger.Draft, bool, error) {
-	head, err := l.LatestDraft(ctx, f.Code, p.String())
-	if err != nil && !errors.Is(err, ledger.ErrNotFound) {
-		return ledger.Draft{}, false, err
-	}
-	if err == nil && !force {
-		basis, err := report.Basis(ctx, l, f.Code, p.String(), now)
-		if err != nil {
-			return ledger.Draft{}, false, err
-		}
-		if maps.Equal(basis, head.Basis) {
-			return head, false, nil
-		}
-	}
-	draft, _, err := report.AddDraft(ctx, cfg, l, f, p, now, ledger.TriggerDemand)
+	draft, built, err := report.DraftNow(ctx, cfg, l, f, p, now, "consolidate", force)
 	if errors.Is(err, report.ErrNotArchived) {
 		log.Warn("draft recorded without its archive copy", "err", err) // the ledger holds it
 		err = nil
 	}
-	return draft, true, err
+	return draft, built, err
 }
 
 // consolidatedLine tells the clerk what was written, in Vietnamese: "Đã lập dự thảo lần 2:

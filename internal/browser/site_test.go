@@ -1,0 +1,97 @@
+package browser
+
+import (
+	"context"
+	"io"
+	"net/http/httptest"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/demo"
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/office"
+	"github.com/tonghop/tonghop/web"
+)
+
+const (
+	monthly  = "BM.02.01/KH"
+	november = "2026-11"
+	password = "mật khẩu của chuyên viên"
+)
+
+// site is the demo's office after its fortnight, with the board on a loopback server.
+type site struct {
+	office *office.Office
+	ledger *ledger.Ledger
+	url    string
+	late   ledger.Submission // QLDN's file received after the issue, pending
+}
+
+// demoSite runs the demo into a temporary directory, opens what it left, adds a clerk and a
+// viewer and a file received after November's report was issued, and serves the board at a time
+// just after the demo's fortnight.
+func demoSite(t *testing.T) *site {
+	t.Helper()
+	ctx := context.Background()
+	dir := t.TempDir()
+	if err := demo.Run(ctx, demo.Options{Dir: dir, Out: io.Discard}); err != nil {
+		t.Fatalf("demo: %v", err)
+	}
+	cfg, err := config.Load(filepath.Join(dir, "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := office.Open(ctx, cfg, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	now := time.Date(2026, 11, 25, 9, 0, 0, 0, cfg.Location)
+	for name, role := range map[string]web.Role{"lan": web.RoleClerk, "xem": web.RoleViewer} {
+		if err := web.AddAccount(ctx, s.Ledger, name, role, password, "test", now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st := &site{office: s.Office, ledger: s.Ledger, late: lateFile(t, s.Ledger, now)}
+	b, err := web.New(web.Options{Office: s.Office, Ledger: s.Ledger, Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(b.Handler())
+	t.Cleanup(srv.Close)
+	st.url = srv.URL
+	return st
+}
+
+// lateFile records QLDN's November workbook sent again after the issue, as the intake records
+// a file for a closed period: kept, pending the clerks' decision.
+func lateFile(t *testing.T, l *ledger.Ledger, now time.Time) ledger.Submission {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := l.LatestIssue(ctx, monthly, november); err != nil {
+		t.Fatalf("the demo issued no November report: %v", err)
+	}
+	latest, err := l.LatestValid(ctx, monthly, november)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, ok := latest["QLDN"]
+	if !ok {
+		t.Fatal("QLDN sent nothing valid in the demo")
+	}
+	raw := []byte("From: qldn@bqlkcn.example\r\nSubject: Gui lai bao cao thang 11\r\n\r\nGui lai.\r\n")
+	sha, err := l.PutBlob(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again.ID, again.Version, again.MailID, again.ReceivedAt, again.AfterIssue = 0, 0, 0, now, true
+	res, err := l.RecordIntake(ctx, ledger.Intake{Mail: ledger.Mail{SHA256: sha, Size: int64(len(raw)), Mailbox: "INBOX",
+		From: "qldn@bqlkcn.example", Subject: "Gui lai bao cao thang 11", ReceivedAt: now, Outcome: ledger.OutcomeAccepted},
+		Submissions: []ledger.Submission{again}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Submissions[0]
+}
