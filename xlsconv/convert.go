@@ -61,7 +61,7 @@ func (c *Converter) convert(ctx context.Context, xls []byte) ([]byte, stats, err
 	if err != nil {
 		return nil, st, err
 	}
-	out, err := readOutput(output, l.maxOutput)
+	out, err := readOutput(output, l.maxOutput, completeXLSX)
 	if err != nil {
 		return nil, st, fmt.Errorf("%w%s", err, tail.suffix())
 	}
@@ -95,10 +95,10 @@ func (c *Converter) run(ctx context.Context, dir string, argv []string, l limits
 	return st, nil
 }
 
-// readOutput reads the converted file, refusing a missing, oversized or incomplete one.
-// LibreOffice exits 0 even when it could not load the input, so a missing file is the only
-// sign of failure there.
-func readOutput(path string, maxOutput int64) ([]byte, error) {
+// readOutput reads the converted file, refusing a missing, oversized or incomplete one (complete
+// says why it is not whole, or nil). LibreOffice exits 0 even when it could not load the input,
+// so a missing file is the only sign of failure there.
+func readOutput(path string, maxOutput int64, complete func([]byte) error) ([]byte, error) {
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("%w: converter wrote no output", ErrFailed)
@@ -111,11 +111,18 @@ func readOutput(path string, maxOutput int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	// A readable central directory proves the zip was written to the end.
-	if _, err := zip.NewReader(bytes.NewReader(out), int64(len(out))); err != nil {
-		return nil, fmt.Errorf("%w: output is not a complete xlsx: %w", ErrFailed, err)
+	if err := complete(out); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrFailed, err)
 	}
 	return out, nil
+}
+
+// completeXLSX: a readable central directory proves the zip was written to the end.
+func completeXLSX(out []byte) error {
+	if _, err := zip.NewReader(bytes.NewReader(out), int64(len(out))); err != nil {
+		return fmt.Errorf("output is not a complete xlsx: %w", err)
+	}
+	return nil
 }
 
 // removeDir removes the private directory; failing to is logged, since it leaks disk but does

@@ -94,7 +94,7 @@ func (c *Converter) ToPDF(ctx context.Context, docx []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := readPDF(filepath.Join(dir, pdfOutput), l.maxOutput)
+	out, err := readOutput(filepath.Join(dir, pdfOutput), l.maxOutput, completePDF)
 	if err != nil {
 		return nil, fmt.Errorf("%w%s", err, tail.suffix())
 	}
@@ -103,23 +103,11 @@ func (c *Converter) ToPDF(ctx context.Context, docx []byte) ([]byte, error) {
 	return out, nil
 }
 
-// readPDF reads the output within maxOutput: it must begin with the PDF header and end with its
-// end-of-file marker, or the converter stopped halfway.
-func readPDF(path string, maxOutput int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("%w: converter wrote no output", ErrFailed)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%w: open output: %w", ErrFailed, err)
-	}
-	defer f.Close()
-	out, err := readLimited(f, maxOutput)
-	if err != nil {
-		return nil, err
-	}
+// completePDF: the output must begin with the PDF header and end with its end-of-file marker,
+// or the converter stopped halfway.
+func completePDF(out []byte) error {
 	if !bytes.HasPrefix(out, []byte("%PDF-")) || !bytes.Contains(out[max(0, len(out)-1024):], []byte("%%EOF")) {
-		return nil, fmt.Errorf("%w: output is not a complete PDF", ErrFailed)
+		return errors.New("output is not a complete PDF")
 	}
-	return out, nil
+	return nil
 }
