@@ -37,12 +37,7 @@ func ExtensionLetter(e Extension) Letter {
 // LateFileBoardLetter tells the clerks that a decision about a late file was taken on the
 // board by an account (by), and what follows: the notice's answer by mail is no longer needed.
 func LateFileBoardLetter(f LateFile, by Person, taken bool) Letter {
-	decision, next := "KHÔNG ĐƯA VÀO", "Báo cáo đã gửi được giữ nguyên; đơn vị đã được thông báo."
-	if taken {
-		decision = "ĐƯA VÀO"
-		next = "Kỳ báo cáo được mở lại để điều chỉnh: dự thảo mới có số liệu này sẽ được lập, trình duyệt lại từ bước " +
-			"đầu và sau khi được duyệt sẽ được gửi thay thế báo cáo đã gửi " + f.Issued.String() + ". Đơn vị đã được thông báo."
-	}
+	decision, next := f.decided(taken)
 	return tokenLetter(f.token(), "Đã ghi nhận quyết định: báo cáo "+lateSubject+" – "+unitName(f.Unit),
 		toDesk(f.Office),
 		fmt.Sprintf("Hệ thống đã ghi nhận quyết định %s lần gửi thứ %d của %s, %s, do %s chọn trên trang theo dõi báo cáo.",

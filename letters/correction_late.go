@@ -156,15 +156,19 @@ func LateFileDecisionLetter(f LateFile, taken bool) Letter {
 	return letter(f.Request, subject, greeting(f.Unit), decided, next, contactLine(f.Office, f.Contact), signature(f.Office))
 }
 
+// decided is how the clerks' letters name a decision about the late file f, and what follows it.
+func (f LateFile) decided(taken bool) (decision, next string) {
+	if !taken {
+		return "KHÔNG ĐƯA VÀO", "Báo cáo đã gửi được giữ nguyên; đơn vị đã được thông báo."
+	}
+	return "ĐƯA VÀO", "Kỳ báo cáo được mở lại để điều chỉnh: dự thảo mới có số liệu này sẽ được lập, trình duyệt lại từ bước " +
+		"đầu và sau khi được duyệt sẽ được gửi thay thế báo cáo đã gửi " + f.Issued.String() + ". Đơn vị đã được thông báo."
+}
+
 // LateFileRecordedLetter tells the clerks that a clerk's decision about a late file was
 // recorded, and what follows.
 func LateFileRecordedLetter(f LateFile, by Person, taken bool) Letter {
-	decision, next := "KHÔNG ĐƯA VÀO", "Báo cáo đã gửi được giữ nguyên; đơn vị đã được thông báo."
-	if taken {
-		decision = "ĐƯA VÀO"
-		next = "Kỳ báo cáo được mở lại để điều chỉnh: dự thảo mới có số liệu này sẽ được lập, trình duyệt lại từ bước " +
-			"đầu và sau khi được duyệt sẽ được gửi thay thế báo cáo đã gửi " + f.Issued.String() + ". Đơn vị đã được thông báo."
-	}
+	decision, next := f.decided(taken)
 	return tokenLetter(f.token(), "Đã ghi nhận quyết định: báo cáo "+lateSubject+" – "+unitName(f.Unit),
 		toDesk(f.Office),
 		fmt.Sprintf("Hệ thống đã ghi nhận quyết định %s lần gửi thứ %d của %s, %s, theo thư trả lời của %s.",
