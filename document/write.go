@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/gomutex/godocx"
 	"github.com/gomutex/godocx/docx"
 	"github.com/gomutex/godocx/wml/ctypes"
 	"github.com/gomutex/godocx/wml/stypes"
@@ -14,7 +13,7 @@ import (
 
 // Write writes d as a .docx in the built-in layout.
 func Write(w io.Writer, d Doc) error {
-	rd, err := godocx.NewDocument()
+	rd, err := newDocument()
 	if err != nil {
 		return fmt.Errorf("new document: %w", err)
 	}
@@ -328,7 +327,7 @@ func (b *builder) signature(d Doc) {
 // innerBody writes, with fill, a document of d's parts alone and returns the XML inside its
 // body, for a letterhead template.
 func innerBody(d Doc, fill func(*builder, Doc)) (string, error) {
-	rd, err := godocx.NewDocument()
+	rd, err := newDocument()
 	if err != nil {
 		return "", fmt.Errorf("new document: %w", err)
 	}
