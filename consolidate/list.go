@@ -50,7 +50,9 @@ func (k *contentKeys) scratch(s string) []byte {
 	if s == "" {
 		return k.buf
 	}
-	s = norm.NFC.String(s)
+	if !nfcStable(s) {
+		s = norm.NFC.String(s)
+	}
 	space := false
 	for _, r := range s {
 		if unicode.IsSpace(r) {
@@ -71,6 +73,25 @@ func (k *contentKeys) scratch(s string) []byte {
 		}
 	}
 	return k.buf
+}
+
+// nfcStable reports a text that NFC leaves as it is because every rune is below the combining
+// marks (U+0300) or a precomposed letter of Latin Extended Additional (Vietnamese's ạ…ỹ): the
+// usual Vietnamese text, which then skips the normaliser's own check (reportbook's scanText
+// uses the same rule).
+func nfcStable(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= 0x300 && (r < 0x1e00 || r > 0x1eff) || r == utf8.RuneError {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // fold is simple case folding of one rune, ToLower(ToUpper(r)): from a table for the runes
