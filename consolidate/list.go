@@ -3,7 +3,7 @@ package consolidate
 import (
 	"cmp"
 	"slices"
-	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -25,45 +25,109 @@ const statusDone = "Hoàn thành"
 
 // contentKeys turns task texts into comparison keys: NFC, case-folded (simple folding, rune
 // by rune, which is exact for Vietnamese), runs of white space made one space, ends trimmed.
+// Keys are built in one reused buffer: looking a key up (every current row) allocates
+// nothing, only keys kept in a set are copied to strings.
 type contentKeys struct {
 	done string // the key of statusDone
-	buf  strings.Builder
+	buf  []byte
+	// isDone memoises whether a status text closes a task: a table has a handful of distinct
+	// statuses and hundreds of thousands of rows.
+	isDone map[string]bool
 }
 
 func newContentKeys() *contentKeys {
-	k := &contentKeys{}
+	k := &contentKeys{isDone: map[string]bool{}}
 	k.done = k.key(statusDone)
 	return k
 }
 
-func (k *contentKeys) key(s string) string {
+// key returns the key of s as a string of its own.
+func (k *contentKeys) key(s string) string { return string(k.scratch(s)) }
+
+// scratch returns the key of s in the buffer, valid until the next call.
+func (k *contentKeys) scratch(s string) []byte {
+	k.buf = k.buf[:0]
 	if s == "" {
-		return ""
+		return k.buf
 	}
-	s = norm.NFC.String(s)
-	k.buf.Reset()
-	k.buf.Grow(len(s))
+	if !nfcStable(s) {
+		s = norm.NFC.String(s)
+	}
 	space := false
 	for _, r := range s {
 		if unicode.IsSpace(r) {
-			space = k.buf.Len() > 0
+			space = len(k.buf) > 0
 			continue
 		}
 		if space {
-			k.buf.WriteByte(' ')
+			k.buf = append(k.buf, ' ')
 			space = false
 		}
 		switch {
 		case r >= utf8.RuneSelf:
-			k.buf.WriteRune(unicode.ToLower(unicode.ToUpper(r)))
+			k.buf = utf8.AppendRune(k.buf, fold(r))
 		case 'A' <= r && r <= 'Z':
-			k.buf.WriteByte(byte(r) + 'a' - 'A')
+			k.buf = append(k.buf, byte(r)+'a'-'A')
 		default:
-			k.buf.WriteByte(byte(r))
+			k.buf = append(k.buf, byte(r))
 		}
 	}
-	return k.buf.String()
+	return k.buf
 }
+
+// nfcStable reports a text that NFC leaves as it is because every rune is below the combining
+// marks (U+0300) or a precomposed letter of Latin Extended Additional (Vietnamese's ạ…ỹ): the
+// usual Vietnamese text, which then skips the normaliser's own check (reportbook's scanText
+// uses the same rule).
+func nfcStable(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= 0x300 && (r < 0x1e00 || r > 0x1eff) || r == utf8.RuneError {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// fold is simple case folding of one rune, ToLower(ToUpper(r)): from a table for the runes
+// below foldTableSize (every Vietnamese letter and combining mark), as looking the Unicode
+// case ranges up for every letter of every task was a third of consolidating a work program.
+func fold(r rune) rune {
+	if r < foldTableSize {
+		return foldTable()[r]
+	}
+	return unicode.ToLower(unicode.ToUpper(r))
+}
+
+const foldTableSize = 0x2000
+
+var foldTable = sync.OnceValue(func() *[foldTableSize]rune {
+	var t [foldTableSize]rune
+	for r := range rune(foldTableSize) {
+		t[r] = unicode.ToLower(unicode.ToUpper(r))
+	}
+	return &t
+})
+
+// closes reports whether a status text closes a task.
+func (k *contentKeys) closes(status string) bool {
+	done, ok := k.isDone[status]
+	if !ok {
+		done = string(k.scratch(status)) == k.done
+		if len(k.isDone) < maxStatuses {
+			k.isDone[status] = done
+		}
+	}
+	return done
+}
+
+// maxStatuses bounds the memo of statuses: a unit may type anything in the column.
+const maxStatuses = 256
 
 func (b *builder) lists() []ListTable {
 	out := make([]ListTable, 0, len(b.in.Form.Tables))
@@ -91,7 +155,7 @@ func (b *builder) list(t *form.Table) ListTable {
 		for _, r := range b.in.Current[u.Code].Filled.Tables[t.Key] {
 			row := ListRow{Unit: u.Code, Line: r.Line, Values: r.Values}
 			if len(open) > 0 {
-				row.CarriedOver = open[b.keys.key(r.Values[colContent])]
+				row.CarriedOver = open[string(b.keys.scratch(r.Values[colContent]))]
 			}
 			lt.Rows = append(lt.Rows, row)
 		}
@@ -119,11 +183,12 @@ func (b *builder) openTasks(unit, table string) map[string]bool {
 	open := make(map[string]bool, len(same)+len(results))
 	add := func(rows []form.Row) {
 		for _, r := range rows {
-			content := b.keys.key(r.Values[colContent])
-			if content == "" || b.keys.key(r.Values[colStatus]) == b.keys.done {
+			if b.keys.closes(r.Values[colStatus]) {
 				continue
 			}
-			open[content] = true
+			if content := b.keys.scratch(r.Values[colContent]); len(content) > 0 {
+				open[string(content)] = true
+			}
 		}
 	}
 	add(same)

@@ -20,7 +20,7 @@ import (
 // over) — all as the ledger stood at asOf. Basis is what it counted: unit → submission version
 // of p.
 func ConsolidationInput(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *config.Form, p period.Period, asOf time.Time) (in consolidate.Input, basis map[string]int, err error) {
-	r := sourceReader{ctx: ctx, l: l, form: f.Code, asOf: asOf, mails: map[int64]ledger.Mail{}}
+	r := sourceReader{ctx: ctx, l: l, form: f.Code, asOf: asOf, mails: map[int64]ledger.Mail{}, strs: newInterner()}
 	in = consolidate.Input{Form: f.Form, Period: p}
 	units, err := cfg.PeriodUnits(ctx, l, f, p)
 	if err != nil {
@@ -71,6 +71,7 @@ type sourceReader struct {
 	form  string
 	asOf  time.Time
 	mails map[int64]ledger.Mail
+	strs  *interner
 }
 
 // earlier reads the periods of the same kind and year before p, in any order.
@@ -103,6 +104,8 @@ func (r *sourceReader) period(p period.Period, withMail bool) (map[string]consol
 			// Recorded without content (imported by hand): counted, with no figures.
 		} else if err := json.Unmarshal(s.Data, &src.Filled); err != nil {
 			return nil, fmt.Errorf("submission %d (%s %s %s v%d): stored data: %w", s.ID, s.Form, unit, p, s.Version, err)
+		} else {
+			r.strs.rows(&src.Filled)
 		}
 		if withMail {
 			if src.MessageID, err = r.messageID(s.MailID); err != nil {
@@ -110,6 +113,7 @@ func (r *sourceReader) period(p period.Period, withMail bool) (map[string]consol
 			}
 		}
 		out[unit] = src
+		delete(latest, unit) // its stored JSON is no longer needed: let it go as the rest is decoded
 	}
 	return out, nil
 }

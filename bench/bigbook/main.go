@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"time"
 
@@ -29,7 +31,25 @@ func main() {
 	rows := flag.Int("rows", 200, "list rows per unit, shared evenly by the form's list tables")
 	code := flag.String("form", "BM.04.01/KH", "built-in form")
 	out := flag.String("o", "bigbook.xlsx", "output file")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile to this file")
+	memProfile := flag.String("memprofile", "", "write an allocation profile to this file")
+	ledgerDir := flag.String("ledger", "", "read the submissions from a SQLite ledger in this directory (filled first if empty)")
+	fillOnly := flag.Bool("fill", false, "with -ledger: fill the ledger and stop")
 	flag.Parse()
+	if *cpuProfile != "" {
+		pf, err := os.Create(*cpuProfile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			log.Fatal(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if *memProfile != "" {
+		runtime.MemProfileRate = 64 << 10
+		defer writeHeap(*memProfile)
+	}
 	f, ok := form.Builtins()[*code]
 	if !ok {
 		log.Fatalf("no built-in form %s", *code)
@@ -37,6 +57,12 @@ func main() {
 	p, _ := period.Parse("2026-W47")
 	if !f.Period.Has("week") {
 		p, _ = period.Parse("2026-11")
+	}
+	if *ledgerDir != "" {
+		if err := fromLedger(*ledgerDir, f, p, *units, *rows, *out, *fillOnly); err != nil {
+			log.Fatal(err)
+		}
+		return
 	}
 	start := time.Now()
 	in := input(f, p, *units, *rows)
@@ -157,4 +183,16 @@ func matrix(in consolidate.Input) status.Matrix {
 	}
 	periods := []status.Period{{Form: in.Form.Code, Period: in.Period.String(), Deadline: in.Period.End(office)}}
 	return status.Build(units, periods, subs, nil, in.Period.End(office).Add(time.Hour))
+}
+
+// writeHeap writes the allocation profile (all allocations since the start: -sample_index=alloc_space).
+func writeHeap(name string) {
+	pf, err := os.Create(name)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer pf.Close()
+	if err := pprof.Lookup("allocs").WriteTo(pf, 0); err != nil {
+		log.Fatal(err)
+	}
 }
