@@ -53,7 +53,7 @@ func readShared(data []byte) (*sharedTable, error) {
 			}
 			n := string(name) // no allocation: compared, not kept
 			switch {
-			case depth == 1 && n != "sst":
+			case depth == 1 && (string(s.raw) != "sst" || !mainNamespace(s.attrs)):
 				return nil, errBail
 			case depth == 2 && n == "si":
 				inSI, ownT = true, false
@@ -113,6 +113,18 @@ func (s *xmlScan) closeShared(depth *int, inSI *bool, where *int, inRun *bool, n
 		*inRun = false
 	}
 	*depth--
+}
+
+// mainNamespace says whether a root element's attributes put it in the spreadsheet namespace,
+// transitional or strict, as excelize's decoding of the shared strings requires.
+func mainNamespace(attrs []xmlAttr) bool {
+	for _, a := range attrs {
+		if string(a.name) == "xmlns" {
+			v := string(a.value)
+			return v == "http://schemas.openxmlformats.org/spreadsheetml/2006/main" || v == "http://purl.oclc.org/ooxml/spreadsheetml/main"
+		}
+	}
+	return false
 }
 
 // get is the shared string i names, as excelize reads a cell of type s.

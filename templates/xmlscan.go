@@ -19,6 +19,7 @@ type xmlScan struct {
 	attrs []xmlAttr // of the last start element, reused
 	buf   []byte    // text with its entities decoded, reused
 	open  [][]byte  // raw names of the open elements, each end tag checked against its start
+	raw   []byte    // the raw name of the last start element, prefix included
 }
 
 type xmlAttr struct{ name, value []byte }
@@ -94,7 +95,8 @@ func (s *xmlScan) start() (tokKind, []byte, bool, error) {
 	i := s.pos + 1
 	n := nameEnd(s.data, i)
 	n0 := n
-	name, ok := localName(s.data[i:n])
+	s.raw = s.data[i:n]
+	name, ok := localName(s.raw)
 	if !ok {
 		return 0, nil, false, errBail
 	}
@@ -245,6 +247,9 @@ func entity(name []byte) (rune, bool) {
 	}
 	var n uint64
 	var err error
+	if len(name) > 9 {
+		return 0, false
+	}
 	if name[1] == 'x' {
 		n, err = strconv.ParseUint(string(name[2:]), 16, 32)
 	} else {
@@ -252,7 +257,7 @@ func entity(name []byte) (rune, bool) {
 	}
 	r := rune(n)
 	// Only what encoding/xml takes the same way: printable, not a control character.
-	if err != nil || r < 0x20 || r == 0xFFFE || r == 0xFFFF || r > utf8.MaxRune || r >= 0xD800 && r < 0xE000 {
+	if err != nil || r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF || r > utf8.MaxRune || r >= 0xD800 && r < 0xE000 {
 		return 0, false
 	}
 	return r, true
