@@ -153,26 +153,48 @@ type partScan struct {
 func (s *partScan) token(tok xml.Token, start, end int64) error {
 	switch t := tok.(type) {
 	case xml.StartElement:
-		s.depth++
-		s.open(t)
-	case xml.EndElement:
-		err := s.close(t.Name.Local)
-		s.depth--
-		return err
-	case xml.CharData:
-		switch {
-		case s.shared && s.si && s.t > 0 && s.phonetic == 0,
-			s.wholeTag == "is" && s.t > 0 && s.phonetic == 0:
-			s.text(t, start, end)
-		case s.wholeTag == "v" && s.depth == s.whole:
-			s.v = append(s.v, t...)
+		shared := false
+		for _, a := range t.Attr {
+			if a.Name.Local == "t" {
+				shared = a.Value == "s"
+			}
 		}
+		s.start(t.Name.Local, shared)
+	case xml.EndElement:
+		return s.end(t.Name.Local)
+	case xml.CharData:
+		s.chars(t, start, end)
 	}
 	return nil
 }
 
-func (s *partScan) open(t xml.StartElement) {
-	switch name := t.Name.Local; {
+// start follows a start element; shared says its t attribute is "s" (the last one, as
+// excelize reads it).
+func (s *partScan) start(name string, shared bool) {
+	s.depth++
+	s.open(name, shared)
+}
+
+// end follows an end element.
+func (s *partScan) end(name string) error {
+	err := s.close(name)
+	s.depth--
+	return err
+}
+
+// chars follows character data, t decoded from the raw bytes [start, end).
+func (s *partScan) chars(t []byte, start, end int64) {
+	switch {
+	case s.shared && s.si && s.t > 0 && s.phonetic == 0,
+		s.wholeTag == "is" && s.t > 0 && s.phonetic == 0:
+		s.text(t, start, end)
+	case s.wholeTag == "v" && s.depth == s.whole:
+		s.v = append(s.v, t...)
+	}
+}
+
+func (s *partScan) open(name string, shared bool) {
+	switch {
 	case name == "t":
 		s.t++
 	case name == "rPh":
@@ -182,12 +204,6 @@ func (s *partScan) open(t xml.StartElement) {
 			s.si, s.n = true, 0
 		}
 	case name == "c" && s.whole == 0:
-		shared := false
-		for _, a := range t.Attr {
-			if a.Name.Local == "t" {
-				shared = a.Value == "s"
-			}
-		}
 		s.cells = append(s.cells, shared)
 		if s.outer == 0 {
 			s.outer, s.n = s.depth, 0
@@ -249,7 +265,7 @@ func (s *partScan) finish() error {
 
 // text counts a piece of a string's text, the raw bytes [start, end) of the part, and records
 // the cut of what goes beyond the cell's limit.
-func (s *partScan) text(t xml.CharData, start, end int64) {
+func (s *partScan) text(t []byte, start, end int64) {
 	n := utf8.RuneCount(t)
 	if s.n+n <= s.b.cell {
 		s.n += n

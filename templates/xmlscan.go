@@ -58,15 +58,15 @@ func (s *xmlScan) next() (kind tokKind, name []byte, selfClose bool, err error) 
 		switch {
 		case bytes.HasPrefix(rest, []byte("?")):
 			end := bytes.Index(rest, []byte("?>"))
-			if end < 0 {
+			if end < 0 || !plainInstruction(rest[1:end]) {
 				return 0, nil, false, errBail
 			}
 			s.pos += end + 3
 			continue
 		case bytes.HasPrefix(rest, []byte("!--")):
-			end := bytes.Index(rest[3:], []byte("-->"))
-			if end < 0 {
-				return 0, nil, false, errBail
+			end := bytes.Index(rest[3:], []byte("--"))
+			if end < 0 || !bytes.HasPrefix(rest[3+end:], []byte("-->")) {
+				return 0, nil, false, errBail // "--" inside a comment is an error for encoding/xml
 			}
 			s.pos += 1 + 3 + end + 3
 			continue
@@ -141,12 +141,36 @@ func (s *xmlScan) start() (tokKind, []byte, bool, error) {
 			return 0, nil, false, errBail
 		}
 		v := s.data[i+1 : i+1+end]
-		if bytes.ContainsAny(v, "&<\r") {
+		if bytes.ContainsAny(v, "&<\r\t\n") || !utf8.Valid(v) || hasControl(v) {
 			return 0, nil, false, errBail
 		}
 		s.attrs = append(s.attrs, xmlAttr{an, v})
 		i += end + 2
 	}
+}
+
+// plainInstruction says whether a processing instruction is one encoding/xml passes over as
+// this tokenizer does: not an XML declaration, or one of version 1.0 in UTF-8.
+func plainInstruction(pi []byte) bool {
+	if !bytes.HasPrefix(pi, []byte("xml")) || len(pi) > 3 && pi[3] != ' ' && pi[3] != '\t' && pi[3] != '\n' {
+		return utf8.Valid(pi)
+	}
+	lower := bytes.ToLower(pi)
+	for _, kv := range []struct{ key, want string }{{"version", "1.0"}, {"encoding", "utf-8"}} {
+		i := bytes.Index(lower, []byte(kv.key))
+		if i < 0 {
+			continue
+		}
+		v := bytes.TrimLeft(lower[i+len(kv.key):], " \t\n")
+		if !bytes.HasPrefix(v, []byte("=")) {
+			return false
+		}
+		v = bytes.TrimLeft(v[1:], " \t\n")
+		if !bytes.HasPrefix(v, []byte(`"`+kv.want+`"`)) && !bytes.HasPrefix(v, []byte(`'`+kv.want+`'`)) {
+			return false
+		}
+	}
+	return true
 }
 
 func skipSpace(b []byte, i int) int {
@@ -226,6 +250,15 @@ func (s *xmlScan) text(raw []byte) ([]byte, error) {
 		raw = raw[amp+semi+1:]
 	}
 	return s.buf, nil
+}
+
+func hasControl(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 {
+			return true
+		}
+	}
+	return false
 }
 
 // entity is the character an entity reference names: the five of XML and character references.
