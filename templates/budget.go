@@ -111,7 +111,10 @@ func (b *textBudget) add(n int) error {
 // sharedLen is the length of the shared string a cell's value names, read as excelize reads it:
 // a value that is no number names the first string.
 func (b *textBudget) sharedLen(v []byte) int {
-	i, _ := strconv.Atoi(strings.TrimSpace(string(v)))
+	i, ok := plainIndex(v) // the common case, without a copy of v
+	if !ok {
+		i, _ = strconv.Atoi(strings.TrimSpace(string(v)))
+	}
 	if i < 0 || i >= len(b.shared) {
 		return 0
 	}

@@ -10,7 +10,8 @@ import (
 // All the strings live in one arena string; each entry is a slice of it, so a cell naming a shared
 // string costs no copy.
 type sharedTable struct {
-	strs []string
+	arena string
+	ends  []uint32 // where each string ends in arena
 }
 
 // readShared reads the shared strings part held in memory (nil: the workbook has none). It
@@ -22,8 +23,9 @@ func readShared(data []byte) (*sharedTable, error) {
 		return st, nil
 	}
 	s := &xmlScan{data: data}
-	var arena []byte
-	var ends []int
+	var arena strings.Builder
+	arena.Grow(len(data)) // the text is never longer than the part: the arena is allocated once
+	ends := make([]uint32, 0, bytes.Count(data, []byte("<si"))+bytes.Count(data, []byte(":si")))
 	depth := 0
 	// The state of the si being read: which t it is in (0 none, 1 its own, 2 a run's), whether
 	// it had its own t, whether the current run had one, the depth of an rPh being skipped.
@@ -38,13 +40,7 @@ func readShared(data []byte) (*sharedTable, error) {
 			if depth != 0 || inSI {
 				return nil, errBail
 			}
-			all := string(arena)
-			st.strs = make([]string, len(ends))
-			at := 0
-			for i, e := range ends {
-				st.strs[i] = all[at:e]
-				at = e
-			}
+			st.arena, st.ends = arena.String(), ends
 			return st, nil
 		case tokStart:
 			depth++
@@ -81,10 +77,10 @@ func readShared(data []byte) (*sharedTable, error) {
 				return nil, errBail
 			}
 			if self {
-				s.closeShared(&depth, &inSI, &where, &inRun, n, &arena, &ends)
+				closeShared(&depth, &inSI, &where, &inRun, n, &ends, arena.Len())
 			}
 		case tokEnd:
-			s.closeShared(&depth, &inSI, &where, &inRun, string(name), &arena, &ends)
+			closeShared(&depth, &inSI, &where, &inRun, string(name), &ends, arena.Len())
 		case tokText:
 			if where == 0 {
 				if len(bytes.Trim(name, " \t\n")) > 0 && depth >= 2 {
@@ -96,17 +92,17 @@ func readShared(data []byte) (*sharedTable, error) {
 			if err != nil {
 				return nil, err
 			}
-			arena = append(arena, text...)
+			arena.Write(text)
 		}
 	}
 }
 
 // closeShared ends the element n at depth.
-func (s *xmlScan) closeShared(depth *int, inSI *bool, where *int, inRun *bool, n string, arena *[]byte, ends *[]int) {
+func closeShared(depth *int, inSI *bool, where *int, inRun *bool, n string, ends *[]uint32, at int) {
 	switch {
 	case *depth == 2 && n == "si":
 		*inSI = false
-		*ends = append(*ends, len(*arena))
+		*ends = append(*ends, uint32(at))
 	case n == "t":
 		*where = 0
 	case *depth == 3 && n == "r":
@@ -130,10 +126,14 @@ func mainNamespace(attrs []xmlAttr) bool {
 // get is the shared string i names, as excelize reads a cell of type s.
 func (st *sharedTable) get(v []byte) (string, bool) {
 	i, ok := plainIndex(v)
-	if !ok || i >= len(st.strs) {
+	if !ok || i >= len(st.ends) {
 		return "", false
 	}
-	s := st.strs[i]
+	start := uint32(0)
+	if i > 0 {
+		start = st.ends[i-1]
+	}
+	s := st.arena[start:st.ends[i]]
 	if strings.Contains(s, "_x") { // excelize unescapes these: left to it
 		return "", false
 	}

@@ -71,6 +71,7 @@ func checkPartFast(f *zip.File, buf *bytes.Buffer, budget int, worksheet bool, t
 		return 0, errBail
 	}
 	buf.Reset()
+	buf.Grow(int(min(f.UncompressedSize64, 1<<30))) // announced, bounded by precheck; one read
 	_, err = buf.ReadFrom(rc)
 	rc.Close()
 	if err != nil {
