@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
 	"strings"
+	"sync"
 )
 
 // excelize decodes some parts whole (shared strings, styles) and keeps a stack entry per open
@@ -43,14 +45,15 @@ func checkStructure(zr *zip.Reader, lim Limits) (*textBudget, error) {
 // anything wrong, by encoding/xml as before (checkPart), whose verdict stands.
 func checkParts(zr *zip.Reader, maxCells int, text *textBudget) error {
 	budget := maxCells*elementsPerCell + 100000
-	var buf bytes.Buffer
+	buf := partBuffers.Get().(*bytes.Buffer)
+	defer partBuffers.Put(buf)
 	for _, f := range sharedFirst(zr.File) {
 		if !isXMLPart(f.Name) && !looksXML(f) {
 			continue
 		}
 		worksheet := strings.Contains(path.Dir(strings.ToLower(f.Name)), "worksheets")
 		total := text.total
-		n, err := checkPartFast(f, &buf, budget, worksheet, text.part(f))
+		n, err := checkPartFast(f, buf, budget, worksheet, text.part(f))
 		if errors.Is(err, errBail) {
 			text.total = total
 			n, err = checkPart(f, budget, worksheet, text.part(f))
@@ -63,6 +66,10 @@ func checkParts(zr *zip.Reader, maxCells int, text *textBudget) error {
 	return nil
 }
 
+// partBuffers hold the parts being checked, reused from one workbook to the next: a part is
+// read whole into one (at most MaxXMLBytes, which precheck enforces) and nothing of it is kept.
+var partBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // checkPartFast is checkPart over the part read into buf, with xmlScan: errBail on anything it
 // does not follow exactly as encoding/xml does and on every fault, for checkPart to judge.
 func checkPartFast(f *zip.File, buf *bytes.Buffer, budget int, worksheet bool, text *partScan) (int, error) {
@@ -71,13 +78,17 @@ func checkPartFast(f *zip.File, buf *bytes.Buffer, budget int, worksheet bool, t
 		return 0, errBail
 	}
 	buf.Reset()
-	buf.Grow(int(min(f.UncompressedSize64, 1<<30))) // announced, bounded by precheck; one read
+	// The announced size, bounded by precheck, and ReadFrom's room to see the end: one allocation.
+	buf.Grow(int(min(f.UncompressedSize64, 1<<30)) + bytes.MinRead)
 	_, err = buf.ReadFrom(rc)
 	rc.Close()
 	if err != nil {
 		return 0, errBail
 	}
 	s := xmlScan{data: buf.Bytes()}
+	if text.shared { // one slice of lengths, not one growing with the strings
+		text.b.shared = slices.Grow(text.b.shared, bytes.Count(s.data, []byte("<si")))
+	}
 	count, lastRow := 0, 0
 	for {
 		kind, name, self, err := s.next()
