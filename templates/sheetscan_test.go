@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"os"
@@ -155,4 +156,52 @@ func fuzzBase(t testing.TB) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// FuzzCheckPart checks the structural check's tokenizer against encoding/xml's on arbitrary
+// parts, as a worksheet and as the shared strings: where it does not leave the part to
+// encoding/xml, it must count the same elements and the same text, and cut the same.
+func FuzzCheckPart(f *testing.F) {
+	f.Add([]byte(`<?xml version="1.0" encoding="UTF-8"?><worksheet><sheetData><row r="1"><c t="s"><v>0</v></c><c t="inlineStr"><is><t>ab&#xA;c</t></is></c></row><row><c><v>1</v></c></row></sheetData></worksheet>`), false)
+	f.Add([]byte(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>x</t></si><si><r><t>y</t></r><rPh><t>p</t></rPh></si></sst>`), true)
+	f.Fuzz(func(t *testing.T, part []byte, shared bool) {
+		name := "xl/worksheets/sheet1.xml"
+		if shared {
+			name = sharedStringsPart
+		}
+		var zbuf bytes.Buffer
+		zw := zip.NewWriter(&zbuf)
+		w, _ := zw.Create(name)
+		w.Write(part)
+		zw.Close()
+		zr, err := zip.NewReader(bytes.NewReader(zbuf.Bytes()), int64(zbuf.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		file := zr.File[0]
+		fast := newTextBudget(1000, 10)
+		fast.shared = []int{3, 12}
+		var buf bytes.Buffer
+		n, err := checkPartFast(file, &buf, 50, !shared, fast.part(file))
+		if errors.Is(err, errBail) {
+			return
+		}
+		slow := newTextBudget(1000, 10)
+		slow.shared = []int{3, 12}
+		wantN, wantErr := checkPart(file, 50, !shared, slow.part(file))
+		if (err == nil) != (wantErr == nil) || err == nil && n != wantN {
+			t.Fatalf("count %d, error %v; encoding/xml: %d, %v", n, err, wantN, wantErr)
+		}
+		if fast.total != slow.total || !reflect.DeepEqual(fast.shared, slow.shared) || !reflect.DeepEqual(cutsOf(fast), cutsOf(slow)) {
+			t.Fatalf("text %d %v %v; encoding/xml: %d %v %v", fast.total, fast.shared, cutsOf(fast), slow.total, slow.shared, cutsOf(slow))
+		}
+	})
+}
+
+func cutsOf(b *textBudget) map[string][]textCut {
+	out := map[string][]textCut{}
+	for name, pc := range b.cuts {
+		out[name] = pc.cuts
+	}
+	return out
 }
