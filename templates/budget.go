@@ -185,6 +185,13 @@ func (s *partScan) end(name string) error {
 	return err
 }
 
+// reads says whether chars would read character data here, or pass over it.
+func (s *partScan) reads() bool {
+	return s.shared && s.si && s.t > 0 && s.phonetic == 0 ||
+		s.wholeTag == "is" && s.t > 0 && s.phonetic == 0 ||
+		s.wholeTag == "v" && s.depth == s.whole
+}
+
 // chars follows character data, t decoded from the raw bytes [start, end).
 func (s *partScan) chars(t []byte, start, end int64) {
 	switch {

@@ -83,8 +83,11 @@ func readShared(data []byte) (*sharedTable, error) {
 			closeShared(&depth, &inSI, &where, &inRun, string(name), &ends, arena.Len())
 		case tokText:
 			if where == 0 {
-				if len(bytes.Trim(name, " \t\n")) > 0 && depth >= 2 {
+				if !blank(name) && depth >= 2 {
 					return nil, errBail
+				}
+				if err := s.check(name); err != nil {
+					return nil, err
 				}
 				continue
 			}

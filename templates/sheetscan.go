@@ -123,7 +123,7 @@ func (sc *sheetScan) run() error {
 				}
 			}
 		case tokText:
-			if _, err := s.text(name); err != nil {
+			if err := s.check(name); err != nil {
 				return err
 			}
 		}
@@ -160,7 +160,7 @@ func (sc *sheetScan) sheetData() error {
 		case tokEnd:
 			return nil // the end of sheetData, checked by the tokenizer
 		case tokText:
-			if len(bytes.Trim(name, " \t\n")) > 0 {
+			if !blank(name) {
 				return errBail
 			}
 		case tokStart:
@@ -226,7 +226,7 @@ func (sc *sheetScan) row(num int, self bool) error {
 			break
 		}
 		if kind == tokText {
-			if len(bytes.Trim(name, " \t\n")) > 0 {
+			if !blank(name) {
 				return errBail
 			}
 			continue
@@ -340,7 +340,7 @@ func (sc *sheetScan) cellBody(typ string, self bool) (string, bool, error) {
 			break
 		}
 		if kind == tokText {
-			if len(bytes.Trim(name, " \t\n")) > 0 {
+			if !blank(name) {
 				return "", false, errBail
 			}
 			continue
@@ -429,7 +429,7 @@ func (s *xmlScan) inlineString() (string, error) {
 			}
 			return str, nil
 		case kind == tokText:
-			if len(bytes.Trim(name, " \t\n")) > 0 {
+			if !blank(name) {
 				return "", errBail
 			}
 			continue

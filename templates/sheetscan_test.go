@@ -74,10 +74,15 @@ func compareScan(t *testing.T, name string, data []byte) (fast, bailed int) {
 
 func head(rows []gridRow) []gridRow { return rows[:min(len(rows), 5)] }
 
-// TestScanSheetMatchesExcelize reads every workbook of the tests' corpus and every built-in form,
+// TestScanSheetMatchesExcelize reads every workbook of the tests' corpus (and of the directory
+// TONGHOP_XLSX_CORPUS names, if any) and every built-in form,
 // generated empty and filled, with the single pass and with excelize, and compares them.
 func TestScanSheetMatchesExcelize(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "corpus", "*"))
+	if dir := os.Getenv("TONGHOP_XLSX_CORPUS"); dir != "" { // a larger corpus kept outside the repository
+		more, _ := filepath.Glob(filepath.Join(dir, "*"))
+		files = append(files, more...)
+	}
 	var fast, bailed int
 	for _, path := range files {
 		data, err := os.ReadFile(path)

@@ -97,6 +97,10 @@ func checkPartFast(f *zip.File, buf *bytes.Buffer, budget int, worksheet bool, t
 			return 0, err
 		case kind == tokEOF:
 			return count, text.finish()
+		case kind == tokText && !text.reads():
+			if err := s.check(name); err != nil {
+				return 0, err
+			}
 		case kind == tokText:
 			t, err := s.text(name)
 			if err != nil {

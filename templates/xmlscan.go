@@ -216,6 +216,39 @@ func localName(b []byte) ([]byte, bool) {
 	return b[colon+1:], true
 }
 
+// check checks character data whose content is not read (whitespace between elements, text
+// passed over): only that encoding/xml would take it.
+func (s *xmlScan) check(raw []byte) error {
+	for _, c := range raw {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return errBail
+		}
+	}
+	if bytes.IndexByte(raw, '&') >= 0 {
+		for len(raw) > 0 { // each reference must be one encoding/xml knows
+			amp := bytes.IndexByte(raw, '&')
+			if amp < 0 {
+				break
+			}
+			semi := bytes.IndexByte(raw[amp:], ';')
+			if semi < 0 {
+				return errBail
+			}
+			if _, ok := entity(raw[amp+1 : amp+semi]); !ok {
+				return errBail
+			}
+			raw = raw[amp+semi+1:]
+		}
+	}
+	if !utf8.Valid(raw) || bytes.ContainsRune(raw, 0xFFFE) || bytes.ContainsRune(raw, 0xFFFF) {
+		return errBail
+	}
+	return nil
+}
+
+// blank says whether text is whitespace only.
+func blank(b []byte) bool { return len(bytes.Trim(b, " \t\r\n")) == 0 }
+
 // text decodes character data as encoding/xml would, or bails on what it would change or refuse
 // in ways not followed here.
 func (s *xmlScan) text(raw []byte) ([]byte, error) {
@@ -313,7 +346,7 @@ func (s *xmlScan) skip() error {
 		case kind == tokEnd:
 			depth--
 		case kind == tokText:
-			if _, err := s.text(name); err != nil {
+			if err := s.check(name); err != nil {
 				return err
 			}
 		}
