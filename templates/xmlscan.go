@@ -57,11 +57,11 @@ func (s *xmlScan) next() (kind tokKind, name []byte, selfClose bool, err error) 
 		rest := s.data[s.pos+1:]
 		switch {
 		case bytes.HasPrefix(rest, []byte("?")):
-			end := bytes.Index(rest, []byte("?>"))
-			if end < 0 || !plainInstruction(rest[1:end]) {
+			end := bytes.Index(rest[1:], []byte("?>"))
+			if end < 0 || !plainInstruction(rest[1:1+end]) {
 				return 0, nil, false, errBail
 			}
-			s.pos += end + 3
+			s.pos += 1 + 1 + end + 2 // <? … ?>
 			continue
 		case bytes.HasPrefix(rest, []byte("!--")):
 			end := bytes.Index(rest[3:], []byte("--"))
@@ -152,6 +152,10 @@ func (s *xmlScan) start() (tokKind, []byte, bool, error) {
 // plainInstruction says whether a processing instruction is one encoding/xml passes over as
 // this tokenizer does: not an XML declaration, or one of version 1.0 in UTF-8.
 func plainInstruction(pi []byte) bool {
+	target := pi[:nameEnd(pi, 0)]
+	if _, ok := localName(target); !ok || bytes.ContainsRune(target, ':') || len(target) < len(pi) && pi[len(target)] != ' ' && pi[len(target)] != '\t' && pi[len(target)] != '\n' {
+		return false // encoding/xml wants a name first, then space
+	}
 	if !bytes.HasPrefix(pi, []byte("xml")) || len(pi) > 3 && pi[3] != ' ' && pi[3] != '\t' && pi[3] != '\n' {
 		return utf8.Valid(pi)
 	}
