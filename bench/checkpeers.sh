@@ -2,8 +2,9 @@
 # Compares `tonghop check` with excelize's bare streaming Rows() pass over every cell (bench/rowspeer)
 # and an openpyxl read-only pass, on one work program of many tasks re-saved by LibreOffice, as
 # units' files are. Prints the median CPU (user+system) and peak resident memory of RUNS runs each.
-# Usage: bench/checkpeers.sh [ROWS] [RUNS]   (defaults 5000, 5; needs GNU time and soffice;
-# the openpyxl pass is skipped with a note when /usr/bin/python3 has no openpyxl)
+# Usage: [CHECK_BEFORE=/path/to/other/tonghop] bench/checkpeers.sh [ROWS] [RUNS]   (defaults 5000,
+# 5; needs GNU time and soffice; the openpyxl pass is skipped with a note when /usr/bin/python3 has
+# no openpyxl)
 set -eu
 rows=${1:-5000}
 runs=${2:-5}
@@ -38,9 +39,12 @@ measure() {
 	m=$(( (runs + 1) / 2 ))
 	cpu=$(awk '{print $1 + $2}' "$dir/times" | sort -n | sed -n "${m}p")
 	mem=$(awk '{print $3}' "$dir/times" | sort -n | sed -n "${m}p")
-	printf "%-28s median CPU %s s, median peak %s MB\n" "$name" "$cpu" "$((mem / 1024))"
+	printf "%-32s median CPU %s s, median peak %s MB\n" "$name" "$cpu" "$((mem / 1024))"
 }
 measure "tonghop check" "$dir/tonghop" check --config "$dir/config.toml" "$book"
+if [ -n "${CHECK_BEFORE:-}" ]; then # another build of tonghop, say the last release, for a before/after
+	measure "tonghop check (CHECK_BEFORE)" "$CHECK_BEFORE" check --config "$dir/config.toml" "$book"
+fi
 measure "excelize bare Rows() pass" "$dir/rowspeer" "$book"
 if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
 	measure "openpyxl read-only pass" /usr/bin/python3 "$dir/peer.py" "$book"

@@ -34,6 +34,11 @@ func (b *book) sheetPart(sheet string) []byte {
 	if !ok || strings.ContainsRune(name, '\\') {
 		return nil
 	}
+	for other := range b.parts.sheets {
+		if other != sheet && strings.EqualFold(other, sheet) {
+			return nil // excelize finds sheets by name in any case: which one it reads is its own
+		}
+	}
 	if _, loaded := b.x.Sheet.Load(name); loaded {
 		return nil
 	}
