@@ -252,7 +252,7 @@ func (s *partScan) close(name string) error {
 // value counts a v: the shared string it names when an open c says t="s" (a value excelize
 // reads as an index, whatever its own type), and its own text, which load cuts.
 func (s *partScan) value() error {
-	n := min(utf8.RuneCount(s.v), s.b.cell)
+	n := min(runeCount(s.v), s.b.cell)
 	if slices.Contains(s.cells, true) && len(s.v) > 0 {
 		n += s.b.sharedLen(s.v)
 	}
@@ -276,7 +276,7 @@ func (s *partScan) finish() error {
 // text counts a piece of a string's text, the raw bytes [start, end) of the part, and records
 // the cut of what goes beyond the cell's limit.
 func (s *partScan) text(t []byte, start, end int64) {
-	n := utf8.RuneCount(t)
+	n := runeCount(t)
 	if s.n+n <= s.b.cell {
 		s.n += n
 		return
@@ -329,6 +329,21 @@ func (pc *partCuts) cut(maxBytes int64) ([]byte, error) {
 	}
 	out.Write(data[at:])
 	return out.Bytes(), nil
+}
+
+// runeCount is utf8.RuneCount without its copy: since Go 1.26 it counts non-ASCII text through
+// a string conversion that allocates, once for every cell of Vietnamese text.
+func runeCount(b []byte) int {
+	n := 0
+	for i := 0; i < len(b); n++ {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRune(b[i:])
+		i += size
+	}
+	return n
 }
 
 // runePrefix is the length in bytes of the first n characters of b.
