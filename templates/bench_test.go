@@ -63,3 +63,36 @@ func BenchmarkRead(b *testing.B) {
 }
 
 func first(ps []form.Problem) []form.Problem { return ps[:min(len(ps), 3)] }
+
+// BenchmarkScanSheet reads the large work program's sheets with the single pass alone, on a
+// workbook already open, shared strings included: what reading allocates per row, which is the
+// values kept (the grid's strings) and the shared strings' arena.
+func BenchmarkScanSheet(b *testing.B) {
+	data := bigWorkbook(b)
+	lim := Limits{}.withDefaults()
+	x, zr, _, err := openBook(data, lim)
+	if x == nil {
+		b.Fatal(err)
+	}
+	defer x.Close()
+	idx := newPartIndex(zr)
+	b.ReportAllocs()
+	var rows int
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for b.Loop() {
+		bk := newBook(x, lim.MaxCells)
+		bk.parts = idx
+		rows = 0
+		for _, sheet := range bk.sheets {
+			g, err := bk.scanSheet(sheet, 0)
+			if err != nil {
+				b.Fatalf("sheet %q: %v", sheet, err)
+			}
+			rows += len(g.rows)
+		}
+	}
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(rows*b.N), "B/row")
+}

@@ -64,6 +64,9 @@ type book struct {
 	stop     context.Context // the caller's (ReadContext); nil: never stops
 	date1904 bool
 	fmtKinds map[int]fmtKind
+
+	shared     *sharedTable // the shared strings, read once by the first sheet scanned
+	sharedRead bool
 }
 
 // stopped says why reading must stop: the caller's context ended.
@@ -104,12 +107,31 @@ func (b *book) load(sheet string, limit int) (*grid, error) {
 	if g, ok := b.heads[sheet]; ok && limit > 0 {
 		return g, nil
 	}
-	g := &grid{sheet: sheet}
-	if limit > 0 {
-		b.heads[sheet] = g
-	} else {
-		b.grids[sheet] = g
+	g, err := b.scanSheet(sheet, limit)
+	if !errors.Is(err, errBail) {
+		if g == nil {
+			g = &grid{sheet: sheet}
+		}
+		b.cache(g, limit)
+		return g, err
 	}
+	g = &grid{sheet: sheet}
+	b.cache(g, limit)
+	return b.loadExcelize(g, limit)
+}
+
+func (b *book) cache(g *grid, limit int) {
+	if limit > 0 {
+		b.heads[g.sheet] = g
+	} else {
+		b.grids[g.sheet] = g
+	}
+}
+
+// loadExcelize reads a sheet with excelize's row iterator, the types and styles by a second scan
+// when they are needed (cellIn): the way of the sheets scanSheet leaves to excelize.
+func (b *book) loadExcelize(g *grid, limit int) (*grid, error) {
+	sheet := g.sheet
 	rows, err := b.x.Rows(sheet)
 	if err != nil {
 		return g, nil

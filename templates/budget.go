@@ -111,7 +111,10 @@ func (b *textBudget) add(n int) error {
 // sharedLen is the length of the shared string a cell's value names, read as excelize reads it:
 // a value that is no number names the first string.
 func (b *textBudget) sharedLen(v []byte) int {
-	i, _ := strconv.Atoi(strings.TrimSpace(string(v)))
+	i, ok := plainIndex(v) // the common case, without a copy of v
+	if !ok {
+		i, _ = strconv.Atoi(strings.TrimSpace(string(v)))
+	}
 	if i < 0 || i >= len(b.shared) {
 		return 0
 	}
@@ -153,26 +156,55 @@ type partScan struct {
 func (s *partScan) token(tok xml.Token, start, end int64) error {
 	switch t := tok.(type) {
 	case xml.StartElement:
-		s.depth++
-		s.open(t)
-	case xml.EndElement:
-		err := s.close(t.Name.Local)
-		s.depth--
-		return err
-	case xml.CharData:
-		switch {
-		case s.shared && s.si && s.t > 0 && s.phonetic == 0,
-			s.wholeTag == "is" && s.t > 0 && s.phonetic == 0:
-			s.text(t, start, end)
-		case s.wholeTag == "v" && s.depth == s.whole:
-			s.v = append(s.v, t...)
+		shared := false
+		for _, a := range t.Attr {
+			if a.Name.Local == "t" {
+				shared = a.Value == "s"
+			}
 		}
+		s.start(t.Name.Local, shared)
+	case xml.EndElement:
+		return s.end(t.Name.Local)
+	case xml.CharData:
+		s.chars(t, start, end)
 	}
 	return nil
 }
 
-func (s *partScan) open(t xml.StartElement) {
-	switch name := t.Name.Local; {
+// start follows a start element; shared says its t attribute is "s" (the last one, as
+// excelize reads it).
+func (s *partScan) start(name string, shared bool) {
+	s.depth++
+	s.open(name, shared)
+}
+
+// end follows an end element.
+func (s *partScan) end(name string) error {
+	err := s.close(name)
+	s.depth--
+	return err
+}
+
+// reads says whether chars would read character data here, or pass over it.
+func (s *partScan) reads() bool {
+	return s.shared && s.si && s.t > 0 && s.phonetic == 0 ||
+		s.wholeTag == "is" && s.t > 0 && s.phonetic == 0 ||
+		s.wholeTag == "v" && s.depth == s.whole
+}
+
+// chars follows character data, t decoded from the raw bytes [start, end).
+func (s *partScan) chars(t []byte, start, end int64) {
+	switch {
+	case s.shared && s.si && s.t > 0 && s.phonetic == 0,
+		s.wholeTag == "is" && s.t > 0 && s.phonetic == 0:
+		s.text(t, start, end)
+	case s.wholeTag == "v" && s.depth == s.whole:
+		s.v = append(s.v, t...)
+	}
+}
+
+func (s *partScan) open(name string, shared bool) {
+	switch {
 	case name == "t":
 		s.t++
 	case name == "rPh":
@@ -182,12 +214,6 @@ func (s *partScan) open(t xml.StartElement) {
 			s.si, s.n = true, 0
 		}
 	case name == "c" && s.whole == 0:
-		shared := false
-		for _, a := range t.Attr {
-			if a.Name.Local == "t" {
-				shared = a.Value == "s"
-			}
-		}
 		s.cells = append(s.cells, shared)
 		if s.outer == 0 {
 			s.outer, s.n = s.depth, 0
@@ -226,7 +252,7 @@ func (s *partScan) close(name string) error {
 // value counts a v: the shared string it names when an open c says t="s" (a value excelize
 // reads as an index, whatever its own type), and its own text, which load cuts.
 func (s *partScan) value() error {
-	n := min(utf8.RuneCount(s.v), s.b.cell)
+	n := min(runeCount(s.v), s.b.cell)
 	if slices.Contains(s.cells, true) && len(s.v) > 0 {
 		n += s.b.sharedLen(s.v)
 	}
@@ -249,8 +275,8 @@ func (s *partScan) finish() error {
 
 // text counts a piece of a string's text, the raw bytes [start, end) of the part, and records
 // the cut of what goes beyond the cell's limit.
-func (s *partScan) text(t xml.CharData, start, end int64) {
-	n := utf8.RuneCount(t)
+func (s *partScan) text(t []byte, start, end int64) {
+	n := runeCount(t)
 	if s.n+n <= s.b.cell {
 		s.n += n
 		return
@@ -303,6 +329,21 @@ func (pc *partCuts) cut(maxBytes int64) ([]byte, error) {
 	}
 	out.Write(data[at:])
 	return out.Bytes(), nil
+}
+
+// runeCount is utf8.RuneCount without its copy: since Go 1.26 it counts non-ASCII text through
+// a string conversion that allocates, once for every cell of Vietnamese text.
+func runeCount(b []byte) int {
+	n := 0
+	for i := 0; i < len(b); n++ {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRune(b[i:])
+		i += size
+	}
+	return n
 }
 
 // runePrefix is the length in bytes of the first n characters of b.

@@ -386,3 +386,11 @@ func TestRead_LongValueQuotedShort(t *testing.T) {
 		t.Errorf("no problem in F5: %+v", rep.Errors)
 	}
 }
+
+func TestRuneCount(t *testing.T) {
+	for _, s := range []string{"", "abc", "Nguyễn Văn An", "\xff\xfeà\x80", "日本語\xe6\x97"} {
+		if got, want := runeCount([]byte(s)), utf8.RuneCount([]byte(s)); got != want {
+			t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

@@ -225,6 +225,9 @@ func (r *reader) warnf(sheet, cell, field, code, format string, args ...any) {
 
 // cellVerdict records the problems of one cell's verdict; title names the field in the message.
 func (r *reader) cellVerdict(sheet string, col, row int, field, title string, v verdict) {
+	if v.code == "" && v.warnCode == "" {
+		return
+	}
 	ref := cellName(col, row)
 	prefix := fmt.Sprintf(msgCell, ref, title)
 	if v.code != "" {

@@ -104,7 +104,9 @@ func (r *reader) readRow(g *grid, row int, loc located, cols []form.Column) form
 			continue
 		}
 		v := r.parse(c, g, col, row, raw)
-		r.cellVerdict(loc.sheet, col, row, c.Key, fmt.Sprintf(fieldColumn, c.Title), v)
+		if v.code != "" || v.warnCode != "" { // the title is formatted only for a message
+			r.cellVerdict(loc.sheet, col, row, c.Key, fmt.Sprintf(fieldColumn, c.Title), v)
+		}
 		if v.code == "" {
 			out.Values[c.Key] = v.value
 		}

@@ -116,6 +116,14 @@ func (idx *partIndex) scanAttrs(sheet string, keep func(row, col int, a cellAttr
 		return err
 	}
 	defer rc.Close()
+	if err := scanAttrsFrom(rc, keep); err != nil {
+		return fmt.Errorf("sheet %q: %w", sheet, err)
+	}
+	return nil
+}
+
+// scanAttrsFrom is scanAttrs over the part's bytes.
+func scanAttrsFrom(rc io.Reader, keep func(row, col int, a cellAttr)) error {
 	d := xml.NewDecoder(rc)
 	row, col := 0, 0
 	for {
@@ -124,7 +132,7 @@ func (idx *partIndex) scanAttrs(sheet string, keep func(row, col int, a cellAttr
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("sheet %q: %w", sheet, err)
+			return err
 		}
 		el, ok := tok.(xml.StartElement)
 		if !ok {

@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
 	"strings"
+	"sync"
 )
 
 // excelize decodes some parts whole (shared strings, styles) and keeps a stack entry per open
@@ -38,20 +40,139 @@ func checkStructure(zr *zip.Reader, lim Limits) (*textBudget, error) {
 	return text, checkParts(zr, lim.MaxCells, text)
 }
 
-// checkParts checks the XML parts for checkStructure, following their text with text.
+// checkParts checks the XML parts for checkStructure, following their text with text. Each part
+// is checked by the allocation-free tokenizer (checkPartFast) when it can, else, or when it finds
+// anything wrong, by encoding/xml as before (checkPart), whose verdict stands.
 func checkParts(zr *zip.Reader, maxCells int, text *textBudget) error {
 	budget := maxCells*elementsPerCell + 100000
+	buf := partBuffers.Get().(*bytes.Buffer)
+	defer partBuffers.Put(buf)
 	for _, f := range sharedFirst(zr.File) {
 		if !isXMLPart(f.Name) && !looksXML(f) {
 			continue
 		}
-		n, err := checkPart(f, budget, strings.Contains(path.Dir(strings.ToLower(f.Name)), "worksheets"), text.part(f))
+		worksheet := strings.Contains(path.Dir(strings.ToLower(f.Name)), "worksheets")
+		total := text.total
+		n, err := checkPartFast(f, buf, budget, worksheet, text.part(f))
+		if errors.Is(err, errBail) {
+			text.total = total
+			n, err = checkPart(f, budget, worksheet, text.part(f))
+		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", f.Name, err)
 		}
 		budget -= n
 	}
 	return nil
+}
+
+// partBuffers hold the parts being checked, reused from one workbook to the next: a part is
+// read whole into one (at most MaxXMLBytes, which precheck enforces) and nothing of it is kept.
+var partBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// checkPartFast is checkPart over the part read into buf, with xmlScan: errBail on anything it
+// does not follow exactly as encoding/xml does and on every fault, for checkPart to judge.
+func checkPartFast(f *zip.File, buf *bytes.Buffer, budget int, worksheet bool, text *partScan) (int, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return 0, errBail
+	}
+	buf.Reset()
+	// The announced size, bounded by precheck, and ReadFrom's room to see the end: one allocation.
+	buf.Grow(int(min(f.UncompressedSize64, 1<<30)) + bytes.MinRead)
+	_, err = buf.ReadFrom(rc)
+	rc.Close()
+	if err != nil {
+		return 0, errBail
+	}
+	s := xmlScan{data: buf.Bytes()}
+	if text.shared { // one slice of lengths, not one growing with the strings
+		text.b.shared = slices.Grow(text.b.shared, bytes.Count(s.data, []byte("<si")))
+	}
+	count, lastRow := 0, 0
+	for {
+		kind, name, self, err := s.next()
+		switch {
+		case err != nil:
+			return 0, err
+		case kind == tokEOF:
+			return count, text.finish()
+		case kind == tokText && !text.reads():
+			if err := s.check(name); err != nil {
+				return 0, err
+			}
+		case kind == tokText:
+			t, err := s.text(name)
+			if err != nil {
+				return 0, err
+			}
+			end := int64(s.pos)
+			text.chars(t, end-int64(len(name)), end)
+		case kind == tokEnd:
+			if err := text.end(internName(name)); err != nil {
+				return 0, err
+			}
+		default:
+			if count++; count > budget || len(s.open)+boolInt(self) > maxXMLDepth {
+				return 0, errBail
+			}
+			shared := false
+			for _, a := range s.attrs {
+				if string(a.name) == "t" {
+					shared = string(a.value) == "s"
+				}
+			}
+			if worksheet && string(name) == "row" {
+				r, ok := lastRow+1, true
+				for _, a := range s.attrs {
+					if string(a.name) == "r" {
+						if r, ok = plainIndex(a.value); !ok || r == 0 {
+							return 0, errBail
+						}
+					}
+				}
+				if r <= lastRow {
+					return 0, errBail
+				}
+				lastRow = r
+			}
+			text.start(internName(name), shared)
+			if self {
+				if err := text.end(internName(name)); err != nil {
+					return 0, err
+				}
+			}
+		}
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// internName gives the names partScan follows as constants, the others as "", without
+// allocating a string per element.
+func internName(b []byte) string {
+	switch string(b) {
+	case "t":
+		return "t"
+	case "rPh":
+		return "rPh"
+	case "si":
+		return "si"
+	case "c":
+		return "c"
+	case "v":
+		return "v"
+	case "f":
+		return "f"
+	case "is":
+		return "is"
+	}
+	return ""
 }
 
 // isXMLPart reports whether a package part is XML (worksheets, shared strings, relationships,

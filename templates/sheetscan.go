@@ -1,0 +1,475 @@
+package templates
+
+import (
+	"bytes"
+	"strings"
+)
+
+// One pass per sheet. excelize's row iterator decodes every cell into a struct through
+// encoding/xml (about 17 kB allocated per row of a work program) and gives values without types
+// and styles, which a second scan of the part then found (sheetxml.go). scanSheet reads the
+// worksheet part excelize holds in memory once, with the allocation-free tokenizer of xmlscan.go,
+// and yields each cell's value, type and style together, spending the cell budget, the time
+// budget and the caller's context as it goes, exactly as the old loop did row by row.
+//
+// It reads as excelize's Rows and Columns with RawCellValue read (values, shared and inline
+// strings, formulas' cached values, blanks before a cell), and only that: on anything else
+// (a row without its number, an unknown child of a cell, an escaped character, a part excelize
+// would re-encode) it returns errBail before spending anything, and load reads the sheet with
+// excelize as before. So hostile input is judged as it always was, and the fast path is checked
+// against excelize by TestScanSheetMatchesExcelize and FuzzScanSheet.
+
+const (
+	maxSheetRow = 1048576 // excelize's TotalRows: a row beyond is an error there
+	maxSheetCol = 16384
+)
+
+// sheetPart is the bytes of a sheet's part as excelize would stream them, nil when it would not
+// stream them from memory as they are (a part decoded and re-encoded, or in a temporary file).
+func (b *book) sheetPart(sheet string) []byte {
+	if b.parts == nil {
+		return nil
+	}
+	name, ok := b.parts.sheets[sheet]
+	if !ok || strings.ContainsRune(name, '\\') {
+		return nil
+	}
+	for other := range b.parts.sheets {
+		if other != sheet && strings.EqualFold(other, sheet) {
+			return nil // excelize finds sheets by name in any case: which one it reads is its own
+		}
+	}
+	if _, loaded := b.x.Sheet.Load(name); loaded {
+		return nil
+	}
+	v, ok := b.x.Pkg.Load(name)
+	if !ok {
+		return nil
+	}
+	data, _ := v.([]byte)
+	if len(data) == 0 {
+		return nil // excelize would look for it in a temporary file
+	}
+	return data
+}
+
+// sharedStrings reads the shared strings once; nil when excelize must read them.
+func (b *book) sharedStrings() *sharedTable {
+	if b.sharedRead {
+		return b.shared
+	}
+	b.sharedRead = true
+	var data []byte
+	if v, ok := b.x.Pkg.Load(sharedStringsPart); ok {
+		data, _ = v.([]byte)
+	}
+	st, err := readShared(data)
+	if err == nil {
+		b.shared = st
+	}
+	return b.shared
+}
+
+// sheetScan is the state of one pass over a sheet.
+type sheetScan struct {
+	b      *book
+	s      xmlScan
+	st     *sharedTable
+	g      *grid
+	limit  int
+	budget int // the book's cell budget, spent here and given back only when the pass ends well
+	last   int // the last row number passed
+
+	cells []string   // the current row's values, reused
+	attrs []cellAttr // the current row's types and styles, reused
+	done  bool       // limit reached
+}
+
+// scanSheet reads sheet up to row limit (0: all) in one pass; errBail when excelize must.
+func (b *book) scanSheet(sheet string, limit int) (*grid, error) {
+	data := b.sheetPart(sheet)
+	st := b.sharedStrings()
+	if data == nil || st == nil {
+		return nil, errBail
+	}
+	sc := &sheetScan{b: b, s: xmlScan{data: data}, st: st, g: &grid{sheet: sheet, attrsRead: true}, limit: limit, budget: b.budget}
+	if err := sc.run(); err != nil {
+		return nil, err
+	}
+	b.budget = sc.budget
+	return sc.g, nil
+}
+
+// run finds the sheetData and reads its rows; every other element is passed over.
+func (sc *sheetScan) run() error {
+	s := &sc.s
+	for {
+		kind, name, self, err := s.next()
+		if err != nil {
+			return err
+		}
+		depth := len(s.open)
+		switch kind {
+		case tokEOF:
+			return nil
+		case tokStart:
+			n := string(name)
+			switch {
+			case n == "row", n == "c":
+				return errBail
+			case n == "sheetData" && depth == 2 && !self:
+				if err := sc.sheetData(); err != nil || sc.done {
+					return err
+				}
+				return sc.noMoreRows()
+			case depth >= 2 && !self:
+				if err := s.skip(); err != nil {
+					return err
+				}
+			}
+		case tokText:
+			if err := s.check(name); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// noMoreRows bails when the rest of the part holds a row element: excelize would go on to it.
+func (sc *sheetScan) noMoreRows() error {
+	rest := sc.s.data[sc.s.pos:]
+	for i := 0; ; {
+		j := bytes.Index(rest[i:], []byte("row"))
+		if j < 0 {
+			return nil
+		}
+		at := i + j
+		if at > 0 && (rest[at-1] == '<' || rest[at-1] == ':') {
+			return errBail
+		}
+		i = at + 3
+	}
+}
+
+// sheetData reads the rows, each a row element with its number.
+func (sc *sheetScan) sheetData() error {
+	s := &sc.s
+	for {
+		kind, name, self, err := s.next()
+		if err != nil {
+			return err
+		}
+		switch kind {
+		case tokEOF:
+			return errBail
+		case tokEnd:
+			return nil // the end of sheetData, checked by the tokenizer
+		case tokText:
+			if !blank(name) {
+				return errBail
+			}
+		case tokStart:
+			if string(name) != "row" {
+				return errBail
+			}
+			num, ok := attrInt(s.attrs, "r")
+			if !ok || num <= sc.last || num > maxSheetRow {
+				return errBail
+			}
+			if err := sc.gap(num); err != nil || sc.done {
+				return err
+			}
+			if err := sc.row(num, self); err != nil || sc.done {
+				return err
+			}
+		}
+	}
+}
+
+// gap passes the empty rows before row num: each costs one cell, as in excelize's iteration.
+func (sc *sheetScan) gap(num int) error {
+	to := num - 1
+	if sc.limit > 0 {
+		to = min(to, sc.limit)
+	}
+	if to > sc.last {
+		if err := sc.spend(sc.last, to, 1); err != nil {
+			return err
+		}
+		sc.last = to
+	}
+	if sc.limit > 0 && num > sc.limit {
+		sc.done = true
+	}
+	return nil
+}
+
+// spend passes rows (from, to], each costing cells, looking at the contexts as the old loop did.
+func (sc *sheetScan) spend(from, to, cells int) error {
+	if to/stopEvery > from/stopEvery {
+		if err := sc.b.stopped(); err != nil {
+			return err
+		}
+	}
+	if sc.budget -= (to - from) * max(1, cells); sc.budget < 0 {
+		return errTooManyCells
+	}
+	return sc.b.expired()
+}
+
+// row reads the cells of row num.
+func (sc *sheetScan) row(num int, self bool) error {
+	sc.cells, sc.attrs = sc.cells[:0], sc.attrs[:0]
+	s := &sc.s
+	col := 0
+	for !self {
+		kind, name, selfC, err := s.next()
+		if err != nil {
+			return err
+		}
+		if kind == tokEnd {
+			break
+		}
+		if kind == tokText {
+			if !blank(name) {
+				return errBail
+			}
+			continue
+		}
+		if kind != tokStart || string(name) != "c" {
+			return errBail
+		}
+		if col, err = sc.cell(col, selfC); err != nil {
+			return err
+		}
+	}
+	if err := sc.spend(num-1, num, len(sc.cells)); err != nil {
+		return err
+	}
+	sc.last = num
+	sc.keep(num)
+	return nil
+}
+
+// keep adds the row just read to the grid, when it holds anything.
+func (sc *sheetScan) keep(num int) {
+	cells := sc.cells
+	empty := true
+	for i, c := range cells {
+		cells[i] = cutCell(c)
+		if strings.TrimFunc(cells[i], isSpace) != "" {
+			empty = false
+		}
+	}
+	if empty {
+		return
+	}
+	gr := gridRow{num: num, cells: append([]string(nil), cells...)}
+	for i := range min(len(sc.attrs), len(cells)) {
+		if sc.attrs[i] != (cellAttr{}) {
+			gr.attrs = make([]cellAttr, len(cells))
+			copy(gr.attrs, sc.attrs[:min(len(sc.attrs), len(cells))])
+			break
+		}
+	}
+	sc.g.rows = append(sc.g.rows, gr)
+}
+
+// cellTypes are the types a cell's t attribute takes, kept without allocating.
+var cellTypes = []string{"s", "n", "str", "inlineStr", "b", "d", "e"}
+
+// cell reads one c element after column prev; it returns its column.
+func (sc *sheetScan) cell(prev int, self bool) (int, error) {
+	s := &sc.s
+	col := prev + 1
+	var a cellAttr
+	for _, at := range s.attrs {
+		switch string(at.name) {
+		case "r":
+			c, ok := refCol(at.value)
+			if !ok {
+				return 0, errBail
+			}
+			col = c
+		case "s":
+			n, ok := plainIndex(at.value)
+			if !ok {
+				return 0, errBail
+			}
+			a.style = int32(n)
+		case "t":
+			i := 0
+			for i < len(cellTypes) && cellTypes[i] != string(at.value) {
+				i++
+			}
+			if i == len(cellTypes) {
+				return 0, errBail
+			}
+			a.typ = cellTypes[i]
+		}
+	}
+	if col <= prev {
+		return 0, errBail
+	}
+	v, formula, err := sc.cellBody(a.typ, self)
+	if err != nil {
+		return 0, err
+	}
+	if a != (cellAttr{}) {
+		for len(sc.attrs) < col {
+			sc.attrs = append(sc.attrs, cellAttr{})
+		}
+		sc.attrs[col-1] = a
+	}
+	if v != "" || formula {
+		for len(sc.cells) < col-1 {
+			sc.cells = append(sc.cells, "")
+		}
+		sc.cells = append(sc.cells, v)
+	}
+	return col, nil
+}
+
+// cellBody reads a cell's children: its value v, a formula f (passed over), an inline string is.
+func (sc *sheetScan) cellBody(typ string, self bool) (string, bool, error) {
+	s := &sc.s
+	var v []byte
+	var inline, value string
+	hasV, hasIS, formula := false, false, false
+	for !self {
+		kind, name, selfE, err := s.next()
+		if err != nil {
+			return "", false, err
+		}
+		if kind == tokEnd {
+			break
+		}
+		if kind == tokText {
+			if !blank(name) {
+				return "", false, errBail
+			}
+			continue
+		}
+		switch string(name) {
+		case "v":
+			if hasV {
+				return "", false, errBail
+			}
+			hasV = true
+			if v, err = s.leafText(selfE); err != nil {
+				return "", false, err
+			}
+			if typ != "s" {
+				value = string(v) // v may be the tokenizer's buffer, which the next text reuses
+			}
+		case "f":
+			formula = true
+			if !selfE {
+				if err := s.skip(); err != nil {
+					return "", false, err
+				}
+			}
+		case "is":
+			if hasIS || selfE {
+				return "", false, errBail
+			}
+			hasIS = true
+			if inline, err = s.inlineString(); err != nil {
+				return "", false, err
+			}
+		default:
+			return "", false, errBail
+		}
+	}
+	switch {
+	case typ == "s" && len(v) > 0:
+		str, ok := sc.st.get(v)
+		if !ok {
+			return "", false, errBail
+		}
+		return str, formula, nil
+	case typ == "inlineStr" && hasIS:
+		return inline, formula, nil
+	}
+	return value, formula, nil
+}
+
+// leafText reads the text of an element holding text only, up to its end.
+func (s *xmlScan) leafText(self bool) ([]byte, error) {
+	if self {
+		return nil, nil
+	}
+	var out []byte
+	for {
+		kind, name, _, err := s.next()
+		switch {
+		case err != nil:
+			return nil, err
+		case kind == tokEnd:
+			return out, nil
+		case kind != tokText || out != nil:
+			return nil, errBail
+		}
+		if out, err = s.text(name); err != nil {
+			return nil, err
+		}
+		if len(out) == 0 {
+			out = nil
+		}
+	}
+}
+
+// inlineString reads an is element made of one t, as excelize reads it.
+func (s *xmlScan) inlineString() (string, error) {
+	var str string
+	seen := false
+	for {
+		kind, name, self, err := s.next()
+		switch {
+		case err != nil:
+			return "", err
+		case kind == tokEnd:
+			if strings.Contains(str, "_x") {
+				return "", errBail
+			}
+			return str, nil
+		case kind == tokText:
+			if !blank(name) {
+				return "", errBail
+			}
+			continue
+		case string(name) != "t" || seen:
+			return "", errBail
+		}
+		seen = true
+		t, err := s.leafText(self)
+		if err != nil {
+			return "", err
+		}
+		str = string(t)
+	}
+}
+
+// attrInt reads a plain positive number attribute.
+func attrInt(attrs []xmlAttr, name string) (int, bool) {
+	for _, a := range attrs {
+		if string(a.name) == name {
+			n, ok := plainIndex(a.value)
+			return n, ok && n > 0
+		}
+	}
+	return 0, false
+}
+
+// refCol is the column of a plain cell reference such as "AB12".
+func refCol(ref []byte) (int, bool) {
+	col, i := 0, 0
+	for ; i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z'; i++ {
+		col = col*26 + int(ref[i]-'A'+1)
+		if col > maxSheetCol {
+			return 0, false
+		}
+	}
+	row, ok := plainIndex(ref[i:])
+	return col, i > 0 && ok && row > 0 && row <= maxSheetRow
+}

@@ -1,0 +1,359 @@
+package templates
+
+import (
+	"bytes"
+	"errors"
+	"strconv"
+	"unicode/utf8"
+)
+
+// xmlScan is a small XML tokenizer over a part held in memory, for the one pass that reads a
+// worksheet (sheetscan.go). It does not allocate per token: names, attribute values and text are
+// slices of the part. It understands only what spreadsheet programs write; anything else
+// (CDATA, a DOCTYPE, a carriage return that XML would normalise, an unknown entity, a character
+// XML forbids) makes it give up with errBail, and the caller reads the sheet the slow way, with
+// excelize, so hostile or odd input is judged exactly as before.
+type xmlScan struct {
+	data  []byte
+	pos   int
+	attrs []xmlAttr // of the last start element, reused
+	buf   []byte    // text with its entities decoded, reused
+	open  [][]byte  // raw names of the open elements, each end tag checked against its start
+	raw   []byte    // the raw name of the last start element, prefix included
+}
+
+type xmlAttr struct{ name, value []byte }
+
+var errBail = errors.New("not a plain worksheet: read by excelize")
+
+type tokKind int
+
+const (
+	tokEOF tokKind = iota
+	tokStart
+	tokEnd
+	tokText
+)
+
+// next returns the next token: for tokStart its local name (attributes in s.attrs) and whether
+// it closes itself; for tokEnd its local name; for tokText the raw text.
+func (s *xmlScan) next() (kind tokKind, name []byte, selfClose bool, err error) {
+	for {
+		if s.pos >= len(s.data) {
+			if len(s.open) > 0 {
+				return 0, nil, false, errBail // cut short: excelize's decoder fails there
+			}
+			return tokEOF, nil, false, nil
+		}
+		if s.data[s.pos] != '<' {
+			end := bytes.IndexByte(s.data[s.pos:], '<')
+			if end < 0 {
+				end = len(s.data) - s.pos
+			}
+			text := s.data[s.pos : s.pos+end]
+			s.pos += end
+			return tokText, text, false, nil
+		}
+		rest := s.data[s.pos+1:]
+		switch {
+		case bytes.HasPrefix(rest, []byte("?")):
+			end := bytes.Index(rest[1:], []byte("?>"))
+			if end < 0 || !plainInstruction(rest[1:1+end]) {
+				return 0, nil, false, errBail
+			}
+			s.pos += 1 + 1 + end + 2 // <? … ?>
+			continue
+		case bytes.HasPrefix(rest, []byte("!--")):
+			end := bytes.Index(rest[3:], []byte("--"))
+			if end < 0 || !bytes.HasPrefix(rest[3+end:], []byte("-->")) {
+				return 0, nil, false, errBail // "--" inside a comment is an error for encoding/xml
+			}
+			s.pos += 1 + 3 + end + 3
+			continue
+		case bytes.HasPrefix(rest, []byte("!")):
+			return 0, nil, false, errBail // CDATA, DOCTYPE
+		case bytes.HasPrefix(rest, []byte("/")):
+			end := bytes.IndexByte(rest, '>')
+			if end < 0 {
+				return 0, nil, false, errBail
+			}
+			raw := bytes.TrimRight(rest[1:end], " \t\n")
+			name, ok := localName(raw)
+			if !ok || len(s.open) == 0 || !bytes.Equal(s.open[len(s.open)-1], raw) {
+				return 0, nil, false, errBail
+			}
+			s.open = s.open[:len(s.open)-1]
+			s.pos += end + 2
+			return tokEnd, name, false, nil
+		}
+		return s.start()
+	}
+}
+
+// start reads a start element at s.pos.
+func (s *xmlScan) start() (tokKind, []byte, bool, error) {
+	i := s.pos + 1
+	n := nameEnd(s.data, i)
+	n0 := n
+	s.raw = s.data[i:n]
+	name, ok := localName(s.raw)
+	if !ok {
+		return 0, nil, false, errBail
+	}
+	s.attrs = s.attrs[:0]
+	i = n
+	for {
+		i = skipSpace(s.data, i)
+		if i >= len(s.data) {
+			return 0, nil, false, errBail
+		}
+		switch s.data[i] {
+		case '>':
+			if len(s.open) >= maxXMLDepth {
+				return 0, nil, false, errBail
+			}
+			s.open = append(s.open, s.data[s.pos+1:n0])
+			s.pos = i + 1
+			return tokStart, name, false, nil
+		case '/':
+			if i+1 >= len(s.data) || s.data[i+1] != '>' {
+				return 0, nil, false, errBail
+			}
+			s.pos = i + 2
+			return tokStart, name, true, nil
+		}
+		n = nameEnd(s.data, i)
+		an, ok := localName(s.data[i:n])
+		if !ok {
+			return 0, nil, false, errBail
+		}
+		i = skipSpace(s.data, n)
+		if i >= len(s.data) || s.data[i] != '=' {
+			return 0, nil, false, errBail
+		}
+		i = skipSpace(s.data, i+1)
+		if i >= len(s.data) || (s.data[i] != '"' && s.data[i] != '\'') {
+			return 0, nil, false, errBail
+		}
+		q := s.data[i]
+		end := bytes.IndexByte(s.data[i+1:], q)
+		if end < 0 {
+			return 0, nil, false, errBail
+		}
+		v := s.data[i+1 : i+1+end]
+		if bytes.ContainsAny(v, "&<\r\t\n") || !utf8.Valid(v) || hasControl(v) {
+			return 0, nil, false, errBail
+		}
+		s.attrs = append(s.attrs, xmlAttr{an, v})
+		i += end + 2
+	}
+}
+
+// plainInstruction says whether a processing instruction is one encoding/xml passes over as
+// this tokenizer does: not an XML declaration, or one of version 1.0 in UTF-8.
+func plainInstruction(pi []byte) bool {
+	target := pi[:nameEnd(pi, 0)]
+	if _, ok := localName(target); !ok || bytes.ContainsRune(target, ':') || len(target) < len(pi) && pi[len(target)] != ' ' && pi[len(target)] != '\t' && pi[len(target)] != '\n' {
+		return false // encoding/xml wants a name first, then space
+	}
+	if !bytes.HasPrefix(pi, []byte("xml")) || len(pi) > 3 && pi[3] != ' ' && pi[3] != '\t' && pi[3] != '\n' {
+		return utf8.Valid(pi)
+	}
+	lower := bytes.ToLower(pi)
+	for _, kv := range []struct{ key, want string }{{"version", "1.0"}, {"encoding", "utf-8"}} {
+		i := bytes.Index(lower, []byte(kv.key))
+		if i < 0 {
+			continue
+		}
+		v := bytes.TrimLeft(lower[i+len(kv.key):], " \t\n")
+		if !bytes.HasPrefix(v, []byte("=")) {
+			return false
+		}
+		v = bytes.TrimLeft(v[1:], " \t\n")
+		if !bytes.HasPrefix(v, []byte(`"`+kv.want+`"`)) && !bytes.HasPrefix(v, []byte(`'`+kv.want+`'`)) {
+			return false
+		}
+	}
+	return true
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n') {
+		i++
+	}
+	return i
+}
+
+// nameEnd is where the name starting at i ends.
+func nameEnd(b []byte, i int) int {
+	for i < len(b) {
+		switch b[i] {
+		case ' ', '\t', '\n', '\r', '>', '/', '=':
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+// localName is a name without its namespace prefix; only plain ASCII names are taken.
+func localName(b []byte) ([]byte, bool) {
+	if len(b) == 0 {
+		return nil, false
+	}
+	colon := -1
+	for i, c := range b {
+		switch {
+		case c == ':':
+			if colon >= 0 {
+				return nil, false
+			}
+			colon = i
+		case c == '_' || c == '-' || c == '.' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' && i > 0:
+		default:
+			return nil, false
+		}
+	}
+	if colon == 0 || colon == len(b)-1 {
+		return nil, false
+	}
+	return b[colon+1:], true
+}
+
+// check checks character data whose content is not read (whitespace between elements, text
+// passed over): only that encoding/xml would take it.
+func (s *xmlScan) check(raw []byte) error {
+	for _, c := range raw {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			return errBail
+		}
+	}
+	if bytes.IndexByte(raw, '&') >= 0 {
+		for len(raw) > 0 { // each reference must be one encoding/xml knows
+			amp := bytes.IndexByte(raw, '&')
+			if amp < 0 {
+				break
+			}
+			semi := bytes.IndexByte(raw[amp:], ';')
+			if semi < 0 {
+				return errBail
+			}
+			if _, ok := entity(raw[amp+1 : amp+semi]); !ok {
+				return errBail
+			}
+			raw = raw[amp+semi+1:]
+		}
+	}
+	if !utf8.Valid(raw) || bytes.ContainsRune(raw, 0xFFFE) || bytes.ContainsRune(raw, 0xFFFF) {
+		return errBail
+	}
+	return nil
+}
+
+// blank says whether text is whitespace only.
+func blank(b []byte) bool { return len(bytes.Trim(b, " \t\r\n")) == 0 }
+
+// text decodes character data as encoding/xml would, or bails on what it would change or refuse
+// in ways not followed here.
+func (s *xmlScan) text(raw []byte) ([]byte, error) {
+	for _, c := range raw {
+		if c < 0x20 && c != '\t' && c != '\n' || c == '\r' {
+			return nil, errBail
+		}
+	}
+	if !utf8.Valid(raw) || bytes.ContainsRune(raw, 0xFFFE) || bytes.ContainsRune(raw, 0xFFFF) {
+		return nil, errBail
+	}
+	if bytes.IndexByte(raw, '&') < 0 {
+		return raw, nil
+	}
+	s.buf = s.buf[:0]
+	for len(raw) > 0 {
+		amp := bytes.IndexByte(raw, '&')
+		if amp < 0 {
+			s.buf = append(s.buf, raw...)
+			break
+		}
+		s.buf = append(s.buf, raw[:amp]...)
+		semi := bytes.IndexByte(raw[amp:], ';')
+		if semi < 0 {
+			return nil, errBail
+		}
+		r, ok := entity(raw[amp+1 : amp+semi])
+		if !ok {
+			return nil, errBail
+		}
+		s.buf = utf8.AppendRune(s.buf, r)
+		raw = raw[amp+semi+1:]
+	}
+	return s.buf, nil
+}
+
+func hasControl(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 {
+			return true
+		}
+	}
+	return false
+}
+
+// entity is the character an entity reference names: the five of XML and character references.
+func entity(name []byte) (rune, bool) {
+	switch string(name) {
+	case "amp":
+		return '&', true
+	case "lt":
+		return '<', true
+	case "gt":
+		return '>', true
+	case "apos":
+		return '\'', true
+	case "quot":
+		return '"', true
+	}
+	if len(name) < 2 || name[0] != '#' {
+		return 0, false
+	}
+	var n uint64
+	var err error
+	if len(name) > 9 {
+		return 0, false
+	}
+	if name[1] == 'x' {
+		n, err = strconv.ParseUint(string(name[2:]), 16, 32)
+	} else {
+		n, err = strconv.ParseUint(string(name[1:]), 10, 32)
+	}
+	r := rune(n)
+	// Only what encoding/xml takes the same way: printable, not a control character.
+	if err != nil || r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF || r > utf8.MaxRune || r >= 0xD800 && r < 0xE000 {
+		return 0, false
+	}
+	return r, true
+}
+
+// skip passes over the rest of the element just started (not self-closed), bounded in depth.
+func (s *xmlScan) skip() error {
+	depth := 1
+	for depth > 0 {
+		kind, name, self, err := s.next()
+		switch {
+		case err != nil:
+			return err
+		case kind == tokEOF:
+			return errBail
+		case kind == tokStart && !self:
+			if depth++; depth > maxXMLDepth {
+				return errBail
+			}
+		case kind == tokEnd:
+			depth--
+		case kind == tokText:
+			if err := s.check(name); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
