@@ -88,6 +88,7 @@ type Daemon struct {
 
 	// Run's workers: woken when there is work for them, and stepping every interval anyway.
 	wakeOutbox, wakeReports wake
+	reportsHeld             heldWake // the reports' wake while intake drains a backlog (wake.go)
 	every                   intervals
 	onStep                  func(worker string, cause stepCause) // tests: told after each step of Run's workers
 }

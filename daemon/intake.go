@@ -51,6 +51,8 @@ func (d *Daemon) poll(ctx context.Context) (more bool, err error) {
 		d.closeMailbox()
 		return false, fmt.Errorf("fetch: %w", err)
 	}
+	d.reportsHeld.hold()
+	defer func() { d.reportsHeld.release(d.wakeReports, more && err == nil) }()
 	for _, m := range msgs {
 		if err := d.handle(ctx, mb, m); err != nil {
 			d.closeMailbox()
