@@ -14,6 +14,7 @@ import (
 )
 
 func TestWake_RingCoalesces(t *testing.T) {
+	t.Parallel()
 	w := newWake()
 	for range 3 {
 		w.ring() // never blocks, nobody is listening
@@ -31,6 +32,7 @@ func TestWake_RingCoalesces(t *testing.T) {
 }
 
 func TestReportsMayChange(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		in   ledger.Intake
@@ -124,6 +126,7 @@ func assertWokenOnly(t *testing.T, s *steps, want ...string) {
 // otherwise send the answer an hour later. The mail carries no file, so nothing but the
 // intake's wake can send it (a file would also wake the reports worker, which wakes the outbox).
 func TestRun_RecordingWakesTheOutbox(t *testing.T) {
+	t.Parallel()
 	e, s := slowEnv(t)
 	runStarted(t, e, s)
 	e.append(t, mail("qldn@kcn.example", "woken@kcn", "", "", nil))
@@ -137,6 +140,7 @@ func TestRun_RecordingWakesTheOutbox(t *testing.T) {
 // The last unit's file makes the draft due: recording it wakes the reports worker, which builds
 // the draft and wakes the outbox to send it to the clerks, without waiting for a tick.
 func TestRun_LastFileWakesTheConsolidation(t *testing.T) {
+	t.Parallel()
 	e, s := slowEnv(t)
 	ctx := context.Background()
 	for i, u := range officetest.Units[1:] {

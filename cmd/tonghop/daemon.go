@@ -18,7 +18,7 @@ import (
 )
 
 func runDaemon(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("run", "run --config FILE [--log-level LEVEL] [--start TIME [--speed FACTOR]]",
+	fs := newFlags("run", "run --config FILE [--log-level LEVEL] [--start TIME [--speed FACTOR]] [--cpuprofile FILE]",
 		"Run the daemon: read the shared mailbox, answer each file, send templates, reminders and nags,\n"+
 			"and keep everything in the ledger. SIGINT or SIGTERM stops it cleanly within 10 seconds.", stdout)
 	path := fs.String("config", "", "configuration `file` (required)")
