@@ -178,6 +178,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 	}
 	wg.Wait()
 	d.closeMailbox()
+	_ = d.sender.Close()
 	d.log.Info("stopped")
 	return nil
 }
@@ -221,10 +222,10 @@ func (d *Daemon) loop(ctx, work context.Context, w worker) {
 	}
 }
 
-// Close releases the mailbox connection.
+// Close releases the mailbox connection and the relay connection kept between mails.
 func (d *Daemon) Close() error {
 	d.closeMailbox()
-	return nil
+	return d.sender.Close()
 }
 
 func (d *Daemon) now() time.Time { return d.clock.Now() }
