@@ -170,7 +170,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 	wg.Go(func() { d.watch(ctx, work) })
 	for _, w := range []worker{
 		{name: "scheduler", every: d.every.scheduler, do: d.Schedule, then: d.wakeOutbox},
-		{name: "reports", every: d.every.reports, woken: d.wakeReports, do: d.Report, then: d.wakeOutbox},
+		{name: "reports", every: d.every.reports, woken: d.wakeReports, do: d.reportsStep, then: d.wakeOutbox},
 		{name: "outbox", every: d.every.outbox, woken: d.wakeOutbox, do: d.Flush},
 		{name: "records", every: recordsEvery, do: d.CheckRecords},
 	} {

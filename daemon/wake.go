@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"context"
 	"slices"
 	"sync"
 	"time"
@@ -77,8 +78,29 @@ const reportsHoldMax = 30 * time.Second
 type heldWake struct {
 	mu      sync.Mutex
 	holding bool      // a batch of a backlog is being handled
+	backlog bool      // the last batch came back full: more mail is waiting
 	pending bool      // a ring came while holding
 	since   time.Time // when the first held ring came
+}
+
+// defers says whether a step of the worker at its tick should wait for the backlog to drain:
+// a ring is then pending and given when it drains (or reportsHoldMax after the first), so the
+// step is only put off. A short poll interval (a test office's second) would otherwise
+// consolidate every second of a flood all the same.
+func (h *heldWake) defers() bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	switch {
+	case !h.backlog:
+		return false
+	case !h.pending:
+		h.pending, h.since = true, time.Now()
+		return true
+	case time.Since(h.since) >= reportsHoldMax:
+		h.pending = false // this step is the one held
+		return false
+	}
+	return true
 }
 
 // ring rings w now, or keeps the ring for release when holding.
@@ -101,12 +123,20 @@ func (h *heldWake) hold() {
 	h.holding = true
 }
 
+// reportsStep is the reports worker's step, put off while intake drains a backlog.
+func (d *Daemon) reportsStep(ctx context.Context) error {
+	if d.reportsHeld.defers() {
+		return nil
+	}
+	return d.Report(ctx)
+}
+
 // release ends a batch: the held ring is given when the backlog is drained (more false) or has
 // been held reportsHoldMax; otherwise it stays held for the next batch.
 func (h *heldWake) release(w wake, more bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.holding = false
+	h.holding, h.backlog = false, more
 	if h.pending && (!more || time.Since(h.since) >= reportsHoldMax) {
 		h.pending = false
 		w.ring()

@@ -164,3 +164,39 @@ func TestRun_LastFileWakesTheConsolidation(t *testing.T) {
 		t.Errorf("steps %v: want the reports' start step before the wake that built the draft", got)
 	}
 }
+
+// TestHeldWake: while a backlog drains, rings and ticks are held and given once when it is
+// drained; outside a batch a ring is given at once.
+func TestHeldWake(t *testing.T) {
+	t.Parallel()
+	var h heldWake
+	w := newWake()
+	h.ring(w)
+	if len(w) != 1 {
+		t.Fatal("ring outside a batch: not given at once")
+	}
+	<-w
+	h.hold()
+	h.ring(w)
+	h.release(w, true)
+	if len(w) != 0 {
+		t.Fatal("ring during a backlog: given before the backlog drained")
+	}
+	if !h.defers() {
+		t.Error("tick during a backlog: not put off")
+	}
+	h.hold()
+	h.release(w, false)
+	if len(w) != 1 {
+		t.Fatal("backlog drained: the held ring not given")
+	}
+	<-w
+	if h.defers() {
+		t.Error("tick after the backlog drained: put off")
+	}
+	h.hold()
+	h.release(w, false)
+	if len(w) != 0 {
+		t.Error("a batch without rings: rang")
+	}
+}
