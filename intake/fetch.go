@@ -49,7 +49,10 @@ func (m *Mailbox) Fetch(ctx context.Context, afterUID uint32, limit int) ([]Fetc
 		if f.Size > m.cfg.MaxMessageBytes {
 			f.TooLarge = true
 		} else if b, ok := bodies[f.UID]; ok {
-			f.Raw, f.TooLarge = b.data, b.over // over: RFC822.SIZE was wrong; the rest is discarded
+			f.Raw, f.TooLarge = b.data, b.over
+			if b.over {
+				f.Raw = nil // RFC822.SIZE was wrong; the rest is discarded
+			}
 		} else {
 			// Expunged meanwhile, or, when err is set, not complete when the fetch failed: a
 			// message after it is left out too, so the batch stays a prefix in UID order.
