@@ -23,6 +23,7 @@ const (
 // and the ledger between every step: the report is issued once, stamped with both approvals,
 // the period closes, and no mail goes out twice.
 func TestApproval_TwoStepsWithRestarts(t *testing.T) {
+	t.Parallel()
 	e := newApprovalEnv(t)
 	e.submitAll(t)
 	req := e.request(t, ptb, 1)
@@ -103,6 +104,7 @@ func checkIssued(t *testing.T, e *env, v int, replyID string) {
 // TestApproval_ReviseThenApprove: changes asked at the first step reach the office verbatim;
 // a unit's corrected file makes the next version, which goes through both steps.
 func TestApproval_ReviseThenApprove(t *testing.T) {
+	t.Parallel()
 	e := newApprovalEnv(t)
 	e.submitAll(t)
 	e.answer(t, ptb, "r1@kcn.example", e.request(t, ptb, 1), "Không duyệt, sửa lại mục 2 cho khớp số liệu", authPass)
@@ -129,6 +131,7 @@ func TestApproval_ReviseThenApprove(t *testing.T) {
 // TestApproval_RepliesNotCounted: the head answering before the deputy, a stranger, an answer
 // about an old version and an out-of-office are never counted.
 func TestApproval_RepliesNotCounted(t *testing.T) {
+	t.Parallel()
 	e := newApprovalEnv(t)
 	e.submitAll(t)
 	v1 := e.request(t, ptb, 1)
@@ -161,6 +164,7 @@ func TestApproval_RepliesNotCounted(t *testing.T) {
 // is quarantined, reaches the clerks marked as unverified, and changes nothing; the genuine one
 // then counts.
 func TestApproval_SpoofedReply(t *testing.T) {
+	t.Parallel()
 	e := newApprovalEnv(t)
 	e.submitAll(t)
 	req := e.request(t, ptb, 1)
@@ -190,6 +194,7 @@ func TestApproval_SpoofedReply(t *testing.T) {
 // TestApproval_UnclearTwice: an unreadable answer is asked again once; a second one goes to
 // the office for a person to read.
 func TestApproval_UnclearTwice(t *testing.T) {
+	t.Parallel()
 	e := newApprovalEnv(t)
 	e.submitAll(t)
 	req := e.request(t, ptb, 1)
@@ -212,6 +217,7 @@ func TestApproval_UnclearTwice(t *testing.T) {
 // TestApproval_EditedWorkbook: the head approves with an edited workbook attached; it becomes
 // the next draft, authored by the head, and is what is issued.
 func TestApproval_EditedWorkbook(t *testing.T) {
+	t.Parallel()
 	e := newApprovalEnv(t)
 	e.submitAll(t)
 	e.answer(t, ptb, "r1@kcn.example", e.request(t, ptb, 1), "Đồng ý", authPass)

@@ -39,6 +39,7 @@ func forgedPeriodWorkbook(t *testing.T, e *env, period string) []byte {
 // of the archive ("../../../x") is rejected and filed under the unknown period, inside the data
 // directory; nothing is written beside it.
 func TestDaemon_ArchiveStaysInside(t *testing.T) {
+	t.Parallel()
 	for _, hostile := range []string{"../../../x", "2026-11/../../../../x", "/tmp/x", "2026-11\x00"} {
 		t.Run(strings.ReplaceAll(hostile, "/", "_"), func(t *testing.T) {
 			e := newEnv(t)

@@ -82,6 +82,7 @@ type attackGen struct {
 }
 
 func TestGenerateAttacks(t *testing.T) {
+	t.Parallel()
 	if !*genAttacks {
 		t.Skip("rewrites testdata/attacks; run with -gen-attacks")
 	}

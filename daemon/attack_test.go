@@ -61,6 +61,7 @@ var attackKinds = []string{"forgery", "genuine", "spoofed-submission", "path", "
 // through the MX then move the chain past every forgery and issue the report, which holds none
 // of the forged edits.
 func TestAttackCorpus(t *testing.T) {
+	t.Parallel()
 	lines := readAttackManifest(t)
 	if len(lines) < 40 {
 		t.Fatalf("manifest: got %d attacks, want at least 40", len(lines))

@@ -36,6 +36,7 @@ func mailBySHA(t *testing.T, e *env, raw []byte) ledger.Mail {
 // is judged again; after two it is quarantined unread, the clerk told once, and the mail behind
 // it is taken in at the same poll.
 func TestDaemon_MailThatKilledTheDaemonQuarantined(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		deaths  int
@@ -120,6 +121,7 @@ var _ templates.Converter = hangingConverter{}
 // budget: the poll gives up on it and polls again; the second time out of budget, the mail is
 // quarantined unread at the next poll, and the mail behind it is taken in.
 func TestDaemon_MailOutOfBudgetTwiceQuarantined(t *testing.T) {
+	t.Parallel()
 	e := newEnvWith(t, func(o *Options) {
 		o.Converter, o.MailBudget = hangingConverter{}, 200*time.Millisecond
 	})
@@ -184,6 +186,7 @@ func sharedStringBomb(t *testing.T, e *env) []byte {
 // TestDaemon_SharedStringBombAnswered feeds the daemon the mail that killed it: the character
 // budget refuses the workbook, the unit is answered, and the daemon goes on with the next mail.
 func TestDaemon_SharedStringBombAnswered(t *testing.T) {
+	t.Parallel()
 	e := newOfficeEnv(t, officetest.Options{Forms: bombForms}, nil)
 	ctx := context.Background()
 	bomb := mail("qldn@kcn.example", "bomb@kcn", "", "BM.04.01-KH_2026-W47_QLDN.xlsx", sharedStringBomb(t, e))
@@ -214,6 +217,7 @@ func TestDaemon_SharedStringBombAnswered(t *testing.T) {
 // TestIngest_StuckMailQuarantined ingests a saved mail whose judging died twice: it is recorded
 // quarantined, unread, and reported so.
 func TestIngest_StuckMailQuarantined(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	ctx := context.Background()
 	raw := mail("qldn@kcn.example", "saved@kcn", "", "BM.02.01-KH_2026-11_QLDN.xlsx", e.workbook(t, "QLDN", false))

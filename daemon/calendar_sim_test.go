@@ -48,6 +48,7 @@ type simMail struct{ unit, month string }
 // to Tuesday 22/12 10:00 over the deadline (Friday 18/12 17:00); QLMT sends after the catch-up
 // nag, QLDT never; the daemon crashes with mail claimed but unsent on 23/12.
 func TestCalendar_TwoMonths(t *testing.T) {
+	t.Parallel()
 	loc := period.DefaultLocation()
 	at := func(month time.Month, day, hour, minute int) time.Time {
 		return time.Date(2026, month, day, hour, minute, 0, 0, loc)

@@ -46,6 +46,7 @@ type corpusCase struct {
 }
 
 func TestGenerateMailCorpus(t *testing.T) {
+	t.Parallel()
 	if !*genCorpus {
 		t.Skip("rewrites testdata/mail; run with -gen-corpus")
 	}

@@ -31,6 +31,7 @@ type corpusLine struct {
 // checks each message against the manifest. The order matters: versions count per unit across
 // the run, duplicates follow their first copy, an unknown sender is reported once a day.
 func TestMailCorpus(t *testing.T) {
+	t.Parallel()
 	lines := readCorpusManifest(t)
 	if len(lines) < 40 {
 		t.Fatalf("manifest: got %d messages, want at least 40", len(lines))

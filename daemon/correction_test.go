@@ -20,6 +20,7 @@ import (
 // the whole chain, both approve, and v2 is issued as the replacement of the report of that day,
 // to the same recipients, the letter and the workbook saying so.
 func TestCorrection_LeaderCycle(t *testing.T) {
+	t.Parallel()
 	e := newCorrectionEnv(t)
 	ctx := context.Background()
 	issue := e.issued(t)
@@ -117,6 +118,7 @@ func checkStamp(t *testing.T, data []byte, text string) {
 // TestCorrection_Refusals: a request for changes from a forged head's address opens nothing and
 // reaches the clerks marked unverified, unattached; the head's thanks opens nothing either.
 func TestCorrection_Refusals(t *testing.T) {
+	t.Parallel()
 	e := newCorrectionEnv(t)
 	ctx := context.Background()
 	issue := e.issued(t)
@@ -152,6 +154,7 @@ func TestCorrection_Refusals(t *testing.T) {
 // TestCorrection_EditedWorkbook: the head answers the issued report with his own edit of it;
 // the edit is the corrected draft at once, and goes up the whole chain from the first step.
 func TestCorrection_EditedWorkbook(t *testing.T) {
+	t.Parallel()
 	e := newCorrectionEnv(t)
 	ctx := context.Background()
 	issue := e.issued(t)

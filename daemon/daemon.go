@@ -88,6 +88,7 @@ type Daemon struct {
 
 	// Run's workers: woken when there is work for them, and stepping every interval anyway.
 	wakeOutbox, wakeReports wake
+	reportsHeld             heldWake // the reports' wake while intake drains a backlog (wake.go)
 	every                   intervals
 	onStep                  func(worker string, cause stepCause) // tests: told after each step of Run's workers
 }
@@ -169,7 +170,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 	wg.Go(func() { d.watch(ctx, work) })
 	for _, w := range []worker{
 		{name: "scheduler", every: d.every.scheduler, do: d.Schedule, then: d.wakeOutbox},
-		{name: "reports", every: d.every.reports, woken: d.wakeReports, do: d.Report, then: d.wakeOutbox},
+		{name: "reports", every: d.every.reports, woken: d.wakeReports, do: d.reportsStep, then: d.wakeOutbox},
 		{name: "outbox", every: d.every.outbox, woken: d.wakeOutbox, do: d.Flush},
 		{name: "records", every: recordsEvery, do: d.CheckRecords},
 	} {
@@ -177,6 +178,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 	}
 	wg.Wait()
 	d.closeMailbox()
+	_ = d.sender.Close()
 	d.log.Info("stopped")
 	return nil
 }
@@ -220,10 +222,10 @@ func (d *Daemon) loop(ctx, work context.Context, w worker) {
 	}
 }
 
-// Close releases the mailbox connection.
+// Close releases the mailbox connection and the relay connection kept between mails.
 func (d *Daemon) Close() error {
 	d.closeMailbox()
-	return nil
+	return d.sender.Close()
 }
 
 func (d *Daemon) now() time.Time { return d.clock.Now() }

@@ -11,6 +11,7 @@ import (
 )
 
 func TestDaemon_PollAnswersEachMail(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	ctx := context.Background()
 	e.append(t, mail("qldn@kcn.example", "ok@kcn", "", "BM.02.01-KH_2026-11_QLDN.xlsx", e.workbook(t, "QLDN", false)))
@@ -97,6 +98,7 @@ func assertRejectionMentions(t *testing.T, e *env, id, text string) {
 }
 
 func TestDaemon_SameMailTwiceIsAnsweredOnce(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	ctx := context.Background()
 	raw := mail("qldn@kcn.example", "twice@kcn", "", "BM.02.01-KH_2026-11_QLDN.xlsx", e.workbook(t, "QLDN", false))
@@ -121,6 +123,7 @@ func TestDaemon_SameMailTwiceIsAnsweredOnce(t *testing.T) {
 }
 
 func TestDaemon_OutboxSendsEachKeyOnce(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	ctx := context.Background()
 	m := ledger.OutMail{Key: "test:once", Kind: "reminder", To: []string{"qldn@kcn.example"}, Subject: "Nhắc",
@@ -139,6 +142,7 @@ func TestDaemon_OutboxSendsEachKeyOnce(t *testing.T) {
 }
 
 func TestDaemon_OutboxRetriesThenFails(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	ctx := context.Background()
 	now := e.clock.Now()
@@ -172,6 +176,7 @@ func TestDaemon_OutboxRetriesThenFails(t *testing.T) {
 }
 
 func TestDaemon_ScheduleQueuesTemplatesOnce(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	ctx := context.Background()
 	for range 2 {
@@ -201,6 +206,7 @@ func TestDaemon_ScheduleQueuesTemplatesOnce(t *testing.T) {
 }
 
 func TestDaemon_RunStopsWhenCancelled(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)

@@ -16,6 +16,7 @@ import (
 // again at the next polls, then, the third time, set aside in the Failed folder, the clerks are
 // told, and the mail behind it is taken in.
 func TestDaemon_MailFailingSameWaySetAside(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	ctx := context.Background()
 	refuseBad(t, e)
@@ -58,6 +59,7 @@ func TestDaemon_MailFailingSameWaySetAside(t *testing.T) {
 // TestDaemon_MailFailingOtherWaysRetried: errors that differ are not "the same way": after two
 // tries that failed otherwise, a third failure leaves the mail in the inbox to be tried again.
 func TestDaemon_MailFailingOtherWaysRetried(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	ctx := context.Background()
 	refuseBad(t, e)

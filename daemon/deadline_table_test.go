@@ -130,6 +130,7 @@ func (o oracle) deadline(form string, p period.Period) time.Time {
 // TestDeadlineTable_Builtins checks the deadline of every period of 2026 and 2027 of every
 // built-in form, on its built-in calendar and the computed public holidays, against the oracle.
 func TestDeadlineTable_Builtins(t *testing.T) {
+	t.Parallel()
 	_, path := officetest.OfficeWith(t, testKey, officetest.Options{Forms: builtinForms})
 	cfg, err := config.Load(path)
 	if err != nil {

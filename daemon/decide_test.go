@@ -15,6 +15,7 @@ import (
 // A message over max_message_bytes is not downloaded: it is recorded from its header,
 // quarantined, and its unit is told to send the workbook alone.
 func TestDaemon_OversizeAnsweredFromHeader(t *testing.T) {
+	t.Parallel()
 	e := newEnvWith(t, func(o *Options) { o.Config.Mailbox.MaxMessageBytes = 1 << 20 })
 	ctx := context.Background()
 	big := mail("qldn@kcn.example", "big@kcn", "", "anh-chup.bin", bytes.Repeat([]byte("x"), 1<<20+1))
@@ -45,6 +46,7 @@ func TestDaemon_OversizeAnsweredFromHeader(t *testing.T) {
 // A robot that answers every mail would loop with tonghop's replies; past replies_per_hour in
 // an hour its mail is recorded without an answer, and answers resume an hour later.
 func TestDaemon_ReplyRateLimit(t *testing.T) {
+	t.Parallel()
 	e := newEnvWith(t, func(o *Options) { o.Config.Mailbox.RepliesPerHour = 3 })
 	ctx := context.Background()
 	var got []string
@@ -69,6 +71,7 @@ func TestDaemon_ReplyRateLimit(t *testing.T) {
 
 // Two workbooks for the same period in one mail get consecutive versions; the later counts.
 func TestDaemon_TwoVersionsInOneMail(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	ctx := context.Background()
 	wb := e.workbook(t, "QLDN", false)
@@ -86,6 +89,7 @@ func TestDaemon_TwoVersionsInOneMail(t *testing.T) {
 // A workbook for a period already closed is recorded, pending, and the unit is told one clear
 // thing; the Planning Office is asked to decide.
 func TestDaemon_AfterPeriodClosed(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	ctx := context.Background()
 	if _, err := e.d.Ingest(ctx, mail("qldn@kcn.example", "first@kcn", "", "a.xlsx", e.workbook(t, "QLDN", false))); err != nil {

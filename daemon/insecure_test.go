@@ -33,6 +33,7 @@ func (s *syncBuffer) String() string {
 // TestDaemon_RunWarnsOfInsecureApprovals: an office counting unauthenticated approvals is
 // warned at every start; an office authenticating them is not.
 func TestDaemon_RunWarnsOfInsecureApprovals(t *testing.T) {
+	t.Parallel()
 	for _, insecure := range []bool{true, false} {
 		forms := ""
 		if insecure {

@@ -16,7 +16,8 @@ import (
 const pollBatch = 50
 
 // Poll reads new mail from the shared mailbox, records each message with everything decided about
-// it in one ledger transaction, and only then moves it out of the inbox: a crash at any point
+// it in one ledger transaction, and only then moves it out of the inbox, with the rest of its
+// batch (finishBatch): a crash at any point
 // leaves the message either unrecorded and still in the inbox, or recorded (found again by its
 // sha256 or Message-ID and simply moved). It handles at most one batch; Run polls again at once
 // while batches come back full.
@@ -51,44 +52,89 @@ func (d *Daemon) poll(ctx context.Context) (more bool, err error) {
 		d.closeMailbox()
 		return false, fmt.Errorf("fetch: %w", err)
 	}
+	d.reportsHeld.hold()
+	defer func() { d.reportsHeld.release(d.wakeReports, more && err == nil) }()
+	moves := batchMoves{}
+	var handleErr error
 	for _, m := range msgs {
-		if err := d.handle(ctx, mb, m); err != nil {
-			d.closeMailbox()
-			return false, fmt.Errorf("message uid %d: %w", m.UID, err)
+		folder, err := d.handle(ctx, mb, m)
+		if err != nil {
+			handleErr = fmt.Errorf("message uid %d: %w", m.UID, err)
+			break
 		}
-		if err := d.ledger.SetCursor(ctx, inbox, mb.UIDValidity(), m.UID); err != nil {
-			return false, fmt.Errorf("save cursor: %w", err)
-		}
+		moves.add(m.UID, folder)
+	}
+	if err := d.finishBatch(ctx, mb, moves); err != nil || handleErr != nil {
+		d.closeMailbox()
+		return false, errors.Join(handleErr, err)
 	}
 	return len(msgs) == pollBatch, nil
 }
 
-// handle records one fetched message and moves it to the folder its outcome calls for. The
-// message is stored and looked up by its bytes first; anything that parses it comes after the
-// try is marked (take).
-func (d *Daemon) handle(ctx context.Context, mb *intake.Mailbox, f intake.Fetched) error {
+// batchMoves are the messages of a batch recorded so far, by the folder each goes to, and the
+// last of them.
+type batchMoves struct {
+	folders []string
+	uids    map[string][]uint32
+	last    uint32
+}
+
+func (b *batchMoves) add(uid uint32, folder string) {
+	if b.uids == nil {
+		b.uids = map[string][]uint32{}
+	}
+	if _, ok := b.uids[folder]; !ok {
+		b.folders = append(b.folders, folder)
+	}
+	b.uids[folder] = append(b.uids[folder], uid)
+	b.last = uid
+}
+
+// finishBatch moves the recorded messages of a batch out of the inbox, one command per folder,
+// and then saves the cursor after the last. Every one of them is recorded before any moves: a
+// crash before the moves leaves them in the inbox, found again by their sha256 and simply moved,
+// as a crash between one message's record and its move always did.
+func (d *Daemon) finishBatch(ctx context.Context, mb *intake.Mailbox, b batchMoves) error {
+	if b.last == 0 {
+		return nil
+	}
+	for _, folder := range b.folders {
+		if err := mb.MoveAll(ctx, b.uids[folder], folder); err != nil {
+			return err
+		}
+	}
+	if err := d.ledger.SetCursor(ctx, d.o.Mailbox.Inbox, mb.UIDValidity(), b.last); err != nil {
+		return fmt.Errorf("save cursor: %w", err)
+	}
+	return nil
+}
+
+// handle records one fetched message and says the folder its outcome calls for; poll moves it
+// there with the rest of its batch. The message is stored and looked up by its bytes first;
+// anything that parses it comes after the try is marked (take).
+func (d *Daemon) handle(ctx context.Context, mb *intake.Mailbox, f intake.Fetched) (string, error) {
 	log := d.log.With("component", "intake", "uid", f.UID)
 	if f.TooLarge {
 		return d.handleOversize(ctx, mb, f, log)
 	}
 	sha, err := d.ledger.PutBlob(f.Raw)
 	if err != nil {
-		return fmt.Errorf("store raw mail: %w", err)
+		return "", fmt.Errorf("store raw mail: %w", err)
 	}
 	if known, found, err := d.recordedBySHA(ctx, sha); err != nil {
-		return err
+		return "", err
 	} else if found {
 		log.Info("message already recorded; moving it", "sha256", sha, "outcome", known.Outcome)
-		return mb.Move(ctx, f.UID, d.folder(known.Outcome))
+		return d.folder(known.Outcome), nil
 	}
 	t, err := d.take(ctx, rawMail{f: f, sha: sha, mailbox: d.o.Mailbox.Inbox, uidValidity: mb.UIDValidity()}, log)
 	if err != nil {
-		return err
+		return "", err
 	}
 	if t.copyOf != nil {
 		log.Info("message already recorded; moving it", "sha256", sha, "outcome", t.copyOf.Outcome)
 	}
-	return mb.Move(ctx, f.UID, d.folder(t.outcome()))
+	return d.folder(t.outcome()), nil
 }
 
 // recordedBefore finds a message in the ledger by its bytes, or, when the bytes differ (a copy
@@ -148,9 +194,9 @@ func (d *Daemon) record(ctx context.Context, in ledger.Intake, copies []office.C
 }
 
 // handleOversize records a message too large to download from its header alone, which is
-// stored as its blob (the message itself stays in the quarantine folder, where an operator can
-// fetch it), answers a unit, and moves the message there.
-func (d *Daemon) handleOversize(ctx context.Context, mb *intake.Mailbox, f intake.Fetched, log *slog.Logger) error {
+// stored as its blob (the message itself goes to the quarantine folder, where an operator can
+// fetch it), answers a unit, and says that folder.
+func (d *Daemon) handleOversize(ctx context.Context, mb *intake.Mailbox, f intake.Fetched, log *slog.Logger) (string, error) {
 	header, err := mb.FetchHeader(ctx, f.UID)
 	if err != nil {
 		log.Warn("header of an oversized message unreadable; recorded without it", "err", err)
@@ -158,22 +204,22 @@ func (d *Daemon) handleOversize(ctx context.Context, mb *intake.Mailbox, f intak
 	}
 	sha, err := d.ledger.PutBlob(header)
 	if err != nil {
-		return fmt.Errorf("store header: %w", err)
+		return "", fmt.Errorf("store header: %w", err)
 	}
 	if _, found, err := d.recordedBefore(ctx, sha, header); err != nil {
-		return err
+		return "", err
 	} else if !found {
 		in, err := d.judge(ctx, log).Oversize(ctx, header, f.Size, sha)
 		if err != nil {
-			return err
+			return "", err
 		}
 		in.Mail.UIDValidity, in.Mail.UID = mb.UIDValidity(), f.UID
 		if _, err := d.record(ctx, in, nil, log); err != nil {
-			return err
+			return "", err
 		}
 		log.Warn("message too large; quarantined", "size", f.Size)
 	}
-	return mb.Move(ctx, f.UID, d.o.Mailbox.Quarantine)
+	return d.o.Mailbox.Quarantine, nil
 }
 
 func (d *Daemon) folder(outcome ledger.Outcome) string {

@@ -59,6 +59,7 @@ func (e *env) lateNotice(t *testing.T) *intake.Message {
 // told, a correction opens with the file counted, v2 goes up the whole chain and is issued as
 // the replacement, saying whose late figures it takes in.
 func TestLateFile_TakenIn(t *testing.T) {
+	t.Parallel()
 	e := newCorrectionEnv(t)
 	ctx := context.Background()
 	e.issued(t)
@@ -107,6 +108,7 @@ func TestLateFile_TakenIn(t *testing.T) {
 // TestLateFile_LeftOut: an unclear answer is asked again once; "Không đưa vào" then leaves the
 // file out: recorded, the unit told, the issued report kept as it is.
 func TestLateFile_LeftOut(t *testing.T) {
+	t.Parallel()
 	e := newCorrectionEnv(t)
 	ctx := context.Background()
 	e.issued(t)

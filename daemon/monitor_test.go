@@ -16,6 +16,7 @@ import (
 
 // TestDaemon_Monitor: what the workers do reaches /metrics and /healthz, scraped over loopback.
 func TestDaemon_Monitor(t *testing.T) {
+	t.Parallel()
 	var mon *health.Monitor
 	e := newEnvWith(t, func(o *Options) {
 		mon = health.New(health.Options{Ledger: o.Ledger, Now: o.Clock.Now, PollStale: 0})

@@ -32,6 +32,7 @@ func (e *env) answerMIME(t *testing.T, from, id string, req *intake.Message, cty
 // in the plain body while the HTML body says "Để anh xem đã", does not move the chain; her
 // own "Đồng ý" in both bodies then does.
 func TestApproval_ForwardedOrHesitantNotCounted(t *testing.T) {
+	t.Parallel()
 	e := newApprovalEnv(t)
 	e.submitAll(t)
 	req := e.request(t, ptb, 1)
@@ -75,6 +76,7 @@ func withoutMessageID(t *testing.T, raw []byte) []byte {
 // unit are both recorded and both answered, through the mailbox and through ingest; only the
 // same bytes again are a duplicate.
 func TestDaemon_MailsWithoutMessageID(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	t.Run("Poll", func(t *testing.T) {
 		e := newEnv(t)
@@ -149,6 +151,7 @@ func exactMail(t *testing.T, e *env, id string, size int) []byte {
 // TestDaemon_MessageAtSizeLimit: a message of exactly mailbox.max_message_bytes is read and
 // its workbook recorded, through the mailbox and through ingest; one byte more is not read.
 func TestDaemon_MessageAtSizeLimit(t *testing.T) {
+	t.Parallel()
 	const limit = 1 << 20
 	ctx := context.Background()
 	e := newEnvWith(t, func(o *Options) { o.Config.Mailbox.MaxMessageBytes = limit })
@@ -184,6 +187,7 @@ func TestDaemon_MessageAtSizeLimit(t *testing.T) {
 // refute (no DKIM, SPF softfail, no DMARC) is not believed unless the office accepts unproven
 // mail: it is quarantined and the chain does not move.
 func TestApproval_UnprovenReplyRefused(t *testing.T) {
+	t.Parallel()
 	e := newApprovalEnv(t)
 	e.submitAll(t)
 	unproven := "Authentication-Results: mx.kcn.example; dkim=none; spf=softfail smtp.mailfrom=kcn.example; " +

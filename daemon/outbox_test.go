@@ -43,6 +43,7 @@ func sentOne(t *testing.T, e *env, m ledger.OutMail) *netmail.Message {
 // office's zone; every address the office knows is named in To and Cc (a unit, a person, the
 // office's own mailbox), a name given is kept and an address the office does not know stays bare.
 func TestFlush_NamesAndDate(t *testing.T) {
+	t.Parallel()
 	utc := clock.NewManual(time.Date(2026, 11, 16, 2, 30, 0, 0, time.UTC)) // 09:30 in Hà Nội
 	e := newEnvWith(t, func(o *Options) { o.Clock = utc })
 	e.clock = utc
@@ -82,6 +83,7 @@ func TestFlush_NamesAndDate(t *testing.T) {
 // its kind, key, recipient count and Message-ID, and the issued report one more line naming its
 // form, period and the version the approval issued.
 func TestFlush_LogsEachMailAndIssue(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	logger := slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	e := newEnvWith(t, func(o *Options) { o.Logger = logger })

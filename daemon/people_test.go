@@ -18,6 +18,7 @@ import (
 // Nothing a person writes is lost: whatever the approval does not count reaches the clerks;
 // the clerks' own mail is never sent back to them.
 func TestPeople_Routing(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		mail    func(t *testing.T, e *env) []byte // sets the office up, returns the mail

@@ -28,6 +28,7 @@ approval = ["tb"]
 // TestSchedule_PrefilledResults: QLDN's program for week 48 lists tasks A and B; the template
 // the daemon queues for week 49 lists them in its results sheet, to be marked, and nothing else.
 func TestSchedule_PrefilledResults(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	loc := period.DefaultLocation()
 	e := newOfficeEnv(t, officetest.Options{Forms: weeklyProgramForms}, nil)

@@ -10,6 +10,7 @@ import (
 )
 
 func TestCheckRecords(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	e := newEnv(t)
 	e.append(t, mail("qldn@kcn.example", "ok@kcn", "", "BM.02.01-KH_2026-11_QLDN.xlsx", e.workbook(t, "QLDN", false)))

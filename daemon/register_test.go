@@ -49,6 +49,7 @@ func newNumberedEnv(t *testing.T, numbering string) *env {
 // TestRegister_AutoNumber: the head's approval issues the report numbered 01/BC-BQL, in the
 // letter and in the register.
 func TestRegister_AutoNumber(t *testing.T) {
+	t.Parallel()
 	e := newNumberedEnv(t, "auto")
 	e.submitAll(t)
 	e.answer(t, tb, "r1@kcn.example", e.request(t, tb, 1), "Duyệt", authPass)
@@ -66,6 +67,7 @@ func TestRegister_AutoNumber(t *testing.T) {
 // forged reply is refused, a restart keeps the wait, a number of another symbol is asked again,
 // and her number issues the report with it.
 func TestRegister_RegistryNumbersByReply(t *testing.T) {
+	t.Parallel()
 	e := newNumberedEnv(t, "registry")
 	e.submitAll(t)
 	e.answer(t, tb, "r1@kcn.example", e.request(t, tb, 1), "Duyệt", authPass)
@@ -112,6 +114,7 @@ func TestRegister_RegistryNumbersByReply(t *testing.T) {
 // restarts; the mail goes out later with the number taken at the issue, which is neither taken
 // again nor skipped.
 func TestRegister_RestartBetweenNumberingAndSending(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	e := newNumberedEnv(t, "auto")
 	e.submitAll(t)

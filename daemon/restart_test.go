@@ -12,6 +12,7 @@ import (
 // without a second submission or a second reply — also when the server hands it back with
 // other bytes (a header line added on re-delivery), recognised by sender and Message-ID.
 func TestDaemon_RestartBetweenCommitAndMove(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		name     string
 		redelive func([]byte) []byte
@@ -71,6 +72,7 @@ func TestDaemon_RestartBetweenCommitAndMove(t *testing.T) {
 // the daemon's side: the cursor remembers another value, as after the server renumbered the
 // inbox. The daemon reads the inbox from the start; what it recorded before is only moved.
 func TestDaemon_UIDValidityChanged(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	ctx := context.Background()
 	recorded := mail("qldn@kcn.example", "uv1@kcn", "", "a.xlsx", e.workbook(t, "QLDN", false))

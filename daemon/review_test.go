@@ -71,6 +71,7 @@ func (e *env) lastRequest(t *testing.T, unit string, n int) *intake.Message {
 }
 
 func TestReview_AgreedFileCountsInTheDraft(t *testing.T) {
+	t.Parallel()
 	e := newReviewEnv(t, `supervisor = "review"`)
 	e.submit(t, "QLDN", "sub-qldn@kcn.example")
 	receipt := e.one(t, officetest.UnitAddr("QLDN"), "Đã tiếp nhận")
@@ -104,6 +105,7 @@ func TestReview_AgreedFileCountsInTheDraft(t *testing.T) {
 }
 
 func TestReview_CommentsReturnTheFile(t *testing.T) {
+	t.Parallel()
 	e := newReviewEnv(t, `supervisor = "review"`)
 	e.submit(t, "QLDN", "sub-qldn@kcn.example")
 	words := "Đề nghị bổ sung tiến độ dự án khu công nghiệp Yên Phong II."
@@ -128,6 +130,7 @@ func TestReview_CommentsReturnTheFile(t *testing.T) {
 }
 
 func TestReview_NewerFileSupersedesThePendingOne(t *testing.T) {
+	t.Parallel()
 	e := newReviewEnv(t, `supervisor = "review"`)
 	e.submit(t, "QLDN", "sub-qldn@kcn.example")
 	first := e.lastRequest(t, "QLDN", 1)
@@ -148,6 +151,7 @@ func TestReview_NewerFileSupersedesThePendingOne(t *testing.T) {
 }
 
 func TestReview_CopyModeSendsTheCopy(t *testing.T) {
+	t.Parallel()
 	e := newReviewEnv(t, `supervisor = "copy"`+"\n"+`copies = ["tb"]`)
 	e.submit(t, "QLDN", "sub-qldn@kcn.example")
 	for _, to := range []string{ptb, tb} {
@@ -165,6 +169,7 @@ func TestReview_CopyModeSendsTheCopy(t *testing.T) {
 }
 
 func TestReview_RestartWhilePending(t *testing.T) {
+	t.Parallel()
 	e := newReviewEnv(t, `supervisor = "approve"`+"\n"+`supervisor_due = "+1wd"`)
 	e.submit(t, "QLDN", "sub-qldn@kcn.example")
 	e.restart(t)
@@ -191,6 +196,7 @@ func TestReview_RestartWhilePending(t *testing.T) {
 }
 
 func TestReview_OverdueToldToTheClerks(t *testing.T) {
+	t.Parallel()
 	e := newReviewEnv(t, `supervisor = "review"`)
 	e.submit(t, "QLDN", "sub-qldn@kcn.example")
 	e.later(48 * time.Hour)
@@ -205,6 +211,7 @@ func TestReview_OverdueToldToTheClerks(t *testing.T) {
 }
 
 func TestReview_UnreadableAskedAgainThenClerks(t *testing.T) {
+	t.Parallel()
 	e := newReviewEnv(t, `supervisor = "review"`)
 	e.submit(t, "QLDN", "sub-qldn@kcn.example")
 	req := e.lastRequest(t, "QLDN", 1)
@@ -222,6 +229,7 @@ func TestReview_UnreadableAskedAgainThenClerks(t *testing.T) {
 // A supervisor's "Đồng ý" that is not authenticated, or not bound to a request sent to its
 // sender, never counts a file.
 func TestReview_ForgedRepliesNeverCount(t *testing.T) {
+	t.Parallel()
 	e := newReviewEnv(t, `supervisor = "review"`)
 	e.submit(t, "QLDN", "sub-qldn@kcn.example")
 	req := e.lastRequest(t, "QLDN", 1)
@@ -261,6 +269,7 @@ func TestReview_ForgedRepliesNeverCount(t *testing.T) {
 // At the deadline the draft counts no file its supervisor has not agreed to, and its missing
 // list tells the unit whose file waits from the unit that sent nothing.
 func TestReview_DraftListsWaitingUnits(t *testing.T) {
+	t.Parallel()
 	e := newReviewEnv(t, `supervisor = "review"`)
 	e.submit(t, "QLDN", "sub-qldn@kcn.example")
 	e.later(3 * 24 * time.Hour) // past the 18th and the consolidation's grace
@@ -300,6 +309,7 @@ func TestReview_DraftListsWaitingUnits(t *testing.T) {
 // A unit whose file waits for its supervisor sent its report: it is not nagged; a unit that sent
 // nothing is.
 func TestReview_WaitingUnitNotNagged(t *testing.T) {
+	t.Parallel()
 	e := newReviewEnv(t, `supervisor = "review"`+"\n"+`nags = ["+1d"]`)
 	e.submit(t, "QLDN", "sub-qldn@kcn.example")
 	e.later(4 * 24 * time.Hour) // past the 18th and its first nag (19/11 17:00)
@@ -317,6 +327,7 @@ func TestReview_WaitingUnitNotNagged(t *testing.T) {
 // corrected workbook: the file goes back to the unit with both, and no new file of the unit is
 // recorded in the supervisor's name.
 func TestReview_SupervisorsWorkbookGoesBackToTheUnit(t *testing.T) {
+	t.Parallel()
 	e := newReviewEnv(t, `supervisor = "review"`)
 	e.submit(t, "QLDN", "sub-qldn@kcn.example")
 	book := e.workbook(t, "QLDN", false)

@@ -74,6 +74,7 @@ func (e *env) stepMail(t *testing.T, addr, prefix string) *intake.Message {
 // has answered), an initial (restarted before the signature) and the signature: the comments
 // reach the clerk and the next steps, and the issued report says who initialled.
 func TestSteps_CommentInitialSign(t *testing.T) {
+	t.Parallel()
 	e := newStepsEnv(t)
 	e.submitAll(t)
 	toPTB, toTB := e.stepMail(t, ptb, "Xin ý kiến góp ý: "), e.stepMail(t, tb, "Xin ý kiến góp ý: ")
@@ -157,6 +158,7 @@ func checkStamped(t *testing.T, msg *intake.Message) {
 // restart, then the signature's: the round closes with everyone missing, the head is reminded
 // before the due time and escalated once after a pause, the clerk copied.
 func TestSteps_PastDueDates(t *testing.T) {
+	t.Parallel()
 	e := newStepsEnv(t)
 	e.submitAll(t)
 	e.clock.Set(time.Date(2026, 11, 17, 10, 0, 0, 0, e.cfg.Location))
@@ -214,6 +216,7 @@ func TestSteps_PastDueDates(t *testing.T) {
 // TestSteps_CommentRepliesAuthenticatedAndBound: a comment counts only as an approval would —
 // authenticated by the office's mail server, and answering a request sent to its sender.
 func TestSteps_CommentRepliesAuthenticatedAndBound(t *testing.T) {
+	t.Parallel()
 	e := newStepsEnv(t)
 	e.submitAll(t)
 	req := e.stepMail(t, ptb, "Xin ý kiến góp ý: ")

@@ -12,6 +12,7 @@ import (
 // the "k"), land in the quarantine folder, answer nobody, count in no draft; the clerks are told.
 // The unit's authenticated mail then counts as always.
 func TestIntake_UnverifiedSubmission(t *testing.T) {
+	t.Parallel()
 	e := newApprovalEnv(t)
 	qldn := officetest.UnitAddr("QLDN")
 	// Not through the office's MX: only an outside server's word for it.

@@ -24,6 +24,7 @@ const (
 )
 
 func TestThreeOffices_WardDistrictCity(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	srv, err := localmail.Start(localmail.Options{AuthServID: officetest.MX, Domain: officetest.MX})
 	if err != nil {

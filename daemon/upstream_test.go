@@ -23,6 +23,7 @@ import (
 // (identified unit, form and period, its tag verified with the city's key) and consolidates it:
 // the city's figures are the district's issued totals.
 func TestTwoOffices_DistrictReportsToCity(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	x := newTwoOffices(t, "0")
 	x.city.step(t) // the city's template goes to the district
@@ -140,6 +141,7 @@ func TestTwoOffices_DistrictReportsToCity(t *testing.T) {
 // city's receipt), the two daemons stepping on for days send each other nothing more: the
 // district shows the city's receipt to its clerks and never answers it.
 func TestTwoOffices_NoLoop(t *testing.T) {
+	t.Parallel()
 	x := newTwoOffices(t, "0")
 	x.toIssue(t)
 	x.steps(t, 2)
@@ -165,6 +167,7 @@ func TestTwoOffices_NoLoop(t *testing.T) {
 // TestTwoOffices_HoldThenSend: with a hold, the clerks' copy says when the file goes; a clerk's
 // "Giữ lại" holds it past that time (and a restart), her "Gửi" sends it, and the city takes it.
 func TestTwoOffices_HoldThenSend(t *testing.T) {
+	t.Parallel()
 	x := newTwoOffices(t, "2h")
 	x.toIssue(t)
 	if r := x.request(t); r.State != ledger.UpstreamReady || r.SendAfter.IsZero() {
@@ -209,6 +212,7 @@ func TestTwoOffices_HoldThenSend(t *testing.T) {
 
 // TestTwoOffices_HoldRunsOut: a file nobody holds goes when its hold is over, not before.
 func TestTwoOffices_HoldRunsOut(t *testing.T) {
+	t.Parallel()
 	x := newTwoOffices(t, "2h")
 	x.toIssue(t)
 	x.steps(t, 1)
@@ -225,6 +229,7 @@ func TestTwoOffices_HoldRunsOut(t *testing.T) {
 // TestTwoOffices_TemplateAfterIssue: a template that comes after the district's report was
 // issued is filled and sent at once.
 func TestTwoOffices_TemplateAfterIssue(t *testing.T) {
+	t.Parallel()
 	x := newTwoOffices(t, "0")
 	x.district.step(t)
 	x.wardsSubmit(t)
@@ -253,6 +258,7 @@ func TestTwoOffices_TemplateAfterIssue(t *testing.T) {
 // authentication from the MX is quarantined and never acted on; the same mail as the MX
 // delivers it, authenticated, is recorded.
 func TestTwoOffices_ForgedTemplate(t *testing.T) {
+	t.Parallel()
 	x := newTwoOffices(t, "0")
 	tpl := officetest.WorkbookFor(t, x.city.cfg, districtUnit, x.city.key, "2026-11", false)
 	forged := officetest.Mail(cityAddr, districtAddr, "forged@thanhpho.example", "Auto-Submitted: auto-generated\r\n", "bm.xlsx", tpl)
@@ -315,6 +321,7 @@ func (x *twoOffices) restartTier(t *testing.T, o *tier) *tier {
 // template is filled again from the new issue and sent, and the city takes it as the district's
 // next version with the corrected figures.
 func TestTwoOffices_CorrectionSentAgain(t *testing.T) {
+	t.Parallel()
 	x := newTwoOffices(t, "0")
 	x.toIssue(t)
 	x.steps(t, 1)
@@ -353,6 +360,7 @@ func TestTwoOffices_CorrectionSentAgain(t *testing.T) {
 // its figures are no consolidation's, so the city's template is not filled from guesses: the
 // clerks are told why, and nothing goes to the city.
 func TestTwoOffices_EditedIssueNotFilled(t *testing.T) {
+	t.Parallel()
 	x := newTwoOffices(t, "0")
 	x.city.step(t)
 	x.district.step(t)

@@ -14,6 +14,7 @@ import (
 )
 
 func TestWake_RingCoalesces(t *testing.T) {
+	t.Parallel()
 	w := newWake()
 	for range 3 {
 		w.ring() // never blocks, nobody is listening
@@ -31,6 +32,7 @@ func TestWake_RingCoalesces(t *testing.T) {
 }
 
 func TestReportsMayChange(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		in   ledger.Intake
@@ -124,6 +126,7 @@ func assertWokenOnly(t *testing.T, s *steps, want ...string) {
 // otherwise send the answer an hour later. The mail carries no file, so nothing but the
 // intake's wake can send it (a file would also wake the reports worker, which wakes the outbox).
 func TestRun_RecordingWakesTheOutbox(t *testing.T) {
+	t.Parallel()
 	e, s := slowEnv(t)
 	runStarted(t, e, s)
 	e.append(t, mail("qldn@kcn.example", "woken@kcn", "", "", nil))
@@ -137,6 +140,7 @@ func TestRun_RecordingWakesTheOutbox(t *testing.T) {
 // The last unit's file makes the draft due: recording it wakes the reports worker, which builds
 // the draft and wakes the outbox to send it to the clerks, without waiting for a tick.
 func TestRun_LastFileWakesTheConsolidation(t *testing.T) {
+	t.Parallel()
 	e, s := slowEnv(t)
 	ctx := context.Background()
 	for i, u := range officetest.Units[1:] {
@@ -158,5 +162,41 @@ func TestRun_LastFileWakesTheConsolidation(t *testing.T) {
 	got := s.list()
 	if i := slices.Index(got, "reports/wake"); i < 0 || slices.Index(got, "reports/start") > i {
 		t.Errorf("steps %v: want the reports' start step before the wake that built the draft", got)
+	}
+}
+
+// TestHeldWake: while a backlog drains, rings and ticks are held and given once when it is
+// drained; outside a batch a ring is given at once.
+func TestHeldWake(t *testing.T) {
+	t.Parallel()
+	var h heldWake
+	w := newWake()
+	h.ring(w)
+	if len(w) != 1 {
+		t.Fatal("ring outside a batch: not given at once")
+	}
+	<-w
+	h.hold()
+	h.ring(w)
+	h.release(w, true)
+	if len(w) != 0 {
+		t.Fatal("ring during a backlog: given before the backlog drained")
+	}
+	if !h.defers() {
+		t.Error("tick during a backlog: not put off")
+	}
+	h.hold()
+	h.release(w, false)
+	if len(w) != 1 {
+		t.Fatal("backlog drained: the held ring not given")
+	}
+	<-w
+	if h.defers() {
+		t.Error("tick after the backlog drained: put off")
+	}
+	h.hold()
+	h.release(w, false)
+	if len(w) != 0 {
+		t.Error("a batch without rings: rang")
 	}
 }

@@ -89,6 +89,7 @@ func vpWorkbook(t *testing.T, e *env, unit string) []byte {
 // received, the consolidation gathers the sections of both, and verify reads the Word file
 // again as it was read.
 func TestDaemon_WordReport(t *testing.T) {
+	t.Parallel()
 	e := newOfficeEnv(t, officetest.Options{Forms: officetest.FormsDefault + vpForm}, nil)
 	ctx := context.Background()
 	e.append(t, mail("qldn@kcn.example", "word@kcn", "", "Bao cao thang 11.docx", wordReport(t)))
@@ -139,6 +140,7 @@ func TestDaemon_WordReport(t *testing.T) {
 // recorded for the unit its letterhead names; the same person's Word letter naming no unit is
 // mail for the clerks, not a report answered with errors.
 func TestDaemon_PersonWordFiles(t *testing.T) {
+	t.Parallel()
 	e := newOfficeEnv(t, officetest.Options{Forms: officetest.FormsDefault + vpForm}, nil)
 	ctx := context.Background()
 	letter := rezipWithout(t, wordReport(t), "PHÒNG QLDN")

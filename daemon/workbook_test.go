@@ -45,6 +45,7 @@ func submission(t *testing.T, e *env, unit string) (ledger.Submission, []string)
 }
 
 func TestDaemon_IdentificationLost(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	ctx := context.Background()
 	wb := officetest.StripIdent(t, e.workbook(t, "QLDN", false))
@@ -84,6 +85,7 @@ func mustMailSHA(t *testing.T, e *env, id string) string {
 }
 
 func TestDaemon_LegacyXLSConverted(t *testing.T) {
+	t.Parallel()
 	ssconvert := officeapps.Ssconvert(t)
 	conv, err := xlsconv.New(ssconvert)
 	if err != nil {

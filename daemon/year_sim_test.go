@@ -54,6 +54,7 @@ const yearTick = 2 * time.Hour
 // the two units asked; the request's leave at once. Both units answer it; their files are
 // counted and a draft is built for it.
 func TestYear_PeriodsChosenAndRequest(t *testing.T) {
+	t.Parallel()
 	loc := period.DefaultLocation()
 	at := func(month time.Month, day, hour int) time.Time {
 		return time.Date(2026, month, day, hour, 0, 0, 0, loc)

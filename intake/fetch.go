@@ -43,22 +43,28 @@ func (m *Mailbox) Fetch(ctx context.Context, afterUID uint32, limit int) ([]Fetc
 	if len(found) > limit {
 		found = found[:limit]
 	}
+	bodies, err := m.downloadAll(ctx, found)
 	out := make([]Fetched, 0, len(found))
 	for _, f := range found {
 		if f.Size > m.cfg.MaxMessageBytes {
 			f.TooLarge = true
-			out = append(out, f)
+		} else if b, ok := bodies[f.UID]; ok {
+			f.Raw, f.TooLarge = b.data, b.over
+			if b.over {
+				f.Raw = nil // RFC822.SIZE was wrong; the rest is discarded
+			}
+		} else {
+			// Expunged meanwhile, or, when err is set, not complete when the fetch failed: a
+			// message after it is left out too, so the batch stays a prefix in UID order.
+			if err != nil {
+				break
+			}
 			continue
 		}
-		raw, tooLarge, found, err := m.download(ctx, f.UID, f.Size)
-		if err != nil {
-			return out, err
-		}
-		if !found {
-			continue // expunged meanwhile
-		}
-		f.Raw, f.TooLarge = raw, tooLarge
 		out = append(out, f)
+	}
+	if err != nil {
+		return out, err
 	}
 	m.logger.Debug("imap messages fetched", "after_uid", afterUID, "new", len(found), "fetched", len(out))
 	return out, nil
@@ -97,18 +103,48 @@ func (m *Mailbox) listAfter(ctx context.Context, afterUID uint32) ([]Fetched, er
 	return found, nil
 }
 
-// download fetches one message's bytes without setting \Seen. It reads at most MaxMessageBytes
-// even if the server's size was wrong. found is false when the message no longer exists.
-func (m *Mailbox) download(ctx context.Context, uid uint32, size int64) (raw []byte, tooLarge, found bool, err error) {
-	timeout := m.cfg.Timeout * time.Duration(1+size>>20)
-	raw, over, found, err := m.fetchSection(ctx, uid, &imap.FetchItemBodySection{Peek: true}, timeout, m.cfg.MaxMessageBytes)
+// body is one downloaded message: at most MaxMessageBytes, over when it was longer.
+type body struct {
+	data []byte
+	over bool
+}
+
+// downloadAll fetches the bytes of every listed message not over MaxMessageBytes in one UID
+// FETCH, without setting \Seen: one round trip for the batch instead of one per message. It
+// reads at most MaxMessageBytes of each even if the server's size was wrong. A message missing
+// from the answer no longer exists; on an error the map holds the messages read whole before it.
+func (m *Mailbox) downloadAll(ctx context.Context, list []Fetched) (map[uint32]body, error) {
+	var uids imap.UIDSet
+	timeout := time.Duration(0)
+	for _, f := range list {
+		if f.Size <= m.cfg.MaxMessageBytes {
+			uids.AddNum(imap.UID(f.UID))
+			timeout += m.cfg.Timeout * time.Duration(1+f.Size>>20)
+		}
+	}
+	got := map[uint32]body{}
+	if len(uids) == 0 {
+		return got, nil
+	}
+	opts := &imap.FetchOptions{UID: true, BodySection: []*imap.FetchItemBodySection{{Peek: true}}}
+	err := m.within(ctx, timeout, func() error {
+		cmd := m.client.Fetch(uids, opts)
+		defer cmd.Close()
+		for msg := cmd.Next(); msg != nil; msg = cmd.Next() {
+			uid, data, over, found, err := m.readAnySection(msg, m.cfg.MaxMessageBytes)
+			if err != nil {
+				return fmt.Errorf("fetch message uid %d: %w", uid, err)
+			}
+			if found && uids.Contains(imap.UID(uid)) {
+				got[uid] = body{data: data, over: over}
+			}
+		}
+		return cmd.Close()
+	})
 	if err != nil {
-		return nil, false, false, fmt.Errorf("fetch message uid %d: %w", uid, err)
+		return got, fmt.Errorf("fetch messages: %w", err)
 	}
-	if over {
-		return nil, true, found, nil // RFC822.SIZE was wrong; the rest is discarded
-	}
-	return raw, false, found, nil
+	return got, nil
 }
 
 // fetchSection downloads one body section of one message without setting \Seen, keeping at
@@ -134,7 +170,19 @@ func (m *Mailbox) fetchSection(ctx context.Context, uid uint32, section *imap.Fe
 // readSection reads the body section of one FETCH response; found is false when the response is
 // for another message (an unsolicited flag update) or has no body.
 func (m *Mailbox) readSection(msg *imapclient.FetchMessageData, uid uint32, limit int64) (data []byte, over, found bool, err error) {
-	var gotUID uint32
+	gotUID, data, over, found, err := m.readAnySection(msg, limit)
+	if err != nil {
+		return nil, false, false, err
+	}
+	if gotUID != uid || !found {
+		return nil, false, false, nil
+	}
+	return data, over, true, nil
+}
+
+// readAnySection reads the body section of one FETCH response and the UID it is for; found is
+// false when the response has no body (an unsolicited flag update).
+func (m *Mailbox) readAnySection(msg *imapclient.FetchMessageData, limit int64) (gotUID uint32, data []byte, over, found bool, err error) {
 	var hasBody bool
 	for item := msg.Next(); item != nil; item = msg.Next() {
 		switch item := item.(type) {
@@ -147,7 +195,7 @@ func (m *Mailbox) readSection(msg *imapclient.FetchMessageData, uid uint32, limi
 			hasBody = true
 			data, err = io.ReadAll(io.LimitReader(item.Literal, limit+1))
 			if err != nil {
-				return nil, false, false, fmt.Errorf("read message body: %w", err)
+				return gotUID, nil, false, false, fmt.Errorf("read message body: %w", err)
 			}
 			if over = int64(len(data)) > limit; over {
 				data = data[:limit] // imapclient discards the rest of the literal
@@ -156,15 +204,15 @@ func (m *Mailbox) readSection(msg *imapclient.FetchMessageData, uid uint32, limi
 				// must never pass for the whole one. Closing the client first stops
 				// imapclient's reader, so discarding the dead literal cannot race it.
 				_ = m.client.Close()
-				return nil, false, false, fmt.Errorf("read message body: got %d of %d bytes: %w",
+				return gotUID, nil, false, false, fmt.Errorf("read message body: got %d of %d bytes: %w",
 					len(data), item.Literal.Size(), io.ErrUnexpectedEOF)
 			}
 		}
 	}
-	if gotUID != uid || !hasBody {
-		return nil, false, false, nil
+	if !hasBody {
+		return gotUID, nil, false, false, nil
 	}
-	return data, over, true, nil
+	return gotUID, data, over, true, nil
 }
 
 // Move moves one message from the inbox to folder, usually the configured
@@ -195,6 +243,39 @@ func (m *Mailbox) Move(ctx context.Context, uid uint32, folder string) error {
 		}
 	}
 	m.logger.Debug("imap message moved", "uid", uid, "folder", target)
+	return nil
+}
+
+// MoveAll moves the messages uids from the inbox to folder in one command (one UID set), as Move
+// moves one: a batch recorded together leaves the inbox in one round trip instead of one each.
+// Call it only after every one of them is durably recorded.
+func (m *Mailbox) MoveAll(ctx context.Context, uids []uint32, folder string) error {
+	switch len(uids) {
+	case 0:
+		return nil
+	case 1:
+		return m.Move(ctx, uids[0], folder)
+	}
+	target := m.folderName(folder)
+	var set imap.UIDSet
+	for _, uid := range uids {
+		set.AddNum(imap.UID(uid))
+	}
+	caps := m.client.Caps()
+	if !caps.Has(imap.CapMove) && !caps.Has(imap.CapIMAP4rev2) {
+		// Without MOVE each message takes Move's careful three steps.
+		for _, uid := range uids {
+			if err := m.Move(ctx, uid, folder); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	move := func() error { _, err := m.client.Move(set, target).Wait(); return err }
+	if err := m.within(ctx, m.cfg.Timeout, move); err != nil {
+		return fmt.Errorf("move uids %s to %q: %w", set, target, err)
+	}
+	m.logger.Debug("imap messages moved", "uids", set.String(), "folder", target)
 	return nil
 }
 

@@ -3,19 +3,33 @@ package mailer
 import (
 	"context"
 	"crypto/tls"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
+	"sync"
+	"time"
 
 	gomail "github.com/wneessen/go-mail"
+	"github.com/wneessen/go-mail/smtp"
 )
 
-// Sender delivers messages to the configured SMTP relay, one connection per message.
-// It is safe for concurrent use.
+// Sender delivers messages to the configured SMTP relay. It keeps the connection of the last
+// message open for the next (keptConn), so consecutive mails (a flood's receipts) each cost one
+// SMTP transaction instead of a connection, EHLO, STARTTLS and AUTH; a connection that failed a
+// send, outlived maxIdle, or was closed by the relay is dropped and a new one dialled.
+// It is safe for concurrent use; Close closes the kept connection.
 type Sender struct {
 	cfg Config
 	log *slog.Logger
+
+	mu   sync.Mutex
+	kept *keptConn // the idle connection, nil when there is none
 }
+
+// maxIdle is how long an idle connection is kept: well under the five minutes a relay may
+// wait for a command (RFC 5321 4.5.3.2.7), so it is rarely found closed.
+const maxIdle = 30 * time.Second
 
 // NewSender checks the configuration and fills in its defaults; it does no I/O.
 // A nil logger discards.
@@ -43,11 +57,7 @@ func (s *Sender) Send(ctx context.Context, m Message) (string, error) {
 	}
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
 	defer cancel()
-	client, err := s.client(ctx)
-	if err != nil {
-		return id, fmt.Errorf("send %s: %w", id, err)
-	}
-	if err := client.DialAndSendWithContext(ctx, msg); err != nil {
+	if err := s.deliver(ctx, msg); err != nil {
 		switch {
 		case IsPermanent(err):
 			err = fmt.Errorf("%w: %w", ErrPermanent, err)
@@ -60,15 +70,150 @@ func (s *Sender) Send(ctx context.Context, m Message) (string, error) {
 	return id, nil
 }
 
-// client builds a go-mail client for one message. ctx bounds the whole exchange, not
-// only the dial: go-mail itself uses it for dialling and then per-command deadlines.
-func (s *Sender) client(ctx context.Context) (*gomail.Client, error) {
+// deliver sends msg over the kept connection, or a new one when there is none or the kept one
+// no longer answers. go-mail checks a connection (NOOP) before MAIL FROM, so a kept connection
+// found dead has started no transaction and the mail goes over a new one, never twice. A
+// connection is kept again only after a successful send.
+func (s *Sender) deliver(ctx context.Context, msg *gomail.Msg) error {
+	if k := s.take(); k != nil {
+		err := k.send(ctx, msg)
+		if err == nil {
+			s.keep(k)
+			return nil
+		}
+		k.drop()
+		var se *gomail.SendError
+		if !errors.As(err, &se) || se.Reason != gomail.ErrConnCheck || ctx.Err() != nil {
+			return err
+		}
+		s.log.Debug("kept smtp connection closed by the relay; dialling again")
+	}
+	k, err := s.dial(ctx)
+	if err != nil {
+		return err
+	}
+	if err := k.send(ctx, msg); err != nil {
+		k.drop()
+		return err
+	}
+	s.keep(k)
+	return nil
+}
+
+// take returns the kept connection, if it is fresh enough, leaving none kept.
+func (s *Sender) take() *keptConn {
+	s.mu.Lock()
+	k := s.kept
+	s.kept = nil
+	s.mu.Unlock()
+	if k != nil && time.Since(k.idleSince) > maxIdle {
+		k.quit()
+		return nil
+	}
+	return k
+}
+
+// keep keeps k for the next send, closing the one kept already (concurrent sends).
+func (s *Sender) keep(k *keptConn) {
+	k.idleSince = time.Now()
+	s.mu.Lock()
+	old := s.kept
+	s.kept = k
+	s.mu.Unlock()
+	if old != nil {
+		old.quit()
+	}
+}
+
+// Close ends the kept connection, if any, with QUIT.
+func (s *Sender) Close() error {
+	if k := s.take(); k != nil {
+		k.quit()
+	}
+	return nil
+}
+
+// keptConn is one connection to the relay, its go-mail client and its network connection.
+type keptConn struct {
+	client    *gomail.Client
+	smtp      *smtp.Client
+	idleSince time.Time
+
+	mu   sync.Mutex // guards conn: a context's end closes it from another goroutine
+	conn net.Conn
+}
+
+// dial connects, says EHLO, starts TLS and authenticates as configured. The connection is
+// closed if ctx ends first, so a cancelled Send does not wait for the relay.
+func (s *Sender) dial(ctx context.Context) (*keptConn, error) {
+	k := &keptConn{}
+	client, err := s.client(k)
+	if err != nil {
+		return nil, err
+	}
+	k.client = client
+	stop := context.AfterFunc(ctx, k.closeConn)
+	k.smtp, err = client.DialToSMTPClientWithContext(ctx)
+	if !stop() && err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		k.drop()
+		return nil, fmt.Errorf("dial failed: %w", err)
+	}
+	return k, nil
+}
+
+// send sends msg; the connection is closed if ctx ends first.
+func (k *keptConn) send(ctx context.Context, msg *gomail.Msg) error {
+	stop := context.AfterFunc(ctx, k.closeConn)
+	err := k.client.SendWithSMTPClient(k.smtp, msg)
+	if !stop() && err == nil {
+		err = ctx.Err() // sent, but the connection is closed: it cannot be kept
+	}
+	if err != nil {
+		return fmt.Errorf("send failed: %w", err)
+	}
+	return nil
+}
+
+// quit ends a connection politely, within a moment.
+func (k *keptConn) quit() {
+	k.mu.Lock()
+	if k.conn != nil {
+		_ = k.conn.SetDeadline(time.Now().Add(2 * time.Second))
+	}
+	k.mu.Unlock()
+	_ = k.client.CloseWithSMTPClient(k.smtp)
+	k.closeConn()
+}
+
+// drop closes a connection whose state is unknown (a failed command): no QUIT.
+func (k *keptConn) drop() { k.closeConn() }
+
+func (k *keptConn) closeConn() {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.conn != nil {
+		_ = k.conn.Close()
+	}
+}
+
+func (k *keptConn) setConn(conn net.Conn) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.conn = conn
+}
+
+// client builds a go-mail client for one connection, which its dialer records in k. go-mail
+// uses its timeout for dialling and then per-command deadlines.
+func (s *Sender) client(k *keptConn) (*gomail.Client, error) {
 	cfg := s.cfg
 	opts := []gomail.Option{
 		gomail.WithPort(cfg.Port),
 		gomail.WithTimeout(cfg.Timeout),
 		gomail.WithTLSConfig(s.tlsConfig()),
-		gomail.WithDialContextFunc(s.dialer(ctx)),
+		gomail.WithDialContextFunc(s.dialer(k)),
 		// Every header is ASCII (encoded words), so the message never needs SMTPUTF8;
 		// declaring it anyway obliges each later hop to support it or bounce (RFC 6531).
 		gomail.WithoutSMTPUTF8(),
@@ -116,11 +261,10 @@ func (s *Sender) tlsConfig() *tls.Config {
 	}
 }
 
-// dialer connects, with TLS from the first byte in implicit mode, and closes the
-// connection when sendCtx ends so a cancelled Send does not wait for the relay.
-// A *tls.Conn is returned unwrapped: go-mail looks at its type to know the link is
-// encrypted.
-func (s *Sender) dialer(sendCtx context.Context) gomail.DialContextFunc {
+// dialer connects, with TLS from the first byte in implicit mode, and records the connection
+// in k, whose sends close it when their context ends. A *tls.Conn is returned unwrapped:
+// go-mail looks at its type to know the link is encrypted.
+func (s *Sender) dialer(k *keptConn) gomail.DialContextFunc {
 	return func(ctx context.Context, network, addr string) (net.Conn, error) {
 		var conn net.Conn
 		var err error
@@ -133,8 +277,7 @@ func (s *Sender) dialer(sendCtx context.Context) gomail.DialContextFunc {
 		if err != nil {
 			return nil, err
 		}
-		// Fires at the latest when Send returns and cancels; closing twice is harmless.
-		context.AfterFunc(sendCtx, func() { _ = conn.Close() })
+		k.setConn(conn)
 		return conn, nil
 	}
 }

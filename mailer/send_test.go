@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -41,6 +42,7 @@ func newTestSender(t *testing.T, cfg Config) *Sender {
 	if err != nil {
 		t.Fatalf("NewSender: %v", err)
 	}
+	t.Cleanup(func() { _ = s.Close() })
 	return s
 }
 
@@ -284,4 +286,54 @@ func readMessage(t *testing.T, raw []byte) *mail.Reader {
 		t.Fatalf("parse message: %v", err)
 	}
 	return r
+}
+
+// TestSender_KeepsConnection: consecutive mails share one connection, each still delivered
+// whole; a connection the relay closed while idle is replaced without losing or doubling the
+// next mail; a failed send drops its connection.
+func TestSender_KeepsConnection(t *testing.T) {
+	for _, mode := range []struct {
+		name string
+		srv  smtpMode
+		tls  TLSMode
+	}{{"plain", modePlain, TLSNone}, {"starttls", modeStartTLS, TLSStartTLS}, {"implicit", modeImplicit, TLSImplicit}} {
+		t.Run(mode.name, func(t *testing.T) {
+			srv := startSMTP(t, mode.srv, "", "")
+			s := newTestSender(t, testConfig(srv.Port, mode.tls))
+			ctx := context.Background()
+			for i := range 3 {
+				if _, err := s.Send(ctx, testMessage(fmt.Sprintf("outbox/%d", i))); err != nil {
+					t.Fatalf("Send %d: %v", i, err)
+				}
+			}
+			if got := srv.Sessions(); got != 1 {
+				t.Errorf("connections for 3 mails: got %d, want 1", got)
+			}
+			srv.Hangup()
+			time.Sleep(50 * time.Millisecond) // the hangup reaches the client's side
+			if _, err := s.Send(ctx, testMessage("outbox/after-hangup")); err != nil {
+				t.Fatalf("Send after the relay hung up: %v", err)
+			}
+			if got, want := len(srv.Deliveries()), 4; got != want {
+				t.Errorf("deliveries: got %d, want %d (none lost, none twice)", got, want)
+			}
+			if got := srv.Sessions(); got != 2 {
+				t.Errorf("connections after the hangup: got %d, want 2", got)
+			}
+			srv.Fail("MAIL", 451, "try again later")
+			if _, err := s.Send(ctx, testMessage("outbox/refused")); err == nil {
+				t.Fatal("Send refused by the relay: got nil error")
+			}
+			srv.Fail("MAIL", 0, "")
+			if _, err := s.Send(ctx, testMessage("outbox/after-refusal")); err != nil {
+				t.Fatalf("Send after a refusal: %v", err)
+			}
+			if got := srv.Sessions(); got != 3 {
+				t.Errorf("connections after a refused mail: got %d, want 3 (a failed send drops its connection)", got)
+			}
+			if err := s.Close(); err != nil {
+				t.Errorf("Close: %v", err)
+			}
+		})
+	}
 }

@@ -12,6 +12,7 @@ import (
 	"log"
 	"math/big"
 	"net"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -33,6 +34,7 @@ type testSMTP struct {
 	failRcpt   *smtp.SMTPError
 	failData   *smtp.SMTPError
 	dataHook   func() // called when DATA starts, before the message is read
+	conns      []*smtp.Conn
 }
 
 // delivery is one accepted message.
@@ -97,11 +99,14 @@ func (ts *testSMTP) Deliveries() []delivery {
 	return append([]delivery(nil), ts.deliveries...)
 }
 
-// Fail makes the server refuse MAIL, RCPT or DATA with the given reply.
+// Fail makes the server refuse MAIL, RCPT or DATA with the given reply (code 0: accept again).
 func (ts *testSMTP) Fail(stage string, code int, text string) {
 	ts.mu.Lock()
 	defer ts.mu.Unlock()
 	e := &smtp.SMTPError{Code: code, EnhancedCode: smtp.EnhancedCodeNotSet, Message: text}
+	if code == 0 {
+		e = nil // code 0: accept again
+	}
 	switch stage {
 	case "MAIL":
 		ts.failMail = e
@@ -119,7 +124,28 @@ func (ts *testSMTP) OnData(f func()) {
 	ts.dataHook = f
 }
 
+// Sessions says how many connections the server accepted.
+func (ts *testSMTP) Sessions() int {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	return len(ts.conns)
+}
+
+// Hangup closes every connection from the server's side, as a relay ending idle sessions does.
+func (ts *testSMTP) Hangup() {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	for _, c := range ts.conns {
+		_ = c.Close()
+	}
+}
+
 func (ts *testSMTP) newSession(c *smtp.Conn) (smtp.Session, error) {
+	ts.mu.Lock()
+	if !slices.Contains(ts.conns, c) { // STARTTLS begins a new session on the same connection
+		ts.conns = append(ts.conns, c)
+	}
+	ts.mu.Unlock()
 	_, isTLS := c.TLSConnectionState()
 	return &testSession{server: ts, conn: c, tlsAtStart: isTLS}, nil
 }

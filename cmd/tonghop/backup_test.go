@@ -20,9 +20,8 @@ import (
 // holds every message recorded before the backup began, with its blobs whole, the database
 // passing integrity_check and tonghop verify finding nothing wrong.
 func TestBackup_WhileIngesting(t *testing.T) {
-	if testing.Short() {
-		t.Skip("ingests 500 messages")
-	}
+	t.Parallel()
+	longRun(t, "ingests 500 messages")
 	const messages = 500
 	_, cfgPath, cfg := floodedOffice(t, messages, "backup")
 

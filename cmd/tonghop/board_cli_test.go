@@ -103,6 +103,7 @@ func TestServe_AnswersAndStops(t *testing.T) {
 // TestRun_ServesBoard: `tonghop run` with a [web] table serves the board beside the daemon,
 // and stops it with the daemon on SIGTERM.
 func TestRun_ServesBoard(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
 	}

@@ -34,6 +34,7 @@ const (
 // and recorded: the command and the daemon must agree on form, unit, period, validity and every
 // error by sheet and cell. Both call one judgement (package receive); this holds them to it.
 func TestCheck_AgreesWithDaemon(t *testing.T) {
+	t.Parallel()
 	cfgPath, _, site, d, clk := corpusDaemon(t)
 	ctx := context.Background()
 	compared := 0

@@ -16,6 +16,7 @@ import (
 // TestConfigCheck_Warnings: config check passes (exit 0) a configuration that exposes the
 // office, with one warning line per exposure, and says nothing of a private one.
 func TestConfigCheck_Warnings(t *testing.T) {
+	t.Parallel()
 	minimal, err := os.ReadFile("../../config/testdata/minimal.toml")
 	if err != nil {
 		t.Fatal(err)
@@ -63,6 +64,7 @@ func TestConfigCheck_Warnings(t *testing.T) {
 // TestRun_LogsExposures: the daemon logs at start what config check warns about: here the
 // test office's passwords, written in a file others can read.
 func TestRun_LogsExposures(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
 	}
@@ -103,6 +105,7 @@ deadline = "15/06"
 // cannot be scheduled, naming the form, the period and the rule; `run` refuses to start on the
 // same file.
 func TestConfigCheck_Unschedulable(t *testing.T) {
+	t.Parallel()
 	_, path := officetest.OfficeWith(t, testKey, officetest.Options{Forms: halfForm})
 	want := `forms[0] (BC.6T): ` // then the next second half, whichever year it is now
 	rule := `deadline "15/06" gives 15/06/`

@@ -10,6 +10,7 @@ import (
 )
 
 func TestConsolidate_BuildsThenReusesDraft(t *testing.T) {
+	t.Parallel()
 	cfg, _ := statusOffice(t)
 	out := filepath.Join(t.TempDir(), "tong-hop.xlsx")
 	args := []string{"consolidate", "--config", cfg, "--form", "BM.02.01/KH", "--period", "2025-10", "-o", out, "--at", "2025-10-20 09:00"}
@@ -44,6 +45,7 @@ func TestConsolidate_BuildsThenReusesDraft(t *testing.T) {
 }
 
 func TestConsolidate_Usage(t *testing.T) {
+	t.Parallel()
 	cfg, _ := statusOffice(t)
 	for name, args := range map[string][]string{
 		"week for a monthly form": {"--form", "BM.02.01/KH", "--period", "2025-W40"},

@@ -45,6 +45,7 @@ func issueOctober(t *testing.T, cfg, dataDir string) []byte {
 // says so, refuses --force (a draft that would never be sent), and once a correction is open
 // builds the corrected draft.
 func TestConsolidate_IssuedPeriod(t *testing.T) {
+	t.Parallel()
 	cfg, dataDir := statusOffice(t)
 	issued := issueOctober(t, cfg, dataDir)
 	out := filepath.Join(t.TempDir(), "bao-cao.xlsx")
@@ -86,6 +87,7 @@ func TestConsolidate_IssuedPeriod(t *testing.T) {
 // TestStatus_IssuedPeriod: status shows the version the issued report counted, and a version
 // received after the issue as waiting for the Planning Office's decision, not as counted.
 func TestStatus_IssuedPeriod(t *testing.T) {
+	t.Parallel()
 	cfg, dataDir := statusOffice(t)
 	issueOctober(t, cfg, dataDir)
 	ctx := context.Background()

@@ -34,6 +34,7 @@ var deadlinesMonthly2027 = []string{
 }
 
 func TestDeadlines_Monthly(t *testing.T) {
+	t.Parallel()
 	builtin, dataDir := listingConfig(t, "", bm0201)
 	code, stdout, stderr := runCLI(t, "deadlines", "--config", builtin, "--form", "BM.02.01/KH", "--year", "2027")
 	if code != 0 {
@@ -62,6 +63,7 @@ func deadlineLines(t *testing.T, cfg, form string, year int) map[string]string {
 }
 
 func TestDeadlines_Lines(t *testing.T) {
+	t.Parallel()
 	// A weekly program due "thu 15:00" for the week after (plans_next): the line of week W
 	// shows the Thursday of week W-1. An override on the monthly form. The monthly form again,
 	// with deadlines on a day off moving to the next working day.
@@ -177,6 +179,7 @@ func recordIssued(t *testing.T, dataDir, form, p string, at time.Time) {
 }
 
 func TestDeadlines_AfterIssue(t *testing.T) {
+	t.Parallel()
 	// Built-in BM.04.02/KH: "5 working days after issue of BM.04.01/KH" of the same week.
 	cfg, dataDir := listingConfig(t, "", "[[forms]]\ncode = \"BM.04.01/KH\"\n[[forms]]\ncode = \"BM.04.02/KH\"\n")
 	rule := "theo quy định: ngày làm việc thứ 5 sau khi báo cáo theo biểu mẫu BM.04.01/KH được duyệt"
@@ -224,6 +227,7 @@ func TestDeadlines_AfterIssue(t *testing.T) {
 }
 
 func TestDeadlines_Usage(t *testing.T) {
+	t.Parallel()
 	cfg, dataDir := listingConfig(t, "", bm0201)
 	tests := []struct {
 		name     string
@@ -262,6 +266,7 @@ func TestDeadlines_Usage(t *testing.T) {
 // the line of 2026-W48, and 2026-W49 keep its own Thursday. It fails while schedule.Plan.Window
 // looks the override up by the period the deadline falls in (p.Prev()), not the report's period.
 func TestDeadlines_OverrideOnPlansNextForm(t *testing.T) {
+	t.Parallel()
 	cfg, _ := listingConfig(t, "", `[[forms]]
 code = "BM.04.01/KH"
 [[forms.deadline_overrides]]
@@ -334,6 +339,7 @@ periods = ["H1"]
 deadline = { month = "day 19", quarter = "day 14", half = "28/05", year = "14/12" }`
 
 func TestDeadlines_SeveralCadences(t *testing.T) {
+	t.Parallel()
 	cfg, dataDir := listingConfig(t, "", customForms(dostBMVP01))
 	tests := []struct {
 		year int
@@ -373,6 +379,7 @@ func TestDeadlines_SeveralCadences(t *testing.T) {
 }
 
 func TestDeadlines_OnlySomePeriods(t *testing.T) {
+	t.Parallel()
 	cfg, _ := listingConfig(t, "", customForms(`code = "BM.02.02/KH"
 title = "Báo cáo kết quả thực hiện quý, 6 tháng"
 period = ["quarter", "half"]
@@ -415,6 +422,7 @@ deadline = "07/07"`))
 }
 
 func TestDeadlines_WorkProgramEveryCadence(t *testing.T) {
+	t.Parallel()
 	cfg, _ := listingConfig(t, "", `[[forms]]
 code = "BM.04.01/KH"
 period = ["week", "month", "quarter", "year"]
@@ -454,6 +462,7 @@ year = "31/12"
 // half and for the year, each due in the period before the one it plans. periods name the
 // periods planned, as their files do.
 func TestDeadlines_PlansAheadForSomePeriods(t *testing.T) {
+	t.Parallel()
 	cfg, _ := listingConfig(t, "", customForms(`code = "KH.CT"
 title = "Kế hoạch công tác"
 period = ["week", "month", "quarter", "half", "year"]

@@ -6,6 +6,7 @@ import (
 )
 
 func TestDecide(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		file, decision, comment string
 		automatic               bool

@@ -25,6 +25,7 @@ import (
 // The demo's period dossier holds every kind of record, verifies against its manifest, its index
 // is HTML that links every file; a changed byte, a file taken out or added fails verify, named.
 func TestDossier_Demo(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if code, out, errs := runCLI(t, "demo", "--dir", filepath.Join(dir, "demo")); code != 0 {
 		t.Fatalf("demo: exit %d\n%s\n%s", code, out, errs)
@@ -124,6 +125,7 @@ func corruptIssuedBlob(t *testing.T, dataDir string) {
 }
 
 func TestDossier_Usage(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{"dossier"},
 		{"dossier", "--verify", "x.zip", "--config", "c.toml"},
@@ -278,6 +280,7 @@ func countPrefix(files map[string][]byte, prefix string) int {
 // An issued period under correction: the dossier holds the issued report and the index says who
 // asked for the correction and what they wrote.
 func TestDossier_Correction(t *testing.T) {
+	t.Parallel()
 	cfg, dataDir := statusOffice(t)
 	issued := issueOctober(t, cfg, dataDir)
 	ctx := context.Background()

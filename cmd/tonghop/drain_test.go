@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"net/mail"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -28,13 +29,13 @@ import (
 //
 //	TONGHOP_DRAIN_MESSAGES=2000 TONGHOP_DRAIN_KILLS=20 go test -run DrainUnderKills -v ./cmd/tonghop/
 func TestRun_DrainUnderKills(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary")
-	}
+	t.Parallel()
+	longRun(t, "drains a flood through the binary under SIGKILLs")
 	messages, kills := envInt(t, "TONGHOP_DRAIN_MESSAGES", 300), envInt(t, "TONGHOP_DRAIN_KILLS", 5)
 	srv, cfgPath, cfg := floodedOffice(t, messages, "drain")
-	// Mid-November, before the deadline; the clock runs at real speed.
-	args := []string{"--start", "2026-11-16T09:00"}
+	// Mid-November, before the deadline; the clock runs at real speed, the log at the default
+	// level, as an office runs it (the rate below is bench/drain.sh's figure).
+	args := []string{"--start", "2026-11-16T09:00", "--log-level", "info"}
 	inbox := func() int {
 		left, _ := srv.Messages(officetest.OfficeAddr, "INBOX")
 		return len(left)
@@ -56,13 +57,19 @@ func TestRun_DrainUnderKills(t *testing.T) {
 		left = inbox()
 		t.Logf("kill %d: %d messages left in the inbox", k+1, left)
 	}
-	began := time.Now()
-	last := startDaemon(t, cfgPath, args...)
+	lastArgs := args
+	if path := os.Getenv("TONGHOP_DRAIN_CPUPROFILE"); path != "" {
+		lastArgs = append(slices.Clip(args), "--cpuprofile", path)
+	}
+	began, remaining := time.Now(), inbox()
+	last := startDaemon(t, cfgPath, lastArgs...)
 	officetest.WaitFor(t, 10*time.Minute, "the inbox to empty and every receipt to be sent", func() bool {
 		left, err := srv.Messages(officetest.OfficeAddr, "INBOX")
 		return err == nil && len(left) == 0 && receiptsSent(t, cfg.DataDir) == messages
 	})
-	t.Logf("after %d kills the last run finished the drain in %v", kills, time.Since(began).Round(time.Millisecond))
+	took := time.Since(began)
+	t.Logf("after %d kills the last run drained %d messages in %v: %.1f msgs/s with receipts sent",
+		kills, remaining, took.Round(time.Millisecond), float64(remaining)/took.Seconds())
 	if err := last.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
@@ -154,6 +161,16 @@ func headerOf(raw []byte, key string) string {
 		return ""
 	}
 	return m.Header.Get(key)
+}
+
+// longRun skips a long run (a flood drained, under kills or a backup) unless TONGHOP_LONG=1:
+// .ci/run sets it for a run of this package's long tests alone, after the whole suite, so CI
+// still proves them without them lengthening every run of the suite; bench/drain.sh sets it too.
+func longRun(t *testing.T, what string) {
+	t.Helper()
+	if testing.Short() || os.Getenv("TONGHOP_LONG") != "1" {
+		t.Skipf("%s: set TONGHOP_LONG=1 to run it", what)
+	}
 }
 
 func envInt(t *testing.T, name string, def int) int {

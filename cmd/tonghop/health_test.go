@@ -20,6 +20,7 @@ import (
 // TestRun_HealthEndpoint: `tonghop run` serves /metrics in Prometheus' text format and /healthz
 // on health.listen (here a free loopback port, which the log names), and stops them with itself.
 func TestRun_HealthEndpoint(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
 	}
@@ -78,6 +79,7 @@ func TestRun_HealthEndpoint(t *testing.T) {
 }
 
 func TestLoopback(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		addr string
 		want bool

@@ -10,6 +10,7 @@ import (
 
 // TestUsage_Aligned: every command's summary starts in the same column of 'tonghop --help'.
 func TestUsage_Aligned(t *testing.T) {
+	t.Parallel()
 	var out bytes.Buffer
 	usage(&out)
 	column := -1
@@ -31,6 +32,7 @@ func TestUsage_Aligned(t *testing.T) {
 // TestHelp_EveryCommand: every command's help names each of its flags in its synopsis, and
 // lists the flags with their descriptions in one column.
 func TestHelp_EveryCommand(t *testing.T) {
+	t.Parallel()
 	for _, c := range commands() {
 		args := []string{c.name, "--help"}
 		if c.name == "config" {

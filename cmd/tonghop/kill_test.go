@@ -16,6 +16,7 @@ import (
 // starts it again, and checks that every received mail is in the ledger and that no mail recorded
 // as sent before the kill is sent again.
 func TestRun_SIGKILLLosesNothing(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
 	}

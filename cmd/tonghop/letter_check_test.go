@@ -51,6 +51,7 @@ func compareLetter(t *testing.T, l *ledger.Ledger, raw []byte, sub ledger.Submis
 // and that order is the workbook's: the whole file, then the cover, then the indicator sheet
 // row by row.
 func TestCheck_LetterCarriesWarnings(t *testing.T) {
+	t.Parallel()
 	cfgPath, cfg, site, d, clk := corpusDaemon(t)
 	ctx := context.Background()
 	raw := officetest.Delivered(officetest.Mail(officetest.UnitAddr("QLDN"), officetest.OfficeAddr, "warn@kcn", "",

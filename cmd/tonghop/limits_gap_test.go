@@ -11,6 +11,7 @@ import (
 // TestReadMessage_ExactlyAtLimit: ingest reads a saved message of exactly
 // mailbox.max_message_bytes; one byte more is refused, naming the setting.
 func TestReadMessage_ExactlyAtLimit(t *testing.T) {
+	t.Parallel()
 	const limit = 4096
 	dir := t.TempDir()
 	for _, tc := range []struct {

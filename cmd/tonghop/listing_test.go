@@ -133,6 +133,7 @@ var (
 const bm0201 = "[[forms]]\ncode = \"BM.02.01/KH\"\n"
 
 func TestCalendar(t *testing.T) {
+	t.Parallel()
 	// 2026-12-31 (Thursday) is announced off; 2026-09-01, computed as Quốc khánh's adjacent
 	// day, is worked instead (the office chose 3/9, say); 2026-10-10 is a Saturday worked in
 	// exchange, which changes nothing in the listing.
@@ -175,6 +176,7 @@ holidays = ["2026-02-17", "2026-03-08"]`, bm0201)
 }
 
 func TestCalendar_Usage(t *testing.T) {
+	t.Parallel()
 	missing := filepath.Join(t.TempDir(), "missing.toml")
 	tests := []struct {
 		name     string
@@ -213,6 +215,7 @@ func TestCalendar_Usage(t *testing.T) {
 // (status --tsv > tinh-hinh.tsv) must not find the help text in the file. It fails while the
 // flag package calls fs.Usage (which prints the help to stdout) on every parse error.
 func TestCalendar_BadFlagLeavesStdoutEmpty(t *testing.T) {
+	t.Parallel()
 	cfg, _ := listingConfig(t, "", bm0201)
 	for _, args := range [][]string{
 		{"calendar", "--year", "năm"},

@@ -6,6 +6,7 @@ import (
 )
 
 func TestParseManifest(t *testing.T) {
+	t.Parallel()
 	sum := strings.Repeat("ab", 32)
 	tests := []struct {
 		name string
@@ -63,6 +64,7 @@ func FuzzParseManifest(f *testing.F) {
 }
 
 func TestWithin(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		dir, path string
 		want      bool

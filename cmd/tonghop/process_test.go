@@ -101,6 +101,7 @@ func (p *daemonProcess) wait(t *testing.T, within time.Duration) error {
 }
 
 func TestRun_CleanShutdownAndLock(t *testing.T) {
+	t.Parallel()
 	_, cfgPath := testOffice(t)
 	p := startDaemon(t, cfgPath, "--start", "2026-11-11T16:00", "--speed", "600")
 	officetest.WaitFor(t, 30*time.Second, "daemon to start", func() bool { return strings.Contains(p.log(), "tonghop started") })

@@ -16,6 +16,7 @@ import (
 // removes nothing; purge removes rows, blobs and the archive folder of those periods only,
 // records that it did, and is not repeated.
 func TestPurge(t *testing.T) {
+	t.Parallel()
 	cfg, dataDir := statusOffice(t)
 	issueOctober(t, cfg, dataDir)
 	archived := filepath.Join(dataDir, "archive", "BM.02.01-KH", "2025-09", "QLDN")
@@ -93,6 +94,7 @@ func TestPurge(t *testing.T) {
 
 // retention_years = 0 keeps a form's periods for ever.
 func TestPurge_Forever(t *testing.T) {
+	t.Parallel()
 	cfg, _ := statusOffice(t)
 	text, err := os.ReadFile(cfg)
 	if err != nil {

@@ -59,6 +59,7 @@ func recordRegister(t *testing.T, dataDir string) {
 }
 
 func TestRegister(t *testing.T) {
+	t.Parallel()
 	cfg, dataDir := listingConfig(t, "", registerForms)
 	if code, _, errs := runCLI(t, "register", "--config", cfg, "--year", "2026"); code != 1 || !strings.Contains(errs, "no ledger") {
 		t.Errorf("without a ledger: code %d, %q; want 1 and no ledger", code, errs)
@@ -106,6 +107,7 @@ func TestRegister(t *testing.T) {
 // TestStatus_AwaitingNumber: a period whose approved report waits for the registry clerk's
 // number says so in `status`.
 func TestStatus_AwaitingNumber(t *testing.T) {
+	t.Parallel()
 	cfg, dataDir := listingConfig(t, "", registerForms)
 	recordRegister(t, dataDir)
 	l, err := ledger.Open(context.Background(), dataDir)

@@ -18,6 +18,7 @@ func dueIn(days int) string {
 // TestRequest_QueuesTemplates: the command numbers the form's first request of the year,
 // queues one template per unit named and no other, prints what it did, and deadlines lists it.
 func TestRequest_QueuesTemplates(t *testing.T) {
+	t.Parallel()
 	cfg, dataDir := listingConfig(t, "", bm0201)
 	due := dueIn(10)
 	code, stdout, stderr := runCLI(t, "request", "--config", cfg, "--form", "BM.02.01/KH", "--units", "QLDT,QLDN",
@@ -60,6 +61,7 @@ func TestRequest_QueuesTemplates(t *testing.T) {
 // TestRequest_Refused: a unit not of the form, a due time past, a year ahead or unreadable, an
 // unknown form: exit 2, nothing recorded.
 func TestRequest_Refused(t *testing.T) {
+	t.Parallel()
 	cfg, dataDir := listingConfig(t, "", bm0201)
 	past := time.Now().In(period.DefaultLocation()).AddDate(0, 0, -1).Format("2006-01-02 15:04")
 	cases := []struct{ name, form, units, due, want string }{

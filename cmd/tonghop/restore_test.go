@@ -59,6 +59,7 @@ func runCmd(args ...string) (int, string, string) {
 }
 
 func TestBackup_Contents(t *testing.T) {
+	t.Parallel()
 	cfgPath, blob := smallOffice(t)
 	dir := filepath.Join(t.TempDir(), "backup")
 	if code, _, stderr := runCmd("backup", "--config", cfgPath, "--to", dir); code != 0 {
@@ -108,6 +109,7 @@ func TestBackup_Contents(t *testing.T) {
 }
 
 func TestRestore(t *testing.T) {
+	t.Parallel()
 	cfgPath, blob := smallOffice(t)
 	dir := filepath.Join(t.TempDir(), "backup")
 	if code, _, stderr := runCmd("backup", "--config", cfgPath, "--to", dir); code != 0 {
@@ -150,6 +152,7 @@ func TestRestore(t *testing.T) {
 // TestRestore_Refuses checks that a damaged or incomplete backup, or a data directory in use,
 // stops the restore before it writes anything, naming what is wrong.
 func TestRestore_Refuses(t *testing.T) {
+	t.Parallel()
 	cfgPath, blob := smallOffice(t)
 	good := filepath.Join(t.TempDir(), "backup")
 	if code, _, stderr := runCmd("backup", "--config", cfgPath, "--to", good); code != 0 {
@@ -228,6 +231,7 @@ func TestRestore_Refuses(t *testing.T) {
 // TestBackup_KeyFiles: a template key kept in a file the configuration names, outside the data
 // directory, is in the backup, and restore says where.
 func TestBackup_KeyFiles(t *testing.T) {
+	t.Parallel()
 	cfgPath, _ := smallOffice(t)
 	text, err := os.ReadFile(cfgPath)
 	if err != nil {

@@ -15,6 +15,7 @@ const serviceFile = "../../deploy/tonghop.service"
 // TestServiceUnit_Confined: the unit runs tonghop as its own user in its state directory,
 // confined, restarted on failure, with its secrets out of the configuration file.
 func TestServiceUnit_Confined(t *testing.T) {
+	t.Parallel()
 	unit := readUnit(t)
 	for _, want := range []string{
 		"User=tonghop", "StateDirectory=tonghop", "StateDirectoryMode=0750", "ProtectSystem=strict",
@@ -29,6 +30,7 @@ func TestServiceUnit_Confined(t *testing.T) {
 // TestServiceUnit_ExecStart: the command the unit starts is one of ours, with flags that
 // command has.
 func TestServiceUnit_ExecStart(t *testing.T) {
+	t.Parallel()
 	var line string
 	for _, l := range strings.Split(readUnit(t), "\n") {
 		if v, ok := strings.CutPrefix(l, "ExecStart="); ok {
@@ -62,6 +64,7 @@ func TestServiceUnit_ExecStart(t *testing.T) {
 // installed. The binary it names is not installed here: this test executable stands in for it
 // (systemd checks only that the command is an executable file).
 func TestServiceUnit_SystemdVerify(t *testing.T) {
+	t.Parallel()
 	analyze, err := exec.LookPath("systemd-analyze")
 	if err != nil {
 		t.Skip("systemd-analyze is not installed")

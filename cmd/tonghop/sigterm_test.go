@@ -152,6 +152,7 @@ func TestCheck_SIGTERM(t *testing.T) {
 // TestIngest_SIGTERM: tonghop ingest over many messages stops within 2 seconds of SIGTERM,
 // leaving the messages it had not reached.
 func TestIngest_SIGTERM(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
 	}

@@ -142,6 +142,7 @@ func tableRows(out string) map[string][]string {
 }
 
 func TestStatus_Text(t *testing.T) {
+	t.Parallel()
 	cfg, _ := statusOffice(t)
 	code, stdout, stderr := runCLI(t, "status", "--config", cfg, "--form", "BM.02.01/KH")
 	if code != 0 {
@@ -203,6 +204,7 @@ func tsvRecords(t *testing.T, args ...string) map[string][]string {
 }
 
 func TestStatus_TSV(t *testing.T) {
+	t.Parallel()
 	cfg, _ := statusOffice(t)
 	recs := tsvRecords(t, "--config", cfg)
 	// Fields after unit, form and period: state, version, versions, first valid, counted, late
@@ -242,6 +244,7 @@ func TestStatus_TSV(t *testing.T) {
 }
 
 func TestStatus_Filters(t *testing.T) {
+	t.Parallel()
 	cfg, dataDir := statusOffice(t)
 	tests := []struct {
 		name string
@@ -298,6 +301,7 @@ func TestStatus_Filters(t *testing.T) {
 }
 
 func TestStatus_Usage(t *testing.T) {
+	t.Parallel()
 	cfg, dataDir := listingConfig(t, "", bm0201)
 	withLedger, _ := statusOffice(t)
 	tests := []struct {
@@ -336,6 +340,7 @@ func TestStatus_Usage(t *testing.T) {
 // Without --form the status covers every form; what it prints must still make sense for each.
 // It fails while runStatus builds and writes each form's matrix on its own.
 func TestStatus_EveryForm(t *testing.T) {
+	t.Parallel()
 	cfg, _ := statusOffice(t)
 	// --period 2025-W40 names a week: the monthly BM.02.01/KH has no such period and must not
 	// get a column "2025-W40" of "chưa đến hạn" with a rate of 0/3.
@@ -374,6 +379,7 @@ func TestStatus_EveryForm(t *testing.T) {
 
 // --at shows the matrix as it stood: a file that came later is not yet there.
 func TestStatus_At(t *testing.T) {
+	t.Parallel()
 	cfg, _ := statusOffice(t)
 	_, now, _ := runCLI(t, "status", "--config", cfg, "--form", "BM.02.01/KH", "--tsv")
 	code, before, stderr := runCLI(t, "status", "--config", cfg, "--form", "BM.02.01/KH", "--tsv", "--at", "2025-08-01 00:00")

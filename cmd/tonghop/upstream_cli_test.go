@@ -24,6 +24,7 @@ trusted_servers = ["mx.kcn.example"]
 // file back and lets it go, each move in the audit trail; a request that is not there, or a
 // file already held, is a usage error.
 func TestUpstream_ListHoldSend(t *testing.T) {
+	t.Parallel()
 	cfg, dataDir := listingConfig(t, "", bm0201+upstreamCity)
 	seedUpstream(t, dataDir)
 	code, stdout, stderr := runCLI(t, "upstream", "--config", cfg)

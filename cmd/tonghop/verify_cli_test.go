@@ -34,6 +34,7 @@ func runVerifyCLI(t *testing.T, cfg string) (string, int) {
 }
 
 func TestVerify_Demo(t *testing.T) {
+	t.Parallel()
 	cfg, dataDir := demoOffice(t)
 	out, code := runVerifyCLI(t, cfg)
 	if code != 0 || !strings.Contains(out, ": 0 problems") || strings.Contains(out, "WRONG") {
@@ -88,6 +89,7 @@ func TestVerify_Demo(t *testing.T) {
 }
 
 func TestVerify_Usage(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		args []string

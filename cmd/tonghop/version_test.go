@@ -9,6 +9,7 @@ import (
 )
 
 func TestVersionText(t *testing.T) {
+	t.Parallel()
 	setting := func(kv ...string) []debug.BuildSetting {
 		var s []debug.BuildSetting
 		for i := 0; i < len(kv); i += 2 {
@@ -44,6 +45,7 @@ func TestVersionText(t *testing.T) {
 // TestRun_Version: 'tonghop --version' and 'tonghop version' print the same, with the Go
 // version of this very build, not a placeholder.
 func TestRun_Version(t *testing.T) {
+	t.Parallel()
 	var outs []string
 	for _, args := range [][]string{{"version"}, {"--version"}, {"-version"}} {
 		var stdout, stderr bytes.Buffer
