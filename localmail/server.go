@@ -176,7 +176,10 @@ func (s *Server) shutdown() error {
 	imapErr := s.imapSrv.Close()
 	<-s.imapServed
 	s.imapLn.closeConns()
-	s.imapLn.wait()
+	var stuck error
+	if !s.imapLn.wait() {
+		stuck = fmt.Errorf("close imap: a connection's goroutine still running %v after its connection closed", connGrace)
+	}
 
 	// SMTP: go-smtp's Close does not wait and Shutdown does not close busy
 	// connections. Stop the accept loop ourselves, wait for it so that it
@@ -187,7 +190,7 @@ func (s *Server) shutdown() error {
 	s.smtpLn.closeConns()
 	smtpErr := s.smtpSrv.Shutdown(context.Background())
 
-	var errs []error
+	errs := []error{stuck}
 	if imapErr != nil && !errors.Is(imapErr, net.ErrClosed) {
 		errs = append(errs, fmt.Errorf("close imap: %w", imapErr))
 	}
