@@ -142,16 +142,11 @@ func (a *Approver) StartCorrection(ctx context.Context, form, p, words string, b
 	if err != nil {
 		return err
 	}
-	n, err := a.correctionNumber(ctx, ref)
+	mails, err := a.correctionMails(ctx, ref, c)
 	if err != nil {
 		return err
 	}
-	now := a.now()
-	if to := a.Office.ClerkAddresses(); len(to) > 0 {
-		l := letters.CorrectionLetter(c)
-		u.Mails = append(u.Mails, stamped(now, ledger.OutMail{Key: ledger.CorrectionKey(form, p, n), Kind: ledger.KindCorrection,
-			About: ledger.About{Form: form, Period: p}, To: to, Subject: l.Subject, Body: l.Body})...)
-	}
+	u.Mails = append(u.Mails, mails...)
 	events := u.Events // recorded once, with the action
 	u.Events = nil
 	return a.Ledger.RecordClerkAction(ctx, ledger.ClerkAction{Approval: &u, Events: events})

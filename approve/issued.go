@@ -76,6 +76,22 @@ func (a *Approver) inChain(f *config.Form, p period.Period, person string) bool 
 	return false
 }
 
+// correctionMails is the clerks' mail about correction c, numbered among the period's
+// corrections, with attachments (the leader's mail, when one asked); none without clerks.
+func (a *Approver) correctionMails(ctx context.Context, ref Ref, c letters.Correction, attachments ...ledger.Attachment) ([]ledger.OutMail, error) {
+	n, err := a.correctionNumber(ctx, ref)
+	if err != nil {
+		return nil, err
+	}
+	to := a.Office.ClerkAddresses()
+	if len(to) == 0 {
+		return nil, nil
+	}
+	form, p, l := ref.Form.Code, ref.Period.String(), letters.CorrectionLetter(c)
+	return stamped(a.now(), ledger.OutMail{Key: ledger.CorrectionKey(form, p, n), Kind: ledger.KindCorrection,
+		About: ledger.About{Form: form, Period: p}, To: to, Subject: l.Subject, Body: l.Body, Attachments: attachments}), nil
+}
+
 // openByLeader opens the correction a leader asked for: the approval reopened, the words kept
 // with the correction, an edited workbook taken as the next draft, the clerks told verbatim and
 // the leader acknowledged in their thread.
@@ -96,17 +112,12 @@ func (a *Approver) openByLeader(ctx context.Context, in *ledger.Intake, msg *int
 	if err != nil {
 		return err
 	}
-	n, err := a.correctionNumber(ctx, ref)
+	mails, err := a.correctionMails(ctx, ref, c, originalMail(in.Mail.SHA256))
 	if err != nil {
 		return err
 	}
+	u.Mails = append(u.Mails, mails...)
 	now := a.now()
-	if to := a.Office.ClerkAddresses(); len(to) > 0 {
-		l := letters.CorrectionLetter(c)
-		u.Mails = append(u.Mails, ledger.OutMail{Key: ledger.CorrectionKey(ref.Form.Code, ref.Period.String(), n), Kind: ledger.KindCorrection,
-			About: ledger.About{Form: ref.Form.Code, Period: ref.Period.String()}, To: to,
-			Subject: l.Subject, Body: l.Body, Attachments: []ledger.Attachment{originalMail(in.Mail.SHA256)}, CreatedAt: now, NotBefore: now})
-	}
 	c.Draft.MAC = a.Office.ApprovalMAC(ref.Form.Code, ref.Period.String(), c.Draft.Version, p.ID)
 	ack := letters.CorrectionAckLetter(c, letters.Person{Title: p.Title, Name: p.Name})
 	u.Mails = append(u.Mails, ledger.OutMail{Key: ledger.ApprovalReplyKey(in.Mail.SHA256, "correction"), Kind: ledger.KindApprovalNotice,
