@@ -42,10 +42,14 @@ func (l sheetLayout) total() float64 {
 	return t
 }
 
-// sheet writes one worksheet row after row.
+// sheet writes one worksheet row after row. excelize's stream writer writes what surrounds
+// the rows; the rows themselves are encoded by appendRow into a spool (see spool.go).
 type sheet struct {
 	name   string
+	part   string // the sheet's part in the package, xl/worksheets/sheetN.xml
 	sw     *excelize.StreamWriter
+	rows   *spool
+	buf    []byte // one encoded row, reused
 	row    int       // the last row written
 	widths []float64 // of the columns, in characters
 	total  float64   // their sum, for merged rows
@@ -67,6 +71,10 @@ func (wb *workbook) newSheet(name string, lay sheetLayout) (*sheet, error) {
 		return nil, fmt.Errorf("add sheet %q: %w", name, err)
 	}
 	wb.sheets++
+	part, err := sheetPart(f, name)
+	if err != nil {
+		return nil, err
+	}
 	if err := wb.pageSetup(name, lay); err != nil {
 		return nil, fmt.Errorf("set up sheet %q: %w", name, err)
 	}
@@ -88,7 +96,22 @@ func (wb *workbook) newSheet(name string, lay sheetLayout) (*sheet, error) {
 			return nil, fmt.Errorf("sheet %q panes: %w", name, err)
 		}
 	}
-	return &sheet{name: name, sw: sw, widths: lay.widths, total: lay.total(), wraps: wb.st.wraps}, nil
+	rows := &spool{}
+	wb.spools[part] = rows
+	return &sheet{name: name, part: part, sw: sw, rows: rows, widths: lay.widths, total: lay.total(),
+		wraps: wb.st.wraps}, nil
+}
+
+// sheetPart is the part excelize writes a sheet to: named by its sheet ID, as excelize's
+// NewSheet names it (the first sheet, excelize.NewFile's, is sheet1.xml). Should another
+// version name it otherwise, the splicer finds no such part and Write fails.
+func sheetPart(f *excelize.File, name string) (string, error) {
+	for id, n := range f.GetSheetMap() {
+		if n == name {
+			return "xl/worksheets/sheet" + strconv.Itoa(id) + ".xml", nil
+		}
+	}
+	return "", fmt.Errorf("sheet %q: no sheet ID", name)
 }
 
 // pageSetup prints the sheet on A4, one page wide, landscape when its columns are wide, with
@@ -135,11 +158,14 @@ func (s *sheet) add(cells ...any) error { return s.addTall(0, cells...) }
 // addTall writes the next row with a height in points (0: the default height).
 func (s *sheet) addTall(height float64, cells ...any) error {
 	s.row++
-	var opts []excelize.RowOpts
-	if height > 0 {
-		opts = append(opts, excelize.RowOpts{Height: height})
+	if s.row > excelize.TotalRows {
+		return fmt.Errorf("sheet %q row %d: %w", s.name, s.row, excelize.ErrMaxRows)
 	}
-	if err := s.sw.SetRow("A"+strconv.Itoa(s.row), cells, opts...); err != nil {
+	var err error
+	if s.buf, err = appendRow(s.buf[:0], s.row, height, cells); err != nil {
+		return fmt.Errorf("sheet %q row %d: %w", s.name, s.row, err)
+	}
+	if _, err := s.rows.Write(s.buf); err != nil {
 		return fmt.Errorf("sheet %q row %d: %w", s.name, s.row, err)
 	}
 	return nil

@@ -5,6 +5,7 @@ import (
 	"compress/flate"
 	"fmt"
 	"io"
+	"maps"
 	"sync"
 	"time"
 
@@ -69,11 +70,14 @@ func Write(w io.Writer, b consolidate.Book, st status.Matrix, m Meta) error {
 	}
 	f := excelize.NewFile()
 	defer func() { _ = f.Close() }() // removes excelize's temporary files
-	f.SetZipWriter(fastZip)
 	wb, err := newWorkbook(f, b, st, col, m)
 	if err != nil {
 		return err
 	}
+	defer wb.closeSpools()
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		return &splicer{zw: fastZip(w), spools: maps.Clone(wb.spools)}
+	})
 	steps := []func() error{wb.writeSummary, wb.writeNarrative, wb.writeStatus, wb.writeProvenance,
 		wb.writeUnits, wb.writeProperties}
 	for _, step := range steps {
@@ -153,6 +157,14 @@ type workbook struct {
 	unitNameWidth float64
 	pageHeader    string
 	sheets        int
+	spools        map[string]*spool // each sheet's rows, by its part
+}
+
+// closeSpools removes the temporary files of the sheets' rows.
+func (wb *workbook) closeSpools() {
+	for _, s := range wb.spools {
+		_ = s.close()
+	}
 }
 
 func newWorkbook(f *excelize.File, b consolidate.Book, st status.Matrix, col int, m Meta) (*workbook, error) {
@@ -164,7 +176,7 @@ func newWorkbook(f *excelize.File, b consolidate.Book, st status.Matrix, col int
 		return nil, err
 	}
 	wb := &workbook{f: f, st: s, book: b, status: st, col: col, meta: m, loc: m.Location,
-		names: map[string]string{}, counted: map[string]bool{}}
+		names: map[string]string{}, counted: map[string]bool{}, spools: map[string]*spool{}}
 	if wb.loc == nil {
 		wb.loc = time.UTC
 	}
