@@ -49,7 +49,7 @@ type sheet struct {
 	part   string // the sheet's part in the package, xl/worksheets/sheetN.xml
 	sw     *excelize.StreamWriter
 	rows   *spool
-	buf    []byte // one encoded row, reused
+	buf    []byte    // one encoded row, reused
 	row    int       // the last row written
 	widths []float64 // of the columns, in characters
 	total  float64   // their sum, for merged rows
