@@ -31,6 +31,11 @@ type Source struct {
 	SHA256     string
 	MessageID  string
 	Filled     form.Filled
+	// Load, when not nil, reads the submission's content in place of Filled, so that a
+	// caller with a thousand units need not hold every unit's content at once: Build calls
+	// it once, when it comes to the unit (in unit order), keeps what the book needs of it
+	// and lets the rest go. An error from it fails Build.
+	Load func() (form.Filled, error)
 	// Imports is set on a source of figures imported from files of history (tonghop import)
 	// rather than received from the unit: each file its figures come from. Such a source gives
 	// a unit's figure for a period only where it holds one; a blank is not a figure given.
@@ -193,13 +198,25 @@ type ListTable struct {
 	Rows       []ListRow
 }
 
-// ListRow is one unit's row. Values is shared with the input's form.Filled: do not modify it.
-// CarriedOver marks a task that was already open in the unit's previous period.
+// ListRow is one unit's row. Values are the row's values in the order of its table's
+// Columns ("" where the unit gave none), rather than a map by key: a thousand units' rows
+// held as maps were most of a book's memory. CarriedOver marks a task that was already open
+// in the unit's previous period.
 type ListRow struct {
 	Unit        string
 	Line        int
-	Values      map[string]string
+	Values      []string
 	CarriedOver bool
+}
+
+// Value is row r's value in the column with the given key; "" for a column the table lacks.
+func (t *ListTable) Value(r ListRow, key string) string {
+	for i, c := range t.Columns {
+		if c.Key == key && i < len(r.Values) {
+			return r.Values[i]
+		}
+	}
+	return ""
 }
 
 // NarrativeSection is one narrative heading with the texts of the units that wrote something.

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/tonghop/tonghop/period"
 )
@@ -22,7 +21,10 @@ type builder struct {
 	due, lastYearDue []period.Period
 	history          historyUse
 	keys             *contentKeys
-	warnings         []Warning
+	// indicators are the counted units' indicator figures (unit → table → code → column →
+	// text), kept from their submissions when gathered.
+	indicators map[string]map[string]map[string]map[string]string
+	warnings   []Warning
 }
 
 // Build computes the consolidated book. It fails only on an input no book can be made of: an
@@ -37,14 +39,23 @@ func Build(in Input) (Book, error) {
 		return Book{}, fmt.Errorf("consolidate %s: form is reported by %s, period %s is a %s",
 			in.Form.Code, in.Form.Period, in.Period, in.Period.Kind)
 	}
+	in, err := loadHistory(in)
+	if err != nil {
+		return Book{}, fmt.Errorf("consolidate %s %s: %w", in.Form.Code, in.Period, err)
+	}
 	b := newBuilder(in)
+	g, err := b.gather()
+	if err != nil {
+		return Book{}, fmt.Errorf("consolidate %s %s: %w", in.Form.Code, in.Period, err)
+	}
+	b.indicators = g.indicators
 	book := Book{
 		Form:       in.Form,
 		Period:     in.Period,
 		Missing:    b.missing(),
 		Summary:    b.summaries(),
-		Lists:      b.lists(),
-		Narrative:  b.narrative(),
+		Lists:      g.lists,
+		Narrative:  g.narrative,
 		Provenance: b.provenance(),
 	}
 	book.History = b.history.sources(b.counted)
@@ -102,22 +113,6 @@ func (b *builder) provenance() []Source {
 			src.Unit = u.Code
 		}
 		out = append(out, src)
-	}
-	return out
-}
-
-// narrative gathers each section's non-blank texts in unit order.
-func (b *builder) narrative() []NarrativeSection {
-	out := make([]NarrativeSection, 0, len(b.in.Form.Narrative))
-	for _, s := range b.in.Form.Narrative {
-		sec := NarrativeSection{Key: s.Key, Title: s.Title}
-		for _, u := range b.counted {
-			text := b.in.Current[u.Code].Filled.Narrative[s.Key]
-			if strings.TrimSpace(text) != "" {
-				sec.Entries = append(sec.Entries, NarrativeEntry{Unit: u.Code, Name: u.Name, Text: text})
-			}
-		}
-		out = append(out, sec)
 	}
 	return out
 }

@@ -41,7 +41,7 @@ func (b *builder) sheetsOf(table string) []unitSheets {
 	for _, u := range b.counted {
 		us := unitSheets{
 			code:            u.Code,
-			current:         sheet{period: b.in.Period, cells: b.in.Current[u.Code].Filled.Indicators[table]},
+			current:         sheet{period: b.in.Period, cells: b.indicators[u.Code][table]},
 			earlier:         timeline(b.earlier, u.Code, table),
 			lastYearEarlier: timeline(b.lastYearEarlier, u.Code, table),
 		}

@@ -129,54 +129,51 @@ func (k *contentKeys) closes(status string) bool {
 // maxStatuses bounds the memo of statuses: a unit may type anything in the column.
 const maxStatuses = 256
 
-func (b *builder) lists() []ListTable {
-	out := make([]ListTable, 0, len(b.in.Form.Tables))
-	for i := range b.in.Form.Tables {
-		out = append(out, b.list(&b.in.Form.Tables[i]))
+// newLists makes the form's list tables, without rows yet.
+func newLists(f *form.Form) []ListTable {
+	out := make([]ListTable, 0, len(f.Tables))
+	for _, t := range f.Tables {
+		out = append(out, ListTable{Key: t.Key, Title: t.Title, Columns: t.Columns})
 	}
 	return out
 }
 
-// list gathers the rows of one table from every counted unit, in unit order then line.
-func (b *builder) list(t *form.Table) ListTable {
-	lt := ListTable{Key: t.Key, Title: t.Title, Columns: t.Columns}
-	n := 0
-	for _, u := range b.counted {
-		n += len(b.in.Current[u.Code].Filled.Tables[t.Key])
+// addRows appends a unit's rows of list table t to lt, by worksheet line, their values in
+// column order. prev is the unit's previous submission (nil: none), for tasks carried over.
+func (b *builder) addRows(lt *ListTable, t *form.Table, unit string, cur, prev *form.Filled) {
+	rows := cur.Tables[t.Key]
+	if len(rows) == 0 {
+		return
 	}
-	lt.Rows = make([]ListRow, 0, n)
-	tracksContent := hasColumn(t.Columns, colContent)
-	for _, u := range b.counted {
-		var open map[string]bool
-		if tracksContent {
-			open = b.openTasks(u.Code, t.Key)
-		}
-		start := len(lt.Rows)
-		for _, r := range b.in.Current[u.Code].Filled.Tables[t.Key] {
-			row := ListRow{Unit: u.Code, Line: r.Line, Values: r.Values}
-			if len(open) > 0 {
-				row.CarriedOver = open[string(b.keys.scratch(r.Values[colContent]))]
-			}
-			lt.Rows = append(lt.Rows, row)
-		}
-		byLine := func(x, y ListRow) int { return cmp.Compare(x.Line, y.Line) }
-		if own := lt.Rows[start:]; !slices.IsSortedFunc(own, byLine) {
-			slices.SortStableFunc(own, byLine)
-		}
+	var open map[string]bool
+	if prev != nil && hasColumn(t.Columns, colContent) {
+		open = b.openTasks(prev, t.Key)
 	}
-	return lt
+	n := len(t.Columns)
+	values := make([]string, len(rows)*n) // one allocation for the unit's rows of the table
+	start := len(lt.Rows)
+	for i, r := range rows {
+		vs := values[i*n : (i+1)*n : (i+1)*n]
+		for j, c := range t.Columns {
+			vs[j] = r.Values[c.Key]
+		}
+		row := ListRow{Unit: unit, Line: r.Line, Values: vs}
+		if len(open) > 0 {
+			row.CarriedOver = open[string(b.keys.scratch(r.Values[colContent]))]
+		}
+		lt.Rows = append(lt.Rows, row)
+	}
+	byLine := func(x, y ListRow) int { return cmp.Compare(x.Line, y.Line) }
+	if own := lt.Rows[start:]; !slices.IsSortedFunc(own, byLine) {
+		slices.SortStableFunc(own, byLine)
+	}
 }
 
 // openTasks returns the content keys of the tasks still open in the unit's previous
-// submission: the rows of the same table and of the "results" table whose status is not
-// "Hoàn thành" (rows without a status column, like planned tasks, are open). nil when the
-// unit sent nothing for the previous period.
-func (b *builder) openTasks(unit, table string) map[string]bool {
-	prev, ok := b.in.Previous[unit]
-	if !ok {
-		return nil
-	}
-	same, results := prev.Filled.Tables[table], prev.Filled.Tables[tableResults]
+// submission prev: the rows of the same table and of the "results" table whose status is not
+// "Hoàn thành" (rows without a status column, like planned tasks, are open).
+func (b *builder) openTasks(prev *form.Filled, table string) map[string]bool {
+	same, results := prev.Tables[table], prev.Tables[tableResults]
 	if table == tableResults {
 		results = nil
 	}

@@ -73,7 +73,7 @@ func TestBuild_Lists(t *testing.T) {
 	marks := func(lt ListTable) []mark {
 		var out []mark
 		for _, r := range lt.Rows {
-			out = append(out, mark{r.Unit, r.Line, r.Values["content"], r.CarriedOver})
+			out = append(out, mark{r.Unit, r.Line, lt.Value(r, "content"), r.CarriedOver})
 		}
 		return out
 	}

@@ -220,7 +220,7 @@ func expectedTexts(t *testing.T, ctx context.Context, of *office.Office, l *ledg
 		want = append(want, lt.Title)
 		for _, r := range lt.Rows {
 			for _, c := range lt.Columns {
-				v := strings.TrimSpace(r.Values[c.Key])
+				v := strings.TrimSpace(lt.Value(r, c.Key))
 				if d, err := time.Parse("2006-01-02", v); err == nil && c.Type == form.Date {
 					v = d.Format("02/01/2006") // as the workbook shows a date
 				}

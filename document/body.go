@@ -126,7 +126,7 @@ func listBlock(lt consolidate.ListTable, units map[string]string) Block {
 		}
 		row := []string{fmt.Sprint(i + 1), name}
 		for _, c := range lt.Columns {
-			row = append(row, listValue(c, r.Values[c.Key]))
+			row = append(row, listValue(c, lt.Value(r, c.Key)))
 		}
 		tb.Rows = append(tb.Rows, row)
 	}

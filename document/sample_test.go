@@ -25,8 +25,8 @@ func sampleBook() consolidate.Book {
 		Lists: []consolidate.ListTable{{Key: "nhiem_vu", Title: "Biểu 02. Nhiệm vụ trọng tâm", Columns: []form.Column{
 			{Key: "noi_dung", Title: "Nội dung công việc", Type: form.Text}, {Key: "thoi_han", Title: "Thời hạn", Type: form.Date},
 		}, Rows: []consolidate.ListRow{
-			{Unit: "kcn_gl", Line: 1, Values: map[string]string{"noi_dung": "Hoàn thiện hồ sơ quy hoạch phân khu", "thoi_han": "15/12/2026"}, CarriedOver: true},
-			{Unit: "kcn_kh", Line: 1, Values: map[string]string{"noi_dung": "Đối thoại doanh nghiệp quý IV", "thoi_han": "20/12/2026"}},
+			{Unit: "kcn_gl", Line: 1, Values: []string{"Hoàn thiện hồ sơ quy hoạch phân khu", "15/12/2026"}, CarriedOver: true},
+			{Unit: "kcn_kh", Line: 1, Values: []string{"Đối thoại doanh nghiệp quý IV", "20/12/2026"}},
 		}}},
 		Missing:    []consolidate.Unit{{Code: "kcn_tp", Name: "Ban Quản lý KCN Tam Điệp"}},
 		Provenance: []consolidate.Source{{Unit: "kcn_gl"}, {Unit: "kcn_kh"}},

@@ -98,7 +98,7 @@ func (wb *workbook) writeListTable(sh *sheet, t consolidate.ListTable, rows []co
 			row.add(wb.unitCell(r.Unit, unitW, &h))
 		}
 		for j, c := range t.Columns {
-			row.add(wb.valueCell(c, r.Values[c.Key], widths[j], &h))
+			row.add(wb.valueCell(c, value(r, j), widths[j], &h))
 		}
 		mark := s.blank(s.center)
 		if r.CarriedOver {
@@ -159,4 +159,12 @@ func parseNumber(v string) (float64, bool) {
 		return 0, false
 	}
 	return f, true
+}
+
+// value is the row's value in its table's column j.
+func value(r consolidate.ListRow, j int) string {
+	if j < len(r.Values) {
+		return r.Values[j]
+	}
+	return ""
 }

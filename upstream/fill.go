@@ -199,7 +199,7 @@ func (f *Filling) list(t *form.Table, ours []consolidate.ListTable) {
 		}
 		values := map[string]string{}
 		for _, c := range t.Columns {
-			if v := strings.TrimSpace(r.Values[c.Key]); v != "" {
+			if v := strings.TrimSpace(src.Value(r, c.Key)); v != "" {
 				values[c.Key] = v
 			}
 		}

@@ -130,11 +130,12 @@ func TestFillData_IntegerColumn(t *testing.T) {
 // sections gather the units' texts under their names; what we lack is listed.
 func TestFillData_ListsAndNarrative(t *testing.T) {
 	book := consolidate.Book{
-		Lists: []consolidate.ListTable{{Key: "tasks", Rows: []consolidate.ListRow{
-			{Unit: "P1", Values: map[string]string{"content": "Rà soát hồ sơ", "status": "Hoàn thành", "lead": "P1"}},
-			{Unit: "P2", Values: map[string]string{"lead": "P2"}}, // nothing the upper table has: no row
-			{Unit: "P2", Values: map[string]string{"content": "Kiểm tra"}},
-		}}},
+		Lists: []consolidate.ListTable{{Key: "tasks", Columns: []form.Column{{Key: "content"}, {Key: "status"}, {Key: "lead"}},
+			Rows: []consolidate.ListRow{
+				{Unit: "P1", Values: []string{"Rà soát hồ sơ", "Hoàn thành", "P1"}},
+				{Unit: "P2", Values: []string{"", "", "P2"}}, // nothing the upper table has: no row
+				{Unit: "P2", Values: []string{"Kiểm tra", "", ""}},
+			}}},
 		Narrative: []consolidate.NarrativeSection{{Key: "results", Entries: []consolidate.NarrativeEntry{
 			{Unit: "P1", Name: "UBND Phường 1", Text: "Hoàn thành kế hoạch."}, {Unit: "P2", Name: "UBND Phường 2", Text: "  "}}}},
 	}
