@@ -135,10 +135,7 @@ func (l *Ledger) LatestValidAt(ctx context.Context, form, period string, asOf ti
 	if !asOf.IsZero() {
 		bound = encodeTime(asOf)
 	}
-	subs, err := querySubmissions(ctx, l.db, `form = ? AND period = ? AND valid = 1 AND received_at <= ?
-		AND coalesce(lf.decision, 'taken') = 'taken'
-		AND NOT EXISTS (SELECT 1 FROM reviews rv WHERE rv.submission_id = s.id AND rv.mode <> 'copy'
-			AND NOT (rv.state = 'agreed' AND rv.decided_at <= ?))`, form, period, bound, bound)
+	subs, err := querySubmissions(ctx, l.db, latestValidWhere, form, period, bound, bound)
 	if err != nil {
 		return nil, fmt.Errorf("latest valid %s %s: %w", form, period, err)
 	}
@@ -150,6 +147,13 @@ func (l *Ledger) LatestValidAt(ctx context.Context, form, period string, asOf ti
 	}
 	return latest, nil
 }
+
+// latestValidWhere selects the submissions that count for a form and period as the ledger
+// stood at a bound (arguments: form, period, bound, bound); LatestValidHeadsAt shares it.
+const latestValidWhere = `form = ? AND period = ? AND valid = 1 AND received_at <= ?
+		AND coalesce(lf.decision, 'taken') = 'taken'
+		AND NOT EXISTS (SELECT 1 FROM reviews rv WHERE rv.submission_id = s.id AND rv.mode <> 'copy'
+			AND NOT (rv.state = 'agreed' AND rv.decided_at <= ?))`
 
 // querySubmissions lists submissions matching where (a trusted constant over the columns of
 // submissions, and lf.* of late_files), by ID.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/consolidate"
+	"github.com/tonghop/tonghop/form"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/period"
@@ -29,7 +30,7 @@ func ConsolidationInput(ctx context.Context, cfg *office.Office, l *ledger.Ledge
 	for _, u := range units {
 		in.Units = append(in.Units, consolidate.Unit{Code: u.Code, Name: u.Name, Group: u.Group})
 	}
-	if in.Current, err = r.period(p, true); err != nil {
+	if in.Current, err = r.heads(p, true); err != nil {
 		return in, nil, err
 	}
 	if err = waiting(ctx, l, f.Code, p.String(), asOf, &in); err != nil {
@@ -57,7 +58,7 @@ func ConsolidationInput(ctx context.Context, cfg *office.Office, l *ledger.Ledge
 		}
 	}
 	if len(f.Tables) > 0 && p.Kind != period.Once {
-		if in.Previous, err = r.period(p.Prev(), false); err != nil {
+		if in.Previous, err = r.heads(p.Prev(), false); err != nil {
 			return in, nil, err
 		}
 	}
@@ -116,6 +117,47 @@ func (r *sourceReader) period(p period.Period, withMail bool) (map[string]consol
 		delete(latest, unit) // its stored JSON is no longer needed: let it go as the rest is decoded
 	}
 	return out, nil
+}
+
+// heads reads the latest valid submission of every unit for p as period does, each unit's
+// content left in the ledger until consolidate.Build comes to the unit (Source.Load): a
+// thousand units' list rows are held once, in the book, not also as every unit's JSON and
+// decoded maps at once.
+func (r *sourceReader) heads(p period.Period, withMail bool) (map[string]consolidate.Source, error) {
+	latest, err := r.l.LatestValidHeadsAt(r.ctx, r.form, p.String(), r.asOf)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]consolidate.Source, len(latest))
+	for unit, s := range latest {
+		src := consolidate.Source{Unit: unit, Version: s.Version, ReceivedAt: s.ReceivedAt, Late: s.Late,
+			FileName: s.FileName, SHA256: s.FileSHA256}
+		src.Load = func() (form.Filled, error) { return r.content(s, p) }
+		if withMail {
+			if src.MessageID, err = r.messageID(s.MailID); err != nil {
+				return nil, err
+			}
+		}
+		out[unit] = src
+	}
+	return out, nil
+}
+
+// content reads and decodes the content of submission s of period p.
+func (r *sourceReader) content(s ledger.Submission, p period.Period) (form.Filled, error) {
+	var f form.Filled
+	data, err := r.l.SubmissionData(r.ctx, s.ID)
+	if err != nil {
+		return f, err
+	}
+	if len(data) == 0 {
+		return f, nil // recorded without content (imported by hand): counted, with no figures
+	}
+	if err := json.Unmarshal(data, &f); err != nil {
+		return f, fmt.Errorf("submission %d (%s %s %s v%d): stored data: %w", s.ID, s.Form, s.Unit, p, s.Version, err)
+	}
+	r.strs.rows(&f)
+	return f, nil
 }
 
 func (r *sourceReader) messageID(id int64) (string, error) {
