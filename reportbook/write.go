@@ -59,10 +59,9 @@ const UnitSheetLimit = 30
 
 // Write writes the consolidated workbook of b. st holds the submission status of exactly one
 // period, b.Period (the matrix may hold more; the column of b.Period of b's form is used);
-// st.Units are the expected units in order. Sheets are streamed row by row (excelize keeps
-// up to 16 MB of each sheet in memory and the rest in temporary files, then holds the
-// compressed workbook in memory while copying it to w), so memory grows with the size of the
-// output file, not with the number of cells.
+// st.Units are the expected units in order. Sheets are streamed row by row (each sheet's
+// rows are kept up to 4 MB in memory and the rest in a temporary file, then compressed
+// straight to w), so memory does not grow with the number of cells.
 func Write(w io.Writer, b consolidate.Book, st status.Matrix, m Meta) error {
 	col, err := periodColumn(b, st)
 	if err != nil {
@@ -75,7 +74,11 @@ func Write(w io.Writer, b consolidate.Book, st status.Matrix, m Meta) error {
 		return err
 	}
 	defer wb.closeSpools()
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+	// excelize makes the whole package in a buffer of its own, then copies it to w: the
+	// package goes to w directly instead, part by part as it is made, and excelize's buffer
+	// stays empty (it adds nothing to it after the zip writer is closed: no part it knows
+	// reaches zip64's 4 GB, and the workbook has no password).
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
 		return &splicer{zw: fastZip(w), spools: maps.Clone(wb.spools)}
 	})
 	steps := []func() error{wb.writeSummary, wb.writeNarrative, wb.writeStatus, wb.writeProvenance,
