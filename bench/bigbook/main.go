@@ -65,7 +65,7 @@ func main() {
 		return
 	}
 	start := time.Now()
-	in := input(f, p, *units, *rows)
+	in := lazyInput(input(f, p, *units, 0), *rows)
 	book, err := consolidate.Build(in)
 	if err != nil {
 		log.Fatal(err)
@@ -115,6 +115,27 @@ func input(f form.Form, p period.Period, units, rows int) consolidate.Input {
 			FileName: form.Slug(f.Code) + "_" + code + ".xlsx", SHA256: fmt.Sprintf("%064x", u),
 			MessageID: "<" + code + "@kcn.example.vn>", Filled: cur}
 		in.Previous[code] = consolidate.Source{Filled: prev}
+	}
+	return in
+}
+
+// lazyInput gives in's sources (made without rows) a Load that makes each unit's
+// submission when consolidate.Build comes to it, as report.ConsolidationInput reads each
+// unit's from the ledger: the generated rows of a thousand units are not held at once.
+func lazyInput(in consolidate.Input, rows int) consolidate.Input {
+	for code, src := range in.Current {
+		src.Load = func() (form.Filled, error) {
+			cur, _ := filled(in.Form, code, rows)
+			return cur, nil
+		}
+		in.Current[code] = src
+	}
+	for code, src := range in.Previous {
+		src.Load = func() (form.Filled, error) {
+			_, prev := filled(in.Form, code, rows)
+			return prev, nil
+		}
+		in.Previous[code] = src
 	}
 	return in
 }
