@@ -3,8 +3,6 @@ package ledger
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 )
@@ -46,18 +44,27 @@ func (l *Ledger) LatestValidHeadsAt(ctx context.Context, form, period string, as
 	return latest, nil
 }
 
-// SubmissionData reads the content of submission id (nil for one recorded without content).
-func (l *Ledger) SubmissionData(ctx context.Context, id int64) (json.RawMessage, error) {
-	var data sql.NullString
-	err := l.db.QueryRowContext(ctx, `SELECT data FROM submissions WHERE id = ?`, id).Scan(&data)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("submission %d: %w", id, ErrNotFound)
-	}
+// ReadSubmissionData hands read the content of submission id (empty for one recorded
+// without content), valid only during the call: decoding it there spares a copy of every
+// unit's JSON.
+func (l *Ledger) ReadSubmissionData(ctx context.Context, id int64, read func(data []byte) error) error {
+	rows, err := l.db.QueryContext(ctx, `SELECT data FROM submissions WHERE id = ?`, id)
 	if err != nil {
-		return nil, fmt.Errorf("submission %d: %w", id, err)
+		return fmt.Errorf("submission %d: %w", id, err)
 	}
-	if !data.Valid {
-		return nil, nil
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("submission %d: %w", id, err)
+		}
+		return fmt.Errorf("submission %d: %w", id, ErrNotFound)
 	}
-	return json.RawMessage(data.String), nil
+	var data sql.RawBytes
+	if err := rows.Scan(&data); err != nil {
+		return fmt.Errorf("submission %d: %w", id, err)
+	}
+	if err := read(data); err != nil {
+		return err
+	}
+	return rows.Close()
 }

@@ -146,18 +146,17 @@ func (r *sourceReader) heads(p period.Period, withMail bool) (map[string]consoli
 // content reads and decodes the content of submission s of period p.
 func (r *sourceReader) content(s ledger.Submission, p period.Period) (form.Filled, error) {
 	var f form.Filled
-	data, err := r.l.SubmissionData(r.ctx, s.ID)
-	if err != nil {
-		return f, err
-	}
-	if len(data) == 0 {
-		return f, nil // recorded without content (imported by hand): counted, with no figures
-	}
-	if err := json.Unmarshal(data, &f); err != nil {
-		return f, fmt.Errorf("submission %d (%s %s %s v%d): stored data: %w", s.ID, s.Form, s.Unit, p, s.Version, err)
-	}
-	r.strs.rows(&f)
-	return f, nil
+	err := r.l.ReadSubmissionData(r.ctx, s.ID, func(data []byte) error {
+		if len(data) == 0 {
+			return nil // recorded without content (imported by hand): counted, with no figures
+		}
+		var err error
+		if f, err = decodeFilled(data, r.strs); err != nil {
+			return fmt.Errorf("submission %d (%s %s %s v%d): stored data: %w", s.ID, s.Form, s.Unit, p, s.Version, err)
+		}
+		return nil
+	})
+	return f, err
 }
 
 func (r *sourceReader) messageID(id int64) (string, error) {
