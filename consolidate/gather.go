@@ -28,7 +28,7 @@ func (b *builder) gather() (gathered, error) {
 	for _, s := range f.Narrative {
 		g.narrative = append(g.narrative, NarrativeSection{Key: s.Key, Title: s.Title})
 	}
-	for _, u := range b.counted {
+	for n, u := range b.counted {
 		cur, err := content(b.in.Current[u.Code])
 		if err != nil {
 			return g, fmt.Errorf("unit %s: %w", u.Code, err)
@@ -51,7 +51,7 @@ func (b *builder) gather() (gathered, error) {
 			prev = &p
 		}
 		for i := range f.Tables {
-			b.addRows(&g.lists[i], &f.Tables[i], u.Code, &cur, prev)
+			b.addRows(&g.lists[i], &f.Tables[i], u.Code, &cur, prev, len(b.counted)-n)
 		}
 	}
 	return g, nil

@@ -2,6 +2,7 @@ package consolidate
 
 import (
 	"math"
+	"reflect"
 	"testing"
 
 	"github.com/tonghop/tonghop/form"
@@ -47,13 +48,55 @@ func mustPeriod(t testing.TB, s string) period.Period {
 	return p
 }
 
+// mustBuild builds in, and again with every source's submission given through Source.Load:
+// both books must be the same, so every test also checks the unit-by-unit reading.
 func mustBuild(t testing.TB, in Input) Book {
 	t.Helper()
 	book, err := Build(in)
 	if err != nil {
 		t.Fatalf("Build: %v", err)
 	}
+	lazyBook, err := Build(lazy(in))
+	if err != nil {
+		t.Fatalf("Build with Source.Load: %v", err)
+	}
+	for i := range lazyBook.Provenance {
+		lazyBook.Provenance[i].Load, lazyBook.Provenance[i].Filled = nil, book.Provenance[i].Filled
+	}
+	if !reflect.DeepEqual(book, lazyBook) {
+		t.Fatalf("Build with Source.Load:\n got %+v\nwant %+v", lazyBook, book)
+	}
 	return book
+}
+
+// lazy gives every source of in a Load returning its Filled, and no Filled.
+func lazy(in Input) Input {
+	sources := func(m map[string]Source) map[string]Source {
+		if m == nil {
+			return nil
+		}
+		out := make(map[string]Source, len(m))
+		for unit, src := range m {
+			filled := src.Filled
+			src.Filled = form.Filled{}
+			src.Load = func() (form.Filled, error) { return filled, nil }
+			out[unit] = src
+		}
+		return out
+	}
+	periods := func(m map[period.Period]map[string]Source) map[period.Period]map[string]Source {
+		if m == nil {
+			return nil
+		}
+		out := make(map[period.Period]map[string]Source, len(m))
+		for p, units := range m {
+			out[p] = sources(units)
+		}
+		return out
+	}
+	in.Current, in.Previous, in.LastYear = sources(in.Current), sources(in.Previous), sources(in.LastYear)
+	in.Earlier, in.LastYearEarlier = periods(in.Earlier), periods(in.LastYearEarlier)
+	return in
 }
 
 // row returns the summary row with the given code of the first summary table.

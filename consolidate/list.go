@@ -140,10 +140,16 @@ func newLists(f *form.Form) []ListTable {
 
 // addRows appends a unit's rows of list table t to lt, by worksheet line, their values in
 // column order. prev is the unit's previous submission (nil: none), for tasks carried over.
-func (b *builder) addRows(lt *ListTable, t *form.Table, unit string, cur, prev *form.Filled) {
+// left is how many units, this one included, have yet to add theirs: when lt is full, it
+// grows for them all to have as many rows as this one, rather than doubling (a thousand
+// units' rows are a book's largest part).
+func (b *builder) addRows(lt *ListTable, t *form.Table, unit string, cur, prev *form.Filled, left int) {
 	rows := cur.Tables[t.Key]
 	if len(rows) == 0 {
 		return
+	}
+	if cap(lt.Rows)-len(lt.Rows) < len(rows) {
+		lt.Rows = slices.Grow(lt.Rows, len(rows)*max(left, 1))
 	}
 	var open map[string]bool
 	if prev != nil && hasColumn(t.Columns, colContent) {
