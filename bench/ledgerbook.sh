@@ -1,8 +1,11 @@
 #!/bin/sh
 # Measures the whole path of a draft from the ledger: 1,000 units' submissions (200 list rows
 # each, and the week before's for tasks carried over) recorded in a real SQLite ledger through
-# its public API, then read (report.ConsolidationInput), consolidated and written, as a draft
-# is. Prints each run's split and peak memory, then wall/CPU/peak RSS of the whole process.
+# its public API, then read (report.ConsolidationInput, each unit's content when consolidate
+# comes to it), consolidated and written, as a draft is. Prints each run's split and the
+# process's wall time, CPU (user + system) and peak RSS, then the medians of the runs.
+# BOOK_COMPARE=FILE.xlsx compares the last run's workbook with FILE part by part
+# (bench/bookdiff.py), e.g. one written by an earlier build.
 # Usage: bench/ledgerbook.sh [UNITS] [ROWS] [RUNS]   (default 1000 200 5; needs GNU time).
 set -eu
 units=${1:-1000}
@@ -17,7 +20,15 @@ echo "filling the ledger with $units units × $rows rows (twice: the week and th
 "$dir/bigbook" -ledger "$dir/ledger" -fill -units "$units" -rows "$rows"
 i=0
 while [ "$i" -lt "$runs" ]; do
-	/usr/bin/time -f "  process: %e s elapsed, %U s user, %S s system, %M KB max resident" \
+	/usr/bin/time -o "$dir/time" -f "%e %U %S %M" \
 		"$dir/bigbook" -ledger "$dir/ledger" -units "$units" -rows "$rows" -o "$dir/book.xlsx"
+	read -r wall user sys rss <"$dir/time"
+	cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
+	echo "  process: $wall s wall, $cpu s CPU ($user user, $sys system), $((rss / 1024)) MB peak RSS"
+	echo "$wall $cpu $rss" >>"$dir/runs"
 	i=$((i + 1))
 done
+sh bench/medians.sh "$dir/runs"
+if [ -n "${BOOK_COMPARE:-}" ]; then
+	python3 bench/bookdiff.py "$BOOK_COMPARE" "$dir/book.xlsx"
+fi

@@ -63,9 +63,9 @@ func fromLedger(dir string, f form.Form, p period.Period, units, rows int, out s
 	}
 	var ru syscall.Rusage
 	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	fmt.Fprintf(os.Stderr, "from the ledger, %d units × %d rows: read %.2fs, consolidated %.2fs, written %.2fs, total %.2fs; peak RSS %d MB\n",
+	fmt.Fprintf(os.Stderr, "from the ledger, %d units × %d rows: read %.2fs, consolidated (each unit's content read as it comes) %.2fs, written %.2fs, total %.2fs; CPU %.2fs, peak RSS %d MB\n",
 		len(got.Current), rows, read.Seconds(), (built - read).Seconds(), (time.Since(start) - built).Seconds(),
-		time.Since(start).Seconds(), ru.Maxrss/1024)
+		time.Since(start).Seconds(), cpuSeconds(ru), ru.Maxrss/1024)
 	return nil
 }
 

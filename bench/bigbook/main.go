@@ -15,6 +15,7 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/tonghop/tonghop/consolidate"
@@ -79,8 +80,10 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Fprintf(os.Stderr, "%d units × %d rows: book built in %.2fs, workbook of %d bytes written in %.2fs\n",
-		*units, *rows, built.Seconds(), info.Size(), (time.Since(start) - built).Seconds())
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	fmt.Fprintf(os.Stderr, "%d units × %d rows: book built in %.2fs, workbook of %d bytes written in %.2fs; CPU %.2fs, peak RSS %d MB\n",
+		*units, *rows, built.Seconds(), info.Size(), (time.Since(start) - built).Seconds(), cpuSeconds(ru), ru.Maxrss/1024)
 }
 
 func write(name string, book consolidate.Book, st status.Matrix, p period.Period) error {
@@ -190,6 +193,11 @@ func value(c form.Column, unit string, i int) string {
 		return fmt.Sprintf("Nhiệm vụ số %d của %s: rà soát, tổng hợp hồ sơ dự án đầu tư trong khu công nghiệp", i+1, unit)
 	}
 	return "Phòng Quy hoạch - Xây dựng; Văn phòng"
+}
+
+// cpuSeconds is the process's user and system time so far.
+func cpuSeconds(ru syscall.Rusage) float64 {
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 }
 
 // matrix is the period's status: every unit on time.
