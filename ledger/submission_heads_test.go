@@ -52,20 +52,20 @@ func TestLatestValidHeadsAt(t *testing.T) {
 			if !reflect.DeepEqual(g, w) {
 				t.Errorf("as of %v, %s:\n got %+v\nwant %+v", asOf, unit, g, w)
 			}
-			var read []byte
-			if err := l.ReadSubmissionData(ctx, g.ID, func(b []byte) error {
-				read = append([]byte(nil), b...)
+			var read string
+			if err := l.ReadSubmissionData(ctx, g.ID, func(s string) error {
+				read = s
 				return nil
-			}); err != nil || string(read) != string(data) {
+			}); err != nil || read != string(data) {
 				t.Errorf("as of %v, %s: ReadSubmissionData got %q (%v), want %q", asOf, unit, read, err, data)
 			}
 		}
 	}
-	if err := l.ReadSubmissionData(ctx, 1<<40, func([]byte) error { return nil }); !errors.Is(err, ErrNotFound) {
+	if err := l.ReadSubmissionData(ctx, 1<<40, func(string) error { return nil }); !errors.Is(err, ErrNotFound) {
 		t.Errorf("ReadSubmissionData of no submission: got %v, want ErrNotFound", err)
 	}
 	stop := errors.New("stop")
-	if err := l.ReadSubmissionData(ctx, 1, func([]byte) error { return stop }); !errors.Is(err, stop) {
+	if err := l.ReadSubmissionData(ctx, 1, func(string) error { return stop }); !errors.Is(err, stop) {
 		t.Errorf("ReadSubmissionData: got %v, want the reader's error", err)
 	}
 }

@@ -1,6 +1,10 @@
 package report
 
-import "github.com/tonghop/tonghop/form"
+import (
+	"strings"
+
+	"github.com/tonghop/tonghop/form"
+)
 
 // Consolidating a thousand units holds every unit's rows in memory until the workbook is
 // written, and most of their strings repeat: encoding/json gives each row its own copy of
@@ -29,6 +33,22 @@ func (in *interner) str(s string) string {
 		in.seen[s] = s
 	}
 	return s
+}
+
+// own returns a string of its own equal to raw, a part of a larger text that is not to be
+// kept alive by it: the shared copy when there is one, found without copying raw first.
+func (in *interner) own(raw string) string {
+	if len(raw) > maxInterned {
+		return strings.Clone(raw)
+	}
+	if v, ok := in.seen[raw]; ok {
+		return v
+	}
+	v := strings.Clone(raw)
+	if len(in.seen) < maxInternedStrings {
+		in.seen[v] = v
+	}
+	return v
 }
 
 // rows makes the short values of f's tables' rows the shared copies, in place. The keys

@@ -15,12 +15,12 @@ import (
 // json.Unmarshal; and anything the scanner does not expect (a key of another case, a null, a
 // number with a fraction, invalid JSON) sends the whole document to json.Unmarshal, so the
 // result, or the error, is always encoding/json's (decode_test.go compares the two).
-func decodeFilled(data []byte, strs *interner) (form.Filled, error) {
+func decodeFilled(data string, strs *interner) (form.Filled, error) {
 	if f, ok := scanFilled(data, strs); ok {
 		return f, nil
 	}
 	var f form.Filled
-	if err := json.Unmarshal(data, &f); err != nil {
+	if err := json.Unmarshal([]byte(data), &f); err != nil {
 		return form.Filled{}, err
 	}
 	strs.rows(&f)
@@ -28,14 +28,16 @@ func decodeFilled(data []byte, strs *interner) (form.Filled, error) {
 }
 
 // filledScanner reads one document; ok turns false at the first thing it does not expect.
+// What it keeps of the document is copied (interner.own): a value sharing the document's
+// memory would keep every unit's whole JSON alive in the book.
 type filledScanner struct {
-	data []byte
+	data string
 	i    int
 	ok   bool
 	strs *interner
 }
 
-func scanFilled(data []byte, strs *interner) (form.Filled, bool) {
+func scanFilled(data string, strs *interner) (form.Filled, bool) {
 	s := &filledScanner{data: data, ok: true, strs: strs}
 	var f form.Filled
 	seen := map[string]bool{}
@@ -49,7 +51,7 @@ func scanFilled(data []byte, strs *interner) (form.Filled, bool) {
 		case "tables":
 			f.Tables = s.tables()
 		case "ident", "header", "indicators", "narrative":
-			raw := s.skipValue()
+			raw := []byte(s.skipValue())
 			if !s.ok {
 				return
 			}
@@ -110,7 +112,7 @@ func (s *filledScanner) object(member func(key string)) {
 func (s *filledScanner) tables() map[string][]form.Row {
 	out := map[string][]form.Row{}
 	s.object(func(key string) {
-		out[key] = s.rows(out[key])
+		out[s.strs.own(key)] = s.rows(out[key])
 	})
 	return out
 }
@@ -175,7 +177,7 @@ func (s *filledScanner) values() map[string]string {
 			return
 		}
 		s.space()
-		out[key] = s.strs.str(s.text())
+		out[s.strs.own(key)] = s.text()
 	})
 	return out
 }
@@ -195,14 +197,15 @@ func (s *filledScanner) integer() int {
 		s.ok = false
 		return 0
 	}
-	n, err := strconv.Atoi(string(s.data[start:s.i]))
+	n, err := strconv.Atoi(s.data[start:s.i])
 	if err != nil {
 		s.ok = false
 	}
 	return n
 }
 
-// plainString reads a string without escapes, for keys.
+// plainString reads a string without escapes, for keys: a part of the document, to be
+// copied if kept.
 func (s *filledScanner) plainString() string {
 	s.space()
 	if !s.expect('"') {
@@ -213,7 +216,7 @@ func (s *filledScanner) plainString() string {
 		switch c := s.data[s.i]; {
 		case c == '"':
 			s.i++
-			return string(s.data[start : s.i-1])
+			return s.data[start : s.i-1]
 		case c == '\\' || c < 0x20 || c >= utf8.RuneSelf:
 			s.ok = false
 			return ""
@@ -225,7 +228,8 @@ func (s *filledScanner) plainString() string {
 }
 
 // text reads a string value: copied as it is when it has no escape and is valid UTF-8,
-// else unquoted by encoding/json (which replaces invalid UTF-8 as it does).
+// else unquoted by encoding/json (which replaces invalid UTF-8 as it does). Short values
+// are the interner's shared copies.
 func (s *filledScanner) text() string {
 	if !s.expect('"') {
 		return ""
@@ -237,14 +241,14 @@ func (s *filledScanner) text() string {
 		case c == '"':
 			s.i++
 			raw := s.data[start : s.i-1]
-			if plain && utf8.Valid(raw) {
-				return string(raw)
+			if plain && utf8.ValidString(raw) {
+				return s.strs.own(raw)
 			}
 			var v string
-			if err := json.Unmarshal(s.data[start-1:s.i], &v); err != nil {
+			if err := json.Unmarshal([]byte(s.data[start-1:s.i]), &v); err != nil {
 				s.ok = false
 			}
-			return v
+			return s.strs.str(v)
 		case c == '\\':
 			plain = false
 			s.i += 2
@@ -259,14 +263,17 @@ func (s *filledScanner) text() string {
 	return ""
 }
 
-// skipValue passes over one value (checked by json.Unmarshal later) and returns its bytes.
-func (s *filledScanner) skipValue() []byte {
+// skipValue passes over one value (checked by json.Unmarshal later) and returns its text.
+func (s *filledScanner) skipValue() string {
 	s.space()
 	start, depth := s.i, 0
 	for s.ok && s.i < len(s.data) {
 		switch c := s.data[s.i]; c {
 		case '"':
 			s.skipString()
+			if !s.ok {
+				return ""
+			}
 			if depth == 0 {
 				return s.data[start:s.i]
 			}
@@ -276,7 +283,7 @@ func (s *filledScanner) skipValue() []byte {
 		case '}', ']':
 			if depth == 0 {
 				s.ok = false
-				return nil
+				return ""
 			}
 			depth--
 			if depth == 0 {
@@ -286,7 +293,7 @@ func (s *filledScanner) skipValue() []byte {
 		case ',', ':':
 			if depth == 0 {
 				s.ok = false
-				return nil
+				return ""
 			}
 		default:
 			if depth == 0 && !isSpace(c) {
@@ -299,9 +306,11 @@ func (s *filledScanner) skipValue() []byte {
 		s.i++
 	}
 	s.ok = false
-	return nil
+	return ""
 }
 
+// skipString passes over a string; at its end, s.i is past the closing quote, never past
+// the document's end.
 func (s *filledScanner) skipString() {
 	s.i++ // the opening quote
 	for s.i < len(s.data) {
@@ -310,10 +319,11 @@ func (s *filledScanner) skipString() {
 			s.i++
 			return
 		case '\\':
-			s.i++
+			s.i++ // the escaped byte is passed over below
 		}
 		s.i++
 	}
+	s.i = len(s.data)
 	s.ok = false
 }
 

@@ -38,6 +38,10 @@ var decodeSeeds = []string{
 	`{"tables":{"t":[{"line":1,"values":{"c":"x\u0000y"}}]}}`,
 	"{\"tables\":{\"t\":[{\"line\":1,\"values\":{\"c\":\"ctl\x01\"}}]}}",
 	`null`,
+	`{"ident":"\`,
+	`{"ident":"a\`,
+	`{"ident":{"a":"\"}`,
+	`{"tables":{"t":[{"line":1,"values":{"c":"\`,
 	`{}`,
 	``,
 }
@@ -52,7 +56,7 @@ func TestDecodeFilledMatchesJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := scanFilled(data, newInterner()); !ok {
+	if _, ok := scanFilled(string(data), newInterner()); !ok {
 		t.Errorf("the scanner left the intake's encoding to encoding/json: %s", data)
 	}
 	checkDecode(t, data)
@@ -70,7 +74,7 @@ func checkDecode(t *testing.T, data []byte) {
 	t.Helper()
 	var want form.Filled
 	wantErr := json.Unmarshal(data, &want)
-	got, err := decodeFilled(data, newInterner())
+	got, err := decodeFilled(string(data), newInterner())
 	if (err != nil) != (wantErr != nil) {
 		t.Fatalf("%q: error %v, json's %v", data, err, wantErr)
 	}

@@ -146,7 +146,7 @@ func (r *sourceReader) heads(p period.Period, withMail bool) (map[string]consoli
 // content reads and decodes the content of submission s of period p.
 func (r *sourceReader) content(s ledger.Submission, p period.Period) (form.Filled, error) {
 	var f form.Filled
-	err := r.l.ReadSubmissionData(r.ctx, s.ID, func(data []byte) error {
+	err := r.l.ReadSubmissionData(r.ctx, s.ID, func(data string) error {
 		if len(data) == 0 {
 			return nil // recorded without content (imported by hand): counted, with no figures
 		}
