@@ -53,8 +53,30 @@ func (k *contentKeys) scratch(s string) []byte {
 	if !nfcStable(s) {
 		s = norm.NFC.String(s)
 	}
+	// ASCII bytes are taken one by one without decoding a rune or calling unicode.IsSpace,
+	// and a rune that folds to itself is copied as it is: keys were a tenth of building a
+	// thousand units' book.
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c == ' ' || '\t' <= c && c <= '\r' { // unicode.IsSpace's ASCII spaces
+				space = len(k.buf) > 0
+				continue
+			}
+			if space {
+				k.buf = append(k.buf, ' ')
+				space = false
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			k.buf = append(k.buf, c)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if unicode.IsSpace(r) {
 			space = len(k.buf) > 0
 			continue
@@ -63,13 +85,10 @@ func (k *contentKeys) scratch(s string) []byte {
 			k.buf = append(k.buf, ' ')
 			space = false
 		}
-		switch {
-		case r >= utf8.RuneSelf:
-			k.buf = utf8.AppendRune(k.buf, fold(r))
-		case 'A' <= r && r <= 'Z':
-			k.buf = append(k.buf, byte(r)+'a'-'A')
-		default:
-			k.buf = append(k.buf, byte(r))
+		if f := fold(r); f != r || r == utf8.RuneError {
+			k.buf = utf8.AppendRune(k.buf, f)
+		} else {
+			k.buf = append(k.buf, s[i-size:i]...)
 		}
 	}
 	return k.buf
