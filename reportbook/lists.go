@@ -90,15 +90,23 @@ func (wb *workbook) writeListTable(sh *sheet, t consolidate.ListTable, rows []co
 	unitW := wb.unitWidth()
 	s := wb.st
 	row := newRowBuffer(len(t.Columns) + 3)
+	// A unit's name repeats on each of its rows, and so do most values of a column (a
+	// status, a lead unit, a date): each column's last cell is kept with the height it
+	// needs, rather than cleaned, parsed and measured again on every row.
+	var unit, cells = make([]lastCell, 1), make([]lastCell, len(t.Columns))
 	for i, r := range rows {
 		var h rowHeight
 		row.reset()
 		row.add(excelize.Cell{StyleID: s.center, Value: i + 1})
 		if units == unitByName {
-			row.add(wb.unitCell(r.Unit, unitW, &h))
+			row.add(unit[0].cell(r.Unit, &h, func(v string, h *rowHeight) excelize.Cell {
+				return wb.unitCell(v, unitW, h)
+			}))
 		}
 		for j, c := range t.Columns {
-			row.add(wb.valueCell(c, value(r, j), widths[j], &h))
+			row.add(cells[j].cell(value(r, j), &h, func(v string, h *rowHeight) excelize.Cell {
+				return wb.valueCell(c, v, widths[j], h)
+			}))
 		}
 		mark := s.blank(s.center)
 		if r.CarriedOver {
@@ -111,6 +119,26 @@ func (wb *workbook) writeListTable(sh *sheet, t consolidate.ListTable, rows []co
 	}
 	sh.skip()
 	return nil
+}
+
+// lastCell is the cell last made of a value in a column, with the height it needs.
+type lastCell struct {
+	ok     bool
+	value  string
+	c      excelize.Cell
+	height rowHeight
+}
+
+// cell returns the cell of v, made by build unless v is the last value, and grows h to the
+// height it needs (heights combine by their maximum, so the value's own is kept).
+func (l *lastCell) cell(v string, h *rowHeight, build func(string, *rowHeight) excelize.Cell) excelize.Cell {
+	if !l.ok || l.value != v {
+		var own rowHeight
+		l.ok, l.value, l.c = true, v, build(v, &own)
+		l.height = own
+	}
+	*h = max(*h, l.height)
+	return l.c
 }
 
 // unitCell is a unit's name in a column of width w.
