@@ -19,7 +19,9 @@ import (
 // periods of the year and last year's (with the figures imported from files of history where a
 // unit has no submission: see addImported); for list forms, the previous period's (tasks carried
 // over) — all as the ledger stood at asOf. Basis is what it counted: unit → submission version
-// of p.
+// of p. The submissions of p and of the previous period are read from l only when
+// consolidate.Build comes to each unit (Source.Load, with ctx): build the input while l is
+// open, from one goroutine at a time.
 func ConsolidationInput(ctx context.Context, cfg *office.Office, l *ledger.Ledger, f *config.Form, p period.Period, asOf time.Time) (in consolidate.Input, basis map[string]int, err error) {
 	r := sourceReader{ctx: ctx, l: l, form: f.Code, asOf: asOf, mails: map[int64]ledger.Mail{}, strs: newInterner()}
 	in = consolidate.Input{Form: f.Form, Period: p}
