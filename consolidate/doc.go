@@ -8,7 +8,9 @@
 // It is pure: the caller reads the ledger and hands in form.Filled values (a unit's
 // submissions, and the figures of past periods imported from files of history, Source.Imports);
 // another step writes the workbook. Build's output depends only on its input, never on map
-// iteration order.
+// iteration order. A caller with many units may hand each submission as a Source.Load instead,
+// which Build calls once per unit, in unit order, keeping only what the book needs of it (its
+// list rows, with their values in column order, its figures and its texts).
 //
 // # Which units count
 //

@@ -22,15 +22,21 @@ import (
 // 130 MB of XML.
 const spoolInMemory = 4 << 20
 
-// spool holds a sheet's encoded rows: in memory, then in a temporary file.
+// spool holds a sheet's encoded rows: in memory, then in a temporary file past limit bytes
+// (0: spoolInMemory).
 type spool struct {
-	mem  bytes.Buffer
-	file *os.File
-	w    *bufio.Writer
+	limit int
+	mem   bytes.Buffer
+	file  *os.File
+	w     *bufio.Writer
 }
 
 func (s *spool) Write(p []byte) (int, error) {
-	if s.file == nil && s.mem.Len()+len(p) > spoolInMemory {
+	limit := s.limit
+	if limit == 0 {
+		limit = spoolInMemory
+	}
+	if s.file == nil && s.mem.Len()+len(p) > limit {
 		f, err := os.CreateTemp("", "tonghop-sheet-*.xml")
 		if err != nil {
 			return 0, fmt.Errorf("spool sheet rows: %w", err)
