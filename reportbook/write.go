@@ -90,10 +90,19 @@ func Write(w io.Writer, b consolidate.Book, st status.Matrix, m Meta) error {
 	}
 	// The first sheet, "Tổng hợp", is the active one as excelize made it. SetActiveSheet would
 	// parse every streamed sheet back into memory to mark the tabs.
-	if err := f.Write(w); err != nil {
+	// The package went to w through the zip writer; what excelize copies from its own
+	// buffer afterwards must be nothing, or w would hold more than one zip.
+	if err := f.Write(nothingMore{}); err != nil {
 		return fmt.Errorf("write consolidated workbook %s %s: %w", b.Form.Code, b.Period, err)
 	}
 	return nil
+}
+
+// nothingMore refuses any write: excelize's copy of its buffer, which must stay empty.
+type nothingMore struct{}
+
+func (nothingMore) Write(p []byte) (int, error) {
+	return 0, fmt.Errorf("excelize wrote %d bytes outside the package's zip writer", len(p))
 }
 
 // fastZip compresses the package at deflate's fastest level. The sheets are repetitive XML
