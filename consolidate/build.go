@@ -104,7 +104,9 @@ func (b *builder) missing() []Unit {
 	return out
 }
 
-// provenance lists the counted sources, each named by the unit code it is counted for.
+// provenance lists the counted sources, each named by the unit code it is counted for. A
+// source read through Load is listed without it (and without its content): the book does not
+// keep the caller's reader alive.
 func (b *builder) provenance() []Source {
 	out := make([]Source, 0, len(b.counted))
 	for _, u := range b.counted {
@@ -112,6 +114,7 @@ func (b *builder) provenance() []Source {
 		if src.Unit == "" {
 			src.Unit = u.Code
 		}
+		src.Load = nil
 		out = append(out, src)
 	}
 	return out

@@ -61,7 +61,10 @@ func mustBuild(t testing.TB, in Input) Book {
 		t.Fatalf("Build with Source.Load: %v", err)
 	}
 	for i := range lazyBook.Provenance {
-		lazyBook.Provenance[i].Load, lazyBook.Provenance[i].Filled = nil, book.Provenance[i].Filled
+		if lazyBook.Provenance[i].Load != nil {
+			t.Fatalf("Build with Source.Load: the provenance keeps the load of %s", lazyBook.Provenance[i].Unit)
+		}
+		lazyBook.Provenance[i].Filled = book.Provenance[i].Filled // the content is not kept
 	}
 	if !reflect.DeepEqual(book, lazyBook) {
 		t.Fatalf("Build with Source.Load:\n got %+v\nwant %+v", lazyBook, book)
