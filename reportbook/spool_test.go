@@ -3,34 +3,53 @@ package reportbook
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
+	"hash/crc32"
 	"io"
+	"math/rand/v2"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 )
 
-// TestSpool: rows past the limit go to a temporary file and come back whole and in order;
-// closing removes the file.
+// TestSpool: rows are compressed as they come, past the limit into a temporary file, and
+// come back whole and in order, with their CRC-32 and length; closing removes the file.
 func TestSpool(t *testing.T) {
 	s := &spool{limit: 100}
 	var want strings.Builder
-	for i := range 50 {
-		row := strings.Repeat(string(rune('a'+i%26)), i+1)
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := range 2000 {
+		row := strconv.FormatUint(r.Uint64(), 36) + strings.Repeat(string(rune('a'+i%26)), i%50)
 		want.WriteString(row)
 		if _, err := s.Write([]byte(row)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if s.file == nil {
-		t.Fatal("1,275 bytes stayed in memory past a limit of 100")
+	if err := s.finish(); err != nil {
+		t.Fatal(err)
 	}
-	name := s.file.Name()
+	if s.out.file == nil {
+		t.Fatal("the compressed rows stayed in memory past a limit of 100 bytes")
+	}
+	name := s.out.file.Name()
 	var got bytes.Buffer
 	if err := s.writeTo(&got); err != nil {
 		t.Fatal(err)
 	}
-	if got.String() != want.String() {
-		t.Errorf("got %d bytes back, want %d", got.Len(), want.Len())
+	if int64(got.Len()) != s.out.n {
+		t.Errorf("%d compressed bytes back, %d counted", got.Len(), s.out.n)
+	}
+	end, err := deflated(nil, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := io.ReadAll(flate.NewReader(io.MultiReader(&got, bytes.NewReader(end))))
+	if err != nil || string(plain) != want.String() {
+		t.Errorf("got %d bytes back (%v), want %d", len(plain), err, want.Len())
+	}
+	if s.n != int64(want.Len()) || s.crc != crc32.ChecksumIEEE([]byte(want.String())) {
+		t.Errorf("length %d and CRC %08x, want %d and %08x", s.n, s.crc, want.Len(), crc32.ChecksumIEEE([]byte(want.String())))
 	}
 	if err := s.close(); err != nil {
 		t.Fatal(err)

@@ -112,17 +112,23 @@ func (nothingMore) Write(p []byte) (int, error) {
 func fastZip(w io.Writer) excelize.ZipWriter {
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		if fw, ok := fastFlates.Get().(*flate.Writer); ok {
-			fw.Reset(out)
-			return &pooledFlate{fw}, nil
-		}
-		fw, err := flate.NewWriter(out, flate.BestSpeed)
+		fw, err := newFlate(out)
 		if err != nil {
 			return nil, err
 		}
 		return &pooledFlate{fw}, nil
 	})
 	return zw
+}
+
+// newFlate is a pooled compressor at deflate's fastest level writing to out; put it back in
+// fastFlates when done.
+func newFlate(out io.Writer) (*flate.Writer, error) {
+	if fw, ok := fastFlates.Get().(*flate.Writer); ok {
+		fw.Reset(out)
+		return fw, nil
+	}
+	return flate.NewWriter(out, flate.BestSpeed)
 }
 
 var fastFlates sync.Pool // of *flate.Writer at flate.BestSpeed
