@@ -60,8 +60,9 @@ const UnitSheetLimit = 30
 // Write writes the consolidated workbook of b. st holds the submission status of exactly one
 // period, b.Period (the matrix may hold more; the column of b.Period of b's form is used);
 // st.Units are the expected units in order. Sheets are streamed row by row (each sheet's
-// rows are kept up to 4 MB in memory and the rest in a temporary file, then compressed
-// straight to w), so memory does not grow with the number of cells.
+// rows are compressed as they are written, kept up to 4 MB in memory and the rest in a
+// temporary file, then copied to w as the package is made), so memory does not grow with the
+// number of cells.
 func Write(w io.Writer, b consolidate.Book, st status.Matrix, m Meta) error {
 	col, err := periodColumn(b, st)
 	if err != nil {
