@@ -54,16 +54,20 @@ func (d *Daemon) poll(ctx context.Context) (more bool, err error) {
 	}
 	d.reportsHeld.hold()
 	defer func() { d.reportsHeld.release(d.wakeReports, more && err == nil) }()
+	ahead := d.storeAhead(msgs)
+	defer ahead.wait()
+	filing := newArchiveBatch(d.o)
 	moves := batchMoves{}
 	var handleErr error
-	for _, m := range msgs {
-		folder, err := d.handle(ctx, mb, m)
+	for i, m := range msgs {
+		folder, err := d.handle(withArchiveBatch(ctx, filing), mb, m, func() (string, error) { return ahead.stored(i) })
 		if err != nil {
 			handleErr = fmt.Errorf("message uid %d: %w", m.UID, err)
 			break
 		}
 		moves.add(m.UID, folder)
 	}
+	filing.wait()
 	if err := d.finishBatch(ctx, mb, moves); err != nil || handleErr != nil {
 		d.closeMailbox()
 		return false, errors.Join(handleErr, err)
@@ -110,14 +114,15 @@ func (d *Daemon) finishBatch(ctx context.Context, mb *intake.Mailbox, b batchMov
 }
 
 // handle records one fetched message and says the folder its outcome calls for; poll moves it
-// there with the rest of its batch. The message is stored and looked up by its bytes first;
-// anything that parses it comes after the try is marked (take).
-func (d *Daemon) handle(ctx context.Context, mb *intake.Mailbox, f intake.Fetched) (string, error) {
+// there with the rest of its batch. The message is stored (stored waits for its blob, written
+// ahead: storeAhead) and looked up by its bytes first; anything that parses it comes after the
+// try is marked (take).
+func (d *Daemon) handle(ctx context.Context, mb *intake.Mailbox, f intake.Fetched, stored func() (string, error)) (string, error) {
 	log := d.log.With("component", "intake", "uid", f.UID)
 	if f.TooLarge {
 		return d.handleOversize(ctx, mb, f, log)
 	}
-	sha, err := d.ledger.PutBlob(f.Raw)
+	sha, err := stored()
 	if err != nil {
 		return "", fmt.Errorf("store raw mail: %w", err)
 	}
@@ -185,9 +190,10 @@ func (d *Daemon) record(ctx context.Context, in ledger.Intake, copies []office.C
 	d.recorded(in, res)
 	d.observeRecorded(in, res)
 	subs, err := d.submissionCopies(res.Submissions)
-	if err = errors.Join(err, d.o.File(append(subs, copies...))); err != nil {
+	if err != nil {
 		log.Warn("archive copy not written", "err", err)
 	}
+	d.fileCopies(ctx, append(subs, copies...), log)
 	log.Info("mail recorded", "from", in.Mail.From, "subject", in.Mail.Subject, "outcome", in.Mail.Outcome,
 		"submissions", len(res.Submissions), "replies", len(in.Outbox))
 	return res, nil
