@@ -48,8 +48,12 @@ func (l *Ledger) CountMailTo(ctx context.Context, addr string, since time.Time, 
 		args = append(args, k)
 	}
 	marks := strings.TrimSuffix(strings.Repeat("?, ", len(kinds)), ", ")
-	rows, err := l.db.QueryContext(ctx, `SELECT to_addrs, cc_addrs FROM outbox
-		WHERE created_at >= ? AND kind IN (`+marks+`)`, args...)
+	query := `SELECT to_addrs, cc_addrs FROM outbox WHERE created_at >= ? AND kind IN (` + marks + `)`
+	if pattern, ok := recipientPattern(key); ok {
+		query += ` AND (to_addrs LIKE ? ESCAPE '\' OR cc_addrs LIKE ? ESCAPE '\')`
+		args = append(args, pattern, pattern)
+	}
+	rows, err := l.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return 0, fmt.Errorf("count mail to %s: %w", addr, err)
 	}
@@ -72,6 +76,24 @@ func (l *Ledger) CountMailTo(ctx context.Context, addr string, since time.Time, 
 		return 0, fmt.Errorf("count mail to %s: %w", addr, err)
 	}
 	return n, nil
+}
+
+// recipientPattern is a LIKE pattern every outbox row with key among its recipients matches,
+// so that CountMailTo decodes the recipients of those rows only, not of every mail of the hour
+// (a drain of a thousand receipts decoded half a million lists). It is the key's local part and
+// its '@': an address with key as its canonical form holds them in some ASCII case, as LIKE
+// compares, and JSON writes them unchanged. No pattern (ok false) for a key without a canonical
+// form, or with '&' (JSON escapes it).
+func recipientPattern(key string) (string, bool) {
+	at := strings.LastIndexByte(key, '@')
+	if at <= 0 {
+		return "", false
+	}
+	if _, ok := address.Canonical(key); !ok || strings.ContainsRune(key[:at], '&') {
+		return "", false
+	}
+	escaped := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(key[:at+1])
+	return "%" + escaped + "%", true
 }
 
 // OutMailByMessageID returns the sent mail that got this Message-ID (with or without angle
