@@ -183,7 +183,20 @@ func (d *Daemon) recordedByMessageID(ctx context.Context, raw []byte) (ledger.Ma
 // copies its decision made (an issued report) in the archive. A copy that cannot be written is
 // logged here, once: the ledger holds the record.
 func (d *Daemon) record(ctx context.Context, in ledger.Intake, copies []office.Copy, log *slog.Logger) (ledger.IntakeResult, error) {
-	res, err := d.ledger.RecordIntake(ctx, in)
+	return d.recordWith(ctx, in, copies, log, d.ledger.RecordIntake)
+}
+
+// recordTaken is record for a mail taken through take: its tries are marked done in the same
+// transaction.
+func (d *Daemon) recordTaken(ctx context.Context, in ledger.Intake, copies []office.Copy, log *slog.Logger) (ledger.IntakeResult, error) {
+	return d.recordWith(ctx, in, copies, log, func(ctx context.Context, in ledger.Intake) (ledger.IntakeResult, error) {
+		return d.ledger.RecordIntakeDone(ctx, in, d.now())
+	})
+}
+
+func (d *Daemon) recordWith(ctx context.Context, in ledger.Intake, copies []office.Copy, log *slog.Logger,
+	store func(context.Context, ledger.Intake) (ledger.IntakeResult, error)) (ledger.IntakeResult, error) {
+	res, err := store(ctx, in)
 	if err != nil {
 		return res, fmt.Errorf("record: %w", err)
 	}
