@@ -49,9 +49,9 @@ func (l *Ledger) CountMailTo(ctx context.Context, addr string, since time.Time, 
 	}
 	marks := strings.TrimSuffix(strings.Repeat("?, ", len(kinds)), ", ")
 	query := `SELECT to_addrs, cc_addrs FROM outbox WHERE created_at >= ? AND kind IN (` + marks + `)`
-	if pattern, ok := recipientPattern(key); ok {
-		query += ` AND (to_addrs LIKE ? ESCAPE '\' OR cc_addrs LIKE ? ESCAPE '\')`
-		args = append(args, pattern, pattern)
+	if local, ok := recipientLocal(key); ok {
+		query += ` AND id IN (SELECT outbox_id FROM outbox_recipients WHERE local = ? AND created_at >= ?)`
+		args = append(args, local, encodeTime(since))
 	}
 	rows, err := l.db.QueryContext(ctx, query, args...)
 	if err != nil {
@@ -78,22 +78,15 @@ func (l *Ledger) CountMailTo(ctx context.Context, addr string, since time.Time, 
 	return n, nil
 }
 
-// recipientPattern is a LIKE pattern every outbox row with key among its recipients matches,
-// so that CountMailTo decodes the recipients of those rows only, not of every mail of the hour
-// (a drain of a thousand receipts decoded half a million lists). It is the key's local part and
-// its '@': an address with key as its canonical form holds them in some ASCII case, as LIKE
-// compares, and JSON writes them unchanged. No pattern (ok false) for a key without a canonical
-// form, or with '&' (JSON escapes it).
-func recipientPattern(key string) (string, bool) {
-	at := strings.LastIndexByte(key, '@')
-	if at <= 0 {
+// recipientLocal is the local part by which outbox_recipients (migration 0018) finds every
+// outbox row with key among its recipients, so that CountMailTo decodes the recipients of those
+// rows only, not of every mail of the hour (a drain of a thousand receipts decoded half a million
+// lists). None (ok false) for a key without a canonical form: those rows are all read.
+func recipientLocal(key string) (string, bool) {
+	if _, ok := address.Canonical(key); !ok {
 		return "", false
 	}
-	if _, ok := address.Canonical(key); !ok || strings.ContainsRune(key[:at], '&') {
-		return "", false
-	}
-	escaped := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(key[:at+1])
-	return "%" + escaped + "%", true
+	return key[:strings.LastIndexByte(key, '@')], true
 }
 
 // OutMailByMessageID returns the sent mail that got this Message-ID (with or without angle
