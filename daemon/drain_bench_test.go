@@ -13,14 +13,17 @@ import (
 
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/internal/dovecottest"
+	"github.com/tonghop/tonghop/internal/officetest"
 )
 
 // BenchmarkDrain measures how fast a full inbox drains on loopback: each message is fetched,
 // parsed, its workbook read and validated, recorded with its receipt in one transaction, moved,
-// and the receipt sent over SMTP. The inbox is a private Dovecot's (the embedded server's where
-// Dovecot is missing and TONGHOP_REQUIRE_DOVECOT is not set, or with
-// TONGHOP_DRAIN_SERVER=embedded), filled before the timer starts. It reports messages per second
-// and this process's CPU per message (the embedded relay's included).
+// and the receipt sent over SMTP. The files are 40 units' in turn, as in cmd/tonghop's
+// TestRun_DrainUnderKills: one sender's flood, with the reply limit lifted, made every message
+// count every answer that sender got (the limit is there for a loop). The inbox is a private
+// Dovecot's (the embedded server's where Dovecot is missing and TONGHOP_REQUIRE_DOVECOT is not
+// set, or with TONGHOP_DRAIN_SERVER=embedded), filled before the timer starts. It reports
+// messages per second and this process's CPU per message (the embedded relay's included).
 //
 //	go test -run '^$' -bench Drain -benchtime 2000x ./daemon/
 func BenchmarkDrain(b *testing.B) {
@@ -28,7 +31,11 @@ func BenchmarkDrain(b *testing.B) {
 	if os.Getenv("TONGHOP_DRAIN_SERVER") != "embedded" && (dovecotInstalled() || os.Getenv(dovecottest.RequireEnv) == "1") {
 		dc = dovecottest.Start(b, dovecottest.Options{})
 	}
-	e := newEnvWith(b, func(o *Options) {
+	units := make([]string, 40)
+	for i := range units {
+		units[i] = fmt.Sprintf("DV%02d", i+1)
+	}
+	e := newOfficeEnv(b, officetest.Options{Units: units}, func(o *Options) {
 		o.Config.Mailbox.RepliesPerHour = 1 << 30
 		if dc != nil {
 			m := &o.Config.Mailbox
@@ -36,10 +43,14 @@ func BenchmarkDrain(b *testing.B) {
 		}
 	})
 	ctx := context.Background()
-	wb := e.workbook(b, "QLDN", false)
+	workbooks := map[string][]byte{}
+	for _, u := range units {
+		workbooks[u] = e.workbook(b, u, false)
+	}
 	raws := make([][]byte, b.N)
 	for i := range raws {
-		raws[i] = mail("qldn@kcn.example", fmt.Sprintf("bench-%d@kcn", i), "", "BM.02.01-KH_2026-11_QLDN.xlsx", wb)
+		u := units[i%len(units)]
+		raws[i] = mail(officetest.UnitAddr(u), fmt.Sprintf("bench-%d@kcn", i), "", "BM.02.01-KH_2026-11_"+u+".xlsx", workbooks[u])
 	}
 	count := func() int { return e.count(b, "Processed") }
 	if dc == nil {
