@@ -9,13 +9,13 @@ import (
 	"github.com/tonghop/tonghop/office"
 )
 
-// A batch's slow writes are each a few file syncs (a raw mail's blob, a workbook's archive
-// copy), and waiting for them one message after another was half of a drain's time. They run
-// beside the judging instead, a few at a time, in the order nothing-lost needs: a message's raw
-// blob is stored before anything about it is looked up or recorded (handle waits for it), and
-// its archive copies, which are for people (the blobs are the record), are written by the time
-// its batch is moved out of the inbox, as they were written before the move one message at a
-// time.
+// A batch's slow writes are each a few file syncs (a raw mail's blob, a received workbook's
+// archive copy), and waiting for them one message after another was half of a drain's time. They
+// run beside the judging instead, a few at a time, in the order nothing-lost needs: a message's
+// raw blob is stored before anything about it is looked up or recorded (handle waits for it),
+// and its workbooks' archive copies, which are for people (the blobs are the record), are
+// written by the time its batch is moved out of the inbox, as they were written before the move
+// one message at a time.
 
 // batchWriters bounds the writes of one batch running at once: enough for the disk to merge
 // their syncs, few enough not to crowd the judging on a small machine.

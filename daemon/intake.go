@@ -203,10 +203,13 @@ func (d *Daemon) recordWith(ctx context.Context, in ledger.Intake, copies []offi
 	d.recorded(in, res)
 	d.observeRecorded(in, res)
 	subs, err := d.submissionCopies(res.Submissions)
-	if err != nil {
+	if err = errors.Join(err, d.o.File(copies)); err != nil {
 		log.Warn("archive copy not written", "err", err)
 	}
-	d.fileCopies(ctx, append(subs, copies...), log)
+	// A received workbook's copy has a name of its own (its version), so it may be filed beside
+	// the next mails' judging; the copies a decision made (an issued report) keep their order,
+	// since a later one may replace an earlier one's file.
+	d.fileCopies(ctx, subs, log)
 	log.Info("mail recorded", "from", in.Mail.From, "subject", in.Mail.Subject, "outcome", in.Mail.Outcome,
 		"submissions", len(res.Submissions), "replies", len(in.Outbox))
 	return res, nil
