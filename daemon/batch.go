@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/tonghop/tonghop/intake"
+	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/office"
 )
 
@@ -101,3 +102,20 @@ func (d *Daemon) fileCopies(ctx context.Context, copies []office.Copy, log *slog
 
 // wait waits for every copy of the batch to be filed.
 func (b *archiveBatch) wait() { b.wg.Wait() }
+
+// refile files again the workbooks' archive copies of a mail found in the inbox already
+// recorded. Their filing runs beside the judging, so a crash can leave a recorded mail without
+// them; but they are filed before the batch leaves the inbox, so such a mail is still there after
+// the restart, found by its bytes, and comes here. Filing again replaces a copy with the same
+// bytes.
+func (d *Daemon) refile(ctx context.Context, known ledger.Mail, log *slog.Logger) {
+	subs, err := d.ledger.MailSubmissions(ctx, known.ID)
+	if err == nil {
+		var copies []office.Copy
+		copies, err = d.submissionCopies(subs)
+		d.fileCopies(ctx, copies, log)
+	}
+	if err != nil {
+		log.Warn("archive copy not written", "err", err)
+	}
+}

@@ -130,6 +130,7 @@ func (d *Daemon) handle(ctx context.Context, mb *intake.Mailbox, f intake.Fetche
 		return "", err
 	} else if found {
 		log.Info("message already recorded; moving it", "sha256", sha, "outcome", known.Outcome)
+		d.refile(ctx, known, log)
 		return d.folder(known.Outcome), nil
 	}
 	t, err := d.take(ctx, rawMail{f: f, sha: sha, mailbox: d.o.Mailbox.Inbox, uidValidity: mb.UIDValidity()}, log)

@@ -44,3 +44,13 @@ func errOr(err, def error) error {
 	}
 	return def
 }
+
+// MailSubmissions returns the submissions recorded from the mail with row ID mailID, in the
+// order recorded: what a mail found again after a crash had filed.
+func (l *Ledger) MailSubmissions(ctx context.Context, mailID int64) ([]Submission, error) {
+	subs, err := querySubmissions(ctx, l.db, `s.mail_id = ?`, mailID)
+	if err != nil {
+		return nil, fmt.Errorf("submissions of mail %d: %w", mailID, err)
+	}
+	return subs, nil
+}
