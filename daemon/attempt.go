@@ -65,7 +65,7 @@ func (d *Daemon) take(ctx context.Context, m rawMail, log *slog.Logger) (taken, 
 		log.Error("mail quarantined unread: judging it died or ran out of budget twice", "sha256", m.sha,
 			"tries", before.Started, "unfinished", before.Unfinished(), "out_of_budget", before.OutOfBudget)
 		t.in = d.stuck(m, before)
-		t.res, err = d.record(ctx, t.in, nil, log)
+		t.res, err = d.recordTaken(ctx, t.in, nil, log)
 	} else {
 		t, err = d.try(ctx, m, log)
 	}
@@ -80,8 +80,12 @@ func (d *Daemon) take(ctx context.Context, m rawMail, log *slog.Logger) (taken, 
 		// The try ends even when ctx ended it: only a death leaves a try unfinished.
 		return taken{}, errors.Join(err, d.ledger.EndAttempt(context.WithoutCancel(ctx), m.sha, end, d.now()))
 	}
-	if err := d.ledger.FinishAttempts(ctx, m.sha, d.now()); err != nil {
-		return taken{}, fmt.Errorf("mark the mail recorded: %w", err)
+	if t.copyOf != nil {
+		// Nothing recorded (a copy of a mail recorded before): the tries end here. A mail
+		// recorded had them marked done in its own transaction (recordTaken).
+		if err := d.ledger.FinishAttempts(ctx, m.sha, d.now()); err != nil {
+			return taken{}, fmt.Errorf("mark the mail recorded: %w", err)
+		}
 	}
 	return t, nil
 }
@@ -104,7 +108,7 @@ func (d *Daemon) try(ctx context.Context, m rawMail, log *slog.Logger) (taken, e
 		return taken{}, err
 	}
 	in.Mail.Mailbox = m.mailbox
-	res, err := d.record(ctx, in, copies, log)
+	res, err := d.recordTaken(ctx, in, copies, log)
 	return taken{in: in, res: res}, err
 }
 

@@ -27,11 +27,8 @@ func (d *Daemon) failedTry(ctx context.Context, m rawMail, cause error, log *slo
 	log.Error("mail set aside: handling it failed the same way again and again", "sha256", m.sha, "tries", same, "err", cause)
 	var t taken
 	t.in = d.deadLetter(m, same, cause)
-	if t.res, err = d.record(ctx, t.in, nil, log); err != nil {
+	if t.res, err = d.recordTaken(ctx, t.in, nil, log); err != nil {
 		return taken{}, errors.Join(cause, err)
-	}
-	if err := d.ledger.FinishAttempts(ctx, m.sha, d.now()); err != nil {
-		return taken{}, fmt.Errorf("mark the mail recorded: %w", err)
 	}
 	return t, nil
 }

@@ -3,24 +3,66 @@ package daemon
 import (
 	"context"
 	"fmt"
+	"os"
+	"os/exec"
+	"syscall"
 	"testing"
 	"time"
+
+	"github.com/emersion/go-imap/v2/imapclient"
+
+	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/internal/dovecottest"
+	"github.com/tonghop/tonghop/internal/officetest"
 )
 
 // BenchmarkDrain measures how fast a full inbox drains on loopback: each message is fetched,
 // parsed, its workbook read and validated, recorded with its receipt in one transaction, moved,
-// and the receipt sent over SMTP. It reports messages per second.
+// and the receipt sent over SMTP. The files are 40 units' in turn, as in cmd/tonghop's
+// TestRun_DrainUnderKills: one sender's flood, with the reply limit lifted, made every message
+// count every answer that sender got (the limit is there for a loop). The inbox is a private
+// Dovecot's (the embedded server's where Dovecot is missing and TONGHOP_REQUIRE_DOVECOT is not
+// set, or with TONGHOP_DRAIN_SERVER=embedded), filled before the timer starts. It reports
+// messages per second and this process's CPU per message (the embedded relay's included).
 //
 //	go test -run '^$' -bench Drain -benchtime 2000x ./daemon/
 func BenchmarkDrain(b *testing.B) {
-	e := newEnvWith(b, func(o *Options) { o.Config.Mailbox.RepliesPerHour = 1 << 30 })
+	var dc *dovecottest.Server
+	if os.Getenv("TONGHOP_DRAIN_SERVER") != "embedded" && (dovecotInstalled() || os.Getenv(dovecottest.RequireEnv) == "1") {
+		dc = dovecottest.Start(b, dovecottest.Options{})
+	}
+	units := make([]string, 40)
+	for i := range units {
+		units[i] = fmt.Sprintf("DV%02d", i+1)
+	}
+	e := newOfficeEnv(b, officetest.Options{Units: units}, func(o *Options) {
+		o.Config.Mailbox.RepliesPerHour = 1 << 30
+		if dc != nil {
+			m := &o.Config.Mailbox
+			m.Host, m.Port, m.TLS, m.User, m.Password = dc.Host(), dc.Port(), config.TLSNone, dc.User(), dc.Password()
+		}
+	})
 	ctx := context.Background()
-	wb := e.workbook(b, "QLDN", false)
-	for i := range b.N {
-		e.append(b, mail("qldn@kcn.example", fmt.Sprintf("bench-%d@kcn", i), "", "BM.02.01-KH_2026-11_QLDN.xlsx", wb))
+	workbooks := map[string][]byte{}
+	for _, u := range units {
+		workbooks[u] = e.workbook(b, u, false)
+	}
+	raws := make([][]byte, b.N)
+	for i := range raws {
+		u := units[i%len(units)]
+		raws[i] = mail(officetest.UnitAddr(u), fmt.Sprintf("bench-%d@kcn", i), "", "BM.02.01-KH_2026-11_"+u+".xlsx", workbooks[u])
+	}
+	count := func() int { return e.count(b, "Processed") }
+	if dc == nil {
+		for _, raw := range raws {
+			e.append(b, raw)
+		}
+	} else {
+		appendDovecot(b, dc, raws)
+		count = func() int { return dc.Count(b, "Processed") }
 	}
 	b.ResetTimer()
-	start := time.Now()
+	start, cpu := time.Now(), cpuTime()
 	for {
 		more, err := e.d.poll(ctx)
 		if err != nil {
@@ -33,10 +75,62 @@ func BenchmarkDrain(b *testing.B) {
 	if err := e.d.Flush(ctx); err != nil {
 		b.Fatal(err)
 	}
-	elapsed := time.Since(start)
+	elapsed, used := time.Since(start), cpuTime()-cpu
 	b.StopTimer()
-	if n := e.count(b, "Processed"); n != b.N {
+	if n := count(); n != b.N {
 		b.Fatalf("Processed: got %d, want %d", n, b.N)
 	}
 	b.ReportMetric(float64(b.N)/elapsed.Seconds(), "msgs/s")
+	b.ReportMetric(float64(used.Microseconds())/1000/float64(b.N), "cpu-ms/msg")
+}
+
+// appendDovecot fills Dovecot's inbox by IMAP APPEND, a hundred messages a connection (each
+// helper connection has a deadline of its own).
+func appendDovecot(b *testing.B, dc *dovecottest.Server, raws [][]byte) {
+	var c *imapclient.Client
+	for i, raw := range raws {
+		if i%100 == 0 {
+			if c != nil {
+				_ = c.Logout().Wait()
+				_ = c.Close()
+			}
+			c = dc.Client(b)
+		}
+		cmd := c.Append("INBOX", int64(len(raw)), nil)
+		_, err := cmd.Write(raw)
+		if err == nil {
+			err = cmd.Close()
+		}
+		if err == nil {
+			_, err = cmd.Wait()
+		}
+		if err != nil {
+			b.Fatalf("append message %d to Dovecot: %v", i, err)
+		}
+	}
+	if c != nil {
+		_ = c.Logout().Wait()
+	}
+}
+
+// cpuTime is this process's CPU time so far, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// dovecotInstalled says whether the dovecot program is there, where dovecottest looks for it.
+func dovecotInstalled() bool {
+	if _, err := exec.LookPath("dovecot"); err == nil {
+		return true
+	}
+	for _, dir := range []string{"/usr/sbin", "/usr/bin", "/usr/local/sbin"} {
+		if fi, err := os.Stat(dir + "/dovecot"); err == nil && fi.Mode()&0o111 != 0 {
+			return true
+		}
+	}
+	return false
 }

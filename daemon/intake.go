@@ -54,16 +54,20 @@ func (d *Daemon) poll(ctx context.Context) (more bool, err error) {
 	}
 	d.reportsHeld.hold()
 	defer func() { d.reportsHeld.release(d.wakeReports, more && err == nil) }()
+	ahead := d.storeAhead(msgs)
+	defer ahead.wait()
+	filing := newArchiveBatch(d.o)
 	moves := batchMoves{}
 	var handleErr error
-	for _, m := range msgs {
-		folder, err := d.handle(ctx, mb, m)
+	for i, m := range msgs {
+		folder, err := d.handle(withArchiveBatch(ctx, filing), mb, m, func() (string, error) { return ahead.stored(i) })
 		if err != nil {
 			handleErr = fmt.Errorf("message uid %d: %w", m.UID, err)
 			break
 		}
 		moves.add(m.UID, folder)
 	}
+	filing.wait()
 	if err := d.finishBatch(ctx, mb, moves); err != nil || handleErr != nil {
 		d.closeMailbox()
 		return false, errors.Join(handleErr, err)
@@ -110,14 +114,15 @@ func (d *Daemon) finishBatch(ctx context.Context, mb *intake.Mailbox, b batchMov
 }
 
 // handle records one fetched message and says the folder its outcome calls for; poll moves it
-// there with the rest of its batch. The message is stored and looked up by its bytes first;
-// anything that parses it comes after the try is marked (take).
-func (d *Daemon) handle(ctx context.Context, mb *intake.Mailbox, f intake.Fetched) (string, error) {
+// there with the rest of its batch. The message is stored (stored waits for its blob, written
+// ahead: storeAhead) and looked up by its bytes first; anything that parses it comes after the
+// try is marked (take).
+func (d *Daemon) handle(ctx context.Context, mb *intake.Mailbox, f intake.Fetched, stored func() (string, error)) (string, error) {
 	log := d.log.With("component", "intake", "uid", f.UID)
 	if f.TooLarge {
 		return d.handleOversize(ctx, mb, f, log)
 	}
-	sha, err := d.ledger.PutBlob(f.Raw)
+	sha, err := stored()
 	if err != nil {
 		return "", fmt.Errorf("store raw mail: %w", err)
 	}
@@ -125,6 +130,7 @@ func (d *Daemon) handle(ctx context.Context, mb *intake.Mailbox, f intake.Fetche
 		return "", err
 	} else if found {
 		log.Info("message already recorded; moving it", "sha256", sha, "outcome", known.Outcome)
+		d.refile(ctx, known, log)
 		return d.folder(known.Outcome), nil
 	}
 	t, err := d.take(ctx, rawMail{f: f, sha: sha, mailbox: d.o.Mailbox.Inbox, uidValidity: mb.UIDValidity()}, log)
@@ -178,16 +184,33 @@ func (d *Daemon) recordedByMessageID(ctx context.Context, raw []byte) (ledger.Ma
 // copies its decision made (an issued report) in the archive. A copy that cannot be written is
 // logged here, once: the ledger holds the record.
 func (d *Daemon) record(ctx context.Context, in ledger.Intake, copies []office.Copy, log *slog.Logger) (ledger.IntakeResult, error) {
-	res, err := d.ledger.RecordIntake(ctx, in)
+	return d.recordWith(ctx, in, copies, log, d.ledger.RecordIntake)
+}
+
+// recordTaken is record for a mail taken through take: its tries are marked done in the same
+// transaction.
+func (d *Daemon) recordTaken(ctx context.Context, in ledger.Intake, copies []office.Copy, log *slog.Logger) (ledger.IntakeResult, error) {
+	return d.recordWith(ctx, in, copies, log, func(ctx context.Context, in ledger.Intake) (ledger.IntakeResult, error) {
+		return d.ledger.RecordIntakeDone(ctx, in, d.now())
+	})
+}
+
+func (d *Daemon) recordWith(ctx context.Context, in ledger.Intake, copies []office.Copy, log *slog.Logger,
+	store func(context.Context, ledger.Intake) (ledger.IntakeResult, error)) (ledger.IntakeResult, error) {
+	res, err := store(ctx, in)
 	if err != nil {
 		return res, fmt.Errorf("record: %w", err)
 	}
 	d.recorded(in, res)
 	d.observeRecorded(in, res)
 	subs, err := d.submissionCopies(res.Submissions)
-	if err = errors.Join(err, d.o.File(append(subs, copies...))); err != nil {
+	if err = errors.Join(err, d.o.File(copies)); err != nil {
 		log.Warn("archive copy not written", "err", err)
 	}
+	// A received workbook's copy has a name of its own (its version), so it may be filed beside
+	// the next mails' judging; the copies a decision made (an issued report) keep their order,
+	// since a later one may replace an earlier one's file.
+	d.fileCopies(ctx, subs, log)
 	log.Info("mail recorded", "from", in.Mail.From, "subject", in.Mail.Subject, "outcome", in.Mail.Outcome,
 		"submissions", len(res.Submissions), "replies", len(in.Outbox))
 	return res, nil

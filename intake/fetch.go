@@ -36,7 +36,7 @@ func (m *Mailbox) Fetch(ctx context.Context, afterUID uint32, limit int) ([]Fetc
 	if afterUID == math.MaxUint32 {
 		return nil, nil
 	}
-	found, err := m.listAfter(ctx, afterUID)
+	found, err := m.listFirst(ctx, afterUID, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -70,17 +70,35 @@ func (m *Mailbox) Fetch(ctx context.Context, afterUID uint32, limit int) ([]Fetc
 	return out, nil
 }
 
-// listAfter returns UID, size and date of every inbox message with UID >
-// afterUID, sorted by UID.
-func (m *Mailbox) listAfter(ctx context.Context, afterUID uint32) ([]Fetched, error) {
+// listWindow is how many UIDs after the cursor listFirst asks about first, in units of the
+// batch's limit: the UIDs of a flood are dense, so a window a few batches wide holds a batch.
+const listWindow = 4
+
+// listFirst returns UID, size and date of the first messages with UID > afterUID, sorted by UID:
+// at least limit of them, or all there are. It lists a window of UIDs first, and every message
+// after afterUID only when the window holds fewer than limit (the last batch, or UIDs with
+// gaps): listing the whole inbox at every batch made a drain of n messages list n² / 2 / limit.
+func (m *Mailbox) listFirst(ctx context.Context, afterUID uint32, limit int) ([]Fetched, error) {
 	// A server tells a client about mail that arrived since its last command only when a
 	// command lets it; Dovecot does not during UID FETCH, so without a NOOP first a poll
 	// without IDLE would not see new mail until some other command came along.
 	if err := m.within(ctx, m.cfg.Timeout, func() error { return m.client.Noop().Wait() }); err != nil {
 		return nil, fmt.Errorf("noop: %w", err)
 	}
+	if last := uint64(afterUID) + uint64(listWindow*limit); last < math.MaxUint32 {
+		found, err := m.listAfter(ctx, afterUID, uint32(last))
+		if err != nil || len(found) >= limit {
+			return found, err
+		}
+	}
+	return m.listAfter(ctx, afterUID, 0)
+}
+
+// listAfter lists the messages with afterUID < UID <= last, sorted by UID; last 0 stands for
+// every message after afterUID.
+func (m *Mailbox) listAfter(ctx context.Context, afterUID, last uint32) ([]Fetched, error) {
 	var uids imap.UIDSet
-	uids.AddRange(imap.UID(afterUID+1), 0) // afterUID+1:*
+	uids.AddRange(imap.UID(afterUID+1), imap.UID(last)) // afterUID+1:last, or afterUID+1:*
 	opts := &imap.FetchOptions{UID: true, RFC822Size: true, InternalDate: true}
 	var bufs []*imapclient.FetchMessageBuffer
 	err := m.within(ctx, m.cfg.Timeout, func() (err error) {
