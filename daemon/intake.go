@@ -97,10 +97,15 @@ func (b *batchMoves) add(uid uint32, folder string) {
 // finishBatch moves the recorded messages of a batch out of the inbox, one command per folder,
 // and then saves the cursor after the last. Every one of them is recorded before any moves: a
 // crash before the moves leaves them in the inbox, found again by their sha256 and simply moved,
-// as a crash between one message's record and its move always did.
+// as a crash between one message's record and its move always did. The records are put on disk
+// first (one sync a batch): after a power cut a moved mail must not be missing from the ledger,
+// since the inbox no longer offers it.
 func (d *Daemon) finishBatch(ctx context.Context, mb *intake.Mailbox, b batchMoves) error {
 	if b.last == 0 {
 		return nil
+	}
+	if err := d.ledger.Durable(ctx); err != nil {
+		return fmt.Errorf("before moving the batch: %w", err)
 	}
 	for _, folder := range b.folders {
 		if err := mb.MoveAll(ctx, b.uids[folder], folder); err != nil {
