@@ -9,9 +9,8 @@ import (
 
 // Probe commits a write of no meaning (a counter, migration 0019), so that it goes through
 // SQLite's write lock, the WAL and the file system as any record does: a read-only or full disk,
-// or a writer holding the lock past the busy timeout, fails it. (It once set a row to itself,
-// which SQLite does not write at all.) The health endpoint calls it to say whether the ledger
-// can still record.
+// or a writer holding the lock past the busy timeout, fails it. The health endpoint calls it to
+// say whether the ledger can still record.
 func (l *Ledger) Probe(ctx context.Context) error {
 	err := l.inTx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, markSync)
