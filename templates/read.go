@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/vnenc"
 )
 
 // oleMagic starts the compound files of .xls workbooks and of password-encrypted .xlsx.
@@ -244,7 +245,9 @@ func (r *reader) parse(c form.Column, g *grid, col, row int, raw string) verdict
 	in := r.b.cellIn(g, col, row, raw)
 	in.legacy = r.legacy.enc
 	v := parseValue(c, in, r.b.date1904)
-	r.legacy.note(g.sheet, cellName(col, row), v.legacy, v.value)
+	if v.legacy != vnenc.Unicode { // the cell's name is made only for a cell to note
+		r.legacy.note(g.sheet, cellName(col, row), v.legacy, v.value)
+	}
 	return v
 }
 

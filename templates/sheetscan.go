@@ -83,6 +83,7 @@ type sheetScan struct {
 	cells []string   // the current row's values, reused
 	attrs []cellAttr // the current row's types and styles, reused
 	done  bool       // limit reached
+	slab  rowSlab    // where the kept rows' slices come from
 }
 
 // scanSheet reads sheet up to row limit (0: all) in one pass; errBail when excelize must.
@@ -93,11 +94,25 @@ func (b *book) scanSheet(sheet string, limit int) (*grid, error) {
 		return nil, errBail
 	}
 	sc := &sheetScan{b: b, s: xmlScan{data: data}, st: st, g: &grid{sheet: sheet, attrsRead: true}, limit: limit, budget: b.budget}
+	sc.g.rows = make([]gridRow, 0, rowsHint(data, limit))
 	if err := sc.run(); err != nil {
 		return nil, err
 	}
 	b.budget = sc.budget
+	if len(sc.g.rows) == 0 {
+		sc.g.rows = nil // as excelize's reading leaves a sheet without rows
+	}
 	return sc.g, nil
+}
+
+// rowsHint is how many rows a part holds at most, counted cheaply, so the grid's rows are
+// allocated once: a prefixed row is not counted, and only makes the rows grow as they come.
+func rowsHint(data []byte, limit int) int {
+	n := bytes.Count(data, []byte("<row"))
+	if limit > 0 {
+		n = min(n, limit)
+	}
+	return n
 }
 
 // run finds the sheetData and reads its rows; every other element is passed over.
@@ -264,11 +279,10 @@ func (sc *sheetScan) keep(num int) {
 	if empty {
 		return
 	}
-	gr := gridRow{num: num, cells: append([]string(nil), cells...)}
+	gr := gridRow{num: num, cells: sc.slab.copyCells(cells)}
 	for i := range min(len(sc.attrs), len(cells)) {
 		if sc.attrs[i] != (cellAttr{}) {
-			gr.attrs = make([]cellAttr, len(cells))
-			copy(gr.attrs, sc.attrs[:min(len(sc.attrs), len(cells))])
+			gr.attrs = sc.slab.copyAttrs(sc.attrs[:min(len(sc.attrs), len(cells))], len(cells))
 			break
 		}
 	}

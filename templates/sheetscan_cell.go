@@ -7,9 +7,6 @@ import (
 	"strings"
 )
 
-// cellTypes are the types a cell's t attribute takes, kept without allocating.
-var cellTypes = []string{"s", "n", "str", "inlineStr", "b", "d", "e"}
-
 // cell reads one c element after column prev; it returns its column.
 func (sc *sheetScan) cell(prev int, self bool) (int, error) {
 	s := &sc.s
@@ -30,14 +27,11 @@ func (sc *sheetScan) cell(prev int, self bool) (int, error) {
 			}
 			a.style = int32(n)
 		case "t":
-			i := 0
-			for i < len(cellTypes) && cellTypes[i] != string(at.value) {
-				i++
-			}
-			if i == len(cellTypes) {
+			t, ok := cellTypeOf(at.value)
+			if !ok {
 				return 0, errBail
 			}
-			a.typ = cellTypes[i]
+			a.typ = t
 		}
 	}
 	if col <= prev {
@@ -63,7 +57,7 @@ func (sc *sheetScan) cell(prev int, self bool) (int, error) {
 }
 
 // cellBody reads a cell's children: its value v, a formula f (passed over), an inline string is.
-func (sc *sheetScan) cellBody(typ string, self bool) (string, bool, error) {
+func (sc *sheetScan) cellBody(typ cellType, self bool) (string, bool, error) {
 	s := &sc.s
 	var v []byte
 	var inline, value string
@@ -91,7 +85,7 @@ func (sc *sheetScan) cellBody(typ string, self bool) (string, bool, error) {
 			if v, err = s.leafText(selfE); err != nil {
 				return "", false, err
 			}
-			if typ != "s" {
+			if typ != typS {
 				value = string(v) // v may be the tokenizer's buffer, which the next text reuses
 			}
 		case "f":
@@ -114,13 +108,13 @@ func (sc *sheetScan) cellBody(typ string, self bool) (string, bool, error) {
 		}
 	}
 	switch {
-	case typ == "s" && len(v) > 0:
+	case typ == typS && len(v) > 0:
 		str, ok := sc.st.get(v)
 		if !ok {
 			return "", false, errBail
 		}
 		return str, formula, nil
-	case typ == "inlineStr" && hasIS:
+	case typ == typInline && hasIS:
 		return inline, formula, nil
 	}
 	return value, formula, nil

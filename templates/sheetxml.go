@@ -18,7 +18,36 @@ import (
 // cellAttr is what the worksheet XML says about a cell besides its value.
 type cellAttr struct {
 	style int32 // index into the workbook's cell formats (the s attribute)
-	typ   string
+	typ   cellType
+}
+
+// cellType is a cell's t attribute as a small number, so that a row's attributes cost 8 bytes a
+// cell, not a string header each.
+type cellType uint8
+
+const (
+	typNone cellType = iota // no t attribute, or an empty one
+	typS
+	typN
+	typStr
+	typInline
+	typB
+	typD
+	typE
+	typOther // a type no spreadsheet program writes: neither a number nor a date
+)
+
+// cellTypes are the names of the known types, indexed by cellType.
+var cellTypes = [...]string{typS: "s", typN: "n", typStr: "str", typInline: "inlineStr", typB: "b", typD: "d", typE: "e"}
+
+// cellTypeOf is the type named t; ok is false for an unknown or empty name.
+func cellTypeOf(t []byte) (cellType, bool) {
+	for i := typS; i < typOther; i++ {
+		if cellTypes[i] == string(t) {
+			return i, true
+		}
+	}
+	return typNone, false
 }
 
 // partIndex maps sheet names to their worksheet parts in the package.
@@ -144,7 +173,7 @@ func scanAttrsFrom(rc io.Reader, keep func(row, col int, a cellAttr)) error {
 		case "c":
 			var a cellAttr
 			col, a = cellAttrs(el.Attr, col)
-			if a.style != 0 || a.typ != "" {
+			if a != (cellAttr{}) {
 				keep(row, col, a)
 			}
 		}
@@ -179,7 +208,13 @@ func cellAttrs(attrs []xml.Attr, prev int) (int, cellAttr) {
 				a.style = int32(n)
 			}
 		case "t":
-			a.typ = at.Value
+			a.typ = typNone
+			if at.Value != "" {
+				a.typ, _ = cellTypeOf([]byte(at.Value))
+				if a.typ == typNone {
+					a.typ = typOther
+				}
+			}
 		}
 	}
 	return col, a
