@@ -43,6 +43,13 @@ type textBudget struct {
 	shared     []int                // characters of each shared string, as cut
 	cuts       map[string]*partCuts // by the part's name as excelize keys it
 	parts      map[string]*zip.File // the part each name reads from: the last one in the zip
+
+	// What the lean opening (lean.go) needs: how many times each name was taken up and how
+	// many of those readings the fast check took to the end without a fault (a name is clean
+	// when all were), the rows it counted in each, the bytes of the shared strings' text.
+	entries, cleanReads map[string]int
+	rows                map[string]int
+	sharedBytes         int
 }
 
 // partCuts is the text to cut in one part: each range of raw bytes is replaced by what is kept
@@ -58,7 +65,8 @@ type textCut struct {
 }
 
 func newTextBudget(maxChars, maxCell int) *textBudget {
-	return &textBudget{max: maxChars, cell: maxCell, cuts: map[string]*partCuts{}, parts: map[string]*zip.File{}}
+	return &textBudget{max: maxChars, cell: maxCell, cuts: map[string]*partCuts{}, parts: map[string]*zip.File{},
+		entries: map[string]int{}, cleanReads: map[string]int{}, rows: map[string]int{}}
 }
 
 // excelizeName is the name excelize stores a part under: slashes for backslashes, and the shared
@@ -92,12 +100,25 @@ func sharedFirst(files []*zip.File) []*zip.File {
 func (b *textBudget) part(f *zip.File) *partScan {
 	name := excelizeName(f.Name)
 	b.parts[name] = f
+	b.entries[name]++
 	delete(b.cuts, name)
 	s := &partScan{b: b, name: name, shared: name == sharedStringsPart}
 	if s.shared {
 		b.shared = b.shared[:0] // excelize keeps the last shared strings part of the zip
+		b.sharedBytes = 0
 	}
 	return s
+}
+
+// clean records that the fast check read the part to its end without a fault, rows rows in it.
+func (s *partScan) clean(rows int) {
+	s.b.cleanReads[s.name]++
+	s.b.rows[s.name] = rows
+}
+
+// isClean says whether every part of the zip named name was read to its end without a fault.
+func (b *textBudget) isClean(name string) bool {
+	return b.entries[name] > 0 && b.cleanReads[name] == b.entries[name]
 }
 
 // add counts n characters of a cell.
@@ -195,8 +216,10 @@ func (s *partScan) reads() bool {
 // chars follows character data, t decoded from the raw bytes [start, end).
 func (s *partScan) chars(t []byte, start, end int64) {
 	switch {
-	case s.shared && s.si && s.t > 0 && s.phonetic == 0,
-		s.wholeTag == "is" && s.t > 0 && s.phonetic == 0:
+	case s.shared && s.si && s.t > 0 && s.phonetic == 0:
+		s.b.sharedBytes += len(t)
+		s.text(t, start, end)
+	case s.wholeTag == "is" && s.t > 0 && s.phonetic == 0:
 		s.text(t, start, end)
 	case s.wholeTag == "v" && s.depth == s.whole:
 		s.v = append(s.v, t...)

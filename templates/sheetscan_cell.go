@@ -9,7 +9,7 @@ import (
 
 // cell reads one c element after column prev; it returns its column.
 func (sc *sheetScan) cell(prev int, self bool) (int, error) {
-	s := &sc.s
+	s := sc.s
 	col := prev + 1
 	var a cellAttr
 	for _, at := range s.attrs {
@@ -58,10 +58,9 @@ func (sc *sheetScan) cell(prev int, self bool) (int, error) {
 
 // cellBody reads a cell's children: its value v, a formula f (passed over), an inline string is.
 func (sc *sheetScan) cellBody(typ cellType, self bool) (string, bool, error) {
-	s := &sc.s
-	var v []byte
+	s := sc.s
 	var inline, value string
-	hasV, hasIS, formula := false, false, false
+	hasV, hasIS, formula, shared := false, false, false, false
 	for !self {
 		kind, name, selfE, err := s.next()
 		if err != nil {
@@ -82,11 +81,19 @@ func (sc *sheetScan) cellBody(typ cellType, self bool) (string, bool, error) {
 				return "", false, errBail
 			}
 			hasV = true
-			if v, err = s.leafText(selfE); err != nil {
+			v, err := s.leafText(selfE)
+			if err != nil {
 				return "", false, err
 			}
-			if typ != typS {
-				value = string(v) // v may be the tokenizer's buffer, which the next text reuses
+			switch { // now: v is the tokenizer's buffer, which the next text reuses
+			case typ == typS && len(v) > 0:
+				str, ok := sc.st.get(v)
+				if !ok {
+					return "", false, errBail
+				}
+				value, shared = str, true
+			case typ != typS:
+				value = string(v)
 			}
 		case "f":
 			formula = true
@@ -107,14 +114,7 @@ func (sc *sheetScan) cellBody(typ cellType, self bool) (string, bool, error) {
 			return "", false, errBail
 		}
 	}
-	switch {
-	case typ == typS && len(v) > 0:
-		str, ok := sc.st.get(v)
-		if !ok {
-			return "", false, errBail
-		}
-		return str, formula, nil
-	case typ == typInline && hasIS:
+	if typ == typInline && hasIS && !shared {
 		return inline, formula, nil
 	}
 	return value, formula, nil
@@ -136,11 +136,13 @@ func (s *xmlScan) leafText(self bool) ([]byte, error) {
 		case kind != tokText || out != nil:
 			return nil, errBail
 		}
-		if out, err = s.text(name); err != nil {
+		t, err := s.text(name)
+		if err != nil {
 			return nil, err
 		}
-		if len(out) == 0 {
-			out = nil
+		if len(t) > 0 { // a copy: the window of a streamed part moves at the next token
+			s.leaf = append(s.leaf[:0], t...)
+			out = s.leaf
 		}
 	}
 }

@@ -54,6 +54,9 @@ func cellTypeOf(t []byte) (cellType, bool) {
 type partIndex struct {
 	files  map[string]*zip.File // by lower-case part name
 	sheets map[string]string    // sheet name → part name
+	// oddBook: the package's relationships put the workbook among the parts a lean opening
+	// leaves out (worksheets, shared strings), which only a hostile file does.
+	oddBook bool
 }
 
 // xmlWorkbook and xmlRels decode the few elements needed to find a sheet's part. Tags without a
@@ -86,6 +89,8 @@ func newPartIndex(zr *zip.Reader) *partIndex {
 		for _, r := range root.Rels {
 			if strings.HasSuffix(r.Type, "/officeDocument") {
 				wbPath = resolvePart("", r.Target)
+				t := strings.ToLower(r.Target)
+				idx.oddBook = idx.oddBook || strings.Contains(t, "worksheets") || strings.Contains(t, "sharedstrings")
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package templates
 import (
 	"bytes"
 	"errors"
+	"io"
 	"strconv"
 	"unicode/utf8"
 )
@@ -18,8 +19,16 @@ type xmlScan struct {
 	pos   int
 	attrs []xmlAttr // of the last start element, reused
 	buf   []byte    // text with its entities decoded, reused
-	open  [][]byte  // raw names of the open elements, each end tag checked against its start
+	leaf  []byte    // the text leafText returns, reused
+	names []byte    // raw names of the open elements, end to end: each end tag checked against its start
+	ends  []int     // where each open element's name ends in names
 	raw   []byte    // the raw name of the last start element, prefix included
+
+	// A part streamed through a window (xmlwindow.go) rather than held whole: data is the
+	// window, base the offset in the part of its first byte.
+	src  io.ReadCloser
+	base int64
+	eof  bool
 }
 
 type xmlAttr struct{ name, value []byte }
@@ -39,8 +48,13 @@ const (
 // it closes itself; for tokEnd its local name; for tokText the raw text.
 func (s *xmlScan) next() (kind tokKind, name []byte, selfClose bool, err error) {
 	for {
+		if s.src != nil {
+			if err := s.ensure(); err != nil {
+				return 0, nil, false, err
+			}
+		}
 		if s.pos >= len(s.data) {
-			if len(s.open) > 0 {
+			if s.depth() > 0 {
 				return 0, nil, false, errBail // cut short: excelize's decoder fails there
 			}
 			return tokEOF, nil, false, nil
@@ -79,15 +93,27 @@ func (s *xmlScan) next() (kind tokKind, name []byte, selfClose bool, err error) 
 			}
 			raw := bytes.TrimRight(rest[1:end], " \t\n")
 			name, ok := localName(raw)
-			if !ok || len(s.open) == 0 || !bytes.Equal(s.open[len(s.open)-1], raw) {
+			if !ok || s.depth() == 0 || !bytes.Equal(s.names[s.nameStart():], raw) {
 				return 0, nil, false, errBail
 			}
-			s.open = s.open[:len(s.open)-1]
+			s.names = s.names[:s.nameStart()]
+			s.ends = s.ends[:len(s.ends)-1]
 			s.pos += end + 2
 			return tokEnd, name, false, nil
 		}
 		return s.start()
 	}
+}
+
+// depth is how many elements are open.
+func (s *xmlScan) depth() int { return len(s.ends) }
+
+// nameStart is where the innermost open element's name starts in names.
+func (s *xmlScan) nameStart() int {
+	if len(s.ends) < 2 {
+		return 0
+	}
+	return s.ends[len(s.ends)-2]
 }
 
 // start reads a start element at s.pos.
@@ -109,10 +135,11 @@ func (s *xmlScan) start() (tokKind, []byte, bool, error) {
 		}
 		switch s.data[i] {
 		case '>':
-			if len(s.open) >= maxXMLDepth {
+			if s.depth() >= maxXMLDepth {
 				return 0, nil, false, errBail
 			}
-			s.open = append(s.open, s.data[s.pos+1:n0])
+			s.names = append(s.names, s.data[s.pos+1:n0]...)
+			s.ends = append(s.ends, len(s.names))
 			s.pos = i + 1
 			return tokStart, name, false, nil
 		case '/':
