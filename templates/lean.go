@@ -22,6 +22,9 @@ import (
 // leaves to excelize, and a workbook with text to cut (budget.go), are read from the workbook
 // opened in full, as before.
 
+// readLean lets a test read in full what Read would read lean, to compare the reports.
+var readLean = true
+
 // streamed is what a lean opening left out of excelize, read from the zip by each pass.
 type streamed struct {
 	files       map[string]*zip.File // by the name excelize keys them
@@ -61,11 +64,12 @@ func leanParts(zr *zip.Reader, idx *partIndex, text *textBudget) *streamed {
 func openLean(zr *zip.Reader, lean *streamed, lim Limits) (*excelize.File, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
+	copyBuf := make([]byte, 8<<10)
 	for _, f := range zr.File {
 		if _, out := lean.files[excelizeName(f.Name)]; out {
 			continue
 		}
-		if err := copyRaw(zw, f); err != nil {
+		if err := copyRaw(zw, f, copyBuf); err != nil {
 			return nil, err
 		}
 	}
@@ -76,7 +80,7 @@ func openLean(zr *zip.Reader, lean *streamed, lim Limits) (*excelize.File, error
 }
 
 // copyRaw copies a zip entry, its compressed bytes as they are.
-func copyRaw(zw *zip.Writer, f *zip.File) error {
+func copyRaw(zw *zip.Writer, f *zip.File, buf []byte) error {
 	r, err := f.OpenRaw()
 	if err != nil {
 		return err
@@ -86,7 +90,7 @@ func copyRaw(zw *zip.Writer, f *zip.File) error {
 	if err != nil {
 		return err
 	}
-	_, err = io.Copy(w, r)
+	_, err = io.CopyBuffer(w, r, buf)
 	return err
 }
 

@@ -121,7 +121,7 @@ func openRead(data []byte, lim Limits) (*excelize.File, *zip.Reader, *streamed, 
 	if zr == nil {
 		return nil, nil, nil, rep, err
 	}
-	if lean := leanParts(zr, newPartIndex(zr), text); lean != nil {
+	if lean := leanParts(zr, newPartIndex(zr), text); lean != nil && readLean {
 		if x, err := openLean(zr, lean, lim); err == nil {
 			lean.data, lean.lim = data, lim
 			return x, zr, lean, nil, nil

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -222,4 +223,38 @@ func cutsOf(b *textBudget) map[string][]textCut {
 		out[name] = pc.cuts
 	}
 	return out
+}
+
+// TestReadLeanMatchesFull reads every workbook of the corpora (the tests', TONGHOP_XLSX_CORPUS's,
+// the built-in forms generated empty and filled, the large work program) as Read does, opened
+// lean, and opened in full as before: the reports and errors must be the same.
+func TestReadLeanMatchesFull(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "corpus", "*"))
+	if dir := os.Getenv("TONGHOP_XLSX_CORPUS"); dir != "" {
+		more, _ := filepath.Glob(filepath.Join(dir, "*"))
+		files = append(files, more...)
+	}
+	books := map[string][]byte{"big": bigWorkbook(t)}
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		books[filepath.Base(path)] = data
+	}
+	for _, code := range builtinCodes() {
+		f := builtin(t, code)
+		tpl := generate(t, f)
+		books[code+" template"], books[code+" filled"] = tpl, fill(t, tpl, f, sampleData(f))
+	}
+	forms := allForms()
+	for name, data := range books {
+		got, gotErr := Read(data, forms, testSecret, Limits{})
+		readLean = false
+		want, wantErr := Read(data, forms, testSecret, Limits{})
+		readLean = true
+		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: lean %v %+v\nfull %v %+v", name, gotErr, got.Errors, wantErr, want.Errors)
+		}
+	}
 }

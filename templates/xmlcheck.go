@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -103,6 +104,9 @@ func checkPartFast(f *zip.File, budget int, worksheet bool, text *partScan) (int
 			if count++; count > budget || s.depth()+boolInt(self) > maxXMLDepth {
 				return 0, errBail
 			}
+			if count == 1 && text.shared {
+				text.b.shared = slices.Grow(text.b.shared, announcedStrings(s.attrs, f))
+			}
 			shared := false
 			for _, a := range s.attrs {
 				if string(a.name) == "t" {
@@ -132,6 +136,19 @@ func checkPartFast(f *zip.File, budget int, worksheet bool, text *partScan) (int
 			}
 		}
 	}
+}
+
+// announcedStrings is how many strings the shared strings' root says it holds, for the room made
+// for their lengths: bounded by what the part's size can hold and by a few pages, so a root that
+// lies costs little.
+func announcedStrings(attrs []xmlAttr, f *zip.File) int {
+	for _, a := range attrs {
+		if string(a.name) == "uniqueCount" {
+			n, _ := plainIndex(a.value)
+			return min(n, int(min(f.UncompressedSize64/5, 1<<16)))
+		}
+	}
+	return 0
 }
 
 func boolInt(b bool) int {

@@ -29,6 +29,12 @@ func streamScan(src io.ReadCloser) *xmlScan {
 	return &xmlScan{src: src, data: (*w)[:0]}
 }
 
+// streamScanSized is streamScan through a window of size bytes of its own, not from the pool:
+// for tests, where a small window makes every token cross its end.
+func streamScanSized(src io.ReadCloser, size int) *xmlScan {
+	return &xmlScan{src: src, data: make([]byte, 0, size)}
+}
+
 // release closes the part and gives the window back to the pool. Nothing read from it may be
 // used after.
 func (s *xmlScan) release() {
