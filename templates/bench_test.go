@@ -1,6 +1,8 @@
 package templates
 
 import (
+	"context"
+	"os"
 	"runtime"
 	"sync"
 	"testing"
@@ -59,6 +61,38 @@ func BenchmarkRead(b *testing.B) {
 		b.Fatalf("read %d rows, want %d", rows, 2*benchRows)
 	}
 	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(rows*b.N), "B/row")
+}
+
+// BenchmarkReadFile is BenchmarkRead on the workbook TONGHOP_BENCH_XLSX names (bench/checkpeers.sh
+// gives it the work program re-saved by LibreOffice), its tag made with TONGHOP_TEMPLATE_KEY.
+func BenchmarkReadFile(b *testing.B) {
+	path := os.Getenv("TONGHOP_BENCH_XLSX")
+	if path == "" {
+		b.Skip("TONGHOP_BENCH_XLSX names no workbook")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	keys := Keys{Current: []byte(os.Getenv("TONGHOP_TEMPLATE_KEY"))}
+	forms := allForms()
+	b.ReportAllocs()
+	var rows int
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for b.Loop() {
+		rep, err := ReadKeys(context.Background(), data, forms, keys, Limits{})
+		if err != nil {
+			b.Fatalf("Read: %v, %d errors: %+v", err, len(rep.Errors), first(rep.Errors))
+		}
+		rows = rep.Filled.RowCount()
+	}
+	runtime.ReadMemStats(&after)
+	if rows == 0 {
+		b.Fatal("no row read")
+	}
+	b.ReportMetric(float64(rows), "rows")
 	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(rows*b.N), "B/row")
 }
 
