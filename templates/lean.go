@@ -31,6 +31,7 @@ type streamed struct {
 	rows        map[string]int       // the rows the structural check counted in each
 	sharedCount int                  // strings and bytes of text in the shared strings
 	sharedBytes int
+	window      int // the window's size for a test; 0: windowSize, from the pool
 
 	data    []byte // the whole file, opened in full on a sheet's first need
 	lim     Limits
@@ -100,12 +101,15 @@ func (l *streamed) open(name string) *xmlScan {
 		return nil
 	}
 	f, ok := l.files[name]
-	if !ok {
+	if !ok || f.UncompressedSize64 == 0 { // an empty part is excelize's to read, as before
 		return nil
 	}
 	rc, err := f.Open()
 	if err != nil {
 		return nil
+	}
+	if l.window > 0 {
+		return streamScanSized(rc, l.window)
 	}
 	return streamScan(rc)
 }

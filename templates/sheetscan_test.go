@@ -145,6 +145,13 @@ func FuzzScanSheet(f *testing.F) {
 		b := newBook(x, 5000)
 		b.parts = idx
 		got, err := b.scanSheet("Sheet1", 0)
+		// Streamed from a zip through a small window (a lean opening), the pass reads the same.
+		sb := newBook(x, 5000)
+		sb.parts, sb.lean = idx, zipStreamed(t, sheet, sst, 1+len(sheet)%97)
+		sgot, serr := sb.scanSheet("Sheet1", 0)
+		if fmt.Sprint(serr) != fmt.Sprint(err) || sb.budget != b.budget || err == nil && !reflect.DeepEqual(sgot.rows, got.rows) {
+			t.Fatalf("streamed: %v, budget %d, %+v\nwhole: %v, budget %d, %+v", serr, sb.budget, sgot, err, b.budget, got)
+		}
 		if errors.Is(err, errBail) {
 			return
 		}
@@ -165,6 +172,32 @@ func FuzzScanSheet(f *testing.F) {
 			t.Fatalf("budget %d left, excelize %d", b.budget, wb.budget)
 		}
 	})
+}
+
+// zipStreamed is what a lean opening streams: a sheet and the shared strings, from a zip, through
+// a window of window bytes.
+func zipStreamed(t *testing.T, sheet, sst []byte, window int) *streamed {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, data := range map[string][]byte{"xl/worksheets/sheet1.xml": sheet, sharedStringsPart: sst} {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := &streamed{files: map[string]*zip.File{}, window: window}
+	for _, f := range zr.File {
+		l.files[f.Name] = f
+	}
+	return l
 }
 
 // fuzzBase is a workbook of one sheet whose parts the fuzz replaces.
