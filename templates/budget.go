@@ -40,7 +40,7 @@ const sharedStringsPart = "xl/sharedStrings.xml"
 type textBudget struct {
 	max, total int
 	cell       int
-	shared     []int                // characters of each shared string, as cut
+	shared     []int32              // characters of each shared string, as cut (at most MaxCellChars)
 	cuts       map[string]*partCuts // by the part's name as excelize keys it
 	parts      map[string]*zip.File // the part each name reads from: the last one in the zip
 
@@ -139,7 +139,7 @@ func (b *textBudget) sharedLen(v []byte) int {
 	if i < 0 || i >= len(b.shared) {
 		return 0
 	}
-	return b.shared[i]
+	return int(b.shared[i])
 }
 
 // partScan follows the cells' text through the tokens of one part, as excelize will read it,
@@ -255,7 +255,7 @@ func (s *partScan) close(name string) error {
 	case s.shared:
 		if s.depth == 2 && name == "si" {
 			s.si = false
-			s.b.shared = append(s.b.shared, s.n)
+			s.b.shared = append(s.b.shared, int32(s.n))
 		}
 	case s.depth == s.whole:
 		s.whole, s.wholeTag = 0, ""

@@ -233,13 +233,13 @@ func FuzzCheckPart(f *testing.F) {
 		}
 		file := zr.File[0]
 		fast := newTextBudget(1000, 10)
-		fast.shared = []int{3, 12}
+		fast.shared = []int32{3, 12}
 		n, err := checkPartFast(file, 50, !shared, fast.part(file))
 		if errors.Is(err, errBail) {
 			return
 		}
 		slow := newTextBudget(1000, 10)
-		slow.shared = []int{3, 12}
+		slow.shared = []int32{3, 12}
 		wantN, wantErr := checkPart(file, 50, !shared, slow.part(file))
 		if (err == nil) != (wantErr == nil) || err == nil && n != wantN {
 			t.Fatalf("count %d, error %v; encoding/xml: %d, %v", n, err, wantN, wantErr)
