@@ -42,67 +42,84 @@ const (
 	tokStart
 	tokEnd
 	tokText
+	tokSkip // a comment or a processing instruction, passed over inside next
 )
 
 // next returns the next token: for tokStart its local name (attributes in s.attrs) and whether
 // it closes itself; for tokEnd its local name; for tokText the raw text.
+//
+// A streamed part's token is read from the window as it stands: a token the window cuts short
+// ends in a bail, or, for text, at the window's end, and only then is it read again once the
+// window holds it whole (xmlwindow.go); a token read whole from the window is what it is.
 func (s *xmlScan) next() (kind tokKind, name []byte, selfClose bool, err error) {
 	for {
-		if s.src != nil {
+		at := s.pos
+		kind, name, selfClose, err = s.token()
+		if s.src != nil && !s.eof && (err != nil || kind == tokEOF || kind == tokText && s.pos == len(s.data)) {
+			s.pos = at
 			if err := s.ensure(); err != nil {
 				return 0, nil, false, err
 			}
+			kind, name, selfClose, err = s.token()
 		}
-		if s.pos >= len(s.data) {
-			if s.depth() > 0 {
-				return 0, nil, false, errBail // cut short: excelize's decoder fails there
-			}
-			return tokEOF, nil, false, nil
+		if kind != tokSkip || err != nil {
+			return kind, name, selfClose, err
 		}
-		if s.data[s.pos] != '<' {
-			end := bytes.IndexByte(s.data[s.pos:], '<')
-			if end < 0 {
-				end = len(s.data) - s.pos
-			}
-			text := s.data[s.pos : s.pos+end]
-			s.pos += end
-			return tokText, text, false, nil
-		}
-		rest := s.data[s.pos+1:]
-		switch {
-		case bytes.HasPrefix(rest, []byte("?")):
-			end := bytes.Index(rest[1:], []byte("?>"))
-			if end < 0 || !plainInstruction(rest[1:1+end]) {
-				return 0, nil, false, errBail
-			}
-			s.pos += 1 + 1 + end + 2 // <? … ?>
-			continue
-		case bytes.HasPrefix(rest, []byte("!--")):
-			end := bytes.Index(rest[3:], []byte("--"))
-			if end < 0 || !bytes.HasPrefix(rest[3+end:], []byte("-->")) {
-				return 0, nil, false, errBail // "--" inside a comment is an error for encoding/xml
-			}
-			s.pos += 1 + 3 + end + 3
-			continue
-		case bytes.HasPrefix(rest, []byte("!")):
-			return 0, nil, false, errBail // CDATA, DOCTYPE
-		case bytes.HasPrefix(rest, []byte("/")):
-			end := bytes.IndexByte(rest, '>')
-			if end < 0 {
-				return 0, nil, false, errBail
-			}
-			raw := bytes.TrimRight(rest[1:end], " \t\n")
-			name, ok := localName(raw)
-			if !ok || s.depth() == 0 || !bytes.Equal(s.names[s.nameStart():], raw) {
-				return 0, nil, false, errBail
-			}
-			s.names = s.names[:s.nameStart()]
-			s.ends = s.ends[:len(s.ends)-1]
-			s.pos += end + 2
-			return tokEnd, name, false, nil
-		}
-		return s.start()
 	}
+}
+
+// token reads the token at pos from the window as it stands; tokSkip for a comment or an
+// instruction passed over.
+func (s *xmlScan) token() (kind tokKind, name []byte, selfClose bool, err error) {
+	if s.pos >= len(s.data) {
+		if s.depth() > 0 {
+			return 0, nil, false, errBail // cut short: excelize's decoder fails there
+		}
+		return tokEOF, nil, false, nil
+	}
+	if s.data[s.pos] != '<' {
+		end := bytes.IndexByte(s.data[s.pos:], '<')
+		if end < 0 {
+			end = len(s.data) - s.pos
+		}
+		text := s.data[s.pos : s.pos+end]
+		s.pos += end
+		return tokText, text, false, nil
+	}
+	rest := s.data[s.pos+1:]
+	switch {
+	case bytes.HasPrefix(rest, []byte("?")):
+		end := bytes.Index(rest[1:], []byte("?>"))
+		if end < 0 || !plainInstruction(rest[1:1+end]) {
+			return 0, nil, false, errBail
+		}
+		s.pos += 1 + 1 + end + 2 // <? … ?>
+		return tokSkip, nil, false, nil
+	case bytes.HasPrefix(rest, []byte("!--")):
+		end := bytes.Index(rest[3:], []byte("--"))
+		if end < 0 || !bytes.HasPrefix(rest[3+end:], []byte("-->")) {
+			return 0, nil, false, errBail // "--" inside a comment is an error for encoding/xml
+		}
+		s.pos += 1 + 3 + end + 3
+		return tokSkip, nil, false, nil
+	case bytes.HasPrefix(rest, []byte("!")):
+		return 0, nil, false, errBail // CDATA, DOCTYPE
+	case bytes.HasPrefix(rest, []byte("/")):
+		end := bytes.IndexByte(rest, '>')
+		if end < 0 {
+			return 0, nil, false, errBail
+		}
+		raw := bytes.TrimRight(rest[1:end], " \t\n")
+		name, ok := localName(raw)
+		if !ok || s.depth() == 0 || !bytes.Equal(s.names[s.nameStart():], raw) {
+			return 0, nil, false, errBail
+		}
+		s.names = s.names[:s.nameStart()]
+		s.ends = s.ends[:len(s.ends)-1]
+		s.pos += end + 2
+		return tokEnd, name, false, nil
+	}
+	return s.start()
 }
 
 // depth is how many elements are open.
