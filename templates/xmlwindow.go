@@ -11,7 +11,8 @@ import (
 // earlier tokens go) only when next starts a token, so what next returned stays valid until the
 // next call of next, as it would over a part held whole; what must live longer is copied
 // (leafText, the open elements' names). A token longer than the window grows it: a part's size
-// is bounded before it is opened (precheck), and so is the window.
+// is bounded before it is opened (precheck), and so is the window. A token is read from the
+// window as it stands, and checked whole (tokenComplete) only when the window cut it short.
 
 // windowSize is the window a streamed part starts with: a few rows of a worksheet.
 const windowSize = 64 << 10
@@ -62,8 +63,10 @@ func (s *xmlScan) ensure() error {
 	return nil
 }
 
-// more moves the unread bytes to the window's start and reads after them, growing the window
-// when they fill it. A read error is the part's end for the tokenizer, which then bails.
+// more moves the unread bytes to the window's start and fills the rest of it, growing it
+// (doubling) when they fill it already: a token checked again only once the window is full costs
+// a linear read however long it is. A read error, or a reader that gives nothing many times
+// over, is the part's end for the tokenizer, which then bails.
 func (s *xmlScan) more() error {
 	if s.pos > 0 {
 		n := copy(s.data, s.data[s.pos:])
@@ -75,13 +78,20 @@ func (s *xmlScan) more() error {
 		copy(grown, s.data)
 		s.data = grown
 	}
-	n, err := s.src.Read(s.data[len(s.data):cap(s.data)])
-	s.data = s.data[:len(s.data)+n]
-	switch {
-	case err == io.EOF:
-		s.eof = true
-	case err != nil:
-		return errBail
+	for empty := 0; len(s.data) < cap(s.data); {
+		n, err := s.src.Read(s.data[len(s.data):cap(s.data)])
+		s.data = s.data[:len(s.data)+n]
+		switch {
+		case err == io.EOF:
+			s.eof = true
+			return nil
+		case err != nil:
+			return errBail
+		case n == 0:
+			if empty++; empty == 100 {
+				return errBail
+			}
+		}
 	}
 	return nil
 }

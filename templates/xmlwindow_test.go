@@ -100,3 +100,16 @@ func (r *failReader) Read(p []byte) (int, error) {
 }
 
 func (r *failReader) Close() error { return nil }
+
+// TestXMLWindowLongToken streams tokens far longer than the window, a few bytes a read: each is
+// checked whole again only when the window is full, so reading them stays linear (checked after
+// every read, a megabyte of text took minutes).
+func TestXMLWindowLongToken(t *testing.T) {
+	long := strings.Repeat("ab ", 1<<19)
+	data := []byte(`<a x="` + long + `">` + long + `<!--` + long + `--></a>`)
+	want := tokens(&xmlScan{data: data}, -1)
+	got := tokens(streamScanSized(&chunkReader{data: data, n: 7}, 16), -1)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("streamed and whole differ: %d and %d tokens", len(got), len(want))
+	}
+}
