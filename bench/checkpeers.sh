@@ -39,7 +39,7 @@ run() {
 # report KEY NAME: prints the median CPU seconds and peak memory of KEY's runs.
 report() {
 	m=$(( (runs + 1) / 2 ))
-	cpu=$(awk '{print $1 + $2}' "$dir/times.$1" | sort -n | sed -n "${m}p")
+	cpu=$(awk '{printf "%.2f\n", $1 + $2}' "$dir/times.$1" | sort -n | sed -n "${m}p")
 	mem=$(awk '{print $3}' "$dir/times.$1" | sort -n | sed -n "${m}p")
 	printf "%-32s median CPU %s s, median peak %s MB\n" "$2" "$cpu" "$((mem / 1024))"
 	echo "$cpu" > "$dir/cpu.$1"
