@@ -99,16 +99,18 @@ func BenchmarkReadFile(b *testing.B) {
 func first(ps []form.Problem) []form.Problem { return ps[:min(len(ps), 3)] }
 
 // BenchmarkScanSheet reads the large work program's sheets with the single pass alone, on a
-// workbook already open, shared strings included: what reading allocates per row, which is the
-// values kept (the grid's strings) and the shared strings' arena.
+// workbook already opened lean (its sheets and shared strings streamed from the zip), shared
+// strings included: what reading allocates per row, which is the values kept (the grid's
+// strings, types and styles) and the shared strings' arena.
 func BenchmarkScanSheet(b *testing.B) {
 	data := bigWorkbook(b)
 	lim := Limits{}.withDefaults()
-	x, zr, _, err := openBook(data, lim)
-	if x == nil {
-		b.Fatal(err)
+	x, zr, lean, _, err := openRead(data, lim)
+	if x == nil || lean == nil {
+		b.Fatalf("not opened lean: %v", err)
 	}
 	defer x.Close()
+	defer lean.close()
 	idx := newPartIndex(zr)
 	b.ReportAllocs()
 	var rows int
@@ -116,7 +118,7 @@ func BenchmarkScanSheet(b *testing.B) {
 	runtime.ReadMemStats(&before)
 	for b.Loop() {
 		bk := newBook(x, lim.MaxCells)
-		bk.parts = idx
+		bk.parts, bk.lean = idx, lean
 		rows = 0
 		for _, sheet := range bk.sheets {
 			g, err := bk.scanSheet(sheet, 0)
