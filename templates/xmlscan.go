@@ -252,7 +252,8 @@ func localName(b []byte) ([]byte, bool) {
 				return nil, false
 			}
 			colon = i
-		case c == '_' || c == '-' || c == '.' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' && i > 0:
+		case c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+		case (c == '-' || c == '.' || c >= '0' && c <= '9') && i > 0: // not first, as encoding/xml wants
 		default:
 			return nil, false
 		}
