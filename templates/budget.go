@@ -177,13 +177,16 @@ type partScan struct {
 func (s *partScan) token(tok xml.Token, start, end int64) error {
 	switch t := tok.(type) {
 	case xml.StartElement:
-		shared := false
+		shared, refused := false, false
 		for _, a := range t.Attr {
-			if a.Name.Local == "t" {
+			switch a.Name.Local {
+			case "t":
 				shared = a.Value == "s"
+			case "s":
+				refused = refused || styleRefused([]byte(a.Value))
 			}
 		}
-		s.start(t.Name.Local, shared)
+		s.start(t.Name.Local, shared, refused)
 	case xml.EndElement:
 		return s.end(t.Name.Local)
 	case xml.CharData:
@@ -193,10 +196,10 @@ func (s *partScan) token(tok xml.Token, start, end int64) error {
 }
 
 // start follows a start element; shared says its t attribute is "s" (the last one, as
-// excelize reads it).
-func (s *partScan) start(name string, shared bool) {
+// excelize reads it), refused that excelize refuses its s attribute (styleRefused).
+func (s *partScan) start(name string, shared, refused bool) {
 	s.depth++
-	s.open(name, shared)
+	s.open(name, shared, refused)
 }
 
 // end follows an end element.
@@ -226,7 +229,7 @@ func (s *partScan) chars(t []byte, start, end int64) {
 	}
 }
 
-func (s *partScan) open(name string, shared bool) {
+func (s *partScan) open(name string, shared, refused bool) {
 	switch {
 	case name == "t":
 		s.t++
@@ -237,11 +240,11 @@ func (s *partScan) open(name string, shared bool) {
 			s.si, s.n = true, 0
 		}
 	case name == "c" && s.whole == 0:
-		s.cells = append(s.cells, shared)
-		if s.outer == 0 {
+		s.cells = append(s.cells, shared && !refused)
+		if s.outer == 0 && !refused {
 			s.outer, s.n = s.depth, 0
 		}
-	case (name == "v" || name == "f" || name == "is") && len(s.cells) > 0 && s.whole == 0:
+	case (name == "v" || name == "f" || name == "is") && s.outer != 0 && s.whole == 0:
 		s.whole, s.wholeTag, s.v = s.depth, name, s.v[:0]
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -107,10 +108,13 @@ func checkPartFast(f *zip.File, budget int, worksheet bool, text *partScan) (int
 			if count == 1 && text.shared {
 				text.b.shared = slices.Grow(text.b.shared, announcedStrings(s.attrs, f))
 			}
-			shared := false
+			shared, refused := false, false
 			for _, a := range s.attrs {
-				if string(a.name) == "t" {
+				switch string(a.name) {
+				case "t":
 					shared = string(a.value) == "s"
+				case "s":
+					refused = refused || styleRefused(a.value)
 				}
 			}
 			if worksheet && string(name) == "row" {
@@ -128,7 +132,7 @@ func checkPartFast(f *zip.File, budget int, worksheet bool, text *partScan) (int
 				lastRow = r
 				rows++
 			}
-			text.start(internName(name), shared)
+			text.start(internName(name), shared, refused)
 			if self {
 				if err := text.end(internName(name)); err != nil {
 					return 0, err
@@ -136,6 +140,17 @@ func checkPartFast(f *zip.File, budget int, worksheet bool, text *partScan) (int
 			}
 		}
 	}
+}
+
+// styleRefused says whether excelize's row reader refuses a cell's s attribute (its value no
+// number strconv.ParseInt takes): it then reads the c as an empty cell and goes on inside it, so
+// a c nested there is a cell of its own, and the c's own values are not decoded.
+func styleRefused(v []byte) bool {
+	if _, ok := plainIndex(v); ok {
+		return false
+	}
+	_, err := strconv.ParseInt(string(v), 10, 64)
+	return err != nil
 }
 
 // announcedStrings is how many strings the shared strings' root says it holds, for the room made
