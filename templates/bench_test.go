@@ -1,6 +1,8 @@
 package templates
 
 import (
+	"context"
+	"os"
 	"runtime"
 	"sync"
 	"testing"
@@ -62,19 +64,53 @@ func BenchmarkRead(b *testing.B) {
 	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(rows*b.N), "B/row")
 }
 
+// BenchmarkReadFile is BenchmarkRead on the workbook TONGHOP_BENCH_XLSX names (bench/checkpeers.sh
+// gives it the work program re-saved by LibreOffice), its tag made with TONGHOP_TEMPLATE_KEY.
+func BenchmarkReadFile(b *testing.B) {
+	path := os.Getenv("TONGHOP_BENCH_XLSX")
+	if path == "" {
+		b.Skip("TONGHOP_BENCH_XLSX names no workbook")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	keys := Keys{Current: []byte(os.Getenv("TONGHOP_TEMPLATE_KEY"))}
+	forms := allForms()
+	b.ReportAllocs()
+	var rows int
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for b.Loop() {
+		rep, err := ReadKeys(context.Background(), data, forms, keys, Limits{})
+		if err != nil {
+			b.Fatalf("Read: %v, %d errors: %+v", err, len(rep.Errors), first(rep.Errors))
+		}
+		rows = rep.Filled.RowCount()
+	}
+	runtime.ReadMemStats(&after)
+	if rows == 0 {
+		b.Fatal("no row read")
+	}
+	b.ReportMetric(float64(rows), "rows")
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(rows*b.N), "B/row")
+}
+
 func first(ps []form.Problem) []form.Problem { return ps[:min(len(ps), 3)] }
 
 // BenchmarkScanSheet reads the large work program's sheets with the single pass alone, on a
-// workbook already open, shared strings included: what reading allocates per row, which is the
-// values kept (the grid's strings) and the shared strings' arena.
+// workbook already opened lean (its sheets and shared strings streamed from the zip), shared
+// strings included: what reading allocates per row, which is the values kept (the grid's
+// strings, types and styles) and the shared strings' arena.
 func BenchmarkScanSheet(b *testing.B) {
 	data := bigWorkbook(b)
 	lim := Limits{}.withDefaults()
-	x, zr, _, err := openBook(data, lim)
-	if x == nil {
-		b.Fatal(err)
+	x, zr, lean, _, err := openRead(data, lim)
+	if x == nil || lean == nil {
+		b.Fatalf("not opened lean: %v", err)
 	}
 	defer x.Close()
+	defer lean.close()
 	idx := newPartIndex(zr)
 	b.ReportAllocs()
 	var rows int
@@ -82,7 +118,7 @@ func BenchmarkScanSheet(b *testing.B) {
 	runtime.ReadMemStats(&before)
 	for b.Loop() {
 		bk := newBook(x, lim.MaxCells)
-		bk.parts = idx
+		bk.parts, bk.lean = idx, lean
 		rows = 0
 		for _, sheet := range bk.sheets {
 			g, err := bk.scanSheet(sheet, 0)

@@ -56,6 +56,7 @@ func (g *grid) cell(col, row int) string {
 type book struct {
 	x        *excelize.File
 	parts    *partIndex // nil when the workbook was not read from bytes (Fill)
+	lean     *streamed  // the parts left out of x (lean.go); nil: x holds them all
 	sheets   []string
 	grids    map[string]*grid
 	heads    map[string]*grid
@@ -132,7 +133,14 @@ func (b *book) cache(g *grid, limit int) {
 // when they are needed (cellIn): the way of the sheets scanSheet leaves to excelize.
 func (b *book) loadExcelize(g *grid, limit int) (*grid, error) {
 	sheet := g.sheet
-	rows, err := b.x.Rows(sheet)
+	x := b.x
+	if b.lean != nil {
+		var err error
+		if x, err = b.lean.excel(); err != nil {
+			return g, err
+		}
+	}
+	rows, err := x.Rows(sheet)
 	if err != nil {
 		return g, nil
 	}

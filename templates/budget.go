@@ -40,9 +40,16 @@ const sharedStringsPart = "xl/sharedStrings.xml"
 type textBudget struct {
 	max, total int
 	cell       int
-	shared     []int                // characters of each shared string, as cut
+	shared     []int32              // characters of each shared string, as cut (at most MaxCellChars)
 	cuts       map[string]*partCuts // by the part's name as excelize keys it
 	parts      map[string]*zip.File // the part each name reads from: the last one in the zip
+
+	// What the lean opening (lean.go) needs: how many times each name was taken up and how
+	// many of those readings the fast check took to the end without a fault (a name is clean
+	// when all were), the rows it counted in each, the bytes of the shared strings' text.
+	entries, cleanReads map[string]int
+	rows                map[string]int
+	sharedBytes         int
 }
 
 // partCuts is the text to cut in one part: each range of raw bytes is replaced by what is kept
@@ -58,7 +65,8 @@ type textCut struct {
 }
 
 func newTextBudget(maxChars, maxCell int) *textBudget {
-	return &textBudget{max: maxChars, cell: maxCell, cuts: map[string]*partCuts{}, parts: map[string]*zip.File{}}
+	return &textBudget{max: maxChars, cell: maxCell, cuts: map[string]*partCuts{}, parts: map[string]*zip.File{},
+		entries: map[string]int{}, cleanReads: map[string]int{}, rows: map[string]int{}}
 }
 
 // excelizeName is the name excelize stores a part under: slashes for backslashes, and the shared
@@ -92,12 +100,25 @@ func sharedFirst(files []*zip.File) []*zip.File {
 func (b *textBudget) part(f *zip.File) *partScan {
 	name := excelizeName(f.Name)
 	b.parts[name] = f
+	b.entries[name]++
 	delete(b.cuts, name)
 	s := &partScan{b: b, name: name, shared: name == sharedStringsPart}
 	if s.shared {
 		b.shared = b.shared[:0] // excelize keeps the last shared strings part of the zip
+		b.sharedBytes = 0
 	}
 	return s
+}
+
+// clean records that the fast check read the part to its end without a fault, rows rows in it.
+func (s *partScan) clean(rows int) {
+	s.b.cleanReads[s.name]++
+	s.b.rows[s.name] = rows
+}
+
+// isClean says whether every part of the zip named name was read to its end without a fault.
+func (b *textBudget) isClean(name string) bool {
+	return b.entries[name] > 0 && b.cleanReads[name] == b.entries[name]
 }
 
 // add counts n characters of a cell.
@@ -118,7 +139,7 @@ func (b *textBudget) sharedLen(v []byte) int {
 	if i < 0 || i >= len(b.shared) {
 		return 0
 	}
-	return b.shared[i]
+	return int(b.shared[i])
 }
 
 // partScan follows the cells' text through the tokens of one part, as excelize will read it,
@@ -156,13 +177,16 @@ type partScan struct {
 func (s *partScan) token(tok xml.Token, start, end int64) error {
 	switch t := tok.(type) {
 	case xml.StartElement:
-		shared := false
+		shared, refused := false, false
 		for _, a := range t.Attr {
-			if a.Name.Local == "t" {
+			switch a.Name.Local {
+			case "t":
 				shared = a.Value == "s"
+			case "s":
+				refused = refused || styleRefused([]byte(a.Value))
 			}
 		}
-		s.start(t.Name.Local, shared)
+		s.start(t.Name.Local, shared, refused)
 	case xml.EndElement:
 		return s.end(t.Name.Local)
 	case xml.CharData:
@@ -172,10 +196,10 @@ func (s *partScan) token(tok xml.Token, start, end int64) error {
 }
 
 // start follows a start element; shared says its t attribute is "s" (the last one, as
-// excelize reads it).
-func (s *partScan) start(name string, shared bool) {
+// excelize reads it), refused that excelize refuses its s attribute (styleRefused).
+func (s *partScan) start(name string, shared, refused bool) {
 	s.depth++
-	s.open(name, shared)
+	s.open(name, shared, refused)
 }
 
 // end follows an end element.
@@ -195,15 +219,17 @@ func (s *partScan) reads() bool {
 // chars follows character data, t decoded from the raw bytes [start, end).
 func (s *partScan) chars(t []byte, start, end int64) {
 	switch {
-	case s.shared && s.si && s.t > 0 && s.phonetic == 0,
-		s.wholeTag == "is" && s.t > 0 && s.phonetic == 0:
+	case s.shared && s.si && s.t > 0 && s.phonetic == 0:
+		s.b.sharedBytes += len(t)
+		s.text(t, start, end)
+	case s.wholeTag == "is" && s.t > 0 && s.phonetic == 0:
 		s.text(t, start, end)
 	case s.wholeTag == "v" && s.depth == s.whole:
 		s.v = append(s.v, t...)
 	}
 }
 
-func (s *partScan) open(name string, shared bool) {
+func (s *partScan) open(name string, shared, refused bool) {
 	switch {
 	case name == "t":
 		s.t++
@@ -214,11 +240,11 @@ func (s *partScan) open(name string, shared bool) {
 			s.si, s.n = true, 0
 		}
 	case name == "c" && s.whole == 0:
-		s.cells = append(s.cells, shared)
-		if s.outer == 0 {
+		s.cells = append(s.cells, shared && !refused)
+		if s.outer == 0 && !refused {
 			s.outer, s.n = s.depth, 0
 		}
-	case (name == "v" || name == "f" || name == "is") && len(s.cells) > 0 && s.whole == 0:
+	case (name == "v" || name == "f" || name == "is") && s.outer != 0 && s.whole == 0:
 		s.whole, s.wholeTag, s.v = s.depth, name, s.v[:0]
 	}
 }
@@ -232,7 +258,7 @@ func (s *partScan) close(name string) error {
 	case s.shared:
 		if s.depth == 2 && name == "si" {
 			s.si = false
-			s.b.shared = append(s.b.shared, s.n)
+			s.b.shared = append(s.b.shared, int32(s.n))
 		}
 	case s.depth == s.whole:
 		s.whole, s.wholeTag = 0, ""

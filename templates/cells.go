@@ -33,10 +33,10 @@ func (b *book) cellIn(g *grid, col, row int, raw string) cellIn {
 	// format unknown: a date then reads as a serial, with a warning.
 	a := b.attr(g, col, row)
 	switch a.typ {
-	case "", "n":
+	case typNone, typN:
 		_, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
 		in.numeric = err == nil
-	case "d":
+	case typD:
 		in.isoDate = true
 	}
 	in.kind = b.fmtKind(int(a.style))

@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/vnenc"
 )
 
 // oleMagic starts the compound files of .xls workbooks and of password-encrypted .xlsx.
@@ -74,13 +75,14 @@ func readBook(ctx context.Context, data []byte, lim Limits, read func(*reader) (
 	}()
 	budget, cancel := context.WithTimeout(context.Background(), lim.Timeout)
 	defer cancel()
-	x, zr, rep, err := openBook(data, lim)
+	x, zr, lean, rep, err := openRead(data, lim)
 	if x == nil {
 		return rep, err
 	}
 	defer x.Close()
+	defer lean.close()
 	b := newBook(x, lim.MaxCells)
-	b.parts, b.ctx, b.stop = newPartIndex(zr), budget, ctx
+	b.parts, b.lean, b.ctx, b.stop = newPartIndex(zr), lean, budget, ctx
 	r := newReader(b)
 	if hasMacros(zr) {
 		r.warnf("", "", "", CodeMacrosIgnored, msgMacros)
@@ -105,6 +107,33 @@ func readBook(ctx context.Context, data []byte, lim Limits, read func(*reader) (
 // openBook checks data within lim and opens it with excelize, every cell's text cut to MaxCellChars.
 // When it cannot, the returned workbook is nil and the report says why.
 func openBook(data []byte, lim Limits) (*excelize.File, *zip.Reader, *form.Report, error) {
+	zr, text, rep, err := checkBook(data, lim)
+	if zr == nil {
+		return nil, nil, rep, err
+	}
+	return openChecked(data, zr, text, lim)
+}
+
+// openRead is openBook for reading: lean (lean.go) when it can be, the streamed parts then
+// returned with the workbook.
+func openRead(data []byte, lim Limits) (*excelize.File, *zip.Reader, *streamed, *form.Report, error) {
+	zr, text, rep, err := checkBook(data, lim)
+	if zr == nil {
+		return nil, nil, nil, rep, err
+	}
+	if lean := leanParts(zr, newPartIndex(zr), text); lean != nil && readLean {
+		if x, err := openLean(zr, lean, lim); err == nil {
+			lean.data, lean.lim = data, lim
+			return x, zr, lean, nil, nil
+		} // else opened in full, which says why it cannot be read
+	}
+	x, zr, rep, err := openChecked(data, zr, text, lim)
+	return x, zr, nil, rep, err
+}
+
+// checkBook checks data within lim (precheck, checkStructure); when it refuses, zr is nil and
+// the report says why.
+func checkBook(data []byte, lim Limits) (*zip.Reader, *textBudget, *form.Report, error) {
 	zr, msg, why := precheck(data, lim)
 	if msg == msgOLE {
 		rep, err := failed(ErrUnreadable, CodeUnreadable, msg, why)
@@ -126,9 +155,12 @@ func openBook(data []byte, lim Limits) (*excelize.File, *zip.Reader, *form.Repor
 		rep, err := failed(ErrUnreadable, CodeUnreadable, msg, err.Error())
 		return nil, nil, rep, err
 	}
-	x, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: lim.MaxUnzipBytes, UnzipXMLSizeLimit: lim.MaxXMLBytes,
-	})
+	return zr, text, nil, nil
+}
+
+// openChecked opens the checked data with excelize in full, the text to cut cut.
+func openChecked(data []byte, zr *zip.Reader, text *textBudget, lim Limits) (*excelize.File, *zip.Reader, *form.Report, error) {
+	x, err := openFull(data, lim)
 	if err == nil {
 		if err = text.apply(x, lim.MaxXMLBytes); err != nil {
 			x.Close()
@@ -139,6 +171,13 @@ func openBook(data []byte, lim Limits) (*excelize.File, *zip.Reader, *form.Repor
 		return nil, nil, rep, err
 	}
 	return x, zr, nil, nil
+}
+
+// openFull opens data with excelize within lim.
+func openFull(data []byte, lim Limits) (*excelize.File, error) {
+	return excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit: lim.MaxUnzipBytes, UnzipXMLSizeLimit: lim.MaxXMLBytes,
+	})
 }
 
 // precheck refuses cheaply what excelize should not see: empty or oversized files, legacy or
@@ -244,7 +283,9 @@ func (r *reader) parse(c form.Column, g *grid, col, row int, raw string) verdict
 	in := r.b.cellIn(g, col, row, raw)
 	in.legacy = r.legacy.enc
 	v := parseValue(c, in, r.b.date1904)
-	r.legacy.note(g.sheet, cellName(col, row), v.legacy, v.value)
+	if v.legacy != vnenc.Unicode { // the cell's name is made only for a cell to note
+		r.legacy.note(g.sheet, cellName(col, row), v.legacy, v.value)
+	}
 	return v
 }
 

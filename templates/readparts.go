@@ -41,6 +41,9 @@ func (r *reader) readTable(p *part) error {
 		limit = form.DefaultMaxRows
 	}
 	var rows []form.Row
+	if n := len(g.rows); n > 0 { // at most one a grid row: the table is allocated once
+		rows = make([]form.Row, 0, min(n, limit+1))
+	}
 	for _, gr := range g.rows {
 		if gr.num <= loc.header || rowEmpty(g, gr.num, loc, t.Columns) {
 			continue
@@ -60,7 +63,7 @@ func (r *reader) readTable(p *part) error {
 	case len(rows) < t.MinRows:
 		r.errorf(loc.sheet, "", t.Key, CodeMinRows, msgMinRows, loc.sheet, len(rows), t.MinRows)
 	}
-	if rows != nil {
+	if len(rows) > 0 {
 		r.rep.Filled.Tables[t.Key] = rows
 	}
 	return nil

@@ -18,14 +18,20 @@ type sharedTable struct {
 // bails (errBail) on what excelize would read differently from the plain case: several t in one
 // si or run, an escaped character (_xHHHH_), inline markup it does not expect.
 func readShared(data []byte) (*sharedTable, error) {
-	st := &sharedTable{}
 	if data == nil {
-		return st, nil
+		return &sharedTable{}, nil
 	}
-	s := &xmlScan{data: data}
+	// The text is never longer than the part: the arena is allocated once.
+	return readSharedFrom(&xmlScan{data: data}, bytes.Count(data, []byte("<si"))+bytes.Count(data, []byte(":si")), len(data))
+}
+
+// readSharedFrom is readShared over s, with room made for count strings of size bytes in all
+// (the structural check counted them): more only makes the table grow.
+func readSharedFrom(s *xmlScan, count, size int) (*sharedTable, error) {
+	st := &sharedTable{}
 	var arena strings.Builder
-	arena.Grow(len(data)) // the text is never longer than the part: the arena is allocated once
-	ends := make([]uint32, 0, bytes.Count(data, []byte("<si"))+bytes.Count(data, []byte(":si")))
+	arena.Grow(size)
+	ends := make([]uint32, 0, count)
 	depth := 0
 	// The state of the si being read: which t it is in (0 none, 1 its own, 2 a run's), whether
 	// it had its own t, whether the current run had one, the depth of an rPh being skipped.

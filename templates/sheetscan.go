@@ -24,33 +24,39 @@ const (
 	maxSheetCol = 16384
 )
 
-// sheetPart is the bytes of a sheet's part as excelize would stream them, nil when it would not
-// stream them from memory as they are (a part decoded and re-encoded, or in a temporary file).
-func (b *book) sheetPart(sheet string) []byte {
+// sheetPart is a tokenizer over a sheet's part as excelize would stream it, and how many rows it
+// holds at most; nil when excelize would not stream it as it is (a part decoded and re-encoded,
+// or in a temporary file). release gives the tokenizer's window back.
+func (b *book) sheetPart(sheet string) (*xmlScan, int) {
 	if b.parts == nil {
-		return nil
+		return nil, 0
 	}
 	name, ok := b.parts.sheets[sheet]
 	if !ok || strings.ContainsRune(name, '\\') {
-		return nil
+		return nil, 0
 	}
 	for other := range b.parts.sheets {
 		if other != sheet && strings.EqualFold(other, sheet) {
-			return nil // excelize finds sheets by name in any case: which one it reads is its own
+			return nil, 0 // excelize finds sheets by name in any case: which one it reads is its own
+		}
+	}
+	if b.lean != nil {
+		if s := b.lean.open(name); s != nil {
+			return s, b.lean.rows[name]
 		}
 	}
 	if _, loaded := b.x.Sheet.Load(name); loaded {
-		return nil
+		return nil, 0
 	}
 	v, ok := b.x.Pkg.Load(name)
 	if !ok {
-		return nil
+		return nil, 0
 	}
 	data, _ := v.([]byte)
 	if len(data) == 0 {
-		return nil // excelize would look for it in a temporary file
+		return nil, 0 // excelize would look for it in a temporary file
 	}
-	return data
+	return &xmlScan{data: data}, bytes.Count(data, []byte("<row"))
 }
 
 // sharedStrings reads the shared strings once; nil when excelize must read them.
@@ -59,11 +65,18 @@ func (b *book) sharedStrings() *sharedTable {
 		return b.shared
 	}
 	b.sharedRead = true
-	var data []byte
-	if v, ok := b.x.Pkg.Load(sharedStringsPart); ok {
-		data, _ = v.([]byte)
+	var st *sharedTable
+	var err error
+	if s := b.lean.open(sharedStringsPart); s != nil {
+		st, err = readSharedFrom(s, b.lean.sharedCount, b.lean.sharedBytes)
+		s.release()
+	} else {
+		var data []byte
+		if v, ok := b.x.Pkg.Load(sharedStringsPart); ok {
+			data, _ = v.([]byte)
+		}
+		st, err = readShared(data)
 	}
-	st, err := readShared(data)
 	if err == nil {
 		b.shared = st
 	}
@@ -73,7 +86,7 @@ func (b *book) sharedStrings() *sharedTable {
 // sheetScan is the state of one pass over a sheet.
 type sheetScan struct {
 	b      *book
-	s      xmlScan
+	s      *xmlScan
 	st     *sharedTable
 	g      *grid
 	limit  int
@@ -83,32 +96,43 @@ type sheetScan struct {
 	cells []string   // the current row's values, reused
 	attrs []cellAttr // the current row's types and styles, reused
 	done  bool       // limit reached
+	slab  rowSlab    // where the kept rows' slices come from
 }
 
 // scanSheet reads sheet up to row limit (0: all) in one pass; errBail when excelize must.
 func (b *book) scanSheet(sheet string, limit int) (*grid, error) {
-	data := b.sheetPart(sheet)
 	st := b.sharedStrings()
-	if data == nil || st == nil {
+	if st == nil {
 		return nil, errBail
 	}
-	sc := &sheetScan{b: b, s: xmlScan{data: data}, st: st, g: &grid{sheet: sheet, attrsRead: true}, limit: limit, budget: b.budget}
+	s, rows := b.sheetPart(sheet)
+	if s == nil {
+		return nil, errBail
+	}
+	defer s.release()
+	if limit > 0 {
+		rows = min(rows, limit)
+	}
+	sc := &sheetScan{b: b, s: s, st: st, g: &grid{sheet: sheet, attrsRead: true, rows: make([]gridRow, 0, rows)}, limit: limit, budget: b.budget}
 	if err := sc.run(); err != nil {
 		return nil, err
 	}
 	b.budget = sc.budget
+	if len(sc.g.rows) == 0 {
+		sc.g.rows = nil // as excelize's reading leaves a sheet without rows
+	}
 	return sc.g, nil
 }
 
 // run finds the sheetData and reads its rows; every other element is passed over.
 func (sc *sheetScan) run() error {
-	s := &sc.s
+	s := sc.s
 	for {
 		kind, name, self, err := s.next()
 		if err != nil {
 			return err
 		}
-		depth := len(s.open)
+		depth := s.depth()
 		switch kind {
 		case tokEOF:
 			return nil
@@ -137,23 +161,16 @@ func (sc *sheetScan) run() error {
 
 // noMoreRows bails when the rest of the part holds a row element: excelize would go on to it.
 func (sc *sheetScan) noMoreRows() error {
-	rest := sc.s.data[sc.s.pos:]
-	for i := 0; ; {
-		j := bytes.Index(rest[i:], []byte("row"))
-		if j < 0 {
-			return nil
-		}
-		at := i + j
-		if at > 0 && (rest[at-1] == '<' || rest[at-1] == ':') {
-			return errBail
-		}
-		i = at + 3
+	found, err := sc.s.restHasRow()
+	if err == nil && found {
+		err = errBail
 	}
+	return err
 }
 
 // sheetData reads the rows, each a row element with its number.
 func (sc *sheetScan) sheetData() error {
-	s := &sc.s
+	s := sc.s
 	for {
 		kind, name, self, err := s.next()
 		if err != nil {
@@ -220,7 +237,7 @@ func (sc *sheetScan) spend(from, to, cells int) error {
 // row reads the cells of row num.
 func (sc *sheetScan) row(num int, self bool) error {
 	sc.cells, sc.attrs = sc.cells[:0], sc.attrs[:0]
-	s := &sc.s
+	s := sc.s
 	col := 0
 	for !self {
 		kind, name, selfC, err := s.next()
@@ -264,11 +281,10 @@ func (sc *sheetScan) keep(num int) {
 	if empty {
 		return
 	}
-	gr := gridRow{num: num, cells: append([]string(nil), cells...)}
+	gr := gridRow{num: num, cells: sc.slab.copyCells(cells)}
 	for i := range min(len(sc.attrs), len(cells)) {
 		if sc.attrs[i] != (cellAttr{}) {
-			gr.attrs = make([]cellAttr, len(cells))
-			copy(gr.attrs, sc.attrs[:min(len(sc.attrs), len(cells))])
+			gr.attrs = sc.slab.copyAttrs(sc.attrs[:min(len(sc.attrs), len(cells))], len(cells))
 			break
 		}
 	}

@@ -7,12 +7,9 @@ import (
 	"strings"
 )
 
-// cellTypes are the types a cell's t attribute takes, kept without allocating.
-var cellTypes = []string{"s", "n", "str", "inlineStr", "b", "d", "e"}
-
 // cell reads one c element after column prev; it returns its column.
 func (sc *sheetScan) cell(prev int, self bool) (int, error) {
-	s := &sc.s
+	s := sc.s
 	col := prev + 1
 	var a cellAttr
 	for _, at := range s.attrs {
@@ -30,14 +27,11 @@ func (sc *sheetScan) cell(prev int, self bool) (int, error) {
 			}
 			a.style = int32(n)
 		case "t":
-			i := 0
-			for i < len(cellTypes) && cellTypes[i] != string(at.value) {
-				i++
-			}
-			if i == len(cellTypes) {
+			t, ok := cellTypeOf(at.value)
+			if !ok {
 				return 0, errBail
 			}
-			a.typ = cellTypes[i]
+			a.typ = t
 		}
 	}
 	if col <= prev {
@@ -63,11 +57,10 @@ func (sc *sheetScan) cell(prev int, self bool) (int, error) {
 }
 
 // cellBody reads a cell's children: its value v, a formula f (passed over), an inline string is.
-func (sc *sheetScan) cellBody(typ string, self bool) (string, bool, error) {
-	s := &sc.s
-	var v []byte
+func (sc *sheetScan) cellBody(typ cellType, self bool) (string, bool, error) {
+	s := sc.s
 	var inline, value string
-	hasV, hasIS, formula := false, false, false
+	hasV, hasIS, formula, shared := false, false, false, false
 	for !self {
 		kind, name, selfE, err := s.next()
 		if err != nil {
@@ -88,11 +81,19 @@ func (sc *sheetScan) cellBody(typ string, self bool) (string, bool, error) {
 				return "", false, errBail
 			}
 			hasV = true
-			if v, err = s.leafText(selfE); err != nil {
+			v, err := s.leafText(selfE)
+			if err != nil {
 				return "", false, err
 			}
-			if typ != "s" {
-				value = string(v) // v may be the tokenizer's buffer, which the next text reuses
+			switch { // now: v is the tokenizer's buffer, which the next text reuses
+			case typ == typS && len(v) > 0:
+				str, ok := sc.st.get(v)
+				if !ok {
+					return "", false, errBail
+				}
+				value, shared = str, true
+			case typ != typS:
+				value = string(v)
 			}
 		case "f":
 			formula = true
@@ -113,14 +114,7 @@ func (sc *sheetScan) cellBody(typ string, self bool) (string, bool, error) {
 			return "", false, errBail
 		}
 	}
-	switch {
-	case typ == "s" && len(v) > 0:
-		str, ok := sc.st.get(v)
-		if !ok {
-			return "", false, errBail
-		}
-		return str, formula, nil
-	case typ == "inlineStr" && hasIS:
+	if typ == typInline && hasIS && !shared {
 		return inline, formula, nil
 	}
 	return value, formula, nil
@@ -142,11 +136,13 @@ func (s *xmlScan) leafText(self bool) ([]byte, error) {
 		case kind != tokText || out != nil:
 			return nil, errBail
 		}
-		if out, err = s.text(name); err != nil {
+		t, err := s.text(name)
+		if err != nil {
 			return nil, err
 		}
-		if len(out) == 0 {
-			out = nil
+		if len(t) > 0 { // a copy: the window of a streamed part moves at the next token
+			s.leaf = append(s.leaf[:0], t...)
+			out = s.leaf
 		}
 	}
 }

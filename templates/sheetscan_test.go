@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -36,11 +37,21 @@ func compareScan(t *testing.T, name string, data []byte) (fast, bailed int) {
 		return 0, 0
 	}
 	defer x.Close()
+	// The pass reads what Read opens: the parts streamed from the zip when it opens lean.
+	rx, _, lean, _, _ := openRead(data, lim)
+	if rx == nil {
+		t.Fatalf("%s: opened in full but not for reading", name)
+	}
+	defer rx.Close()
+	defer lean.close()
+	if lean != nil {
+		leanOpened++
+	}
 	idx := newPartIndex(zr)
 	for _, sheet := range x.GetSheetList() {
 		for _, limit := range []int{0, headRows} {
-			b := newBook(x, lim.MaxCells)
-			b.parts = idx
+			b := newBook(rx, lim.MaxCells)
+			b.parts, b.lean = idx, lean
 			got, err := b.scanSheet(sheet, limit)
 			if errors.Is(err, errBail) {
 				bailed++
@@ -72,6 +83,9 @@ func compareScan(t *testing.T, name string, data []byte) (fast, bailed int) {
 	return fast, bailed
 }
 
+// leanOpened counts the workbooks compareScan saw opened lean.
+var leanOpened int
+
 func head(rows []gridRow) []gridRow { return rows[:min(len(rows), 5)] }
 
 // TestScanSheetMatchesExcelize reads every workbook of the tests' corpus (and of the directory
@@ -84,6 +98,7 @@ func TestScanSheetMatchesExcelize(t *testing.T) {
 		files = append(files, more...)
 	}
 	var fast, bailed int
+	leanOpened = 0
 	for _, path := range files {
 		data, err := os.ReadFile(path)
 		if err != nil {
@@ -106,7 +121,7 @@ func TestScanSheetMatchesExcelize(t *testing.T) {
 	if big == 0 {
 		t.Error("the single pass left the large work program to excelize")
 	}
-	t.Logf("%d sheet readings compared, %d left to excelize", fast+big, bailed)
+	t.Logf("%d sheet readings compared, %d left to excelize; %d workbooks opened lean", fast+big, bailed, leanOpened)
 }
 
 // FuzzScanSheet feeds arbitrary worksheet and shared strings parts to the single pass and, when
@@ -130,6 +145,13 @@ func FuzzScanSheet(f *testing.F) {
 		b := newBook(x, 5000)
 		b.parts = idx
 		got, err := b.scanSheet("Sheet1", 0)
+		// Streamed from a zip through a small window (a lean opening), the pass reads the same.
+		sb := newBook(x, 5000)
+		sb.parts, sb.lean = idx, zipStreamed(t, sheet, sst, 1+len(sheet)%97)
+		sgot, serr := sb.scanSheet("Sheet1", 0)
+		if fmt.Sprint(serr) != fmt.Sprint(err) || sb.budget != b.budget || err == nil && !reflect.DeepEqual(sgot.rows, got.rows) {
+			t.Fatalf("streamed: %v, budget %d, %+v\nwhole: %v, budget %d, %+v", serr, sb.budget, sgot, err, b.budget, got)
+		}
 		if errors.Is(err, errBail) {
 			return
 		}
@@ -150,6 +172,32 @@ func FuzzScanSheet(f *testing.F) {
 			t.Fatalf("budget %d left, excelize %d", b.budget, wb.budget)
 		}
 	})
+}
+
+// zipStreamed is what a lean opening streams: a sheet and the shared strings, from a zip, through
+// a window of window bytes.
+func zipStreamed(t *testing.T, sheet, sst []byte, window int) *streamed {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, data := range map[string][]byte{"xl/worksheets/sheet1.xml": sheet, sharedStringsPart: sst} {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := &streamed{files: map[string]*zip.File{}, window: window}
+	for _, f := range zr.File {
+		l.files[f.Name] = f
+	}
+	return l
 }
 
 // fuzzBase is a workbook of one sheet whose parts the fuzz replaces.
@@ -185,14 +233,13 @@ func FuzzCheckPart(f *testing.F) {
 		}
 		file := zr.File[0]
 		fast := newTextBudget(1000, 10)
-		fast.shared = []int{3, 12}
-		var buf bytes.Buffer
-		n, err := checkPartFast(file, &buf, 50, !shared, fast.part(file))
+		fast.shared = []int32{3, 12}
+		n, err := checkPartFast(file, 50, !shared, fast.part(file))
 		if errors.Is(err, errBail) {
 			return
 		}
 		slow := newTextBudget(1000, 10)
-		slow.shared = []int{3, 12}
+		slow.shared = []int32{3, 12}
 		wantN, wantErr := checkPart(file, 50, !shared, slow.part(file))
 		if (err == nil) != (wantErr == nil) || err == nil && n != wantN {
 			t.Fatalf("count %d, error %v; encoding/xml: %d, %v", n, err, wantN, wantErr)
@@ -209,4 +256,38 @@ func cutsOf(b *textBudget) map[string][]textCut {
 		out[name] = pc.cuts
 	}
 	return out
+}
+
+// TestReadLeanMatchesFull reads every workbook of the corpora (the tests', TONGHOP_XLSX_CORPUS's,
+// the built-in forms generated empty and filled, the large work program) as Read does, opened
+// lean, and opened in full as before: the reports and errors must be the same.
+func TestReadLeanMatchesFull(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "corpus", "*"))
+	if dir := os.Getenv("TONGHOP_XLSX_CORPUS"); dir != "" {
+		more, _ := filepath.Glob(filepath.Join(dir, "*"))
+		files = append(files, more...)
+	}
+	books := map[string][]byte{"big": bigWorkbook(t)}
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		books[filepath.Base(path)] = data
+	}
+	for _, code := range builtinCodes() {
+		f := builtin(t, code)
+		tpl := generate(t, f)
+		books[code+" template"], books[code+" filled"] = tpl, fill(t, tpl, f, sampleData(f))
+	}
+	forms := allForms()
+	for name, data := range books {
+		got, gotErr := Read(data, forms, testSecret, Limits{})
+		readLean = false
+		want, wantErr := Read(data, forms, testSecret, Limits{})
+		readLean = true
+		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: lean %v %+v\nfull %v %+v", name, gotErr, got.Errors, wantErr, want.Errors)
+		}
+	}
 }

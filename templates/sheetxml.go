@@ -18,13 +18,45 @@ import (
 // cellAttr is what the worksheet XML says about a cell besides its value.
 type cellAttr struct {
 	style int32 // index into the workbook's cell formats (the s attribute)
-	typ   string
+	typ   cellType
+}
+
+// cellType is a cell's t attribute as a small number, so that a row's attributes cost 8 bytes a
+// cell, not a string header each.
+type cellType uint8
+
+const (
+	typNone cellType = iota // no t attribute, or an empty one
+	typS
+	typN
+	typStr
+	typInline
+	typB
+	typD
+	typE
+	typOther // a type no spreadsheet program writes: neither a number nor a date
+)
+
+// cellTypes are the names of the known types, indexed by cellType.
+var cellTypes = [...]string{typS: "s", typN: "n", typStr: "str", typInline: "inlineStr", typB: "b", typD: "d", typE: "e"}
+
+// cellTypeOf is the type named t; ok is false for an unknown or empty name.
+func cellTypeOf(t []byte) (cellType, bool) {
+	for i := typS; i < typOther; i++ {
+		if cellTypes[i] == string(t) {
+			return i, true
+		}
+	}
+	return typNone, false
 }
 
 // partIndex maps sheet names to their worksheet parts in the package.
 type partIndex struct {
 	files  map[string]*zip.File // by lower-case part name
 	sheets map[string]string    // sheet name → part name
+	// oddBook: the package's relationships put the workbook among the parts a lean opening
+	// leaves out (worksheets, shared strings), which only a hostile file does.
+	oddBook bool
 }
 
 // xmlWorkbook and xmlRels decode the few elements needed to find a sheet's part. Tags without a
@@ -57,6 +89,8 @@ func newPartIndex(zr *zip.Reader) *partIndex {
 		for _, r := range root.Rels {
 			if strings.HasSuffix(r.Type, "/officeDocument") {
 				wbPath = resolvePart("", r.Target)
+				t := strings.ToLower(r.Target)
+				idx.oddBook = idx.oddBook || strings.Contains(t, "worksheets") || strings.Contains(t, "sharedstrings")
 			}
 		}
 	}
@@ -144,7 +178,7 @@ func scanAttrsFrom(rc io.Reader, keep func(row, col int, a cellAttr)) error {
 		case "c":
 			var a cellAttr
 			col, a = cellAttrs(el.Attr, col)
-			if a.style != 0 || a.typ != "" {
+			if a != (cellAttr{}) {
 				keep(row, col, a)
 			}
 		}
@@ -179,7 +213,13 @@ func cellAttrs(attrs []xml.Attr, prev int) (int, cellAttr) {
 				a.style = int32(n)
 			}
 		case "t":
-			a.typ = at.Value
+			a.typ = typNone
+			if at.Value != "" {
+				a.typ, _ = cellTypeOf([]byte(at.Value))
+				if a.typ == typNone {
+					a.typ = typOther
+				}
+			}
 		}
 	}
 	return col, a

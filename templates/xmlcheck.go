@@ -9,8 +9,8 @@ import (
 	"io"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
-	"sync"
 )
 
 // excelize decodes some parts whole (shared strings, styles) and keeps a stack entry per open
@@ -45,15 +45,13 @@ func checkStructure(zr *zip.Reader, lim Limits) (*textBudget, error) {
 // anything wrong, by encoding/xml as before (checkPart), whose verdict stands.
 func checkParts(zr *zip.Reader, maxCells int, text *textBudget) error {
 	budget := maxCells*elementsPerCell + 100000
-	buf := partBuffers.Get().(*bytes.Buffer)
-	defer partBuffers.Put(buf)
 	for _, f := range sharedFirst(zr.File) {
 		if !isXMLPart(f.Name) && !looksXML(f) {
 			continue
 		}
 		worksheet := strings.Contains(path.Dir(strings.ToLower(f.Name)), "worksheets")
 		total := text.total
-		n, err := checkPartFast(f, buf, budget, worksheet, text.part(f))
+		n, err := checkPartFast(f, budget, worksheet, text.part(f))
 		if errors.Is(err, errBail) {
 			text.total = total
 			n, err = checkPart(f, budget, worksheet, text.part(f))
@@ -66,37 +64,28 @@ func checkParts(zr *zip.Reader, maxCells int, text *textBudget) error {
 	return nil
 }
 
-// partBuffers hold the parts being checked, reused from one workbook to the next: a part is
-// read whole into one (at most MaxXMLBytes, which precheck enforces) and nothing of it is kept.
-var partBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-// checkPartFast is checkPart over the part read into buf, with xmlScan: errBail on anything it
-// does not follow exactly as encoding/xml does and on every fault, for checkPart to judge.
-func checkPartFast(f *zip.File, buf *bytes.Buffer, budget int, worksheet bool, text *partScan) (int, error) {
+// checkPartFast is checkPart streaming the part through xmlScan: errBail on anything it does
+// not follow exactly as encoding/xml does and on every fault, for checkPart to judge. A part it
+// reads to its end is marked clean, with its rows counted.
+func checkPartFast(f *zip.File, budget int, worksheet bool, text *partScan) (int, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return 0, errBail
 	}
-	buf.Reset()
-	// The announced size, bounded by precheck, and ReadFrom's room to see the end: one allocation.
-	buf.Grow(int(min(f.UncompressedSize64, 1<<30)) + bytes.MinRead)
-	_, err = buf.ReadFrom(rc)
-	rc.Close()
-	if err != nil {
-		return 0, errBail
-	}
-	s := xmlScan{data: buf.Bytes()}
-	if text.shared { // one slice of lengths, not one growing with the strings
-		text.b.shared = slices.Grow(text.b.shared, bytes.Count(s.data, []byte("<si")))
-	}
-	count, lastRow := 0, 0
+	s := streamScan(rc)
+	defer s.release()
+	count, rows, lastRow := 0, 0, 0
 	for {
 		kind, name, self, err := s.next()
 		switch {
 		case err != nil:
 			return 0, err
 		case kind == tokEOF:
-			return count, text.finish()
+			if err := text.finish(); err != nil {
+				return 0, err
+			}
+			text.clean(rows)
+			return count, nil
 		case kind == tokText && !text.reads():
 			if err := s.check(name); err != nil {
 				return 0, err
@@ -106,20 +95,26 @@ func checkPartFast(f *zip.File, buf *bytes.Buffer, budget int, worksheet bool, t
 			if err != nil {
 				return 0, err
 			}
-			end := int64(s.pos)
+			end := s.offset()
 			text.chars(t, end-int64(len(name)), end)
 		case kind == tokEnd:
 			if err := text.end(internName(name)); err != nil {
 				return 0, err
 			}
 		default:
-			if count++; count > budget || len(s.open)+boolInt(self) > maxXMLDepth {
+			if count++; count > budget || s.depth()+boolInt(self) > maxXMLDepth {
 				return 0, errBail
 			}
-			shared := false
+			if count == 1 && text.shared {
+				text.b.shared = slices.Grow(text.b.shared, announcedStrings(s.attrs, f))
+			}
+			shared, refused := false, false
 			for _, a := range s.attrs {
-				if string(a.name) == "t" {
+				switch string(a.name) {
+				case "t":
 					shared = string(a.value) == "s"
+				case "s":
+					refused = refused || styleRefused(a.value)
 				}
 			}
 			if worksheet && string(name) == "row" {
@@ -135,8 +130,9 @@ func checkPartFast(f *zip.File, buf *bytes.Buffer, budget int, worksheet bool, t
 					return 0, errBail
 				}
 				lastRow = r
+				rows++
 			}
-			text.start(internName(name), shared)
+			text.start(internName(name), shared, refused)
 			if self {
 				if err := text.end(internName(name)); err != nil {
 					return 0, err
@@ -144,6 +140,30 @@ func checkPartFast(f *zip.File, buf *bytes.Buffer, budget int, worksheet bool, t
 			}
 		}
 	}
+}
+
+// styleRefused says whether excelize's row reader refuses a cell's s attribute (its value no
+// number strconv.ParseInt takes): it then reads the c as an empty cell and goes on inside it, so
+// a c nested there is a cell of its own, and the c's own values are not decoded.
+func styleRefused(v []byte) bool {
+	if _, ok := plainIndex(v); ok {
+		return false
+	}
+	_, err := strconv.ParseInt(string(v), 10, 64)
+	return err != nil
+}
+
+// announcedStrings is how many strings the shared strings' root says it holds, for the room made
+// for their lengths: bounded by what the part's size can hold and by a few pages, so a root that
+// lies costs little.
+func announcedStrings(attrs []xmlAttr, f *zip.File) int {
+	for _, a := range attrs {
+		if string(a.name) == "uniqueCount" {
+			n, _ := plainIndex(a.value)
+			return min(n, int(min(f.UncompressedSize64/5, 1<<16)))
+		}
+	}
+	return 0
 }
 
 func boolInt(b bool) int {

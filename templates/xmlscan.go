@@ -3,7 +3,7 @@ package templates
 import (
 	"bytes"
 	"errors"
-	"strconv"
+	"io"
 	"unicode/utf8"
 )
 
@@ -18,8 +18,16 @@ type xmlScan struct {
 	pos   int
 	attrs []xmlAttr // of the last start element, reused
 	buf   []byte    // text with its entities decoded, reused
-	open  [][]byte  // raw names of the open elements, each end tag checked against its start
+	leaf  []byte    // the text leafText returns, reused
+	names []byte    // raw names of the open elements, end to end: each end tag checked against its start
+	ends  []int     // where each open element's name ends in names
 	raw   []byte    // the raw name of the last start element, prefix included
+
+	// A part streamed through a window (xmlwindow.go) rather than held whole: data is the
+	// window, base the offset in the part of its first byte.
+	src  io.ReadCloser
+	base int64
+	eof  bool
 }
 
 type xmlAttr struct{ name, value []byte }
@@ -33,61 +41,95 @@ const (
 	tokStart
 	tokEnd
 	tokText
+	tokSkip // a comment or a processing instruction, passed over inside next
 )
 
 // next returns the next token: for tokStart its local name (attributes in s.attrs) and whether
 // it closes itself; for tokEnd its local name; for tokText the raw text.
+//
+// A streamed part's token is read from the window as it stands: a token the window cuts short
+// ends in a bail, or, for text, at the window's end, and only then is it read again once the
+// window holds it whole (xmlwindow.go); a token read whole from the window is what it is.
 func (s *xmlScan) next() (kind tokKind, name []byte, selfClose bool, err error) {
 	for {
-		if s.pos >= len(s.data) {
-			if len(s.open) > 0 {
-				return 0, nil, false, errBail // cut short: excelize's decoder fails there
+		at := s.pos
+		kind, name, selfClose, err = s.token()
+		if s.src != nil && !s.eof && (err != nil || kind == tokEOF || kind == tokText && s.pos == len(s.data)) {
+			s.pos = at
+			if err := s.ensure(); err != nil {
+				return 0, nil, false, err
 			}
-			return tokEOF, nil, false, nil
+			kind, name, selfClose, err = s.token()
 		}
-		if s.data[s.pos] != '<' {
-			end := bytes.IndexByte(s.data[s.pos:], '<')
-			if end < 0 {
-				end = len(s.data) - s.pos
-			}
-			text := s.data[s.pos : s.pos+end]
-			s.pos += end
-			return tokText, text, false, nil
+		if kind != tokSkip || err != nil {
+			return kind, name, selfClose, err
 		}
-		rest := s.data[s.pos+1:]
-		switch {
-		case bytes.HasPrefix(rest, []byte("?")):
-			end := bytes.Index(rest[1:], []byte("?>"))
-			if end < 0 || !plainInstruction(rest[1:1+end]) {
-				return 0, nil, false, errBail
-			}
-			s.pos += 1 + 1 + end + 2 // <? … ?>
-			continue
-		case bytes.HasPrefix(rest, []byte("!--")):
-			end := bytes.Index(rest[3:], []byte("--"))
-			if end < 0 || !bytes.HasPrefix(rest[3+end:], []byte("-->")) {
-				return 0, nil, false, errBail // "--" inside a comment is an error for encoding/xml
-			}
-			s.pos += 1 + 3 + end + 3
-			continue
-		case bytes.HasPrefix(rest, []byte("!")):
-			return 0, nil, false, errBail // CDATA, DOCTYPE
-		case bytes.HasPrefix(rest, []byte("/")):
-			end := bytes.IndexByte(rest, '>')
-			if end < 0 {
-				return 0, nil, false, errBail
-			}
-			raw := bytes.TrimRight(rest[1:end], " \t\n")
-			name, ok := localName(raw)
-			if !ok || len(s.open) == 0 || !bytes.Equal(s.open[len(s.open)-1], raw) {
-				return 0, nil, false, errBail
-			}
-			s.open = s.open[:len(s.open)-1]
-			s.pos += end + 2
-			return tokEnd, name, false, nil
-		}
-		return s.start()
 	}
+}
+
+// token reads the token at pos from the window as it stands; tokSkip for a comment or an
+// instruction passed over.
+func (s *xmlScan) token() (kind tokKind, name []byte, selfClose bool, err error) {
+	if s.pos >= len(s.data) {
+		if s.depth() > 0 {
+			return 0, nil, false, errBail // cut short: excelize's decoder fails there
+		}
+		return tokEOF, nil, false, nil
+	}
+	if s.data[s.pos] != '<' {
+		end := bytes.IndexByte(s.data[s.pos:], '<')
+		if end < 0 {
+			end = len(s.data) - s.pos
+		}
+		text := s.data[s.pos : s.pos+end]
+		s.pos += end
+		return tokText, text, false, nil
+	}
+	rest := s.data[s.pos+1:]
+	switch {
+	case bytes.HasPrefix(rest, []byte("?")):
+		end := bytes.Index(rest[1:], []byte("?>"))
+		if end < 0 || !plainInstruction(rest[1:1+end]) {
+			return 0, nil, false, errBail
+		}
+		s.pos += 1 + 1 + end + 2 // <? … ?>
+		return tokSkip, nil, false, nil
+	case bytes.HasPrefix(rest, []byte("!--")):
+		end := bytes.Index(rest[3:], []byte("--"))
+		if end < 0 || !bytes.HasPrefix(rest[3+end:], []byte("-->")) {
+			return 0, nil, false, errBail // "--" inside a comment is an error for encoding/xml
+		}
+		s.pos += 1 + 3 + end + 3
+		return tokSkip, nil, false, nil
+	case bytes.HasPrefix(rest, []byte("!")):
+		return 0, nil, false, errBail // CDATA, DOCTYPE
+	case bytes.HasPrefix(rest, []byte("/")):
+		end := bytes.IndexByte(rest, '>')
+		if end < 0 {
+			return 0, nil, false, errBail
+		}
+		raw := bytes.TrimRight(rest[1:end], " \t\n")
+		name, ok := localName(raw)
+		if !ok || s.depth() == 0 || !bytes.Equal(s.names[s.nameStart():], raw) {
+			return 0, nil, false, errBail
+		}
+		s.names = s.names[:s.nameStart()]
+		s.ends = s.ends[:len(s.ends)-1]
+		s.pos += end + 2
+		return tokEnd, name, false, nil
+	}
+	return s.start()
+}
+
+// depth is how many elements are open.
+func (s *xmlScan) depth() int { return len(s.ends) }
+
+// nameStart is where the innermost open element's name starts in names.
+func (s *xmlScan) nameStart() int {
+	if len(s.ends) < 2 {
+		return 0
+	}
+	return s.ends[len(s.ends)-2]
 }
 
 // start reads a start element at s.pos.
@@ -109,10 +151,11 @@ func (s *xmlScan) start() (tokKind, []byte, bool, error) {
 		}
 		switch s.data[i] {
 		case '>':
-			if len(s.open) >= maxXMLDepth {
+			if s.depth() >= maxXMLDepth {
 				return 0, nil, false, errBail
 			}
-			s.open = append(s.open, s.data[s.pos+1:n0])
+			s.names = append(s.names, s.data[s.pos+1:n0]...)
+			s.ends = append(s.ends, len(s.names))
 			s.pos = i + 1
 			return tokStart, name, false, nil
 		case '/':
@@ -209,7 +252,8 @@ func localName(b []byte) ([]byte, bool) {
 				return nil, false
 			}
 			colon = i
-		case c == '_' || c == '-' || c == '.' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' && i > 0:
+		case c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+		case (c == '-' || c == '.' || c >= '0' && c <= '9') && i > 0: // not first, as encoding/xml wants
 		default:
 			return nil, false
 		}
@@ -218,119 +262,6 @@ func localName(b []byte) ([]byte, bool) {
 		return nil, false
 	}
 	return b[colon+1:], true
-}
-
-// check checks character data whose content is not read (whitespace between elements, text
-// passed over): only that encoding/xml would take it.
-func (s *xmlScan) check(raw []byte) error {
-	for _, c := range raw {
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-			return errBail
-		}
-	}
-	if bytes.IndexByte(raw, '&') >= 0 {
-		for len(raw) > 0 { // each reference must be one encoding/xml knows
-			amp := bytes.IndexByte(raw, '&')
-			if amp < 0 {
-				break
-			}
-			semi := bytes.IndexByte(raw[amp:], ';')
-			if semi < 0 {
-				return errBail
-			}
-			if _, ok := entity(raw[amp+1 : amp+semi]); !ok {
-				return errBail
-			}
-			raw = raw[amp+semi+1:]
-		}
-	}
-	if !utf8.Valid(raw) || bytes.ContainsRune(raw, 0xFFFE) || bytes.ContainsRune(raw, 0xFFFF) {
-		return errBail
-	}
-	return nil
-}
-
-// blank says whether text is whitespace only.
-func blank(b []byte) bool { return len(bytes.Trim(b, " \t\r\n")) == 0 }
-
-// text decodes character data as encoding/xml would, or bails on what it would change or refuse
-// in ways not followed here.
-func (s *xmlScan) text(raw []byte) ([]byte, error) {
-	for _, c := range raw {
-		if c < 0x20 && c != '\t' && c != '\n' || c == '\r' {
-			return nil, errBail
-		}
-	}
-	if !utf8.Valid(raw) || bytes.ContainsRune(raw, 0xFFFE) || bytes.ContainsRune(raw, 0xFFFF) {
-		return nil, errBail
-	}
-	if bytes.IndexByte(raw, '&') < 0 {
-		return raw, nil
-	}
-	s.buf = s.buf[:0]
-	for len(raw) > 0 {
-		amp := bytes.IndexByte(raw, '&')
-		if amp < 0 {
-			s.buf = append(s.buf, raw...)
-			break
-		}
-		s.buf = append(s.buf, raw[:amp]...)
-		semi := bytes.IndexByte(raw[amp:], ';')
-		if semi < 0 {
-			return nil, errBail
-		}
-		r, ok := entity(raw[amp+1 : amp+semi])
-		if !ok {
-			return nil, errBail
-		}
-		s.buf = utf8.AppendRune(s.buf, r)
-		raw = raw[amp+semi+1:]
-	}
-	return s.buf, nil
-}
-
-func hasControl(b []byte) bool {
-	for _, c := range b {
-		if c < 0x20 {
-			return true
-		}
-	}
-	return false
-}
-
-// entity is the character an entity reference names: the five of XML and character references.
-func entity(name []byte) (rune, bool) {
-	switch string(name) {
-	case "amp":
-		return '&', true
-	case "lt":
-		return '<', true
-	case "gt":
-		return '>', true
-	case "apos":
-		return '\'', true
-	case "quot":
-		return '"', true
-	}
-	if len(name) < 2 || name[0] != '#' {
-		return 0, false
-	}
-	var n uint64
-	var err error
-	if len(name) > 9 {
-		return 0, false
-	}
-	if name[1] == 'x' {
-		n, err = strconv.ParseUint(string(name[2:]), 16, 32)
-	} else {
-		n, err = strconv.ParseUint(string(name[1:]), 10, 32)
-	}
-	r := rune(n)
-	// Only what encoding/xml takes the same way: printable, not a control character.
-	if err != nil || r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF || r > utf8.MaxRune || r >= 0xD800 && r < 0xE000 {
-		return 0, false
-	}
-	return r, true
 }
 
 // skip passes over the rest of the element just started (not self-closed), bounded in depth.

@@ -1,6 +1,7 @@
 package vnenc
 
 import (
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -110,13 +111,28 @@ func nfcStable(r rune) bool {
 		(r >= 0x2010 && r < 0x205F) || (r >= 0x20A0 && r < 0x20D0) || r == 0x2122
 }
 
+// unitBuffers hold the decodings detectCandidate judges, reused from one text to the next: a
+// workbook's cells are judged one after another, and each decoding is a unit per byte.
+var unitBuffers = sync.Pool{New: func() any { return new([]unit) }}
+
+// maxPooledUnits is the longest decoding kept for the next text (a cell of 32,767 characters
+// would hold a megabyte).
+const maxPooledUnits = 4096
+
 // detectCandidate applies rules 2–4 to n, a candidate in NFC.
 func detectCandidate(n string, guard bool) Encoding {
 	if isUTF8Mojibake(n) {
 		return Unicode
 	}
-	t := judge(n, decodeTCVN3(n))
-	v := judge(n, decodeVNI(n))
+	// The decodings are judged, not kept: one buffer serves both, and the next candidate.
+	buf := unitBuffers.Get().(*[]unit)
+	*buf = decodeTCVN3Into((*buf)[:0], n)
+	t := judge(n, *buf)
+	*buf = decodeVNIInto((*buf)[:0], n)
+	v := judge(n, *buf)
+	if cap(*buf) <= maxPooledUnits {
+		unitBuffers.Put(buf)
+	}
 	e := Unicode
 	tOK, vOK := t.accepted(minEvidenceTCVN3, 1), v.accepted(minEvidenceVNI, 0)
 	switch {

@@ -38,8 +38,10 @@ var tcvn3Tones = [5]uint8{toneGrave, toneHook, toneTilde, toneAcute, toneDot}
 //     elsewhere they keep their Windows-1252 face (“ ” – — … •);
 //   - the tone marks 0xB0–0xB4 combine only with a preceding toneless vowel;
 //     elsewhere they stay ° ± ² ³ ´ (think "25°C", "±5%").
-func decodeTCVN3(s string) []unit {
-	units := make([]unit, 0, len(s))
+func decodeTCVN3(s string) []unit { return decodeTCVN3Into(make([]unit, 0, len(s)), s) }
+
+// decodeTCVN3Into is decodeTCVN3 appending to units.
+func decodeTCVN3Into(units []unit, s string) []unit {
 	var prev byte // the previous source byte, for the mixed-case evidence
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])

@@ -75,8 +75,10 @@ func vniSingle(b byte) (letter, bool) {
 }
 
 // decodeVNI reads s as VNI-Windows seen through Windows-1252.
-func decodeVNI(s string) []unit {
-	units := make([]unit, 0, len(s))
+func decodeVNI(s string) []unit { return decodeVNIInto(make([]unit, 0, len(s)), s) }
+
+// decodeVNIInto is decodeVNI appending to units.
+func decodeVNIInto(units []unit, s string) []unit {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		u := unit{r: r, start: i, end: i + size}
