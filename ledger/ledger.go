@@ -31,7 +31,6 @@ import (
 	"time"
 
 	"github.com/gofrs/flock"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver (pure Go, no cgo)
 )
 
 // ErrSchemaTooNew is wrapped by Open when the database was migrated by a newer tonghop than this
@@ -100,10 +99,7 @@ func openDB(ctx context.Context, dir string, root *os.Root) (*sql.DB, error) {
 	if err := private(root, dbFile, true); err != nil {
 		return nil, fmt.Errorf("open ledger: %w", err)
 	}
-	db, err := sql.Open("sqlite", dsn(dir))
-	if err != nil {
-		return nil, fmt.Errorf("open ledger: %w", err)
-	}
+	db := openCached(dsn(dir))
 	if err := migrate(ctx, db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open ledger %s: %w", dir, err)

@@ -3,9 +3,7 @@ package wordfile
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"errors"
-	"hash/crc32"
 	"io"
 	"runtime"
 	"strings"
@@ -13,33 +11,11 @@ import (
 )
 
 // streamed builds a package whose main document is head, then repeat written n times, then
-// tail, compressed as it is written so that the test never holds the unzipped document. With
+// tail, compressed without the test ever holding the unzipped document (deflateRepeat). With
 // lie > 0, the entry's header says it unzips to lie bytes.
 func streamed(t *testing.T, head, repeat, tail string, n int, lie uint64) []byte {
 	t.Helper()
-	var doc bytes.Buffer
-	fw, err := flate.NewWriter(&doc, flate.BestCompression)
-	if err != nil {
-		t.Fatal(err)
-	}
-	crc := crc32.NewIEEE()
-	w := io.MultiWriter(fw, crc)
-	size := uint64(0)
-	write := func(s string) {
-		io.WriteString(w, s)
-		size += uint64(len(s))
-	}
-	write(head)
-	chunk := strings.Repeat(repeat, max(1, 64<<10/len(repeat)))
-	per := len(chunk) / len(repeat)
-	for left := n; left > 0; left -= per {
-		if left < per {
-			chunk = strings.Repeat(repeat, left)
-		}
-		write(chunk)
-	}
-	write(tail)
-	fw.Close()
+	doc, crc, size := deflateRepeat(t, head, repeat, tail, n)
 	if lie > 0 {
 		size = lie
 	}
@@ -52,11 +28,11 @@ func streamed(t *testing.T, head, repeat, tail string, n int, lie uint64) []byte
 		io.WriteString(fw, m[name])
 	}
 	raw, err := zw.CreateRaw(&zip.FileHeader{Name: "word/document.xml", Method: zip.Deflate,
-		CRC32: crc.Sum32(), CompressedSize64: uint64(doc.Len()), UncompressedSize64: size})
+		CRC32: crc, CompressedSize64: uint64(len(doc)), UncompressedSize64: size})
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw.Write(doc.Bytes())
+	raw.Write(doc)
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}

@@ -27,9 +27,7 @@ import (
 func TestDossier_Demo(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	if code, out, errs := runCLI(t, "demo", "--dir", filepath.Join(dir, "demo")); code != 0 {
-		t.Fatalf("demo: exit %d\n%s\n%s", code, out, errs)
-	}
+	demoCopy(t, dir)
 	cfg := filepath.Join(dir, "demo", "config.toml")
 	zipPath := filepath.Join(dir, "ho-so.zip")
 	if code, out, errs := runCLI(t, "dossier", "--config", cfg, "--form", "BM.02.01/KH", "--period", "2026-11", "-o", zipPath); code != 0 {

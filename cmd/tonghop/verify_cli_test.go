@@ -4,22 +4,17 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/tonghop/tonghop/demo"
 )
 
-// demoOffice runs the demo into a fresh directory and returns its config file.
+// demoOffice copies the package's one run of the demo into a fresh directory and returns its
+// config file and data directory.
 func demoOffice(t *testing.T) (cfg, dataDir string) {
 	t.Helper()
-	dir := t.TempDir()
-	if err := demo.Run(context.Background(), demo.Options{Dir: dir, Units: 4, Out: io.Discard}); err != nil {
-		t.Fatalf("demo: %v", err)
-	}
+	dir := demoCopy(t, t.TempDir())
 	return filepath.Join(dir, "config.toml"), filepath.Join(dir, "data")
 }
 

@@ -29,8 +29,8 @@ var Units = []string{"QLDN", "QLDT", "QHXD", "QLMT"}
 func UnitAddr(code string) string { return strings.ToLower(code) + "@kcn.example" }
 
 // Office starts embedded mail servers with a mailbox for everyone of the test office and writes
-// its configuration, signed templates under key, into a temporary directory. It returns the
-// servers and the configuration's path.
+// its configuration, signed templates under key, and an empty ledger (seedLedger) into a
+// temporary directory. It returns the servers and the configuration's path.
 func Office(t testing.TB, key string) (*localmail.Server, string) {
 	return OfficeWith(t, key, Options{})
 }
@@ -94,7 +94,9 @@ func OfficeWith(t testing.TB, key string, o Options) (*localmail.Server, string)
 	if !strings.Contains(o.Forms, "[mail_auth]") {
 		o.Forms += MailAuthDefault
 	}
-	path := filepath.Join(t.TempDir(), "tonghop.toml")
+	dir := t.TempDir()
+	seedLedger(t, filepath.Join(dir, "data"))
+	path := filepath.Join(dir, "tonghop.toml")
 	cfg := fmt.Sprintf(configText, key, srv.IMAPPort(), OfficeAddr, limits, srv.SMTPPort(), OfficeAddr, OfficeAddr,
 		Supervisor, o.Units[0], Approver, Clerk, units.String()) + o.Forms
 	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+)
+
+// sharedDemo is the demo command's run made once for the package's tests (TestMain removes
+// it): the demo costs tens of seconds of CPU under the race detector, and each test takes a
+// copy of it to change as it likes.
+var sharedDemo struct {
+	once sync.Once
+	dir  string // holds the demo's directory, "demo"
+	out  string
+	err  error
+}
+
+// demoCopy runs the demo command once (`tonghop demo --dir`), then copies its directory, modes
+// kept, to dst and returns the copy's path (dst/demo).
+func demoCopy(t *testing.T, dst string) string {
+	t.Helper()
+	sharedDemo.once.Do(func() {
+		sharedDemo.dir, sharedDemo.err = os.MkdirTemp("", "tonghop-demo-")
+		if sharedDemo.err != nil {
+			return
+		}
+		var o, e bytes.Buffer
+		if code := run(context.Background(), []string{"demo", "--dir", filepath.Join(sharedDemo.dir, "demo")}, &o, &e); code != 0 {
+			sharedDemo.err = fmt.Errorf("exit %d", code)
+		}
+		sharedDemo.out = o.String() + e.String()
+	})
+	if sharedDemo.err != nil {
+		t.Fatalf("demo: %v\n%s", sharedDemo.err, sharedDemo.out)
+	}
+	src, to := filepath.Join(sharedDemo.dir, "demo"), filepath.Join(dst, "demo")
+	if err := copyTree(src, to); err != nil {
+		t.Fatal(err)
+	}
+	return to
+}
+
+// copyTree copies the regular files and directories under src to dst with their modes.
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, path)
+		if err != nil {
+			return err
+		}
+		to := filepath.Join(dst, rel)
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return os.Mkdir(to, info.Mode().Perm())
+		}
+		if !info.Mode().IsRegular() {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(to, data, info.Mode().Perm())
+	})
+}
