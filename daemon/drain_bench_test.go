@@ -9,8 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/emersion/go-imap/v2/imapclient"
-
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/internal/dovecottest"
 	"github.com/tonghop/tonghop/internal/officetest"
@@ -84,33 +82,13 @@ func BenchmarkDrain(b *testing.B) {
 	b.ReportMetric(float64(used.Microseconds())/1000/float64(b.N), "cpu-ms/msg")
 }
 
-// appendDovecot fills Dovecot's inbox by IMAP APPEND, a hundred messages a connection (each
-// helper connection has a deadline of its own).
+// appendDovecot fills Dovecot's inbox by IMAP APPEND.
 func appendDovecot(b *testing.B, dc *dovecottest.Server, raws [][]byte) {
-	var c *imapclient.Client
-	for i, raw := range raws {
-		if i%100 == 0 {
-			if c != nil {
-				_ = c.Logout().Wait()
-				_ = c.Close()
-			}
-			c = dc.Client(b)
-		}
-		cmd := c.Append("INBOX", int64(len(raw)), nil)
-		_, err := cmd.Write(raw)
-		if err == nil {
-			err = cmd.Close()
-		}
-		if err == nil {
-			_, err = cmd.Wait()
-		}
-		if err != nil {
-			b.Fatalf("append message %d to Dovecot: %v", i, err)
-		}
+	a := dc.Appender(b)
+	for _, raw := range raws {
+		a.Append("INBOX", raw)
 	}
-	if c != nil {
-		_ = c.Logout().Wait()
-	}
+	a.Close()
 }
 
 // cpuTime is this process's CPU time so far, user and system.

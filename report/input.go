@@ -101,19 +101,16 @@ func (r *sourceReader) period(p period.Period, withMail bool) (map[string]consol
 	}
 	out := make(map[string]consolidate.Source, len(latest))
 	for unit, s := range latest {
-		src := consolidate.Source{Unit: unit, Version: s.Version, ReceivedAt: s.ReceivedAt, Late: s.Late,
-			FileName: s.FileName, SHA256: s.FileSHA256}
+		src, err := r.source(unit, s, withMail)
+		if err != nil {
+			return nil, err
+		}
 		if len(s.Data) == 0 {
 			// Recorded without content (imported by hand): counted, with no figures.
 		} else if err := json.Unmarshal(s.Data, &src.Filled); err != nil {
 			return nil, fmt.Errorf("submission %d (%s %s %s v%d): stored data: %w", s.ID, s.Form, unit, p, s.Version, err)
 		} else {
 			r.strs.rows(&src.Filled)
-		}
-		if withMail {
-			if src.MessageID, err = r.messageID(s.MailID); err != nil {
-				return nil, err
-			}
 		}
 		out[unit] = src
 		delete(latest, unit) // its stored JSON is no longer needed: let it go as the rest is decoded
@@ -132,17 +129,28 @@ func (r *sourceReader) heads(p period.Period, withMail bool) (map[string]consoli
 	}
 	out := make(map[string]consolidate.Source, len(latest))
 	for unit, s := range latest {
-		src := consolidate.Source{Unit: unit, Version: s.Version, ReceivedAt: s.ReceivedAt, Late: s.Late,
-			FileName: s.FileName, SHA256: s.FileSHA256}
-		src.Load = func() (form.Filled, error) { return r.content(s, p) }
-		if withMail {
-			if src.MessageID, err = r.messageID(s.MailID); err != nil {
-				return nil, err
-			}
+		src, err := r.source(unit, s, withMail)
+		if err != nil {
+			return nil, err
 		}
+		src.Load = func() (form.Filled, error) { return r.content(s, p) }
 		out[unit] = src
 	}
 	return out, nil
+}
+
+// source is unit's submission s as consolidate counts it, its content not yet read; withMail
+// adds the Message-ID of the mail it came in, for the provenance sheet.
+func (r *sourceReader) source(unit string, s ledger.Submission, withMail bool) (consolidate.Source, error) {
+	src := consolidate.Source{Unit: unit, Version: s.Version, ReceivedAt: s.ReceivedAt, Late: s.Late,
+		FileName: s.FileName, SHA256: s.FileSHA256}
+	if withMail {
+		var err error
+		if src.MessageID, err = r.messageID(s.MailID); err != nil {
+			return consolidate.Source{}, err
+		}
+	}
+	return src, nil
 }
 
 // content reads and decodes the content of submission s of period p.

@@ -101,36 +101,12 @@ func dovecotCounter(t *testing.T, dc *dovecottest.Server) func() int {
 	}
 }
 
-// appendAll delivers the flood by IMAP APPEND, a hundred messages a connection (each helper
-// connection has a deadline of its own).
+// appendAll delivers the flood by IMAP APPEND.
 func appendAll(t *testing.T, dc *dovecottest.Server, cfg *config.Config, n int) {
 	t.Helper()
-	var c *imapclient.Client
-	i := 0
-	flood(t, cfg, n, "drain", func(raw []byte) {
-		if i%100 == 0 {
-			if c != nil {
-				_ = c.Logout().Wait()
-				_ = c.Close()
-			}
-			c = dc.Client(t)
-		}
-		i++
-		cmd := c.Append("INBOX", int64(len(raw)), nil)
-		_, err := cmd.Write(raw)
-		if err == nil {
-			err = cmd.Close()
-		}
-		if err == nil {
-			_, err = cmd.Wait()
-		}
-		if err != nil {
-			t.Fatalf("append message %d to Dovecot: %v", i, err)
-		}
-	})
-	if c != nil {
-		_ = c.Logout().Wait()
-	}
+	a := dc.Appender(t)
+	flood(t, cfg, n, "drain", func(raw []byte) { a.Append("INBOX", raw) })
+	a.Close()
 	if got := dc.Count(t, "INBOX"); got != n {
 		t.Fatalf("Dovecot's inbox after the flood: got %d messages, want %d", got, n)
 	}
