@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"syscall"
 	"testing"
 	"time"
@@ -26,7 +25,7 @@ import (
 //	go test -run '^$' -bench Drain -benchtime 2000x ./daemon/
 func BenchmarkDrain(b *testing.B) {
 	var dc *dovecottest.Server
-	if os.Getenv("TONGHOP_DRAIN_SERVER") != "embedded" && (dovecotInstalled() || os.Getenv(dovecottest.RequireEnv) == "1") {
+	if os.Getenv("TONGHOP_DRAIN_SERVER") != "embedded" && (dovecottest.Installed() || os.Getenv(dovecottest.RequireEnv) == "1") {
 		dc = dovecottest.Start(b, dovecottest.Options{})
 	}
 	units := make([]string, 40)
@@ -98,17 +97,4 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// dovecotInstalled says whether the dovecot program is there, where dovecottest looks for it.
-func dovecotInstalled() bool {
-	if _, err := exec.LookPath("dovecot"); err == nil {
-		return true
-	}
-	for _, dir := range []string{"/usr/sbin", "/usr/bin", "/usr/local/sbin"} {
-		if fi, err := os.Stat(dir + "/dovecot"); err == nil && fi.Mode()&0o111 != 0 {
-			return true
-		}
-	}
-	return false
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net"
 	"os"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -34,7 +33,7 @@ func drainOffice(t *testing.T, n int) (drainBox, string, *config.Config) {
 	t.Helper()
 	srv, cfgPath, cfg := drainUnits(t)
 	box := drainBox{deliveries: srv.Deliveries}
-	if os.Getenv("TONGHOP_DRAIN_SERVER") == "embedded" || (!dovecotInstalled() && os.Getenv(dovecottest.RequireEnv) != "1") {
+	if os.Getenv("TONGHOP_DRAIN_SERVER") == "embedded" || (!dovecottest.Installed() && os.Getenv(dovecottest.RequireEnv) != "1") {
 		box.server = "the embedded IMAP server (localmail)"
 		flood(t, cfg, n, "drain", func(raw []byte) {
 			if err := srv.Append(officetest.OfficeAddr, "INBOX", raw); err != nil {
@@ -128,17 +127,4 @@ func pointMailbox(t *testing.T, cfgPath string, from, to int) {
 	if err := os.WriteFile(cfgPath, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// dovecotInstalled says whether the dovecot program is there, where dovecottest looks for it.
-func dovecotInstalled() bool {
-	if _, err := exec.LookPath("dovecot"); err == nil {
-		return true
-	}
-	for _, dir := range []string{"/usr/sbin", "/usr/bin", "/usr/local/sbin"} {
-		if fi, err := os.Stat(dir + "/dovecot"); err == nil && fi.Mode()&0o111 != 0 {
-			return true
-		}
-	}
-	return false
 }

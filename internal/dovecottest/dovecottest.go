@@ -279,6 +279,13 @@ func (s *Server) Log() string {
 
 func (s *Server) logPath() string { return filepath.Join(s.dir, "dovecot.log") }
 
+// Installed says whether Dovecot's programs are there, where Start looks for them: a test or
+// benchmark that has another server to fall back on chooses by it.
+func Installed() bool {
+	_, err := findBinaries()
+	return err == nil
+}
+
 // binaries are the installed Dovecot programs.
 type binaries struct{ dovecot, doveadm string }
 
