@@ -2,7 +2,6 @@ package report
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -105,12 +104,8 @@ func (r *sourceReader) period(p period.Period, withMail bool) (map[string]consol
 		if err != nil {
 			return nil, err
 		}
-		if len(s.Data) == 0 {
-			// Recorded without content (imported by hand): counted, with no figures.
-		} else if err := json.Unmarshal(s.Data, &src.Filled); err != nil {
-			return nil, fmt.Errorf("submission %d (%s %s %s v%d): stored data: %w", s.ID, s.Form, unit, p, s.Version, err)
-		} else {
-			r.strs.rows(&src.Filled)
+		if src.Filled, err = r.decode(s, p, string(s.Data)); err != nil {
+			return nil, err
 		}
 		out[unit] = src
 		delete(latest, unit) // its stored JSON is no longer needed: let it go as the rest is decoded
@@ -157,16 +152,24 @@ func (r *sourceReader) source(unit string, s ledger.Submission, withMail bool) (
 func (r *sourceReader) content(s ledger.Submission, p period.Period) (form.Filled, error) {
 	var f form.Filled
 	err := r.l.ReadSubmissionData(r.ctx, s.ID, func(data string) error {
-		if len(data) == 0 {
-			return nil // recorded without content (imported by hand): counted, with no figures
-		}
 		var err error
-		if f, err = decodeFilled(data, r.strs); err != nil {
-			return fmt.Errorf("submission %d (%s %s %s v%d): stored data: %w", s.ID, s.Form, s.Unit, p, s.Version, err)
-		}
-		return nil
+		f, err = r.decode(s, p, data)
+		return err
 	})
 	return f, err
+}
+
+// decode decodes data, the stored content of submission s of period p, its strings interned.
+// A submission recorded without content (imported by hand) is counted with no figures.
+func (r *sourceReader) decode(s ledger.Submission, p period.Period, data string) (form.Filled, error) {
+	if len(data) == 0 {
+		return form.Filled{}, nil
+	}
+	f, err := decodeFilled(data, r.strs)
+	if err != nil {
+		return form.Filled{}, fmt.Errorf("submission %d (%s %s %s v%d): stored data: %w", s.ID, s.Form, s.Unit, p, s.Version, err)
+	}
+	return f, nil
 }
 
 func (r *sourceReader) messageID(id int64) (string, error) {
