@@ -18,23 +18,22 @@ func (s *rowSlab) grow(n int) int {
 
 // copyCells is a copy of cells, its capacity its length.
 func (s *rowSlab) copyCells(cells []string) []string {
-	n := len(cells)
-	if n > len(s.cells) {
-		s.cells = make([]string, s.grow(n))
-	}
-	out := s.cells[:n:n]
-	s.cells = s.cells[n:]
-	copy(out, cells)
-	return out
+	return slabCopy(&s.cells, len(cells), s.grow, cells)
 }
 
 // copyAttrs is a copy of attrs of length n, zero beyond attrs.
 func (s *rowSlab) copyAttrs(attrs []cellAttr, n int) []cellAttr {
-	if n > len(s.attrs) {
-		s.attrs = make([]cellAttr, s.grow(n))
+	return slabCopy(&s.attrs, n, s.grow, attrs)
+}
+
+// slabCopy cuts n elements off the front of *slab, a fresh slab of grow(n) when it holds fewer,
+// and copies src into them; the copy's capacity is n, so appending to it never reaches the next.
+func slabCopy[T any](slab *[]T, n int, grow func(int) int, src []T) []T {
+	if n > len(*slab) {
+		*slab = make([]T, grow(n))
 	}
-	out := s.attrs[:n:n]
-	s.attrs = s.attrs[n:]
-	copy(out, attrs)
+	out := (*slab)[:n:n]
+	*slab = (*slab)[n:]
+	copy(out, src)
 	return out
 }
