@@ -122,32 +122,22 @@ func lengthCode(l int) (sym, base int, extra uint) {
 	if l == 258 {
 		return 285, 258, 0
 	}
-	sym, base = 257, 3
-	for e := uint(0); ; e++ {
-		n := 4
-		if e == 0 {
-			n = 8
-		}
-		for range n {
-			if l < base+1<<e {
-				return sym, base, e
-			}
-			sym++
-			base += 1 << e
-		}
-	}
+	return rangeCode(l, 257, 3, 4)
 }
 
 // distanceCode is the distance symbol of d, its base distance and extra bits.
-func distanceCode(d int) (sym, base int, extra uint) {
-	sym, base = 0, 1
+func distanceCode(d int) (sym, base int, extra uint) { return rangeCode(d, 0, 1, 2) }
+
+// rangeCode finds v in RFC 1951's table of ranges starting at symbol sym and value base: group
+// e (0, 1, 2…) holds perGroup symbols of 2^e values each, the first group twice as many.
+func rangeCode(v, sym, base, perGroup int) (int, int, uint) {
 	for e := uint(0); ; e++ {
-		n := 2
+		n := perGroup
 		if e == 0 {
-			n = 4
+			n = 2 * perGroup
 		}
 		for range n {
-			if d < base+1<<e {
+			if v < base+1<<e {
 				return sym, base, e
 			}
 			sym++
