@@ -42,8 +42,8 @@ func (m *mailboxReader) close() {
 }
 
 // fetchNew lists the UIDs after the last one seen, then downloads only those messages: "n:*"
-// also matches the last message when none is newer, and downloading it again at every step of
-// the clock (a template of tens of kilobytes, for every unit) was most of an idle step's work.
+// also matches the last message when none is newer, and every reader downloaded it again at
+// every step of the clock (a template of tens of kilobytes, for every unit).
 func (m *mailboxReader) fetchNew() ([][]byte, error) {
 	set := imap.UIDSet{imap.UIDRange{Start: m.lastUID + 1, Stop: 0}}
 	list, err := m.imap.Fetch(set, &imap.FetchOptions{UID: true}).Collect()
