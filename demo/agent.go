@@ -43,8 +43,11 @@ type agent struct {
 	submitted map[string]job
 	corrected map[string]bool
 	answered  map[string]bool // jobs answered already: reminders carry the template again
-	promised  bool            // the late unit answered a reminder with a promise
-	sent      int
+	// answeredFiles holds the names of the templates answered, each naming its form, period and
+	// unit: a reminder's copy is known by its name without reading the workbook again.
+	answeredFiles map[string]bool
+	promised      bool // the late unit answered a reminder with a promise
+	sent          int
 }
 
 // job is one template to answer.
@@ -123,11 +126,15 @@ func (a *agent) read(msg *intake.Message, now time.Time) {
 		return
 	}
 	for _, att := range msg.Spreadsheets() {
+		if a.behaviour == silent || a.answeredFiles[att.Name] {
+			continue // a reminder carries again a template answered already: no need to read it
+		}
 		j, ok := a.env.jobFor(att)
-		if !ok || a.behaviour == silent || a.answered[j.key()] {
+		if !ok || a.answered[j.key()] {
 			continue
 		}
 		a.answered[j.key()] = true
+		a.answeredFiles[att.Name] = true
 		r := reply{job: j, at: a.env.officeTime(now.Add(a.delay)), mistakes: a.behaviour == withErrors}
 		if a.behaviour == late {
 			r.at = a.env.officeTime(j.deadline.Add(26 * time.Hour))

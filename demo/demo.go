@@ -203,7 +203,7 @@ func startAgents(env *environment, srv *localmail.Server, units []sampleUnit) ([
 	var out []*agent
 	for i, u := range units {
 		a := &agent{unit: u, index: i, env: env, behaviour: onTime, delay: time.Duration(2+i*5) * time.Hour,
-			submitted: map[string]job{}, corrected: map[string]bool{}, answered: map[string]bool{}}
+			submitted: map[string]job{}, corrected: map[string]bool{}, answered: map[string]bool{}, answeredFiles: map[string]bool{}}
 		switch i {
 		case 1:
 			a.behaviour = withErrors

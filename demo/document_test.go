@@ -33,7 +33,8 @@ const Artifacts = "TONGHOP_ARTIFACTS"
 // checkIssuedDocuments (issue 20, "Done when"): every report the demo issued went out as a .docx
 // and, LibreOffice being installed, a .pdf beside the workbook; LibreOffice opens each .docx and
 // reads back every element of the Decree 30/2020 layout, the consolidated figures, Times New Roman
-// and the decree's margins; the first page of each is kept as a PDF artefact.
+// and the decree's margins; the first page of each is kept as a PDF artefact. LibreOffice converts
+// every issued document in one run per format: starting it costs far more than a conversion.
 func checkIssuedDocuments(t *testing.T, dir string) {
 	t.Helper()
 	soffice := officeapps.Soffice(t)
@@ -56,7 +57,7 @@ func checkIssuedDocuments(t *testing.T, dir string) {
 		artefacts = t.TempDir()
 	}
 	work := t.TempDir()
-	issued := 0
+	var issued []issuedDocument
 	for _, f := range of.Forms {
 		rows, err := l.Periods(ctx, f.Code)
 		if err != nil {
@@ -67,17 +68,44 @@ func checkIssuedDocuments(t *testing.T, dir string) {
 			if err != nil {
 				continue
 			}
-			issued++
-			name := form.Slug(f.Code) + "_" + row.Period
-			t.Run(name, func(t *testing.T) {
-				checkIssuedDocument(t, ctx, of, l, &f, row.Period, is, soffice, filepath.Join(work, name), artefacts)
-			})
+			d := issuedDocument{form: &f, period: row.Period, issue: is, name: form.Slug(f.Code) + "_" + row.Period}
+			if is.DocSHA256 == "" || is.PDFSHA256 == "" {
+				t.Fatalf("issue of %s: document %q, PDF %q: want both", d.name, is.DocSHA256, is.PDFSHA256)
+			}
+			docx, err := l.Blob(is.DocSHA256)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(work, d.name+".docx"), docx, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			issued = append(issued, d)
 		}
 	}
-	if issued < 2 {
-		t.Errorf("issued reports: got %d, want both forms' (2)", issued)
+	if len(issued) < 2 {
+		t.Errorf("issued reports: got %d, want both forms' (2)", len(issued))
 	}
-	checkRegisterInSequence(t, ctx, l, issued)
+	var ins []string
+	for _, d := range issued {
+		ins = append(ins, filepath.Join(work, d.name+".docx"))
+	}
+	convert(t, soffice, work, ins, "txt:Text (encoded):UTF8")
+	convert(t, soffice, work, ins, "fodt")
+	convert(t, soffice, work, ins, `pdf:writer_pdf_Export:{"PageRange":{"type":"string","value":"1"}}`)
+	for _, d := range issued {
+		t.Run(d.name, func(t *testing.T) {
+			checkIssuedDocument(t, ctx, of, l, d, filepath.Join(work, "out", d.name), artefacts)
+		})
+	}
+	checkRegisterInSequence(t, ctx, l, len(issued))
+}
+
+// issuedDocument is one issue of the demo: its form and period, and name, the stem of its files.
+type issuedDocument struct {
+	form   *config.Form
+	period string
+	issue  ledger.Issue
+	name   string
 }
 
 // checkRegisterInSequence checks that the demo's documents were numbered in the order they were
@@ -101,40 +129,26 @@ func checkRegisterInSequence(t *testing.T, ctx context.Context, l *ledger.Ledger
 	}
 }
 
-func checkIssuedDocument(t *testing.T, ctx context.Context, of *office.Office, l *ledger.Ledger, f *config.Form,
-	per string, is ledger.Issue, soffice, work, artefacts string) {
-	if is.DocSHA256 == "" || is.PDFSHA256 == "" {
-		t.Fatalf("issue: document %q, PDF %q: want both", is.DocSHA256, is.PDFSHA256)
-	}
-	docx, err := l.Blob(is.DocSHA256)
-	if err != nil {
-		t.Fatal(err)
-	}
+// checkIssuedDocument checks one issue: its PDF and mail, and what LibreOffice read of its
+// .docx, converted to out + ".txt", ".fodt" and ".pdf" (the first page).
+func checkIssuedDocument(t *testing.T, ctx context.Context, of *office.Office, l *ledger.Ledger, d issuedDocument, out, artefacts string) {
+	is := d.issue
 	pdf, err := l.Blob(is.PDFSHA256)
 	if err != nil || !strings.HasPrefix(string(pdf), "%PDF-") {
 		t.Errorf("issued PDF: %v, starts %q", err, pdf[:min(len(pdf), 8)])
 	}
 	checkPDFFonts(t, pdf)
-	checkIssueMail(t, ctx, l, f.Code, per, is)
-	if err := os.MkdirAll(work, 0o750); err != nil {
-		t.Fatal(err)
-	}
-	in := filepath.Join(work, "van-ban.docx")
-	if err := os.WriteFile(in, docx, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	text := convert(t, soffice, work, in, "txt:Text (encoded):UTF8", "van-ban.txt")
-	flat := convert(t, soffice, work, in, "fodt", "van-ban.fodt")
-	page := convert(t, soffice, work, in, `pdf:writer_pdf_Export:{"PageRange":{"type":"string","value":"1"}}`, "van-ban.pdf")
-	keep := filepath.Join(artefacts, "van-ban_"+filepath.Base(work)+"_trang-1.pdf")
+	checkIssueMail(t, ctx, l, d.form.Code, d.period, is)
+	text, flat, page := readOutput(t, out+".txt"), readOutput(t, out+".fodt"), readOutput(t, out+".pdf")
+	keep := filepath.Join(artefacts, "van-ban_"+d.name+"_trang-1.pdf")
 	if err := os.WriteFile(keep, page, 0o644); err != nil {
 		t.Errorf("keep the first page: %v", err)
 	}
-	p, err := period.Parse(per)
+	p, err := period.Parse(d.period)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range expectedTexts(t, ctx, of, l, f, p, is) {
+	for _, want := range expectedTexts(t, ctx, of, l, d.form, p, is) {
 		if !strings.Contains(string(text), want) {
 			t.Errorf("LibreOffice's text lacks %q", want)
 		}
@@ -236,8 +250,9 @@ func expectedTexts(t *testing.T, ctx context.Context, of *office.Office, l *ledg
 	return want
 }
 
-// convert has LibreOffice convert in to the filter's format in dir and returns the output.
-func convert(t *testing.T, soffice, dir, in, filter, out string) []byte {
+// convert has LibreOffice convert every file of ins to the filter's format, in one run, into
+// dir/out, each output named after its input.
+func convert(t *testing.T, soffice, dir string, ins []string, filter string) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
@@ -245,15 +260,21 @@ func convert(t *testing.T, soffice, dir, in, filter, out string) []byte {
 	if err := os.WriteFile(conf, []byte(xlsconv.FontsConfig), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.CommandContext(ctx, soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--headless", "--convert-to", filter, "--outdir", filepath.Join(dir, "out"), in)
+	args := []string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
+		"--headless", "--convert-to", filter, "--outdir", filepath.Join(dir, "out")}
+	cmd := exec.CommandContext(ctx, soffice, append(args, ins...)...)
 	cmd.Env = append(os.Environ(), "FONTCONFIG_FILE="+conf)
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice %s: %v\n%s", filter, err, msg)
 	}
-	b, err := os.ReadFile(filepath.Join(dir, "out", out))
+}
+
+// readOutput reads a file LibreOffice wrote.
+func readOutput(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("soffice %s: %v", filter, err)
+		t.Fatalf("LibreOffice's output: %v", err)
 	}
 	return b
 }

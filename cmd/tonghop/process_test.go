@@ -15,7 +15,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/internal/officetest"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/localmail"
@@ -134,10 +133,8 @@ func (p *daemonProcess) log() string {
 	return w.w.String()
 }
 
-// submission builds a unit's mail with a filled workbook for November 2026.
-func submission(t *testing.T, cfg *config.Config, unit string, n int) []byte {
-	t.Helper()
-	data := officetest.Workbook(t, cfg, unit, []byte(testKey), false)
+// submission is the unit's mail number n for November 2026, carrying its filled workbook data.
+func submission(unit string, n int, data []byte) []byte {
 	return officetest.Mail(officetest.UnitAddr(unit), officetest.OfficeAddr, fmt.Sprintf("sub-%s-%d@kcn.example", unit, n),
 		"", "BM.02.01-KH_2026-11_"+unit+".xlsx", data)
 }

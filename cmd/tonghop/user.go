@@ -56,18 +56,28 @@ func runUserAdd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer l.Close()
+	// A name taken is refused before the password is typed, and hashed for nothing.
+	if _, err := l.AccountByName(ctx, strings.TrimSpace(*name)); err == nil {
+		return accountExists(*name)
+	} else if !errors.Is(err, ledger.ErrNotFound) {
+		return err
+	}
 	password, err := readPassword(passwordInput, stderr)
 	if err != nil {
 		return err
 	}
 	if err := web.AddAccount(ctx, l, *name, role, password, operator(), time.Now()); err != nil {
 		if errors.Is(err, ledger.ErrAccountExists) {
-			return fmt.Errorf("%w: account %q exists (remove it first)", errUsage, *name)
+			return accountExists(*name)
 		}
 		return err
 	}
 	fmt.Fprintf(stdout, "account %s (%s) added\n", *name, role)
 	return nil
+}
+
+func accountExists(name string) error {
+	return fmt.Errorf("%w: account %q exists (remove it first)", errUsage, name)
 }
 
 func runUserList(ctx context.Context, args []string, stdout io.Writer) error {
