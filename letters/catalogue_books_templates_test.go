@@ -3,10 +3,12 @@ package letters_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -37,13 +39,39 @@ func booksTemplateMeta(f form.Form) templates.Meta {
 	return m
 }
 
+// booksGenerate is the template of form f with meta m, generated once a process for the same
+// form and meta (the problem cases fill the same few templates fifty times) and copied for each
+// caller.
 func booksGenerate(t *testing.T, f form.Form, m templates.Meta) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	if err := templates.Generate(&buf, f, m, nil); err != nil {
+	key, err := json.Marshal(struct {
+		F form.Form
+		M templates.Meta
+	}{f, m})
+	if err != nil {
 		t.Fatal(err)
 	}
-	return buf.Bytes()
+	booksTemplates.Lock()
+	defer booksTemplates.Unlock()
+	tpl, ok := booksTemplates.m[string(key)]
+	if !ok {
+		var buf bytes.Buffer
+		if err := templates.Generate(&buf, f, m, nil); err != nil {
+			t.Fatal(err)
+		}
+		tpl = buf.Bytes()
+		if booksTemplates.m == nil {
+			booksTemplates.m = map[string][]byte{}
+		}
+		booksTemplates.m[string(key)] = tpl
+	}
+	return bytes.Clone(tpl)
+}
+
+// booksTemplates holds what booksGenerate made, by form and meta.
+var booksTemplates struct {
+	sync.Mutex
+	m map[string][]byte
 }
 
 func TestBooksCatalogue_Templates(t *testing.T) {

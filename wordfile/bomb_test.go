@@ -6,7 +6,9 @@ import (
 	"errors"
 	"io"
 	"runtime"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -15,7 +17,7 @@ import (
 // lie > 0, the entry's header says it unzips to lie bytes.
 func streamed(t *testing.T, head, repeat, tail string, n int, lie uint64) []byte {
 	t.Helper()
-	doc, crc, size := deflateRepeat(t, head, repeat, tail, n)
+	doc, crc, size := deflatedOnce(t, head, repeat, tail, n)
 	if lie > 0 {
 		size = lie
 	}
@@ -37,6 +39,36 @@ func streamed(t *testing.T, head, repeat, tail string, n int, lie uint64) []byte
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// deflated keeps what deflateRepeat made for each document, which the zip bombs share (they
+// differ in what their header says): a quarter of a gigabyte is made once.
+var deflated struct {
+	sync.Mutex
+	docs map[string]deflatedDoc
+}
+
+type deflatedDoc struct {
+	z    []byte
+	crc  uint32
+	size uint64
+}
+
+// deflatedOnce is deflateRepeat, made once a process for the same document.
+func deflatedOnce(t *testing.T, head, repeat, tail string, n int) ([]byte, uint32, uint64) {
+	t.Helper()
+	key := strings.Join([]string{head, repeat, tail, strconv.Itoa(n)}, "\x00")
+	deflated.Lock()
+	defer deflated.Unlock()
+	d, ok := deflated.docs[key]
+	if !ok {
+		d.z, d.crc, d.size = deflateRepeat(t, head, repeat, tail, n)
+		if deflated.docs == nil {
+			deflated.docs = map[string]deflatedDoc{}
+		}
+		deflated.docs[key] = d
+	}
+	return d.z, d.crc, d.size
 }
 
 // TestRead_Bombs feeds small files built to cost a reader far more than their size: each is

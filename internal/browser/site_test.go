@@ -2,14 +2,15 @@ package browser
 
 import (
 	"context"
-	"io"
 	"net/http/httptest"
+	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"golang.org/x/crypto/bcrypt"
+
 	"github.com/tonghop/tonghop/config"
-	"github.com/tonghop/tonghop/demo"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/web"
@@ -36,9 +37,7 @@ func demoSite(t *testing.T) *site {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
-	if err := demo.Run(ctx, demo.Options{Dir: dir, Out: io.Discard}); err != nil {
-		t.Fatalf("demo: %v", err)
-	}
+	runDemo(t, dir)
 	cfg, err := config.Load(filepath.Join(dir, "config.toml"))
 	if err != nil {
 		t.Fatal(err)
@@ -49,11 +48,7 @@ func demoSite(t *testing.T) *site {
 	}
 	t.Cleanup(func() { s.Close() })
 	now := time.Date(2026, 11, 25, 9, 0, 0, 0, cfg.Location)
-	for name, role := range map[string]web.Role{"lan": web.RoleClerk, "xem": web.RoleViewer} {
-		if err := web.AddAccount(ctx, s.Ledger, name, role, password, "test", now); err != nil {
-			t.Fatal(err)
-		}
-	}
+	addAccounts(t, s.Ledger, now)
 	st := &site{office: s.Office, ledger: s.Ledger, late: lateFile(t, s.Ledger, now)}
 	b, err := web.New(web.Options{Office: s.Office, Ledger: s.Ledger, Now: func() time.Time { return now }})
 	if err != nil {
@@ -63,6 +58,43 @@ func demoSite(t *testing.T) *site {
 	t.Cleanup(srv.Close)
 	st.url = srv.URL
 	return st
+}
+
+// runDemo runs the demo command into dir, `tonghop demo --dir dir --units 6`, with the command
+// built without the race detector: here the demo only makes the office the board shows, and
+// under the detector it cost three times the CPU (package demo's own test runs it under it).
+// Six units, not the default eight: the first six play every behaviour the demo has (on time,
+// mistakes then corrected, late, silent) and hold QLDN, QLDT and TTPC, which the test looks
+// for; the last two only answer on time again.
+func runDemo(t *testing.T, dir string) {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "tonghop")
+	if out, err := exec.Command("go", "build", "-o", bin, "github.com/tonghop/tonghop/cmd/tonghop").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	if out, err := exec.Command(bin, "demo", "--dir", dir, "--units", "6").CombinedOutput(); err != nil {
+		t.Fatalf("demo: %v\n%s", err, out)
+	}
+}
+
+// addAccounts adds a clerk and a viewer, both with password. Their hashes are bcrypt's at its
+// lowest cost, not the product's: at the product's (web.HashPassword, cost 12) the race detector
+// makes each hash and each of the test's three log-ins cost seconds of CPU. The log-in checks
+// the password through the same bcrypt comparison whatever the cost; web's tests (at the same
+// lowest cost) and cmd/tonghop's `user add` cover web.AddAccount itself.
+func addAccounts(t *testing.T, l *ledger.Ledger, now time.Time) {
+	t.Helper()
+	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.MinCost)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, role := range map[string]web.Role{"lan": web.RoleClerk, "xem": web.RoleViewer} {
+		ev := ledger.Event{At: now, Actor: "test", Action: ledger.ActionAccountAdded, Object: ledger.AccountObject(name), Detail: "role " + role.String()}
+		a := ledger.Account{Name: name, Role: role.String(), PasswordHash: string(hash), CreatedAt: now}
+		if _, err := l.AddAccount(context.Background(), a, ev); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // lateFile records QLDN's November workbook sent again after the issue, as the intake records

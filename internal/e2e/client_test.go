@@ -3,11 +3,13 @@ package e2e
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"net"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -47,21 +49,48 @@ const waitLimit = 2 * time.Minute
 // pollEvery is how often a client looks at its INBOX while waiting.
 const pollEvery = 10 * time.Millisecond
 
-func (o *testOffice) client(t testing.TB, addr, name string) *client {
+// clients logs everyone in at once, each on their own connection: a login is a round of
+// Dovecot's processes, and the office has fifteen people.
+func (o *testOffice) clients(t testing.TB, who []person) []*client {
 	t.Helper()
-	conn, err := net.DialTimeout("tcp", net.JoinHostPort(o.store.Host(), strconv.Itoa(o.store.Port())), 10*time.Second)
-	if err != nil {
+	out := make([]*client, len(who))
+	errs := make([]error, len(who))
+	var wg sync.WaitGroup
+	for i, p := range who {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i], errs[i] = o.login(p.addr, p.name)
+		}()
+	}
+	wg.Wait()
+	for _, c := range out {
+		if c != nil {
+			t.Cleanup(func() { _ = c.imap.Close() })
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
 		t.Fatal(err)
 	}
+	return out
+}
+
+// login opens addr's INBOX by IMAP.
+func (o *testOffice) login(addr, name string) (*client, error) {
+	conn, err := net.DialTimeout("tcp", net.JoinHostPort(o.store.Host(), strconv.Itoa(o.store.Port())), 10*time.Second)
+	if err != nil {
+		return nil, err
+	}
 	c := imapclient.New(conn, nil)
-	t.Cleanup(func() { _ = c.Close() })
 	if err := c.Login(addr, password).Wait(); err != nil {
-		t.Fatalf("%s: login: %v", addr, err)
+		_ = c.Close()
+		return nil, fmt.Errorf("%s: login: %w", addr, err)
 	}
 	if _, err := c.Select("INBOX", nil).Wait(); err != nil {
-		t.Fatalf("%s: select: %v", addr, err)
+		_ = c.Close()
+		return nil, fmt.Errorf("%s: select: %w", addr, err)
 	}
-	return &client{o: o, addr: addr, name: name, imap: c}
+	return &client{o: o, addr: addr, name: name, imap: c}, nil
 }
 
 // fetch adds the messages that arrived since the last look to unread.

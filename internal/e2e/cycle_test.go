@@ -35,11 +35,14 @@ func newCycle(t testing.TB) *cycle {
 	o := startOffice(t)
 	c := &cycle{o: o, people: map[string]*client{}, tmpl: map[string]intake.Attachment{},
 		expect: map[string][]ledger.Kind{}, shared: map[string]string{}, issued: map[string]received{}}
+	var who []person
 	for _, u := range units {
-		c.units = append(c.units, o.client(t, u.Addr(), u.Name))
+		who = append(who, person{addr: u.Addr(), name: u.Name})
 	}
-	for _, p := range people {
-		c.people[p.addr] = o.client(t, p.addr, p.name)
+	all := o.clients(t, append(who, people...))
+	c.units = all[:len(units)]
+	for i, p := range people {
+		c.people[p.addr] = all[len(units)+i]
 	}
 	return c
 }

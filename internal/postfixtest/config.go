@@ -8,19 +8,21 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 )
 
-// binaries are the installed Postfix programs: the postfix command and the master daemon.
-type binaries struct{ postfix, master string }
+// binaries are the installed Postfix programs: postconf, for the built-in defaults, and the
+// master daemon.
+type binaries struct{ postconf, master string }
 
-// findBinaries looks for postfix in PATH and then in /usr/sbin, which is not in every user's
+// findBinaries looks for postconf in PATH and then in /usr/sbin, which is not in every user's
 // PATH, and for the master in the package's daemon directory.
 func findBinaries() (binaries, error) {
 	var b binaries
-	if p, err := exec.LookPath("postfix"); err == nil {
-		b.postfix = p
-	} else if isExecutable("/usr/sbin/postfix") {
-		b.postfix = "/usr/sbin/postfix"
+	if p, err := exec.LookPath("postconf"); err == nil {
+		b.postconf = p
+	} else if isExecutable("/usr/sbin/postconf") {
+		b.postconf = "/usr/sbin/postconf"
 	} else {
 		return b, fmt.Errorf("postfix not found")
 	}
@@ -57,11 +59,22 @@ func mailOwner() (owner, error) {
 
 // writeConfig writes main.cf and master.cf for the current port. They stand alone: nothing of
 // /etc/postfix is read but the package's own lists (meta_directory).
+//
+// Their times are set a minute back: Postfix reads a file written less than a second or two ago
+// again and again, 0.3 s apart, until it is that old (a writer might still be at it), which made
+// every start wait one to two seconds.
 func (s *Server) writeConfig() error {
-	if err := os.WriteFile(filepath.Join(s.confDir(), "main.cf"), []byte(s.mainCF()), 0o644); err != nil {
-		return err
+	past := time.Now().Add(-time.Minute)
+	for name, text := range map[string]string{"main.cf": s.mainCF(), "master.cf": s.masterCF()} {
+		path := filepath.Join(s.confDir(), name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			return err
+		}
+		if err := os.Chtimes(path, past, past); err != nil {
+			return err
+		}
 	}
-	return os.WriteFile(filepath.Join(s.confDir(), "master.cf"), []byte(s.masterCF()), 0o644)
+	return nil
 }
 
 func (s *Server) mainCF() string {
