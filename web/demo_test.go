@@ -4,13 +4,13 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/internal/demotest"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/office"
 )
@@ -23,7 +23,10 @@ func TestDemo_EveryPage(t *testing.T) {
 		t.Skip("runs the demo")
 	}
 	dir := t.TempDir()
-	runDemo(t, dir)
+	// Six units, not the default eight: the first six play every behaviour the demo has (on
+	// time, mistakes then corrected, late, silent), so every kind of page is there; the last two
+	// would only add pages like the first ones.
+	demotest.Office(t, dir, "--units", "6")
 	cfg, err := config.LoadListing(filepath.Join(dir, "config.toml"))
 	if err != nil {
 		t.Fatal(err)
@@ -75,23 +78,6 @@ func TestDemo_EveryPage(t *testing.T) {
 	t.Logf("%d pages and links, %d downloads", len(seen), downloads)
 	if downloads < 10 || len(seen) < 20 {
 		t.Errorf("reached %d pages and %d downloads, want the whole demo", len(seen), downloads)
-	}
-}
-
-// runDemo runs the demo command into dir, `tonghop demo --dir dir --units 6`, with the command
-// built without the race detector: here the demo only makes the ledger the board shows, and
-// under the detector it cost three times the CPU (package demo's own test runs it under it).
-// Six units, not the default eight: the first six play every behaviour the demo has (on time,
-// mistakes then corrected, late, silent), so every kind of page is there; the last two would
-// only add pages like the first ones.
-func runDemo(t *testing.T, dir string) {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "tonghop")
-	if out, err := exec.Command("go", "build", "-o", bin, "github.com/tonghop/tonghop/cmd/tonghop").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	if out, err := exec.Command(bin, "demo", "--dir", dir, "--units", "6").CombinedOutput(); err != nil {
-		t.Fatalf("demo: %v\n%s", err, out)
 	}
 }
 

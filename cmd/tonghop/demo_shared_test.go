@@ -3,10 +3,11 @@ package main
 import (
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"github.com/tonghop/tonghop/internal/demotest"
 )
 
 // sharedDemo is the demo command's run made once for the package's tests (TestMain removes
@@ -17,7 +18,6 @@ import (
 var sharedDemo struct {
 	once sync.Once
 	dir  string // holds the demo's directory, "demo"
-	out  string
 	err  error
 }
 
@@ -31,16 +31,14 @@ func demoCopy(t *testing.T, dst string) string {
 		if sharedDemo.err != nil {
 			return
 		}
-		cmd := exec.Command(bin, "demo", "--dir", filepath.Join(sharedDemo.dir, "demo"))
 		// Without LibreOffice on its PATH, as on a machine that lacks it, the demo issues its
 		// reports without a PDF: the same office on every machine, and no LibreOffice started
 		// for a file that verify and dossier do not read (package demo's test checks the PDFs).
-		cmd.Env = append(os.Environ(), "PATH=")
-		out, err := cmd.CombinedOutput()
-		sharedDemo.out, sharedDemo.err = string(out), err
+		env := append(os.Environ(), "PATH=")
+		sharedDemo.err = demotest.Run(bin, filepath.Join(sharedDemo.dir, "demo"), env)
 	})
 	if sharedDemo.err != nil {
-		t.Fatalf("demo: %v\n%s", sharedDemo.err, sharedDemo.out)
+		t.Fatal(sharedDemo.err)
 	}
 	src, to := filepath.Join(sharedDemo.dir, "demo"), filepath.Join(dst, "demo")
 	if err := copyTree(src, to); err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 )
 
@@ -14,8 +13,8 @@ func TestMain(m *testing.M) {
 	if sharedDemo.dir != "" {
 		_ = os.RemoveAll(sharedDemo.dir)
 	}
-	if binPath != "" {
-		_ = os.RemoveAll(filepath.Dir(binPath))
+	if binDir != "" {
+		_ = os.RemoveAll(binDir)
 	}
 	os.Exit(code)
 }

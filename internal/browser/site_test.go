@@ -3,7 +3,6 @@ package browser
 import (
 	"context"
 	"net/http/httptest"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/internal/demotest"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/office"
 	"github.com/tonghop/tonghop/web"
@@ -37,7 +37,10 @@ func demoSite(t *testing.T) *site {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
-	runDemo(t, dir)
+	// Six units, not the default eight: the first six play every behaviour the demo has (on
+	// time, mistakes then corrected, late, silent) and hold QLDN, QLDT and TTPC, which the test
+	// looks for; the last two only answer on time again.
+	demotest.Office(t, dir, "--units", "6")
 	cfg, err := config.Load(filepath.Join(dir, "config.toml"))
 	if err != nil {
 		t.Fatal(err)
@@ -58,23 +61,6 @@ func demoSite(t *testing.T) *site {
 	t.Cleanup(srv.Close)
 	st.url = srv.URL
 	return st
-}
-
-// runDemo runs the demo command into dir, `tonghop demo --dir dir --units 6`, with the command
-// built without the race detector: here the demo only makes the office the board shows, and
-// under the detector it cost three times the CPU (package demo's own test runs it under it).
-// Six units, not the default eight: the first six play every behaviour the demo has (on time,
-// mistakes then corrected, late, silent) and hold QLDN, QLDT and TTPC, which the test looks
-// for; the last two only answer on time again.
-func runDemo(t *testing.T, dir string) {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "tonghop")
-	if out, err := exec.Command("go", "build", "-o", bin, "github.com/tonghop/tonghop/cmd/tonghop").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	if out, err := exec.Command(bin, "demo", "--dir", dir, "--units", "6").CombinedOutput(); err != nil {
-		t.Fatalf("demo: %v\n%s", err, out)
-	}
 }
 
 // addAccounts adds a clerk and a viewer, both with password. Their hashes are bcrypt's at its
