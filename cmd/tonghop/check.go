@@ -110,7 +110,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // checkWorkbook judges file as the daemon judges a workbook mailed without a subject: with
 // unit, as if that unit had sent it at now; without, on its own. Nothing is recorded.
 func checkWorkbook(ctx context.Context, cfg *config.Config, file string, unit *config.Unit, now time.Time) (*checkResult, error) {
-	data, err := readLimited(file, templates.DefaultMaxFileBytes)
+	data, err := readLimited(ctx, file, templates.DefaultMaxFileBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -143,14 +143,19 @@ func checkWorkbook(ctx context.Context, cfg *config.Config, file string, unit *c
 }
 
 // readLimited reads a file, at most limit+1 bytes: enough for Read to refuse a file too large
-// without holding all of it.
-func readLimited(file string, limit int64) ([]byte, error) {
+// without holding all of it. A file whose data is slow to come (a pipe, a network share) stops
+// being read when ctx ends: closing it ends a read that waits.
+func readLimited(ctx context.Context, file string, limit int64) ([]byte, error) {
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	defer context.AfterFunc(ctx, func() { f.Close() })()
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if err != nil {
 		return nil, &os.PathError{Op: "read", Path: file, Err: err} // a directory, an I/O error
 	}

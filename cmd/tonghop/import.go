@@ -156,7 +156,7 @@ func importedBy() string {
 // importFile reads one file as an opening-figures workbook, else as a unit's past workbook,
 // and records its figures when it has no error (and this is no dry run).
 func (im *importer) importFile(ctx context.Context, file string) (importResult, error) {
-	data, err := readLimited(file, templates.DefaultMaxFileBytes)
+	data, err := readLimited(ctx, file, templates.DefaultMaxFileBytes)
 	if err != nil {
 		return importResult{}, err
 	}

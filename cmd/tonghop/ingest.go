@@ -41,7 +41,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if err := ctx.Err(); err != nil {
 			return err // the messages left are not taken in: run ingest on them again
 		}
-		raw, err := readMessage(file, cfg.Mailbox.MaxMessageBytes)
+		raw, err := readMessage(ctx, file, cfg.Mailbox.MaxMessageBytes)
 		if err == nil {
 			var res daemon.Ingested
 			if res, err = d.Ingest(ctx, raw); err == nil {
@@ -84,8 +84,8 @@ func ingestDaemon(ctx context.Context, cfg *config.Config, stderr io.Writer) (*d
 }
 
 // readMessage reads a saved message, refusing one larger than the mailbox would download.
-func readMessage(file string, limit int64) ([]byte, error) {
-	raw, err := readLimited(file, limit)
+func readMessage(ctx context.Context, file string, limit int64) ([]byte, error) {
+	raw, err := readLimited(ctx, file, limit)
 	if err == nil && int64(len(raw)) > limit {
 		err = fmt.Errorf("larger than mailbox.max_message_bytes (%d)", limit)
 	}

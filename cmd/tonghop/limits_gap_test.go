@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,7 +24,7 @@ func TestReadMessage_ExactlyAtLimit(t *testing.T) {
 		if err := os.WriteFile(file, want, 0o600); err != nil {
 			t.Fatal(err)
 		}
-		raw, err := readMessage(file, limit)
+		raw, err := readMessage(context.Background(), file, limit)
 		switch {
 		case tc.ok && (err != nil || !bytes.Equal(raw, want)):
 			t.Errorf("%d bytes: got %d bytes, %v; want the whole message", tc.size, len(raw), err)
