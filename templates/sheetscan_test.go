@@ -48,10 +48,16 @@ func compareScan(t *testing.T, name string, data []byte) (fast, bailed int) {
 		leanOpened++
 	}
 	idx := newPartIndex(zr)
+	// The shared strings are read once for the workbook, as Read reads them once for all its
+	// sheets; each reading then starts from a book of its own, with the whole cell budget.
+	sb := newBook(rx, lim.MaxCells)
+	sb.parts, sb.lean = idx, lean
+	sb.sharedStrings()
 	for _, sheet := range x.GetSheetList() {
 		for _, limit := range []int{0, headRows} {
 			b := newBook(rx, lim.MaxCells)
 			b.parts, b.lean = idx, lean
+			b.shared, b.sharedRead = sb.shared, sb.sharedRead
 			got, err := b.scanSheet(sheet, limit)
 			if errors.Is(err, errBail) {
 				bailed++
