@@ -23,8 +23,7 @@ func TestSanitize_Hostile(t *testing.T) {
 	if err != nil {
 		t.Fatalf("sanitize: %v", err)
 	}
-	auditClean(t, clean)
-	got := cellValues(t, clean)
+	got := auditCleanValues(t, clean)
 	want := map[string]string{
 		"Số liệu!A1": "1", "Số liệu!A2": "2", "Số liệu!A3": "3", // =SUM(A1:A2)
 		"Số liệu!B1": "y",         // =HYPERLINK("http://x","y")
@@ -228,19 +227,21 @@ func TestSanitize_Corpus(t *testing.T) {
 			if err != nil {
 				t.Fatalf("sanitize: %v", err)
 			}
-			auditClean(t, clean)
+			got := auditCleanValues(t, clean)
 			want := cellValues(t, data)
 			for _, cell := range rep.Emptied {
 				delete(want, cell)
 			}
-			if got := cellValues(t, clean); !reflect.DeepEqual(got, want) {
+			if !reflect.DeepEqual(got, want) {
 				t.Errorf("values changed:\n got %v\nwant %v", got, want)
 			}
 			again, rep2, err := Sanitize(clean, Limits{})
 			if err != nil || !reflect.DeepEqual(rep2, SanitizeReport{}) {
 				t.Fatalf("sanitized twice: %+v, %v; want nothing more removed", rep2, err)
 			}
-			if got := cellValues(t, again); !reflect.DeepEqual(got, cellValues(t, clean)) {
+			// A second pass that writes the very same package keeps every value; another one is
+			// read again.
+			if !bytes.Equal(again, clean) && !reflect.DeepEqual(cellValues(t, again), got) {
 				t.Error("values changed by a second pass")
 			}
 		})
@@ -276,8 +277,7 @@ func TestSanitize_LibreOffice(t *testing.T) {
 	if err != nil {
 		t.Fatalf("sanitize: %v", err)
 	}
-	auditClean(t, clean)
-	got := cellValues(t, clean)
+	got := auditCleanValues(t, clean)
 	for cell, want := range map[string]string{"Số liệu!A3": "3", "Số liệu!B1": "y", "Số liệu!D1": "6", "Số liệu!C2": "HÀ NỘI"} {
 		if got[cell] != want {
 			t.Errorf("%s: got %q, want %q", cell, got[cell], want)
