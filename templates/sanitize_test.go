@@ -3,16 +3,13 @@ package templates
 import (
 	"archive/zip"
 	"bytes"
-	"context"
 	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -271,8 +268,12 @@ func TestSanitize_FormsReadAlike(t *testing.T) {
 // TestSanitize_LibreOffice: formulas computed and saved by LibreOffice, as a leader using it
 // would send them, keep their values. testdata/sanitize/libreoffice_formulas.xlsx was made so.
 func TestSanitize_LibreOffice(t *testing.T) {
-	bin := soffice(t)
-	data := libreOfficeFormulas(t, bin)
+	data := savedByLibreOffice(t)[formulasFile]
+	if os.Getenv("TONGHOP_UPDATE_FIXTURES") == "1" {
+		if err := os.WriteFile(filepath.Join("testdata", "sanitize", "libreoffice_formulas.xlsx"), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	clean, rep, err := Sanitize(data, Limits{})
 	if err != nil {
 		t.Fatalf("sanitize: %v", err)
@@ -286,53 +287,6 @@ func TestSanitize_LibreOffice(t *testing.T) {
 	if rep.Formulas != 4 || rep.Hyperlinks != 1 || rep.EmptiedCount != 0 {
 		t.Errorf("report %+v: want 4 formulas, 1 hyperlink, none emptied", rep)
 	}
-}
-
-// libreOfficeFormulas writes formulas with excelize (which stores no computed values) and has
-// LibreOffice compute and save them.
-func libreOfficeFormulas(t *testing.T, bin string) []byte {
-	t.Helper()
-	x := excelize.NewFile()
-	defer x.Close()
-	sheet := "Số liệu"
-	if err := x.SetSheetName("Sheet1", sheet); err != nil {
-		t.Fatal(err)
-	}
-	for cell, v := range map[string]any{"A1": 1, "A2": 2, "C1": "Hà Nội"} {
-		if err := x.SetCellValue(sheet, cell, v); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for cell, f := range map[string]string{"A3": "SUM(A1:A2)", "B1": `HYPERLINK("http://x","y")`, "D1": "A3*2", "C2": "UPPER(C1)"} {
-		if err := x.SetCellFormula(sheet, cell, f); err != nil {
-			t.Fatal(err)
-		}
-	}
-	dir := t.TempDir()
-	in, out := filepath.Join(dir, "in", "formulas.xlsx"), filepath.Join(dir, "out")
-	if err := os.MkdirAll(filepath.Dir(in), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := x.SaveAs(in); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--headless", "--convert-to", "xlsx", "--outdir", out, in)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, msg)
-	}
-	data, err := os.ReadFile(filepath.Join(out, "formulas.xlsx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if os.Getenv("TONGHOP_UPDATE_FIXTURES") == "1" {
-		if err := os.WriteFile(filepath.Join("testdata", "sanitize", "libreoffice_formulas.xlsx"), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return data
 }
 
 // TestReachOf: what a formula or a name reaches for, outside string literals and quoted names.
