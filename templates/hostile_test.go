@@ -58,6 +58,7 @@ func rewritePart(t *testing.T, data []byte, name string, change func(string) str
 // the default's 900,000 — in a tenth of the time. At that size the parts stay far below the
 // default XML and unzip limits, so the size check does not stop them first.
 func TestRead_HostileStructure(t *testing.T) {
+	t.Parallel()
 	f := builtin(t, "BM.04.01/KH")
 	filled := fill(t, generate(t, f), f, sampleData(f))
 	sheet := "xl/worksheets/sheet2.xml" // "Chương trình"

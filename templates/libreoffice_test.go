@@ -117,6 +117,7 @@ func formulasWorkbook(t *testing.T) []byte {
 // TestRead_LibreOffice saves filled workbooks through LibreOffice, as a unit using it would, and
 // reads them back: same data, identification intact.
 func TestRead_LibreOffice(t *testing.T) {
+	t.Parallel()
 	saved := savedByLibreOffice(t)
 	for _, code := range builtinCodes() {
 		t.Run(code, func(t *testing.T) {

@@ -199,6 +199,7 @@ func TestSanitize_Refused(t *testing.T) {
 // TestSanitize_Corpus: real workbooks from other programs keep every value but the formulas'
 // without one, and a sanitized workbook has nothing left to sanitize.
 func TestSanitize_Corpus(t *testing.T) {
+	t.Parallel()
 	refused := map[string]bool{"excelize__BadWorkbook.xlsx": true, "excelize__encryptAES.xlsx": true,
 		"poi__fuzz-truncated-zip.xlsx": true, "poi__poc-xmlbomb.xlsx": true, "poi__xlsx-corrupted.xlsx": true,
 		"readxl__vietnamese-utf8.xls": true}
@@ -248,6 +249,7 @@ func TestSanitize_Corpus(t *testing.T) {
 // TestSanitize_FormsReadAlike: a unit's filled workbook reads the same after sanitizing; its
 // identification (very hidden sheet and defined names) survives.
 func TestSanitize_FormsReadAlike(t *testing.T) {
+	t.Parallel()
 	for _, code := range builtinCodes() {
 		t.Run(code, func(t *testing.T) {
 			f := builtin(t, code)
@@ -268,6 +270,7 @@ func TestSanitize_FormsReadAlike(t *testing.T) {
 // TestSanitize_LibreOffice: formulas computed and saved by LibreOffice, as a leader using it
 // would send them, keep their values. testdata/sanitize/libreoffice_formulas.xlsx was made so.
 func TestSanitize_LibreOffice(t *testing.T) {
+	t.Parallel()
 	data := savedByLibreOffice(t)[formulasFile]
 	if os.Getenv("TONGHOP_UPDATE_FIXTURES") == "1" {
 		if err := os.WriteFile(filepath.Join("testdata", "sanitize", "libreoffice_formulas.xlsx"), data, 0o644); err != nil {

@@ -98,6 +98,7 @@ func head(rows []gridRow) []gridRow { return rows[:min(len(rows), 5)] }
 // TONGHOP_XLSX_CORPUS names, if any) and every built-in form,
 // generated empty and filled, with the single pass and with excelize, and compares them.
 func TestScanSheetMatchesExcelize(t *testing.T) {
+	t.Parallel()
 	files, _ := filepath.Glob(filepath.Join("testdata", "corpus", "*"))
 	if dir := os.Getenv("TONGHOP_XLSX_CORPUS"); dir != "" { // a larger corpus kept outside the repository
 		more, _ := filepath.Glob(filepath.Join(dir, "*"))
@@ -266,7 +267,8 @@ func cutsOf(b *textBudget) map[string][]textCut {
 
 // TestReadLeanMatchesFull reads every workbook of the corpora (the tests', TONGHOP_XLSX_CORPUS's,
 // the built-in forms generated empty and filled, the large work program) as Read does, opened
-// lean, and opened in full as before: the reports and errors must be the same.
+// lean, and opened in full as before: the reports and errors must be the same. It is not
+// parallel: it switches readLean, which every Read consults.
 func TestReadLeanMatchesFull(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "corpus", "*"))
 	if dir := os.Getenv("TONGHOP_XLSX_CORPUS"); dir != "" {
