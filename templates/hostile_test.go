@@ -66,7 +66,7 @@ func TestRead_HostileStructure(t *testing.T) {
 		return func(s string) string { return strings.Replace(s, marker, insert+marker, 1) }
 	}
 	const hostileMaxCells = 1000
-	over := 3 * (hostileMaxCells*elementsPerCell + 100000) // three times the element budget
+	over := 3 * (hostileMaxCells*elementsPerCell + elementAllowance) // three times the element budget
 	tests := []struct {
 		name, part string
 		change     func(string) string
