@@ -34,7 +34,11 @@ func bigWorkbook(b testing.TB) []byte {
 			}
 			d.Tables[t.Key] = rows
 		}
-		bigOnce.data = fill(b, generate(b, f), f, d)
+		data, err := Fill(generate(b, f), f, d) // not through fill: made once, kept here
+		if err != nil {
+			b.Fatalf("Fill(%s): %v", f.Code, err)
+		}
+		bigOnce.data = data
 	})
 	return bigOnce.data
 }

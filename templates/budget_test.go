@@ -172,6 +172,7 @@ func TestRead_Timeout(t *testing.T) {
 // TestRead_GenuineFarBelowCharBudget holds DefaultMaxChars far above a large genuine submission:
 // 5,000 tasks and 5,000 results, every cell filled, hold about 1.8 million characters.
 func TestRead_GenuineFarBelowCharBudget(t *testing.T) {
+	t.Parallel()
 	data := bigWorkbook(t)
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {

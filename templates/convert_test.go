@@ -13,6 +13,7 @@ import (
 // TestReadAny_LegacyXLS saves every filled form as Excel 97–2003 with Gnumeric, as an old office
 // computer would, and reads it back through the converter: the same data, and a warning.
 func TestReadAny_LegacyXLS(t *testing.T) {
+	t.Parallel()
 	ssconvert := officeapps.Ssconvert(t)
 	conv, err := xlsconv.New(ssconvert)
 	if err != nil {

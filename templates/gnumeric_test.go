@@ -62,6 +62,7 @@ func significantDigits(s string) int {
 // hidden identification sheet, its visibility or the defined names repeating it: whichever way
 // the workbook is then identified is asserted and logged.
 func TestRead_Gnumeric(t *testing.T) {
+	t.Parallel()
 	if _, err := os.Stat(ssconvertPath); err != nil {
 		t.Skipf("Gnumeric's ssconvert is not installed (apt-get install gnumeric): %v", err)
 	}

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -78,13 +79,31 @@ func generate(t testing.TB, f form.Form) []byte {
 	return buf.Bytes()
 }
 
+// fillCache keeps filled workbooks by template, form definition and data: filling is
+// deterministic and many tests fill the same templates with the same sample data. Each caller
+// gets its own copy.
+var fillCache sync.Map
+
 func fill(t testing.TB, tpl []byte, f form.Form, data form.Filled) []byte {
 	t.Helper()
+	key, err := json.Marshal(struct {
+		Template []byte
+		Form     form.Form
+		Data     form.Filled
+	}{tpl, f, data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(key)
+	if out, ok := fillCache.Load(sum); ok {
+		return bytes.Clone(out.([]byte))
+	}
 	out, err := Fill(tpl, f, data)
 	if err != nil {
 		t.Fatalf("Fill(%s): %v", f.Code, err)
 	}
-	return out
+	fillCache.Store(sum, out)
+	return bytes.Clone(out)
 }
 
 func read(t testing.TB, data []byte) *form.Report {

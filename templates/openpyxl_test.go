@@ -166,6 +166,7 @@ type openpyxlExpect struct {
 // fractions, percents typed as text, Vietnamese multi-line text, choices. openpyxl writes no cached
 // values for the STT formulas; that must not matter.
 func TestRead_OpenPyXL(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	var jobs []openpyxlJob
 	expect := map[string]openpyxlExpect{}

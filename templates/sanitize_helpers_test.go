@@ -141,26 +141,38 @@ func unzipParts(t testing.TB, data []byte) map[string]string {
 // auditPackage), or a formula excelize finds.
 func auditClean(t testing.TB, clean []byte) {
 	t.Helper()
+	auditCleanValues(t, clean)
+}
+
+// auditCleanValues is auditClean returning the package's cell values as cellValues does, from
+// the same opening of the workbook.
+func auditCleanValues(t testing.TB, clean []byte) map[string]string {
+	t.Helper()
 	auditPackage(t, clean)
 	x, err := excelize.OpenReader(bytes.NewReader(clean))
 	if err != nil {
 		t.Fatalf("excelize cannot open the sanitized workbook: %v", err)
 	}
 	defer x.Close()
+	out := map[string]string{}
 	for _, sheet := range x.GetSheetList() {
 		rows, err := x.GetRows(sheet)
 		if err != nil {
 			t.Fatalf("sheet %s: %v", sheet, err)
 		}
 		for r, row := range rows {
-			for c := range row {
+			for c, v := range row {
 				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
 				if f, _ := x.GetCellFormula(sheet, cell); f != "" {
 					t.Errorf("%s!%s keeps the formula %q", sheet, cell, f)
 				}
+				if v != "" {
+					out[sheet+"!"+cell] = v
+				}
 			}
 		}
 	}
+	return out
 }
 
 // auditPackage fails the test when a sanitized package holds a formula, a formula's string type,

@@ -48,10 +48,16 @@ func compareScan(t *testing.T, name string, data []byte) (fast, bailed int) {
 		leanOpened++
 	}
 	idx := newPartIndex(zr)
+	// The shared strings are read once for the workbook, as Read reads them once for all its
+	// sheets; each reading then starts from a book of its own, with the whole cell budget.
+	sb := newBook(rx, lim.MaxCells)
+	sb.parts, sb.lean = idx, lean
+	sb.sharedStrings()
 	for _, sheet := range x.GetSheetList() {
 		for _, limit := range []int{0, headRows} {
 			b := newBook(rx, lim.MaxCells)
 			b.parts, b.lean = idx, lean
+			b.shared, b.sharedRead = sb.shared, sb.sharedRead
 			got, err := b.scanSheet(sheet, limit)
 			if errors.Is(err, errBail) {
 				bailed++
@@ -92,6 +98,7 @@ func head(rows []gridRow) []gridRow { return rows[:min(len(rows), 5)] }
 // TONGHOP_XLSX_CORPUS names, if any) and every built-in form,
 // generated empty and filled, with the single pass and with excelize, and compares them.
 func TestScanSheetMatchesExcelize(t *testing.T) {
+	t.Parallel()
 	files, _ := filepath.Glob(filepath.Join("testdata", "corpus", "*"))
 	if dir := os.Getenv("TONGHOP_XLSX_CORPUS"); dir != "" { // a larger corpus kept outside the repository
 		more, _ := filepath.Glob(filepath.Join(dir, "*"))
@@ -260,7 +267,8 @@ func cutsOf(b *textBudget) map[string][]textCut {
 
 // TestReadLeanMatchesFull reads every workbook of the corpora (the tests', TONGHOP_XLSX_CORPUS's,
 // the built-in forms generated empty and filled, the large work program) as Read does, opened
-// lean, and opened in full as before: the reports and errors must be the same.
+// lean, and opened in full as before: the reports and errors must be the same. It is not
+// parallel: it switches readLean, which every Read consults.
 func TestReadLeanMatchesFull(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "corpus", "*"))
 	if dir := os.Getenv("TONGHOP_XLSX_CORPUS"); dir != "" {

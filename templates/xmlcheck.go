@@ -30,6 +30,10 @@ var (
 	elementsPerCell = 4 // <c>, <v> or <is><t>, <f>: what a busy cell takes
 )
 
+// elementAllowance is the elements a package may hold beyond elementsPerCell per cell of
+// Limits.MaxCells: what the parts other than the cells (styles, relationships, names) take.
+const elementAllowance = 100000
+
 // checkStructure checks every XML part of the package: nesting depth, element count against
 // the cell budget, no DOCTYPE (entities have no business in a workbook) and, in worksheets, rows
 // in increasing order. A part that is not well-formed is left to excelize to refuse or tolerate.
@@ -44,7 +48,7 @@ func checkStructure(zr *zip.Reader, lim Limits) (*textBudget, error) {
 // is checked by the allocation-free tokenizer (checkPartFast) when it can, else, or when it finds
 // anything wrong, by encoding/xml as before (checkPart), whose verdict stands.
 func checkParts(zr *zip.Reader, maxCells int, text *textBudget) error {
-	budget := maxCells*elementsPerCell + 100000
+	budget := maxCells*elementsPerCell + elementAllowance
 	for _, f := range sharedFirst(zr.File) {
 		if !isXMLPart(f.Name) && !looksXML(f) {
 			continue
