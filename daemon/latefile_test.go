@@ -135,9 +135,9 @@ func TestLateFile_LeftOut(t *testing.T) {
 		t.Errorf("QLDT counted: v%d, want v1", got)
 	}
 	// A second answer to the decided notice changes nothing and sends nothing.
-	before := len(e.srv.Deliveries())
+	before := len(e.deliveries())
 	e.answer(t, clerk, "late-take@kcn.example", notice, "Đồng ý đưa vào", authPass)
-	if after := len(e.srv.Deliveries()); after != before {
+	if after := len(e.deliveries()); after != before {
 		t.Errorf("an answer after the decision sent %d mails", after-before)
 	}
 	e.noDuplicates(t)

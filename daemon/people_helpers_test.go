@@ -50,17 +50,30 @@ func (e *env) issued(t *testing.T) *intake.Message {
 	t.Helper()
 	e.submitAll(t)
 	e.later(time.Hour)
+	return e.approveBoth(t)
+}
+
+// approveBoth takes v1, just sent to the deputy, through both steps (see issued).
+func (e *env) approveBoth(t *testing.T) *intake.Message {
+	t.Helper()
 	e.answer(t, ptb, "ok-ptb-v1@kcn.example", e.request(t, ptb, 1), "Đồng ý", authPass)
 	e.later(time.Hour)
 	e.answer(t, tb, "ok-tb-v1@kcn.example", e.request(t, tb, 1), "Duyệt", authPass)
 	if st := e.state(t); st.Status != approval.Issued || st.Version != 1 {
 		t.Fatalf("after both approvals: %s v%d, want issued v1", st.Status, st.Version)
 	}
+	issue := e.issueMail(t)
+	e.later(time.Hour)
+	return issue
+}
+
+// issueMail is the issue mail of v1 as the head received it.
+func (e *env) issueMail(t *testing.T) *intake.Message {
+	t.Helper()
 	issue := e.received(t, tb, "Báo cáo đã duyệt: ")
 	if len(issue) != 1 {
 		t.Fatalf("issue mails to the head: %d, want 1", len(issue))
 	}
-	e.later(time.Hour)
 	return issue[0]
 }
 

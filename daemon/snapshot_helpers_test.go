@@ -1,0 +1,113 @@
+package daemon
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/tonghop/tonghop/internal/officetest"
+	"github.com/tonghop/tonghop/ledger"
+	"github.com/tonghop/tonghop/localmail"
+)
+
+// snapshot is an env's state at one moment, for several envs to start from instead of each
+// taking the office there again: its data directory (the ledger with its blobs, the archive),
+// what its mail server delivered, and the time. An env started from it (fromSnapshot) is the
+// office as after a restart at that moment, with a mail server of its own.
+type snapshot struct {
+	dir        string
+	deliveries []localmail.Delivery
+	now        time.Time
+}
+
+// snapshot restarts the env's daemon and ledger (closing the ledger checkpoints it into its
+// file) and copies the data directory while both are closed.
+func (e *env) snapshot(t *testing.T) snapshot {
+	t.Helper()
+	s := snapshot{dir: t.TempDir(), deliveries: e.deliveries(), now: e.clock.Now()}
+	e.restartWith(t, func() { copyDir(t, e.cfg.DataDir, s.dir) })
+	return s
+}
+
+// fromSnapshot is an env on an office with the options given, started from s: its own mail
+// server (with empty mailboxes: the mail s delivered stays readable through deliveries), its
+// data directory a copy of s's, its clock at s's time. The copied ledger's inbox cursor is
+// cleared, since the new server's inbox is another mailbox that was never read.
+func fromSnapshot(t *testing.T, s snapshot, office officetest.Options) *env {
+	t.Helper()
+	e := newOfficeEnv(t, office, nil)
+	e.restartWith(t, func() {
+		if err := os.RemoveAll(e.cfg.DataDir); err != nil {
+			t.Fatal(err)
+		}
+		copyDir(t, s.dir, e.cfg.DataDir)
+	})
+	if err := e.ledger.SetCursor(context.Background(), e.cfg.Mailbox.Inbox, 0, 0); err != nil {
+		t.Fatal(err)
+	}
+	e.clock.Set(s.now)
+	e.base = s.deliveries
+	return e
+}
+
+// restartWith is restart with between run while the daemon and the ledger are closed.
+func (e *env) restartWith(t *testing.T, between func()) {
+	t.Helper()
+	e.d.Close()
+	if err := e.ledger.Close(); err != nil {
+		t.Fatal(err)
+	}
+	between()
+	l, err := ledger.Open(context.Background(), e.cfg.DataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	d, err := New(Options{Config: e.cfg, Ledger: l, Clock: e.clock, TemplateKey: []byte(testKey)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	e.ledger, e.d = l, d
+}
+
+// copyDir copies the tree under from into to, keeping the modes of files and directories.
+func copyDir(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(from, path)
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(to, rel)
+		switch {
+		case d.IsDir():
+			if err := os.MkdirAll(dst, info.Mode().Perm()); err != nil {
+				return err
+			}
+			return os.Chmod(dst, info.Mode().Perm())
+		case d.Type().IsRegular():
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(dst, data, info.Mode().Perm())
+		default:
+			t.Fatalf("copy %s: not a file or a directory", path)
+			return nil
+		}
+	})
+	if err != nil {
+		t.Fatalf("copy %s: %v", from, err)
+	}
+}
