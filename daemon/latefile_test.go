@@ -60,9 +60,8 @@ func (e *env) lateNotice(t *testing.T) *intake.Message {
 // the replacement, saying whose late figures it takes in.
 func TestLateFile_TakenIn(t *testing.T) {
 	t.Parallel()
-	e := newCorrectionEnv(t)
+	e := issuedEnv(t)
 	ctx := context.Background()
-	e.issued(t)
 	e.lateFile(t)
 	o := compiled(t, e.cfg)
 	f, _ := e.cfg.Form("BM.02.01/KH")
@@ -109,9 +108,8 @@ func TestLateFile_TakenIn(t *testing.T) {
 // file out: recorded, the unit told, the issued report kept as it is.
 func TestLateFile_LeftOut(t *testing.T) {
 	t.Parallel()
-	e := newCorrectionEnv(t)
+	e := issuedEnv(t)
 	ctx := context.Background()
-	e.issued(t)
 	e.lateFile(t)
 	notice := e.lateNotice(t)
 	e.answer(t, clerk, "unclear@kcn.example", notice, "Để chị xem lại với phòng đã", authPass)

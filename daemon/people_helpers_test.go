@@ -44,6 +44,30 @@ func newCorrectionEnv(t *testing.T) *env {
 	return newOfficeEnv(t, officetest.Options{Forms: correctionForms}, nil)
 }
 
+// submittedEnv is an office of the forms given once every unit's file is in and the first
+// draft gone to the chain (submitAll), at 9:00 on 16 November.
+func submittedEnv(t *testing.T, forms string) *env {
+	t.Helper()
+	o := officetest.Options{Forms: forms}
+	return startFrom(t, o, "submitted", func(t *testing.T) *env {
+		e := newOfficeEnv(t, o, nil)
+		e.submitAll(t)
+		return e
+	})
+}
+
+// issuedEnv is the correction office (newCorrectionEnv) once November's report is issued, an
+// hour after (issued); issueMail is the issue mail.
+func issuedEnv(t *testing.T) *env {
+	t.Helper()
+	return startFrom(t, officetest.Options{Forms: correctionForms}, "issued", func(t *testing.T) *env {
+		e := submittedEnv(t, correctionForms)
+		e.later(time.Hour)
+		e.approveBoth(t)
+		return e
+	})
+}
+
 // issued takes November's report through both steps: every unit's file, v1 approved by the
 // deputy then the head. It returns the issue mail as the head received it.
 func (e *env) issued(t *testing.T) *intake.Message {

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/tonghop/tonghop/approval"
 	"github.com/tonghop/tonghop/internal/officetest"
@@ -130,22 +129,16 @@ func TestPeople_Routing(t *testing.T) {
 				return replyRaw(clerk, "c@kcn.example", e.one(t, clerk, "Đã lập dự thảo:"), "Đã xem.", authPass)
 			}},
 	}
-	// The office is taken to the two states once and each case starts from a copy (the office
-	// as after a restart then, see fromSnapshot): taking it there again cost each case more
-	// than its own mail.
-	base := newCorrectionEnv(t)
-	base.submitAll(t)
-	submitted := base.snapshot(t)
-	base.later(time.Hour)
-	base.approveBoth(t)
-	states := map[string]snapshot{"submitted": submitted, "issued": base.snapshot(t)}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			var e *env
-			if s, ok := states[tt.from]; ok {
-				e = fromSnapshot(t, s, officetest.Options{Forms: correctionForms})
-			} else {
+			switch tt.from { // the states are built once (startFrom), each case gets a copy
+			case "submitted":
+				e = submittedEnv(t, correctionForms)
+			case "issued":
+				e = issuedEnv(t)
+			default:
 				e = newCorrectionEnv(t)
 			}
 			ctx := context.Background()

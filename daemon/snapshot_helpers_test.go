@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -24,12 +25,65 @@ type snapshot struct {
 }
 
 // snapshot restarts the env's daemon and ledger (closing the ledger checkpoints it into its
-// file) and copies the data directory while both are closed.
-func (e *env) snapshot(t *testing.T) snapshot {
+// file) and copies the data directory into dir while both are closed.
+func (e *env) snapshot(t *testing.T, dir string) snapshot {
 	t.Helper()
-	s := snapshot{dir: t.TempDir(), deliveries: e.deliveries(), now: e.clock.Now()}
+	s := snapshot{dir: dir, deliveries: e.deliveries(), now: e.clock.Now()}
 	e.restartWith(t, func() { copyDir(t, e.cfg.DataDir, s.dir) })
 	return s
+}
+
+// shared holds the states tests start from, each built once a test process by the first test
+// that asks for it (startFrom); TestMain removes their directories.
+var shared = struct {
+	mu     sync.Mutex
+	states map[string]*sharedState
+	dirs   []string
+}{states: map[string]*sharedState{}}
+
+type sharedState struct {
+	once sync.Once
+	s    snapshot
+	ok   bool
+}
+
+// startFrom is an env on office started from its state named name (see fromSnapshot), an env
+// of office that build makes and brings there. The state is built once a test process: what build
+// does is the office's ordinary work on fixed mail under a manual clock, and every test
+// starting from the state gets a copy of its own, as after a restart at that moment.
+func startFrom(t *testing.T, office officetest.Options, name string, build func(t *testing.T) *env) *env {
+	t.Helper()
+	shared.mu.Lock()
+	key := name + "\x00" + office.Forms
+	st := shared.states[key]
+	if st == nil {
+		st = &sharedState{}
+		shared.states[key] = st
+	}
+	shared.mu.Unlock()
+	st.once.Do(func() {
+		dir, err := os.MkdirTemp("", "daemon-state-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		shared.mu.Lock()
+		shared.dirs = append(shared.dirs, dir)
+		shared.mu.Unlock()
+		st.s, st.ok = build(t).snapshot(t, dir), true
+	})
+	if !st.ok {
+		t.Fatalf("state %q: not built (see the test that built it first)", name)
+	}
+	return fromSnapshot(t, st.s, office)
+}
+
+// TestMain runs the tests, then removes the shared states' directories.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, dir := range shared.dirs {
+		os.RemoveAll(dir)
+	}
+	os.Exit(code)
 }
 
 // fromSnapshot is an env on an office with the options given, started from s: its own mail
