@@ -56,8 +56,9 @@ func submittedEnv(t *testing.T, forms string) *env {
 	})
 }
 
-// issuedEnv is the correction office (newCorrectionEnv) once November's report is issued, an
-// hour after (issued); issueMail is the issue mail.
+// issuedEnv is the correction office (newCorrectionEnv) once November's report is issued: every
+// unit's file in, v1 approved by the deputy then the head (approveBoth), an hour later;
+// issueMail is the issue mail.
 func issuedEnv(t *testing.T) *env {
 	t.Helper()
 	return startFrom(t, officetest.Options{Forms: correctionForms}, "issued", func(t *testing.T) *env {
@@ -68,16 +69,8 @@ func issuedEnv(t *testing.T) *env {
 	})
 }
 
-// issued takes November's report through both steps: every unit's file, v1 approved by the
-// deputy then the head. It returns the issue mail as the head received it.
-func (e *env) issued(t *testing.T) *intake.Message {
-	t.Helper()
-	e.submitAll(t)
-	e.later(time.Hour)
-	return e.approveBoth(t)
-}
-
-// approveBoth takes v1, just sent to the deputy, through both steps (see issued).
+// approveBoth takes v1, just sent to the deputy, through both steps: approved by the deputy
+// then the head. It returns the issue mail as the head received it.
 func (e *env) approveBoth(t *testing.T) *intake.Message {
 	t.Helper()
 	e.answer(t, ptb, "ok-ptb-v1@kcn.example", e.request(t, ptb, 1), "Đồng ý", authPass)
