@@ -12,7 +12,6 @@ import (
 	"github.com/tonghop/tonghop/approval"
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/internal/officetest"
-	"github.com/tonghop/tonghop/ledger"
 )
 
 // twoStepForms gives the monthly report a chain of two steps, the supervising deputy then the
@@ -59,28 +58,14 @@ func (e *env) submitAll(t *testing.T) {
 // after a crash or a reboot between two steps.
 func (e *env) restart(t *testing.T) {
 	t.Helper()
-	e.d.Close()
-	if err := e.ledger.Close(); err != nil {
-		t.Fatal(err)
-	}
-	l, err := ledger.Open(context.Background(), e.cfg.DataDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { l.Close() })
-	d, err := New(Options{Config: e.cfg, Ledger: l, Clock: e.clock, TemplateKey: []byte(testKey)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { d.Close() })
-	e.ledger, e.d = l, d
+	e.restartWith(t, func() {})
 }
 
 // received returns the messages delivered to addr whose subject contains s, parsed, in order.
 func (e *env) received(t *testing.T, addr, s string) []*intake.Message {
 	t.Helper()
 	var out []*intake.Message
-	for _, d := range e.srv.Deliveries() {
+	for _, d := range e.deliveries() {
 		if !contains(d.To, addr) {
 			continue
 		}
@@ -166,7 +151,7 @@ func (e *env) state(t *testing.T) approval.State {
 func (e *env) noDuplicates(t *testing.T) {
 	t.Helper()
 	seen := map[string]bool{}
-	for _, d := range e.srv.Deliveries() {
+	for _, d := range e.deliveries() {
 		msg, err := intake.ParseHeader(d.Data)
 		if err != nil {
 			t.Fatal(err)

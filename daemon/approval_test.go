@@ -24,8 +24,7 @@ const (
 // the period closes, and no mail goes out twice.
 func TestApproval_TwoStepsWithRestarts(t *testing.T) {
 	t.Parallel()
-	e := newApprovalEnv(t)
-	e.submitAll(t)
+	e := submittedEnv(t, twoStepForms)
 	req := e.request(t, ptb, 1)
 	if len(req.Spreadsheets()) != 1 || !strings.Contains(req.Text, "4/4 đơn vị") {
 		t.Fatalf("request: %d workbooks, text %q; want the draft and 4/4 units", len(req.Spreadsheets()), req.Text)
@@ -105,8 +104,7 @@ func checkIssued(t *testing.T, e *env, v int, replyID string) {
 // a unit's corrected file makes the next version, which goes through both steps.
 func TestApproval_ReviseThenApprove(t *testing.T) {
 	t.Parallel()
-	e := newApprovalEnv(t)
-	e.submitAll(t)
+	e := submittedEnv(t, twoStepForms)
 	e.answer(t, ptb, "r1@kcn.example", e.request(t, ptb, 1), "Không duyệt, sửa lại mục 2 cho khớp số liệu", authPass)
 	if st := e.state(t); st.Status != approval.Revising {
 		t.Fatalf("state after a refusal: %s, want revising", st.Status)
@@ -132,8 +130,7 @@ func TestApproval_ReviseThenApprove(t *testing.T) {
 // about an old version and an out-of-office are never counted.
 func TestApproval_RepliesNotCounted(t *testing.T) {
 	t.Parallel()
-	e := newApprovalEnv(t)
-	e.submitAll(t)
+	e := submittedEnv(t, twoStepForms)
 	v1 := e.request(t, ptb, 1)
 	e.answer(t, tb, "early@kcn.example", v1, "Duyệt", authPass)
 	if n := len(e.received(t, tb, "Dự thảo đang chờ ý kiến bước trước:")); n != 1 {
@@ -165,8 +162,7 @@ func TestApproval_RepliesNotCounted(t *testing.T) {
 // then counts.
 func TestApproval_SpoofedReply(t *testing.T) {
 	t.Parallel()
-	e := newApprovalEnv(t)
-	e.submitAll(t)
+	e := submittedEnv(t, twoStepForms)
 	req := e.request(t, ptb, 1)
 	forged := "Authentication-Results: mx.kcn.example; dkim=fail header.d=kcn.example; " +
 		"spf=fail smtp.mailfrom=kcn.example; dmarc=fail header.from=kcn.example\r\n"
@@ -195,8 +191,7 @@ func TestApproval_SpoofedReply(t *testing.T) {
 // the office for a person to read.
 func TestApproval_UnclearTwice(t *testing.T) {
 	t.Parallel()
-	e := newApprovalEnv(t)
-	e.submitAll(t)
+	e := submittedEnv(t, twoStepForms)
 	req := e.request(t, ptb, 1)
 	e.answer(t, ptb, "u1@kcn.example", req, "Đã xem", authPass)
 	if n := len(e.received(t, ptb, "Kính đề nghị trả lời lại:")); n != 1 {
@@ -218,8 +213,7 @@ func TestApproval_UnclearTwice(t *testing.T) {
 // the next draft, authored by the head, and is what is issued.
 func TestApproval_EditedWorkbook(t *testing.T) {
 	t.Parallel()
-	e := newApprovalEnv(t)
-	e.submitAll(t)
+	e := submittedEnv(t, twoStepForms)
 	e.answer(t, ptb, "r1@kcn.example", e.request(t, ptb, 1), "Đồng ý", authPass)
 	final := e.request(t, tb, 1)
 	edited := editWorkbook(t, final.Spreadsheets()[0].Data, "Lãnh đạo đã sửa")

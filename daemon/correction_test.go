@@ -21,9 +21,9 @@ import (
 // to the same recipients, the letter and the workbook saying so.
 func TestCorrection_LeaderCycle(t *testing.T) {
 	t.Parallel()
-	e := newCorrectionEnv(t)
+	e := issuedEnv(t)
 	ctx := context.Background()
-	issue := e.issued(t)
+	issue := e.issueMail(t)
 	first, err := e.ledger.OutMail(ctx, ledger.IssueKey("BM.02.01/KH", "2026-11"))
 	if err != nil {
 		t.Fatal(err)
@@ -119,9 +119,9 @@ func checkStamp(t *testing.T, data []byte, text string) {
 // reaches the clerks marked unverified, unattached; the head's thanks opens nothing either.
 func TestCorrection_Refusals(t *testing.T) {
 	t.Parallel()
-	e := newCorrectionEnv(t)
+	e := issuedEnv(t)
 	ctx := context.Background()
-	issue := e.issued(t)
+	issue := e.issueMail(t)
 	e.answer(t, tb, "forged-fix@kcn.example", issue, words, failAuth)
 	if st := e.state(t); st.Status != approval.Issued {
 		t.Fatalf("a forged request moved the report: %s", st.Status)
@@ -155,9 +155,9 @@ func TestCorrection_Refusals(t *testing.T) {
 // the edit is the corrected draft at once, and goes up the whole chain from the first step.
 func TestCorrection_EditedWorkbook(t *testing.T) {
 	t.Parallel()
-	e := newCorrectionEnv(t)
+	e := issuedEnv(t)
 	ctx := context.Background()
-	issue := e.issued(t)
+	issue := e.issueMail(t)
 	edit := issue.Spreadsheets()[0].Data
 	e.answer(t, tb, "edit@kcn.example", issue, "Tôi đã sửa chỉ tiêu 2 trong tệp gửi kèm, đề nghị trình lại.", authPass,
 		officetest.File{Name: "sua.xlsx", Data: edit})

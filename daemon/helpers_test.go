@@ -3,6 +3,7 @@ package daemon
 import (
 	"bytes"
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -27,6 +28,13 @@ type env struct {
 	ledger *ledger.Ledger
 	clock  *clock.Manual
 	d      *Daemon
+	base   []localmail.Delivery // delivered before the env started (fromSnapshot)
+}
+
+// deliveries is what the office's mail server delivered: those before the env started from a
+// snapshot, then its own server's.
+func (e *env) deliveries() []localmail.Delivery {
+	return append(slices.Clip(e.base), e.srv.Deliveries()...)
 }
 
 func newEnv(t *testing.T) *env { return newEnvWith(t, nil) }
@@ -90,7 +98,7 @@ func (e *env) count(t testing.TB, folder string) int {
 // answers, for instance).
 func (e *env) deliveredMentioning(s string) int {
 	n := 0
-	for _, d := range e.srv.Deliveries() {
+	for _, d := range e.deliveries() {
 		if bytes.Contains(d.Data, []byte(s)) {
 			n++
 		}
@@ -101,7 +109,7 @@ func (e *env) deliveredMentioning(s string) int {
 // deliveredTo counts the deliveries to addr.
 func (e *env) deliveredTo(addr string) int {
 	n := 0
-	for _, d := range e.srv.Deliveries() {
+	for _, d := range e.deliveries() {
 		for _, r := range d.To {
 			if r == addr {
 				n++

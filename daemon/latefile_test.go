@@ -60,9 +60,8 @@ func (e *env) lateNotice(t *testing.T) *intake.Message {
 // the replacement, saying whose late figures it takes in.
 func TestLateFile_TakenIn(t *testing.T) {
 	t.Parallel()
-	e := newCorrectionEnv(t)
+	e := issuedEnv(t)
 	ctx := context.Background()
-	e.issued(t)
 	e.lateFile(t)
 	o := compiled(t, e.cfg)
 	f, _ := e.cfg.Form("BM.02.01/KH")
@@ -109,9 +108,8 @@ func TestLateFile_TakenIn(t *testing.T) {
 // file out: recorded, the unit told, the issued report kept as it is.
 func TestLateFile_LeftOut(t *testing.T) {
 	t.Parallel()
-	e := newCorrectionEnv(t)
+	e := issuedEnv(t)
 	ctx := context.Background()
-	e.issued(t)
 	e.lateFile(t)
 	notice := e.lateNotice(t)
 	e.answer(t, clerk, "unclear@kcn.example", notice, "Để chị xem lại với phòng đã", authPass)
@@ -135,9 +133,9 @@ func TestLateFile_LeftOut(t *testing.T) {
 		t.Errorf("QLDT counted: v%d, want v1", got)
 	}
 	// A second answer to the decided notice changes nothing and sends nothing.
-	before := len(e.srv.Deliveries())
+	before := len(e.deliveries())
 	e.answer(t, clerk, "late-take@kcn.example", notice, "Đồng ý đưa vào", authPass)
-	if after := len(e.srv.Deliveries()); after != before {
+	if after := len(e.deliveries()); after != before {
 		t.Errorf("an answer after the decision sent %d mails", after-before)
 	}
 	e.noDuplicates(t)

@@ -33,8 +33,7 @@ func (e *env) answerMIME(t *testing.T, from, id string, req *intake.Message, cty
 // own "Đồng ý" in both bodies then does.
 func TestApproval_ForwardedOrHesitantNotCounted(t *testing.T) {
 	t.Parallel()
-	e := newApprovalEnv(t)
-	e.submitAll(t)
+	e := submittedEnv(t, twoStepForms)
 	req := e.request(t, ptb, 1)
 	someoneElse := "From: tb@kcn.example\nSubject: Re: " + "[TH BM.02.01/KH 2026-11 v1]\n" +
 		"Content-Type: text/plain; charset=utf-8\n\nĐồng ý\n"
@@ -188,8 +187,7 @@ func TestDaemon_MessageAtSizeLimit(t *testing.T) {
 // mail: it is quarantined and the chain does not move.
 func TestApproval_UnprovenReplyRefused(t *testing.T) {
 	t.Parallel()
-	e := newApprovalEnv(t)
-	e.submitAll(t)
+	e := submittedEnv(t, twoStepForms)
 	unproven := "Authentication-Results: mx.kcn.example; dkim=none; spf=softfail smtp.mailfrom=kcn.example; " +
 		"dmarc=none header.from=kcn.example\r\n"
 	e.answer(t, ptb, "unproven@kcn.example", e.request(t, ptb, 1), "Đồng ý", unproven)

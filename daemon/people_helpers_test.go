@@ -44,23 +44,53 @@ func newCorrectionEnv(t *testing.T) *env {
 	return newOfficeEnv(t, officetest.Options{Forms: correctionForms}, nil)
 }
 
-// issued takes November's report through both steps: every unit's file, v1 approved by the
-// deputy then the head. It returns the issue mail as the head received it.
-func (e *env) issued(t *testing.T) *intake.Message {
+// submittedEnv is an office of the forms given once every unit's file is in and the first
+// draft gone to the chain (submitAll), at 9:00 on 16 November.
+func submittedEnv(t *testing.T, forms string) *env {
 	t.Helper()
-	e.submitAll(t)
-	e.later(time.Hour)
+	o := officetest.Options{Forms: forms}
+	return startFrom(t, o, "submitted", func(t *testing.T) *env {
+		e := newOfficeEnv(t, o, nil)
+		e.submitAll(t)
+		return e
+	})
+}
+
+// issuedEnv is the correction office (newCorrectionEnv) once November's report is issued: every
+// unit's file in, v1 approved by the deputy then the head (approveBoth), an hour later;
+// issueMail is the issue mail.
+func issuedEnv(t *testing.T) *env {
+	t.Helper()
+	return startFrom(t, officetest.Options{Forms: correctionForms}, "issued", func(t *testing.T) *env {
+		e := submittedEnv(t, correctionForms)
+		e.later(time.Hour)
+		e.approveBoth(t)
+		return e
+	})
+}
+
+// approveBoth takes v1, just sent to the deputy, through both steps: approved by the deputy
+// then the head. It returns the issue mail as the head received it.
+func (e *env) approveBoth(t *testing.T) *intake.Message {
+	t.Helper()
 	e.answer(t, ptb, "ok-ptb-v1@kcn.example", e.request(t, ptb, 1), "Đồng ý", authPass)
 	e.later(time.Hour)
 	e.answer(t, tb, "ok-tb-v1@kcn.example", e.request(t, tb, 1), "Duyệt", authPass)
 	if st := e.state(t); st.Status != approval.Issued || st.Version != 1 {
 		t.Fatalf("after both approvals: %s v%d, want issued v1", st.Status, st.Version)
 	}
+	issue := e.issueMail(t)
+	e.later(time.Hour)
+	return issue
+}
+
+// issueMail is the issue mail of v1 as the head received it.
+func (e *env) issueMail(t *testing.T) *intake.Message {
+	t.Helper()
 	issue := e.received(t, tb, "Báo cáo đã duyệt: ")
 	if len(issue) != 1 {
 		t.Fatalf("issue mails to the head: %d, want 1", len(issue))
 	}
-	e.later(time.Hour)
 	return issue[0]
 }
 

@@ -21,70 +21,66 @@ func TestPeople_Routing(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name    string
+		from    string                            // "submitted", "issued" or "" (a new office)
 		mail    func(t *testing.T, e *env) []byte // sets the office up, returns the mail
 		outcome string                            // as Ingested says it
 		queued  map[string]int                    // "role/kind" → mails
 		status  approval.Status
 		says    string // a letter queued says this ("" none)
 	}{
-		{name: "ApprovalReply", outcome: "accepted", status: approval.Reviewing,
+		{name: "ApprovalReply", from: "submitted", outcome: "accepted", status: approval.Reviewing,
 			queued: map[string]int{"ptb/approval_notice": 1, "tb/approval_request": 1},
 			mail: func(t *testing.T, e *env) []byte {
-				e.submitAll(t)
 				return replyRaw(ptb, "r@kcn.example", e.request(t, ptb, 1), "Đồng ý", authPass)
 			}},
-		{name: "CorrectionRequest", outcome: "accepted", status: approval.Correcting, says: words,
+		{name: "CorrectionRequest", from: "issued", outcome: "accepted", status: approval.Correcting, says: words,
 			queued: map[string]int{"clerk/correction": 1, "tb/approval_notice": 1},
 			mail: func(t *testing.T, e *env) []byte {
-				return replyRaw(tb, "r@kcn.example", e.issued(t), words, authPass)
+				return replyRaw(tb, "r@kcn.example", e.issueMail(t), words, authPass)
 			}},
-		{name: "CorrectionByReplyToRequest", outcome: "accepted", status: approval.Correcting, says: words,
+		{name: "CorrectionByReplyToRequest", from: "issued", outcome: "accepted", status: approval.Correcting, says: words,
 			queued: map[string]int{"clerk/correction": 1, "ptb/approval_notice": 1},
 			mail: func(t *testing.T, e *env) []byte {
-				e.issued(t)
 				return replyRaw(ptb, "r@kcn.example", e.request(t, ptb, 1), words, authPass)
 			}},
-		{name: "IssuedThanks", outcome: "accepted", status: approval.Issued, says: "Thư không đề nghị điều chỉnh",
+		{name: "IssuedThanks", from: "issued", outcome: "accepted", status: approval.Issued, says: "Thư không đề nghị điều chỉnh",
 			queued: map[string]int{"clerk/forward": 1},
 			mail: func(t *testing.T, e *env) []byte {
-				return replyRaw(tb, "r@kcn.example", e.issued(t), "Cảm ơn Văn phòng.", authPass)
+				return replyRaw(tb, "r@kcn.example", e.issueMail(t), "Cảm ơn Văn phòng.", authPass)
 			}},
-		{name: "ForwardedNote", outcome: "accepted", status: approval.Reviewing, says: "> Đề nghị Văn phòng nhắc Phòng QLDT gửi sớm.",
+		{name: "ForwardedNote", from: "submitted", outcome: "accepted", status: approval.Reviewing, says: "> Đề nghị Văn phòng nhắc Phòng QLDT gửi sớm.",
 			queued: map[string]int{"clerk/forward": 1},
 			mail: func(t *testing.T, e *env) []byte {
-				e.submitAll(t)
 				return officetest.Delivered(newMailRaw(ptb, "n@kcn.example", "Nhắc đơn vị", "Đề nghị Văn phòng nhắc Phòng QLDT gửi sớm.", ""))
 			}},
-		{name: "ReplyWhileCorrecting", outcome: "accepted", status: approval.Correcting, says: "Báo cáo đang được điều chỉnh",
+		{name: "ReplyWhileCorrecting", from: "issued", outcome: "accepted", status: approval.Correcting, says: "Báo cáo đang được điều chỉnh",
 			queued: map[string]int{"clerk/forward": 1},
 			mail: func(t *testing.T, e *env) []byte {
-				e.answer(t, tb, "fix@kcn.example", e.issued(t), words, authPass)
+				e.answer(t, tb, "fix@kcn.example", e.issueMail(t), words, authPass)
 				return replyRaw(tb, "r@kcn.example", e.one(t, tb, "Đã nhận đề nghị điều chỉnh"), "Văn phòng lưu ý thêm chỉ tiêu 3.", authPass)
 			}},
-		{name: "StaleReply", outcome: "accepted", status: approval.Reviewing, says: "Ý kiến là về một dự thảo đã được thay thế",
+		{name: "StaleReply", from: "issued", outcome: "accepted", status: approval.Reviewing, says: "Ý kiến là về một dự thảo đã được thay thế",
 			queued: map[string]int{"tb/approval_notice": 1, "clerk/forward": 1},
 			mail: func(t *testing.T, e *env) []byte {
-				e.answer(t, tb, "fix@kcn.example", e.issued(t), words, authPass)
+				e.answer(t, tb, "fix@kcn.example", e.issueMail(t), words, authPass)
 				e.append(t, mail(officetest.UnitAddr("QLDN"), "resend@kcn.example", authPass, "bc.xlsx", e.workbook(t, "QLDN", false)))
 				e.step(t)
 				e.request(t, ptb, 2)
 				return replyRaw(tb, "r@kcn.example", e.request(t, tb, 1), "Duyệt", authPass)
 			}},
-		{name: "ForgedLeader", outcome: "quarantined", status: approval.Issued, says: "LƯU Ý: Thư không qua được bước xác thực",
+		{name: "ForgedLeader", from: "issued", outcome: "quarantined", status: approval.Issued, says: "LƯU Ý: Thư không qua được bước xác thực",
 			queued: map[string]int{"clerk/forward": 1},
 			mail: func(t *testing.T, e *env) []byte {
-				return replyRaw(tb, "r@kcn.example", e.issued(t), words, failAuth)
+				return replyRaw(tb, "r@kcn.example", e.issueMail(t), words, failAuth)
 			}},
-		{name: "ForgedLeaderNewMail", outcome: "quarantined", status: approval.Reviewing, says: "LƯU Ý: Thư không qua được bước xác thực",
+		{name: "ForgedLeaderNewMail", from: "submitted", outcome: "quarantined", status: approval.Reviewing, says: "LƯU Ý: Thư không qua được bước xác thực",
 			queued: map[string]int{"clerk/forward": 1},
 			mail: func(t *testing.T, e *env) []byte {
-				e.submitAll(t)
 				return newMailRaw(ptb, "n@kcn.example", "Chuyển tiền", "Đề nghị chuyển khoản gấp.", failAuth)
 			}},
-		{name: "LeaderWorkbookOutsideThread", outcome: "accepted", status: approval.Reviewing,
+		{name: "LeaderWorkbookOutsideThread", from: "submitted", outcome: "accepted", status: approval.Reviewing,
 			queued: map[string]int{"clerk/forward": 1},
 			mail: func(t *testing.T, e *env) []byte {
-				e.submitAll(t)
 				return mail(tb, "w@kcn.example", authPass, "ghi-chu.xlsx", e.workbook(t, "QLDN", false))
 			}},
 		{name: "SupervisorReportsForUnit", outcome: "accepted", status: approval.Waiting,
@@ -92,57 +88,59 @@ func TestPeople_Routing(t *testing.T) {
 			mail: func(t *testing.T, e *env) []byte {
 				return mail(ptb, "s@kcn.example", authPass, "bc.xlsx", e.workbook(t, "QLDN", false))
 			}},
-		{name: "ClerkDecision", outcome: "accepted", status: approval.Issued, says: "không được đưa vào báo cáo",
+		{name: "ClerkDecision", from: "issued", outcome: "accepted", status: approval.Issued, says: "không được đưa vào báo cáo",
 			queued: map[string]int{"qldt/late_decision": 1, "clerk/late_file": 1},
 			mail: func(t *testing.T, e *env) []byte {
-				e.issued(t)
 				e.lateFile(t)
 				return replyRaw(clerk, "d@kcn.example", e.lateNotice(t), "Không đưa vào", authPass)
 			}},
-		{name: "ClerkForgedDecision", outcome: "quarantined", status: approval.Issued,
+		{name: "ClerkForgedDecision", from: "issued", outcome: "quarantined", status: approval.Issued,
 			queued: map[string]int{"clerk/approval_office": 1},
 			mail: func(t *testing.T, e *env) []byte {
-				e.issued(t)
 				e.lateFile(t)
 				return replyRaw(clerk, "d@kcn.example", e.lateNotice(t), "Đồng ý đưa vào", failAuth)
 			}},
-		{name: "ClerkDecisionBySubjectTag", outcome: "accepted", status: approval.Issued,
+		{name: "ClerkDecisionBySubjectTag", from: "issued", outcome: "accepted", status: approval.Issued,
 			queued: map[string]int{"qldt/late_decision": 1, "clerk/late_file": 1},
 			mail: func(t *testing.T, e *env) []byte {
-				e.issued(t)
 				e.lateFile(t)
 				subject := "Re: " + e.lateNotice(t).Subject // a mail program that drops In-Reply-To
 				return officetest.Delivered(newMailRaw(clerk, "d@kcn.example", subject, "Không đưa vào", ""))
 			}},
-		{name: "ClerkDecisionForgedTag", outcome: "quarantined", status: approval.Issued,
+		{name: "ClerkDecisionForgedTag", from: "issued", outcome: "quarantined", status: approval.Issued,
 			queued: map[string]int{"clerk/approval_office": 1},
 			mail: func(t *testing.T, e *env) []byte {
-				e.issued(t)
 				e.lateFile(t)
 				e.lateNotice(t)
 				subject := "Re: [TH BM.02.01/KH 2026-11 QLDT v2 k00000000] Báo cáo gửi sau khi ban hành"
 				return officetest.Delivered(newMailRaw(clerk, "d@kcn.example", subject, "Đồng ý đưa vào", ""))
 			}},
-		{name: "ClerkOwnMail", outcome: "ignored", status: approval.Reviewing, queued: map[string]int{},
+		{name: "ClerkOwnMail", from: "submitted", outcome: "ignored", status: approval.Reviewing, queued: map[string]int{},
 			mail: func(t *testing.T, e *env) []byte {
-				e.submitAll(t)
 				return officetest.Delivered(newMailRaw(clerk, "c@kcn.example", "Ghi chú", "Chiều nay chị đi họp.", ""))
 			}},
-		{name: "ClerkAnswersForward", outcome: "ignored", status: approval.Reviewing, queued: map[string]int{},
+		{name: "ClerkAnswersForward", from: "submitted", outcome: "ignored", status: approval.Reviewing, queued: map[string]int{},
 			mail: func(t *testing.T, e *env) []byte {
-				e.submitAll(t)
 				e.write(t, ptb, "n@kcn.example", "Nhắc đơn vị", "Đề nghị Văn phòng nhắc Phòng QLDT gửi sớm.", "")
 				return replyRaw(clerk, "c@kcn.example", e.one(t, clerk, "Thư của Phó Trưởng Ban"), "Em đã nhắc ạ.", authPass)
 			}},
-		{name: "ClerkAnswersDraftNotice", outcome: "ignored", status: approval.Reviewing, queued: map[string]int{},
+		{name: "ClerkAnswersDraftNotice", from: "submitted", outcome: "ignored", status: approval.Reviewing, queued: map[string]int{},
 			mail: func(t *testing.T, e *env) []byte {
-				e.submitAll(t)
 				return replyRaw(clerk, "c@kcn.example", e.one(t, clerk, "Đã lập dự thảo:"), "Đã xem.", authPass)
 			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e := newCorrectionEnv(t)
+			t.Parallel()
+			var e *env
+			switch tt.from { // the states are built once (startFrom), each case gets a copy
+			case "submitted":
+				e = submittedEnv(t, correctionForms)
+			case "issued":
+				e = issuedEnv(t)
+			default:
+				e = newCorrectionEnv(t)
+			}
 			ctx := context.Background()
 			raw := tt.mail(t, e)
 			before := lastOutID(t, e)

@@ -46,12 +46,27 @@ func newNumberedEnv(t *testing.T, numbering string) *env {
 	return e
 }
 
+// submittedNumberedEnv is newNumberedEnv once every unit's file is in and the draft gone to
+// the head (submitAll), built once a test process (startFrom).
+func submittedNumberedEnv(t *testing.T, numbering string) *env {
+	t.Helper()
+	o := officetest.Options{Forms: numberedForms(numbering)}
+	e := startFrom(t, o, "submitted, registry clerk's mailbox", func(t *testing.T) *env {
+		e := newNumberedEnv(t, numbering)
+		e.submitAll(t)
+		return e
+	})
+	if err := e.srv.AddUser(registry, "pw"); err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
 // TestRegister_AutoNumber: the head's approval issues the report numbered 01/BC-BQL, in the
 // letter and in the register.
 func TestRegister_AutoNumber(t *testing.T) {
 	t.Parallel()
-	e := newNumberedEnv(t, "auto")
-	e.submitAll(t)
+	e := submittedNumberedEnv(t, "auto")
 	e.answer(t, tb, "r1@kcn.example", e.request(t, tb, 1), "Duyệt", authPass)
 	issued := e.received(t, officetest.Clerk, "Báo cáo đã duyệt:")
 	if len(issued) != 1 || !strings.Contains(issued[0].Text, "Số văn bản: 01/BC-BQL, ngày 16/11/2026.") {
@@ -68,8 +83,7 @@ func TestRegister_AutoNumber(t *testing.T) {
 // and her number issues the report with it.
 func TestRegister_RegistryNumbersByReply(t *testing.T) {
 	t.Parallel()
-	e := newNumberedEnv(t, "registry")
-	e.submitAll(t)
+	e := submittedNumberedEnv(t, "registry")
 	e.answer(t, tb, "r1@kcn.example", e.request(t, tb, 1), "Duyệt", authPass)
 	asked := e.received(t, registry, "Đề nghị cấp số văn bản:")
 	if len(asked) != 1 || len(asked[0].Spreadsheets()) != 1 {
@@ -116,8 +130,7 @@ func TestRegister_RegistryNumbersByReply(t *testing.T) {
 func TestRegister_RestartBetweenNumberingAndSending(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	e := newNumberedEnv(t, "auto")
-	e.submitAll(t)
+	e := submittedNumberedEnv(t, "auto")
 	req := e.request(t, tb, 1)
 	e.srv.FailNext(100, 451, "4.3.0 busy")
 	e.answer(t, tb, "r1@kcn.example", req, "Duyệt", authPass)

@@ -75,8 +75,7 @@ func (e *env) stepMail(t *testing.T, addr, prefix string) *intake.Message {
 // reach the clerk and the next steps, and the issued report says who initialled.
 func TestSteps_CommentInitialSign(t *testing.T) {
 	t.Parallel()
-	e := newStepsEnv(t)
-	e.submitAll(t)
+	e := submittedEnv(t, stepsForms)
 	toPTB, toTB := e.stepMail(t, ptb, "Xin ý kiến góp ý: "), e.stepMail(t, tb, "Xin ý kiến góp ý: ")
 	if !strings.Contains(toPTB.Text, "kính đề nghị đồng chí cho ý kiến đối với dự thảo lần 1") ||
 		!strings.Contains(toPTB.Text, "trước 09:00 ngày 17/11/2026") || len(toTB.Spreadsheets()) != 1 {
@@ -159,8 +158,7 @@ func checkStamped(t *testing.T, msg *intake.Message) {
 // before the due time and escalated once after a pause, the clerk copied.
 func TestSteps_PastDueDates(t *testing.T) {
 	t.Parallel()
-	e := newStepsEnv(t)
-	e.submitAll(t)
+	e := submittedEnv(t, stepsForms)
 	e.clock.Set(time.Date(2026, 11, 17, 10, 0, 0, 0, e.cfg.Location))
 	e.restart(t) // the round's due date passed while the daemon was down
 	e.step(t)
@@ -217,8 +215,7 @@ func TestSteps_PastDueDates(t *testing.T) {
 // authenticated by the office's mail server, and answering a request sent to its sender.
 func TestSteps_CommentRepliesAuthenticatedAndBound(t *testing.T) {
 	t.Parallel()
-	e := newStepsEnv(t)
-	e.submitAll(t)
+	e := submittedEnv(t, stepsForms)
 	req := e.stepMail(t, ptb, "Xin ý kiến góp ý: ")
 	forged := "Authentication-Results: mx.kcn.example; dkim=fail header.d=kcn.example; " +
 		"spf=fail smtp.mailfrom=kcn.example; dmarc=fail header.from=kcn.example\r\n"

@@ -144,6 +144,7 @@ func startOffice(t *testing.T, clk *clock.Manual, addr, key, text string) *tier 
 	if err != nil {
 		t.Fatal(err)
 	}
+	officetest.SeedLedger(t, cfg.DataDir)
 	l, err := ledger.Open(context.Background(), cfg.DataDir)
 	if err != nil {
 		t.Fatal(err)

@@ -19,8 +19,15 @@ var seed struct {
 	err  error
 }
 
-// seedLedger writes the migrated empty ledger into dataDir (created 0750, the database 0600, as
-// ledger.Open makes them), so that the first Open finds its schema up to date.
+// SeedLedger writes an empty ledger, migrated once for the test process, into dataDir (created
+// 0750, the database 0600, as ledger.Open makes them), so that the first ledger.Open there
+// finds its schema up to date: for tests that write their own configuration.
+func SeedLedger(t testing.TB, dataDir string) {
+	t.Helper()
+	seedLedger(t, dataDir)
+}
+
+// seedLedger is SeedLedger.
 func seedLedger(t testing.TB, dataDir string) {
 	t.Helper()
 	seed.once.Do(func() {

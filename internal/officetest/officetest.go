@@ -5,8 +5,10 @@ package officetest
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -27,7 +29,8 @@ func Workbook(t testing.TB, cfg *config.Config, unit string, key []byte, mistake
 	return WorkbookFor(t, cfg, unit, key, "2026-11", mistakes)
 }
 
-// WorkbookFor is Workbook for another month than 2026-11 ("2026-12").
+// WorkbookFor is Workbook for another month than 2026-11 ("2026-12"). The result is a fresh copy
+// the caller may change.
 func WorkbookFor(t testing.TB, cfg *config.Config, unit string, key []byte, month string, mistakes bool) []byte {
 	t.Helper()
 	p, err := period.Parse(month)
@@ -38,11 +41,57 @@ func WorkbookFor(t testing.TB, cfg *config.Config, unit string, key []byte, mont
 	if !ok {
 		t.Fatal("officetest: the configuration has no BM.02.01/KH")
 	}
-	var tpl bytes.Buffer
 	meta := templates.Meta{Office: cfg.Office.Name, UnitCode: unit, UnitName: unit, Period: p.String(),
 		PeriodLabel: p.Label(), ReplyTo: cfg.SMTP.From, Secret: key}
-	if err := templates.Generate(&tpl, f.Form, meta, nil); err != nil {
+	out, err := books.get(f.Form, meta, mistakes)
+	if err != nil {
 		t.Fatal(err)
+	}
+	return out
+}
+
+// books holds the workbooks WorkbookFor made in this test process. Generating and filling one
+// through excelize costs about a tenth of a second under the race detector, and the daemon's
+// tests ask for the same few units' workbooks hundreds of times. The bytes depend on nothing
+// but the form, the meta and mistakes (templates.Generate and Fill take no clock and no
+// randomness: two calls give equal bytes), so they are keyed by all three.
+var books = bookCache{m: map[string][]byte{}}
+
+type bookCache struct {
+	mu sync.Mutex
+	m  map[string][]byte
+}
+
+// get returns a copy of the cached workbook, making it first if need be.
+func (c *bookCache) get(f form.Form, meta templates.Meta, mistakes bool) ([]byte, error) {
+	k, err := json.Marshal(struct {
+		Form     form.Form
+		Meta     templates.Meta
+		Mistakes bool
+	}{f, meta, mistakes})
+	if err != nil {
+		return nil, fmt.Errorf("officetest: workbook key: %w", err)
+	}
+	c.mu.Lock()
+	b, ok := c.m[string(k)]
+	c.mu.Unlock()
+	if !ok {
+		if b, err = filledWorkbook(f, meta, mistakes); err != nil {
+			return nil, err
+		}
+		c.mu.Lock()
+		c.m[string(k)] = b
+		c.mu.Unlock()
+	}
+	return bytes.Clone(b), nil
+}
+
+// filledWorkbook generates the template of meta and fills it as a careful clerk would; with
+// mistakes, subtotal 1 does not add up.
+func filledWorkbook(f form.Form, meta templates.Meta, mistakes bool) ([]byte, error) {
+	var tpl bytes.Buffer
+	if err := templates.Generate(&tpl, f, meta, nil); err != nil {
+		return nil, err
 	}
 	data := form.Filled{Indicators: map[string]map[string]map[string]string{"kcn": {}}, Narrative: map[string]string{}}
 	for _, row := range f.Indicators[0].Rows {
@@ -55,11 +104,7 @@ func WorkbookFor(t testing.TB, cfg *config.Config, unit string, key []byte, mont
 	for _, s := range f.Narrative {
 		data.Narrative[s.Key] = "Nội dung " + s.Title
 	}
-	out, err := templates.Fill(tpl.Bytes(), f.Form, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return templates.Fill(tpl.Bytes(), f, data)
 }
 
 // Mail builds a message from from to to with Message-ID <id>; headers are extra header lines
