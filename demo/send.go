@@ -1,13 +1,13 @@
 package demo
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"fmt"
 	"strings"
 	"time"
 
+	"github.com/tonghop/tonghop/internal/zipflate"
 	"github.com/wneessen/go-mail"
 )
 
@@ -68,7 +68,7 @@ func (a *agent) attachWorkbook(m *mail.Msg, r reply, now time.Time) error {
 // zipped wraps one file in a zip archive.
 func zipped(name string, data []byte) ([]byte, error) {
 	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
+	zw := zipflate.NewWriter(&buf)
 	w, err := zw.Create(name)
 	if err != nil {
 		return nil, err

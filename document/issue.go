@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+
+	"github.com/tonghop/tonghop/internal/zipflate"
 )
 
 // The issued document is the approved draft's own .docx — the text the leaders approved, their
@@ -109,7 +111,7 @@ func MissingForIssue(docx []byte, changes []Change) ([]string, error) {
 
 func writeParts(files []*zip.File, parts map[string][]byte) ([]byte, error) {
 	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
+	zw := zipflate.NewWriter(&out)
 	for _, f := range files {
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
 		if err != nil {

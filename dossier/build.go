@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tonghop/tonghop/internal/zipflate"
 	"github.com/tonghop/tonghop/ledger"
 )
 
@@ -25,7 +26,7 @@ func Build(ctx context.Context, l *ledger.Ledger, form, period string, names Nam
 	if err != nil {
 		return err
 	}
-	z := &zipWriter{zw: zip.NewWriter(w), at: names.At}
+	z := &zipWriter{zw: zipflate.NewWriter(w), at: names.At}
 	if err := writeFiles(l, r, z); err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/tonghop/tonghop/internal/zipflate"
 	"github.com/tonghop/tonghop/period"
 	"github.com/tonghop/tonghop/templates"
 )
@@ -47,6 +48,7 @@ func FillOpening(data []byte, entries []Entry) ([]byte, error) {
 		}
 	}
 	var buf bytes.Buffer
+	x.SetZipWriter(zipflate.Excelize)
 	if err := x.Write(&buf); err != nil {
 		return nil, fmt.Errorf("fill opening workbook: %w", err)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/tonghop/tonghop/internal/zipflate"
 	"github.com/tonghop/tonghop/letters"
 	"github.com/tonghop/tonghop/templates"
 )
@@ -43,6 +44,7 @@ func WriteOpening(w io.Writer, b Book, secret []byte) error {
 	if sw.err != nil {
 		return fmt.Errorf("opening workbook: %w", sw.err)
 	}
+	x.SetZipWriter(zipflate.Excelize)
 	if err := x.Write(w); err != nil {
 		return fmt.Errorf("opening workbook: %w", err)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/tonghop/tonghop/internal/zipflate"
 	"github.com/tonghop/tonghop/period"
 )
 
@@ -79,6 +80,7 @@ func stamp(data []byte, approvals []Approval, r *Replaced, number string, loc *t
 		return nil, err
 	}
 	var buf bytes.Buffer
+	f.SetZipWriter(zipflate.Excelize)
 	if _, err := f.WriteTo(&buf); err != nil {
 		return nil, fmt.Errorf("stamp: write workbook: %w", err)
 	}

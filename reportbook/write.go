@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tonghop/tonghop/consolidate"
+	"github.com/tonghop/tonghop/internal/zipflate"
 	"github.com/tonghop/tonghop/status"
 )
 
@@ -111,7 +112,7 @@ func (nothingMore) Write(p []byte) (int, error) {
 // writing every cell. The compressors are pooled, as archive/zip does for its own: each
 // holds about a megabyte, and a workbook has a score of parts.
 func fastZip(w io.Writer) excelize.ZipWriter {
-	zw := zip.NewWriter(w)
+	zw := zipflate.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
 		fw, err := newFlate(out)
 		if err != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/internal/zipflate"
 )
 
 // Fill writes values into a template's cells the way a person typing in Excel would (for the demo's simulated units
@@ -33,6 +34,7 @@ func Fill(template []byte, f form.Form, data form.Filled) ([]byte, error) {
 		return nil, fmt.Errorf("fill %s: %w", f.Code, err)
 	}
 	var buf bytes.Buffer
+	x.SetZipWriter(zipflate.Excelize)
 	if err := x.Write(&buf); err != nil {
 		return nil, fmt.Errorf("fill %s: write: %w", f.Code, err)
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/internal/zipflate"
 )
 
 // FillRows writes rows into the table keyed table of a workbook, each at its worksheet row (its
@@ -24,6 +25,7 @@ func FillRows(template []byte, f form.Form, table string, rows []form.Row) ([]by
 		return nil, fmt.Errorf("fill rows %s %s: %w", f.Code, table, err)
 	}
 	var buf bytes.Buffer
+	x.SetZipWriter(zipflate.Excelize)
 	if err := x.Write(&buf); err != nil {
 		return nil, fmt.Errorf("fill rows %s: write: %w", f.Code, err)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tonghop/tonghop/form"
+	"github.com/tonghop/tonghop/internal/zipflate"
 )
 
 // Generate writes the workbook a unit fills for form f and the unit and period in m. prefill, when
@@ -27,6 +28,7 @@ func Generate(w io.Writer, f form.Form, m Meta, prefill *form.Filled) error {
 			return fmt.Errorf("generate %s: prefill: %w", f.Code, err)
 		}
 	}
+	x.SetZipWriter(zipflate.Excelize)
 	if err := x.Write(w); err != nil {
 		return fmt.Errorf("generate %s: write: %w", f.Code, err)
 	}

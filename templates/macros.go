@@ -8,6 +8,8 @@ import (
 	"path"
 	"regexp"
 	"strings"
+
+	"github.com/tonghop/tonghop/internal/zipflate"
 )
 
 // Content types of a workbook's main part, with and without macros.
@@ -65,7 +67,7 @@ func StripMacros(data []byte) (out []byte, stripped bool, err error) {
 		return nil, false, fmt.Errorf("strip macros: %w", err)
 	}
 	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
+	zw := zipflate.NewWriter(&buf)
 	for _, f := range zr.File {
 		if isMacroPart(f.Name) {
 			continue

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/tonghop/tonghop/internal/zipflate"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -192,7 +193,7 @@ func (s *sanitizer) run() error {
 	if err != nil {
 		return err
 	}
-	s.zw = zip.NewWriter(&s.buf)
+	s.zw = zipflate.NewWriter(&s.buf)
 	if err := s.write(root, plan); err != nil {
 		return err
 	}
