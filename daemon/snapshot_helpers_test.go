@@ -2,9 +2,7 @@ package daemon
 
 import (
 	"context"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -29,7 +27,7 @@ type snapshot struct {
 func (e *env) snapshot(t *testing.T, dir string) snapshot {
 	t.Helper()
 	s := snapshot{dir: dir, deliveries: e.deliveries(), now: e.clock.Now()}
-	e.restartWith(t, func() { copyDir(t, e.cfg.DataDir, s.dir) })
+	e.restartWith(t, func() { officetest.CopyTree(t, e.cfg.DataDir, s.dir) })
 	return s
 }
 
@@ -97,7 +95,7 @@ func fromSnapshot(t *testing.T, s snapshot, office officetest.Options) *env {
 		if err := os.RemoveAll(e.cfg.DataDir); err != nil {
 			t.Fatal(err)
 		}
-		copyDir(t, s.dir, e.cfg.DataDir)
+		officetest.CopyTree(t, s.dir, e.cfg.DataDir)
 	})
 	if err := e.ledger.SetCursor(context.Background(), e.cfg.Mailbox.Inbox, 0, 0); err != nil {
 		t.Fatal(err)
@@ -126,42 +124,4 @@ func (e *env) restartWith(t *testing.T, between func()) {
 	}
 	t.Cleanup(func() { d.Close() })
 	e.ledger, e.d = l, d
-}
-
-// copyDir copies the tree under from into to, keeping the modes of files and directories.
-func copyDir(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.WalkDir(from, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(from, path)
-		if err != nil {
-			return err
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		dst := filepath.Join(to, rel)
-		switch {
-		case d.IsDir():
-			if err := os.MkdirAll(dst, info.Mode().Perm()); err != nil {
-				return err
-			}
-			return os.Chmod(dst, info.Mode().Perm())
-		case d.Type().IsRegular():
-			data, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(dst, data, info.Mode().Perm())
-		default:
-			t.Fatalf("copy %s: not a file or a directory", path)
-			return nil
-		}
-	})
-	if err != nil {
-		t.Fatalf("copy %s: %v", from, err)
-	}
 }

@@ -1,13 +1,13 @@
 package main
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
 	"testing"
 
 	"github.com/tonghop/tonghop/internal/demotest"
+	"github.com/tonghop/tonghop/internal/officetest"
 )
 
 // sharedDemo is the demo command's run made once for the package's tests (TestMain removes
@@ -41,37 +41,6 @@ func demoCopy(t *testing.T, dst string) string {
 		t.Fatal(sharedDemo.err)
 	}
 	src, to := filepath.Join(sharedDemo.dir, "demo"), filepath.Join(dst, "demo")
-	if err := copyTree(src, to); err != nil {
-		t.Fatal(err)
-	}
+	officetest.CopyTree(t, src, to)
 	return to
-}
-
-// copyTree copies the regular files and directories under src to dst with their modes.
-func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, path)
-		if err != nil {
-			return err
-		}
-		to := filepath.Join(dst, rel)
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return os.Mkdir(to, info.Mode().Perm())
-		}
-		if !info.Mode().IsRegular() {
-			return nil
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(to, data, info.Mode().Perm())
-	})
 }

@@ -24,12 +24,6 @@ var seed struct {
 // finds its schema up to date: for tests that write their own configuration.
 func SeedLedger(t testing.TB, dataDir string) {
 	t.Helper()
-	seedLedger(t, dataDir)
-}
-
-// seedLedger is SeedLedger.
-func seedLedger(t testing.TB, dataDir string) {
-	t.Helper()
 	seed.once.Do(func() {
 		dir, err := os.MkdirTemp("", "officetest-ledger-")
 		if err != nil {

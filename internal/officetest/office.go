@@ -95,7 +95,7 @@ func OfficeWith(t testing.TB, key string, o Options) (*localmail.Server, string)
 		o.Forms += MailAuthDefault
 	}
 	dir := t.TempDir()
-	seedLedger(t, filepath.Join(dir, "data"))
+	SeedLedger(t, filepath.Join(dir, "data"))
 	path := filepath.Join(dir, "tonghop.toml")
 	cfg := fmt.Sprintf(configText, key, srv.IMAPPort(), OfficeAddr, limits, srv.SMTPPort(), OfficeAddr, OfficeAddr,
 		Supervisor, o.Units[0], Approver, Clerk, units.String()) + o.Forms
