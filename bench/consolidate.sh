@@ -22,12 +22,8 @@ for n in $units; do
 	: >"$dir/runs"
 	i=0
 	while [ "$i" -lt "$runs" ]; do
-		/usr/bin/time -o "$dir/time" -f "%e %U %S %M" \
+		sh bench/timed.sh "$dir/runs" "$n units × $rows rows: " \
 			"$dir/bigbook" -units "$n" -rows "$rows" -o "$dir/book.xlsx" 2>/dev/null
-		read -r wall user sys rss <"$dir/time"
-		cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
-		echo "$n units × $rows rows: $wall s wall, $cpu s CPU ($user user, $sys system), $((rss / 1024)) MB peak RSS"
-		echo "$wall $cpu $rss" >>"$dir/runs"
 		i=$((i + 1))
 	done
 	printf '%s units: ' "$n"

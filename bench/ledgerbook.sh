@@ -20,12 +20,8 @@ echo "filling the ledger with $units units × $rows rows (twice: the week and th
 "$dir/bigbook" -ledger "$dir/ledger" -fill -units "$units" -rows "$rows"
 i=0
 while [ "$i" -lt "$runs" ]; do
-	/usr/bin/time -o "$dir/time" -f "%e %U %S %M" \
+	sh bench/timed.sh "$dir/runs" "  process: " \
 		"$dir/bigbook" -ledger "$dir/ledger" -units "$units" -rows "$rows" -o "$dir/book.xlsx"
-	read -r wall user sys rss <"$dir/time"
-	cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
-	echo "  process: $wall s wall, $cpu s CPU ($user user, $sys system), $((rss / 1024)) MB peak RSS"
-	echo "$wall $cpu $rss" >>"$dir/runs"
 	i=$((i + 1))
 done
 sh bench/medians.sh "$dir/runs"

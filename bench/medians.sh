@@ -1,6 +1,6 @@
 #!/bin/sh
 # Prints the medians of the runs in FILE, one run a line: wall seconds, CPU seconds, peak RSS
-# in KB (as bench/ledgerbook.sh and bench/consolidate.sh write them).
+# in KB (as bench/timed.sh writes them for bench/ledgerbook.sh and bench/consolidate.sh).
 set -eu
 median() { sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print m }'; }
 n=$(wc -l <"$1")
