@@ -31,11 +31,8 @@ func demoCopy(t *testing.T, dst string) string {
 		if sharedDemo.err != nil {
 			return
 		}
-		// Without LibreOffice on its PATH, as on a machine that lacks it, the demo issues its
-		// reports without a PDF: the same office on every machine, and no LibreOffice started
-		// for a file that verify and dossier do not read (package demo's test checks the PDFs).
-		env := append(os.Environ(), "PATH=")
-		sharedDemo.err = demotest.Run(bin, filepath.Join(sharedDemo.dir, "demo"), env)
+		// Without LibreOffice: verify and dossier do not read the PDFs.
+		sharedDemo.err = demotest.Run(bin, filepath.Join(sharedDemo.dir, "demo"), demotest.WithoutOffice())
 	})
 	if sharedDemo.err != nil {
 		t.Fatal(sharedDemo.err)
