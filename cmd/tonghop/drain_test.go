@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/tonghop/tonghop/config"
+	"github.com/tonghop/tonghop/internal/longtest"
 	"github.com/tonghop/tonghop/internal/officetest"
 	"github.com/tonghop/tonghop/ledger"
 	"github.com/tonghop/tonghop/localmail"
@@ -30,7 +31,7 @@ import (
 //	TONGHOP_DRAIN_MESSAGES=2000 TONGHOP_DRAIN_KILLS=20 go test -run DrainUnderKills -v ./cmd/tonghop/
 func TestRun_DrainUnderKills(t *testing.T) {
 	t.Parallel()
-	longRun(t, "drains a flood through the binary under SIGKILLs")
+	longtest.Skip(t, "drains a flood through the binary under SIGKILLs")
 	messages, kills := envInt(t, "TONGHOP_DRAIN_MESSAGES", 300), envInt(t, "TONGHOP_DRAIN_KILLS", 5)
 	box, cfgPath, cfg := drainOffice(t, messages)
 	t.Logf("shared mailbox on %s", box.server)
@@ -168,16 +169,6 @@ func headerOf(raw []byte, key string) string {
 		return ""
 	}
 	return m.Header.Get(key)
-}
-
-// longRun skips a long run (a flood drained, under kills or a backup) unless TONGHOP_LONG=1:
-// .ci/run sets it for a run of this package's long tests alone, after the whole suite, so CI
-// still proves them without them lengthening every run of the suite; bench/drain.sh sets it too.
-func longRun(t *testing.T, what string) {
-	t.Helper()
-	if testing.Short() || os.Getenv("TONGHOP_LONG") != "1" {
-		t.Skipf("%s: set TONGHOP_LONG=1 to run it", what)
-	}
 }
 
 func envInt(t *testing.T, name string, def int) int {

@@ -17,6 +17,8 @@ var Floors = map[string]int{
 	"internal/demotest": 0,
 	// Zip writers whose Deflate compressors are kept between archives.
 	"internal/zipflate": 0,
+	// Which tests are long runs, skipped by the suite unless TONGHOP_LONG=1.
+	"internal/longtest": 0,
 	// Issue 20 (part R): the rules of the register of outgoing documents (sổ văn bản đi).
 	"docnumber": 0,
 	// 1: calendar, workbooks, mailbox, ledger, transport.
