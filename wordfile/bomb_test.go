@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/tonghop/tonghop/internal/longtest"
 )
 
 // streamed builds a package whose main document is head, then repeat written n times, then
@@ -83,38 +85,42 @@ func TestRead_Bombs(t *testing.T) {
 		data     func(t *testing.T) []byte
 		want     error
 		maxAlloc uint64
+		long     bool // read up to a budget of millions (longtest): seconds under the race detector
 	}{
 		// 256 MiB of text in runs, the header saying so: refused before a byte is unzipped.
 		{"Zip bomb", func(t *testing.T) []byte {
 			return streamed(t, testDocHead+"<w:p>", "<w:r><w:t>"+run+"</w:t></w:r>", "</w:p>"+testDocTail, 256<<10, 0)
-		}, ErrTooLarge, 1 << 20},
+		}, ErrTooLarge, 1 << 20, false},
 		// The same, the header saying 1,000 bytes: archive/zip stops reading there.
 		{"Zip bomb lying about its size", func(t *testing.T) []byte {
 			return streamed(t, testDocHead+"<w:p>", "<w:r><w:t>"+run+"</w:t></w:r>", "</w:p>"+testDocTail, 256<<10, 1000)
-		}, ErrNotDocx, 1 << 20},
+		}, ErrNotDocx, 1 << 20, false},
 		// The header saying 60 MiB, under the budget: stopped by the text budget as it is read.
 		{"Zip bomb lying within the budget", func(t *testing.T) []byte {
 			return streamed(t, testDocHead+"<w:p>", "<w:r><w:t>"+run+"</w:t></w:r>", "</w:p>"+testDocTail, 256<<10, 60<<20)
-		}, ErrTooLarge, 128 << 20},
+		}, ErrTooLarge, 128 << 20, true},
 		// A million nested content controls, as billion laughs nests entities (which Go's XML
 		// decoder never expands): stopped at the depth limit.
 		{"Nesting", func(t *testing.T) []byte {
 			return streamed(t, testDocHead, "<w:sdt><w:sdtContent>", "", 1<<20, 0)
-		}, ErrTooComplex, 2 << 20},
+		}, ErrTooComplex, 2 << 20, false},
 		{"Nested tables", func(t *testing.T) []byte {
 			return docx(t, parts(strings.Repeat("<w:tbl><w:tr><w:tc>", 20)+strings.Repeat("</w:tc></w:tr></w:tbl>", 20), ""))
-		}, ErrTooComplex, 1 << 20},
+		}, ErrTooComplex, 1 << 20, false},
 		// Five million empty paragraphs, 30 MiB of XML: stopped at the paragraph limit.
 		{"Paragraphs", func(t *testing.T) []byte {
 			return streamed(t, testDocHead, "<w:p/>", testDocTail, 5_000_000, 0)
-		}, ErrTooLarge, 48 << 20},
+		}, ErrTooLarge, 48 << 20, false},
 		// Ten million empty runs in one paragraph: stopped at the token budget.
 		{"Tokens", func(t *testing.T) []byte {
 			return streamed(t, testDocHead+"<w:p>", "<w:r/>", "</w:p>"+testDocTail, 10_000_000, 0)
-		}, ErrTooComplex, 256 << 20},
+		}, ErrTooComplex, 256 << 20, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			if tt.long {
+				longtest.Skip(t, "read up to the text or token budget")
+			}
 			data := tt.data(t)
 			var before, after runtime.MemStats
 			runtime.GC()
