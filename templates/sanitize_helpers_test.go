@@ -138,53 +138,69 @@ func unzipParts(t testing.TB, data []byte) map[string]string {
 }
 
 // auditClean fails the test when a sanitized package holds anything Sanitize must remove (see
-// auditPackage), or a formula excelize finds.
+// auditPackage), or a formula excelize could find.
 func auditClean(t testing.TB, clean []byte) {
 	t.Helper()
 	auditCleanValues(t, clean)
 }
 
-// auditCleanValues is auditClean returning the package's cell values as cellValues does, from
-// the same opening of the workbook.
+// auditCleanValues is auditClean returning the package's cell values as cellValues reads them.
+//
+// excelize reads a cell's formula from its <f> element and from nothing else, so a package
+// without one has no formula excelize could find, whichever part it reads a sheet from:
+// auditPackage looked for <f> in the sheets and the workbook, element by element; every other
+// part is searched here for an f tag, as bytes.
 func auditCleanValues(t testing.TB, clean []byte) map[string]string {
 	t.Helper()
-	auditPackage(t, clean)
-	x, err := excelize.OpenReader(bytes.NewReader(clean))
-	if err != nil {
-		t.Fatalf("excelize cannot open the sanitized workbook: %v", err)
-	}
-	defer x.Close()
-	out := map[string]string{}
-	for _, sheet := range x.GetSheetList() {
-		rows, err := x.GetRows(sheet)
-		if err != nil {
-			t.Fatalf("sheet %s: %v", sheet, err)
-		}
-		for r, row := range rows {
-			for c, v := range row {
-				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
-				if f, _ := x.GetCellFormula(sheet, cell); f != "" {
-					t.Errorf("%s!%s keeps the formula %q", sheet, cell, f)
-				}
-				if v != "" {
-					out[sheet+"!"+cell] = v
-				}
-			}
+	for name, text := range auditPackage(t, clean) {
+		if !elementsAudited(name) && hasFormulaTag(text) {
+			t.Errorf("%s holds <f>, a cell's formula to excelize", name)
 		}
 	}
-	return out
+	return cellValues(t, clean)
+}
+
+// hasFormulaTag says whether text holds a start tag named f, prefixed or not, wherever it is
+// (in a comment too) and whatever encoding the part declares.
+func hasFormulaTag(text string) bool {
+	for {
+		i := strings.IndexByte(text, '<')
+		if i < 0 {
+			return false
+		}
+		text = text[i+1:]
+		end := strings.IndexAny(text, " \t\r\n/>")
+		if end < 0 {
+			return false // no tag is whole after this one
+		}
+		if name := text[:end]; name[strings.LastIndexByte(name, ':')+1:] == "f" {
+			return true
+		}
+	}
+}
+
+// elementsAudited says whether auditPackage checks part name element by element: a sheet or
+// the workbook.
+func elementsAudited(name string) bool {
+	return isSheetPart(name) || name == "xl/workbook.xml"
+}
+
+// isSheetPart says whether name is where a sanitized package keeps a worksheet.
+func isSheetPart(name string) bool {
+	return strings.HasPrefix(name, "xl/worksheets/sheet") && path.Ext(name) == ".xml"
 }
 
 // auditPackage fails the test when a sanitized package holds a formula, a formula's string type,
 // a macro part or type, an external link part or relationship, a part outside the plain
-// workbook's, an extension.
-func auditPackage(t testing.TB, clean []byte) {
+// workbook's, an extension. It returns the package's parts, by name.
+func auditPackage(t testing.TB, clean []byte) map[string]string {
 	t.Helper()
 	allowed := map[string]bool{"[Content_Types].xml": true, "_rels/.rels": true, "docProps/core.xml": true,
 		"docProps/app.xml": true, "docProps/custom.xml": true, "xl/workbook.xml": true, "xl/_rels/workbook.xml.rels": true,
 		"xl/styles.xml": true, "xl/theme/theme1.xml": true, "xl/sharedStrings.xml": true}
-	for name, text := range unzipParts(t, clean) {
-		sheet := strings.HasPrefix(name, "xl/worksheets/sheet") && path.Ext(name) == ".xml"
+	parts := unzipParts(t, clean)
+	for name, text := range parts {
+		sheet := isSheetPart(name)
 		switch {
 		case !allowed[name] && !sheet:
 			t.Errorf("part %s carried over", name)
@@ -197,7 +213,7 @@ func auditPackage(t testing.TB, clean []byte) {
 		case sheet && strings.Contains(text, ` t="str"`):
 			t.Errorf("%s holds a formula's string (t=\"str\") without its formula", name)
 		}
-		if sheet || name == "xl/workbook.xml" {
+		if elementsAudited(name) {
 			for _, el := range elementNames(t, name, text) {
 				switch el {
 				case "f", "formula", "formula1", "formula2", "externalReferences", "extLst", "AlternateContent", "drawing", "legacyDrawing", "oleObjects", "controls",
@@ -207,6 +223,7 @@ func auditPackage(t testing.TB, clean []byte) {
 			}
 		}
 	}
+	return parts
 }
 
 // elementNames lists the local names of a part's elements.
@@ -233,7 +250,7 @@ func cellValues(t testing.TB, data []byte) map[string]string {
 	t.Helper()
 	x, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("excelize cannot open the workbook: %v", err)
 	}
 	defer x.Close()
 	out := map[string]string{}
