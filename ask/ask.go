@@ -146,18 +146,19 @@ func (a *Asker) progress(ctx context.Context, form, p string) (closed bool, done
 // leaves or left: a step due before then is covered by the template (schedule.Plan.Due), so a
 // unit gets one mail at a time.
 func (a *Asker) asked(ctx context.Context, plan schedule.Plan, period string) (map[string]time.Time, error) {
+	times, err := a.Ledger.TemplateTimes(ctx, plan.Form, period) // one query a window, not one a unit
+	if err != nil {
+		return nil, fmt.Errorf("read the templates: %w", err)
+	}
 	out := map[string]time.Time{}
 	for _, unit := range plan.Units {
-		m, err := a.Ledger.OutMail(ctx, ledger.TemplateKey(plan.Form, period, unit))
-		switch {
-		case errors.Is(err, ledger.ErrNotFound):
+		t, ok := times[unit]
+		if !ok {
 			continue
-		case err != nil:
-			return nil, fmt.Errorf("read the template of %s: %w", unit, err)
 		}
-		out[unit] = m.NotBefore
-		if !m.SentAt.IsZero() {
-			out[unit] = m.SentAt
+		out[unit] = t.NotBefore
+		if !t.SentAt.IsZero() {
+			out[unit] = t.SentAt
 		}
 	}
 	return out, nil
