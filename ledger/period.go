@@ -142,6 +142,20 @@ func (l *Ledger) Period(ctx context.Context, form, period string) (Period, error
 	return p, nil
 }
 
+// ClosedOrIssued reports whether a form's period is closed or its report was issued: either way
+// its units are asked nothing more. It is Period's status and LatestIssue in one query, without
+// reading the issue (nor its draft's basis); the scheduler asks it of every open window.
+func (l *Ledger) ClosedOrIssued(ctx context.Context, form, period string) (bool, error) {
+	var done bool
+	err := l.db.QueryRowContext(ctx, `SELECT
+		EXISTS (SELECT 1 FROM periods WHERE form = ?1 AND period = ?2 AND status = 'closed')
+		OR EXISTS (SELECT 1 FROM issues WHERE form = ?1 AND period = ?2)`, form, period).Scan(&done)
+	if err != nil {
+		return false, fmt.Errorf("period %s %s closed: %w", form, period, err)
+	}
+	return done, nil
+}
+
 const periodColumns = `form, period, start_at, end_at, deadline, status, opened_at`
 
 // scanner is a *sql.Row or *sql.Rows.

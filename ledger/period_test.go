@@ -58,9 +58,18 @@ func TestSetPeriodStatus(t *testing.T) {
 	if _, err := l.EnsurePeriod(ctx, p); err != nil {
 		t.Fatal(err)
 	}
+	if done, err := l.ClosedOrIssued(ctx, testForm, testPeriod); err != nil || done {
+		t.Errorf("ClosedOrIssued of an open period: got %v (%v), want false", done, err)
+	}
 	ev := Event{At: t0, Actor: "system", Action: "period.closed", Object: "form:" + testForm + "/" + testPeriod}
 	if err := l.SetPeriodStatus(ctx, testForm, testPeriod, PeriodClosed, ev); err != nil {
 		t.Fatalf("SetPeriodStatus: %v", err)
+	}
+	if done, err := l.ClosedOrIssued(ctx, testForm, testPeriod); err != nil || !done {
+		t.Errorf("ClosedOrIssued of a closed period: got %v (%v), want true", done, err)
+	}
+	if done, err := l.ClosedOrIssued(ctx, testForm, "1999-01"); err != nil || done {
+		t.Errorf("ClosedOrIssued of an absent period: got %v (%v), want false", done, err)
 	}
 	if got, _ := l.Period(ctx, testForm, testPeriod); got.Status != PeriodClosed {
 		t.Errorf("status: got %s, want closed", got.Status)
