@@ -131,28 +131,36 @@ func TestCountEventsSince(t *testing.T) {
 // TestScheduledQueries_SeekTheKey checks that the scheduler's outbox queries, run on every
 // pass, seek the key's index instead of scanning the outbox.
 func TestScheduledQueries_SeekTheKey(t *testing.T) {
-	ctx := context.Background()
 	l := openTest(t)
 	for name, q := range map[string]string{
 		"TemplateTimes": templateTimesQuery,
 		"LatestDigest":  latestDigestQuery,
 	} {
-		rows, err := l.db.QueryContext(ctx, "EXPLAIN QUERY PLAN "+q, "a", "b")
-		if err != nil {
-			t.Fatal(err)
-		}
-		var plan []string
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-				t.Fatal(err)
-			}
-			plan = append(plan, detail)
-		}
-		rows.Close()
-		if s := strings.Join(plan, "; "); !strings.Contains(s, "SEARCH outbox USING INDEX sqlite_autoindex_outbox_1 (key>? AND key<?)") {
-			t.Errorf("%s: plan %q, want a search of the key's index", name, s)
+		if plan := queryPlan(t, l, q, "a", "b"); !strings.Contains(plan, "SEARCH outbox USING INDEX sqlite_autoindex_outbox_1 (key>? AND key<?)") {
+			t.Errorf("%s: plan %q, want a search of the key's index", name, plan)
 		}
 	}
+}
+
+// queryPlan is SQLite's plan of query q, its steps joined by "; ".
+func queryPlan(t *testing.T, l *Ledger, q string, args ...any) string {
+	t.Helper()
+	rows, err := l.db.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+q, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(plan, "; ")
 }
