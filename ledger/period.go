@@ -108,8 +108,13 @@ func (l *Ledger) SetPeriodStatus(ctx context.Context, form, period, status strin
 
 // Periods returns the periods of form ("" for all forms), by form then start.
 func (l *Ledger) Periods(ctx context.Context, form string) ([]Period, error) {
-	rows, err := l.db.QueryContext(ctx, `SELECT `+periodColumns+` FROM periods
-		WHERE ? = '' OR form = ? ORDER BY form, start_at, period`, form, form)
+	// Two queries rather than "? = '' OR form = ?", which SQLite cannot answer from the primary
+	// key: the drafter lists one form's periods on every step.
+	query, args := periodsOfForm, []any{form}
+	if form == "" {
+		query, args = allPeriods, nil
+	}
+	rows, err := l.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list periods: %w", err)
 	}
@@ -127,6 +132,12 @@ func (l *Ledger) Periods(ctx context.Context, form string) ([]Period, error) {
 	}
 	return out, nil
 }
+
+// The queries of Periods.
+const (
+	periodsOfForm = `SELECT ` + periodColumns + ` FROM periods WHERE form = ? ORDER BY start_at, period`
+	allPeriods    = `SELECT ` + periodColumns + ` FROM periods ORDER BY form, start_at, period`
+)
 
 // Period returns one period, or an error wrapping ErrNotFound.
 func (l *Ledger) Period(ctx context.Context, form, period string) (Period, error) {

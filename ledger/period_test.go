@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -138,5 +139,14 @@ func TestRecordIntake_Periods(t *testing.T) {
 	}
 	if _, err := l.MailBySHA(ctx, bad.Mail.SHA256); !errors.Is(err, ErrNotFound) {
 		t.Errorf("refused intake: got %v, want nothing recorded", err)
+	}
+}
+
+// TestPeriods_OneFormByKey checks that one form's periods, listed by the drafter on every step,
+// are found by the primary key rather than by a scan of every form's.
+func TestPeriods_OneFormByKey(t *testing.T) {
+	l := openTest(t)
+	if plan := queryPlan(t, l, periodsOfForm, testForm); !strings.Contains(plan, "SEARCH periods USING INDEX sqlite_autoindex_periods_1 (form=?)") {
+		t.Errorf("plan %q, want a search of the primary key", plan)
 	}
 }
