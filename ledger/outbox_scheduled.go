@@ -76,3 +76,14 @@ func (l *Ledger) LatestDigest(ctx context.Context, first, last time.Time) (OutMa
 	}
 	return m, nil
 }
+
+// InOutbox reports whether a mail is enqueued under key, whatever its status: OutMail's
+// question without reading the mail, which the scheduler asks of every step still due.
+func (l *Ledger) InOutbox(ctx context.Context, key string) (bool, error) {
+	var in bool
+	err := l.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM outbox WHERE key = ?)`, key).Scan(&in)
+	if err != nil {
+		return false, fmt.Errorf("outbox %q: %w", key, err)
+	}
+	return in, nil
+}

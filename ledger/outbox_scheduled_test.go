@@ -52,6 +52,11 @@ func TestTemplateTimes(t *testing.T) {
 			t.Errorf("%s: got %+v, want %+v", unit, g, w)
 		}
 	}
+	for key, want := range map[string]bool{TemplateKey("F1", "2026-11", "A"): true, TemplateKey("F1", "2026-11", "C"): false} {
+		if got, err := l.InOutbox(ctx, key); err != nil || got != want {
+			t.Errorf("InOutbox(%q): got %v (%v), want %v", key, got, err, want)
+		}
+	}
 	if got, err := l.TemplateTimes(ctx, "F2", "2026-11"); err != nil || len(got) != 0 {
 		t.Errorf("no templates: got %v, %v; want none", got, err)
 	}
