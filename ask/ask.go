@@ -108,28 +108,17 @@ func (a *Asker) scheduleWindow(ctx context.Context, plan schedule.Plan, w schedu
 // progress tells whether the form's period is closed (or was issued) and which units have sent
 // a valid file for it: what decides whether a scheduled mail is still wanted.
 func (a *Asker) progress(ctx context.Context, form, p string) (closed bool, done map[string]bool, err error) {
-	row, err := a.Ledger.Period(ctx, form, p)
-	switch {
-	case err == nil && row.Status == ledger.PeriodClosed:
-		return true, nil, nil
-	case err != nil && !errors.Is(err, ledger.ErrNotFound):
-		return false, nil, err
-	}
 	// A report issued once asks nothing more of anyone, even while a correction reopens its
 	// period for counting: the correction is the Planning Office's work, not a new collection.
-	switch _, err := a.Ledger.LatestIssue(ctx, form, p); {
-	case err == nil:
-		return true, nil, nil
-	case !errors.Is(err, ledger.ErrNotFound):
+	switch closed, err := a.Ledger.ClosedOrIssued(ctx, form, p); {
+	case err != nil:
 		return false, nil, err
+	case closed:
+		return true, nil, nil
 	}
-	latest, err := a.Ledger.LatestValid(ctx, form, p)
+	done, err = a.Ledger.ValidUnits(ctx, form, p)
 	if err != nil {
 		return false, nil, fmt.Errorf("read submissions: %w", err)
-	}
-	done = make(map[string]bool, len(latest))
-	for unit := range latest {
-		done[unit] = true
 	}
 	// Issue 19, part V: a file waiting for the unit's supervisor was sent; the unit is not nagged.
 	awaiting, err := a.Ledger.AwaitingReview(ctx, form, p)
@@ -146,18 +135,19 @@ func (a *Asker) progress(ctx context.Context, form, p string) (closed bool, done
 // leaves or left: a step due before then is covered by the template (schedule.Plan.Due), so a
 // unit gets one mail at a time.
 func (a *Asker) asked(ctx context.Context, plan schedule.Plan, period string) (map[string]time.Time, error) {
+	times, err := a.Ledger.TemplateTimes(ctx, plan.Form, period) // one query a window, not one a unit
+	if err != nil {
+		return nil, fmt.Errorf("read the templates: %w", err)
+	}
 	out := map[string]time.Time{}
 	for _, unit := range plan.Units {
-		m, err := a.Ledger.OutMail(ctx, ledger.TemplateKey(plan.Form, period, unit))
-		switch {
-		case errors.Is(err, ledger.ErrNotFound):
+		t, ok := times[unit]
+		if !ok {
 			continue
-		case err != nil:
-			return nil, fmt.Errorf("read the template of %s: %w", unit, err)
 		}
-		out[unit] = m.NotBefore
-		if !m.SentAt.IsZero() {
-			out[unit] = m.SentAt
+		out[unit] = t.NotBefore
+		if !t.SentAt.IsZero() {
+			out[unit] = t.SentAt
 		}
 	}
 	return out, nil

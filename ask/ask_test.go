@@ -17,7 +17,7 @@ const testKey = "ask-test-key"
 
 // newAsker is the scheduler of the test office on a ledger of its own, on 16/11/2026 at 09:00:
 // the monthly report's template (due out on 11/11) is late for every unit.
-func newAsker(t *testing.T) *Asker {
+func newAsker(t testing.TB) *Asker {
 	t.Helper()
 	o, l := officetest.Site(t, testKey)
 	now := time.Date(2026, 11, 16, 9, 0, 0, 0, period.DefaultLocation())

@@ -29,10 +29,11 @@ func (a *Asker) queueDigest(ctx context.Context, late []lateUnit) error {
 		return err
 	}
 	key := ledger.DigestKey(now)
-	if _, err := a.Ledger.OutMail(ctx, key); !errors.Is(err, ledger.ErrNotFound) {
+	since, today, err := a.lastDigest(ctx, now)
+	if err != nil || today {
 		return err
 	}
-	held, err := a.heldNotices(ctx, now)
+	held, err := a.heldNotices(ctx, since)
 	if err != nil || len(late) == 0 && len(held) == 0 {
 		return err
 	}
@@ -70,18 +71,19 @@ func (a *Asker) heldKinds() []heldKind {
 }
 
 // heldNotices counts, by kind, the notices held back since the last digest.
-func (a *Asker) heldNotices(ctx context.Context, now time.Time) ([]letters.HeldNotices, error) {
-	since, err := a.lastDigest(ctx, now)
+func (a *Asker) heldNotices(ctx context.Context, since time.Time) ([]letters.HeldNotices, error) {
+	kinds := a.heldKinds()
+	actions := make([]ledger.Action, len(kinds))
+	for i, k := range kinds {
+		actions[i] = k.action
+	}
+	counts, err := a.Ledger.CountEventsSince(ctx, since, actions...) // one pass over the events
 	if err != nil {
 		return nil, err
 	}
 	var held []letters.HeldNotices
-	for _, k := range a.heldKinds() {
-		n, err := a.Ledger.CountEvents(ctx, k.action, "", since)
-		if err != nil {
-			return nil, err
-		}
-		if n > 0 {
+	for _, k := range kinds {
+		if n := counts[k.action]; n > 0 {
 			held = append(held, letters.HeldNotices{Reason: k.reason, Count: n, Folder: k.folder})
 		}
 	}
@@ -92,18 +94,18 @@ func (a *Asker) heldNotices(ctx context.Context, now time.Time) ([]letters.HeldN
 // earlier digest: a week covers holidays.
 const digestLookback = 7
 
-// lastDigest is when the last digest before today's was queued, or a week ago without one.
-func (a *Asker) lastDigest(ctx context.Context, now time.Time) (time.Time, error) {
-	for d := 1; d <= digestLookback; d++ {
-		m, err := a.Ledger.OutMail(ctx, ledger.DigestKey(now.AddDate(0, 0, -d)))
-		switch {
-		case err == nil:
-			return m.CreatedAt, nil
-		case !errors.Is(err, ledger.ErrNotFound):
-			return time.Time{}, err
-		}
+// lastDigest is when the last digest before today's was queued, or a week ago without one;
+// today tells that today's is queued already. One query answers both: the latest digest of the
+// week up to today.
+func (a *Asker) lastDigest(ctx context.Context, now time.Time) (since time.Time, today bool, err error) {
+	m, err := a.Ledger.LatestDigest(ctx, now.AddDate(0, 0, -digestLookback), now)
+	switch {
+	case errors.Is(err, ledger.ErrNotFound):
+		return now.AddDate(0, 0, -digestLookback), false, nil
+	case err != nil:
+		return time.Time{}, false, err
 	}
-	return now.AddDate(0, 0, -digestLookback), nil
+	return m.CreatedAt, m.Key == ledger.DigestKey(now), nil
 }
 
 // digestItems are the digest's lines: each late unit, what it owes and how often it was nagged.

@@ -3,7 +3,6 @@ package ask
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -58,9 +57,7 @@ func scheduledMail(act schedule.Action) (ledger.OutMail, error) {
 // earlier steps still waiting, so that a daemon catching up sends the step due now, not a
 // burst of stale ones.
 func (a *Asker) queueMail(ctx context.Context, act schedule.Action, m ledger.OutMail, p *pass) error {
-	if _, err := a.Ledger.OutMail(ctx, m.Key); err == nil {
-		return nil
-	} else if !errors.Is(err, ledger.ErrNotFound) {
+	if queued, err := a.Ledger.InOutbox(ctx, m.Key); err != nil || queued {
 		return err
 	}
 	m.NotBefore = a.Office.Calendar.NextWorkingTime(a.now())

@@ -64,6 +64,9 @@ func TestCorrection_OpenThenReplaced(t *testing.T) {
 	if p, _ := l.Period(ctx, testForm, testPeriod); p.Status != PeriodOpen {
 		t.Errorf("period after the correction opened: %q, want open", p.Status)
 	}
+	if done, err := l.ClosedOrIssued(ctx, testForm, testPeriod); err != nil || !done {
+		t.Errorf("ClosedOrIssued while a correction reopens the period: got %v (%v), want true (issued)", done, err)
+	}
 	open, err := l.OpenCorrection(ctx, testForm, testPeriod)
 	if err != nil || open.Words != c.Words || open.Cause != CauseLeader || open.Replaces != 1 || open.Issued != 0 {
 		t.Fatalf("open correction: got %+v (%v)", open, err)
@@ -152,6 +155,18 @@ func latestVersions(t *testing.T, l *Ledger) map[string]int {
 	out := map[string]int{}
 	for u, s := range latest {
 		out[u] = s.Version
+	}
+	units, err := l.ValidUnits(context.Background(), testForm, testPeriod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(units) != len(latest) {
+		t.Errorf("ValidUnits: got %v, want the units of LatestValid %v", units, out)
+	}
+	for u := range latest {
+		if !units[u] {
+			t.Errorf("ValidUnits: got %v, want the units of LatestValid %v", units, out)
+		}
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"time"
 )
@@ -20,6 +21,36 @@ func (l *Ledger) CountEvents(ctx context.Context, action Action, actor string, s
 		return 0, fmt.Errorf("count events %s: %w", action, err)
 	}
 	return n, nil
+}
+
+// CountEventsSince counts, by action, the events with one of actions recorded at or after since
+// (an action without any is left out): CountEvents of each with no actor, in one pass over the
+// events instead of one each. The actions go in as one JSON list, so the query text is the same
+// whatever their number (the statement cache keeps it).
+func (l *Ledger) CountEventsSince(ctx context.Context, since time.Time, actions ...Action) (map[Action]int, error) {
+	list, err := json.Marshal(actions)
+	if err != nil {
+		return nil, fmt.Errorf("count events: %w", err)
+	}
+	rows, err := l.db.QueryContext(ctx, `SELECT action, count(*) FROM events
+		WHERE at >= ? AND action IN (SELECT value FROM json_each(?)) GROUP BY action`, encodeTime(since), string(list))
+	if err != nil {
+		return nil, fmt.Errorf("count events: %w", err)
+	}
+	defer rows.Close()
+	out := map[Action]int{}
+	for rows.Next() {
+		var a Action
+		var n int
+		if err := rows.Scan(&a, &n); err != nil {
+			return nil, fmt.Errorf("count events: %w", err)
+		}
+		out[a] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("count events: %w", err)
+	}
+	return out, nil
 }
 
 // SubmittedBefore reports whether unit has a recorded submission of the file whose stored bytes

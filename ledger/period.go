@@ -108,8 +108,13 @@ func (l *Ledger) SetPeriodStatus(ctx context.Context, form, period, status strin
 
 // Periods returns the periods of form ("" for all forms), by form then start.
 func (l *Ledger) Periods(ctx context.Context, form string) ([]Period, error) {
-	rows, err := l.db.QueryContext(ctx, `SELECT `+periodColumns+` FROM periods
-		WHERE ? = '' OR form = ? ORDER BY form, start_at, period`, form, form)
+	// Two queries rather than "? = '' OR form = ?", which SQLite cannot answer from the primary
+	// key: the drafter lists one form's periods on every step.
+	query, args := periodsOfForm, []any{form}
+	if form == "" {
+		query, args = allPeriods, nil
+	}
+	rows, err := l.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list periods: %w", err)
 	}
@@ -128,6 +133,12 @@ func (l *Ledger) Periods(ctx context.Context, form string) ([]Period, error) {
 	return out, nil
 }
 
+// The queries of Periods.
+const (
+	periodsOfForm = `SELECT ` + periodColumns + ` FROM periods WHERE form = ? ORDER BY start_at, period`
+	allPeriods    = `SELECT ` + periodColumns + ` FROM periods ORDER BY form, start_at, period`
+)
+
 // Period returns one period, or an error wrapping ErrNotFound.
 func (l *Ledger) Period(ctx context.Context, form, period string) (Period, error) {
 	row := l.db.QueryRowContext(ctx, `SELECT `+periodColumns+` FROM periods
@@ -140,6 +151,20 @@ func (l *Ledger) Period(ctx context.Context, form, period string) (Period, error
 		return Period{}, fmt.Errorf("period %s %s: %w", form, period, err)
 	}
 	return p, nil
+}
+
+// ClosedOrIssued reports whether a form's period is closed or its report was issued: either way
+// its units are asked nothing more. It is Period's status and LatestIssue in one query, without
+// reading the issue (nor its draft's basis); the scheduler asks it of every open window.
+func (l *Ledger) ClosedOrIssued(ctx context.Context, form, period string) (bool, error) {
+	var done bool
+	err := l.db.QueryRowContext(ctx, `SELECT
+		EXISTS (SELECT 1 FROM periods WHERE form = ?1 AND period = ?2 AND status = 'closed')
+		OR EXISTS (SELECT 1 FROM issues WHERE form = ?1 AND period = ?2)`, form, period).Scan(&done)
+	if err != nil {
+		return false, fmt.Errorf("period %s %s closed: %w", form, period, err)
+	}
+	return done, nil
 }
 
 const periodColumns = `form, period, start_at, end_at, deadline, status, opened_at`

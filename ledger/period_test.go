@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -58,9 +59,18 @@ func TestSetPeriodStatus(t *testing.T) {
 	if _, err := l.EnsurePeriod(ctx, p); err != nil {
 		t.Fatal(err)
 	}
+	if done, err := l.ClosedOrIssued(ctx, testForm, testPeriod); err != nil || done {
+		t.Errorf("ClosedOrIssued of an open period: got %v (%v), want false", done, err)
+	}
 	ev := Event{At: t0, Actor: "system", Action: "period.closed", Object: "form:" + testForm + "/" + testPeriod}
 	if err := l.SetPeriodStatus(ctx, testForm, testPeriod, PeriodClosed, ev); err != nil {
 		t.Fatalf("SetPeriodStatus: %v", err)
+	}
+	if done, err := l.ClosedOrIssued(ctx, testForm, testPeriod); err != nil || !done {
+		t.Errorf("ClosedOrIssued of a closed period: got %v (%v), want true", done, err)
+	}
+	if done, err := l.ClosedOrIssued(ctx, testForm, "1999-01"); err != nil || done {
+		t.Errorf("ClosedOrIssued of an absent period: got %v (%v), want false", done, err)
 	}
 	if got, _ := l.Period(ctx, testForm, testPeriod); got.Status != PeriodClosed {
 		t.Errorf("status: got %s, want closed", got.Status)
@@ -129,5 +139,14 @@ func TestRecordIntake_Periods(t *testing.T) {
 	}
 	if _, err := l.MailBySHA(ctx, bad.Mail.SHA256); !errors.Is(err, ErrNotFound) {
 		t.Errorf("refused intake: got %v, want nothing recorded", err)
+	}
+}
+
+// TestPeriods_OneFormByKey checks that one form's periods, listed by the drafter on every step,
+// are found by the primary key rather than by a scan of every form's.
+func TestPeriods_OneFormByKey(t *testing.T) {
+	l := openTest(t)
+	if plan := queryPlan(t, l, periodsOfForm, testForm); !strings.Contains(plan, "SEARCH periods USING INDEX sqlite_autoindex_periods_1 (form=?)") {
+		t.Errorf("plan %q, want a search of the primary key", plan)
 	}
 }

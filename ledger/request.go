@@ -130,9 +130,15 @@ func (l *Ledger) Requests(ctx context.Context, form string, year int) ([]Request
 	return l.requests(ctx, `r.form = ? AND r.year = ? ORDER BY r.number`, form, year)
 }
 
+// requestsFrom reads the requests, each with its period. CROSS JOIN keeps requests the outer
+// table: left to choose, SQLite scanned every period of every form for the open ones (the
+// scheduler's question on every pass), where the requests are few and each finds its period by
+// the primary key.
+const requestsFrom = `SELECT ` + requestColumns + ` FROM requests r
+		CROSS JOIN periods p ON p.form = r.form AND p.period = r.period WHERE `
+
 func (l *Ledger) requests(ctx context.Context, where string, args ...any) ([]Request, error) {
-	rows, err := l.db.QueryContext(ctx, `SELECT `+requestColumns+` FROM requests r
-		JOIN periods p ON p.form = r.form AND p.period = r.period WHERE `+where, args...)
+	rows, err := l.db.QueryContext(ctx, requestsFrom+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list requests: %w", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -128,5 +129,15 @@ func TestRequests_ForeignKey(t *testing.T) {
 		VALUES ('BC.Q', '2026-R01', 2026, 1, '["QLDN"]', '2026-07-06T02:00:00Z', 'x')`)
 	if err == nil {
 		t.Error("request without a period row accepted")
+	}
+}
+
+// TestOpenRequests_NoScanOfPeriods checks that the scheduler's question on every pass reads the
+// requests and finds each one's period by its key, not every period of every form.
+func TestOpenRequests_NoScanOfPeriods(t *testing.T) {
+	l := openTest(t)
+	plan := queryPlan(t, l, requestsFrom+`p.status = 'open' ORDER BY p.deadline, r.form, r.period`)
+	if !strings.Contains(plan, "SCAN r") || !strings.Contains(plan, "SEARCH p USING INDEX sqlite_autoindex_periods_1 (form=? AND period=?)") {
+		t.Errorf("plan %q, want the requests scanned and each period found by its key", plan)
 	}
 }

@@ -99,30 +99,56 @@ func (c Calendar) EndOfDay(t time.Time) time.Time {
 // IsWorkingDay reports whether the office works on t's date: an explicit workday, or a day
 // that is neither a holiday nor a weekly day off.
 func (c Calendar) IsWorkingDay(t time.Time) bool {
-	_, off := c.DayOff(t)
-	return !off
+	t = t.In(c.loc())
+	var buf [len(dateLayout)]byte
+	key := appendDate(buf[:0], t)
+	if c.Workdays[string(key)] {
+		return true
+	}
+	// The weekly day off first: it needs no lookup, and the public holidays' is the costliest.
+	if c.isWeekend(t.Weekday()) || c.Holidays[string(key)] {
+		return false
+	}
+	if c.Public != nil {
+		_, public := c.Public(t.Year())[string(key)]
+		return !public
+	}
+	return true
 }
 
 // DayOff reports whether t's date is a day off and why: the name of the public holiday, a
 // day off the office announced, or the weekly day off. An explicit workday is never off.
 func (c Calendar) DayOff(t time.Time) (Reason, bool) {
 	t = t.In(c.loc())
-	key := t.Format(dateLayout)
-	if c.Workdays[key] {
+	var buf [len(dateLayout)]byte
+	key := appendDate(buf[:0], t)
+	if c.Workdays[string(key)] {
 		return Reason{}, false
 	}
 	if c.Public != nil {
-		if name, ok := c.Public(t.Year())[key]; ok {
+		if name, ok := c.Public(t.Year())[string(key)]; ok {
 			return Reason{Kind: OffPublic, Name: name}, true
 		}
 	}
-	if c.Holidays[key] {
+	if c.Holidays[string(key)] {
 		return Reason{Kind: OffAnnounced, Name: announcedDayOffName}, true
 	}
 	if c.isWeekend(t.Weekday()) {
 		return Reason{Kind: OffWeekly, Name: WeekdayName(t.Weekday())}, true
 	}
 	return Reason{}, false
+}
+
+// appendDate appends t's date as dateLayout writes it ("2026-09-02"). The calendar looks dates
+// up on every working-day question; written by hand into the caller's array, and looked up as
+// string(key) (which Go does without a copy), a date costs no allocation and no layout parsing.
+func appendDate(b []byte, t time.Time) []byte {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.AppendFormat(b, dateLayout) // years of other widths, as Format writes them
+	}
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+d/10), byte('0'+d%10))
 }
 
 // Reason says why a day is off.

@@ -1,6 +1,7 @@
 package period
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -65,6 +66,39 @@ func TestCalendar_IsWorkingDay(t *testing.T) {
 	var zero Calendar
 	if !zero.IsWorkingDay(date(2026, 9, 2, 9, 0)) || zero.IsWorkingDay(date(2026, 10, 10, 9, 0)) {
 		t.Errorf("zero Calendar: want Monday to Friday only")
+	}
+}
+
+// TestCalendar_IsWorkingDayAgreesWithDayOff checks the short way IsWorkingDay takes (the
+// weekly day off before the public holidays) against DayOff, over two years of days with a
+// public holiday on a weekday and one on a Sunday, and a workday on a Saturday.
+func TestCalendar_IsWorkingDayAgreesWithDayOff(t *testing.T) {
+	c := calendar2026(t)
+	c.Public = func(year int) map[string]string {
+		return map[string]string{fmt.Sprintf("%d-04-30", year): "Ngày Chiến thắng", fmt.Sprintf("%d-05-03", year): "Chủ nhật lễ"}
+	}
+	for _, cal := range []Calendar{c, calendar2026(t), {}} {
+		for d := time.Date(2026, 1, 1, 23, 30, 0, 0, time.UTC); d.Year() < 2028; d = d.AddDate(0, 0, 1) {
+			_, off := cal.DayOff(d)
+			if got := cal.IsWorkingDay(d); got != !off {
+				t.Errorf("%s: IsWorkingDay got %v, DayOff says off %v", d, got, off)
+			}
+		}
+	}
+}
+
+func TestAppendDate(t *testing.T) {
+	for _, d := range []time.Time{
+		time.Date(2026, 9, 2, 0, 0, 0, 0, hanoi),
+		time.Date(2026, 12, 31, 23, 59, 0, 0, hanoi),
+		time.Date(999, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC),
+		time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC),
+	} {
+		if got, want := string(appendDate(nil, d)), d.Format(dateLayout); got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
 	}
 }
 

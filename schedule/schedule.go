@@ -84,6 +84,11 @@ func (pl Plan) Window(p period.Period, cal period.Calendar, events period.EventT
 	if err := pl.collects(p, cal); err != nil {
 		return Window{}, fmt.Errorf("%s %s: %w", pl.Form, p, err)
 	}
+	return pl.window(p, cal, events)
+}
+
+// window is Window of a period the plan collects.
+func (pl Plan) window(p period.Period, cal period.Calendar, events period.EventTimes) (Window, error) {
 	due := p
 	if pl.PlansNext {
 		due = p.Prev()
@@ -202,8 +207,11 @@ func (pl Plan) Active(now time.Time, cal period.Calendar, events period.EventTim
 	var out []Window
 	ended := 0
 	for i := 0; i < lookBack && ended < 3; i, p = i+1, p.Prev() {
-		w, err := pl.Window(p, cal, events)
-		if errors.Is(err, period.ErrEventPending) || errors.Is(err, ErrNotCollected) {
+		if pl.gap(p, cal) != collected {
+			continue
+		}
+		w, err := pl.window(p, cal, events)
+		if errors.Is(err, period.ErrEventPending) {
 			continue
 		}
 		if err != nil {
@@ -225,13 +233,37 @@ func (pl Plan) Active(now time.Time, cal period.Calendar, events period.EventTim
 
 // collects says why the plan does not ask for p (an error wrapping ErrNotCollected), or nil.
 func (pl Plan) collects(p period.Period, cal period.Calendar) error {
-	switch {
-	case p.Kind != pl.Kind:
+	switch pl.gap(p, cal) {
+	case otherKind:
 		return fmt.Errorf("the form is not collected by %s: %w", p.Kind, ErrNotCollected)
-	case len(pl.Only) > 0 && p.N != 0 && !slices.Contains(pl.Only, p.N):
+	case leftOut:
 		return fmt.Errorf("%s is not among the periods the form collects: %w", p.Suffix(), ErrNotCollected)
-	case p.Kind == period.Week && !cal.HasWorkingDay(p):
+	case noWorkingDay:
 		return fmt.Errorf("the week has no working day: %w", ErrNotCollected)
 	}
 	return nil
+}
+
+// gap is why a plan does not ask for a period.
+type gap int
+
+const (
+	collected    gap = iota // it does ask for it
+	otherKind               // a kind the form is not collected by
+	leftOut                 // one its `periods` leave out
+	noWorkingDay            // a week without a working day
+)
+
+// gap says why the plan does not ask for p, without the words of an error: Active asks it of
+// every period it walks past, most of them not collected by a form of chosen periods.
+func (pl Plan) gap(p period.Period, cal period.Calendar) gap {
+	switch {
+	case p.Kind != pl.Kind:
+		return otherKind
+	case len(pl.Only) > 0 && p.N != 0 && !slices.Contains(pl.Only, p.N):
+		return leftOut
+	case p.Kind == period.Week && !cal.HasWorkingDay(p):
+		return noWorkingDay
+	}
+	return collected
 }
