@@ -2,9 +2,25 @@ package ledger
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 )
+
+// TestCountEvents_SearchesByActionAndTime: the counts behind the hourly limits read the events of
+// the actions counted since the time given, found by index, not the whole audit trail.
+func TestCountEvents_SearchesByActionAndTime(t *testing.T) {
+	l := openTest(t)
+	const want = "INDEX events_action_at (action=? AND at>?)" // covering for the second
+	for name, plan := range map[string]string{
+		"CountEvents":      queryPlan(t, l, countEvents, "a", "2026-01-01", "", ""),
+		"CountEventsSince": queryPlan(t, l, countEventsSince, "2026-01-01", `["a","b"]`),
+	} {
+		if !strings.Contains(plan, "SEARCH events USING") || !strings.Contains(plan, want) {
+			t.Errorf("%s: plan %q, want a search by %s", name, plan, want)
+		}
+	}
+}
 
 func TestCountEvents(t *testing.T) {
 	ctx := context.Background()
