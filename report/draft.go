@@ -86,9 +86,10 @@ func draftDetail(d ledger.Draft, b consolidate.Book) string {
 }
 
 // Basis is what a draft of form for period built at asOf would count: each unit's latest valid
-// submission version. A draft whose basis differs from it is stale.
+// submission version. A draft whose basis differs from it is stale. It reads the submissions'
+// heads alone: the daemon asks it of every open period at every step.
 func Basis(ctx context.Context, l *ledger.Ledger, form, period string, asOf time.Time) (map[string]int, error) {
-	latest, err := l.LatestValidAt(ctx, form, period, asOf)
+	latest, err := l.LatestValidHeadsAt(ctx, form, period, asOf)
 	if err != nil {
 		return nil, err
 	}
