@@ -74,6 +74,7 @@ func TestAttackCorpus(t *testing.T) {
 	}
 	for _, name := range envs {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // each office is a fresh one of its own
 			r := &attackRun{e: newAttackEnv(t, name)}
 			for _, l := range lines {
 				if l.env == name {
@@ -96,8 +97,9 @@ func newAttackEnv(t *testing.T, name string) *env {
 	var e *env
 	switch name {
 	case "approval": // a draft v1 of November waiting for the deputy, then the head
-		e = newOfficeEnv(t, officetest.Options{Forms: twoStepForms}, raise)
-		e.submitAll(t)
+		e = submittedEnv(t, twoStepForms)
+		raise(&Options{Config: e.cfg})
+		e.restart(t) // its daemon compiled the office before the raise
 		return e
 	case "units":
 		e = newOfficeEnv(t, officetest.Options{}, raise)
