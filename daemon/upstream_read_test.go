@@ -24,7 +24,7 @@ import (
 func (x *twoOffices) delivered(t *testing.T, addr, s string) []*intake.Message {
 	t.Helper()
 	var out []*intake.Message
-	for _, d := range x.srv.Deliveries() {
+	for _, d := range x.deliveries() {
 		if !contains(d.To, addr) {
 			continue
 		}
@@ -45,7 +45,7 @@ func (x *twoOffices) delivered(t *testing.T, addr, s string) []*intake.Message {
 // between counts the deliveries from one address to another.
 func (x *twoOffices) between(from, to string) int {
 	n := 0
-	for _, d := range x.srv.Deliveries() {
+	for _, d := range x.deliveries() {
 		if strings.EqualFold(d.From, from) && contains(d.To, to) {
 			n++
 		}
