@@ -3,6 +3,7 @@ package daemon
 import (
 	"context"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -32,7 +33,7 @@ func (e *env) snapshot(t *testing.T, dir string) snapshot {
 }
 
 // shared holds the states tests start from, each built once a test process by the first test
-// that asks for it (startFrom); TestMain removes their directories.
+// that asks for it (built); TestMain removes their directories.
 var shared = struct {
 	mu     sync.Mutex
 	states map[string]*sharedState
@@ -41,18 +42,15 @@ var shared = struct {
 
 type sharedState struct {
 	once sync.Once
-	s    snapshot
+	v    any
 	ok   bool
 }
 
-// startFrom is an env on office started from its state named name (see fromSnapshot), an env
-// of office that build makes and brings there. The state is built once a test process: what build
-// does is the office's ordinary work on fixed mail under a manual clock, and every test
-// starting from the state gets a copy of its own, as after a restart at that moment.
-func startFrom(t *testing.T, office officetest.Options, name string, build func(t *testing.T) *env) *env {
+// built is the state named key, which build makes in a directory of its own the first time a
+// test process asks for it; the tests asking after that get the same value.
+func built[T any](t *testing.T, key string, build func(t *testing.T, dir string) T) T {
 	t.Helper()
 	shared.mu.Lock()
-	key := name + "\x00" + office.Forms
 	st := shared.states[key]
 	if st == nil {
 		st = &sharedState{}
@@ -67,12 +65,25 @@ func startFrom(t *testing.T, office officetest.Options, name string, build func(
 		shared.mu.Lock()
 		shared.dirs = append(shared.dirs, dir)
 		shared.mu.Unlock()
-		st.s, st.ok = build(t).snapshot(t, dir), true
+		st.v, st.ok = build(t, dir), true
 	})
 	if !st.ok {
+		name, _, _ := strings.Cut(key, "\x00")
 		t.Fatalf("state %q: not built (see the test that built it first)", name)
 	}
-	return fromSnapshot(t, st.s, office)
+	return st.v.(T)
+}
+
+// startFrom is an env on office started from its state named name (see fromSnapshot), an env
+// of office that build makes and brings there. The state is built once a test process: what build
+// does is the office's ordinary work on fixed mail under a manual clock, and every test
+// starting from the state gets a copy of its own, as after a restart at that moment.
+func startFrom(t *testing.T, office officetest.Options, name string, build func(t *testing.T) *env) *env {
+	t.Helper()
+	s := built(t, name+"\x00"+office.Forms, func(t *testing.T, dir string) snapshot {
+		return build(t).snapshot(t, dir)
+	})
+	return fromSnapshot(t, s, office)
 }
 
 // TestMain runs the tests, then removes the shared states' directories.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -52,6 +53,12 @@ type twoOffices struct {
 	srv            *localmail.Server
 	clock          *clock.Manual
 	district, city *tier
+	base           []localmail.Delivery // delivered by the provider of the state it started from
+}
+
+// deliveries is what the provider delivered, since the state the offices started from.
+func (x *twoOffices) deliveries() []localmail.Delivery {
+	return append(slices.Clip(x.base), x.srv.Deliveries()...)
 }
 
 // newTwoOffices starts the provider and both daemons; hold is the district's [[upstream]] hold.
@@ -184,4 +191,68 @@ func (x *twoOffices) toIssue(t *testing.T) {
 	x.district.step(t)
 	x.approve(t)
 	x.district.step(t)
+}
+
+// issuedOffices are the two offices with the district's hold as toIssue leaves them: the city's
+// template taken in, the wards' files, the district's report approved and issued, its file sent
+// to the city or waiting out the hold. They start from a state built once a test process
+// (built), each office on a copy of its data directory, with the mail unread in its inbox put
+// there again on a provider of their own, as after a restart at that moment.
+func issuedOffices(t *testing.T, hold string) *twoOffices {
+	t.Helper()
+	s := built(t, "two offices issued, hold "+hold, func(t *testing.T, dir string) twoOfficesState {
+		x := newTwoOffices(t, hold)
+		x.toIssue(t)
+		return x.snapshot(t, dir)
+	})
+	x := newTwoOffices(t, hold)
+	x.clock.Set(s.now)
+	x.base = s.deliveries
+	x.district, x.city = x.restore(t, x.district, s), x.restore(t, x.city, s)
+	return x
+}
+
+// twoOfficesState is the two offices at one moment: their data directories (under dir, by
+// address), what the provider delivered, the mail unread in each office's inbox, the time.
+type twoOfficesState struct {
+	dir        string
+	deliveries []localmail.Delivery
+	inbox      map[string][][]byte
+	now        time.Time
+}
+
+// snapshot closes both offices and copies their data directories into dir.
+func (x *twoOffices) snapshot(t *testing.T, dir string) twoOfficesState {
+	t.Helper()
+	s := twoOfficesState{dir: dir, deliveries: x.deliveries(), inbox: map[string][][]byte{}, now: x.clock.Now()}
+	for _, o := range []*tier{x.district, x.city} {
+		msgs, err := x.srv.Messages(o.addr, "INBOX")
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.inbox[o.addr] = msgs
+		x.restartTierWith(t, o, func() { officetest.CopyTree(t, o.cfg.DataDir, filepath.Join(dir, o.addr)) })
+	}
+	return s
+}
+
+// restore puts the office of s at o's place: its data directory, its unread mail; its ledger's
+// inbox cursor is cleared, since this provider's inbox is another mailbox never read.
+func (x *twoOffices) restore(t *testing.T, o *tier, s twoOfficesState) *tier {
+	t.Helper()
+	o = x.restartTierWith(t, o, func() {
+		if err := os.RemoveAll(o.cfg.DataDir); err != nil {
+			t.Fatal(err)
+		}
+		officetest.CopyTree(t, filepath.Join(s.dir, o.addr), o.cfg.DataDir)
+	})
+	if err := o.ledger.SetCursor(context.Background(), o.cfg.Mailbox.Inbox, 0, 0); err != nil {
+		t.Fatal(err)
+	}
+	for _, raw := range s.inbox[o.addr] {
+		if err := x.srv.Append(o.addr, "INBOX", raw); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return o
 }

@@ -55,7 +55,7 @@ func TestTwoOffices_DistrictReportsToCity(t *testing.T) {
 	}
 	// The file goes to the city as a submission, not as automatic mail (which the city would
 	// ignore); everything else tonghop sends stays automatic.
-	for _, d := range x.srv.Deliveries() {
+	for _, d := range x.deliveries() {
 		h, err := intake.ParseHeader(d.Data)
 		if err != nil {
 			t.Fatal(err)
@@ -142,8 +142,7 @@ func TestTwoOffices_DistrictReportsToCity(t *testing.T) {
 // district shows the city's receipt to its clerks and never answers it.
 func TestTwoOffices_NoLoop(t *testing.T) {
 	t.Parallel()
-	x := newTwoOffices(t, "0")
-	x.toIssue(t)
+	x := issuedOffices(t, "0")
 	x.steps(t, 2)
 	if !x.cityHasDistrict(t) {
 		t.Fatal("the city did not take the district's file in")
@@ -168,8 +167,7 @@ func TestTwoOffices_NoLoop(t *testing.T) {
 // "Giữ lại" holds it past that time (and a restart), her "Gửi" sends it, and the city takes it.
 func TestTwoOffices_HoldThenSend(t *testing.T) {
 	t.Parallel()
-	x := newTwoOffices(t, "2h")
-	x.toIssue(t)
+	x := issuedOffices(t, "2h")
 	if r := x.request(t); r.State != ledger.UpstreamReady || r.SendAfter.IsZero() {
 		t.Fatalf("after the issue: %s, send after %v; want ready with a time", r.State, r.SendAfter)
 	}
@@ -213,8 +211,7 @@ func TestTwoOffices_HoldThenSend(t *testing.T) {
 // TestTwoOffices_HoldRunsOut: a file nobody holds goes when its hold is over, not before.
 func TestTwoOffices_HoldRunsOut(t *testing.T) {
 	t.Parallel()
-	x := newTwoOffices(t, "2h")
-	x.toIssue(t)
+	x := issuedOffices(t, "2h")
 	x.steps(t, 1)
 	if x.between(districtAddr, cityAddr) != 0 {
 		t.Fatal("sent before the hold was over")
@@ -299,10 +296,17 @@ func TestTwoOffices_ForgedTemplate(t *testing.T) {
 // restartTier closes an office's daemon and ledger and opens them again on its data directory.
 func (x *twoOffices) restartTier(t *testing.T, o *tier) *tier {
 	t.Helper()
+	return x.restartTierWith(t, o, func() {})
+}
+
+// restartTierWith is restartTier with between run while the daemon and the ledger are closed.
+func (x *twoOffices) restartTierWith(t *testing.T, o *tier, between func()) *tier {
+	t.Helper()
 	o.d.Close()
 	if err := o.ledger.Close(); err != nil {
 		t.Fatal(err)
 	}
+	between()
 	l, err := ledger.Open(context.Background(), o.cfg.DataDir)
 	if err != nil {
 		t.Fatal(err)
@@ -322,8 +326,7 @@ func (x *twoOffices) restartTier(t *testing.T, o *tier) *tier {
 // next version with the corrected figures.
 func TestTwoOffices_CorrectionSentAgain(t *testing.T) {
 	t.Parallel()
-	x := newTwoOffices(t, "0")
-	x.toIssue(t)
+	x := issuedOffices(t, "0")
 	x.steps(t, 1)
 	if got, v := x.cityFigure(t, "1.1"); got != "6" || v != 1 {
 		t.Fatalf("city's figure 1.1 before the correction: %s (v%d), want 6 (v1)", got, v)
