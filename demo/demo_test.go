@@ -24,7 +24,7 @@ func TestRun(t *testing.T) {
 	// detector, and run as a process. Under the detector the demo was the suite's costliest test
 	// (16 s of CPU); the daemon's tests run the same stages on the same embedded mail servers
 	// under it, and the demo adds no goroutine of its own.
-	bin, err := demotest.Build(t.TempDir())
+	bin, err := demotest.Build()
 	if err != nil {
 		t.Fatal(err)
 	}

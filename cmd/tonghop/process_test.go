@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net/mail"
-	"os"
 	"os/exec"
 	"strings"
 	"sync"
@@ -25,22 +24,14 @@ import (
 
 var (
 	buildOnce sync.Once
-	binDir    string // removed by TestMain
 	binPath   string
 	buildErr  error
 )
 
+// binary is the tonghop command without the race detector (demotest.Build), asked for once.
 func binary(t *testing.T) string {
 	t.Helper()
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "tonghop-bin-")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		binDir = dir
-		binPath, buildErr = demotest.Build(dir)
-	})
+	buildOnce.Do(func() { binPath, buildErr = demotest.Build() })
 	if buildErr != nil {
 		t.Fatal(buildErr)
 	}
