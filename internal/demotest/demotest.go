@@ -8,6 +8,7 @@ package demotest
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -20,8 +21,23 @@ import (
 // `go run -exec echo` for it (a test finds go on its PATH: `go test` puts it there): go run
 // keeps the executables it links in Go's build cache, so the command is linked once for every
 // package's tests and every run after, where `go build -o` into each test's directory linked it
-// again each time (3 s of CPU).
+// again each time (3 s of CPU). The first run after a change links into a temporary directory,
+// removed when go run ends, and caches the command then: the second finds it in the cache.
 func Build() (string, error) {
+	for range 2 {
+		bin, err := goRunPath()
+		if err != nil {
+			return "", err
+		}
+		if _, err := os.Stat(bin); err == nil {
+			return bin, nil
+		}
+	}
+	return "", errors.New("go run kept no executable of the command in the build cache")
+}
+
+// goRunPath is the path `go run -exec echo` gives the command.
+func goRunPath() (string, error) {
 	cmd := exec.Command("go", "run", "-exec", "echo", "github.com/tonghop/tonghop/cmd/tonghop")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
