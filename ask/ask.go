@@ -116,9 +116,13 @@ func (a *Asker) progress(ctx context.Context, form, p string) (closed bool, done
 	case closed:
 		return true, nil, nil
 	}
-	done, err = a.Ledger.ValidUnits(ctx, form, p)
+	heads, err := a.Ledger.LatestValidHeadsAt(ctx, form, p, time.Time{}) // without the files' content
 	if err != nil {
 		return false, nil, fmt.Errorf("read submissions: %w", err)
+	}
+	done = make(map[string]bool, len(heads))
+	for unit := range heads {
+		done[unit] = true
 	}
 	// Issue 19, part V: a file waiting for the unit's supervisor was sent; the unit is not nagged.
 	awaiting, err := a.Ledger.AwaitingReview(ctx, form, p)

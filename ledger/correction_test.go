@@ -156,16 +156,16 @@ func latestVersions(t *testing.T, l *Ledger) map[string]int {
 	for u, s := range latest {
 		out[u] = s.Version
 	}
-	units, err := l.ValidUnits(context.Background(), testForm, testPeriod)
+	heads, err := l.LatestValidHeadsAt(context.Background(), testForm, testPeriod, time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(units) != len(latest) {
-		t.Errorf("ValidUnits: got %v, want the units of LatestValid %v", units, out)
+	if len(heads) != len(latest) {
+		t.Errorf("LatestValidHeadsAt: got %v, want the submissions of LatestValid %v", heads, out)
 	}
-	for u := range latest {
-		if !units[u] {
-			t.Errorf("ValidUnits: got %v, want the units of LatestValid %v", units, out)
+	for u, s := range latest {
+		if heads[u].ID != s.ID {
+			t.Errorf("LatestValidHeadsAt: got %v, want the submissions of LatestValid %v", heads, out)
 		}
 	}
 	return out

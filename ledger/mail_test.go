@@ -193,8 +193,9 @@ func TestLatestValid(t *testing.T) {
 	if want := map[string]int{"PKH": 2, "TTXT": 1}; !reflect.DeepEqual(got, want) {
 		t.Errorf("LatestValid versions: got %v, want %v", got, want)
 	}
-	if units, err := l.ValidUnits(ctx, testForm, testPeriod); err != nil || !reflect.DeepEqual(units, map[string]bool{"PKH": true, "TTXT": true}) {
-		t.Errorf("ValidUnits: got %v (%v), want PKH and TTXT", units, err)
+	heads, err := l.LatestValidHeadsAt(ctx, testForm, testPeriod, time.Time{})
+	if err != nil || len(heads) != 2 || heads["PKH"].Version != 2 || heads["TTXT"].Version != 1 {
+		t.Errorf("LatestValidHeadsAt: got %v (%v), want PKH v2 and TTXT v1", heads, err)
 	}
 	if other, err := l.LatestValid(ctx, testForm, "2026-12"); err != nil || len(other) != 0 {
 		t.Errorf("LatestValid of another period: got %v (%v), want empty", other, err)

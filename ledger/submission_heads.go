@@ -59,26 +59,3 @@ func (l *Ledger) ReadSubmissionData(ctx context.Context, id int64, read func(dat
 	}
 	return read(data.String)
 }
-
-// ValidUnits returns the units with a valid file that counts for a form's period: the units of
-// LatestValid, without reading their files (whose content is most of a submission's row).
-func (l *Ledger) ValidUnits(ctx context.Context, form, period string) (map[string]bool, error) {
-	rows, err := l.db.QueryContext(ctx, `SELECT DISTINCT s.unit FROM submissions s
-		LEFT JOIN late_files lf ON lf.submission_id = s.id WHERE `+latestValidWhere, form, period, "9999", "9999")
-	if err != nil {
-		return nil, fmt.Errorf("valid units of %s %s: %w", form, period, err)
-	}
-	defer rows.Close()
-	out := map[string]bool{}
-	for rows.Next() {
-		var unit string
-		if err := rows.Scan(&unit); err != nil {
-			return nil, fmt.Errorf("valid units of %s %s: %w", form, period, err)
-		}
-		out[unit] = true
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("valid units of %s %s: %w", form, period, err)
-	}
-	return out, nil
-}
