@@ -30,8 +30,9 @@ var free struct {
 
 // kept is a compressor and a mark that this package writes at every use of it. The README's test
 // command leaves compress/flate without race instrumentation (its loops over every byte cost a
-// tenth of the suite's CPU), so a compressor two goroutines used at once would go unseen inside
-// it; the mark is written by our instrumented code, and such sharing is a race the detector sees.
+// tenth to a fifth of the suite's CPU), so a compressor two goroutines used at once would go
+// unseen inside it; the mark is written by our instrumented code, and such sharing is a race the
+// detector sees.
 type kept struct {
 	fw   *flate.Writer
 	uses int
