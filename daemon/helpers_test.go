@@ -7,9 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/emersion/go-imap/v2"
-	"github.com/emersion/go-imap/v2/imapclient"
-
 	"github.com/tonghop/tonghop/clock"
 	"github.com/tonghop/tonghop/config"
 	"github.com/tonghop/tonghop/internal/officetest"
@@ -91,20 +88,11 @@ func (e *env) append(t testing.TB, raw []byte) {
 // count is the number of messages in the office's folder on its mail server.
 func (e *env) count(t testing.TB, folder string) int {
 	t.Helper()
-	c, err := imapclient.DialInsecure(e.srv.IMAPAddr(), nil)
+	n, err := e.srv.Count(officeAddr, folder)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer c.Close()
-	if err := c.Login(officeAddr, "pw").Wait(); err != nil { // the test office's password (officetest)
-		t.Fatal(err)
-	}
-	// SELECT answers the count: the messages themselves are not fetched.
-	sel, err := c.Select(folder, &imap.SelectOptions{ReadOnly: true}).Wait()
-	if err != nil {
-		t.Fatalf("count %s: %v", folder, err)
-	}
-	return int(sel.NumMessages)
+	return n
 }
 
 // deliveredMentioning counts the deliveries whose raw text contains s (a Message-ID the mail

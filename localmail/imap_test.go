@@ -180,6 +180,17 @@ func TestServer_AppendMessagesMailboxes(t *testing.T) {
 	if err != nil || len(msgs) != 1 || string(msgs[0]) != sampleRaw {
 		t.Fatalf("got Messages %q, %v, want the appended message", msgs, err)
 	}
+	if err := s.Append(unitA, archive, []byte(sampleRaw)); err != nil {
+		t.Fatalf("Append again: %v", err)
+	}
+	for mailbox, want := range map[string]int{archive: 2, "inbox": 1} {
+		if n, err := s.Count(unitA, mailbox); err != nil || n != want {
+			t.Errorf("Count %s: got %d, %v, want %d", mailbox, n, err, want)
+		}
+	}
+	if _, err := s.Count(unitA, "Chưa có"); err == nil {
+		t.Error("Count of a mailbox that does not exist: no error")
+	}
 
 	// Messages must not mark anything \Seen, and Append stamps Options.Now.
 	c := loginIMAP(t, s, unitA, password)

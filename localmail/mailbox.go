@@ -68,6 +68,21 @@ func (s *Server) Messages(email, mailbox string) ([][]byte, error) {
 	return out, nil
 }
 
+// Count returns the number of messages in a mailbox, which SELECT answers without fetching
+// them (as Messages does).
+func (s *Server) Count(email, mailbox string) (int, error) {
+	c, err := s.loginAs(email)
+	if err != nil {
+		return 0, fmt.Errorf("count: %w", err)
+	}
+	defer logout(c)
+	sel, err := c.Select(canonicalMailbox(mailbox), &imap.SelectOptions{ReadOnly: true}).Wait()
+	if err != nil {
+		return 0, fmt.Errorf("count: select %q: %w", mailbox, err)
+	}
+	return int(sel.NumMessages), nil
+}
+
 // Mailboxes returns the names of a user's mailboxes, sorted.
 func (s *Server) Mailboxes(email string) ([]string, error) {
 	c, err := s.loginAs(email)

@@ -64,8 +64,8 @@ func TestRun_SIGKILLLosesNothing(t *testing.T) {
 
 	second := startDaemon(t, cfgPath, args...)
 	officetest.WaitFor(t, 60*time.Second, "the inbox to empty and the outbox to drain", func() bool {
-		msgs, err := srv.Messages(office, "INBOX")
-		if err != nil || len(msgs) > 0 {
+		n, err := srv.Count(office, "INBOX")
+		if err != nil || n > 0 {
 			return false
 		}
 		_, _, unsent := ledgerState(t, cfg.DataDir)
