@@ -12,6 +12,7 @@ import (
 	"github.com/tonghop/tonghop/approval"
 	"github.com/tonghop/tonghop/intake"
 	"github.com/tonghop/tonghop/internal/officetest"
+	"github.com/tonghop/tonghop/localmail"
 )
 
 // twoStepForms gives the monthly report a chain of two steps, the supervising deputy then the
@@ -64,8 +65,14 @@ func (e *env) restart(t *testing.T) {
 // received returns the messages delivered to addr whose subject contains s, parsed, in order.
 func (e *env) received(t *testing.T, addr, s string) []*intake.Message {
 	t.Helper()
+	return parsedTo(t, e.deliveries(), addr, s)
+}
+
+// parsedTo returns the deliveries to addr whose subject contains s, parsed, in order.
+func parsedTo(t *testing.T, deliveries []localmail.Delivery, addr, s string) []*intake.Message {
+	t.Helper()
 	var out []*intake.Message
-	for _, d := range e.deliveries() {
+	for _, d := range deliveries {
 		if !contains(d.To, addr) {
 			continue
 		}

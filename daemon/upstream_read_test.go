@@ -23,23 +23,7 @@ import (
 // delivered returns the messages delivered to addr whose subject contains s, parsed, in order.
 func (x *twoOffices) delivered(t *testing.T, addr, s string) []*intake.Message {
 	t.Helper()
-	var out []*intake.Message
-	for _, d := range x.deliveries() {
-		if !contains(d.To, addr) {
-			continue
-		}
-		if hdr, err := intake.ParseHeader(d.Data); err != nil {
-			t.Fatal(err)
-		} else if !strings.Contains(hdr.Subject, s) {
-			continue // its body is not read: most deliveries are not the ones asked for
-		}
-		msg, err := intake.Parse(d.Data, intake.Limits{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, msg)
-	}
-	return out
+	return parsedTo(t, x.deliveries(), addr, s)
 }
 
 // between counts the deliveries from one address to another.
