@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
-	"compress/flate"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -12,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 
+	"github.com/tonghop/tonghop/internal/zipflate"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -31,7 +31,7 @@ const spoolInMemory = 4 << 20
 type spool struct {
 	limit int // of compressed bytes kept in memory; 0: spoolInMemory
 	out   spoolOut
-	fw    *flate.Writer
+	fw    *zipflate.Writer
 	crc   uint32
 	n     int64 // rows' bytes before compression
 }
@@ -43,7 +43,7 @@ func (s *spool) Write(p []byte) (int, error) {
 			s.out.limit = spoolInMemory
 		}
 		var err error
-		if s.fw, err = newFlate(&s.out); err != nil {
+		if s.fw, err = zipflate.Fastest.Take(&s.out); err != nil {
 			return 0, fmt.Errorf("spool sheet rows: %w", err)
 		}
 	}
@@ -58,7 +58,7 @@ func (s *spool) finish() error {
 		return nil
 	}
 	err := s.fw.Flush()
-	fastFlates.Put(s.fw)
+	s.fw.Release()
 	s.fw = nil
 	if err != nil {
 		return fmt.Errorf("spool sheet rows: %w", err)
@@ -82,7 +82,7 @@ func (s *spool) writeTo(w io.Writer) error {
 // close removes the temporary file, if any.
 func (s *spool) close() error {
 	if s.fw != nil {
-		fastFlates.Put(s.fw)
+		s.fw.Release()
 		s.fw = nil
 	}
 	return s.out.close()
@@ -140,11 +140,11 @@ func (o *spoolOut) close() error {
 // final block when last.
 func deflated(b []byte, last bool) ([]byte, error) {
 	var buf bytes.Buffer
-	fw, err := newFlate(&buf)
+	fw, err := zipflate.Fastest.Take(&buf)
 	if err != nil {
 		return nil, err
 	}
-	defer fastFlates.Put(fw)
+	defer fw.Release()
 	if _, err := fw.Write(b); err != nil {
 		return nil, err
 	}

@@ -1,12 +1,9 @@
 package reportbook
 
 import (
-	"archive/zip"
-	"compress/flate"
 	"fmt"
 	"io"
 	"maps"
-	"sync"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -109,46 +106,9 @@ func (nothingMore) Write(p []byte) (int, error) {
 
 // fastZip compresses the package at deflate's fastest level. The sheets are repetitive XML
 // that compresses about tenfold even so, and the default level would take as long as
-// writing every cell. The compressors are pooled, as archive/zip does for its own: each
+// writing every cell. The compressors are kept between workbooks (zipflate.Fastest): each
 // holds about a megabyte, and a workbook has a score of parts.
-func fastZip(w io.Writer) excelize.ZipWriter {
-	zw := zipflate.NewWriter(w)
-	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		fw, err := newFlate(out)
-		if err != nil {
-			return nil, err
-		}
-		return &pooledFlate{fw}, nil
-	})
-	return zw
-}
-
-// newFlate is a pooled compressor at deflate's fastest level writing to out; put it back in
-// fastFlates when done.
-func newFlate(out io.Writer) (*flate.Writer, error) {
-	if fw, ok := fastFlates.Get().(*flate.Writer); ok {
-		fw.Reset(out)
-		return fw, nil
-	}
-	return flate.NewWriter(out, flate.BestSpeed)
-}
-
-var fastFlates sync.Pool // of *flate.Writer at flate.BestSpeed
-
-// pooledFlate returns its compressor to the pool when closed.
-type pooledFlate struct{ fw *flate.Writer }
-
-func (p *pooledFlate) Write(b []byte) (int, error) { return p.fw.Write(b) }
-
-func (p *pooledFlate) Close() error {
-	if p.fw == nil {
-		return nil
-	}
-	err := p.fw.Close()
-	fastFlates.Put(p.fw)
-	p.fw = nil
-	return err
-}
+func fastZip(w io.Writer) excelize.ZipWriter { return zipflate.Fastest.NewWriter(w) }
 
 // periodColumn finds b's period in the status matrix.
 func periodColumn(b consolidate.Book, st status.Matrix) (int, error) {

@@ -3,6 +3,7 @@ package zipflate
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"fmt"
 	"io"
 	"strings"
@@ -64,36 +65,103 @@ func TestSameBytes(t *testing.T) {
 	}
 }
 
-// TestConcurrent: writers in parallel each get their own compressor, and the free list stays
-// within its bound. The race detector checks that none is shared, through kept's mark even where
-// compress/flate is not instrumented: with take() leaving the compressor on the list, it reported
-// races on the mark; without the mark, under the README's flags, it reported none (only the bytes
-// came out wrong).
+// fastestZip is a zip.Writer with archive/zip's own compressor at Deflate's fastest level: what
+// Fastest's writers must write byte for byte.
+func fastestZip(w io.Writer) *zip.Writer {
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(w, flate.BestSpeed)
+	})
+	return zw
+}
+
+// TestConcurrent: writers in parallel, at each level, each get their own compressor, and the
+// free lists stay within their bound. The race detector checks that none is shared, through
+// kept's mark even where compress/flate is not instrumented: with Take leaving the compressor on
+// the list, it reported races on the mark; without the mark, under the README's flags, it
+// reported none (only the bytes came out wrong).
 func TestConcurrent(t *testing.T) {
-	want := write(t, zip.NewWriter)
-	var wg sync.WaitGroup
-	errs := make(chan error, 16)
-	for i := range 16 {
-		wg.Go(func() {
-			var buf bytes.Buffer
-			zw := NewWriter(&buf)
-			for _, e := range entries {
-				w, _ := zw.Create(e.name)
-				io.WriteString(w, e.text)
-			}
-			if err := zw.Close(); err != nil || !bytes.Equal(buf.Bytes(), want) {
-				errs <- fmt.Errorf("writer %d: %v, same bytes %v", i, err, bytes.Equal(buf.Bytes(), want))
-			}
-		})
+	for _, lv := range []struct {
+		l    *Level
+		ours func(io.Writer) *zip.Writer
+		want []byte
+	}{{Default, NewWriter, write(t, zip.NewWriter)}, {Fastest, Fastest.NewWriter, write(t, fastestZip)}} {
+		var wg sync.WaitGroup
+		errs := make(chan error, 16)
+		for i := range 16 {
+			wg.Go(func() {
+				var buf bytes.Buffer
+				zw := lv.ours(&buf)
+				for _, e := range entries {
+					w, _ := zw.Create(e.name)
+					io.WriteString(w, e.text)
+				}
+				if err := zw.Close(); err != nil || !bytes.Equal(buf.Bytes(), lv.want) {
+					errs <- fmt.Errorf("level %d, writer %d: %v, same bytes %v", lv.l.level, i, err, bytes.Equal(buf.Bytes(), lv.want))
+				}
+			})
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Error(err)
+		}
+		lv.l.mu.Lock()
+		if len(lv.l.free) > keep {
+			t.Errorf("level %d: the free list holds %d compressors, want at most %d", lv.l.level, len(lv.l.free), keep)
+		}
+		lv.l.mu.Unlock()
 	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Error(err)
+}
+
+// TestTake_FlushThenRelease: a compressor taken, flushed (not closed) and released, as the
+// consolidated workbook's spools use them, writes what flate's own does; taken again it writes
+// a whole stream anew; a second Release hands nothing back twice.
+func TestTake_FlushThenRelease(t *testing.T) {
+	text := []byte(strings.Repeat("Báo cáo kết quả thực hiện nhiệm vụ ", 500))
+	var want bytes.Buffer
+	fw, _ := flate.NewWriter(&want, flate.BestSpeed)
+	fw.Write(text)
+	fw.Flush()
+
+	var got bytes.Buffer
+	w, err := Fastest.Take(&got)
+	if err != nil {
+		t.Fatal(err)
 	}
-	free.Lock()
-	defer free.Unlock()
-	if len(free.list) > keep {
-		t.Errorf("free list holds %d compressors, want at most %d", len(free.list), keep)
+	if _, err := w.Write(text); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	held := func() int {
+		Fastest.mu.Lock()
+		defer Fastest.mu.Unlock()
+		return len(Fastest.free)
+	}
+	w.Release()
+	n := held()
+	w.Release()
+	if held() != n {
+		t.Fatalf("a second Release put the compressor back again: %d held, then %d", n, held())
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Fatalf("flushed: %d bytes differ from flate's %d", got.Len(), want.Len())
+	}
+
+	got.Reset()
+	again, err := Fastest.Take(&got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Release()
+	again.Write(text)
+	if err := again.Close(); err != nil {
+		t.Fatal(err)
+	}
+	back, err := io.ReadAll(flate.NewReader(&got))
+	if err != nil || !bytes.Equal(back, text) {
+		t.Fatalf("taken again: read back %d bytes, %v", len(back), err)
 	}
 }
